@@ -1,0 +1,18 @@
+// Package store is the project file: one SQLite database (WAL mode, foreign
+// keys on) holding everything a team made — documents and their speaker
+// turns, cases, the framework, coders, every coder's segments, settings, and
+// a journal of every change.
+//
+// Offsets stored here are Unicode code points over the stored text, 0-based,
+// end exclusive. Each mutating method is its own transaction, so a change is
+// durable when the method returns; bulk methods (ImportDocuments,
+// ImportSegments) are all or nothing.
+//
+// A project opened with Open holds an exclusive lock (a ".lock" file beside
+// the project) until Close, so a second window or CLI process that tries to
+// write gets ErrLocked instead of interleaving writes. OpenReadOnly takes no
+// lock and refuses every write.
+//
+// The schema is versioned with PRAGMA user_version and migrated forward on
+// open; a file from a newer Themis is refused rather than guessed at.
+package store

@@ -1,0 +1,228 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gofrs/flock"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver (pure Go)
+
+	"themis/frameworks"
+)
+
+// Project is an open project file.
+type Project struct {
+	db       *sql.DB
+	path     string
+	lock     *flock.Flock
+	readOnly bool
+	now      func() time.Time
+}
+
+// Extension is the file extension of project files.
+const Extension = ".themis"
+
+// Create makes a new project file at path with the given framework and lead
+// coder, and opens it for writing. New projects start in blind mode.
+func Create(path string, fw frameworks.Framework, lead string) (*Project, error) {
+	if err := fw.Validate(); err != nil {
+		return nil, fmt.Errorf("create %s: framework: %w", path, err)
+	}
+	lead = strings.TrimSpace(lead)
+	if lead == "" {
+		return nil, fmt.Errorf("create %s: %w: the project lead needs a name", path, ErrInvalid)
+	}
+	if _, err := os.Stat(path); err == nil {
+		return nil, fmt.Errorf("create %s: %w", path, ErrExists)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, fmt.Errorf("create %s: %w", path, err)
+	}
+	p, err := open(path, false)
+	if err != nil {
+		return nil, err
+	}
+	ctx := context.Background()
+	err = p.tx(ctx, func(tx *sql.Tx) error {
+		now := p.stamp()
+		res, err := tx.Exec(`INSERT INTO coders(name, created_at) VALUES(?, ?)`, lead, now)
+		if err != nil {
+			return err
+		}
+		leadID, _ := res.LastInsertId()
+		for k, v := range map[string]string{
+			settingBlind:   "1",
+			settingLead:    strconv.FormatInt(leadID, 10),
+			settingCreated: now,
+		} {
+			if _, err := tx.Exec(`INSERT INTO settings(key, value) VALUES(?, ?)`, k, v); err != nil {
+				return err
+			}
+		}
+		if err := insertFramework(tx, fw); err != nil {
+			return err
+		}
+		return journal(tx, now, leadID, "project.create", map[string]any{"framework": fw.Name, "lead": lead})
+	})
+	if err != nil {
+		p.Close()
+		os.Remove(path)
+		return nil, fmt.Errorf("create %s: %w", path, err)
+	}
+	return p, nil
+}
+
+// Open opens an existing project for reading and writing, migrating its
+// schema forward if it is older than this build's. It fails with ErrLocked
+// when another process has the project open.
+func Open(path string) (*Project, error) { return openExisting(path, false) }
+
+// OpenReadOnly opens an existing project without taking the write lock; every
+// write fails with ErrReadOnly. It is for reports and CLI queries that may run
+// while the desktop app has the project open.
+func OpenReadOnly(path string) (*Project, error) { return openExisting(path, true) }
+
+func openExisting(path string, readOnly bool) (*Project, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	if st.IsDir() {
+		return nil, fmt.Errorf("open %s: is a folder, not a project file", path)
+	}
+	if err := checkSQLiteHeader(path); err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return open(path, readOnly)
+}
+
+func checkSQLiteHeader(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	head := make([]byte, 16)
+	n, _ := f.Read(head)
+	if n > 0 && string(head[:n]) != "SQLite format 3\x00" {
+		return errors.New("not a Themis project file")
+	}
+	return nil
+}
+
+func open(path string, readOnly bool) (*Project, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, err
+	}
+	p := &Project{path: abs, readOnly: readOnly, now: time.Now}
+	if !readOnly {
+		p.lock = flock.New(abs + ".lock")
+		ok, err := p.lock.TryLock()
+		if err != nil {
+			return nil, fmt.Errorf("open %s: lock: %w", path, err)
+		}
+		if !ok {
+			return nil, fmt.Errorf("open %s: %w", path, ErrLocked)
+		}
+	}
+	q := url.Values{}
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "busy_timeout(5000)")
+	if readOnly {
+		q.Add("_pragma", "query_only(1)")
+	} else {
+		q.Add("_pragma", "journal_mode(WAL)")
+		// FULL: a commit is on disk before the UI shows it, even across power loss.
+		q.Add("_pragma", "synchronous(FULL)")
+	}
+	db, err := sql.Open("sqlite", "file:"+(&url.URL{Path: abs}).EscapedPath()+"?"+q.Encode())
+	if err != nil {
+		p.unlock()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	// One connection: SQLite serialises writers anyway, and a single
+	// connection keeps every transaction free of SQLITE_BUSY within the process.
+	db.SetMaxOpenConns(1)
+	p.db = db
+	ctx := context.Background()
+	if err := db.PingContext(ctx); err != nil {
+		p.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	if !readOnly {
+		if err := migrate(ctx, db, SchemaVersion); err != nil {
+			p.Close()
+			return nil, fmt.Errorf("open %s: %w", path, err)
+		}
+	} else {
+		var v int
+		if err := db.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
+			p.Close()
+			return nil, fmt.Errorf("open %s: %w", path, err)
+		}
+		if v != SchemaVersion {
+			p.Close()
+			if v > SchemaVersion {
+				return nil, fmt.Errorf("open %s: %w", path, ErrNewerSchema)
+			}
+			return nil, fmt.Errorf("open %s: the project uses an older format; open it once for writing to upgrade it", path)
+		}
+	}
+	return p, nil
+}
+
+// Path is the absolute path of the project file.
+func (p *Project) Path() string { return p.path }
+
+// ReadOnly reports whether the project was opened with OpenReadOnly.
+func (p *Project) ReadOnly() bool { return p.readOnly }
+
+// Close checkpoints the WAL into the main file and releases the lock.
+func (p *Project) Close() error {
+	var err error
+	if p.db != nil {
+		if !p.readOnly {
+			p.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+		}
+		err = p.db.Close()
+		p.db = nil
+	}
+	p.unlock()
+	return err
+}
+
+func (p *Project) unlock() {
+	if p.lock != nil {
+		// The lock file stays: deleting it would let a process that opened
+		// it just before the delete and a later one both believe they hold it.
+		p.lock.Unlock()
+		p.lock = nil
+	}
+}
+
+func (p *Project) stamp() string { return p.now().UTC().Format(time.RFC3339Nano) }
+
+// tx runs fn in one transaction; a write on a read-only project fails first.
+func (p *Project) tx(ctx context.Context, fn func(*sql.Tx) error) error {
+	if p.readOnly {
+		return ErrReadOnly
+	}
+	tx, err := p.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}

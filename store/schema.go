@@ -1,0 +1,127 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// migrations[i] brings a database from user_version i to i+1. Never edit a
+// migration that has shipped: add a new one.
+var migrations = []string{
+	// 1: documents, turns, framework, coders, segments, settings.
+	`
+CREATE TABLE settings (
+	key   TEXT PRIMARY KEY,
+	value TEXT NOT NULL
+);
+CREATE TABLE coders (
+	id         INTEGER PRIMARY KEY,
+	name       TEXT NOT NULL UNIQUE COLLATE NOCASE,
+	created_at TEXT NOT NULL
+);
+CREATE TABLE frameworks (
+	id          INTEGER PRIMARY KEY,
+	name        TEXT NOT NULL,
+	description TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE codes (
+	id           INTEGER PRIMARY KEY,
+	framework_id INTEGER NOT NULL REFERENCES frameworks(id) ON DELETE CASCADE,
+	parent_id    INTEGER REFERENCES codes(id),
+	ref          TEXT NOT NULL,
+	name         TEXT NOT NULL,
+	definition   TEXT NOT NULL DEFAULT '',
+	color        TEXT NOT NULL DEFAULT '#888888',
+	key          TEXT NOT NULL DEFAULT '',
+	codable      INTEGER NOT NULL DEFAULT 1,
+	position     INTEGER NOT NULL,
+	UNIQUE (framework_id, ref)
+);
+CREATE TABLE documents (
+	id          INTEGER PRIMARY KEY,
+	name        TEXT NOT NULL,
+	source_name TEXT NOT NULL,
+	text        TEXT NOT NULL,
+	hash        TEXT NOT NULL UNIQUE,
+	words       INTEGER NOT NULL,
+	chars       INTEGER NOT NULL,
+	imported_at TEXT NOT NULL
+);
+CREATE TABLE turns (
+	document_id   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+	idx           INTEGER NOT NULL,
+	speaker       TEXT NOT NULL,
+	stamp         TEXT NOT NULL DEFAULT '',
+	start         INTEGER NOT NULL,
+	content_start INTEGER NOT NULL,
+	stop          INTEGER NOT NULL,
+	PRIMARY KEY (document_id, idx)
+);
+CREATE TABLE segments (
+	id          INTEGER PRIMARY KEY,
+	document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+	code_id     INTEGER NOT NULL REFERENCES codes(id),
+	coder_id    INTEGER NOT NULL REFERENCES coders(id),
+	start       INTEGER NOT NULL CHECK (start >= 0),
+	stop        INTEGER NOT NULL CHECK (stop > start),
+	created_at  TEXT NOT NULL,
+	UNIQUE (document_id, code_id, coder_id, start, stop)
+);
+CREATE INDEX segments_by_document ON segments (document_id, coder_id);
+CREATE INDEX segments_by_code ON segments (code_id, coder_id);
+`,
+	// 2: the journal of changes, and cases with attributes linked to documents.
+	`
+CREATE TABLE journal (
+	id       INTEGER PRIMARY KEY,
+	at       TEXT NOT NULL,
+	coder_id INTEGER REFERENCES coders(id),
+	action   TEXT NOT NULL,
+	detail   TEXT NOT NULL
+);
+CREATE TABLE cases (
+	id   INTEGER PRIMARY KEY,
+	name TEXT NOT NULL UNIQUE
+);
+CREATE TABLE case_attributes (
+	case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+	name    TEXT NOT NULL,
+	value   TEXT NOT NULL,
+	PRIMARY KEY (case_id, name)
+);
+ALTER TABLE documents ADD COLUMN case_id INTEGER REFERENCES cases(id);
+`,
+}
+
+// SchemaVersion is the schema this build writes.
+var SchemaVersion = len(migrations)
+
+// migrate applies the migrations from the file's version up to target in one
+// transaction, so a failed migration leaves the file as it was.
+func migrate(ctx context.Context, db *sql.DB, target int) error {
+	var version int
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	if version > len(migrations) {
+		return fmt.Errorf("%w (schema %d; this build reads up to %d)", ErrNewerSchema, version, len(migrations))
+	}
+	if version >= target {
+		return nil
+	}
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	for v := version; v < target; v++ {
+		if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
+			return fmt.Errorf("migrate schema %d to %d: %w", v, v+1, err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", target)); err != nil {
+		return err
+	}
+	return tx.Commit()
+}

@@ -1,0 +1,188 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Segment is one coder's application of one code to a span of a document.
+type Segment struct {
+	ID        int64
+	Document  int64
+	Code      int64
+	Coder     int64
+	Start     int // code points, inclusive
+	End       int // code points, exclusive
+	CreatedAt string
+}
+
+// NewSegment is a segment to be added. ImportSegments also accepts a
+// CoderName instead of a Coder id, adding the coder in the same transaction.
+type NewSegment struct {
+	Document, Code, Coder int64
+	Start, End            int
+	CoderName             string
+}
+
+// SegmentFilter selects segments; a zero field matches everything.
+type SegmentFilter struct {
+	Document, Code, Coder int64
+}
+
+// Segments returns the segments matching f, ordered by document and start.
+func (p *Project) Segments(f SegmentFilter) ([]Segment, error) {
+	var where []string
+	var args []any
+	for _, c := range []struct {
+		col string
+		v   int64
+	}{{"document_id", f.Document}, {"code_id", f.Code}, {"coder_id", f.Coder}} {
+		if c.v != 0 {
+			where = append(where, c.col+" = ?")
+			args = append(args, c.v)
+		}
+	}
+	q := `SELECT id, document_id, code_id, coder_id, start, stop, created_at FROM segments`
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	q += " ORDER BY document_id, start, stop, id"
+	rows, err := p.db.Query(q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Segment
+	for rows.Next() {
+		var s Segment
+		if err := rows.Scan(&s.ID, &s.Document, &s.Code, &s.Coder, &s.Start, &s.End, &s.CreatedAt); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+// AddSegment codes a span; the change is committed when it returns.
+// Coding the exact same span with the same code twice returns the existing segment.
+func (p *Project) AddSegment(s NewSegment, actor int64) (Segment, error) {
+	var seg Segment
+	err := p.tx(context.Background(), func(tx *sql.Tx) error {
+		var err error
+		seg, err = addSegment(tx, s, p.stamp(), actor)
+		return err
+	})
+	return seg, err
+}
+
+// ImportSegments adds many segments in one transaction: all or none.
+// Exact duplicates of existing segments are skipped; the count added is returned.
+func (p *Project) ImportSegments(segs []NewSegment, actor int64) (int, error) {
+	added := 0
+	err := p.tx(context.Background(), func(tx *sql.Tx) error {
+		now := p.stamp()
+		for i, s := range segs {
+			if s.Coder == 0 && s.CoderName != "" {
+				c, err := addCoder(tx, strings.TrimSpace(s.CoderName), now, actor)
+				if err != nil {
+					return fmt.Errorf("segment %d: coder %q: %w", i+1, s.CoderName, err)
+				}
+				s.Coder = c.ID
+			}
+			_, created, err := insertSegment(tx, s, now)
+			if err != nil {
+				return fmt.Errorf("segment %d: %w", i+1, err)
+			}
+			if created {
+				added++
+			}
+		}
+		return journal(tx, now, actor, "segments.import", map[string]any{"rows": len(segs), "added": added})
+	})
+	return added, err
+}
+
+func addSegment(tx *sql.Tx, s NewSegment, now string, actor int64) (Segment, error) {
+	seg, created, err := insertSegment(tx, s, now)
+	if err != nil || !created {
+		return seg, err
+	}
+	return seg, journal(tx, now, actor, "segment.add", seg)
+}
+
+// insertSegment validates and inserts s, or returns the identical segment
+// that already exists with created false.
+func insertSegment(tx *sql.Tx, s NewSegment, now string) (seg Segment, created bool, err error) {
+	seg = Segment{Document: s.Document, Code: s.Code, Coder: s.Coder, Start: s.Start, End: s.End}
+	var chars int
+	err = tx.QueryRow(`SELECT chars FROM documents WHERE id = ?`, s.Document).Scan(&chars)
+	if errors.Is(err, sql.ErrNoRows) {
+		return seg, false, fmt.Errorf("document %d: %w", s.Document, ErrNotFound)
+	} else if err != nil {
+		return seg, false, err
+	}
+	if s.Start < 0 || s.End <= s.Start || s.End > chars {
+		return seg, false, fmt.Errorf("%w: span %d–%d is outside the document (0–%d) or empty", ErrInvalid, s.Start, s.End, chars)
+	}
+	code, err := codeOf(tx, s.Code)
+	if err != nil {
+		return seg, false, err
+	}
+	if !code.Codable {
+		return seg, false, fmt.Errorf("%w: %q groups other codes and is not codable itself", ErrInvalid, code.Name)
+	}
+	if _, err := coderName(tx, s.Coder); err != nil {
+		return seg, false, err
+	}
+	err = tx.QueryRow(`SELECT id, created_at FROM segments WHERE document_id = ? AND code_id = ? AND coder_id = ? AND start = ? AND stop = ?`,
+		s.Document, s.Code, s.Coder, s.Start, s.End).Scan(&seg.ID, &seg.CreatedAt)
+	if err == nil {
+		return seg, false, nil
+	} else if !errors.Is(err, sql.ErrNoRows) {
+		return seg, false, err
+	}
+	res, err := tx.Exec(`INSERT INTO segments(document_id, code_id, coder_id, start, stop, created_at) VALUES(?, ?, ?, ?, ?, ?)`,
+		s.Document, s.Code, s.Coder, s.Start, s.End, now)
+	if err != nil {
+		return seg, false, err
+	}
+	seg.ID, _ = res.LastInsertId()
+	seg.CreatedAt = now
+	return seg, true, nil
+}
+
+func coderName(q querier, id int64) (string, error) {
+	var name string
+	err := q.QueryRow(`SELECT name FROM coders WHERE id = ?`, id).Scan(&name)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("coder %d: %w", id, ErrNotFound)
+	}
+	return name, err
+}
+
+// RemoveSegment deletes a segment. A coder may only remove segments of their
+// own layer: coders never overwrite each other.
+func (p *Project) RemoveSegment(id int64, actor int64) (Segment, error) {
+	var seg Segment
+	err := p.tx(context.Background(), func(tx *sql.Tx) error {
+		err := tx.QueryRow(`SELECT id, document_id, code_id, coder_id, start, stop, created_at FROM segments WHERE id = ?`, id).
+			Scan(&seg.ID, &seg.Document, &seg.Code, &seg.Coder, &seg.Start, &seg.End, &seg.CreatedAt)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("segment %d: %w", id, ErrNotFound)
+		} else if err != nil {
+			return err
+		}
+		if actor != 0 && seg.Coder != actor {
+			owner, _ := coderName(tx, seg.Coder)
+			return fmt.Errorf("%w: segment %d belongs to %s's layer; coders remove only their own segments", ErrInvalid, id, owner)
+		}
+		if _, err := tx.Exec(`DELETE FROM segments WHERE id = ?`, id); err != nil {
+			return err
+		}
+		return journal(tx, p.stamp(), actor, "segment.remove", seg)
+	})
+	return seg, err
+}
