@@ -1,0 +1,49 @@
+package corpus
+
+import "errors"
+
+// The sentinel errors below are wrapped in a *FileError; test them with
+// errors.Is. Some are wrapped once more with detail, e.g. the byte offset of
+// invalid UTF-8 or the reason a Word file cannot be read.
+var (
+	// ErrEmpty: the file has no text, or only whitespace.
+	ErrEmpty = errors.New("the file is empty")
+	// ErrBinary: NUL bytes or many control characters; not a transcript.
+	ErrBinary = errors.New("looks like a binary file, not a transcript")
+	// ErrInvalidUTF8: the text is not valid UTF-8 (or UTF-16 with a BOM);
+	// the wrapping error gives the byte offset of the first bad byte.
+	ErrInvalidUTF8 = errors.New("is not valid UTF-8 text")
+	// ErrCorrupt: a .docx that is not a zip, has no main document part or
+	// holds malformed XML; the wrapping error says which.
+	ErrCorrupt = errors.New("is not a readable Word document")
+	// ErrUnsupported: the file's extension is not one Themis imports.
+	ErrUnsupported = errors.New("unsupported file type")
+	// ErrTooLarge: the file, or the text inside a .docx, exceeds MaxFileSize.
+	ErrTooLarge = errors.New("is too large to import (the limit is 64 MiB)")
+)
+
+// FileError reports a file that could not be imported. Error() reads
+// "<file>: <message>", e.g. "interview 3.txt: the file is empty".
+type FileError struct {
+	File string // base name of the file, as the user knows it
+	Err  error
+}
+
+func (e *FileError) Error() string {
+	if e.File == "" {
+		return e.Err.Error()
+	}
+	return e.File + ": " + e.Err.Error()
+}
+
+func (e *FileError) Unwrap() error { return e.Err }
+
+// detailError gives a sentinel a more specific message while keeping
+// errors.Is working.
+type detailError struct {
+	msg string
+	err error
+}
+
+func (e *detailError) Error() string { return e.msg }
+func (e *detailError) Unwrap() error { return e.err }
