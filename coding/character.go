@@ -1,0 +1,205 @@
+package coding
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+)
+
+// Segment is one coder's application of one code to a span of one document;
+// offsets are code points, end exclusive.
+type Segment struct {
+	Document, Code, Coder int64
+	Start, End            int
+}
+
+// DocumentLength is a document's length in code points.
+type DocumentLength struct {
+	ID     int64
+	Length int
+}
+
+// Code is a code of the framework as the statistics need it. Factor is the
+// parent factor's ID, 0 when the code has no parent factor.
+type Code struct {
+	ID         int64
+	Name       string
+	Factor     int64
+	FactorName string
+}
+
+// FormulaCohenKappa identifies the formulas of a [CharacterReport]: Cohen's
+// (1960) kappa per code and De Vries et al.'s (2008) pooled kappa for factor
+// and overall rows. Bump the version whenever a formula changes, so that a
+// recorded figure can always be traced to the formula that produced it.
+const FormulaCohenKappa = "cohen-kappa/v1"
+
+// UnitCharacter is the unit of analysis of a [CharacterReport].
+const UnitCharacter = "character"
+
+// LabelAllCodes is the label of the overall row.
+const LabelAllCodes = "All codes"
+
+// CharacterReport is the result of [CharacterAgreement], with the inputs that
+// produced it.
+type CharacterReport struct {
+	CoderA, CoderB int64
+	Documents      []int64 // the documents compared, without duplicates, in the order given
+	Unit           string  // UnitCharacter
+	Formula        string  // FormulaCohenKappa
+	PerCode        []Result
+	// PerFactor has one row per distinct non-zero factor, in first-seen order,
+	// pooling its child codes (see [PooledKappa]).
+	PerFactor []Result
+	Overall   Result // all codes pooled
+}
+
+// CharacterAgreement treats every code point of every given document as a
+// unit and compares two coders per code (NVivo's coding comparison).
+//
+// PerCode follows the order of codes (a code ID given twice is reported once,
+// with its first entry). Segments of other coders, documents or codes are
+// ignored; segments are clipped to their document; a coder's overlapping or
+// adjacent segments of one code count each character once. A document ID
+// given twice counts once, with its first length; negative lengths count as 0.
+// nameA and nameB are the coders' display names, used in notes.
+//
+// It sorts the segments once and merges them: O(s log s) time and O(s) memory
+// in the number of segments s, independent of the documents' lengths.
+func CharacterAgreement(docs []DocumentLength, codes []Code, coderA, coderB int64, nameA, nameB string, segs []Segment) CharacterReport {
+	rep := CharacterReport{
+		CoderA:    coderA,
+		CoderB:    coderB,
+		Documents: []int64{},
+		Unit:      UnitCharacter,
+		Formula:   FormulaCohenKappa,
+		PerCode:   []Result{},
+		PerFactor: []Result{},
+	}
+
+	docIndex := make(map[int64]int, len(docs))
+	var lengths []int
+	var total int64
+	for _, d := range docs {
+		if _, dup := docIndex[d.ID]; dup {
+			continue
+		}
+		docIndex[d.ID] = len(lengths)
+		l := max(d.Length, 0)
+		lengths = append(lengths, l)
+		total += int64(l)
+		rep.Documents = append(rep.Documents, d.ID)
+	}
+
+	codeIndex := make(map[int64]int, len(codes))
+	var uniq []Code
+	for _, c := range codes {
+		if _, dup := codeIndex[c.ID]; dup {
+			continue
+		}
+		codeIndex[c.ID] = len(uniq)
+		uniq = append(uniq, c)
+	}
+
+	// Collect the relevant, clipped, non-empty segments, tagged with the
+	// coder's role (0 = A, 1 = B; a segment counts for both if A == B).
+	type entry struct {
+		code, doc int32
+		role      int8
+		span      Span
+	}
+	entries := make([]entry, 0, len(segs))
+	for _, s := range segs {
+		isA, isB := s.Coder == coderA, s.Coder == coderB
+		if !isA && !isB {
+			continue
+		}
+		ci, ok := codeIndex[s.Code]
+		if !ok {
+			continue
+		}
+		di, ok := docIndex[s.Document]
+		if !ok {
+			continue
+		}
+		sp, ok := clip(Span{s.Start, s.End}, lengths[di])
+		if !ok {
+			continue
+		}
+		if isA {
+			entries = append(entries, entry{int32(ci), int32(di), 0, sp})
+		}
+		if isB {
+			entries = append(entries, entry{int32(ci), int32(di), 1, sp})
+		}
+	}
+	slices.SortFunc(entries, func(x, y entry) int {
+		if c := cmp.Compare(x.code, y.code); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(x.doc, y.doc); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(x.role, y.role); c != 0 {
+			return c
+		}
+		return compareSpans(x.span, y.span)
+	})
+
+	// Walk each (code, document) group: union each coder's spans (already
+	// sorted) into scratch buffers and intersect them.
+	perCode := make([]Counts, len(uniq))
+	var ua, ub []Span
+	for i := 0; i < len(entries); {
+		code, doc := entries[i].code, entries[i].doc
+		ua, ub = ua[:0], ub[:0]
+		for ; i < len(entries) && entries[i].code == code && entries[i].doc == doc; i++ {
+			if entries[i].role == 0 {
+				ua = append(ua, entries[i].span)
+			} else {
+				ub = append(ub, entries[i].span)
+			}
+		}
+		ua, ub = mergeSorted(ua), mergeSorted(ub)
+		la, lb, both := CoveredLen(ua), CoveredLen(ub), IntersectLen(ua, ub)
+		c := &perCode[code]
+		c.Both += int64(both)
+		c.OnlyA += int64(la - both)
+		c.OnlyB += int64(lb - both)
+	}
+	for i := range perCode {
+		c := &perCode[i]
+		c.Neither = total - c.Both - c.OnlyA - c.OnlyB
+	}
+
+	// Rows.
+	type factorGroup struct {
+		id     int64
+		name   string
+		tables []Counts
+	}
+	var factors []*factorGroup
+	factorIndex := map[int64]*factorGroup{}
+	for i, c := range uniq {
+		rep.PerCode = append(rep.PerCode, newResult(c.Name, c.ID, c.Factor, perCode[i:i+1], codeRow, UnitCharacter, nameA, nameB))
+		if c.Factor == 0 {
+			continue
+		}
+		g, ok := factorIndex[c.Factor]
+		if !ok {
+			name := c.FactorName
+			if name == "" {
+				name = fmt.Sprintf("Factor %d", c.Factor)
+			}
+			g = &factorGroup{id: c.Factor, name: name}
+			factorIndex[c.Factor] = g
+			factors = append(factors, g)
+		}
+		g.tables = append(g.tables, perCode[i])
+	}
+	for _, g := range factors {
+		rep.PerFactor = append(rep.PerFactor, newResult(g.name, 0, g.id, g.tables, pooledRow, UnitCharacter, nameA, nameB))
+	}
+	rep.Overall = newResult(LabelAllCodes, 0, 0, perCode, pooledRow, UnitCharacter, nameA, nameB)
+	return rep
+}

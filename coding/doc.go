@@ -1,0 +1,80 @@
+// Package coding holds the coding model shared by the rest of Themis — segments,
+// codes, coders — and the inter-coder agreement statistics computed over it.
+//
+// Everything here is pure computation: no global state, no I/O, no database.
+// The store loads segments and passes them in; the app, the CLI and the report
+// all call the same functions, so the same inputs give the same number
+// everywhere (DESIGN.md, invariant 6).
+//
+// # Conventions
+//
+// Offsets are Unicode code points over the stored (NFC, "\n") text, 0-based,
+// end exclusive, exactly as REFI-QDA counts them. A [Span] is such a half-open
+// interval. Spans are handled as sorted, merged interval lists: every
+// operation sorts and merges in O(n log n) in the number of segments, and no
+// function ever allocates per character, so a 48,000-character transcript costs
+// the same as a 48-character one.
+//
+// A coder's overlapping or adjacent segments of one code in one document are
+// unioned before counting, so every character is counted once. Segments of
+// different codes are independent of each other, even when they overlap.
+// Segments are clipped to their document ([0, length)); empty segments, and
+// segments of documents, codes or coders not asked about, are ignored.
+//
+// # Character agreement (NVivo's coding comparison)
+//
+// [CharacterAgreement] treats every code point of every selected document as a
+// unit. For each code, each coder either applied the code to a character or
+// did not, which gives a 2×2 table ([Counts]):
+//
+//	           B yes     B no
+//	A yes      Both      OnlyA
+//	A no       OnlyB     Neither
+//
+// Observed agreement is p_o = (Both + Neither) / N with N = Both + OnlyA +
+// OnlyB + Neither. With the coders' marginal proportions pA = (Both+OnlyA)/N
+// and pB = (Both+OnlyB)/N, the agreement expected by chance is the sum of
+// products p_e = pA·pB + (1−pA)(1−pB) (Cohen 1960), and Cohen's kappa is
+// κ = (p_o − p_e) / (1 − p_e).
+//
+// [Kappa] evaluates κ exactly: multiplying through by N² gives the
+// equivalent integer form κ = 2(Both·Neither − OnlyA·OnlyB) /
+// ((Both+OnlyA)(OnlyA+Neither) + (Both+OnlyB)(OnlyB+Neither)), which is
+// computed in integers (or big integers when the products could overflow) and
+// divided once, so the float64 returned is the correctly rounded value of the
+// exact rational. Nothing is clamped and nothing is rounded for display.
+//
+// # Pooled rows (per factor, overall)
+//
+// A factor row pools the factor's child codes, and the overall row pools all
+// codes. Its [Counts] are the sums of the per-code tables (so its Agreement is
+// ΣBoth+ΣNeither over ΣN, which equals the mean of the per-code observed
+// agreements because every code has the same N). Its kappa is the pooled
+// kappa of De Vries, Elliott, Kanouse & Teleki (2008, Field Methods 20(3),
+// 272–282): κ_pooled = (p̄_o − p̄_e) / (1 − p̄_e), where p̄_o and p̄_e are the
+// means of the per-code observed and expected agreements; see [PooledKappa].
+//
+// Note that this is NOT Cohen's kappa of the summed table, Kappa(row.Counts):
+// the summed table mixes the codes' marginals, so two codes that differ only in
+// how often they are used would look like agreement beyond chance. For
+// example, code X applied by both coders to every character and code Y used
+// by neither gives a summed table of Both=N, Neither=N and κ = 1, whereas every
+// code on its own has no variation, and the pooled kappa is undefined, as it
+// should be.
+//
+// # Undefined and degenerate cases
+//
+// Kappa is undefined when p_e = 1, which for a 2×2 table happens exactly when
+// the two coders answered the same for every unit: neither used the code, or
+// both applied it to every unit. Such rows get [NoVariation], a nil Kappa and a
+// plain-words Note. When exactly one coder used a code, p_o = p_e and the
+// formula gives κ = 0 exactly (whatever share of the text that coder coded; p_e
+// is never 1 in this case); the row gets κ = 0 with status [OnlyOneCoder] and a
+// note naming the coder, because a zero that only means "the other coder never
+// used it" must not be read as chance-level agreement. A table with no units
+// (no documents, or only empty ones) is [NoVariation] with Agreement 0 and the
+// note "no units". Pooled rows follow the same rules on the pooled data.
+//
+// Every report records its inputs (coders, documents, unit, and a formula
+// version, [FormulaCohenKappa]); bump the version whenever a formula changes.
+package coding

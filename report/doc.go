@@ -1,0 +1,33 @@
+// Package report turns coded quotes into documents a writer can use:
+// Markdown, and a standalone HTML page rendered from that Markdown with
+// goldmark.
+//
+// # Quotes are shown exactly
+//
+// A quote is transcript text, and transcript text is data, never markup: a
+// participant who says "*really*", "# 1" or "<script>" must appear saying
+// exactly that. [Markdown] therefore escapes every quote so that a
+// CommonMark renderer shows it literally:
+//
+//   - the characters that are markup anywhere (\ ` * _ [ ] { } < > & # | ~ !)
+//     are backslash-escaped wherever they occur;
+//   - a character that would start a block at the beginning of a line
+//     (- + = and an ordered-list marker such as "1." or "2)") is escaped there;
+//   - a space or tab at the start or end of a line, which Markdown would
+//     strip (or read as an indented code block, or a line break), is written
+//     as a numeric character reference (&#32;, &#9;), and so is a backslash
+//     at the end of a line (&#92;), which goldmark would otherwise misread
+//     before the hard line break;
+//   - every line break inside a quote becomes a hard line break ("\" at the
+//     end of the line), so the lines stay inside one block quote and show as
+//     lines; a trailing line break is kept as &#10;.
+//
+// The only changes made to quote text are those HTML cannot carry: invalid
+// UTF-8 and NUL become U+FFFD, and "\r\n" or a lone "\r" become "\n" (stored
+// transcripts already use "\n"). With that normalisation the escaping is
+// lossless: the text content of each rendered block quote, with <br> read as
+// a line break, equals the quote (checked by a fuzz test).
+//
+// [HTML] renders with goldmark's defaults, without html.WithUnsafe, so raw HTML
+// could never pass through even if escaping failed.
+package report
