@@ -1,0 +1,160 @@
+package project
+
+import (
+	"fmt"
+
+	"themis/corpus"
+	"themis/report"
+	"themis/store"
+)
+
+// Quote is a coded span with everything needed to attribute it.
+type Quote struct {
+	report.Quote
+	SegmentID int64
+	DocumentID int64
+	CoderID   int64
+}
+
+// Quotes lists the segments of a code as quotes, in document order. coder 0
+// means every coder the viewer may see; under blind mode that is only their own.
+func Quotes(p *store.Project, v Viewer, code, coder int64) (store.Code, []Quote, error) {
+	c, err := codeByID(p, code)
+	if err != nil {
+		return c, nil, err
+	}
+	if coder != 0 && !v.CanSee(coder) {
+		return c, nil, errBlind(v, "another coder's quotes")
+	}
+	f := store.SegmentFilter{Code: code, Coder: coder}
+	if v.Blind {
+		f.Coder = v.Coder.ID
+	}
+	segs, err := p.Segments(f)
+	if err != nil {
+		return c, nil, err
+	}
+	attrib, err := newAttributor(p)
+	if err != nil {
+		return c, nil, err
+	}
+	out := make([]Quote, 0, len(segs))
+	for _, s := range segs {
+		q, err := attrib.quote(s)
+		if err != nil {
+			return c, nil, err
+		}
+		out = append(out, q)
+	}
+	return c, out, nil
+}
+
+// RenderQuotes renders a code's quotes as "md" (Markdown) or "html".
+func RenderQuotes(c store.Code, quotes []Quote, format string, title string) (string, error) {
+	group := report.CodeQuotes{Code: c.Name, Definition: c.Definition}
+	for _, q := range quotes {
+		group.Quotes = append(group.Quotes, q.Quote)
+	}
+	switch format {
+	case "md", "markdown", "":
+		return report.Markdown(title, []report.CodeQuotes{group}), nil
+	case "html":
+		return report.HTML(title, []report.CodeQuotes{group})
+	}
+	return "", fmt.Errorf("%w: unknown format %q (use md or html)", store.ErrInvalid, format)
+}
+
+func codeByID(p *store.Project, id int64) (store.Code, error) {
+	codes, err := p.Codes()
+	if err != nil {
+		return store.Code{}, err
+	}
+	for _, c := range codes {
+		if c.ID == id {
+			return c, nil
+		}
+	}
+	return store.Code{}, fmt.Errorf("code %d: %w", id, store.ErrNotFound)
+}
+
+// attributor resolves a segment to its text, speaker, document, case and coder,
+// loading each document once.
+type attributor struct {
+	p      *store.Project
+	docs   map[int64]store.Document
+	cases  map[string]store.Case
+	coders map[int64]string
+}
+
+func newAttributor(p *store.Project) (*attributor, error) {
+	a := &attributor{p: p, docs: map[int64]store.Document{}, cases: map[string]store.Case{}, coders: map[int64]string{}}
+	cs, err := p.Cases()
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range cs {
+		a.cases[c.Name] = c
+	}
+	coders, err := p.Coders()
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range coders {
+		a.coders[c.ID] = c.Name
+	}
+	return a, nil
+}
+
+func (a *attributor) document(id int64) (store.Document, error) {
+	if d, ok := a.docs[id]; ok {
+		return d, nil
+	}
+	d, err := a.p.Document(id)
+	if err == nil {
+		a.docs[id] = d
+	}
+	return d, err
+}
+
+func (a *attributor) quote(s store.Segment) (Quote, error) {
+	d, err := a.document(s.Document)
+	if err != nil {
+		return Quote{}, err
+	}
+	return Quote{
+		Quote: report.Quote{
+			Text:     corpus.Slice(d.Text, s.Start, s.End),
+			Document: d.Name,
+			Speaker:  speakerAt(d.TurnSpans, s.Start),
+			Case:     caseLabel(a.cases[d.Case]),
+			Coder:    a.coders[s.Coder],
+			Start:    s.Start,
+			End:      s.End,
+		},
+		SegmentID:  s.ID,
+		DocumentID: s.Document,
+		CoderID:    s.Coder,
+	}, nil
+}
+
+// speakerAt is the speaker of the turn containing offset, "" if none.
+func speakerAt(turns []store.Turn, offset int) string {
+	for _, t := range turns {
+		if offset >= t.Start && offset < t.End {
+			return t.Speaker
+		}
+	}
+	return ""
+}
+
+// caseLabel attributes a quote to its case, with the nested case when the
+// study has one: "Patient 003, nested case 2".
+func caseLabel(c store.Case) string {
+	if c.Name == "" {
+		return ""
+	}
+	if n := c.Attributes["nested_case"]; n != "" {
+		return fmt.Sprintf("%s, nested case %s", c.Name, n)
+	}
+	return c.Name
+}
