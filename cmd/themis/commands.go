@@ -1,0 +1,367 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"text/tabwriter"
+
+	"themis/frameworks"
+	"themis/project"
+	"themis/store"
+)
+
+func cmdNew(args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("new", flag.ContinueOnError)
+	lead := fs.String("lead", defaultLead(), "name of the project lead, the first coder")
+	pos, err := parse(fs, args, 1, 1)
+	if err != nil {
+		return err
+	}
+	p, err := store.Create(pos[0], frameworks.Keyes(), *lead)
+	if err != nil {
+		return err
+	}
+	defer p.Close()
+	fmt.Fprintf(out, "created %s with %q (lead: %s, blind mode on)\n", pos[0], frameworks.Keyes().Name, *lead)
+	return nil
+}
+
+func defaultLead() string {
+	for _, v := range []string{"THEMIS_CODER", "USER", "USERNAME"} {
+		if s := os.Getenv(v); s != "" {
+			return s
+		}
+	}
+	return "Lead"
+}
+
+func cmdDemo(args []string, out io.Writer) error {
+	pos, err := parse(flag.NewFlagSet("demo", flag.ContinueOnError), args, 1, 1)
+	if err != nil {
+		return err
+	}
+	p, err := project.CreateDemo(pos[0])
+	if err != nil {
+		return err
+	}
+	defer p.Close()
+	docs, _ := p.Documents()
+	fmt.Fprintf(out, "created %s: %d documents coded by %s and %s\n", pos[0], len(docs), project.DemoLead, project.DemoSecondCoder)
+	return nil
+}
+
+func cmdImport(args []string, out io.Writer) error {
+	pos, err := parse(flag.NewFlagSet("import", flag.ContinueOnError), args, 2, -1)
+	if err != nil {
+		return err
+	}
+	p, err := store.Open(pos[0])
+	if err != nil {
+		return err
+	}
+	defer p.Close()
+	res, err := project.ImportFiles(p, pos[1:], 0, nil)
+	if err != nil {
+		return fmt.Errorf("%w\nnothing was imported", err)
+	}
+	for _, r := range res {
+		fmt.Fprintln(out, project.Summary(r))
+	}
+	return nil
+}
+
+type docJSON struct {
+	Name  string `json:"name"`
+	Turns int    `json:"turns"`
+	Words int    `json:"words"`
+	Chars int    `json:"chars"`
+	Case  string `json:"case,omitempty"`
+}
+
+func cmdDocs(args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("docs", flag.ContinueOnError)
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, err := parse(fs, args, 1, 1)
+	if err != nil {
+		return err
+	}
+	p, err := store.OpenReadOnly(pos[0])
+	if err != nil {
+		return err
+	}
+	defer p.Close()
+	docs, err := p.Documents()
+	if err != nil {
+		return err
+	}
+	list := make([]docJSON, 0, len(docs))
+	for _, d := range docs {
+		list = append(list, docJSON{d.Name, d.Turns, d.Words, d.Chars, d.Case})
+	}
+	if *asJSON {
+		return writeJSON(out, list)
+	}
+	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "document\tturns\twords\tchars\tcase\t")
+	for _, d := range list {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%s\t\n", d.Name, d.Turns, d.Words, d.Chars, d.Case)
+	}
+	return tw.Flush()
+}
+
+func cmdText(args []string, out io.Writer) error {
+	pos, err := parse(flag.NewFlagSet("text", flag.ContinueOnError), args, 2, 2)
+	if err != nil {
+		return err
+	}
+	p, err := store.OpenReadOnly(pos[0])
+	if err != nil {
+		return err
+	}
+	defer p.Close()
+	info, err := p.DocumentByName(pos[1])
+	if err != nil {
+		return err
+	}
+	d, err := p.Document(info.ID)
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(out, d.Text)
+	return err
+}
+
+func cmdCoders(args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("coders", flag.ContinueOnError)
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, err := parse(fs, args, 1, 1)
+	if err != nil {
+		return err
+	}
+	p, err := store.OpenReadOnly(pos[0])
+	if err != nil {
+		return err
+	}
+	defer p.Close()
+	coders, err := p.Coders()
+	if err != nil {
+		return err
+	}
+	lead, _ := p.Lead()
+	type coderJSON struct {
+		Name string `json:"name"`
+		Lead bool   `json:"lead"`
+	}
+	list := []coderJSON{}
+	for _, c := range coders {
+		list = append(list, coderJSON{c.Name, c.ID == lead.ID})
+	}
+	if *asJSON {
+		return writeJSON(out, list)
+	}
+	for _, c := range list {
+		if c.Lead {
+			fmt.Fprintf(out, "%s (lead)\n", c.Name)
+		} else {
+			fmt.Fprintln(out, c.Name)
+		}
+	}
+	return nil
+}
+
+func cmdSegments(args []string, out io.Writer) error {
+	if len(args) == 0 {
+		return usageError{"say import or export"}
+	}
+	switch args[0] {
+	case "import":
+		pos, err := parse(flag.NewFlagSet("segments import", flag.ContinueOnError), args[1:], 2, 2)
+		if err != nil {
+			return err
+		}
+		f, err := os.Open(pos[1])
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		p, err := store.Open(pos[0])
+		if err != nil {
+			return err
+		}
+		defer p.Close()
+		n, err := project.ImportSegmentsCSV(p, f, 0)
+		if err != nil {
+			return fmt.Errorf("%s: %w\nnothing from this file was imported", pos[1], err)
+		}
+		fmt.Fprintf(out, "imported %d segments from %s\n", n, pos[1])
+		return nil
+	case "export":
+		fs := flag.NewFlagSet("segments export", flag.ContinueOnError)
+		coderName := fs.String("coder", "", "only this coder's segments")
+		pos, err := parse(fs, args[1:], 1, 1)
+		if err != nil {
+			return err
+		}
+		p, err := store.OpenReadOnly(pos[0])
+		if err != nil {
+			return err
+		}
+		defer p.Close()
+		var coder int64
+		if *coderName != "" {
+			c, err := p.CoderByName(*coderName)
+			if err != nil {
+				return err
+			}
+			coder = c.ID
+		}
+		return project.ExportSegmentsCSV(p, out, coder)
+	}
+	return usageError{fmt.Sprintf("unknown segments command %q; say import or export", args[0])}
+}
+
+type agreementJSON struct {
+	Code      string   `json:"code"`
+	Factor    string   `json:"factor,omitempty"`
+	Agreement float64  `json:"agreement"`
+	Kappa     *float64 `json:"kappa"`
+	Note      string   `json:"note"`
+	Status    string   `json:"status"`
+	Both      int64    `json:"both"`
+	OnlyA     int64    `json:"only_a"`
+	OnlyB     int64    `json:"only_b"`
+	Neither   int64    `json:"neither"`
+}
+
+func cmdAgreement(args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("agreement", flag.ContinueOnError)
+	coders := fs.String("coders", "", "the two coders to compare, A,B")
+	docs := fs.String("docs", "", "documents to include (default all), NAME,NAME")
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, err := parse(fs, args, 1, 1)
+	if err != nil {
+		return err
+	}
+	names := splitList(*coders)
+	if len(names) != 2 {
+		return usageError{"--coders needs two coder names, e.g. --coders Aisha,Ben"}
+	}
+	p, err := store.OpenReadOnly(pos[0])
+	if err != nil {
+		return err
+	}
+	defer p.Close()
+	var req project.AgreementRequest
+	for i, n := range names {
+		c, err := p.CoderByName(n)
+		if err != nil {
+			return err
+		}
+		if i == 0 {
+			req.CoderA = c.ID
+		} else {
+			req.CoderB = c.ID
+		}
+	}
+	for _, n := range splitList(*docs) {
+		d, err := p.DocumentByName(n)
+		if err != nil {
+			return err
+		}
+		req.Documents = append(req.Documents, d.ID)
+	}
+	r, err := project.Agreement(p, req)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		list := make([]agreementJSON, 0, len(r.PerCode))
+		codes, _ := project.AgreementCodes(p)
+		factor := map[int64]string{}
+		for _, c := range codes {
+			factor[c.ID] = c.FactorName
+		}
+		for _, row := range r.PerCode {
+			list = append(list, agreementJSON{row.Label, factor[row.Code], row.Agreement, row.Kappa, row.Note, string(row.Status),
+				row.Counts.Both, row.Counts.OnlyA, row.Counts.OnlyB, row.Counts.Neither})
+		}
+		return writeJSON(out, list)
+	}
+	fmt.Fprintf(out, "Agreement between %s (A) and %s (B) over %d documents; each character is a unit (%s)\n\n",
+		names[0], names[1], len(r.Documents), r.Formula)
+	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "code\tagreement\tkappa\tboth\tonly A\tonly B\tneither\tnote")
+	rows := append(append(r.PerCode, r.PerFactor...), r.Overall)
+	for i, row := range rows {
+		if i == len(r.PerCode) || i == len(rows)-1 {
+			fmt.Fprintln(tw, strings.Repeat("-", 8)+"\t\t\t\t\t\t\t")
+		}
+		kappa := "undefined"
+		if row.Kappa != nil {
+			kappa = fmt.Sprintf("%.3f", *row.Kappa)
+		}
+		fmt.Fprintf(tw, "%s\t%.1f%%\t%s\t%d\t%d\t%d\t%d\t%s\n", row.Label, row.Agreement*100, kappa,
+			row.Counts.Both, row.Counts.OnlyA, row.Counts.OnlyB, row.Counts.Neither, row.Note)
+	}
+	return tw.Flush()
+}
+
+func cmdQuotes(args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("quotes", flag.ContinueOnError)
+	codeName := fs.String("code", "", "the code whose quotes to export")
+	coderName := fs.String("coder", "", "only this coder's segments (default: every coder)")
+	format := fs.String("format", "md", "md or html")
+	pos, err := parse(fs, args, 1, 1)
+	if err != nil {
+		return err
+	}
+	if *codeName == "" {
+		return usageError{"--code is required"}
+	}
+	if *format != "md" && *format != "html" {
+		return usageError{fmt.Sprintf("--format must be md or html, not %q", *format)}
+	}
+	p, err := store.OpenReadOnly(pos[0])
+	if err != nil {
+		return err
+	}
+	defer p.Close()
+	code, err := p.CodeByName(*codeName)
+	if err != nil {
+		return err
+	}
+	// The command line reads the whole project, as the lead with blind mode off would.
+	lead, err := p.Lead()
+	if err != nil {
+		return err
+	}
+	viewer := project.Viewer{Coder: lead, IsLead: true}
+	var coder int64
+	if *coderName != "" {
+		c, err := p.CoderByName(*coderName)
+		if err != nil {
+			return err
+		}
+		coder = c.ID
+	}
+	c, quotes, err := project.Quotes(p, viewer, code.ID, coder)
+	if err != nil {
+		return err
+	}
+	text, err := project.RenderQuotes(c, quotes, *format, fmt.Sprintf("Quotes for %s", c.Name))
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(out, text)
+	return err
+}
+
+func writeJSON(out io.Writer, v any) error {
+	enc := json.NewEncoder(out)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}

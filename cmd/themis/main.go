@@ -1,0 +1,72 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// usageError is a mistake in how the command was called (exit status 2).
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+type command struct {
+	name, args, help string
+	run              func(args []string, out io.Writer) error
+}
+
+func commands() []command {
+	return []command{
+		{"new", "FILE.themis [--lead NAME]", "create a project with Keyes' flourishing framework", cmdNew},
+		{"demo", "FILE.themis", "write the bundled demo study (nine transcripts, two coders)", cmdDemo},
+		{"import", "FILE.themis TRANSCRIPT...", "import .txt and .docx transcripts (all or none)", cmdImport},
+		{"docs", "FILE.themis [--json]", "list documents: name, turns, words, characters", cmdDocs},
+		{"text", "FILE.themis DOCUMENT", "print a document's stored text, exactly as offsets count it", cmdText},
+		{"coders", "FILE.themis [--json]", "list the project's coders", cmdCoders},
+		{"segments", "import FILE.themis CODINGS.csv | export FILE.themis [--coder NAME]", "segments as CSV: document,coder,code,start,end,text", cmdSegments},
+		{"agreement", "FILE.themis --coders A,B [--docs NAME,...] [--json]", "per-code agreement and Cohen's kappa, each character a unit", cmdAgreement},
+		{"quotes", "FILE.themis --code NAME [--coder NAME] [--format md|html]", "a code's quotes with attribution", cmdQuotes},
+	}
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		usage(stdout)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	for _, c := range commands() {
+		if c.name != args[0] {
+			continue
+		}
+		err := c.run(args[1:], stdout)
+		var ue usageError
+		switch {
+		case err == nil:
+			return 0
+		case errors.As(err, &ue):
+			fmt.Fprintf(stderr, "themis %s: %s\nusage: themis %s %s\n", c.name, ue.msg, c.name, c.args)
+			return 2
+		default:
+			fmt.Fprintf(stderr, "themis %s: %v\n", c.name, err)
+			return 1
+		}
+	}
+	fmt.Fprintf(stderr, "themis: unknown command %q; run 'themis help'\n", args[0])
+	return 2
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "themis — qualitative coding projects from the command line\n\nCommands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  themis %s %s\n      %s\n", c.name, c.args, c.help)
+	}
+}

@@ -1,0 +1,245 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"themis/store"
+)
+
+var fixtures = filepath.Join("..", "..", "..", "shared", "fixtures", "transcripts")
+
+// themis runs the command line in-process and returns stdout, stderr and the exit status.
+func themis(t *testing.T, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(args, &out, &errOut)
+	return out.String(), errOut.String(), code
+}
+
+func mustRun(t *testing.T, args ...string) string {
+	t.Helper()
+	out, errOut, code := themis(t, args...)
+	if code != 0 {
+		t.Fatalf("themis %s: exit %d\n%s", strings.Join(args, " "), code, errOut)
+	}
+	return out
+}
+
+func writeFile(t *testing.T, dir, name, content string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// emojiTranscript has a BOM, CRLF endings, an accent written decomposed, emoji and CJK.
+const emojiTranscript = "\ufeffInterviewer: How has the café group been?\r\n" +
+	"P003: Honestly 😀 it's the best part of my week. The cafe\u0301 feels like home, 你好 to everyone 👩🏽‍⚕️ included.\r\n" +
+	"Interviewer: And before?\r\n" +
+	"P003: Before I didn't leave the house."
+
+func newProjectWithTranscripts(t *testing.T) (dir, project string) {
+	dir = t.TempDir()
+	project = filepath.Join(dir, "study.themis")
+	mustRun(t, "new", project, "--lead", "Aisha")
+	emoji := writeFile(t, dir, "P003 interview.txt", emojiTranscript)
+	out := mustRun(t, "import", project, emoji, filepath.Join(fixtures, "qualcoder-transcript.txt"))
+	want := "P003 interview: 4 turns, 36 words\nqualcoder-transcript: 7 turns, 170 words\n"
+	if out != want {
+		t.Fatalf("import printed\n%q\nwant\n%q", out, want)
+	}
+	return dir, project
+}
+
+func TestDocsAndTextCountCodePoints(t *testing.T) {
+	_, project := newProjectWithTranscripts(t)
+	var docs []docJSON
+	if err := json.Unmarshal([]byte(mustRun(t, "docs", project, "--json")), &docs); err != nil {
+		t.Fatal(err)
+	}
+	text := mustRun(t, "text", project, "P003 interview")
+	if strings.ContainsAny(text, "\r\ufeff") || !strings.Contains(text, "café feels") {
+		t.Errorf("stored text not normalised (BOM, CRLF, NFC): %q", text)
+	}
+	if docs[0].Name != "P003 interview" || docs[0].Turns != 4 || docs[0].Chars != len([]rune(text)) {
+		t.Errorf("docs[0] = %+v; text has %d code points", docs[0], len([]rune(text)))
+	}
+	if docs[1].Name != "qualcoder-transcript" || docs[1].Turns != 7 {
+		t.Errorf("docs[1] = %+v", docs[1])
+	}
+}
+
+func TestImportFailsWholeAndNamesTheFile(t *testing.T) {
+	dir, project := newProjectWithTranscripts(t)
+	good := writeFile(t, dir, "fine.txt", "Interviewer: hi\nP1: hello")
+	corrupt := writeFile(t, dir, "broken.docx", "this is not a zip archive")
+	_, errOut, code := themis(t, "import", project, good, corrupt)
+	if code != 1 || !strings.Contains(errOut, "broken.docx") || !strings.Contains(errOut, "nothing was imported") {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	var docs []docJSON
+	json.Unmarshal([]byte(mustRun(t, "docs", project, "--json")), &docs)
+	if len(docs) != 2 {
+		t.Errorf("%d documents after a failed import, want 2 (unchanged)", len(docs))
+	}
+	out := mustRun(t, "import", project, filepath.Join(fixtures, "qualcoder-transcript.txt"))
+	if !strings.Contains(out, "skipped, identical") {
+		t.Errorf("re-import printed %q, want a duplicate report", out)
+	}
+}
+
+func TestSegmentsRoundTripAndAgreement(t *testing.T) {
+	dir, project := newProjectWithTranscripts(t)
+	text := []rune(mustRun(t, "text", project, "P003 interview"))
+	span := func(s string) (int, int) {
+		i := strings.Index(string(text), s)
+		if i < 0 {
+			t.Fatalf("%q not in text", s)
+		}
+		start := len([]rune(string(text)[:i]))
+		return start, start + len([]rune(s))
+	}
+	row := func(coder, code, quote string) string {
+		s, e := span(quote)
+		return strings.Join([]string{"P003 interview", coder, code, itoa(s), itoa(e), `"` + quote + `"`}, ",")
+	}
+	csv := "document,coder,code,start,end,text\n" +
+		row("Aisha", "Positive affect", "it's the best part of my week") + "\n" +
+		row("Ben", "Positive affect", "😀 it's the best part of my week") + "\n" +
+		row("Ben", "Social integration", "The café feels like home, 你好 to everyone 👩🏽‍⚕️ included.") + "\n"
+	out := mustRun(t, "segments", "import", project, writeFile(t, dir, "codings.csv", csv))
+	if out != "imported 3 segments from "+filepath.Join(dir, "codings.csv")+"\n" {
+		t.Errorf("segments import printed %q", out)
+	}
+	exported := mustRun(t, "segments", "export", project, "--coder", "Ben")
+	if !strings.Contains(exported, "Ben,Social integration") || !strings.Contains(exported, "你好 to everyone 👩🏽‍⚕️ included.") {
+		t.Errorf("export lacks Ben's exact span:\n%s", exported)
+	}
+
+	var rows []agreementJSON
+	if err := json.Unmarshal([]byte(mustRun(t, "agreement", project, "--coders", "Aisha,Ben", "--json", "--docs", "P003 interview")), &rows); err != nil {
+		t.Fatal(err)
+	}
+	byCode := map[string]agreementJSON{}
+	for _, r := range rows {
+		byCode[r.Code] = r
+	}
+	pa := byCode["Positive affect"]
+	if pa.Kappa == nil || pa.Both != int64(len([]rune("it's the best part of my week"))) || pa.OnlyB != 2 {
+		t.Errorf("Positive affect = %+v", pa)
+	}
+	si := byCode["Social integration"]
+	if si.Kappa == nil || *si.Kappa != 0 || si.Note != "κ = 0: only coder B (Ben) used it" {
+		t.Errorf("Social integration = %+v, want κ 0 with note", si)
+	}
+	au := byCode["Autonomy"]
+	if au.Kappa != nil || !strings.Contains(au.Note, "undefined: no variation") || au.Agreement != 1 {
+		t.Errorf("Autonomy = %+v, want undefined kappa", au)
+	}
+
+	md := mustRun(t, "quotes", project, "--code", "Positive affect")
+	if !strings.Contains(md, "> 😀 it's the best part of my week") || !strings.Contains(md, "P003, P003 interview · coded by Ben") {
+		t.Errorf("quotes markdown:\n%s", md)
+	}
+	html := mustRun(t, "quotes", project, "--code", "Positive affect", "--format", "html")
+	if !strings.Contains(html, "<blockquote>") || !strings.Contains(html, "coded by Aisha") {
+		t.Errorf("quotes html:\n%s", html)
+	}
+}
+
+func TestSegmentsImportRejectsBadRowsWhole(t *testing.T) {
+	dir, project := newProjectWithTranscripts(t)
+	header := "document,coder,code,start,end,text\n"
+	ok := "P003 interview,Ben,Autonomy,0,11,Interviewer\n"
+	tests := []struct{ name, body, want string }{
+		{"unknown document", "Nobody,Ben,Autonomy,0,5,\n", "row 3: unknown document \"Nobody\""},
+		{"unknown code", "P003 interview,Ben,Hope,0,5,\n", "row 3: unknown code \"Hope\""},
+		{"factor", "P003 interview,Ben,Social well-being,0,5,\n", "row 3: \"Social well-being\" groups other codes"},
+		{"out of range", "P003 interview,Ben,Autonomy,0,99999,\n", "row 3: offsets 0–99999 are outside"},
+		{"text mismatch", "P003 interview,Ben,Autonomy,0,5,Hello\n", "row 3: text \"Hello\" does not match"},
+		{"not numbers", "P003 interview,Ben,Autonomy,a,5,\n", "row 3: start and end must be whole numbers"},
+		{"ragged", "P003 interview,Ben\n", "row 3: has 2 fields"},
+		{"bad header", "", "row 1: the header lacks"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			body := header + ok + tt.body
+			if tt.name == "bad header" {
+				body = "doc,who,what\n"
+			}
+			_, errOut, code := themis(t, "segments", "import", project, writeFile(t, dir, "bad.csv", body))
+			if code != 1 || !strings.Contains(errOut, tt.want) || !strings.Contains(errOut, "nothing from this file was imported") {
+				t.Fatalf("exit %d, stderr %q, want %q", code, errOut, tt.want)
+			}
+			if out := mustRun(t, "segments", "export", project); strings.Count(out, "\n") != 1 {
+				t.Errorf("segments present after a rejected file:\n%s", out)
+			}
+			if out := mustRun(t, "coders", project); out != "Aisha (lead)\n" {
+				t.Errorf("coders after a rejected file: %q (Ben must not be added)", out)
+			}
+		})
+	}
+}
+
+func TestWritersAreToldTheProjectIsOpenElsewhere(t *testing.T) {
+	dir, project := newProjectWithTranscripts(t)
+	p, err := store.Open(project) // as the desktop app would hold it
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	_, errOut, code := themis(t, "import", project, writeFile(t, dir, "x.txt", "P1: hi"))
+	if code != 1 || !strings.Contains(errOut, "project is open in another window") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+	mustRun(t, "docs", project) // reading still works
+}
+
+func TestUsageErrors(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"frobnicate"}, "unknown command"},
+		{[]string{"docs"}, "missing arguments"},
+		{[]string{"agreement", "x.themis", "--coders", "Aisha"}, "--coders needs two"},
+		{[]string{"quotes", "x.themis"}, "--code is required"},
+		{[]string{"quotes", "x.themis", "--code", "A", "--format", "pdf"}, "--format must be md or html"},
+		{[]string{"docs", "x.themis", "--nope"}, "flag provided but not defined"},
+	}
+	for _, tt := range tests {
+		_, errOut, code := themis(t, tt.args...)
+		if code != 2 || !strings.Contains(errOut, tt.want) {
+			t.Errorf("themis %v: exit %d, stderr %q; want 2 and %q", tt.args, code, errOut, tt.want)
+		}
+	}
+	_, errOut, code := themis(t, "docs", filepath.Join(t.TempDir(), "missing.themis"))
+	if code != 1 || !strings.Contains(errOut, "missing.themis") {
+		t.Errorf("missing project: exit %d, %q", code, errOut)
+	}
+}
+
+func TestDemoMatchesTheBundledCoding(t *testing.T) {
+	project := filepath.Join(t.TempDir(), "demo.themis")
+	mustRun(t, "demo", project)
+	var rows []agreementJSON
+	json.Unmarshal([]byte(mustRun(t, "agreement", project, "--coders", "Aisha,Ben", "--json")), &rows)
+	if len(rows) != 13 {
+		t.Fatalf("%d rows, want 13", len(rows))
+	}
+	for _, r := range rows {
+		if r.Kappa == nil || *r.Kappa < 0.3 || *r.Kappa > 0.9 {
+			t.Errorf("%s: kappa %v, want realistic partial agreement", r.Code, r.Kappa)
+		}
+	}
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
