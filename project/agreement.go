@@ -32,13 +32,14 @@ func Agreement(p *store.Project, req AgreementRequest) (coding.CharacterReport, 
 	if err != nil {
 		return coding.CharacterReport{}, err
 	}
+	everything := len(req.Documents) == 0
 	wanted := map[int64]bool{}
 	for _, id := range req.Documents {
 		wanted[id] = true
 	}
 	var docs []coding.DocumentLength
 	for _, d := range all {
-		if len(wanted) == 0 || wanted[d.ID] {
+		if everything || wanted[d.ID] {
 			docs = append(docs, coding.DocumentLength{ID: d.ID, Length: d.Chars})
 			delete(wanted, d.ID)
 		}

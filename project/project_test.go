@@ -171,6 +171,10 @@ func TestCreateDemo(t *testing.T) {
 	if len(r.PerCode) != 13 || len(r.PerFactor) != 3 || r.Overall.Kappa == nil {
 		t.Errorf("agreement: %d codes, %d factors, overall %+v", len(r.PerCode), len(r.PerFactor), r.Overall)
 	}
+	one, err := Agreement(p, AgreementRequest{CoderA: lead.ID, CoderB: ben.ID, Documents: []int64{docs[3].ID}})
+	if err != nil || len(one.Documents) != 1 || one.Documents[0] != docs[3].ID {
+		t.Errorf("agreement over one document covered %v, %v", one.Documents, err)
+	}
 	if _, err := CreateDemo(path); err == nil {
 		t.Error("CreateDemo overwrote an existing project")
 	}
