@@ -1,0 +1,49 @@
+package app
+
+import (
+	"themis/coding"
+	"themis/project"
+	"themis/store"
+)
+
+// AgreementService compares two coders.
+type AgreementService struct{ s *Session }
+
+// NewAgreementService binds the agreement service to a session.
+func NewAgreementService(s *Session) *AgreementService { return &AgreementService{s} }
+
+// Compute returns character-level agreement per code, per factor and overall
+// between two coders over the chosen documents (all when none are chosen).
+func (as *AgreementService) Compute(coderA, coderB int64, documents []int64) (*AgreementDTO, error) {
+	var out *AgreementDTO
+	err := as.s.withViewer(func(p *store.Project, v project.Viewer) error {
+		if !v.CanCompare() {
+			return errBlindCompare(v)
+		}
+		r, err := project.Agreement(p, project.AgreementRequest{CoderA: coderA, CoderB: coderB, Documents: documents})
+		if err != nil {
+			return err
+		}
+		a, _ := p.Coder(coderA)
+		b, _ := p.Coder(coderB)
+		out = &AgreementDTO{CoderA: CoderDTO{a.ID, a.Name}, CoderB: CoderDTO{b.ID, b.Name}, Documents: r.Documents,
+			Unit: r.Unit, Formula: r.Formula, Overall: agreementRow(r.Overall)}
+		if out.Documents == nil {
+			out.Documents = []int64{}
+		}
+		for _, row := range r.PerCode {
+			out.PerCode = append(out.PerCode, agreementRow(row))
+		}
+		for _, row := range r.PerFactor {
+			out.PerFactor = append(out.PerFactor, agreementRow(row))
+		}
+		return nil
+	})
+	return out, err
+}
+
+func agreementRow(r coding.Result) AgreementRow {
+	return AgreementRow{Label: r.Label, Code: r.Code, Factor: r.Factor, Both: r.Counts.Both, OnlyA: r.Counts.OnlyA,
+		OnlyB: r.Counts.OnlyB, Neither: r.Counts.Neither, Units: r.Counts.Units(), Agreement: r.Agreement,
+		Kappa: r.Kappa, Status: string(r.Status), Note: r.Note}
+}

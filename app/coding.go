@@ -1,0 +1,70 @@
+package app
+
+import (
+	"themis/project"
+	"themis/store"
+)
+
+// CodingService reads the framework and applies and removes codes as the
+// current coder.
+type CodingService struct{ s *Session }
+
+// NewCodingService binds the coding service to a session.
+func NewCodingService(s *Session) *CodingService { return &CodingService{s} }
+
+// Codes returns the framework's factors and codes, parents first.
+func (cs *CodingService) Codes() ([]CodeDTO, error) {
+	out := []CodeDTO{}
+	err := cs.s.withProject(func(p *store.Project) error {
+		codes, err := p.Codes()
+		for _, c := range codes {
+			out = append(out, codeDTO(c))
+		}
+		return err
+	})
+	return out, err
+}
+
+func codeDTO(c store.Code) CodeDTO {
+	return CodeDTO{ID: c.ID, Parent: c.Parent, Name: c.Name, Definition: c.Definition, Color: c.Color, Key: c.Key, Codable: c.Codable}
+}
+
+func segmentDTO(s store.Segment) SegmentDTO {
+	return SegmentDTO{ID: s.ID, Document: s.Document, Code: s.Code, Coder: s.Coder, Start: s.Start, End: s.End}
+}
+
+// Segments returns the segments of a document that the current coder may see.
+func (cs *CodingService) Segments(document int64) ([]SegmentDTO, error) {
+	out := []SegmentDTO{}
+	err := cs.s.withViewer(func(p *store.Project, v project.Viewer) error {
+		segs, err := project.VisibleSegments(p, v, document)
+		for _, s := range segs {
+			out = append(out, segmentDTO(s))
+		}
+		return err
+	})
+	return out, err
+}
+
+// Apply codes [start, end) of a document with a code as the current coder.
+// It is committed when it returns.
+func (cs *CodingService) Apply(document, code int64, start, end int) (*SegmentDTO, error) {
+	var out *SegmentDTO
+	err := cs.s.withViewer(func(p *store.Project, v project.Viewer) error {
+		seg, err := p.AddSegment(store.NewSegment{Document: document, Code: code, Coder: v.Coder.ID, Start: start, End: end}, v.Coder.ID)
+		if err == nil {
+			d := segmentDTO(seg)
+			out = &d
+		}
+		return err
+	})
+	return out, err
+}
+
+// Remove deletes one of the current coder's segments.
+func (cs *CodingService) Remove(segment int64) error {
+	return cs.s.withViewer(func(p *store.Project, v project.Viewer) error {
+		_, err := p.RemoveSegment(segment, v.Coder.ID)
+		return err
+	})
+}

@@ -1,0 +1,147 @@
+package app
+
+// CoderDTO is a coder as the UI sees it.
+type CoderDTO struct {
+	ID   int64  `json:"id"`
+	Name string `json:"name"`
+}
+
+// ProjectInfo is the open project and who is using it.
+type ProjectInfo struct {
+	Path       string     `json:"path"`
+	Name       string     `json:"name"`
+	Framework  string     `json:"framework"`
+	Coders     []CoderDTO `json:"coders"`
+	Lead       CoderDTO   `json:"lead"`
+	Current    *CoderDTO  `json:"current"` // nil until the user says who they are
+	BlindMode  bool       `json:"blindMode"`
+	CanCompare bool       `json:"canCompare"` // may open the agreement view
+	Documents  int        `json:"documents"`
+}
+
+// RecentProject is an entry of the recent-projects list.
+type RecentProject struct {
+	Path     string `json:"path"`
+	Name     string `json:"name"`
+	OpenedAt string `json:"openedAt"`
+	Exists   bool   `json:"exists"`
+}
+
+// StartState is what the UI shows first: an open project or the start screen.
+type StartState struct {
+	Project       *ProjectInfo    `json:"project"`
+	Recent        []RecentProject `json:"recent"`
+	DefaultFolder string          `json:"defaultFolder"`
+	Error         string          `json:"error"` // a launch argument that could not be opened
+}
+
+// DocumentDTO is a document in the list.
+type DocumentDTO struct {
+	ID    int64  `json:"id"`
+	Name  string `json:"name"`
+	Turns int    `json:"turns"`
+	Words int    `json:"words"`
+	Chars int    `json:"chars"`
+	Case  string `json:"case"`
+}
+
+// TurnDTO is a speaker turn; offsets are code points.
+type TurnDTO struct {
+	Speaker      string `json:"speaker"`
+	Timestamp    string `json:"timestamp"`
+	Start        int    `json:"start"`
+	ContentStart int    `json:"contentStart"`
+	End          int    `json:"end"`
+}
+
+// DocumentView is a document opened in the reader.
+type DocumentView struct {
+	DocumentDTO
+	Text  string    `json:"text"`
+	Turns []TurnDTO `json:"turnSpans"`
+}
+
+// ImportedDTO reports one file of an import.
+type ImportedDTO struct {
+	Name        string `json:"name"`
+	ID          int64  `json:"id"`
+	DuplicateOf string `json:"duplicateOf"`
+	Turns       int    `json:"turns"`
+	Words       int    `json:"words"`
+}
+
+// CodeDTO is a code or factor of the framework.
+type CodeDTO struct {
+	ID         int64  `json:"id"`
+	Parent     int64  `json:"parent"`
+	Name       string `json:"name"`
+	Definition string `json:"definition"`
+	Color      string `json:"color"`
+	Key        string `json:"key"`
+	Codable    bool   `json:"codable"`
+}
+
+// SegmentDTO is a coded span; offsets are code points.
+type SegmentDTO struct {
+	ID       int64 `json:"id"`
+	Document int64 `json:"document"`
+	Code     int64 `json:"code"`
+	Coder    int64 `json:"coder"`
+	Start    int   `json:"start"`
+	End      int   `json:"end"`
+}
+
+// AgreementRow is one line of the agreement table.
+type AgreementRow struct {
+	Label     string   `json:"label"`
+	Code      int64    `json:"code"`
+	Factor    int64    `json:"factor"`
+	Both      int64    `json:"both"`
+	OnlyA     int64    `json:"onlyA"`
+	OnlyB     int64    `json:"onlyB"`
+	Neither   int64    `json:"neither"`
+	Units     int64    `json:"units"`
+	Agreement float64  `json:"agreement"`
+	Kappa     *float64 `json:"kappa"`
+	Status    string   `json:"status"`
+	Note      string   `json:"note"`
+}
+
+// AgreementDTO is the agreement view's content, with the inputs that made it.
+type AgreementDTO struct {
+	CoderA    CoderDTO       `json:"coderA"`
+	CoderB    CoderDTO       `json:"coderB"`
+	Documents []int64        `json:"documents"`
+	Unit      string         `json:"unit"`
+	Formula   string         `json:"formula"`
+	PerCode   []AgreementRow `json:"perCode"`
+	PerFactor []AgreementRow `json:"perFactor"`
+	Overall   AgreementRow   `json:"overall"`
+}
+
+// QuoteDTO is a coded span with its attribution.
+type QuoteDTO struct {
+	SegmentID  int64  `json:"segmentId"`
+	DocumentID int64  `json:"documentId"`
+	Document   string `json:"document"`
+	Speaker    string `json:"speaker"`
+	Case       string `json:"case"`
+	Coder      string `json:"coder"`
+	CoderID    int64  `json:"coderId"`
+	Text       string `json:"text"`
+	Start      int    `json:"start"`
+	End        int    `json:"end"`
+}
+
+// QuotesDTO is the quotes of one code.
+type QuotesDTO struct {
+	Code   CodeDTO    `json:"code"`
+	Quotes []QuoteDTO `json:"quotes"`
+}
+
+// ImportProgress is sent as the "import:progress" event.
+type ImportProgress struct {
+	Done  int    `json:"done"`
+	Total int    `json:"total"`
+	Name  string `json:"name"`
+}
