@@ -1,0 +1,74 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen } from '@testing-library/svelte';
+
+vi.mock('../api', async (importOriginal) => {
+  const orig = await importOriginal<typeof import('../api')>();
+  const fn = () => vi.fn();
+  return {
+    ...orig,
+    api: {
+      start: fn(), create: fn(), chooseFolder: fn(), open: fn(), chooseAndOpen: fn(), openDemo: fn(), close: fn(),
+      info: fn(), selectCoder: fn(), addCoder: fn(), setBlindMode: fn(), documents: fn(), document: fn(),
+      chooseAndImport: fn(), onImportProgress: fn(), codes: fn(), segments: fn(), apply: fn(), remove: fn(),
+      agreement: fn(), quotes: fn(), renderQuotes: fn(), exportQuotes: fn(),
+    },
+  };
+});
+
+import { api } from '../api';
+import App from '../../App.svelte';
+import { toasts } from '../stores/toasts.svelte';
+import { aisha, ben, info } from './fixtures';
+
+const mocked = api as unknown as Record<keyof typeof api, ReturnType<typeof vi.fn>>;
+
+beforeEach(() => {
+  vi.resetAllMocks();
+  toasts.clear();
+  mocked.documents.mockResolvedValue([]);
+  mocked.codes.mockResolvedValue([]);
+});
+
+describe('App', () => {
+  it('shows the start screen and creates a project as its lead', async () => {
+    mocked.start.mockResolvedValue({ project: null, recent: [{ path: '/gone.themis', name: 'gone', openedAt: '2026-01-02T10:00:00Z', exists: false }], defaultFolder: '/home/me/Themis', error: '' });
+    render(App);
+    expect(await screen.findByTestId('create-project')).toBeDisabled();
+    expect(screen.getByTestId('recent-gone')).toBeDisabled();
+    expect(screen.getByTestId('recent-gone')).toHaveTextContent('missing');
+    expect(screen.getByTestId('new-project-folder')).toHaveTextContent('/home/me/Themis');
+    await fireEvent.input(screen.getByTestId('new-project-name'), { target: { value: 'Study' } });
+    await fireEvent.input(screen.getByTestId('new-project-lead'), { target: { value: 'Aisha' } });
+    mocked.create.mockResolvedValue(info({ coders: [aisha], documents: 0 }));
+    await fireEvent.click(screen.getByTestId('create-project'));
+    expect(mocked.create).toHaveBeenCalledWith('Study', '', 'Aisha');
+    expect(await screen.findByTestId('current-coder')).toHaveTextContent('Coding as Aisha');
+    expect(document.title).toBe('Study — coding as Aisha — Themis');
+    expect(screen.getByTestId('blind-toggle')).toBeInTheDocument();
+  });
+
+  it('asks who is coding, then shows the blind-mode badge to a coder who is not the lead', async () => {
+    mocked.start.mockResolvedValue({ project: info({ current: null, blindMode: true, canCompare: false }), recent: [], defaultFolder: '/d', error: '' });
+    render(App);
+    expect(await screen.findByText('Who is coding?')).toBeInTheDocument();
+    expect(document.title).toBe('Study — Themis');
+    mocked.selectCoder.mockResolvedValue(info({ current: ben, blindMode: true, canCompare: false }));
+    await fireEvent.click(screen.getByTestId('coder-Ben'));
+    expect(await screen.findByTestId('blind-badge')).toHaveTextContent('Blind mode: you see only your own coding');
+    expect(screen.queryByTestId('blind-toggle')).toBeNull();
+    expect(screen.getByTestId('tab-agreement')).toHaveAttribute('aria-disabled', 'true');
+    await fireEvent.click(screen.getByTestId('tab-agreement'));
+    expect(screen.getByTestId('agreement-unavailable')).toHaveTextContent('once Aisha, the project lead, turns blind mode off');
+    expect(mocked.agreement).not.toHaveBeenCalled();
+  });
+
+  it('shows an error as a dismissible toast', async () => {
+    mocked.start.mockResolvedValue({ project: null, recent: [], defaultFolder: '/d', error: '' });
+    render(App);
+    mocked.openDemo.mockRejectedValue('{"code":"locked","message":"Demo study.themis is open in another Themis window"}');
+    await fireEvent.click(await screen.findByTestId('open-demo'));
+    expect(await screen.findByTestId('error')).toHaveTextContent('Demo study.themis is open in another Themis window');
+    await fireEvent.click(screen.getByTestId('dismiss-error'));
+    expect(screen.queryByTestId('error')).toBeNull();
+  });
+});

@@ -1,0 +1,155 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen } from '@testing-library/svelte';
+
+// The bindings are mocked, so this covers the whole path: DOM selection ->
+// UTF-16 span -> api.ts -> code points handed to the Go service.
+vi.mock('../wailsjs/go/app/DocumentService', () => ({ List: vi.fn(), Get: vi.fn(), ChooseAndImport: vi.fn(), Import: vi.fn() }));
+vi.mock('../wailsjs/go/app/CodingService', () => ({ Codes: vi.fn(), Segments: vi.fn(), Apply: vi.fn(), Remove: vi.fn() }));
+vi.mock('../wailsjs/runtime/runtime', () => ({ EventsOn: vi.fn(() => () => {}) }));
+
+import * as Documents from '../wailsjs/go/app/DocumentService';
+import * as Coding from '../wailsjs/go/app/CodingService';
+import ReaderScreen from '../screens/ReaderScreen.svelte';
+import { ReaderStore } from '../stores/reader.svelte';
+import { ToastStore } from '../stores/toasts.svelte';
+import { aisha, ben, codes } from './fixtures';
+
+const m = <T>(f: T) => f as unknown as ReturnType<typeof vi.fn>;
+
+const text = 'Interviewer: How are you? 😀\n\nP001: Calmer now 👩🏽‍⚕️ — I go to the garden on Tuesdays.';
+const cp = (s: string) => [...s].length;
+const cpOf = (needle: string) => cp(text.slice(0, text.indexOf(needle)));
+
+async function setup() {
+  m(Documents.List).mockResolvedValue([{ id: 5, name: 'patient-001', turns: 2, words: 16, chars: cp(text), case: 'Patient 001' }]);
+  m(Coding.Codes).mockResolvedValue(codes);
+  m(Documents.Get).mockResolvedValue({
+    id: 5, name: 'patient-001', turns: 2, words: 16, chars: cp(text), case: 'Patient 001', text,
+    turnSpans: [
+      { speaker: 'Interviewer', timestamp: '', start: 0, contentStart: 13, end: cpOf('\n') },
+      { speaker: 'P001', timestamp: '00:01:10', start: cpOf('P001'), contentStart: cpOf('Calmer'), end: cp(text) },
+    ],
+  });
+  // Ben coded "garden"; offsets in code points, as the backend sends them.
+  m(Coding.Segments).mockResolvedValue([{ id: 1, document: 5, code: 21, coder: 2, start: cpOf('garden'), end: cpOf('garden') + 6 }]);
+  const reader = new ReaderStore(new ToastStore());
+  await reader.load();
+  render(ReaderScreen, { reader, coders: [aisha, ben], current: aisha.id });
+  return reader;
+}
+
+/** Selects from the start of `from` to the end of `to` in the rendered transcript. */
+function select(from: string, to: string) {
+  const root = screen.getByTestId('reader');
+  const runs = [...root.querySelectorAll<HTMLElement>('[data-offset]')];
+  const find = (needle: string) => {
+    const run = runs.find((r) => r.textContent!.includes(needle))!;
+    return { node: run.firstChild as Text, at: run.textContent!.indexOf(needle) };
+  };
+  const a = find(from);
+  const b = find(to);
+  const range = document.createRange();
+  range.setStart(a.node, a.at);
+  range.setEnd(b.node, b.at + to.length);
+  const sel = window.getSelection()!;
+  sel.removeAllRanges();
+  sel.addRange(range);
+  fireEvent.mouseUp(root);
+}
+
+beforeEach(() => vi.resetAllMocks());
+
+describe('reader', () => {
+  it('renders turns with speakers, highlights and margin stripes', async () => {
+    await setup();
+    expect(screen.getByTestId('turn-0')).toHaveTextContent('Interviewer');
+    expect(screen.getByTestId('turn-1')).toHaveTextContent('00:01:10');
+    const hl = screen.getByTestId('turn-1').querySelector('.hl')!;
+    expect(hl.textContent).toBe('garden');
+    const stripe = screen.getByTestId('turn-1').querySelector('.stripe')!;
+    await fireEvent.mouseOver(stripe); // tooltips are written on first hover
+    expect(stripe.getAttribute('title')).toBe('Social integration — Ben: garden');
+    expect(screen.getByTestId('lane-Aisha')).toHaveTextContent('A');
+    expect(screen.getByTestId('lane-Ben')).toHaveTextContent('B');
+    // Ben's segment is not Aisha's to remove.
+    expect(screen.queryByTestId('remove-segment-1')).toBeNull();
+  });
+
+  it('turns a DOM selection after an emoji into code-point offsets', async () => {
+    const reader = await setup();
+    select('Calmer', 'garden');
+    const start = text.indexOf('Calmer');
+    const end = text.indexOf('garden') + 6;
+    expect(reader.selection).toEqual({ start, end });
+    // 👩🏽‍⚕️ is 7 UTF-16 units but 5 characters.
+    expect(screen.getByTestId('selection-info')).toHaveTextContent(`Selected: ${cp(text.slice(start, end))} characters`);
+
+    m(Coding.Apply).mockImplementation(async (d: number, c: number, s: number, e: number) => ({ id: 2, document: d, code: c, coder: 1, start: s, end: e }));
+    await fireEvent.keyDown(window, { key: '1' });
+    expect(m(Coding.Apply)).toHaveBeenCalledWith(5, 11, cpOf('Calmer'), cpOf('garden') + 6);
+    await vi.waitFor(() => expect(screen.getByTestId('remove-segment-2')).toBeInTheDocument());
+    expect(reader.selection).toBeNull();
+  });
+
+  it('trims whitespace and ignores the speaker label in a cross-turn selection', async () => {
+    const reader = await setup();
+    select('you?', 'Calmer');
+    const s = reader.selection!;
+    expect(text.slice(s.start, s.end)).toBe('you? 😀\n\nP001: Calmer');
+    m(Coding.Apply).mockResolvedValue({ id: 3, document: 5, code: 12, coder: 1, start: cpOf('you?'), end: cpOf('Calmer') + 6 });
+    await fireEvent.click(screen.getByTestId('code-Avowed quality of life'));
+    expect(m(Coding.Apply)).toHaveBeenCalledWith(5, 12, cpOf('you?'), cpOf('Calmer') + 6);
+    // The new segment shows on both turns it touches.
+    await vi.waitFor(() => expect(screen.getByTestId('turn-0').querySelectorAll('.stripe')).toHaveLength(1));
+    expect(screen.getByTestId('turn-1').querySelectorAll('.stripe')).toHaveLength(2);
+  });
+
+  it('does not code when typing in a field or without a selection', async () => {
+    await setup();
+    await fireEvent.keyDown(window, { key: '1' });
+    expect(m(Coding.Apply)).not.toHaveBeenCalled();
+    select('Calmer', 'now');
+    const input = document.createElement('input');
+    document.body.appendChild(input);
+    input.focus();
+    await fireEvent.keyDown(input, { key: '1' });
+    expect(m(Coding.Apply)).not.toHaveBeenCalled();
+    input.remove();
+  });
+
+  it('removes one of my segments', async () => {
+    const reader = await setup();
+    reader.segments = [...reader.segments, { id: 9, document: 5, code: 11, coder: 1, start: 30, end: 36 }];
+    m(Coding.Remove).mockResolvedValue(undefined);
+    await fireEvent.click(await screen.findByTestId('remove-segment-9'));
+    expect(m(Coding.Remove)).toHaveBeenCalledWith(9);
+    await vi.waitFor(() => expect(screen.queryByTestId('remove-segment-9')).toBeNull());
+  });
+});
+
+describe('long transcripts', () => {
+  it('renders the first screenful at once and the rest right after', async () => {
+    const turn = 'word '.repeat(200).trim(); // 999 characters
+    const parts: string[] = [];
+    const spans = [];
+    let pos = 0;
+    for (let i = 0; i < 40; i++) {
+      const line = `P${i}: ${turn}`;
+      spans.push({ speaker: `P${i}`, timestamp: '', start: pos, contentStart: pos + line.indexOf(':') + 2, end: pos + line.length });
+      parts.push(line);
+      pos += line.length + 2;
+    }
+    const long = parts.join('\n\n');
+    m(Documents.List).mockResolvedValue([{ id: 8, name: 'long', turns: 40, words: 8000, chars: long.length, case: '' }]);
+    m(Coding.Codes).mockResolvedValue(codes);
+    m(Documents.Get).mockResolvedValue({ id: 8, name: 'long', turns: 40, words: 8000, chars: long.length, case: '', text: long, turnSpans: spans });
+    m(Coding.Segments).mockResolvedValue([]);
+    const reader = new ReaderStore(new ToastStore());
+    await reader.load();
+    render(ReaderScreen, { reader, coders: [aisha], current: aisha.id });
+    const first = screen.getByTestId('reader').querySelectorAll('.turn').length;
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThan(40);
+    await vi.waitFor(() => expect(screen.getByTestId('reader').querySelectorAll('.turn')).toHaveLength(40));
+  });
+});

@@ -1,0 +1,171 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+vi.mock('../wailsjs/go/app/ProjectService', () => ({
+  Start: vi.fn(),
+  Create: vi.fn(),
+  ChooseFolder: vi.fn(),
+  Open: vi.fn(),
+  ChooseAndOpen: vi.fn(),
+  OpenDemo: vi.fn(),
+  Close: vi.fn(),
+  Info: vi.fn(),
+  SelectCoder: vi.fn(),
+  AddCoder: vi.fn(),
+  SetBlindMode: vi.fn(),
+}));
+vi.mock('../wailsjs/go/app/DocumentService', () => ({
+  List: vi.fn(),
+  Get: vi.fn(),
+  ChooseAndImport: vi.fn(),
+  Import: vi.fn(),
+}));
+vi.mock('../wailsjs/go/app/CodingService', () => ({
+  Codes: vi.fn(),
+  Segments: vi.fn(),
+  Apply: vi.fn(),
+  Remove: vi.fn(),
+}));
+vi.mock('../wailsjs/go/app/AgreementService', () => ({ Compute: vi.fn() }));
+vi.mock('../wailsjs/go/app/QuotesService', () => ({ List: vi.fn(), Render: vi.fn(), Export: vi.fn() }));
+vi.mock('../wailsjs/runtime/runtime', () => ({ EventsOn: vi.fn(() => () => {}) }));
+
+import * as Projects from '../wailsjs/go/app/ProjectService';
+import * as Documents from '../wailsjs/go/app/DocumentService';
+import * as Coding from '../wailsjs/go/app/CodingService';
+import * as Agreements from '../wailsjs/go/app/AgreementService';
+import { EventsOn } from '../wailsjs/runtime/runtime';
+import { api, ThemisError, toThemisError } from '../api';
+
+const m = <T>(f: T) => f as unknown as ReturnType<typeof vi.fn>;
+
+beforeEach(() => vi.clearAllMocks());
+
+describe('toThemisError', () => {
+  it('reads the JSON string the Go ErrorFormatter returns', () => {
+    const e = toThemisError('{"code":"locked","message":"the project is open in another window"}');
+    expect(e).toBeInstanceOf(ThemisError);
+    expect(e.code).toBe('locked');
+    expect(e.message).toBe('the project is open in another window');
+  });
+
+  it('reads that JSON from an Error message too', () => {
+    const e = toThemisError(new Error('{"code":"import","message":"interview-07.docx: not a Word file"}'));
+    expect(e.code).toBe('import');
+    expect(e.message).toBe('interview-07.docx: not a Word file');
+  });
+
+  it('keeps plain text as the message with code "error"', () => {
+    expect(toThemisError('boom')).toMatchObject({ code: 'error', message: 'boom' });
+    expect(toThemisError(new TypeError("Cannot read properties of undefined (reading 'go')"))).toMatchObject({
+      code: 'error',
+      message: "Cannot read properties of undefined (reading 'go')",
+    });
+    expect(toThemisError('{not json')).toMatchObject({ code: 'error', message: '{not json' });
+  });
+
+  it('accepts objects with a message and passes ThemisErrors through', () => {
+    expect(toThemisError({ code: 'no_coder', message: 'choose who is coding first' })).toMatchObject({
+      code: 'no_coder',
+      message: 'choose who is coding first',
+    });
+    const t = new ThemisError('invalid', 'x');
+    expect(toThemisError(t)).toBe(t);
+    expect(toThemisError(42)).toMatchObject({ code: 'error', message: '42' });
+  });
+
+  it('makes every API call reject with a ThemisError', async () => {
+    m(Projects.OpenDemo).mockRejectedValue('{"code":"newer","message":"made by a newer Themis"}');
+    await expect(api.openDemo()).rejects.toMatchObject({ code: 'newer', message: 'made by a newer Themis' });
+    m(Projects.Info).mockImplementation(() => {
+      throw new TypeError('window.go is undefined');
+    });
+    await expect(api.info()).rejects.toBeInstanceOf(ThemisError);
+  });
+});
+
+describe('api normalisation', () => {
+  it('turns Go nils into [] and null', async () => {
+    m(Projects.Start).mockResolvedValue({
+      project: { path: '/p/x.themis', name: 'x', framework: 'K', coders: null, lead: { id: 1, name: 'A' }, blindMode: true, canCompare: false, documents: 0 },
+      recent: null,
+      defaultFolder: '/p',
+      error: '',
+    });
+    const s = await api.start();
+    expect(s.project?.coders).toEqual([]);
+    expect(s.project?.current).toBeNull();
+    expect(s.recent).toEqual([]);
+  });
+
+  it('keeps kappa null when the backend omits it', async () => {
+    const row = { label: 'X', code: 3, factor: 1, both: 0, onlyA: 0, onlyB: 0, neither: 10, units: 10, agreement: 1, status: 'no-variation', note: 'undefined: no variation (neither coder used this code)' };
+    m(Agreements.Compute).mockResolvedValue({
+      coderA: { id: 1, name: 'A' },
+      coderB: { id: 2, name: 'B' },
+      documents: [7],
+      unit: 'character',
+      formula: 'cohen-kappa/v1',
+      perCode: [row],
+      perFactor: null,
+      overall: { ...row, kappa: 0.5, label: 'All codes' },
+    });
+    const a = await api.agreement(1, 2, [7]);
+    expect(a.perCode[0].kappa).toBeNull();
+    expect(a.perFactor).toEqual([]);
+    expect(a.overall.kappa).toBe(0.5);
+    expect(m(Agreements.Compute)).toHaveBeenCalledWith(1, 2, [7]);
+  });
+});
+
+describe('offsets at the boundary', () => {
+  // "P1: " is the label; the content has an emoji and a ZWJ sequence before "garden".
+  const text = 'P1: I 😀 love the 👩🏽‍⚕️ garden.\nI: Why?';
+  const cp = (s: string) => [...s].length;
+  const gardenCP = cp(text.slice(0, text.indexOf('garden')));
+
+  beforeEach(() => {
+    m(Documents.Get).mockResolvedValue({
+      id: 4,
+      name: 'doc',
+      turns: 2,
+      words: 9,
+      chars: cp(text),
+      case: '',
+      text,
+      turnSpans: [
+        { speaker: 'P1', timestamp: '', start: 0, contentStart: 4, end: cp(text.slice(0, text.indexOf('\n'))) },
+        { speaker: 'I', timestamp: '', start: cp(text.slice(0, text.indexOf('I:'))), contentStart: cp(text.slice(0, text.indexOf('Why'))), end: cp(text) },
+      ],
+    });
+  });
+
+  it('converts turns and segments from code points to UTF-16', async () => {
+    const doc = await api.document(4);
+    expect(doc.turns[0].contentStart).toBe(4);
+    expect(text.slice(doc.turns[0].contentStart, doc.turns[0].end)).toBe('I 😀 love the 👩🏽‍⚕️ garden.');
+    expect(text.slice(doc.turns[1].contentStart, doc.turns[1].end)).toBe('Why?');
+    m(Coding.Segments).mockResolvedValue([{ id: 1, document: 4, code: 2, coder: 1, start: gardenCP, end: gardenCP + 6 }]);
+    const [seg] = await api.segments(doc);
+    expect(text.slice(seg.start, seg.end)).toBe('garden');
+  });
+
+  it('converts a UTF-16 selection to code points when applying a code', async () => {
+    const doc = await api.document(4);
+    const start = text.indexOf('garden');
+    m(Coding.Apply).mockImplementation(async (d: number, code: number, s: number, e: number) => ({ id: 9, document: d, code, coder: 1, start: s, end: e }));
+    const seg = await api.apply(doc, 2, start, start + 6);
+    expect(m(Coding.Apply)).toHaveBeenCalledWith(4, 2, gardenCP, gardenCP + 6);
+    expect(seg.start).toBe(start);
+    expect(seg.end).toBe(start + 6);
+  });
+
+  it('subscribes to import progress events', () => {
+    const off = vi.fn();
+    m(EventsOn).mockReturnValue(off);
+    const cb = vi.fn();
+    expect(api.onImportProgress(cb)).toBe(off);
+    const handler = m(EventsOn).mock.calls[0][1] as (p: unknown) => void;
+    handler({ done: 2, total: 5, name: 'a.txt' });
+    expect(cb).toHaveBeenCalledWith({ done: 2, total: 5, name: 'a.txt' });
+  });
+});

@@ -1,0 +1,338 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+vi.mock('../api', async (importOriginal) => {
+  const orig = await importOriginal<typeof import('../api')>();
+  const fn = () => vi.fn();
+  return {
+    ...orig,
+    api: {
+      start: fn(), create: fn(), chooseFolder: fn(), open: fn(), chooseAndOpen: fn(), openDemo: fn(), close: fn(),
+      info: fn(), selectCoder: fn(), addCoder: fn(), setBlindMode: fn(), documents: fn(), document: fn(),
+      chooseAndImport: fn(), onImportProgress: fn(), codes: fn(), segments: fn(), apply: fn(), remove: fn(),
+      agreement: fn(), quotes: fn(), renderQuotes: fn(), exportQuotes: fn(),
+    },
+  };
+});
+
+import { api, ThemisError } from '../api';
+import { ToastStore } from '../stores/toasts.svelte';
+import { ProjectStore, windowTitle } from '../stores/project.svelte';
+import { ReaderStore } from '../stores/reader.svelte';
+import { AgreementStore } from '../stores/agreement.svelte';
+import { QuotesStore } from '../stores/quotes.svelte';
+import type { ImportProgress } from '../types';
+import { aisha, ben, codes, docView, info } from './fixtures';
+
+const mocked = api as unknown as Record<keyof typeof api, ReturnType<typeof vi.fn>>;
+
+beforeEach(() => vi.resetAllMocks());
+
+describe('ToastStore', () => {
+  it('shows the message of a backend error and dismisses it', () => {
+    const t = new ToastStore();
+    const id = t.error('{"code":"locked","message":"Study.themis is open elsewhere"}');
+    expect(t.items).toEqual([{ id, code: 'locked', message: 'Study.themis is open elsewhere' }]);
+    t.error(new Error('Study.themis is open elsewhere')); // same message: not repeated
+    expect(t.items).toHaveLength(1);
+    t.dismiss(id);
+    expect(t.items).toEqual([]);
+  });
+});
+
+describe('ProjectStore', () => {
+  it('loads the start state', async () => {
+    mocked.start.mockResolvedValue({ project: null, recent: [{ path: '/a.themis', name: 'a', openedAt: '', exists: false }], defaultFolder: '/home/me/Themis', error: 'bad file' });
+    const p = new ProjectStore(new ToastStore());
+    await p.load();
+    expect(p.loaded).toBe(true);
+    expect(p.info).toBeNull();
+    expect(p.recent[0].exists).toBe(false);
+    expect(p.targetFolder).toBe('/home/me/Themis');
+    expect(p.startError).toBe('bad file');
+    expect(p.title).toBe('Themis');
+  });
+
+  it('creates a project in the chosen folder and names the window like the backend', async () => {
+    const p = new ProjectStore(new ToastStore());
+    mocked.chooseFolder.mockResolvedValue('/data/projects');
+    await p.chooseFolder();
+    mocked.create.mockResolvedValue(info());
+    expect(await p.create(' Study ', ' Aisha ')).toBe(true);
+    expect(mocked.create).toHaveBeenCalledWith('Study', '/data/projects', 'Aisha');
+    expect(p.title).toBe('Study — coding as Aisha — Themis');
+    expect(p.isLead).toBe(true);
+  });
+
+  it('shows errors as toasts and keeps the state', async () => {
+    const toasts = new ToastStore();
+    const p = new ProjectStore(toasts);
+    mocked.openDemo.mockRejectedValue(new ThemisError('locked', 'the demo is open in another window'));
+    expect(await p.openDemo()).toBe(false);
+    expect(p.info).toBeNull();
+    expect(toasts.items[0].message).toBe('the demo is open in another window');
+  });
+
+  it('asks who is coding, switches and cancels', async () => {
+    const p = new ProjectStore(new ToastStore());
+    mocked.open.mockResolvedValue(info({ current: null }));
+    await p.open('/projects/Study.themis');
+    expect(p.current).toBeNull();
+    expect(p.title).toBe('Study — Themis');
+    mocked.selectCoder.mockResolvedValue(info({ current: ben }));
+    await p.selectCoder(2);
+    expect(p.current).toEqual(ben);
+    expect(p.isLead).toBe(false);
+    p.switchCoder();
+    expect(p.current).toBeNull();
+    expect(p.canCancelSwitch).toBe(true);
+    p.cancelSwitch();
+    expect(p.current).toEqual(ben);
+    mocked.addCoder.mockResolvedValue(info({ coders: [aisha, ben, { id: 3, name: 'Chen' }], current: { id: 3, name: 'Chen' } }));
+    p.switchCoder();
+    await p.addCoder('Chen ');
+    expect(mocked.addCoder).toHaveBeenCalledWith('Chen');
+    expect(p.current?.name).toBe('Chen');
+  });
+
+  it('closes back to the start screen', async () => {
+    const p = new ProjectStore(new ToastStore());
+    mocked.open.mockResolvedValue(info());
+    await p.open('/x');
+    mocked.close.mockResolvedValue(undefined);
+    mocked.start.mockResolvedValue({ project: null, recent: [], defaultFolder: '/d', error: '' });
+    await p.close();
+    expect(p.info).toBeNull();
+    expect(p.title).toBe('Themis');
+  });
+
+  it('windowTitle matches the backend', () => {
+    expect(windowTitle(null)).toBe('Themis');
+    expect(windowTitle(info({ current: null }))).toBe('Study — Themis');
+    expect(windowTitle(info())).toBe('Study — coding as Aisha — Themis');
+  });
+});
+
+describe('ReaderStore', () => {
+  async function loaded(toasts = new ToastStore()) {
+    const doc = docView();
+    mocked.documents.mockResolvedValue([{ id: 5, name: 'patient-001', turns: 2, words: 16, chars: doc.chars, case: 'Patient 001' }]);
+    mocked.codes.mockResolvedValue(codes);
+    mocked.document.mockResolvedValue(doc);
+    mocked.segments.mockResolvedValue([{ id: 1, document: 5, code: 11, coder: 2, start: 36, end: 42 }]);
+    const r = new ReaderStore(toasts);
+    await r.load();
+    return { r, doc };
+  }
+
+  it('loads documents and codes and opens the first document', async () => {
+    const { r, doc } = await loaded();
+    expect(r.currentId).toBe(5);
+    expect(r.doc).toBe(doc);
+    expect(r.segments).toHaveLength(1);
+    expect(r.codeByKey.get('e')?.name).toBe('Social integration');
+    expect(r.codeByKey.has('')).toBe(false);
+  });
+
+  it('applies a code to the selection and keeps segments sorted', async () => {
+    const { r, doc } = await loaded();
+    const start = doc.text.indexOf('Calmer');
+    r.setSelection({ start, end: start + 6 });
+    expect(r.selectedChars).toBe(6);
+    mocked.apply.mockResolvedValue({ id: 7, document: 5, code: 12, coder: 1, start, end: start + 6 });
+    const seg = await r.apply(12);
+    expect(mocked.apply).toHaveBeenCalledWith(doc, 12, start, start + 6);
+    expect(seg?.id).toBe(7);
+    expect(r.segments.map((s) => s.id)).toEqual([1, 7]);
+    expect(r.selection).toBeNull();
+  });
+
+  it('does not list a segment twice when the backend returns an existing one', async () => {
+    const { r } = await loaded();
+    r.setSelection({ start: 36, end: 42 });
+    mocked.apply.mockResolvedValue({ id: 1, document: 5, code: 11, coder: 2, start: 36, end: 42 });
+    await r.apply(11);
+    expect(r.segments.map((s) => s.id)).toEqual([1]);
+  });
+
+  it('counts the selection in code points', async () => {
+    const { r, doc } = await loaded();
+    const start = doc.text.indexOf('now');
+    const end = doc.text.indexOf('—');
+    r.setSelection({ start, end }); // "now 👩🏽‍⚕️ " : 4 + 5 code points + 1 space
+    expect(r.selectedChars).toBe(10);
+  });
+
+  it('applies by key only with a selection, and never a factor', async () => {
+    const { r } = await loaded();
+    expect(r.applyKey('1')).toBe(false);
+    r.setSelection({ start: 36, end: 40 });
+    mocked.apply.mockResolvedValue({ id: 8, document: 5, code: 21, coder: 1, start: 36, end: 40 });
+    expect(r.applyKey('E')).toBe(true);
+    expect(r.applyKey('x')).toBe(false);
+    await vi.waitFor(() => expect(r.segments).toHaveLength(2));
+    expect(await r.apply(10)).toBeNull(); // a factor header is not codable
+  });
+
+  it('removes a segment', async () => {
+    const { r } = await loaded();
+    mocked.remove.mockResolvedValue(undefined);
+    await r.remove(1);
+    expect(r.segments).toEqual([]);
+  });
+
+  it('reports a failed apply as a toast and keeps the selection', async () => {
+    const toasts = new ToastStore();
+    const { r } = await loaded(toasts);
+    r.setSelection({ start: 36, end: 40 });
+    mocked.apply.mockRejectedValue(new ThemisError('no_coder', 'choose who is coding first'));
+    expect(await r.apply(11)).toBeNull();
+    expect(r.selection).toEqual({ start: 36, end: 40 });
+    expect(toasts.items[0].message).toBe('choose who is coding first');
+  });
+
+  it('follows import progress, keeping the furthest event, and shows the result', async () => {
+    const { r } = await loaded();
+    let emit: (p: ImportProgress) => void = () => {};
+    const off = vi.fn();
+    mocked.onImportProgress.mockImplementation((cb: (p: ImportProgress) => void) => {
+      emit = cb;
+      return off;
+    });
+    let finish: (v: unknown) => void = () => {};
+    mocked.chooseAndImport.mockReturnValue(new Promise((res) => (finish = res)));
+    const done = r.importFiles();
+    expect(r.importing.running).toBe(true);
+    emit({ done: 2, total: 3, name: 'b.txt' });
+    emit({ done: 1, total: 3, name: 'a.txt' }); // late, out of order
+    expect(r.importing.progress).toEqual({ done: 2, total: 3, name: 'b.txt' });
+    finish([
+      { name: 'a.txt', id: 6, duplicateOf: '', turns: 10, words: 900 },
+      { name: 'b.txt', id: 0, duplicateOf: 'patient-001', turns: 0, words: 0 },
+    ]);
+    await done;
+    expect(off).toHaveBeenCalled();
+    expect(r.importing.running).toBe(false);
+    expect(r.importing.result).toHaveLength(2);
+    expect(mocked.documents).toHaveBeenCalledTimes(2); // the list was reloaded
+  });
+
+  it('says nothing was imported when the import fails', async () => {
+    const { r } = await loaded();
+    mocked.onImportProgress.mockReturnValue(() => {});
+    mocked.chooseAndImport.mockRejectedValue(new ThemisError('import', 'broken.docx: not a Word document'));
+    await r.importFiles();
+    expect(r.importing.error).toBe('broken.docx: not a Word document');
+    expect(r.importing.result).toBeNull();
+  });
+
+  it('keeps the last result when the dialog is cancelled', async () => {
+    const { r } = await loaded();
+    mocked.onImportProgress.mockReturnValue(() => {});
+    mocked.chooseAndImport.mockResolvedValue([]);
+    await r.importFiles();
+    expect(r.importing.result).toBeNull();
+    expect(r.importing.error).toBe('');
+  });
+});
+
+describe('AgreementStore', () => {
+  const docs = [
+    { id: 5, name: 'a', turns: 1, words: 10, chars: 50, case: '' },
+    { id: 6, name: 'b', turns: 1, words: 10, chars: 50, case: '' },
+  ];
+  const result = {
+    coderA: aisha, coderB: ben, documents: [5, 6], unit: 'character', formula: 'cohen-kappa/v1', perCode: [], perFactor: [],
+    overall: { label: 'All codes', code: 0, factor: 0, both: 1, onlyA: 0, onlyB: 0, neither: 1, units: 2, agreement: 1, kappa: 1, status: 'defined', note: '' },
+  };
+
+  it('defaults to the first two coders and every document', async () => {
+    const a = new AgreementStore();
+    a.setup([aisha, ben], docs);
+    expect([a.coderA, a.coderB]).toEqual([1, 2]);
+    expect(a.chosen).toEqual([5, 6]);
+    mocked.agreement.mockResolvedValue(result);
+    await a.compute();
+    expect(mocked.agreement).toHaveBeenCalledWith(1, 2, [5, 6]);
+    expect(a.result).toBe(result);
+  });
+
+  it('recomputes when the choice changes and never asks for nothing', async () => {
+    const a = new AgreementStore();
+    a.setup([aisha, ben], docs);
+    mocked.agreement.mockResolvedValue(result);
+    await a.toggleDocument(5, false);
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [6]);
+    await a.chooseNone();
+    expect(a.blocker).toBe('Choose at least one document.');
+    expect(a.result).toBeNull();
+    expect(mocked.agreement).toHaveBeenCalledTimes(1);
+    await a.chooseAll();
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6]);
+    await a.setCoderB(1);
+    expect(a.blocker).toBe('Choose two different coders.');
+  });
+
+  it('explains a single coder and a refused comparison', async () => {
+    const a = new AgreementStore();
+    a.setup([aisha], docs);
+    expect(a.blocker).toMatch(/only one/);
+    a.setup([aisha, ben], docs);
+    mocked.agreement.mockRejectedValue('{"code":"invalid","message":"invalid: blind mode is on"}');
+    await a.compute();
+    expect(a.problem).toBe('invalid: blind mode is on');
+    expect(a.result).toBeNull();
+  });
+
+  it('drops a stale answer', async () => {
+    const a = new AgreementStore();
+    a.setup([aisha, ben], docs);
+    let slow: (v: unknown) => void = () => {};
+    mocked.agreement.mockReturnValueOnce(new Promise((res) => (slow = res))).mockResolvedValueOnce({ ...result, documents: [6] });
+    const first = a.compute();
+    await a.toggleDocument(5, false);
+    slow(result);
+    await first;
+    expect(a.result?.documents).toEqual([6]);
+  });
+});
+
+describe('QuotesStore', () => {
+  const q = { code: codes[1], quotes: [{ segmentId: 1, documentId: 5, document: 'patient-001', speaker: 'P001', case: 'Patient 001', coder: 'Aisha', coderId: 1, text: 'Calmer now' }] };
+
+  it('lists a code’s quotes from a layer', async () => {
+    const s = new QuotesStore(new ToastStore());
+    mocked.quotes.mockResolvedValue(q);
+    await s.selectCode(11);
+    expect(mocked.quotes).toHaveBeenCalledWith(11, 0);
+    expect(s.result).toBe(q);
+    await s.setCoder(2);
+    expect(mocked.quotes).toHaveBeenLastCalledWith(11, 2);
+  });
+
+  it('previews Markdown and exports', async () => {
+    const s = new QuotesStore(new ToastStore());
+    mocked.quotes.mockResolvedValue(q);
+    mocked.renderQuotes.mockResolvedValue('# Quotes');
+    await s.selectCode(11);
+    await s.togglePreview();
+    expect(mocked.renderQuotes).toHaveBeenCalledWith(11, 0, 'md');
+    expect(s.preview).toBe('# Quotes');
+    mocked.exportQuotes.mockResolvedValue('/home/me/Positive affect quotes.html');
+    await s.exportAs('html');
+    expect(mocked.exportQuotes).toHaveBeenCalledWith(11, 0, 'html');
+    expect(s.saved).toBe('/home/me/Positive affect quotes.html');
+    mocked.exportQuotes.mockResolvedValue('');
+    await s.exportAs('md'); // cancelled
+    expect(s.saved).toBe('');
+  });
+
+  it('shows a failed export as a toast', async () => {
+    const toasts = new ToastStore();
+    const s = new QuotesStore(toasts);
+    mocked.quotes.mockResolvedValue(q);
+    await s.selectCode(11);
+    mocked.exportQuotes.mockRejectedValue('{"code":"error","message":"export quotes to /x: permission denied"}');
+    await s.exportAs('md');
+    expect(toasts.items[0].message).toBe('export quotes to /x: permission denied');
+  });
+});

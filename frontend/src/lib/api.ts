@@ -1,0 +1,375 @@
+// The typed API over the generated Wails bindings — the only module that
+// imports wailsjs. It does three things and nothing else:
+//   - converts offsets: the backend counts code points, the UI UTF-16 indices;
+//   - normalises Go's nil slices and pointers to [] and null;
+//   - turns a rejected promise into a ThemisError {code, message}.
+
+import * as Projects from './wailsjs/go/app/ProjectService';
+import * as Documents from './wailsjs/go/app/DocumentService';
+import * as Coding from './wailsjs/go/app/CodingService';
+import * as Agreements from './wailsjs/go/app/AgreementService';
+import * as QuotesSvc from './wailsjs/go/app/QuotesService';
+import { EventsOn } from './wailsjs/runtime/runtime';
+import { OffsetIndex } from './offsets';
+import type {
+  Agreement,
+  AgreementRow,
+  Code,
+  Coder,
+  DocumentSummary,
+  DocumentView,
+  ExportFormat,
+  Imported,
+  ImportProgress,
+  ProjectInfo,
+  Quotes,
+  RecentProject,
+  Segment,
+  StartState,
+} from './types';
+
+/** The error codes of app/errors.go, plus "error" for anything else. */
+export type ErrorCode =
+  | 'locked'
+  | 'newer'
+  | 'not_found'
+  | 'no_project'
+  | 'no_coder'
+  | 'import'
+  | 'csv'
+  | 'invalid'
+  | 'error';
+
+export class ThemisError extends Error {
+  readonly code: string;
+
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = 'ThemisError';
+    this.code = code;
+  }
+}
+
+function fromJSON(text: string): ThemisError | null {
+  const t = text.trim();
+  if (!t.startsWith('{')) return null;
+  try {
+    const v: unknown = JSON.parse(t);
+    if (v && typeof v === 'object' && typeof (v as { message?: unknown }).message === 'string') {
+      const o = v as { code?: unknown; message: string };
+      return new ThemisError(typeof o.code === 'string' && o.code ? o.code : 'error', o.message);
+    }
+  } catch {
+    // not JSON: the message is the text itself
+  }
+  return null;
+}
+
+/**
+ * Reads whatever a rejected binding promise carried — the JSON string of
+ * app.FormatError, an Error whose message is that JSON, or anything else —
+ * as a ThemisError.
+ */
+export function toThemisError(e: unknown): ThemisError {
+  if (e instanceof ThemisError) return e;
+  if (typeof e === 'string') return fromJSON(e) ?? new ThemisError('error', e || 'Something went wrong.');
+  if (e instanceof Error) return fromJSON(e.message) ?? new ThemisError('error', e.message || String(e));
+  if (e && typeof e === 'object' && typeof (e as { message?: unknown }).message === 'string') {
+    const o = e as { code?: unknown; message: string };
+    return new ThemisError(typeof o.code === 'string' ? o.code : 'error', o.message);
+  }
+  return new ThemisError('error', String(e));
+}
+
+async function call<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    throw toThemisError(e);
+  }
+}
+
+// ---- normalisers (backend shapes -> UI types) ----
+
+interface RawCoder {
+  id: number;
+  name: string;
+}
+
+interface RawProjectInfo {
+  path: string;
+  name: string;
+  framework: string;
+  coders?: RawCoder[] | null;
+  lead: RawCoder;
+  current?: RawCoder | null;
+  blindMode: boolean;
+  canCompare: boolean;
+  documents: number;
+}
+
+function coder(c: RawCoder): Coder {
+  return { id: c.id, name: c.name };
+}
+
+function projectInfo(p: RawProjectInfo | null | undefined): ProjectInfo | null {
+  if (!p) return null;
+  return {
+    path: p.path,
+    name: p.name,
+    framework: p.framework,
+    coders: (p.coders ?? []).map(coder),
+    lead: coder(p.lead),
+    current: p.current ? coder(p.current) : null,
+    blindMode: !!p.blindMode,
+    canCompare: !!p.canCompare,
+    documents: p.documents,
+  };
+}
+
+interface RawDocument {
+  id: number;
+  name: string;
+  turns: number;
+  words: number;
+  chars: number;
+  case: string;
+}
+
+function documentSummary(d: RawDocument): DocumentSummary {
+  return { id: d.id, name: d.name, turns: d.turns, words: d.words, chars: d.chars, case: d.case ?? '' };
+}
+
+interface RawSegment {
+  id: number;
+  document: number;
+  code: number;
+  coder: number;
+  start: number;
+  end: number;
+}
+
+function segment(s: RawSegment, index: OffsetIndex): Segment {
+  return {
+    id: s.id,
+    document: s.document,
+    code: s.code,
+    coder: s.coder,
+    start: index.toUtf16(s.start),
+    end: index.toUtf16(s.end),
+  };
+}
+
+interface RawRow {
+  label: string;
+  code: number;
+  factor: number;
+  both: number;
+  onlyA: number;
+  onlyB: number;
+  neither: number;
+  units: number;
+  agreement: number;
+  kappa?: number | null;
+  status: string;
+  note: string;
+}
+
+function row(r: RawRow): AgreementRow {
+  return {
+    label: r.label,
+    code: r.code,
+    factor: r.factor,
+    both: r.both,
+    onlyA: r.onlyA,
+    onlyB: r.onlyB,
+    neither: r.neither,
+    units: r.units,
+    agreement: r.agreement,
+    kappa: typeof r.kappa === 'number' ? r.kappa : null,
+    status: r.status,
+    note: r.note ?? '',
+  };
+}
+
+function projectCall(fn: () => Promise<RawProjectInfo | null | undefined>): Promise<ProjectInfo | null> {
+  return call(async () => projectInfo(await fn()));
+}
+
+// ---- the API ----
+
+export const api = {
+  // ProjectService
+  async start(): Promise<StartState> {
+    return call(async () => {
+      const s = await Projects.Start();
+      const recent: RecentProject[] = (s.recent ?? []).map((r) => ({
+        path: r.path,
+        name: r.name,
+        openedAt: r.openedAt,
+        exists: !!r.exists,
+      }));
+      return { project: projectInfo(s.project), recent, defaultFolder: s.defaultFolder ?? '', error: s.error ?? '' };
+    });
+  },
+  create(name: string, folder: string, lead: string): Promise<ProjectInfo | null> {
+    return projectCall(() => Projects.Create(name, folder, lead));
+  },
+  chooseFolder(): Promise<string> {
+    return call(() => Projects.ChooseFolder());
+  },
+  open(path: string): Promise<ProjectInfo | null> {
+    return projectCall(() => Projects.Open(path));
+  },
+  /** null when the user cancelled */
+  chooseAndOpen(): Promise<ProjectInfo | null> {
+    return projectCall(() => Projects.ChooseAndOpen());
+  },
+  openDemo(): Promise<ProjectInfo | null> {
+    return projectCall(() => Projects.OpenDemo());
+  },
+  close(): Promise<void> {
+    return call(() => Projects.Close());
+  },
+  info(): Promise<ProjectInfo | null> {
+    return projectCall(() => Projects.Info());
+  },
+  selectCoder(id: number): Promise<ProjectInfo | null> {
+    return projectCall(() => Projects.SelectCoder(id));
+  },
+  addCoder(name: string): Promise<ProjectInfo | null> {
+    return projectCall(() => Projects.AddCoder(name));
+  },
+  setBlindMode(on: boolean): Promise<ProjectInfo | null> {
+    return projectCall(() => Projects.SetBlindMode(on));
+  },
+
+  // DocumentService
+  async documents(): Promise<DocumentSummary[]> {
+    return call(async () => ((await Documents.List()) ?? []).map(documentSummary));
+  },
+  /** Opens a document for the reader, with its offsets in UTF-16. */
+  async document(id: number): Promise<DocumentView> {
+    return call(async () => {
+      const v = await Documents.Get(id);
+      const text = v.text ?? '';
+      const index = new OffsetIndex(text);
+      const turns = (v.turnSpans ?? []).map((t) => ({
+        speaker: t.speaker,
+        timestamp: t.timestamp ?? '',
+        start: index.toUtf16(t.start),
+        contentStart: index.toUtf16(t.contentStart),
+        end: index.toUtf16(t.end),
+      }));
+      return { ...documentSummary(v), text, turns, index };
+    });
+  },
+  /** Asks for transcript files and imports them; [] when cancelled. */
+  async chooseAndImport(): Promise<Imported[]> {
+    return call(async () =>
+      ((await Documents.ChooseAndImport()) ?? []).map((r) => ({
+        name: r.name,
+        id: r.id,
+        duplicateOf: r.duplicateOf ?? '',
+        turns: r.turns,
+        words: r.words,
+      })),
+    );
+  },
+  /** Calls back on every "import:progress" event; returns the unsubscriber. */
+  onImportProgress(cb: (p: ImportProgress) => void): () => void {
+    try {
+      return EventsOn('import:progress', (p: ImportProgress) => cb({ done: p.done, total: p.total, name: p.name }));
+    } catch {
+      return () => {};
+    }
+  },
+
+  // CodingService
+  async codes(): Promise<Code[]> {
+    return call(async () =>
+      ((await Coding.Codes()) ?? []).map((c) => ({
+        id: c.id,
+        parent: c.parent,
+        name: c.name,
+        definition: c.definition ?? '',
+        color: c.color || '#64748b',
+        key: c.key ?? '',
+        codable: !!c.codable,
+      })),
+    );
+  },
+  /** The segments of a document that the current coder may see, sorted by start. */
+  async segments(doc: DocumentView): Promise<Segment[]> {
+    return call(async () =>
+      ((await Coding.Segments(doc.id)) ?? [])
+        .map((s) => segment(s, doc.index))
+        .sort((a, b) => a.start - b.start || a.end - b.end || a.id - b.id),
+    );
+  },
+  /** Codes doc.text[start, end) (UTF-16 indices) as the current coder. */
+  async apply(doc: DocumentView, code: number, start: number, end: number): Promise<Segment> {
+    return call(async () => {
+      const s = await Coding.Apply(doc.id, code, doc.index.toCodePoint(start, 'floor'), doc.index.toCodePoint(end, 'ceil'));
+      return segment(s, doc.index);
+    });
+  },
+  remove(segment: number): Promise<void> {
+    return call(() => Coding.Remove(segment));
+  },
+
+  // AgreementService
+  async agreement(coderA: number, coderB: number, documents: number[]): Promise<Agreement> {
+    return call(async () => {
+      const a = await Agreements.Compute(coderA, coderB, documents);
+      return {
+        coderA: coder(a.coderA),
+        coderB: coder(a.coderB),
+        documents: a.documents ?? [],
+        unit: a.unit,
+        formula: a.formula,
+        perCode: (a.perCode ?? []).map(row),
+        perFactor: (a.perFactor ?? []).map(row),
+        overall: row(a.overall),
+      };
+    });
+  },
+
+  // QuotesService
+  /** coder 0: every layer the current coder may see */
+  async quotes(code: number, coder: number): Promise<Quotes> {
+    return call(async () => {
+      const q = await QuotesSvc.List(code, coder);
+      return {
+        code: {
+          id: q.code.id,
+          parent: q.code.parent,
+          name: q.code.name,
+          definition: q.code.definition ?? '',
+          color: q.code.color || '#64748b',
+          key: q.code.key ?? '',
+          codable: !!q.code.codable,
+        },
+        quotes: (q.quotes ?? []).map((x) => ({
+          segmentId: x.segmentId,
+          documentId: x.documentId,
+          document: x.document,
+          speaker: x.speaker ?? '',
+          case: x.case ?? '',
+          coder: x.coder,
+          coderId: x.coderId,
+          text: x.text,
+        })),
+      };
+    });
+  },
+  renderQuotes(code: number, coder: number, format: ExportFormat): Promise<string> {
+    return call(() => QuotesSvc.Render(code, coder, format));
+  },
+  /** The path written, or "" when the user cancelled. */
+  exportQuotes(code: number, coder: number, format: ExportFormat): Promise<string> {
+    return call(() => QuotesSvc.Export(code, coder, format));
+  },
+};
+
+export type Api = typeof api;

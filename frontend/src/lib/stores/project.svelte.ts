@@ -1,0 +1,146 @@
+import { api } from '../api';
+import type { Coder, ProjectInfo, RecentProject } from '../types';
+import { toasts as defaultToasts, type ToastStore } from './toasts.svelte';
+
+/** The same text the backend puts in the window's title bar. */
+export function windowTitle(info: ProjectInfo | null, current: Coder | null = info?.current ?? null): string {
+  if (!info) return 'Themis';
+  const who = current ? ` — coding as ${current.name}` : '';
+  return `${info.name}${who} — Themis`;
+}
+
+/**
+ * The start state, the open project and who is coding. Every action reports
+ * its failure as a toast and resolves to whether it succeeded.
+ */
+export class ProjectStore {
+  /** true once the first Start() has answered */
+  loaded = $state(false);
+  info = $state<ProjectInfo | null>(null);
+  recent = $state<RecentProject[]>([]);
+  defaultFolder = $state('');
+  /** folder chosen for a new project; "" means the default folder */
+  folder = $state('');
+  /** a launch argument that could not be opened */
+  startError = $state('');
+  busy = $state(false);
+  /** the user asked to switch coder: the picker shows until they choose */
+  switching = $state(false);
+
+  /** who is coding; null while the "Who is coding?" dialog is up */
+  current: Coder | null = $derived(this.switching ? null : (this.info?.current ?? null));
+  isLead = $derived(!!this.current && !!this.info && this.current.id === this.info.lead.id);
+  title = $derived(windowTitle(this.info, this.current));
+
+  constructor(private toasts: ToastStore = defaultToasts) {}
+
+  private async run(fn: () => Promise<void>): Promise<boolean> {
+    this.busy = true;
+    try {
+      await fn();
+      return true;
+    } catch (e) {
+      this.toasts.error(e);
+      return false;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private adopt(info: ProjectInfo | null): void {
+    if (info) {
+      this.info = info;
+      this.startError = '';
+      this.switching = false;
+    }
+  }
+
+  /** Loads the start state: an open project, or what the start screen shows. */
+  load(): Promise<boolean> {
+    return this.run(async () => {
+      try {
+        const s = await api.start();
+        this.info = s.project;
+        this.recent = s.recent;
+        this.defaultFolder = s.defaultFolder;
+        this.startError = s.error;
+      } finally {
+        this.loaded = true;
+      }
+    });
+  }
+
+  /** The folder a new project will be created in. */
+  get targetFolder(): string {
+    return this.folder || this.defaultFolder;
+  }
+
+  chooseFolder(): Promise<boolean> {
+    return this.run(async () => {
+      const f = await api.chooseFolder();
+      if (f) this.folder = f;
+    });
+  }
+
+  create(name: string, lead: string): Promise<boolean> {
+    return this.run(async () => this.adopt(await api.create(name.trim(), this.folder, lead.trim())));
+  }
+
+  open(path: string): Promise<boolean> {
+    return this.run(async () => this.adopt(await api.open(path)));
+  }
+
+  /** Asks for a project file; nothing happens when the user cancels. */
+  chooseAndOpen(): Promise<boolean> {
+    return this.run(async () => this.adopt(await api.chooseAndOpen()));
+  }
+
+  openDemo(): Promise<boolean> {
+    return this.run(async () => this.adopt(await api.openDemo()));
+  }
+
+  /** Closes the project and returns to the start screen. */
+  async close(): Promise<boolean> {
+    const ok = await this.run(async () => {
+      await api.close();
+      this.info = null;
+      this.switching = false;
+    });
+    if (ok) await this.load();
+    return ok;
+  }
+
+  selectCoder(id: number): Promise<boolean> {
+    return this.run(async () => this.adopt(await api.selectCoder(id)));
+  }
+
+  addCoder(name: string): Promise<boolean> {
+    return this.run(async () => this.adopt(await api.addCoder(name.trim())));
+  }
+
+  /** Back to the "Who is coding?" dialog (the backend keeps the old coder until one is chosen). */
+  switchCoder(): void {
+    if (this.info) this.switching = true;
+  }
+
+  /** Closes the "Who is coding?" dialog without changing coder. */
+  cancelSwitch(): void {
+    this.switching = false;
+  }
+
+  /** The coder picker can be dismissed when someone was coding before. */
+  get canCancelSwitch(): boolean {
+    return this.switching && !!this.info?.current;
+  }
+
+  setBlindMode(on: boolean): Promise<boolean> {
+    return this.run(async () => this.adopt(await api.setBlindMode(on)));
+  }
+
+  /** Re-reads the project info (e.g. the document count after an import). */
+  refresh(): Promise<boolean> {
+    return this.run(async () => {
+      this.info = await api.info();
+    });
+  }
+}

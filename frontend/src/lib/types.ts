@@ -1,0 +1,149 @@
+// The UI's view of the backend's DTOs (app/dto.go). Every offset here is a
+// UTF-16 index into a JavaScript string: api.ts converts from and to the
+// backend's code points, so nothing else in the UI ever sees a code point.
+
+import type { OffsetIndex } from './offsets';
+
+export interface Coder {
+  id: number;
+  name: string;
+}
+
+export interface ProjectInfo {
+  path: string;
+  name: string;
+  framework: string;
+  coders: Coder[];
+  lead: Coder;
+  /** null until the user says who they are */
+  current: Coder | null;
+  blindMode: boolean;
+  /** may open the agreement view */
+  canCompare: boolean;
+  documents: number;
+}
+
+export interface RecentProject {
+  path: string;
+  name: string;
+  openedAt: string;
+  exists: boolean;
+}
+
+export interface StartState {
+  project: ProjectInfo | null;
+  recent: RecentProject[];
+  defaultFolder: string;
+  /** a launch argument that could not be opened; "" when none */
+  error: string;
+}
+
+export interface DocumentSummary {
+  id: number;
+  name: string;
+  turns: number;
+  words: number;
+  chars: number;
+  case: string;
+}
+
+/** A speaker turn; offsets are UTF-16 indices into the document text. */
+export interface Turn {
+  speaker: string;
+  timestamp: string;
+  start: number;
+  contentStart: number;
+  end: number;
+}
+
+export interface DocumentView extends Omit<DocumentSummary, 'turns'> {
+  text: string;
+  turns: Turn[];
+  /** converts between this text's UTF-16 indices and code points */
+  index: OffsetIndex;
+}
+
+export interface Imported {
+  name: string;
+  id: number;
+  /** name of the document this file duplicates; "" when it was imported */
+  duplicateOf: string;
+  turns: number;
+  words: number;
+}
+
+export interface Code {
+  id: number;
+  parent: number;
+  name: string;
+  definition: string;
+  color: string;
+  key: string;
+  codable: boolean;
+}
+
+/** A coded span; offsets are UTF-16 indices into the document text. */
+export interface Segment {
+  id: number;
+  document: number;
+  code: number;
+  coder: number;
+  start: number;
+  end: number;
+}
+
+export interface AgreementRow {
+  label: string;
+  /** 0 for pooled rows */
+  code: number;
+  /** the code's factor for code rows, the factor for factor rows, 0 overall */
+  factor: number;
+  both: number;
+  onlyA: number;
+  onlyB: number;
+  neither: number;
+  units: number;
+  agreement: number;
+  /** null when kappa is undefined (see note) */
+  kappa: number | null;
+  status: string;
+  note: string;
+}
+
+export interface Agreement {
+  coderA: Coder;
+  coderB: Coder;
+  documents: number[];
+  unit: string;
+  formula: string;
+  perCode: AgreementRow[];
+  perFactor: AgreementRow[];
+  overall: AgreementRow;
+}
+
+export interface Quote {
+  segmentId: number;
+  documentId: number;
+  document: string;
+  speaker: string;
+  case: string;
+  coder: string;
+  coderId: number;
+  text: string;
+}
+
+export interface Quotes {
+  code: Code;
+  quotes: Quote[];
+}
+
+export interface ImportProgress {
+  done: number;
+  total: number;
+  name: string;
+}
+
+export type ExportFormat = 'md' | 'html';
+
+/** The workspace's views. */
+export type Tab = 'documents' | 'agreement' | 'quotes';

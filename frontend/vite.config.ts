@@ -1,0 +1,40 @@
+import { defineConfig } from 'vitest/config';
+import type { Plugin } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { svelteTesting } from '@testing-library/svelte/vite';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+// Go embeds frontend/dist (//go:embed all:frontend/dist), so the folder must
+// exist in a fresh clone: vite empties dist/ on every build, and this puts
+// the committed placeholder back afterwards.
+function keepGitkeep(): Plugin {
+  return {
+    name: 'themis-keep-gitkeep',
+    apply: 'build',
+    closeBundle() {
+      const dist = fileURLToPath(new URL('./dist/', import.meta.url));
+      mkdirSync(dist, { recursive: true });
+      writeFileSync(dist + '.gitkeep', '');
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [svelte(), svelteTesting(), keepGitkeep()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+  },
+  server: {
+    port: 5173,
+    strictPort: false,
+  },
+  test: {
+    environment: 'jsdom',
+    globals: true,
+    setupFiles: ['./src/test/setup.ts'],
+    include: ['src/**/*.test.ts'],
+  },
+});
