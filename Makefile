@@ -1,0 +1,90 @@
+# Themis — two commands on a fresh Debian/Ubuntu machine:
+#   make run    install what is missing, build, open the app on the demo study
+#   make test   every test: Go (vet, race), frontend (vitest, svelte-check), end to end in Chromium
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+
+GO        ?= go
+TAGS      := webkit2_41
+WAILS     := $(GO) tool wails
+SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_BUILD := gcc pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev
+APT_TEST  := xvfb xauth chromium fonts-noto-color-emoji
+BIN       := build/bin/themis-desktop
+DEV_BIN   := build/bin/themis-dev
+GO_SRC    := $(shell find . -name '*.go' -not -path './frontend/*' -not -path './e2e/*' 2>/dev/null) go.mod go.sum
+FE_SRC    := $(shell find frontend/src frontend/index.html frontend/vite.config.ts -type f 2>/dev/null)
+
+.PHONY: run build test deps deps-test vet layers gotest fetest e2e bench cli bindings clean
+
+## run: install what is missing, build, and open the app on the bundled demo study
+run: deps build
+	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+	  echo "make run: no display (DISPLAY and WAYLAND_DISPLAY are unset), so the window cannot open."; \
+	  echo "  On a desktop, run it from your graphical session. For a headless check: xvfb-run make run"; \
+	  echo "  The command-line tool needs no display: go run ./cmd/themis help"; \
+	  exit 1; fi
+	./$(BIN) -demo
+
+## build: the desktop app (frontend and Go) in build/bin
+build: $(BIN)
+$(BIN): $(GO_SRC) $(FE_SRC) frontend/node_modules/.installed
+	cd frontend && npm run build
+	$(WAILS) build -tags $(TAGS) -s -skipbindings -o themis-desktop
+
+deps: frontend/node_modules/.installed e2e/node_modules/.installed
+	@scripts/need-apt.sh $(APT_BUILD)
+	@$(GO) mod download
+
+deps-test: deps
+	@scripts/need-apt.sh $(APT_TEST)
+
+frontend/node_modules/.installed: frontend/package.json frontend/package-lock.json
+	@scripts/need-node.sh
+	cd frontend && npm ci --no-audit --no-fund
+	@touch $@
+
+e2e/node_modules/.installed: e2e/package.json e2e/package-lock.json
+	@scripts/need-node.sh
+	cd e2e && npm ci --no-audit --no-fund
+	@touch $@
+
+## test: everything a change must pass
+test: deps-test vet layers gotest fetest e2e
+
+vet:
+	$(GO) vet -tags $(TAGS) ./...
+
+## layers: only app/ and main may depend on Wails
+layers:
+	@scripts/check-layers.sh
+
+gotest:
+	$(GO) test -race -tags $(TAGS) ./...
+
+fetest: frontend/node_modules/.installed
+	cd frontend && npm test && npm run check
+
+## e2e: the real app (dev build) driven by Playwright in Debian's Chromium under Xvfb
+e2e: $(DEV_BIN) e2e/node_modules/.installed
+	cd e2e && xvfb-run -a -s "-screen 0 1400x900x24" npx playwright test
+
+$(DEV_BIN): $(GO_SRC) $(FE_SRC) frontend/node_modules/.installed
+	cd frontend && npm run build
+	$(GO) build -tags dev,$(TAGS) -o $(DEV_BIN) .
+
+## bench: the performance budgets, as a table
+bench:
+	@scripts/bench.sh
+
+## bindings: regenerate frontend/src/lib/wailsjs after changing a bound service in app/
+bindings:
+	$(WAILS) generate module -tags $(TAGS)
+
+## cli: the headless command-line tool in build/bin/themis
+cli:
+	$(GO) build -o build/bin/themis ./cmd/themis
+
+clean:
+	rm -rf build/bin frontend/node_modules e2e/node_modules e2e/test-results
+	find frontend/dist -mindepth 1 ! -name .gitkeep -delete
