@@ -13,7 +13,8 @@ import (
 	"themis/store"
 )
 
-var fixtures = filepath.Join("..", "..", "shared", "fixtures", "transcripts")
+// Copies of QualCoder's example transcripts from ../shared/fixtures (see corpus/testdata/SOURCES.md).
+var fixtures = filepath.Join("..", "corpus", "testdata")
 
 type services struct {
 	projects  *ProjectService

@@ -12,7 +12,8 @@ import (
 	"themis/store"
 )
 
-var fixtures = filepath.Join("..", "..", "..", "shared", "fixtures", "transcripts")
+// Copies of QualCoder's example transcripts from ../shared/fixtures (see corpus/testdata/SOURCES.md).
+var fixtures = filepath.Join("..", "..", "corpus", "testdata")
 
 // themis runs the command line in-process and returns stdout, stderr and the exit status.
 func themis(t *testing.T, args ...string) (string, string, int) {

@@ -8,7 +8,8 @@ import { root } from '../global-setup';
 // starts where the previous one left the app.
 test.describe.configure({ mode: 'serial' });
 
-const fixtures = path.resolve(root, '..', 'shared', 'fixtures', 'transcripts');
+// Copies of QualCoder's example transcripts from ../shared/fixtures (see corpus/testdata/SOURCES.md).
+const fixtures = path.join(root, 'corpus', 'testdata');
 const projectPath = () => path.join(app().dataDir, 'projects', 'E2E study.themis');
 
 let page: Page;
