@@ -15,22 +15,26 @@ DEV_BIN   := build/bin/themis-dev
 GO_SRC    := $(shell find . -name '*.go' -not -path './frontend/*' -not -path './e2e/*' 2>/dev/null) go.mod go.sum
 FE_SRC    := $(shell find frontend/src frontend/index.html frontend/vite.config.ts -type f 2>/dev/null)
 
-.PHONY: run build test deps deps-test vet layers gotest fetest e2e bench cli bindings clean
+.PHONY: run display build test deps deps-test vet layers gotest fetest e2e bench cli bindings clean
 
 ## run: install what is missing, build, and open the app on the bundled demo study
-run: deps build
+run: display deps build
+	./$(BIN) -demo
+
+# display: say what to do when there is no screen, before GTK would panic.
+display:
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
 	  echo "make run: no display (DISPLAY and WAYLAND_DISPLAY are unset), so the window cannot open."; \
 	  echo "  On a desktop, run it from your graphical session. For a headless check: xvfb-run make run"; \
 	  echo "  The command-line tool needs no display: go run ./cmd/themis help"; \
 	  exit 1; fi
-	./$(BIN) -demo
 
 ## build: the desktop app (frontend and Go) in build/bin
 build: $(BIN)
 $(BIN): $(GO_SRC) $(FE_SRC) frontend/node_modules/.installed
 	cd frontend && npm run build
-	$(WAILS) build -tags $(TAGS) -s -skipbindings -o themis-desktop
+	# -m: no 'go mod tidy' first; it would fetch test-only modules of our dependencies.
+	$(WAILS) build -tags $(TAGS) -m -s -skipbindings -o themis-desktop
 
 deps: frontend/node_modules/.installed e2e/node_modules/.installed
 	@scripts/need-apt.sh $(APT_BUILD)
