@@ -1,8 +1,9 @@
 package app
 
 import (
+	"errors"
 	"fmt"
-	"os"
+	"io/fs"
 	"path/filepath"
 	"strings"
 
@@ -82,7 +83,7 @@ func (ps *ProjectService) Open(path string) (*ProjectInfo, error) {
 		return s.infoLocked()
 	}
 	if err := s.openLocked(path); err != nil {
-		if os.IsNotExist(err) || strings.Contains(err.Error(), "no such file") {
+		if errors.Is(err, fs.ErrNotExist) {
 			s.recent.remove(path)
 		}
 		return nil, err
@@ -134,6 +135,9 @@ func (ps *ProjectService) SelectCoder(id int64) (*ProjectInfo, error) {
 		c, err := p.Coder(id)
 		if err != nil {
 			return err
+		}
+		if ps.s.coder != c.ID {
+			ps.s.history.clear() // undo is per coder: nobody undoes another's work
 		}
 		ps.s.coder = c.ID
 		ps.s.updateTitleLocked()

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"sync"
 	"time"
 
@@ -24,11 +25,12 @@ type Session struct {
 	dirs    Dirs
 	recent  recentList
 	launch  StartState
+	history history
 }
 
 // NewSession makes a session; dialogs nil means native dialogs.
 func NewSession(dirs Dirs, dialogs Dialogs) *Session {
-	s := &Session{dirs: dirs, recent: recentList{file: dirs.Config + "/recent.json"}}
+	s := &Session{dirs: dirs, recent: recentList{file: filepath.Join(dirs.Config, "recent.json")}}
 	if dialogs == nil {
 		dialogs = NativeDialogs{ctx: func() context.Context { return s.ctx }}
 	}
@@ -84,7 +86,9 @@ func (s *Session) adoptLocked(p *store.Project) {
 }
 
 // DemoPath is where the demo project lives.
-func (s *Session) DemoPath() string { return s.dirs.Projects + "/Demo study" + store.Extension }
+func (s *Session) DemoPath() string {
+	return filepath.Join(s.dirs.Projects, "Demo study"+store.Extension)
+}
 
 func (s *Session) openDemoLocked() error {
 	path := s.DemoPath()
@@ -105,6 +109,7 @@ func (s *Session) closeLocked() {
 		s.project = nil
 	}
 	s.coder = 0
+	s.history.clear()
 	s.updateTitleLocked()
 }
 

@@ -204,6 +204,24 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class HistoryDTO {
+	    canUndo: boolean;
+	    canRedo: boolean;
+	    undo: string;
+	    redo: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new HistoryDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.canUndo = source["canUndo"];
+	        this.canRedo = source["canRedo"];
+	        this.undo = source["undo"];
+	        this.redo = source["redo"];
+	    }
+	}
 	export class ImportedDTO {
 	    name: string;
 	    id: number;
@@ -388,6 +406,41 @@ export namespace app {
 	        this.recent = this.convertValues(source["recent"], RecentProject);
 	        this.defaultFolder = source["defaultFolder"];
 	        this.error = source["error"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class UndoResult {
+	    document: number;
+	    done: string;
+	    history: HistoryDTO;
+	
+	    static createFrom(source: any = {}) {
+	        return new UndoResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.document = source["document"];
+	        this.done = source["done"];
+	        this.history = this.convertValues(source["history"], HistoryDTO);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

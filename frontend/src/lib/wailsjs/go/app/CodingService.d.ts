@@ -6,6 +6,12 @@ export function Apply(arg1:number,arg2:number,arg3:number,arg4:number):Promise<a
 
 export function Codes():Promise<Array<app.CodeDTO>>;
 
+export function History():Promise<app.HistoryDTO>;
+
+export function Redo():Promise<app.UndoResult>;
+
 export function Remove(arg1:number):Promise<void>;
 
 export function Segments(arg1:number):Promise<Array<app.SegmentDTO>>;
+
+export function Undo():Promise<app.UndoResult>;

@@ -10,10 +10,22 @@ export function Codes() {
   return window['go']['app']['CodingService']['Codes']();
 }
 
+export function History() {
+  return window['go']['app']['CodingService']['History']();
+}
+
+export function Redo() {
+  return window['go']['app']['CodingService']['Redo']();
+}
+
 export function Remove(arg1) {
   return window['go']['app']['CodingService']['Remove'](arg1);
 }
 
 export function Segments(arg1) {
   return window['go']['app']['CodingService']['Segments'](arg1);
+}
+
+export function Undo() {
+  return window['go']['app']['CodingService']['Undo']();
 }
