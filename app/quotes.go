@@ -36,36 +36,31 @@ func (qs *QuotesService) List(code, coder int64) (*QuotesDTO, error) {
 
 // Render returns the quotes as Markdown ("md") or a standalone HTML page ("html").
 func (qs *QuotesService) Render(code, coder int64, format string) (string, error) {
-	var out string
-	err := qs.s.withViewer(func(p *store.Project, v project.Viewer) error {
+	_, text, err := qs.render(code, coder, format)
+	return text, err
+}
+
+// render returns the code's name with the rendered quotes.
+func (qs *QuotesService) render(code, coder int64, format string) (name, text string, err error) {
+	err = qs.s.withViewer(func(p *store.Project, v project.Viewer) error {
 		c, quotes, err := project.Quotes(p, v, code, coder)
 		if err != nil {
 			return err
 		}
-		out, err = project.RenderQuotes(c, quotes, format, quotesTitle(p, c))
+		name = c.Name
+		text, err = project.RenderQuotes(c, quotes, format, quotesTitle(p, c))
 		return err
 	})
-	return out, err
+	return name, text, err
 }
 
 // Export asks where to save the quotes and writes them; it returns the path
 // written, or "" when the user cancelled.
 func (qs *QuotesService) Export(code, coder int64, format string) (string, error) {
-	text, err := qs.Render(code, coder, format)
+	name, text, err := qs.render(code, coder, format)
 	if err != nil {
 		return "", err
 	}
-	var name string
-	qs.s.withProject(func(p *store.Project) error {
-		if c, err := p.Codes(); err == nil {
-			for _, cc := range c {
-				if cc.ID == code {
-					name = cc.Name
-				}
-			}
-		}
-		return nil
-	})
 	ext, filter := ".md", Filter{"Markdown (*.md)", "*.md"}
 	if format == "html" {
 		ext, filter = ".html", Filter{"Web page (*.html)", "*.html"}

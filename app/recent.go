@@ -2,7 +2,6 @@ package app
 
 import (
 	"encoding/json"
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -100,5 +99,3 @@ func DefaultDirs() (Dirs, error) {
 	}
 	return Dirs{Config: filepath.Join(cfg, "themis"), Projects: filepath.Join(docs, "Themis")}, nil
 }
-
-var errCancelled = errors.New("cancelled")

@@ -11,9 +11,9 @@ import (
 // Quote is a coded span with everything needed to attribute it.
 type Quote struct {
 	report.Quote
-	SegmentID int64
+	SegmentID  int64
 	DocumentID int64
-	CoderID   int64
+	CoderID    int64
 }
 
 // Quotes lists the segments of a code as quotes, in document order. coder 0

@@ -48,7 +48,7 @@ func VisibleSegments(p *store.Project, v Viewer, document int64) ([]store.Segmen
 	return p.Segments(f)
 }
 
-// ErrBlind explains why a blind-mode request was refused.
+// errBlind explains why a blind-mode request was refused.
 func errBlind(v Viewer, what string) error {
 	return fmt.Errorf("%w: blind mode is on, so %s sees only their own coding; %s is available once the project lead turns blind mode off",
 		store.ErrInvalid, v.Coder.Name, what)

@@ -30,14 +30,10 @@ func journal(tx *sql.Tx, at string, coder any, action string, detail any) error 
 
 // Journal returns the most recent entries, newest first; limit <= 0 means all.
 func (p *Project) Journal(limit int) ([]JournalEntry, error) {
-	q := `SELECT id, at, COALESCE(coder_id, 0), action, detail FROM journal ORDER BY id DESC`
-	if limit > 0 {
-		q += ` LIMIT ?`
-	} else {
-		q += ` LIMIT -1 OFFSET ?`
-		limit = 0
+	if limit <= 0 {
+		limit = -1 // SQLite: no limit
 	}
-	rows, err := p.db.Query(q, limit)
+	rows, err := p.db.Query(`SELECT id, at, COALESCE(coder_id, 0), action, detail FROM journal ORDER BY id DESC LIMIT ?`, limit)
 	if err != nil {
 		return nil, err
 	}
