@@ -365,3 +365,54 @@ func writeJSON(out io.Writer, v any) error {
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
 }
+
+type journalJSON struct {
+	At     string          `json:"at"`
+	Coder  string          `json:"coder"`
+	Action string          `json:"action"`
+	Detail json.RawMessage `json:"detail"`
+}
+
+func cmdJournal(args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("journal", flag.ContinueOnError)
+	limit := fs.Int("limit", 0, "only the N most recent changes (0: all)")
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, err := parse(fs, args, 1, 1)
+	if err != nil {
+		return err
+	}
+	p, err := store.OpenReadOnly(pos[0])
+	if err != nil {
+		return err
+	}
+	defer p.Close()
+	entries, err := p.Journal(*limit)
+	if err != nil {
+		return err
+	}
+	coders, err := p.Coders()
+	if err != nil {
+		return err
+	}
+	names := map[int64]string{}
+	for _, c := range coders {
+		names[c.ID] = c.Name
+	}
+	list := make([]journalJSON, 0, len(entries))
+	for _, e := range entries {
+		list = append(list, journalJSON{e.At, names[e.Coder], e.Action, json.RawMessage(e.Detail)})
+	}
+	if *asJSON {
+		return writeJSON(out, list)
+	}
+	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "when\twho\twhat\tdetail")
+	for _, e := range list {
+		who := e.Coder
+		if who == "" {
+			who = "-"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", e.At, who, e.Action, e.Detail)
+	}
+	return tw.Flush()
+}

@@ -16,6 +16,7 @@
 //	themis segments export FILE.themis [--coder NAME]
 //	themis agreement FILE.themis --coders A,B [--docs NAME,NAME] [--json]
 //	themis quotes FILE.themis --code NAME [--coder NAME] [--format md|html]
+//	themis journal FILE.themis [--limit N] [--json]
 //
 // Commands that change the project take its write lock and fail with
 // "project is open in another window" while the desktop app has it open;

@@ -244,3 +244,17 @@ func TestDemoMatchesTheBundledCoding(t *testing.T) {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+func TestJournalRecordsWhoDidWhat(t *testing.T) {
+	_, project := newProjectWithTranscripts(t)
+	var entries []journalJSON
+	if err := json.Unmarshal([]byte(mustRun(t, "journal", project, "--json")), &entries); err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 2 || entries[0].Action != "documents.import" || entries[1].Action != "project.create" || entries[1].Coder != "Aisha" {
+		t.Fatalf("journal = %+v", entries)
+	}
+	if out := mustRun(t, "journal", project, "--limit", "1"); strings.Count(out, "\n") != 2 || !strings.Contains(out, "documents.import") {
+		t.Errorf("journal --limit 1:\n%s", out)
+	}
+}
