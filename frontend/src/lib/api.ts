@@ -19,6 +19,7 @@ import type {
   DocumentSummary,
   DocumentView,
   ExportFormat,
+  History,
   Imported,
   ImportProgress,
   ProjectInfo,
@@ -26,6 +27,7 @@ import type {
   RecentProject,
   Segment,
   StartState,
+  UndoResult,
 } from './types';
 
 /** The error codes of app/errors.go, plus "error" for anything else. */
@@ -175,6 +177,27 @@ interface RawRow {
   note: string;
 }
 
+interface RawHistory {
+  canUndo: boolean;
+  canRedo: boolean;
+  undo: string;
+  redo: string;
+}
+
+interface RawUndoResult {
+  document: number;
+  done: string;
+  history?: RawHistory | null;
+}
+
+function historyState(h: RawHistory | null | undefined): History {
+  return { canUndo: !!h?.canUndo, canRedo: !!h?.canRedo, undo: h?.undo ?? '', redo: h?.redo ?? '' };
+}
+
+function undoResult(r: RawUndoResult | null | undefined): UndoResult {
+  return { document: r?.document ?? 0, done: r?.done ?? '', history: historyState(r?.history) };
+}
+
 function row(r: RawRow): AgreementRow {
   return {
     label: r.label,
@@ -316,6 +339,18 @@ export const api = {
   },
   remove(segment: number): Promise<void> {
     return call(() => Coding.Remove(segment));
+  },
+  /** Reverses the current coder's latest apply or remove in this session; done is "" when there was none. */
+  async undo(): Promise<UndoResult> {
+    return call(async () => undoResult(await Coding.Undo()));
+  },
+  /** Repeats the latest undone step; done is "" when there was none. */
+  async redo(): Promise<UndoResult> {
+    return call(async () => undoResult(await Coding.Redo()));
+  },
+  /** What undo and redo would do now (per session and coder). */
+  async history(): Promise<History> {
+    return call(async () => historyState(await Coding.History()));
   },
 
   // AgreementService

@@ -92,6 +92,23 @@ export interface Segment {
   end: number;
 }
 
+/** What Undo and Redo would do now; undo and redo describe the step, e.g. "coding “poster” as Positive affect". */
+export interface History {
+  canUndo: boolean;
+  canRedo: boolean;
+  undo: string;
+  redo: string;
+}
+
+/** What an undo or redo changed. */
+export interface UndoResult {
+  /** the document it touched; 0 when nothing was done */
+  document: number;
+  /** e.g. "Undid coding “poster” as Positive affect"; "" when there was nothing to do */
+  done: string;
+  history: History;
+}
+
 export interface AgreementRow {
   label: string;
   /** 0 for pooled rows */

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { NOTICE_MS } from '../stores/toasts.svelte';
 import { fireEvent, render, screen } from '@testing-library/svelte';
 
 vi.mock('../api', async (importOriginal) => {
@@ -10,6 +11,7 @@ vi.mock('../api', async (importOriginal) => {
       start: fn(), create: fn(), chooseFolder: fn(), open: fn(), chooseAndOpen: fn(), openDemo: fn(), close: fn(),
       info: fn(), selectCoder: fn(), addCoder: fn(), setBlindMode: fn(), documents: fn(), document: fn(),
       chooseAndImport: fn(), onImportProgress: fn(), codes: fn(), segments: fn(), apply: fn(), remove: fn(),
+      undo: fn(), redo: fn(), history: fn(),
       agreement: fn(), quotes: fn(), renderQuotes: fn(), exportQuotes: fn(),
     },
   };
@@ -27,6 +29,7 @@ beforeEach(() => {
   toasts.clear();
   mocked.documents.mockResolvedValue([]);
   mocked.codes.mockResolvedValue([]);
+  mocked.history.mockResolvedValue({ canUndo: false, canRedo: false, undo: '', redo: '' });
 });
 
 describe('App', () => {
@@ -60,6 +63,23 @@ describe('App', () => {
     await fireEvent.click(screen.getByTestId('tab-agreement'));
     expect(screen.getByTestId('agreement-unavailable')).toHaveTextContent('once Aisha, the project lead, turns blind mode off');
     expect(mocked.agreement).not.toHaveBeenCalled();
+  });
+
+  it('shows a notice that goes by itself', async () => {
+    vi.useFakeTimers();
+    try {
+      mocked.start.mockResolvedValue({ project: null, recent: [], defaultFolder: '/d', error: '' });
+      render(App);
+      toasts.info('Undid coding “poster” as Positive affect');
+      await vi.advanceTimersByTimeAsync(0);
+      expect(screen.getByTestId('notice')).toHaveTextContent('Undid coding “poster” as Positive affect');
+      expect(screen.getByTestId('notice')).toHaveAttribute('role', 'status');
+      expect(screen.queryByTestId('error')).toBeNull();
+      await vi.advanceTimersByTimeAsync(NOTICE_MS);
+      expect(screen.queryByTestId('notice')).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('shows an error as a dismissible toast', async () => {

@@ -4,7 +4,9 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 // The bindings are mocked, so this covers the whole path: DOM selection ->
 // UTF-16 span -> api.ts -> code points handed to the Go service.
 vi.mock('../wailsjs/go/app/DocumentService', () => ({ List: vi.fn(), Get: vi.fn(), ChooseAndImport: vi.fn(), Import: vi.fn() }));
-vi.mock('../wailsjs/go/app/CodingService', () => ({ Codes: vi.fn(), Segments: vi.fn(), Apply: vi.fn(), Remove: vi.fn() }));
+vi.mock('../wailsjs/go/app/CodingService', () => ({
+  Codes: vi.fn(), Segments: vi.fn(), Apply: vi.fn(), Remove: vi.fn(), Undo: vi.fn(), Redo: vi.fn(), History: vi.fn(),
+}));
 vi.mock('../wailsjs/runtime/runtime', () => ({ EventsOn: vi.fn(() => () => {}) }));
 
 import * as Documents from '../wailsjs/go/app/DocumentService';
@@ -20,7 +22,9 @@ const text = 'Interviewer: How are you? 😀\n\nP001: Calmer now 👩🏽‍⚕�
 const cp = (s: string) => [...s].length;
 const cpOf = (needle: string) => cp(text.slice(0, text.indexOf(needle)));
 
-async function setup() {
+const noHistory = { canUndo: false, canRedo: false, undo: '', redo: '' };
+
+async function setup(toasts = new ToastStore()) {
   m(Documents.List).mockResolvedValue([{ id: 5, name: 'patient-001', turns: 2, words: 16, chars: cp(text), case: 'Patient 001' }]);
   m(Coding.Codes).mockResolvedValue(codes);
   m(Documents.Get).mockResolvedValue({
@@ -32,7 +36,8 @@ async function setup() {
   });
   // Ben coded "garden"; offsets in code points, as the backend sends them.
   m(Coding.Segments).mockResolvedValue([{ id: 1, document: 5, code: 21, coder: 2, start: cpOf('garden'), end: cpOf('garden') + 6 }]);
-  const reader = new ReaderStore(new ToastStore());
+  m(Coding.History).mockResolvedValue(noHistory);
+  const reader = new ReaderStore(toasts);
   await reader.load();
   render(ReaderScreen, { reader, coders: [aisha, ben], current: aisha.id });
   return reader;
@@ -115,6 +120,73 @@ describe('reader', () => {
     await fireEvent.keyDown(input, { key: '1' });
     expect(m(Coding.Apply)).not.toHaveBeenCalled();
     input.remove();
+  });
+
+  it('undoes with Ctrl+Z and redoes with Ctrl+Shift+Z and Ctrl+Y', async () => {
+    const toasts = new ToastStore();
+    const reader = await setup(toasts);
+    const mine = { id: 2, document: 5, code: 11, coder: 1, start: cpOf('Calmer'), end: cpOf('Calmer') + 6 };
+    const ben = { id: 1, document: 5, code: 21, coder: 2, start: cpOf('garden'), end: cpOf('garden') + 6 };
+    m(Coding.Undo).mockResolvedValue({ document: 5, done: 'Undid coding “Calmer” as Positive affect', history: { ...noHistory, canRedo: true, redo: 'coding “Calmer” as Positive affect' } });
+    m(Coding.Segments).mockResolvedValue([ben]);
+    const ev = new KeyboardEvent('keydown', { key: 'z', code: 'KeyZ', ctrlKey: true, bubbles: true, cancelable: true });
+    window.dispatchEvent(ev);
+    expect(ev.defaultPrevented).toBe(true);
+    await vi.waitFor(() => expect(m(Coding.Undo)).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(toasts.items[0]?.message).toBe('Undid coding “Calmer” as Positive affect'));
+    expect(reader.history.canRedo).toBe(true);
+
+    m(Coding.Redo).mockResolvedValue({ document: 5, done: 'Redid coding “Calmer” as Positive affect', history: { ...noHistory, canUndo: true, undo: 'coding “Calmer” as Positive affect' } });
+    m(Coding.Segments).mockResolvedValue([mine, ben]);
+    await fireEvent.keyDown(window, { key: 'Z', code: 'KeyZ', ctrlKey: true, shiftKey: true });
+    await vi.waitFor(() => expect(screen.getByTestId('remove-segment-2')).toBeInTheDocument());
+    await fireEvent.keyDown(window, { key: 'y', code: 'KeyY', ctrlKey: true });
+    await vi.waitFor(() => expect(m(Coding.Redo)).toHaveBeenCalledTimes(2));
+    expect(m(Coding.Apply)).not.toHaveBeenCalled();
+  });
+
+  it('leaves Ctrl+Z to a field being typed in, and to an open dialog', async () => {
+    await setup();
+    const input = document.createElement('input');
+    document.body.appendChild(input);
+    input.focus();
+    const ev = new KeyboardEvent('keydown', { key: 'z', code: 'KeyZ', ctrlKey: true, bubbles: true, cancelable: true });
+    input.dispatchEvent(ev);
+    expect(ev.defaultPrevented).toBe(false);
+    await fireEvent.keyDown(input, { key: 'y', code: 'KeyY', ctrlKey: true });
+    input.remove();
+
+    const dialog = document.createElement('div');
+    dialog.setAttribute('role', 'dialog');
+    dialog.setAttribute('aria-modal', 'true');
+    document.body.appendChild(dialog);
+    await fireEvent.keyDown(window, { key: 'z', code: 'KeyZ', ctrlKey: true });
+    dialog.remove();
+    expect(m(Coding.Undo)).not.toHaveBeenCalled();
+    expect(m(Coding.Redo)).not.toHaveBeenCalled();
+  });
+
+  it('offers undo and redo buttons that say what they would do', async () => {
+    const reader = await setup();
+    expect(screen.getByTestId('undo')).toBeDisabled();
+    expect(screen.getByTestId('redo')).toBeDisabled();
+    expect(screen.getByTestId('undo')).toHaveAttribute('title', 'Nothing to undo (Ctrl+Z)');
+
+    select('Calmer', 'Calmer');
+    m(Coding.Apply).mockImplementation(async (d: number, c: number, s: number, e: number) => ({ id: 2, document: d, code: c, coder: 1, start: s, end: e }));
+    m(Coding.History).mockResolvedValue({ ...noHistory, canUndo: true, undo: 'coding “Calmer” as Positive affect' });
+    await fireEvent.keyDown(window, { key: '1' });
+    await vi.waitFor(() => expect(screen.getByTestId('undo')).toBeEnabled());
+    expect(screen.getByTestId('undo')).toHaveAttribute('title', 'Undo coding “Calmer” as Positive affect (Ctrl+Z)');
+
+    m(Coding.Undo).mockResolvedValue({ document: 5, done: 'Undid coding “Calmer” as Positive affect', history: { ...noHistory, canRedo: true, redo: 'coding “Calmer” as Positive affect' } });
+    m(Coding.Segments).mockResolvedValue([]);
+    await fireEvent.click(screen.getByTestId('undo'));
+    await vi.waitFor(() => expect(screen.getByTestId('redo')).toBeEnabled());
+    expect(screen.getByTestId('undo')).toBeDisabled();
+    expect(screen.getByTestId('redo')).toHaveAttribute('title', 'Redo coding “Calmer” as Positive affect (Ctrl+Y)');
+    expect(screen.queryByTestId('remove-segment-2')).toBeNull();
+    expect(reader.segments).toEqual([]);
   });
 
   it('removes one of my segments', async () => {

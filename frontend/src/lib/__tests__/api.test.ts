@@ -24,6 +24,9 @@ vi.mock('../wailsjs/go/app/CodingService', () => ({
   Segments: vi.fn(),
   Apply: vi.fn(),
   Remove: vi.fn(),
+  Undo: vi.fn(),
+  Redo: vi.fn(),
+  History: vi.fn(),
 }));
 vi.mock('../wailsjs/go/app/AgreementService', () => ({ Compute: vi.fn() }));
 vi.mock('../wailsjs/go/app/QuotesService', () => ({ List: vi.fn(), Render: vi.fn(), Export: vi.fn() }));
@@ -95,6 +98,18 @@ describe('api normalisation', () => {
     expect(s.project?.coders).toEqual([]);
     expect(s.project?.current).toBeNull();
     expect(s.recent).toEqual([]);
+  });
+
+  it('reads undo results and the history, and rejects with a ThemisError', async () => {
+    const h = { canUndo: false, canRedo: true, undo: '', redo: 'coding “poster” as Positive affect' };
+    m(Coding.Undo).mockResolvedValue({ document: 4, done: 'Undid coding “poster” as Positive affect', history: h });
+    expect(await api.undo()).toEqual({ document: 4, done: 'Undid coding “poster” as Positive affect', history: h });
+    m(Coding.Redo).mockResolvedValue({ document: 0, done: '', history: null });
+    expect(await api.redo()).toEqual({ document: 0, done: '', history: { canUndo: false, canRedo: false, undo: '', redo: '' } });
+    m(Coding.History).mockResolvedValue(h);
+    expect(await api.history()).toEqual(h);
+    m(Coding.Undo).mockRejectedValue('{"code":"no_project","message":"no project is open"}');
+    await expect(api.undo()).rejects.toMatchObject({ code: 'no_project', message: 'no project is open' });
   });
 
   it('keeps kappa null when the backend omits it', async () => {

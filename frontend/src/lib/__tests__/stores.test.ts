@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('../api', async (importOriginal) => {
   const orig = await importOriginal<typeof import('../api')>();
@@ -9,18 +9,19 @@ vi.mock('../api', async (importOriginal) => {
       start: fn(), create: fn(), chooseFolder: fn(), open: fn(), chooseAndOpen: fn(), openDemo: fn(), close: fn(),
       info: fn(), selectCoder: fn(), addCoder: fn(), setBlindMode: fn(), documents: fn(), document: fn(),
       chooseAndImport: fn(), onImportProgress: fn(), codes: fn(), segments: fn(), apply: fn(), remove: fn(),
+      undo: fn(), redo: fn(), history: fn(),
       agreement: fn(), quotes: fn(), renderQuotes: fn(), exportQuotes: fn(),
     },
   };
 });
 
 import { api, ThemisError } from '../api';
-import { ToastStore } from '../stores/toasts.svelte';
+import { NOTICE_MS, ToastStore } from '../stores/toasts.svelte';
 import { ProjectStore, windowTitle } from '../stores/project.svelte';
 import { ReaderStore } from '../stores/reader.svelte';
 import { AgreementStore } from '../stores/agreement.svelte';
 import { QuotesStore } from '../stores/quotes.svelte';
-import type { ImportProgress } from '../types';
+import type { History, ImportProgress } from '../types';
 import { aisha, ben, codes, docView, info } from './fixtures';
 
 const mocked = api as unknown as Record<keyof typeof api, ReturnType<typeof vi.fn>>;
@@ -31,11 +32,34 @@ describe('ToastStore', () => {
   it('shows the message of a backend error and dismisses it', () => {
     const t = new ToastStore();
     const id = t.error('{"code":"locked","message":"Study.themis is open elsewhere"}');
-    expect(t.items).toEqual([{ id, code: 'locked', message: 'Study.themis is open elsewhere' }]);
+    expect(t.items).toEqual([{ id, kind: 'error', code: 'locked', message: 'Study.themis is open elsewhere' }]);
     t.error(new Error('Study.themis is open elsewhere')); // same message: not repeated
     expect(t.items).toHaveLength(1);
     t.dismiss(id);
     expect(t.items).toEqual([]);
+  });
+
+  describe('notices', () => {
+    beforeEach(() => vi.useFakeTimers());
+    afterEach(() => vi.useRealTimers());
+
+    it('go by themselves, one at a time, and leave errors alone', () => {
+      const t = new ToastStore();
+      t.error('disk full');
+      t.info('Undid coding “poster” as Positive affect');
+      vi.advanceTimersByTime(NOTICE_MS - 1000);
+      const id = t.info('Redid coding “poster” as Positive affect');
+      expect(t.items.map((x) => [x.kind, x.message])).toEqual([
+        ['error', 'disk full'],
+        ['info', 'Redid coding “poster” as Positive affect'],
+      ]);
+      vi.advanceTimersByTime(NOTICE_MS - 1);
+      expect(t.items.some((x) => x.id === id)).toBe(true);
+      vi.advanceTimersByTime(1);
+      expect(t.items.map((x) => x.message)).toEqual(['disk full']);
+      t.error('disk full'); // still the last message: not repeated
+      expect(t.items).toHaveLength(1);
+    });
   });
 });
 
@@ -113,12 +137,16 @@ describe('ProjectStore', () => {
 });
 
 describe('ReaderStore', () => {
+  const none: History = { canUndo: false, canRedo: false, undo: '', redo: '' };
+  const canUndo: History = { canUndo: true, canRedo: false, undo: 'coding “Calmer” as Positive affect', redo: '' };
+  const canRedo: History = { canUndo: false, canRedo: true, undo: '', redo: 'coding “Calmer” as Positive affect' };
   async function loaded(toasts = new ToastStore()) {
     const doc = docView();
     mocked.documents.mockResolvedValue([{ id: 5, name: 'patient-001', turns: 2, words: 16, chars: doc.chars, case: 'Patient 001' }]);
     mocked.codes.mockResolvedValue(codes);
     mocked.document.mockResolvedValue(doc);
     mocked.segments.mockResolvedValue([{ id: 1, document: 5, code: 11, coder: 2, start: 36, end: 42 }]);
+    mocked.history.mockResolvedValue(none);
     const r = new ReaderStore(toasts);
     await r.load();
     return { r, doc };
@@ -188,6 +216,104 @@ describe('ReaderStore', () => {
     expect(await r.apply(11)).toBeNull();
     expect(r.selection).toEqual({ start: 36, end: 40 });
     expect(toasts.items[0].message).toBe('choose who is coding first');
+  });
+
+  it('reads the history when a document opens, and after apply and remove', async () => {
+    const { r } = await loaded();
+    expect(mocked.history).toHaveBeenCalledTimes(1);
+    expect(r.history).toEqual(none);
+    r.setSelection({ start: 36, end: 42 });
+    mocked.apply.mockResolvedValue({ id: 7, document: 5, code: 12, coder: 1, start: 36, end: 42 });
+    mocked.history.mockResolvedValue(canUndo);
+    await r.apply(12);
+    await vi.waitFor(() => expect(r.history).toEqual(canUndo));
+    mocked.remove.mockResolvedValue(undefined);
+    await r.remove(7);
+    await vi.waitFor(() => expect(mocked.history).toHaveBeenCalledTimes(3));
+  });
+
+  it('reads the history of a project without documents', async () => {
+    mocked.documents.mockResolvedValue([]);
+    mocked.codes.mockResolvedValue(codes);
+    mocked.history.mockResolvedValue(canUndo);
+    const r = new ReaderStore(new ToastStore());
+    await r.load();
+    expect(r.history).toEqual(canUndo);
+  });
+
+  it('undoes in the open document: reloads its segments, updates the history and says what it did', async () => {
+    const toasts = new ToastStore();
+    const { r, doc } = await loaded(toasts);
+    expect(mocked.segments).toHaveBeenCalledTimes(1);
+    mocked.undo.mockResolvedValue({ document: 5, done: 'Undid coding “Calmer” as Positive affect', history: canRedo });
+    mocked.segments.mockResolvedValue([]);
+    await r.undo();
+    expect(mocked.segments).toHaveBeenCalledTimes(2);
+    expect(mocked.segments).toHaveBeenLastCalledWith(doc);
+    expect(r.segments).toEqual([]);
+    expect(r.history).toEqual(canRedo);
+    expect(toasts.items).toMatchObject([{ kind: 'info', message: 'Undid coding “Calmer” as Positive affect' }]);
+
+    mocked.redo.mockResolvedValue({ document: 5, done: 'Redid coding “Calmer” as Positive affect', history: canUndo });
+    mocked.segments.mockResolvedValue([{ id: 9, document: 5, code: 11, coder: 1, start: 30, end: 36 }]);
+    await r.redo();
+    expect(r.segments.map((s) => s.id)).toEqual([9]);
+    expect(r.history).toEqual(canUndo);
+    expect(toasts.items).toMatchObject([{ kind: 'info', message: 'Redid coding “Calmer” as Positive affect' }]);
+  });
+
+  it('undoes in another document without reloading the open one', async () => {
+    const toasts = new ToastStore();
+    const { r } = await loaded(toasts);
+    const before = r.segments;
+    mocked.undo.mockResolvedValue({ document: 6, done: 'Undid coding “poster” as Positive affect', history: canRedo });
+    await r.undo();
+    expect(mocked.segments).toHaveBeenCalledTimes(1);
+    expect(r.segments).toBe(before);
+    expect(r.history).toEqual(canRedo);
+    expect(toasts.items[0].message).toBe('Undid coding “poster” as Positive affect');
+  });
+
+  it('says nothing when there was nothing to undo', async () => {
+    const toasts = new ToastStore();
+    const { r } = await loaded(toasts);
+    mocked.undo.mockResolvedValue({ document: 0, done: '', history: none });
+    await r.undo();
+    expect(mocked.segments).toHaveBeenCalledTimes(1);
+    expect(toasts.items).toEqual([]);
+  });
+
+  it('runs undo and redo one after another and keeps the newest history', async () => {
+    const { r } = await loaded();
+    let slowHistory: (h: History) => void = () => {};
+    mocked.history.mockReturnValueOnce(new Promise((res) => (slowHistory = res)));
+    r.setSelection({ start: 36, end: 42 });
+    mocked.apply.mockResolvedValue({ id: 7, document: 5, code: 12, coder: 1, start: 36, end: 42 });
+    await r.apply(12); // its history answer is late
+
+    let first: (v: unknown) => void = () => {};
+    mocked.undo.mockReturnValueOnce(new Promise((res) => (first = res)));
+    mocked.undo.mockResolvedValueOnce({ document: 6, done: 'Undid coding “poster” as Positive affect', history: none });
+    const a = r.undo();
+    const b = r.undo();
+    await vi.waitFor(() => expect(mocked.undo).toHaveBeenCalledTimes(1));
+    await new Promise((res) => setTimeout(res, 0));
+    expect(mocked.undo).toHaveBeenCalledTimes(1); // the second waits for the first
+    first({ document: 6, done: 'Undid coding “Calmer” as Avowed quality of life', history: canUndo });
+    await Promise.all([a, b]);
+    expect(mocked.undo).toHaveBeenCalledTimes(2);
+    expect(r.history).toEqual(none);
+    slowHistory(canUndo); // stale by now
+    await new Promise((res) => setTimeout(res, 0));
+    expect(r.history).toEqual(none);
+  });
+
+  it('reports a failed undo as a toast', async () => {
+    const toasts = new ToastStore();
+    const { r } = await loaded(toasts);
+    mocked.undo.mockRejectedValue(new ThemisError('not_found', 'segment 7 not found'));
+    await r.undo();
+    expect(toasts.items).toMatchObject([{ kind: 'error', code: 'not_found', message: 'segment 7 not found' }]);
   });
 
   it('follows import progress, keeping the furthest event, and shows the result', async () => {

@@ -1,5 +1,5 @@
 import { api } from '../api';
-import type { Code, DocumentSummary, DocumentView, Imported, ImportProgress, Segment } from '../types';
+import type { Code, DocumentSummary, DocumentView, History, Imported, ImportProgress, Segment } from '../types';
 import type { TextSpan } from '../selection';
 import { toasts as defaultToasts, type ToastStore } from './toasts.svelte';
 
@@ -13,11 +13,14 @@ export interface ImportState {
   error: string;
 }
 
+/** Nothing to undo or redo. */
+export const noHistory: History = { canUndo: false, canRedo: false, undo: '', redo: '' };
+
 function bySpan(a: Segment, b: Segment): number {
   return a.start - b.start || a.end - b.end || a.id - b.id;
 }
 
-/** The documents, the codebook, the open document, its segments and the selection. */
+/** The documents, the codebook, the open document, its segments, the selection and the undo history. */
 export class ReaderStore {
   documents = $state<DocumentSummary[]>([]);
   codes = $state<Code[]>([]);
@@ -29,6 +32,8 @@ export class ReaderStore {
   selection = $state<TextSpan | null>(null);
   loadingDoc = $state(false);
   importing = $state<ImportState>({ running: false, progress: null, result: null, error: '' });
+  /** what Undo and Redo would do; the backend keeps it per session and coder */
+  history = $state<History>(noHistory);
 
   codeById: Map<number, Code> = $derived(new Map(this.codes.map((c) => [c.id, c])));
   /** codable codes by their key, lower case */
@@ -41,6 +46,11 @@ export class ReaderStore {
       ? this.doc.index.toCodePoint(this.selection.end) - this.doc.index.toCodePoint(this.selection.start)
       : 0,
   );
+
+  /** bumped whenever history is set, so a late answer never overwrites a newer one */
+  private historySeq = 0;
+  /** undo and redo run one after another, in the order they were asked for */
+  private steps: Promise<void> = Promise.resolve();
 
   constructor(private toasts: ToastStore = defaultToasts) {}
 
@@ -55,11 +65,15 @@ export class ReaderStore {
         this.currentId = null;
         this.doc = null;
         this.segments = [];
-        if (docs.length > 0) await this.open(docs[0].id);
+        if (docs.length > 0) {
+          await this.open(docs[0].id);
+          return;
+        }
       }
     } catch (e) {
       this.toasts.error(e);
     }
+    await this.refreshHistory();
   }
 
   /** Opens a document in the reader. */
@@ -78,6 +92,7 @@ export class ReaderStore {
     } finally {
       if (this.currentId === id) this.loadingDoc = false;
     }
+    await this.refreshHistory();
   }
 
   /** Re-reads the visible segments (after blind mode or the coder changed). */
@@ -111,6 +126,7 @@ export class ReaderStore {
         this.segments = [...this.segments.filter((s) => s.id !== seg.id), seg].sort(bySpan);
         this.selection = null;
       }
+      void this.refreshHistory();
       return seg;
     } catch (e) {
       this.toasts.error(e);
@@ -131,9 +147,47 @@ export class ReaderStore {
     try {
       await api.remove(segmentId);
       this.segments = this.segments.filter((s) => s.id !== segmentId);
+      void this.refreshHistory();
     } catch (e) {
       this.toasts.error(e);
     }
+  }
+
+  /** Re-reads what Undo and Redo would do. */
+  async refreshHistory(): Promise<void> {
+    const seq = ++this.historySeq;
+    try {
+      const h = await api.history();
+      if (seq === this.historySeq) this.history = h;
+    } catch (e) {
+      this.toasts.error(e);
+    }
+  }
+
+  /** Reverses the current coder's latest apply or remove of this session. */
+  undo(): Promise<void> {
+    return this.step(false);
+  }
+
+  /** Repeats the latest undone step. */
+  redo(): Promise<void> {
+    return this.step(true);
+  }
+
+  private step(redo: boolean): Promise<void> {
+    this.steps = this.steps.then(async () => {
+      try {
+        const r = redo ? await api.redo() : await api.undo();
+        this.historySeq++;
+        this.history = r.history;
+        if (!r.done) return; // there was nothing to do
+        if (this.doc && this.doc.id === r.document) await this.reloadSegments();
+        this.toasts.info(r.done);
+      } catch (e) {
+        this.toasts.error(e);
+      }
+    });
+    return this.steps;
   }
 
   /** Asks for transcript files and imports them, following the progress events. */

@@ -1,0 +1,28 @@
+// Keyboard shortcuts for undo and redo, the way each platform spells them.
+
+/** true on macOS (and iOS), where the command key does what Ctrl does elsewhere */
+export const isMac: boolean =
+  typeof navigator !== 'undefined' && /Mac|iPhone|iPad|iPod/.test(navigator.platform || navigator.userAgent || '');
+
+/** The shortcuts as the UI shows them in tooltips. */
+export const shortcuts = isMac ? { undo: '⌘Z', redo: '⇧⌘Z' } : { undo: 'Ctrl+Z', redo: 'Ctrl+Y' };
+
+/** The letter a key event means, falling back to the physical key on layouts without Latin letters. */
+function letter(e: KeyboardEvent): string {
+  const k = e.key.toLowerCase();
+  if (/^[a-z]$/.test(k)) return k;
+  return /^Key[A-Z]$/.test(e.code ?? '') ? e.code.slice(3).toLowerCase() : k;
+}
+
+/**
+ * Whether a key event asks for undo or redo: Ctrl+Z undoes, Ctrl+Shift+Z and
+ * Ctrl+Y redo; on macOS Cmd+Z undoes and Cmd+Shift+Z redoes.
+ */
+export function historyKey(e: KeyboardEvent, mac = isMac): 'undo' | 'redo' | null {
+  const mod = mac ? e.metaKey && !e.ctrlKey : e.ctrlKey && !e.metaKey;
+  if (!mod || e.altKey) return null;
+  const k = letter(e);
+  if (k === 'z') return e.shiftKey ? 'redo' : 'undo';
+  if (k === 'y' && !mac && !e.shiftKey) return 'redo';
+  return null;
+}
