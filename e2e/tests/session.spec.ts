@@ -68,6 +68,17 @@ test('coder A codes a passage with a key', async () => {
   await shot(page, '03-reader-coder-a');
 });
 
+test('undo and redo take the coding back and forth, and are journalled', async () => {
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('notice')).toContainText('Undid coding “I like the course” as Positive affect');
+  await expect(page.getByTestId('segment-list')).not.toContainText('I like the course');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(page.getByTestId('segment-list')).toContainText('I like the course');
+  const journal = JSON.parse(cli('journal', projectPath(), '--limit', '3', '--json'));
+  expect(journal.map((e: { action: string }) => e.action)).toEqual(['segment.add', 'segment.remove', 'segment.add']);
+  expect(journal[0].coder).toBe('Aisha');
+});
+
 test('coder B, blind, codes the same passage and a different one', async () => {
   await page.getByTestId('switch-coder').click();
   await page.getByTestId('new-coder-name').fill('Ben');
