@@ -59,19 +59,16 @@ func cmdImport(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	p, err := store.Open(pos[0])
-	if err != nil {
-		return err
-	}
-	defer p.Close()
-	res, err := project.ImportFiles(p, pos[1:], 0, nil)
-	if err != nil {
-		return fmt.Errorf("%w\nnothing was imported", err)
-	}
-	for _, r := range res {
-		fmt.Fprintln(out, project.Summary(r))
-	}
-	return nil
+	return withProject(pos[0], true, func(p *store.Project) error {
+		res, err := project.ImportFiles(p, pos[1:], 0, nil)
+		if err != nil {
+			return fmt.Errorf("%w\nnothing was imported", err)
+		}
+		for _, r := range res {
+			fmt.Fprintln(out, project.Summary(r))
+		}
+		return nil
+	})
 }
 
 type docJSON struct {
@@ -89,28 +86,25 @@ func cmdDocs(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	p, err := store.OpenReadOnly(pos[0])
-	if err != nil {
-		return err
-	}
-	defer p.Close()
-	docs, err := p.Documents()
-	if err != nil {
-		return err
-	}
-	list := make([]docJSON, 0, len(docs))
-	for _, d := range docs {
-		list = append(list, docJSON{d.Name, d.Turns, d.Words, d.Chars, d.Case})
-	}
-	if *asJSON {
-		return writeJSON(out, list)
-	}
-	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "document\tturns\twords\tchars\tcase\t")
-	for _, d := range list {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%s\t\n", d.Name, d.Turns, d.Words, d.Chars, d.Case)
-	}
-	return tw.Flush()
+	return withProject(pos[0], false, func(p *store.Project) error {
+		docs, err := p.Documents()
+		if err != nil {
+			return err
+		}
+		list := make([]docJSON, 0, len(docs))
+		for _, d := range docs {
+			list = append(list, docJSON{d.Name, d.Turns, d.Words, d.Chars, d.Case})
+		}
+		if *asJSON {
+			return writeJSON(out, list)
+		}
+		tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprintln(tw, "document\tturns\twords\tchars\tcase\t")
+		for _, d := range list {
+			fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%s\t\n", d.Name, d.Turns, d.Words, d.Chars, d.Case)
+		}
+		return tw.Flush()
+	})
 }
 
 func cmdText(args []string, out io.Writer) error {
@@ -118,21 +112,18 @@ func cmdText(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	p, err := store.OpenReadOnly(pos[0])
-	if err != nil {
+	return withProject(pos[0], false, func(p *store.Project) error {
+		info, err := p.DocumentByName(pos[1])
+		if err != nil {
+			return err
+		}
+		d, err := p.Document(info.ID)
+		if err != nil {
+			return err
+		}
+		_, err = io.WriteString(out, d.Text)
 		return err
-	}
-	defer p.Close()
-	info, err := p.DocumentByName(pos[1])
-	if err != nil {
-		return err
-	}
-	d, err := p.Document(info.ID)
-	if err != nil {
-		return err
-	}
-	_, err = io.WriteString(out, d.Text)
-	return err
+	})
 }
 
 func cmdCoders(args []string, out io.Writer) error {
@@ -142,35 +133,32 @@ func cmdCoders(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	p, err := store.OpenReadOnly(pos[0])
-	if err != nil {
-		return err
-	}
-	defer p.Close()
-	coders, err := p.Coders()
-	if err != nil {
-		return err
-	}
-	lead, _ := p.Lead()
-	type coderJSON struct {
-		Name string `json:"name"`
-		Lead bool   `json:"lead"`
-	}
-	list := []coderJSON{}
-	for _, c := range coders {
-		list = append(list, coderJSON{c.Name, c.ID == lead.ID})
-	}
-	if *asJSON {
-		return writeJSON(out, list)
-	}
-	for _, c := range list {
-		if c.Lead {
-			fmt.Fprintf(out, "%s (lead)\n", c.Name)
-		} else {
-			fmt.Fprintln(out, c.Name)
+	return withProject(pos[0], false, func(p *store.Project) error {
+		coders, err := p.Coders()
+		if err != nil {
+			return err
 		}
-	}
-	return nil
+		lead, _ := p.Lead()
+		type coderJSON struct {
+			Name string `json:"name"`
+			Lead bool   `json:"lead"`
+		}
+		list := []coderJSON{}
+		for _, c := range coders {
+			list = append(list, coderJSON{c.Name, c.ID == lead.ID})
+		}
+		if *asJSON {
+			return writeJSON(out, list)
+		}
+		for _, c := range list {
+			if c.Lead {
+				fmt.Fprintf(out, "%s (lead)\n", c.Name)
+			} else {
+				fmt.Fprintln(out, c.Name)
+			}
+		}
+		return nil
+	})
 }
 
 func cmdSegments(args []string, out io.Writer) error {
@@ -188,17 +176,14 @@ func cmdSegments(args []string, out io.Writer) error {
 			return err
 		}
 		defer f.Close()
-		p, err := store.Open(pos[0])
-		if err != nil {
-			return err
-		}
-		defer p.Close()
-		n, err := project.ImportSegmentsCSV(p, f, 0)
-		if err != nil {
-			return fmt.Errorf("%s: %w\nnothing from this file was imported", pos[1], err)
-		}
-		fmt.Fprintf(out, "imported %d segments from %s\n", n, pos[1])
-		return nil
+		return withProject(pos[0], true, func(p *store.Project) error {
+			n, err := project.ImportSegmentsCSV(p, f, 0)
+			if err != nil {
+				return fmt.Errorf("%s: %w\nnothing from this file was imported", pos[1], err)
+			}
+			fmt.Fprintf(out, "imported %d segments from %s\n", n, pos[1])
+			return nil
+		})
 	case "export":
 		fs := flag.NewFlagSet("segments export", flag.ContinueOnError)
 		coderName := fs.String("coder", "", "only this coder's segments")
@@ -206,20 +191,17 @@ func cmdSegments(args []string, out io.Writer) error {
 		if err != nil {
 			return err
 		}
-		p, err := store.OpenReadOnly(pos[0])
-		if err != nil {
-			return err
-		}
-		defer p.Close()
-		var coder int64
-		if *coderName != "" {
-			c, err := p.CoderByName(*coderName)
-			if err != nil {
-				return err
+		return withProject(pos[0], false, func(p *store.Project) error {
+			var coder int64
+			if *coderName != "" {
+				c, err := p.CoderByName(*coderName)
+				if err != nil {
+					return err
+				}
+				coder = c.ID
 			}
-			coder = c.ID
-		}
-		return project.ExportSegmentsCSV(p, out, coder)
+			return project.ExportSegmentsCSV(p, out, coder)
+		})
 	}
 	return usageError{fmt.Sprintf("unknown segments command %q; say import or export", args[0])}
 }
@@ -250,64 +232,61 @@ func cmdAgreement(args []string, out io.Writer) error {
 	if len(names) != 2 {
 		return usageError{"--coders needs two coder names, e.g. --coders Aisha,Ben"}
 	}
-	p, err := store.OpenReadOnly(pos[0])
-	if err != nil {
-		return err
-	}
-	defer p.Close()
-	var req project.AgreementRequest
-	for i, n := range names {
-		c, err := p.CoderByName(n)
+	return withProject(pos[0], false, func(p *store.Project) error {
+		var req project.AgreementRequest
+		for i, n := range names {
+			c, err := p.CoderByName(n)
+			if err != nil {
+				return err
+			}
+			if i == 0 {
+				req.CoderA = c.ID
+			} else {
+				req.CoderB = c.ID
+			}
+		}
+		for _, n := range splitList(*docs) {
+			d, err := p.DocumentByName(n)
+			if err != nil {
+				return err
+			}
+			req.Documents = append(req.Documents, d.ID)
+		}
+		r, err := project.Agreement(p, req)
 		if err != nil {
 			return err
 		}
-		if i == 0 {
-			req.CoderA = c.ID
-		} else {
-			req.CoderB = c.ID
+		if *asJSON {
+			list := make([]agreementJSON, 0, len(r.PerCode))
+			codes, _ := project.AgreementCodes(p)
+			factor := map[int64]string{}
+			for _, c := range codes {
+				factor[c.ID] = c.FactorName
+			}
+			for _, row := range r.PerCode {
+				list = append(list, agreementJSON{row.Label, factor[row.Code], row.Agreement, row.Kappa, row.Note, string(row.Status),
+					row.Counts.Both, row.Counts.OnlyA, row.Counts.OnlyB, row.Counts.Neither})
+			}
+			return writeJSON(out, list)
 		}
-	}
-	for _, n := range splitList(*docs) {
-		d, err := p.DocumentByName(n)
-		if err != nil {
-			return err
+		fmt.Fprintf(out, "Agreement between %s (A) and %s (B) over %d documents; each character is a unit (%s)\n\n",
+			names[0], names[1], len(r.Documents), r.Formula)
+		tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "code\tagreement\tkappa\tboth\tonly A\tonly B\tneither\tnote")
+		rows := append(append(r.PerCode, r.PerFactor...), r.Overall)
+		for i, row := range rows {
+			if i == len(r.PerCode) || i == len(rows)-1 {
+				fmt.Fprintln(tw, strings.Repeat("-", 8)+"\t\t\t\t\t\t\t")
+			}
+			kappa := "undefined"
+			if row.Kappa != nil {
+				kappa = fmt.Sprintf("%.3f", *row.Kappa)
+			}
+			fmt.Fprintf(tw, "%s\t%.1f%%\t%s\t%d\t%d\t%d\t%d\t%s\n", row.Label, row.Agreement*100, kappa,
+				row.Counts.Both, row.Counts.OnlyA, row.Counts.OnlyB, row.Counts.Neither, row.Note)
 		}
-		req.Documents = append(req.Documents, d.ID)
-	}
-	r, err := project.Agreement(p, req)
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		list := make([]agreementJSON, 0, len(r.PerCode))
-		codes, _ := project.AgreementCodes(p)
-		factor := map[int64]string{}
-		for _, c := range codes {
-			factor[c.ID] = c.FactorName
-		}
-		for _, row := range r.PerCode {
-			list = append(list, agreementJSON{row.Label, factor[row.Code], row.Agreement, row.Kappa, row.Note, string(row.Status),
-				row.Counts.Both, row.Counts.OnlyA, row.Counts.OnlyB, row.Counts.Neither})
-		}
-		return writeJSON(out, list)
-	}
-	fmt.Fprintf(out, "Agreement between %s (A) and %s (B) over %d documents; each character is a unit (%s)\n\n",
-		names[0], names[1], len(r.Documents), r.Formula)
-	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "code\tagreement\tkappa\tboth\tonly A\tonly B\tneither\tnote")
-	rows := append(append(r.PerCode, r.PerFactor...), r.Overall)
-	for i, row := range rows {
-		if i == len(r.PerCode) || i == len(rows)-1 {
-			fmt.Fprintln(tw, strings.Repeat("-", 8)+"\t\t\t\t\t\t\t")
-		}
-		kappa := "undefined"
-		if row.Kappa != nil {
-			kappa = fmt.Sprintf("%.3f", *row.Kappa)
-		}
-		fmt.Fprintf(tw, "%s\t%.1f%%\t%s\t%d\t%d\t%d\t%d\t%s\n", row.Label, row.Agreement*100, kappa,
-			row.Counts.Both, row.Counts.OnlyA, row.Counts.OnlyB, row.Counts.Neither, row.Note)
-	}
-	return tw.Flush()
+		return tw.Flush()
+	})
 }
 
 func cmdQuotes(args []string, out io.Writer) error {
@@ -325,39 +304,36 @@ func cmdQuotes(args []string, out io.Writer) error {
 	if *format != "md" && *format != "html" {
 		return usageError{fmt.Sprintf("--format must be md or html, not %q", *format)}
 	}
-	p, err := store.OpenReadOnly(pos[0])
-	if err != nil {
-		return err
-	}
-	defer p.Close()
-	code, err := p.CodeByName(*codeName)
-	if err != nil {
-		return err
-	}
-	// The command line reads the whole project, as the lead with blind mode off would.
-	lead, err := p.Lead()
-	if err != nil {
-		return err
-	}
-	viewer := project.Viewer{Coder: lead, IsLead: true}
-	var coder int64
-	if *coderName != "" {
-		c, err := p.CoderByName(*coderName)
+	return withProject(pos[0], false, func(p *store.Project) error {
+		code, err := p.CodeByName(*codeName)
 		if err != nil {
 			return err
 		}
-		coder = c.ID
-	}
-	c, quotes, err := project.Quotes(p, viewer, code.ID, coder)
-	if err != nil {
+		// The command line reads the whole project, as the lead with blind mode off would.
+		lead, err := p.Lead()
+		if err != nil {
+			return err
+		}
+		viewer := project.Viewer{Coder: lead, IsLead: true}
+		var coder int64
+		if *coderName != "" {
+			c, err := p.CoderByName(*coderName)
+			if err != nil {
+				return err
+			}
+			coder = c.ID
+		}
+		c, quotes, err := project.Quotes(p, viewer, code.ID, coder)
+		if err != nil {
+			return err
+		}
+		text, err := project.RenderQuotes(c, quotes, *format, fmt.Sprintf("Quotes for %s", c.Name))
+		if err != nil {
+			return err
+		}
+		_, err = io.WriteString(out, text)
 		return err
-	}
-	text, err := project.RenderQuotes(c, quotes, *format, fmt.Sprintf("Quotes for %s", c.Name))
-	if err != nil {
-		return err
-	}
-	_, err = io.WriteString(out, text)
-	return err
+	})
 }
 
 func writeJSON(out io.Writer, v any) error {
@@ -381,38 +357,51 @@ func cmdJournal(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	p, err := store.OpenReadOnly(pos[0])
+	return withProject(pos[0], false, func(p *store.Project) error {
+		entries, err := p.Journal(*limit)
+		if err != nil {
+			return err
+		}
+		coders, err := p.Coders()
+		if err != nil {
+			return err
+		}
+		names := map[int64]string{}
+		for _, c := range coders {
+			names[c.ID] = c.Name
+		}
+		list := make([]journalJSON, 0, len(entries))
+		for _, e := range entries {
+			list = append(list, journalJSON{e.At, names[e.Coder], e.Action, json.RawMessage(e.Detail)})
+		}
+		if *asJSON {
+			return writeJSON(out, list)
+		}
+		tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "when\twho\twhat\tdetail")
+		for _, e := range list {
+			who := e.Coder
+			if who == "" {
+				who = "-"
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", e.At, who, e.Action, e.Detail)
+		}
+		return tw.Flush()
+	})
+}
+
+// withProject opens the project at path — for writing, taking its lock, when
+// write is true; read-only otherwise, so it works beside an open app — runs
+// fn and closes it.
+func withProject(path string, write bool, fn func(*store.Project) error) error {
+	open := store.OpenReadOnly
+	if write {
+		open = store.Open
+	}
+	p, err := open(path)
 	if err != nil {
 		return err
 	}
 	defer p.Close()
-	entries, err := p.Journal(*limit)
-	if err != nil {
-		return err
-	}
-	coders, err := p.Coders()
-	if err != nil {
-		return err
-	}
-	names := map[int64]string{}
-	for _, c := range coders {
-		names[c.ID] = c.Name
-	}
-	list := make([]journalJSON, 0, len(entries))
-	for _, e := range entries {
-		list = append(list, journalJSON{e.At, names[e.Coder], e.Action, json.RawMessage(e.Detail)})
-	}
-	if *asJSON {
-		return writeJSON(out, list)
-	}
-	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "when\twho\twhat\tdetail")
-	for _, e := range list {
-		who := e.Coder
-		if who == "" {
-			who = "-"
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", e.At, who, e.Action, e.Detail)
-	}
-	return tw.Flush()
+	return fn(p)
 }
