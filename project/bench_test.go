@@ -67,3 +67,50 @@ func BenchmarkImport200Transcripts(b *testing.B) {
 		b.StartTimer()
 	}
 }
+
+// BenchmarkOpenLargeDocument is the backend's share of opening a 30,000-word
+// transcript with 2,000 segments in the reader (budget: first paint under
+// 300 ms, of which the frontend needs the larger part): the text, its turns,
+// and the segments the coder may see.
+func BenchmarkOpenLargeDocument(b *testing.B) {
+	r := rand.New(rand.NewSource(2))
+	p, err := store.Create(filepath.Join(b.TempDir(), "large.themis"), frameworks.Keyes(), "Aisha")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer p.Close()
+	lead, _ := p.Lead()
+	ben, _ := p.AddCoder("Ben", lead.ID)
+	p.SetBlindMode(false, lead.ID)
+	res, err := ImportData(p, []NamedData{{"long.txt", syntheticTranscript(r, "P001", 30000)}}, lead.ID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc, _ := p.Document(res[0].ID)
+	codes, _ := AgreementCodes(p)
+	n := len([]rune(doc.Text))
+	segs := make([]store.NewSegment, 0, 2000)
+	for i := 0; i < 2000; i++ {
+		start := r.Intn(n - 400)
+		coder := lead.ID
+		if i%2 == 1 {
+			coder = ben.ID
+		}
+		segs = append(segs, store.NewSegment{Document: doc.ID, Code: codes[r.Intn(len(codes))].ID, Coder: coder, Start: start, End: start + 20 + r.Intn(380)})
+	}
+	if _, err := p.ImportSegments(segs, lead.ID); err != nil {
+		b.Fatal(err)
+	}
+	v, _ := ViewerFor(p, lead.ID)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		d, err := p.Document(doc.ID)
+		if err != nil || len(d.TurnSpans) == 0 {
+			b.Fatal(err)
+		}
+		visible, err := VisibleSegments(p, v, doc.ID)
+		if err != nil || len(visible) < 1900 {
+			b.Fatalf("%d segments, %v", len(visible), err)
+		}
+	}
+}
