@@ -5,6 +5,8 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := run
 
 GO        ?= go
+# A Node.js that scripts/need-node.sh installed here, when the system's is too old, comes first.
+export PATH := $(CURDIR)/.tools/node/bin:$(PATH)
 TAGS      := webkit2_41
 WAILS     := $(GO) tool wails
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
