@@ -40,6 +40,7 @@ $(BIN): $(GO_SRC) $(FE_SRC) frontend/node_modules/.installed
 	$(WAILS) build -tags $(TAGS) -m -s -skipbindings -o themis-desktop
 
 deps: frontend/node_modules/.installed e2e/node_modules/.installed
+	@command -v $(GO) >/dev/null || { echo "make: Themis needs Go 1.21 or newer on PATH (it then fetches the Go 1.26 toolchain go.mod names)." >&2; exit 1; }
 	@scripts/need-apt.sh $(APT_BUILD)
 	@$(GO) mod download
 
