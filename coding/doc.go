@@ -77,4 +77,33 @@
 //
 // Every report records its inputs (coders, documents, unit, and a formula
 // version, [FormulaCohenKappa]); bump the version whenever a formula changes.
+//
+// # Reliability of spreadsheet codings
+//
+// [Reliability] computes statistics over a units × coders matrix of category labels, as
+// a team that coded in a spreadsheet would have it (the same job as the
+// online ReCal calculator; Freelon 2010, 2013).
+//
+// # Reliability input
+//
+// Each row of units is one unit of analysis, each column one coder, and each
+// cell the category that coder gave the unit. Cells are trimmed of white
+// space; an empty cell is a missing value. A unit with fewer than two values
+// is not pairable: it carries no information about agreement, so every
+// statistic below skips it (except the category proportions of Gwet's AC1,
+// see [Reliability]).
+//
+// Categories are compared as strings at the nominal and ordinal levels ("1"
+// and "01" are different categories) and as numbers at the interval and
+// ratio levels ("1" and "1.0" are the same value; each value is shown with
+// the label first seen for it). Categories are ordered numerically when every
+// label is a number, otherwise lexicographically (by bytes); this order is
+// the one the ordinal metric uses.
+//
+// # Reliability: undefined values
+//
+// A statistic that cannot be computed is reported with a nil Value and a
+// plain-words reason, never as 0 or 1: chance agreement p_e = 1, or expected
+// disagreement D_e = 0, means every pairable value is the same category, and
+// the coefficient is 0/0.
 package coding

@@ -17,6 +17,7 @@
 //	themis agreement FILE.themis --coders A,B [--docs NAME,NAME] [--json]
 //	themis quotes FILE.themis --code NAME [--coder NAME] [--format md|html]
 //	themis journal FILE.themis [--limit N] [--json]
+//	themis reliability DATA.csv [--level nominal|ordinal|interval|ratio] [--categories N] [--header] [--bootstrap N --seed S] [--json]
 //
 // Commands that change the project take its write lock and fail with
 // "project is open in another window" while the desktop app has it open;

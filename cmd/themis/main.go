@@ -32,6 +32,7 @@ func commands() []command {
 		{"segments", "import FILE.themis CODINGS.csv | export FILE.themis [--coder NAME]", "segments as CSV: document,coder,code,start,end,text", cmdSegments},
 		{"agreement", "FILE.themis --coders A,B [--docs NAME,...] [--json]", "per-code agreement and Cohen's kappa, each character a unit", cmdAgreement},
 		{"quotes", "FILE.themis --code NAME [--coder NAME] [--format md|html]", "a code's quotes with attribution", cmdQuotes},
+		{"reliability", "DATA.csv [--level nominal|ordinal|interval|ratio] [--categories N] [--header] [--bootstrap N --seed S] [--json]", "reliability of a units × coders CSV: agreement, kappas, AC1, alpha", cmdReliability},
 		{"journal", "FILE.themis [--limit N] [--json]", "the audit trail of changes: when, who, what (newest first)", cmdJournal},
 	}
 }

@@ -1,0 +1,175 @@
+package main
+
+import (
+	"encoding/csv"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"text/tabwriter"
+
+	"themis/coding"
+)
+
+// reliabilityJSON is the --json output: cohen_kappa and scott_pi appear only
+// for two coders.
+type reliabilityJSON struct {
+	Coders            []string          `json:"coders"`
+	Units             int               `json:"units"`
+	PairableUnits     int               `json:"pairable_units"`
+	Level             coding.Level      `json:"level"`
+	PercentAgreement  coding.Statistic  `json:"percent_agreement"`
+	CohenKappa        *coding.Statistic `json:"cohen_kappa,omitempty"`
+	ScottPi           *coding.Statistic `json:"scott_pi,omitempty"`
+	FleissKappa       coding.Statistic  `json:"fleiss_kappa"`
+	GwetAC1           coding.Statistic  `json:"gwet_ac1"`
+	BrennanPrediger   coding.Statistic  `json:"brennan_prediger"`
+	KrippendorffAlpha coding.Statistic  `json:"krippendorff_alpha"`
+}
+
+func cmdReliability(args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("reliability", flag.ContinueOnError)
+	levelName := fs.String("level", "nominal", "level of measurement: nominal, ordinal, interval or ratio")
+	categories := fs.Int("categories", 0, "number of possible categories for Gwet's AC1 and Brennan–Prediger (default: those observed)")
+	header := fs.Bool("header", false, "the first row names the coders")
+	boot := fs.Int("bootstrap", 0, "resamples of the units for 95% confidence intervals")
+	seed := fs.Int64("seed", 1, "random seed of the bootstrap")
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, err := parse(fs, args, 1, 1)
+	if err != nil {
+		return err
+	}
+	level, err := coding.ParseLevel(*levelName)
+	if err != nil {
+		return usageError{err.Error()}
+	}
+	if *categories < 0 {
+		return usageError{"--categories must not be negative"}
+	}
+	if *boot < 0 {
+		return usageError{"--bootstrap must not be negative"}
+	}
+	coders, units, err := readReliabilityCSV(pos[0], *header)
+	if err != nil {
+		return err
+	}
+	firstRow := 1
+	if *header {
+		firstRow = 2
+	}
+	r, err := coding.Reliability(coders, units, level, *categories, *boot, *seed)
+	var ve *coding.ValueError
+	var re *coding.RaggedError
+	switch {
+	case errors.As(err, &ve):
+		return fmt.Errorf("%s: row %d, %s: %q %s", pos[0], ve.Unit+firstRow, ve.CoderName, ve.Value, ve.Reason)
+	case errors.As(err, &re):
+		return fmt.Errorf("%s: row %d has %d values, expected %d", pos[0], re.Unit+firstRow, re.Got, re.Want)
+	case err != nil:
+		return fmt.Errorf("%s: %w", pos[0], err)
+	}
+	if *asJSON {
+		j := reliabilityJSON{
+			Coders: coders, Units: r.Units, PairableUnits: r.PairableUnits, Level: r.Level,
+			PercentAgreement: r.PercentAgreement, FleissKappa: r.FleissKappa, GwetAC1: r.GwetAC1,
+			BrennanPrediger: r.BrennanPrediger, KrippendorffAlpha: r.KrippendorffAlpha,
+		}
+		if len(coders) == 2 {
+			j.CohenKappa, j.ScottPi = &r.CohenKappa, &r.ScottPi
+		}
+		return writeJSON(out, j)
+	}
+	fmt.Fprintf(out, "%d coders (%s), %d units (%d pairable), level %s, categories: %s\n\n",
+		r.Coders, strings.Join(coders, ", "), r.Units, r.PairableUnits, r.Level, strings.Join(r.Categories, ", "))
+	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "statistic\tvalue\t95% CI\tnote")
+	rows := []struct {
+		name string
+		s    coding.Statistic
+	}{
+		{"percent agreement", r.PercentAgreement},
+		{"Cohen's kappa", r.CohenKappa},
+		{"Scott's pi", r.ScottPi},
+		{"Fleiss' kappa", r.FleissKappa},
+		{"Gwet's AC1", r.GwetAC1},
+		{"Brennan-Prediger", r.BrennanPrediger},
+		{"Krippendorff's alpha (" + string(r.Level) + ")", r.KrippendorffAlpha},
+	}
+	for _, row := range rows {
+		if len(coders) != 2 && (row.name == "Cohen's kappa" || row.name == "Scott's pi") {
+			continue
+		}
+		value, ci, note := "-", "", ""
+		if row.s.Value != nil {
+			value = fmt.Sprintf("%.3f", *row.s.Value)
+		}
+		if row.s.CI != nil {
+			ci = fmt.Sprintf("[%.3f, %.3f]", row.s.CI[0], row.s.CI[1])
+		}
+		if row.s.Undefined != nil {
+			note = "undefined: " + *row.s.Undefined
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", row.name, value, ci, note)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if *boot > 0 {
+		fmt.Fprintf(out, "\n95%% CI: percentile bootstrap, %d resamples of the units, seed %d\n", *boot, *seed)
+	}
+	return nil
+}
+
+// readReliabilityCSV reads a units × coders CSV file: rows are units,
+// columns coders, an empty cell is missing. With header the first row names
+// the coders, else they are "coder 1", "coder 2", ….
+func readReliabilityCSV(path string, header bool) (coders []string, units [][]string, err error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	cr := csv.NewReader(f)
+	cr.FieldsPerRecord = -1
+	rows, err := cr.ReadAll()
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if len(rows) > 0 && len(rows[0]) > 0 {
+		rows[0][0] = strings.TrimPrefix(rows[0][0], "\ufeff") // spreadsheets' BOM
+	}
+	if header {
+		if len(rows) == 0 {
+			return nil, nil, fmt.Errorf("%s: no header row", path)
+		}
+		for i, name := range rows[0] {
+			if name = strings.TrimSpace(name); name == "" {
+				name = fmt.Sprintf("coder %d", i+1)
+			}
+			coders = append(coders, name)
+		}
+		rows = rows[1:]
+	} else if len(rows) > 0 {
+		for i := range rows[0] {
+			coders = append(coders, fmt.Sprintf("coder %d", i+1))
+		}
+	}
+	first := 1
+	if header {
+		first = 2
+	}
+	for i, row := range rows {
+		if len(row) != len(coders) {
+			return nil, nil, fmt.Errorf("%s: row %d has %d values, expected %d", path, i+first, len(row), len(coders))
+		}
+	}
+	switch {
+	case len(coders) < 2:
+		return nil, nil, fmt.Errorf("%s: needs at least two coder columns, found %d", path, len(coders))
+	case len(rows) == 0:
+		return nil, nil, fmt.Errorf("%s: no units (rows are units, columns are coders)", path)
+	}
+	return coders, rows, nil
+}
