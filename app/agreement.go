@@ -12,22 +12,25 @@ type AgreementService struct{ s *Session }
 // NewAgreementService binds the agreement service to a session.
 func NewAgreementService(s *Session) *AgreementService { return &AgreementService{s} }
 
-// Compute returns character-level agreement per code, per factor and overall
-// between two coders over the chosen documents (all when none are chosen).
-func (as *AgreementService) Compute(coderA, coderB int64, documents []int64) (*AgreementDTO, error) {
+// Compute returns agreement per code, per factor and overall between two
+// coders over the chosen documents (all when none are chosen). unit is one of
+// Units ("" means character); for units other than characters, a unit counts
+// as coded when a coder's segments cover more than minShare of it (0: any
+// overlap; 0.5: at least half of its characters).
+func (as *AgreementService) Compute(coderA, coderB int64, documents []int64, unit string, minShare float64) (*AgreementDTO, error) {
 	var out *AgreementDTO
 	err := as.s.withViewer(func(p *store.Project, v project.Viewer) error {
 		if !v.CanCompare() {
 			return errBlindCompare(v)
 		}
-		r, err := project.Agreement(p, project.AgreementRequest{CoderA: coderA, CoderB: coderB, Documents: documents})
+		r, err := project.Agreement(p, project.AgreementRequest{CoderA: coderA, CoderB: coderB, Documents: documents, Unit: unit, MinShare: minShare})
 		if err != nil {
 			return err
 		}
 		a, _ := p.Coder(coderA)
 		b, _ := p.Coder(coderB)
 		out = &AgreementDTO{CoderA: CoderDTO{a.ID, a.Name}, CoderB: CoderDTO{b.ID, b.Name}, Documents: r.Documents,
-			Unit: r.Unit, Formula: r.Formula, Overall: agreementRow(r.Overall)}
+			Unit: r.Unit, MinShare: r.MinShare, Formula: r.Formula, Overall: agreementRow(r.Overall)}
 		if out.Documents == nil {
 			out.Documents = []int64{}
 		}
@@ -40,6 +43,15 @@ func (as *AgreementService) Compute(coderA, coderB int64, documents []int64) (*A
 		return nil
 	})
 	return out, err
+}
+
+// Units lists the units of analysis the agreement view offers, in order.
+func (as *AgreementService) Units() []UnitDTO {
+	out := make([]UnitDTO, 0, len(project.Units))
+	for _, u := range project.Units {
+		out = append(out, UnitDTO{Name: u.Name, Label: u.Label, Help: u.Help})
+	}
+	return out
 }
 
 func agreementRow(r coding.Result) AgreementRow {

@@ -113,10 +113,18 @@ type AgreementDTO struct {
 	CoderB    CoderDTO       `json:"coderB"`
 	Documents []int64        `json:"documents"`
 	Unit      string         `json:"unit"`
+	MinShare  float64        `json:"minShare"` // share of a unit that must be covered; 0 = any overlap
 	Formula   string         `json:"formula"`
 	PerCode   []AgreementRow `json:"perCode"`
 	PerFactor []AgreementRow `json:"perFactor"`
 	Overall   AgreementRow   `json:"overall"`
+}
+
+// UnitDTO is a unit of analysis the agreement view offers.
+type UnitDTO struct {
+	Name  string `json:"name"`  // "character", "turn", "sentence", "paragraph", "document"
+	Label string `json:"label"` // "Speaker turn"
+	Help  string `json:"help"`  // one sentence on what counts as a unit
 }
 
 // QuoteDTO is a coded span with its attribution.

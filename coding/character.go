@@ -28,24 +28,26 @@ type Code struct {
 	FactorName string
 }
 
-// FormulaCohenKappa identifies the formulas of a [CharacterReport]: Cohen's
+// FormulaCohenKappa identifies the formulas of a [Report]: Cohen's
 // (1960) kappa per code and De Vries et al.'s (2008) pooled kappa for factor
 // and overall rows. Bump the version whenever a formula changes, so that a
 // recorded figure can always be traced to the formula that produced it.
 const FormulaCohenKappa = "cohen-kappa/v1"
 
-// UnitCharacter is the unit of analysis of a [CharacterReport].
+// UnitCharacter is the unit of analysis of [CharacterAgreement]; the units
+// of [UnitAgreement] are named by its caller ("turn", "sentence", ...).
 const UnitCharacter = "character"
 
 // LabelAllCodes is the label of the overall row.
 const LabelAllCodes = "All codes"
 
-// CharacterReport is the result of [CharacterAgreement], with the inputs that
+// Report is the result of [CharacterAgreement], with the inputs that
 // produced it.
-type CharacterReport struct {
+type Report struct {
 	CoderA, CoderB int64
 	Documents      []int64 // the documents compared, without duplicates, in the order given
-	Unit           string  // UnitCharacter
+	Unit           string  // UnitCharacter, or the unit given to UnitAgreement
+	MinShare       float64 // UnitAgreement: share of a unit that counts as coding it (0: any overlap)
 	Formula        string  // FormulaCohenKappa
 	PerCode        []Result
 	// PerFactor has one row per distinct non-zero factor, in first-seen order,
@@ -66,8 +68,8 @@ type CharacterReport struct {
 //
 // It sorts the segments once and merges them: O(s log s) time and O(s) memory
 // in the number of segments s, independent of the documents' lengths.
-func CharacterAgreement(docs []DocumentLength, codes []Code, coderA, coderB int64, nameA, nameB string, segs []Segment) CharacterReport {
-	rep := CharacterReport{
+func CharacterAgreement(docs []DocumentLength, codes []Code, coderA, coderB int64, nameA, nameB string, segs []Segment) Report {
+	rep := Report{
 		CoderA:    coderA,
 		CoderB:    coderB,
 		Documents: []int64{},
@@ -76,19 +78,83 @@ func CharacterAgreement(docs []DocumentLength, codes []Code, coderA, coderB int6
 		PerCode:   []Result{},
 		PerFactor: []Result{},
 	}
+	entries := make([]docEntry, len(docs))
+	for i, d := range docs {
+		entries[i] = docEntry{id: d.ID, length: d.Length}
+	}
+	perCode, uniq := compare(&rep, entries, codes, coderA, coderB, segs, func(_ docEntry, ua, ub []Span) Counts {
+		la, lb, both := CoveredLen(ua), CoveredLen(ub), IntersectLen(ua, ub)
+		return Counts{Both: int64(both), OnlyA: int64(la - both), OnlyB: int64(lb - both)}
+	})
+	return rows(rep, perCode, uniq, nameA, nameB)
+}
 
-	docIndex := make(map[int64]int, len(docs))
-	var lengths []int
-	var total int64
-	for _, d := range docs {
-		if _, dup := docIndex[d.ID]; dup {
+// rows fills in the report's per-code, per-factor and overall rows.
+func rows(rep Report, perCode []Counts, uniq []Code, nameA, nameB string) Report {
+	type factorGroup struct {
+		id     int64
+		name   string
+		tables []Counts
+	}
+	var factors []*factorGroup
+	factorIndex := map[int64]*factorGroup{}
+	for i, c := range uniq {
+		rep.PerCode = append(rep.PerCode, newResult(c.Name, c.ID, c.Factor, perCode[i:i+1], codeRow, rep.Unit, nameA, nameB))
+		if c.Factor == 0 {
 			continue
 		}
-		docIndex[d.ID] = len(lengths)
-		l := max(d.Length, 0)
-		lengths = append(lengths, l)
-		total += int64(l)
-		rep.Documents = append(rep.Documents, d.ID)
+		g, ok := factorIndex[c.Factor]
+		if !ok {
+			name := c.FactorName
+			if name == "" {
+				name = fmt.Sprintf("Factor %d", c.Factor)
+			}
+			g = &factorGroup{id: c.Factor, name: name}
+			factorIndex[c.Factor] = g
+			factors = append(factors, g)
+		}
+		g.tables = append(g.tables, perCode[i])
+	}
+	for _, g := range factors {
+		rep.PerFactor = append(rep.PerFactor, newResult(g.name, 0, g.id, g.tables, pooledRow, rep.Unit, nameA, nameB))
+	}
+	rep.Overall = newResult(LabelAllCodes, 0, 0, perCode, pooledRow, rep.Unit, nameA, nameB)
+	return rep
+}
+
+// docEntry is a document as compare sees it: its length and, for units other
+// than characters, its units (nil for characters).
+type docEntry struct {
+	id     int64
+	length int
+	units  []Span
+}
+
+// compare does what every unit of analysis shares: it keeps each document and
+// code once, collects each coder's clipped segments per (code, document),
+// unions them, and lets count turn the two unions into a table. Neither is
+// filled in from the total number of units. It records the documents in rep.
+//
+// It sorts the segments once and merges them: O(s log s) time and O(s)
+// memory in the number of segments s, plus the units walked by count.
+func compare(rep *Report, docs []docEntry, codes []Code, coderA, coderB int64, segs []Segment, count func(d docEntry, ua, ub []Span) Counts) ([]Counts, []Code) {
+	docIndex := make(map[int64]int, len(docs))
+	var kept []docEntry
+	var total int64
+	for _, d := range docs {
+		if _, dup := docIndex[d.id]; dup {
+			continue
+		}
+		docIndex[d.id] = len(kept)
+		d.length = max(d.length, 0)
+		if d.units == nil {
+			total += int64(d.length)
+		} else {
+			d.units = clipUnits(d.units, d.length)
+			total += int64(len(d.units))
+		}
+		kept = append(kept, d)
+		rep.Documents = append(rep.Documents, d.id)
 	}
 
 	codeIndex := make(map[int64]int, len(codes))
@@ -122,7 +188,7 @@ func CharacterAgreement(docs []DocumentLength, codes []Code, coderA, coderB int6
 		if !ok {
 			continue
 		}
-		sp, ok := clip(Span{s.Start, s.End}, lengths[di])
+		sp, ok := clip(Span{s.Start, s.End}, kept[di].length)
 		if !ok {
 			continue
 		}
@@ -161,45 +227,12 @@ func CharacterAgreement(docs []DocumentLength, codes []Code, coderA, coderB int6
 			}
 		}
 		ua, ub = mergeSorted(ua), mergeSorted(ub)
-		la, lb, both := CoveredLen(ua), CoveredLen(ub), IntersectLen(ua, ub)
-		c := &perCode[code]
-		c.Both += int64(both)
-		c.OnlyA += int64(la - both)
-		c.OnlyB += int64(lb - both)
+		perCode[code] = perCode[code].Add(count(kept[doc], ua, ub))
 	}
 	for i := range perCode {
 		c := &perCode[i]
 		c.Neither = total - c.Both - c.OnlyA - c.OnlyB
 	}
 
-	// Rows.
-	type factorGroup struct {
-		id     int64
-		name   string
-		tables []Counts
-	}
-	var factors []*factorGroup
-	factorIndex := map[int64]*factorGroup{}
-	for i, c := range uniq {
-		rep.PerCode = append(rep.PerCode, newResult(c.Name, c.ID, c.Factor, perCode[i:i+1], codeRow, UnitCharacter, nameA, nameB))
-		if c.Factor == 0 {
-			continue
-		}
-		g, ok := factorIndex[c.Factor]
-		if !ok {
-			name := c.FactorName
-			if name == "" {
-				name = fmt.Sprintf("Factor %d", c.Factor)
-			}
-			g = &factorGroup{id: c.Factor, name: name}
-			factorIndex[c.Factor] = g
-			factors = append(factors, g)
-		}
-		g.tables = append(g.tables, perCode[i])
-	}
-	for _, g := range factors {
-		rep.PerFactor = append(rep.PerFactor, newResult(g.name, 0, g.id, g.tables, pooledRow, UnitCharacter, nameA, nameB))
-	}
-	rep.Overall = newResult(LabelAllCodes, 0, 0, perCode, pooledRow, UnitCharacter, nameA, nameB)
-	return rep
+	return perCode, uniq
 }

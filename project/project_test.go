@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"themis/coding"
 	"themis/corpus"
 	"themis/frameworks"
 	"themis/store"
@@ -188,5 +189,66 @@ func TestAgreementRejectsSameCoderAndUnknownDocument(t *testing.T) {
 	}
 	if _, err := Agreement(p, AgreementRequest{CoderA: a.ID, CoderB: b.ID, Documents: []int64{42}}); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("unknown document: %v", err)
+	}
+}
+
+func TestAgreementByTurnSentenceParagraphAndDocument(t *testing.T) {
+	p, aisha, ben := newStudy(t)
+	text := "Interviewer: How is it going?\nP1: Better. I walk daily now. It helps a lot.\nInterviewer: And friends?\nP1: I met people at the café 😀. We talk."
+	res, err := ImportData(p, []NamedData{{"P1.txt", []byte(text)}}, aisha.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := res[0].ID
+	code, _ := p.CodeByName("Positive affect")
+	at := func(s string) (int, int) {
+		i := strings.Index(text, s)
+		start := len([]rune(text[:i]))
+		return start, start + len([]rune(s))
+	}
+	add := func(c store.Coder, s string) {
+		start, end := at(s)
+		if _, err := p.AddSegment(store.NewSegment{Document: doc, Code: code.ID, Coder: c.ID, Start: start, End: end}, c.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	add(aisha, "I walk daily now.")
+	add(ben, "Better. I walk daily now. It helps a lot.")
+	add(ben, "We talk.")
+
+	tests := []struct {
+		unit     string
+		minShare float64
+		want     coding.Counts
+	}{
+		// 2 answer turns (labels excluded, interviewer turns count too: 4 turns).
+		{"turn", 0, coding.Counts{Both: 1, OnlyB: 1, Neither: 2}},
+		// Aisha covers 17 of 41 code points of the first answer, under half;
+		// Ben's "We talk." is 8 of the last answer's 37: only his first counts.
+		{"turn", 0.5, coding.Counts{OnlyB: 1, Neither: 3}},
+		// Sentences: How is it going? | Better. | I walk daily now. | It helps a lot. | And friends? | I met … 😀. | We talk.
+		{"sentence", 0, coding.Counts{Both: 1, OnlyB: 3, Neither: 3}},
+		{"paragraph", 0, coding.Counts{Both: 1, OnlyB: 1, Neither: 2}},
+		{"document", 0, coding.Counts{Both: 1}},
+	}
+	for _, tt := range tests {
+		r, err := Agreement(p, AgreementRequest{CoderA: aisha.ID, CoderB: ben.ID, Unit: tt.unit, MinShare: tt.minShare})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got coding.Counts
+		for _, row := range r.PerCode {
+			if row.Code == code.ID {
+				got = row.Counts
+			}
+		}
+		if got != tt.want || r.Unit != tt.unit || r.MinShare != tt.minShare {
+			t.Errorf("%s ≥ %v: %+v (unit %q, share %v), want %+v", tt.unit, tt.minShare, got, r.Unit, r.MinShare, tt.want)
+		}
+	}
+	for _, bad := range []AgreementRequest{{CoderA: aisha.ID, CoderB: ben.ID, Unit: "segment"}, {CoderA: aisha.ID, CoderB: ben.ID, Unit: "turn", MinShare: 1.5}} {
+		if _, err := Agreement(p, bad); !errors.Is(err, store.ErrInvalid) {
+			t.Errorf("Agreement(%+v) = %v, want ErrInvalid", bad, err)
+		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"themis/coding"
 	"themis/frameworks"
 	"themis/project"
 	"themis/store"
@@ -223,6 +224,8 @@ func cmdAgreement(args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("agreement", flag.ContinueOnError)
 	coders := fs.String("coders", "", "the two coders to compare, A,B")
 	docs := fs.String("docs", "", "documents to include (default all), NAME,NAME")
+	unit := fs.String("unit", "character", "unit of analysis: character, turn, sentence, paragraph or document")
+	threshold := fs.Float64("threshold", 0, "percent of a turn, sentence or paragraph a coder must cover for it to count as coded (default: any overlap)")
 	asJSON := fs.Bool("json", false, "print JSON")
 	pos, err := parse(fs, args, 1, 1)
 	if err != nil {
@@ -232,8 +235,11 @@ func cmdAgreement(args []string, out io.Writer) error {
 	if len(names) != 2 {
 		return usageError{"--coders needs two coder names, e.g. --coders Aisha,Ben"}
 	}
+	if *threshold < 0 || *threshold > 100 {
+		return usageError{fmt.Sprintf("--threshold is a percentage from 0 to 100, not %v", *threshold)}
+	}
 	return withProject(pos[0], false, func(p *store.Project) error {
-		var req project.AgreementRequest
+		req := project.AgreementRequest{Unit: *unit, MinShare: *threshold / 100}
 		for i, n := range names {
 			c, err := p.CoderByName(n)
 			if err != nil {
@@ -269,8 +275,8 @@ func cmdAgreement(args []string, out io.Writer) error {
 			}
 			return writeJSON(out, list)
 		}
-		fmt.Fprintf(out, "Agreement between %s (A) and %s (B) over %d documents; each character is a unit (%s)\n\n",
-			names[0], names[1], len(r.Documents), r.Formula)
+		fmt.Fprintf(out, "Agreement between %s (A) and %s (B) over %d documents; %s (%s)\n\n",
+			names[0], names[1], len(r.Documents), unitSentence(r), r.Formula)
 		tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "code\tagreement\tkappa\tboth\tonly A\tonly B\tneither\tnote")
 		rows := append(append(r.PerCode, r.PerFactor...), r.Overall)
@@ -404,4 +410,17 @@ func withProject(path string, write bool, fn func(*store.Project) error) error {
 	}
 	defer p.Close()
 	return fn(p)
+}
+
+// unitSentence says in words what the counts of a report count.
+func unitSentence(r coding.Report) string {
+	switch {
+	case r.Unit == coding.UnitCharacter:
+		return "each character is a unit"
+	case r.Unit == "document":
+		return "each document is a unit (did the coder use the code in it?)"
+	case r.MinShare == 0:
+		return fmt.Sprintf("each %s is a unit, coded when a coder's segments touch any part of it", r.Unit)
+	}
+	return fmt.Sprintf("each %s is a unit, coded when a coder's segments cover at least %g%% of it", r.Unit, r.MinShare*100)
 }

@@ -258,3 +258,30 @@ func TestJournalRecordsWhoDidWhat(t *testing.T) {
 		t.Errorf("journal --limit 1:\n%s", out)
 	}
 }
+
+func TestAgreementByTurn(t *testing.T) {
+	project := filepath.Join(t.TempDir(), "demo.themis")
+	mustRun(t, "demo", project)
+	var rows []agreementJSON
+	if err := json.Unmarshal([]byte(mustRun(t, "agreement", project, "--coders", "Aisha,Ben", "--unit", "turn", "--threshold", "50", "--json")), &rows); err != nil {
+		t.Fatal(err)
+	}
+	turns := 0
+	var docs []docJSON
+	json.Unmarshal([]byte(mustRun(t, "docs", project, "--json")), &docs)
+	for _, d := range docs {
+		turns += d.Turns
+	}
+	for _, r := range rows {
+		if got := r.Both + r.OnlyA + r.OnlyB + r.Neither; got != int64(turns) {
+			t.Errorf("%s: %d units, want one per turn (%d)", r.Code, got, turns)
+		}
+	}
+	out := mustRun(t, "agreement", project, "--coders", "Aisha,Ben", "--unit", "sentence")
+	if !strings.Contains(out, "each sentence is a unit, coded when a coder's segments touch any part of it") {
+		t.Errorf("text output does not say what the unit is:\n%s", out[:200])
+	}
+	if _, errOut, code := themis(t, "agreement", project, "--coders", "Aisha,Ben", "--threshold", "150"); code != 2 || !strings.Contains(errOut, "percentage from 0 to 100") {
+		t.Errorf("bad threshold: exit %d, %q", code, errOut)
+	}
+}

@@ -188,6 +188,17 @@ test('the demo study opens with meaningful agreement and coding stripes', async 
   await expect(page.getByTestId('agreement-table').locator('[data-testid^="agreement-row-"]')).toHaveCount(13);
   await expect(page.getByTestId('agreement-overall').getByTestId('kappa')).toHaveText(/^0\.\d{3}$/);
   await shot(page, '10-demo-agreement');
+
+  // By speaker turn, counting a turn as coded when half of it is covered: the
+  // same figure as the command line gives.
+  await page.getByTestId('unit').selectOption({ label: 'Speaker turn' });
+  await page.getByTestId('min-share').selectOption({ label: 'at least half' });
+  await expect(page.getByTestId('agreement-table')).toContainText('Turn counts');
+  const demo = path.join(app().dataDir, 'projects', 'Demo study.themis');
+  const rows = JSON.parse(cli('agreement', demo, '--coders', 'Aisha,Ben', '--unit', 'turn', '--threshold', '50', '--json'));
+  const pg = rows.find((r: { code: string }) => r.code === 'Personal growth');
+  await expect(page.getByTestId('agreement-row-Personal growth').getByTestId('kappa')).toHaveText(pg.kappa.toFixed(3));
+  await shot(page, '10b-demo-agreement-by-turn');
   await page.getByTestId('tab-quotes').click();
   await page.getByTestId('quote-code-Social integration').click();
   await expect(page.getByTestId('quote-list')).toContainText('nested case');

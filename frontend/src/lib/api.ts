@@ -28,6 +28,7 @@ import type {
   Segment,
   StartState,
   UndoResult,
+  Unit,
 } from './types';
 
 /** The error codes of app/errors.go, plus "error" for anything else. */
@@ -354,20 +355,33 @@ export const api = {
   },
 
   // AgreementService
-  async agreement(coderA: number, coderB: number, documents: number[]): Promise<Agreement> {
+  /**
+   * unit: one of units()' names ("" = character); minShare: the share (0..1) of
+   * a unit a coder's segments must cover for it to count as coded, 0 = any
+   * overlap (ignored for characters).
+   */
+  async agreement(coderA: number, coderB: number, documents: number[], unit: string, minShare: number): Promise<Agreement> {
     return call(async () => {
-      const a = await Agreements.Compute(coderA, coderB, documents);
+      const a = await Agreements.Compute(coderA, coderB, documents, unit, minShare);
       return {
         coderA: coder(a.coderA),
         coderB: coder(a.coderB),
         documents: a.documents ?? [],
-        unit: a.unit,
+        unit: a.unit || 'character',
+        minShare: a.minShare ?? 0,
         formula: a.formula,
         perCode: (a.perCode ?? []).map(row),
         perFactor: (a.perFactor ?? []).map(row),
         overall: row(a.overall),
       };
     });
+  },
+
+  /** The units of analysis the agreement view offers, in display order. */
+  async units(): Promise<Unit[]> {
+    return call(async () =>
+      (await Agreements.Units() ?? []).map((u) => ({ name: u.name, label: u.label, help: u.help ?? '' })),
+    );
   },
 
   // QuotesService

@@ -131,11 +131,24 @@ export interface Agreement {
   coderA: Coder;
   coderB: Coder;
   documents: number[];
+  /** the unit the counts are in: "character", "turn", "sentence", "paragraph" or "document" */
   unit: string;
+  /** share of a unit a coder's segments must cover for it to count as coded; 0 = any overlap */
+  minShare: number;
   formula: string;
   perCode: AgreementRow[];
   perFactor: AgreementRow[];
   overall: AgreementRow;
+}
+
+/** A unit of analysis the agreement view offers. */
+export interface Unit {
+  /** "character", "turn", "sentence", "paragraph" or "document" */
+  name: string;
+  /** "Speaker turn" */
+  label: string;
+  /** one sentence on what counts as a unit */
+  help: string;
 }
 
 export interface Quote {

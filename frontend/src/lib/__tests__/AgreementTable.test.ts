@@ -12,6 +12,7 @@ const result: Agreement = {
   coderB: { id: 2, name: 'Ben' },
   documents: [5, 6],
   unit: 'character',
+  minShare: 0,
   formula: 'cohen-kappa/v1',
   perFactor: [
     row({ label: 'Emotional well-being', factor: 10, both: 1727, onlyA: 1231, onlyB: 311, neither: 156994, agreement: 0.9831, kappa: 0.6152 }),
@@ -27,7 +28,8 @@ const result: Agreement = {
 describe('AgreementTable', () => {
   it('groups codes under their factor, with the overall row last', () => {
     render(AgreementTable, { result });
-    const rows = within(screen.getByTestId('agreement-table')).getAllByRole('row').slice(1);
+    const body = screen.getByTestId('agreement-table').querySelector('tbody')!;
+    const rows = within(body).getAllByRole('row');
     expect(rows.map((r) => r.getAttribute('data-testid'))).toEqual([
       'agreement-factor-Emotional well-being',
       'agreement-row-Positive affect',
@@ -46,6 +48,18 @@ describe('AgreementTable', () => {
     expect(r.getByTestId('kappa')).toHaveTextContent('0.682');
     expect(within(screen.getByTestId('agreement-overall')).getByTestId('kappa')).toHaveTextContent('−0.012');
     expect(screen.getByText('Only A').parentElement).toHaveTextContent('Aisha');
+  });
+
+  it('names the unit the counts are in', () => {
+    const { unmount } = render(AgreementTable, { result });
+    expect(screen.getByTestId('agreement-count-head')).toHaveTextContent(/^Character counts$/);
+    expect(screen.getByText('Both')).toHaveAttribute('title', 'Characters both coders coded');
+    unmount();
+    render(AgreementTable, { result: { ...result, unit: 'turn', minShare: 0.5 } });
+    expect(screen.getByTestId('agreement-count-head')).toHaveTextContent(/^Turn counts$/);
+    expect(screen.getByText('Both')).toHaveAttribute('title', 'Turns both coders coded');
+    expect(screen.getByText('Neither')).toHaveAttribute('title', 'Turns neither coder coded');
+    expect(screen.getByText('Agreement')).toHaveAttribute('title', 'Observed agreement: (Both + Neither) / all turns');
   });
 
   it('shows an undefined kappa as "undefined" with the backend’s note', () => {

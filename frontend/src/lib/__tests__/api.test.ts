@@ -28,7 +28,7 @@ vi.mock('../wailsjs/go/app/CodingService', () => ({
   Redo: vi.fn(),
   History: vi.fn(),
 }));
-vi.mock('../wailsjs/go/app/AgreementService', () => ({ Compute: vi.fn() }));
+vi.mock('../wailsjs/go/app/AgreementService', () => ({ Compute: vi.fn(), Units: vi.fn() }));
 vi.mock('../wailsjs/go/app/QuotesService', () => ({ List: vi.fn(), Render: vi.fn(), Export: vi.fn() }));
 vi.mock('../wailsjs/runtime/runtime', () => ({ EventsOn: vi.fn(() => () => {}) }));
 
@@ -118,17 +118,26 @@ describe('api normalisation', () => {
       coderA: { id: 1, name: 'A' },
       coderB: { id: 2, name: 'B' },
       documents: [7],
-      unit: 'character',
+      unit: 'turn',
+      minShare: 0.5,
       formula: 'cohen-kappa/v1',
       perCode: [row],
       perFactor: null,
       overall: { ...row, kappa: 0.5, label: 'All codes' },
     });
-    const a = await api.agreement(1, 2, [7]);
+    const a = await api.agreement(1, 2, [7], 'turn', 0.5);
     expect(a.perCode[0].kappa).toBeNull();
     expect(a.perFactor).toEqual([]);
     expect(a.overall.kappa).toBe(0.5);
-    expect(m(Agreements.Compute)).toHaveBeenCalledWith(1, 2, [7]);
+    expect([a.unit, a.minShare]).toEqual(['turn', 0.5]);
+    expect(m(Agreements.Compute)).toHaveBeenCalledWith(1, 2, [7], 'turn', 0.5);
+  });
+
+  it('lists the units of analysis', async () => {
+    m(Agreements.Units).mockResolvedValue([{ name: 'turn', label: 'Speaker turn', help: 'Each speaker turn is a unit.' }]);
+    expect(await api.units()).toEqual([{ name: 'turn', label: 'Speaker turn', help: 'Each speaker turn is a unit.' }]);
+    m(Agreements.Units).mockResolvedValue(null);
+    expect(await api.units()).toEqual([]);
   });
 });
 

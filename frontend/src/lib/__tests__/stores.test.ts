@@ -10,7 +10,7 @@ vi.mock('../api', async (importOriginal) => {
       info: fn(), selectCoder: fn(), addCoder: fn(), setBlindMode: fn(), documents: fn(), document: fn(),
       chooseAndImport: fn(), onImportProgress: fn(), codes: fn(), segments: fn(), apply: fn(), remove: fn(),
       undo: fn(), redo: fn(), history: fn(),
-      agreement: fn(), quotes: fn(), renderQuotes: fn(), exportQuotes: fn(),
+      agreement: fn(), units: fn(), quotes: fn(), renderQuotes: fn(), exportQuotes: fn(),
     },
   };
 });
@@ -367,7 +367,7 @@ describe('AgreementStore', () => {
     { id: 6, name: 'b', turns: 1, words: 10, chars: 50, case: '' },
   ];
   const result = {
-    coderA: aisha, coderB: ben, documents: [5, 6], unit: 'character', formula: 'cohen-kappa/v1', perCode: [], perFactor: [],
+    coderA: aisha, coderB: ben, documents: [5, 6], unit: 'character', minShare: 0, formula: 'cohen-kappa/v1', perCode: [], perFactor: [],
     overall: { label: 'All codes', code: 0, factor: 0, both: 1, onlyA: 0, onlyB: 0, neither: 1, units: 2, agreement: 1, kappa: 1, status: 'defined', note: '' },
   };
 
@@ -378,7 +378,7 @@ describe('AgreementStore', () => {
     expect(a.chosen).toEqual([5, 6]);
     mocked.agreement.mockResolvedValue(result);
     await a.compute();
-    expect(mocked.agreement).toHaveBeenCalledWith(1, 2, [5, 6]);
+    expect(mocked.agreement).toHaveBeenCalledWith(1, 2, [5, 6], 'character', 0);
     expect(a.result).toBe(result);
   });
 
@@ -387,15 +387,53 @@ describe('AgreementStore', () => {
     a.setup([aisha, ben], docs);
     mocked.agreement.mockResolvedValue(result);
     await a.toggleDocument(5, false);
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [6]);
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [6], 'character', 0);
     await a.chooseNone();
     expect(a.blocker).toBe('Choose at least one document.');
     expect(a.result).toBeNull();
     expect(mocked.agreement).toHaveBeenCalledTimes(1);
     await a.chooseAll();
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6]);
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'character', 0);
     await a.setCoderB(1);
     expect(a.blocker).toBe('Choose two different coders.');
+  });
+
+  it('recomputes with the chosen unit and share, sending the share only where it applies', async () => {
+    const a = new AgreementStore();
+    a.setup([aisha, ben], docs);
+    expect([a.unit, a.minShare]).toEqual(['character', 0]);
+    mocked.agreement.mockResolvedValue(result);
+    await a.setMinShare(0.5);
+    // ignored for characters: sent as 0, but kept for when a turn-like unit is chosen
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'character', 0);
+    expect(a.usesShare).toBe(false);
+    await a.setUnit('turn');
+    expect(a.usesShare).toBe(true);
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'turn', 0.5);
+    await a.setMinShare(1);
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'turn', 1);
+    await a.setUnit('sentence');
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'sentence', 1);
+    await a.setUnit('document');
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'document', 0);
+    await a.toggleDocument(6, false);
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5], 'document', 0);
+    expect(mocked.agreement).toHaveBeenCalledTimes(6);
+  });
+
+  it('loads the units once, and again only after a failure', async () => {
+    const units = [
+      { name: 'character', label: 'Character', help: 'Every character is a unit.' },
+      { name: 'turn', label: 'Speaker turn', help: 'Each speaker turn is a unit.' },
+    ];
+    const a = new AgreementStore();
+    mocked.units.mockRejectedValueOnce('{"code":"error","message":"gone"}').mockResolvedValue(units);
+    await a.loadUnits();
+    expect(a.units).toEqual([]);
+    await Promise.all([a.loadUnits(), a.loadUnits()]);
+    await a.loadUnits();
+    expect(a.units).toEqual(units);
+    expect(mocked.units).toHaveBeenCalledTimes(2);
   });
 
   it('explains a single coder and a refused comparison', async () => {

@@ -1,7 +1,8 @@
 import { api, toThemisError } from '../api';
-import type { Agreement, Coder, DocumentSummary } from '../types';
+import type { Agreement, Coder, DocumentSummary, Unit } from '../types';
+import { usesShare } from '../units';
 
-/** The agreement view: which coders and documents to compare, and the result. */
+/** The agreement view: which coders, documents and unit of analysis to compare, and the result. */
 export class AgreementStore {
   coders = $state<Coder[]>([]);
   documents = $state<DocumentSummary[]>([]);
@@ -9,11 +10,22 @@ export class AgreementStore {
   coderB = $state<number | null>(null);
   /** ids of the chosen documents */
   chosen = $state<number[]>([]);
+  /** the units of analysis on offer, in display order (loaded once) */
+  units = $state<Unit[]>([]);
+  /** the chosen unit of analysis: one of units' names */
+  unit = $state('character');
+  /**
+   * share (0..1) of a turn, sentence or paragraph a coder's segments must
+   * cover for it to count as coded; 0 = any overlap. Kept while another unit
+   * is chosen, but only sent for those three.
+   */
+  minShare = $state(0);
   result = $state.raw<Agreement | null>(null);
   loading = $state(false);
   /** why there is no result (e.g. blind mode is on); "" when there is one */
   problem = $state('');
   private seq = 0;
+  private unitsLoad: Promise<void> | null = null;
 
   /** Why the current choice cannot be compared, in plain words; "" when it can. */
   get blocker(): string {
@@ -41,6 +53,33 @@ export class AgreementStore {
     }
     // Documents new since the last setup are chosen; earlier choices stay.
     this.chosen = documents.filter((d) => !had.has(d.id) || keep.has(d.id)).map((d) => d.id);
+  }
+
+  /** Loads the units of analysis once; a failure leaves the list empty and is retried next time. */
+  loadUnits(): Promise<void> {
+    this.unitsLoad ??= (async () => {
+      try {
+        this.units = await api.units();
+      } catch {
+        this.unitsLoad = null;
+      }
+    })();
+    return this.unitsLoad;
+  }
+
+  /** Whether the coverage threshold applies to the chosen unit. */
+  get usesShare(): boolean {
+    return usesShare(this.unit);
+  }
+
+  setUnit(name: string): Promise<void> {
+    this.unit = name;
+    return this.compute();
+  }
+
+  setMinShare(share: number): Promise<void> {
+    this.minShare = share;
+    return this.compute();
   }
 
   setCoderA(id: number): Promise<void> {
@@ -82,7 +121,8 @@ export class AgreementStore {
     }
     this.loading = true;
     try {
-      const r = await api.agreement(this.coderA!, this.coderB!, [...this.chosen]);
+      const share = this.usesShare ? this.minShare : 0;
+      const r = await api.agreement(this.coderA!, this.coderB!, [...this.chosen], this.unit, share);
       if (seq !== this.seq) return;
       this.result = r;
       this.problem = '';

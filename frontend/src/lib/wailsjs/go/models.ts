@@ -53,6 +53,7 @@ export namespace app {
 	    coderB: CoderDTO;
 	    documents: number[];
 	    unit: string;
+	    minShare: number;
 	    formula: string;
 	    perCode: AgreementRow[];
 	    perFactor: AgreementRow[];
@@ -68,6 +69,7 @@ export namespace app {
 	        this.coderB = this.convertValues(source["coderB"], CoderDTO);
 	        this.documents = source["documents"];
 	        this.unit = source["unit"];
+	        this.minShare = source["minShare"];
 	        this.formula = source["formula"];
 	        this.perCode = this.convertValues(source["perCode"], AgreementRow);
 	        this.perFactor = this.convertValues(source["perFactor"], AgreementRow);
@@ -460,6 +462,22 @@ export namespace app {
 		    }
 		    return a;
 		}
+	}
+	export class UnitDTO {
+	    name: string;
+	    label: string;
+	    help: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new UnitDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.label = source["label"];
+	        this.help = source["help"];
+	    }
 	}
 
 }

@@ -1,0 +1,93 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+
+vi.mock('../api', async (importOriginal) => {
+  const orig = await importOriginal<typeof import('../api')>();
+  return { ...orig, api: { agreement: vi.fn(), units: vi.fn() } };
+});
+
+import { api } from '../api';
+import AgreementScreen from '../screens/AgreementScreen.svelte';
+import { AgreementStore } from '../stores/agreement.svelte';
+import type { Agreement, AgreementRow } from '../types';
+import { aisha, ben, codes } from './fixtures';
+
+const mocked = api as unknown as Record<'agreement' | 'units', ReturnType<typeof vi.fn>>;
+
+const units = [
+  { name: 'character', label: 'Character', help: 'Every character (code point) is a unit, per code.' },
+  { name: 'turn', label: 'Speaker turn', help: 'Each speaker turn is a unit; a coder coded it when their segments cover enough of it.' },
+  { name: 'sentence', label: 'Sentence', help: 'Each sentence within a turn is a unit.' },
+  { name: 'paragraph', label: 'Paragraph', help: 'Each paragraph is a unit.' },
+  { name: 'document', label: 'Document presence', help: 'Each document is a unit: did the coder use the code anywhere in it?' },
+];
+const docs = [
+  { id: 5, name: 'a', turns: 1, words: 10, chars: 50, case: '' },
+  { id: 6, name: 'b', turns: 1, words: 20, chars: 90, case: '' },
+];
+const overall: AgreementRow = {
+  label: 'All codes', code: 0, factor: 0, both: 3, onlyA: 1, onlyB: 0, neither: 6, units: 10, agreement: 0.9, kappa: 0.78, status: 'defined', note: '',
+};
+
+// Answers with whatever unit and share were asked for, as the backend does.
+function answer(_a: number, _b: number, documents: number[], unit: string, minShare: number): Promise<Agreement> {
+  return Promise.resolve({ coderA: aisha, coderB: ben, documents, unit, minShare, formula: 'cohen-kappa/v1', perCode: [], perFactor: [], overall });
+}
+
+beforeEach(() => {
+  vi.resetAllMocks();
+  mocked.units.mockResolvedValue(units);
+  mocked.agreement.mockImplementation(answer);
+});
+
+function renderScreen() {
+  const agreement = new AgreementStore();
+  render(AgreementScreen, { agreement, coders: [aisha, ben], documents: docs, codes });
+  return agreement;
+}
+
+describe('AgreementScreen', () => {
+  it('counts characters by default and names them', async () => {
+    renderScreen();
+    await waitFor(() => expect(screen.getByTestId('agreement-unit')).toHaveTextContent('character counts'));
+    expect(mocked.agreement).toHaveBeenCalledWith(1, 2, [5, 6], 'character', 0);
+    expect(screen.getByTestId('unit')).toHaveValue('character');
+    expect(screen.getByTestId('unit-help')).toHaveTextContent('Every character (code point) is a unit');
+    expect(screen.queryByTestId('min-share')).toBeNull();
+    expect(screen.getByTestId('agreement-count-head')).toHaveTextContent('Character counts');
+    expect(screen.getByTestId('agreement-footnote')).toHaveTextContent('Unit of analysis: Character. Every character (code point) is a unit, per code.');
+    expect(screen.getByTestId('agreement-footnote')).toHaveTextContent('Both, Only A, Only B and Neither count characters.');
+    expect(screen.getByTestId('agreement-footnote')).not.toHaveTextContent('counts as coded');
+  });
+
+  it('switches to speaker turns with a threshold and says so in the header, subtitle and footnote', async () => {
+    renderScreen();
+    await waitFor(() => expect(screen.getAllByRole('option', { name: 'Speaker turn' })).toHaveLength(1));
+    await fireEvent.change(screen.getByTestId('unit'), { target: { value: 'turn' } });
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'turn', 0);
+    expect(screen.getByTestId('unit-help')).toHaveTextContent('Each speaker turn is a unit');
+    await waitFor(() => expect(screen.getByTestId('agreement-unit')).toHaveTextContent('turn counts'));
+    expect(screen.getByTestId('agreement-footnote')).toHaveTextContent(
+      'For this table, a unit counts as coded when a coder’s segments cover any part of it.',
+    );
+
+    const share = screen.getByTestId('min-share');
+    expect([...share.querySelectorAll('option')].map((o) => o.textContent)).toEqual([
+      'any part', 'at least a quarter', 'at least half', 'at least 90 %', 'all of it',
+    ]);
+    await fireEvent.change(share, { target: { value: '0.5' } });
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'turn', 0.5);
+    await waitFor(() => expect(screen.getByTestId('agreement-footnote')).toHaveTextContent('cover at least half of it.'));
+    expect(screen.getByTestId('agreement-count-head')).toHaveTextContent('Turn counts');
+    expect(screen.getByTestId('agreement-unit').parentElement).toHaveTextContent(
+      /· turn counts; a turn counts as coded when a coder covers at least half of it$/,
+    );
+    expect(screen.getByTestId('agreement-footnote')).toHaveTextContent('Both, Only A, Only B and Neither count turns.');
+
+    await fireEvent.change(screen.getByTestId('unit'), { target: { value: 'document' } });
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'document', 0);
+    await waitFor(() => expect(screen.getByTestId('agreement-unit')).toHaveTextContent('document counts'));
+    expect(screen.queryByTestId('min-share')).toBeNull();
+    expect(screen.getByTestId('agreement-count-head')).toHaveTextContent('Document counts');
+  });
+});
