@@ -37,6 +37,14 @@
 // products p_e = pA·pB + (1−pA)(1−pB) (Cohen 1960), and Cohen's kappa is
 // κ = (p_o − p_e) / (1 − p_e).
 //
+// [UnitAgreement] builds the same tables over other units of analysis —
+// speaker turns, sentences, paragraphs, whole documents — given as spans: a
+// coder coded a unit when their segments of the code cover any part of it, or
+// at least a chosen share of its code points. Everything below (κ, pooling,
+// notes) then applies with units in place of characters; the two share one
+// comparison core, and one-character units reproduce the character tables
+// exactly (a property test checks it).
+//
 // [Kappa] evaluates κ exactly: multiplying through by N² gives the
 // equivalent integer form κ = 2(Both·Neither − OnlyA·OnlyB) /
 // ((Both+OnlyA)(OnlyA+Neither) + (Both+OnlyB)(OnlyB+Neither)), which is
