@@ -57,5 +57,6 @@ func (as *AgreementService) Units() []UnitDTO {
 func agreementRow(r coding.Result) AgreementRow {
 	return AgreementRow{Label: r.Label, Code: r.Code, Factor: r.Factor, Both: r.Counts.Both, OnlyA: r.Counts.OnlyA,
 		OnlyB: r.Counts.OnlyB, Neither: r.Counts.Neither, Units: r.Counts.Units(), Agreement: r.Agreement,
-		Kappa: r.Kappa, Status: string(r.Status), Note: r.Note}
+		Kappa: r.Kappa, ScottPi: r.ScottPi, KrippendorffAlpha: r.KrippendorffAlpha, GwetAC1: r.GwetAC1,
+		BrennanPrediger: r.BrennanPrediger, Status: string(r.Status), Note: r.Note}
 }

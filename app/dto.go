@@ -103,8 +103,14 @@ type AgreementRow struct {
 	Units     int64    `json:"units"`
 	Agreement float64  `json:"agreement"`
 	Kappa     *float64 `json:"kappa"`
-	Status    string   `json:"status"`
-	Note      string   `json:"note"`
+	// The other coefficients of the same table; nil when undefined, and
+	// Krippendorff's alpha is nil on pooled rows (see coding.Coefficients).
+	ScottPi           *float64 `json:"scottPi"`
+	KrippendorffAlpha *float64 `json:"krippendorffAlpha"`
+	GwetAC1           *float64 `json:"gwetAC1"`
+	BrennanPrediger   *float64 `json:"brennanPrediger"`
+	Status            string   `json:"status"`
+	Note              string   `json:"note"`
 }
 
 // AgreementDTO is the agreement view's content, with the inputs that made it.

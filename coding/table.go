@@ -48,7 +48,10 @@ type Result struct {
 	// are no units.
 	Expected float64
 	Kappa    *float64 // nil when undefined
-	Status   Status
+	// Coefficients are Scott's π, Krippendorff's α, Gwet's AC1 and
+	// Brennan–Prediger's κ of the same table (see [Coefficients]).
+	Coefficients
+	Status Status
 	// Note explains an undefined or flagged row in plain words for the UI;
 	// "" for ordinary rows.
 	Note string
@@ -84,9 +87,11 @@ func newResult(label string, code, factor int64, tables []Counts, kind rowKind, 
 	if kind == codeRow {
 		r.Expected = ExpectedAgreement(sum)
 		k, ok = Kappa(sum)
+		r.Coefficients = coefficients(sum)
 	} else {
 		r.Expected = pooledExpected(tables)
 		k, ok = PooledKappa(tables)
+		r.Coefficients = pooledCoefficients(tables)
 	}
 
 	usedA, usedB := sum.YesA() > 0, sum.YesB() > 0

@@ -212,6 +212,10 @@ type agreementJSON struct {
 	Factor    string   `json:"factor,omitempty"`
 	Agreement float64  `json:"agreement"`
 	Kappa     *float64 `json:"kappa"`
+	ScottPi   *float64 `json:"scott_pi"`
+	Alpha     *float64 `json:"krippendorff_alpha"`
+	AC1       *float64 `json:"gwet_ac1"`
+	BP        *float64 `json:"brennan_prediger"`
 	Note      string   `json:"note"`
 	Status    string   `json:"status"`
 	Both      int64    `json:"both"`
@@ -270,7 +274,8 @@ func cmdAgreement(args []string, out io.Writer) error {
 				factor[c.ID] = c.FactorName
 			}
 			for _, row := range r.PerCode {
-				list = append(list, agreementJSON{row.Label, factor[row.Code], row.Agreement, row.Kappa, row.Note, string(row.Status),
+				list = append(list, agreementJSON{row.Label, factor[row.Code], row.Agreement, row.Kappa,
+					row.ScottPi, row.KrippendorffAlpha, row.GwetAC1, row.BrennanPrediger, row.Note, string(row.Status),
 					row.Counts.Both, row.Counts.OnlyA, row.Counts.OnlyB, row.Counts.Neither})
 			}
 			return writeJSON(out, list)
@@ -278,17 +283,15 @@ func cmdAgreement(args []string, out io.Writer) error {
 		fmt.Fprintf(out, "Agreement between %s (A) and %s (B) over %d documents; %s (%s)\n\n",
 			names[0], names[1], len(r.Documents), unitSentence(r), r.Formula)
 		tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "code\tagreement\tkappa\tboth\tonly A\tonly B\tneither\tnote")
+		fmt.Fprintln(tw, "code\tagreement\tkappa\tpi\talpha\tAC1\tB-P\tboth\tonly A\tonly B\tneither\tnote")
 		rows := append(append(r.PerCode, r.PerFactor...), r.Overall)
 		for i, row := range rows {
 			if i == len(r.PerCode) || i == len(rows)-1 {
-				fmt.Fprintln(tw, strings.Repeat("-", 8)+"\t\t\t\t\t\t\t")
+				fmt.Fprintln(tw, strings.Repeat("-", 8)+"\t\t\t\t\t\t\t\t\t\t\t")
 			}
-			kappa := "undefined"
-			if row.Kappa != nil {
-				kappa = fmt.Sprintf("%.3f", *row.Kappa)
-			}
-			fmt.Fprintf(tw, "%s\t%.1f%%\t%s\t%d\t%d\t%d\t%d\t%s\n", row.Label, row.Agreement*100, kappa,
+			fmt.Fprintf(tw, "%s\t%.1f%%\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%d\t%d\t%s\n", row.Label, row.Agreement*100,
+				threeDecimals(row.Kappa), threeDecimals(row.ScottPi), threeDecimals(row.KrippendorffAlpha),
+				threeDecimals(row.GwetAC1), threeDecimals(row.BrennanPrediger),
 				row.Counts.Both, row.Counts.OnlyA, row.Counts.OnlyB, row.Counts.Neither, row.Note)
 		}
 		return tw.Flush()
@@ -423,4 +426,12 @@ func unitSentence(r coding.Report) string {
 		return fmt.Sprintf("each %s is a unit, coded when a coder's segments touch any part of it", r.Unit)
 	}
 	return fmt.Sprintf("each %s is a unit, coded when a coder's segments cover at least %g%% of it", r.Unit, r.MinShare*100)
+}
+
+// threeDecimals prints a coefficient, or "-" when it is undefined.
+func threeDecimals(v *float64) string {
+	if v == nil {
+		return "-"
+	}
+	return fmt.Sprintf("%.3f", *v)
 }

@@ -137,6 +137,10 @@ func TestSegmentsRoundTripAndAgreement(t *testing.T) {
 	if pa.Kappa == nil || pa.Both != int64(len([]rune("it's the best part of my week"))) || pa.OnlyB != 2 {
 		t.Errorf("Positive affect = %+v", pa)
 	}
+	// α is π corrected for small samples: 1 − α = (2N−1)/2N · (1 − π), so α > π.
+	if pa.ScottPi == nil || pa.Alpha == nil || pa.AC1 == nil || pa.BP == nil || *pa.Alpha <= *pa.ScottPi {
+		t.Errorf("Positive affect coefficients = π %v α %v AC1 %v B-P %v", pa.ScottPi, pa.Alpha, pa.AC1, pa.BP)
+	}
 	si := byCode["Social integration"]
 	if si.Kappa == nil || *si.Kappa != 0 || si.Note != "κ = 0: only coder B (Ben) used it" {
 		t.Errorf("Social integration = %+v, want κ 0 with note", si)

@@ -199,6 +199,11 @@ test('the demo study opens with meaningful agreement and coding stripes', async 
   const pg = rows.find((r: { code: string }) => r.code === 'Personal growth');
   await expect(page.getByTestId('agreement-row-Personal growth').getByTestId('kappa')).toHaveText(pg.kappa.toFixed(3));
   await shot(page, '10b-demo-agreement-by-turn');
+
+  // Another coefficient of the same tables, again as the command line has it.
+  await page.getByTestId('statistic').selectOption('gwetAC1');
+  await expect(page.getByTestId('agreement-row-Personal growth').getByTestId('kappa')).toHaveText(pg.gwet_ac1.toFixed(3));
+  await shot(page, '10c-demo-agreement-ac1');
   await page.getByTestId('tab-quotes').click();
   await page.getByTestId('quote-code-Social integration').click();
   await expect(page.getByTestId('quote-list')).toContainText('nested case');

@@ -174,6 +174,10 @@ interface RawRow {
   units: number;
   agreement: number;
   kappa?: number | null;
+  scottPi?: number | null;
+  krippendorffAlpha?: number | null;
+  gwetAC1?: number | null;
+  brennanPrediger?: number | null;
   status: string;
   note: string;
 }
@@ -199,6 +203,11 @@ function undoResult(r: RawUndoResult | null | undefined): UndoResult {
   return { document: r?.document ?? 0, done: r?.done ?? '', history: historyState(r?.history) };
 }
 
+/** A coefficient as a number, or null when the backend sent nil (undefined) or nothing. */
+function num(v: number | null | undefined): number | null {
+  return typeof v === 'number' ? v : null;
+}
+
 function row(r: RawRow): AgreementRow {
   return {
     label: r.label,
@@ -210,7 +219,11 @@ function row(r: RawRow): AgreementRow {
     neither: r.neither,
     units: r.units,
     agreement: r.agreement,
-    kappa: typeof r.kappa === 'number' ? r.kappa : null,
+    kappa: num(r.kappa),
+    scottPi: num(r.scottPi),
+    krippendorffAlpha: num(r.krippendorffAlpha),
+    gwetAC1: num(r.gwetAC1),
+    brennanPrediger: num(r.brennanPrediger),
     status: r.status,
     note: r.note ?? '',
   };

@@ -123,7 +123,17 @@ export interface AgreementRow {
   agreement: number;
   /** null when kappa is undefined (see note) */
   kappa: number | null;
+  /** Scott's π; null when undefined */
+  scottPi: number | null;
+  /** Krippendorff's α (nominal); null when undefined, and always null on pooled rows (factors, "All codes") */
+  krippendorffAlpha: number | null;
+  /** Gwet's AC1; null when undefined */
+  gwetAC1: number | null;
+  /** Brennan & Prediger's κ (PABAK for yes/no codes); null when undefined */
+  brennanPrediger: number | null;
+  /** kappa's situation: "defined", "no-variation", "only-one-coder", … */
   status: string;
+  /** about kappa; "" when there is nothing to say */
   note: string;
 }
 

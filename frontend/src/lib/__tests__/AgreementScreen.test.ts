@@ -26,7 +26,8 @@ const docs = [
   { id: 6, name: 'b', turns: 1, words: 20, chars: 90, case: '' },
 ];
 const overall: AgreementRow = {
-  label: 'All codes', code: 0, factor: 0, both: 3, onlyA: 1, onlyB: 0, neither: 6, units: 10, agreement: 0.9, kappa: 0.78, status: 'defined', note: '',
+  label: 'All codes', code: 0, factor: 0, both: 3, onlyA: 1, onlyB: 0, neither: 6, units: 10, agreement: 0.9, kappa: 0.78, scottPi: 0.77,
+  krippendorffAlpha: null, gwetAC1: 0.83, brennanPrediger: 0.8, status: 'defined', note: '',
 };
 
 // Answers with whatever unit and share were asked for, as the backend does.
@@ -89,5 +90,45 @@ describe('AgreementScreen', () => {
     await waitFor(() => expect(screen.getByTestId('agreement-unit')).toHaveTextContent('document counts'));
     expect(screen.queryByTestId('min-share')).toBeNull();
     expect(screen.getByTestId('agreement-count-head')).toHaveTextContent('Document counts');
+  });
+
+  it('chooses the coefficient without recomputing, and says which in the help and footnote', async () => {
+    const agreement = renderScreen();
+    await waitFor(() => expect(screen.getByTestId('agreement-overall')).toBeInTheDocument());
+    const select = screen.getByTestId('statistic');
+    expect(select).toHaveValue('kappa');
+    expect([...select.querySelectorAll('option')].map((o) => o.textContent)).toEqual([
+      'Cohen’s κ', 'Scott’s π', 'Krippendorff’s α (nominal)', 'Gwet’s AC1', 'Brennan–Prediger κ (PABAK)',
+    ]);
+    const foot = screen.getByTestId('agreement-footnote');
+    expect(screen.getByTestId('agreement-statistic')).toHaveTextContent(/^Statistic: Cohen’s κ per code \(formula cohen-kappa\/v1\)\. κ = /);
+    expect(foot).toHaveTextContent('mean observed and mean expected agreement of the codes (De Vries et al. 2008)');
+    expect(foot).toHaveTextContent('κ, π, AC1 and κ_BP');
+    const calls = mocked.agreement.mock.calls.length;
+
+    await fireEvent.change(select, { target: { value: 'gwetAC1' } });
+    expect(agreement.statistic).toBe('gwetAC1');
+    expect(screen.getByTestId('statistic-help')).toHaveTextContent(
+      'Chance agreement from how often codes are used; stays stable when a code is rare',
+    );
+    expect(screen.getByTestId('statistic-head')).toHaveTextContent(/^AC1$/);
+    expect(screen.getByTestId('kappa')).toHaveTextContent('0.830');
+    expect(screen.getByTestId('kappa')).toHaveAttribute('data-statistic', 'gwetAC1');
+    expect(screen.getByTestId('agreement-statistic')).toHaveTextContent(
+      /^Statistic: Gwet’s AC1 per code\. AC1 = \(p_o − p_e\) \/ \(1 − p_e\) with p_e = 2m\(1 − m\)/,
+    );
+    expect(foot).not.toHaveTextContent('cohen-kappa/v1');
+    expect(foot).toHaveTextContent('Reading AC1.');
+
+    await fireEvent.change(select, { target: { value: 'krippendorffAlpha' } });
+    expect(screen.getByTestId('statistic-help')).toHaveTextContent('π corrected for small samples; reported per code, not for pooled rows');
+    expect(screen.getByTestId('kappa')).toHaveTextContent(/^—$/);
+    expect(screen.getByTestId('agreement-statistic')).toHaveTextContent(/^Statistic: Krippendorff’s α \(nominal\) per code\./);
+    expect(foot).not.toHaveTextContent('p_o is the observed agreement');
+
+    await fireEvent.change(select, { target: { value: 'brennanPrediger' } });
+    expect(screen.getByTestId('statistic-help')).toHaveTextContent('Chance fixed at one half; for yes/no codes this is PABAK');
+    expect(screen.getByTestId('kappa')).toHaveTextContent('0.800');
+    expect(mocked.agreement).toHaveBeenCalledTimes(calls);
   });
 });

@@ -4,7 +4,7 @@ import AgreementTable from '../components/AgreementTable.svelte';
 import type { Agreement, AgreementRow } from '../types';
 
 function row(over: Partial<AgreementRow>): AgreementRow {
-  return { label: '', code: 0, factor: 0, both: 0, onlyA: 0, onlyB: 0, neither: 0, units: 0, agreement: 0, kappa: null, status: 'defined', note: '', ...over };
+  return { label: '', code: 0, factor: 0, both: 0, onlyA: 0, onlyB: 0, neither: 0, units: 0, agreement: 0, kappa: null, scottPi: null, krippendorffAlpha: null, gwetAC1: null, brennanPrediger: null, status: 'defined', note: '', ...over };
 }
 
 const result: Agreement = {
@@ -15,14 +15,14 @@ const result: Agreement = {
   minShare: 0,
   formula: 'cohen-kappa/v1',
   perFactor: [
-    row({ label: 'Emotional well-being', factor: 10, both: 1727, onlyA: 1231, onlyB: 311, neither: 156994, agreement: 0.9831, kappa: 0.6152 }),
+    row({ label: 'Emotional well-being', factor: 10, both: 1727, onlyA: 1231, onlyB: 311, neither: 156994, agreement: 0.9831, kappa: 0.6152, scottPi: 0.6102, gwetAC1: 0.9871, brennanPrediger: 0.9662 }),
   ],
   perCode: [
-    row({ label: 'Positive affect', code: 11, factor: 10, both: 1727, onlyA: 1231, onlyB: 311, neither: 77698, agreement: 0.98099, kappa: 0.68234 }),
-    row({ label: 'Avowed quality of life', code: 12, factor: 10, neither: 81000, agreement: 1, kappa: null, status: 'no-variation', note: 'undefined: no variation (neither coder used this code)' }),
-    row({ label: 'Autonomy', code: 17, factor: 0, onlyB: 40, neither: 80960, agreement: 0.9995, kappa: 0, status: 'only-one-coder', note: 'κ = 0: only coder B used it' }),
+    row({ label: 'Positive affect', code: 11, factor: 10, both: 1727, onlyA: 1231, onlyB: 311, neither: 77698, agreement: 0.98099, kappa: 0.68234, scottPi: 0.6701, krippendorffAlpha: 0.67012, gwetAC1: 0.98003, brennanPrediger: 0.96198 }),
+    row({ label: 'Avowed quality of life', code: 12, factor: 10, neither: 81000, agreement: 1, kappa: null, gwetAC1: 1, brennanPrediger: 1, status: 'no-variation', note: 'undefined: no variation (neither coder used this code)' }),
+    row({ label: 'Autonomy', code: 17, factor: 0, onlyB: 40, neither: 80960, agreement: 0.9995, kappa: 0, scottPi: -0.00025, krippendorffAlpha: 0.00000617, gwetAC1: 0.9995, brennanPrediger: 0.999, status: 'only-one-coder', note: 'κ = 0: only coder B used it' }),
   ],
-  overall: row({ label: 'All codes', both: 1727, onlyA: 1231, onlyB: 351, neither: 239692, agreement: 0.9853, kappa: -0.0123 }),
+  overall: row({ label: 'All codes', both: 1727, onlyA: 1231, onlyB: 351, neither: 239692, agreement: 0.9853, kappa: -0.0123, scottPi: -0.0201, gwetAC1: 0.9851, brennanPrediger: 0.9706 }),
 };
 
 describe('AgreementTable', () => {
@@ -74,5 +74,74 @@ describe('AgreementTable', () => {
     const r = within(screen.getByTestId('agreement-row-Autonomy'));
     expect(r.getByTestId('kappa')).toHaveTextContent('0.000');
     expect(r.getByTestId('note')).toHaveTextContent('κ = 0: only coder B used it');
+  });
+
+  it('shows Cohen’s κ by default', () => {
+    render(AgreementTable, { result });
+    expect(screen.getByTestId('statistic-head')).toHaveTextContent(/^κ$/);
+    expect(screen.getByTestId('statistic-head')).toHaveAttribute('title', 'Cohen’s κ');
+    for (const cell of screen.getAllByTestId('kappa')) expect(cell).toHaveAttribute('data-statistic', 'kappa');
+  });
+
+  it('shows the chosen coefficient in the header, the values and the bars', () => {
+    render(AgreementTable, { result, statistic: 'gwetAC1' });
+    expect(screen.getByTestId('statistic-head')).toHaveTextContent(/^AC1$/);
+    expect(screen.getByTestId('statistic-head')).toHaveAttribute('title', 'Gwet’s AC1');
+    for (const cell of screen.getAllByTestId('kappa')) expect(cell).toHaveAttribute('data-statistic', 'gwetAC1');
+    const r = within(screen.getByTestId('agreement-row-Positive affect'));
+    expect(r.getByTestId('kappa')).toHaveTextContent('0.980');
+    expect(screen.getByTestId('agreement-row-Positive affect').querySelector('.bar')).toHaveAttribute('title', 'AC1 = 0.980');
+    expect(within(screen.getByTestId('agreement-factor-Emotional well-being')).getByTestId('kappa')).toHaveTextContent('0.987');
+    expect(within(screen.getByTestId('agreement-overall')).getByTestId('kappa')).toHaveTextContent('0.985');
+    // defined where κ is not: neither coder used the code, so they agreed on every unit
+    expect(within(screen.getByTestId('agreement-row-Avowed quality of life')).getByTestId('kappa')).toHaveTextContent('1.000');
+  });
+
+  it('heads the column with each coefficient’s symbol', async () => {
+    const { rerender } = render(AgreementTable, { result, statistic: 'scottPi' });
+    expect(screen.getByTestId('statistic-head')).toHaveTextContent(/^π$/);
+    expect(within(screen.getByTestId('agreement-overall')).getByTestId('kappa')).toHaveTextContent('−0.020');
+    await rerender({ result, statistic: 'brennanPrediger' });
+    expect(screen.getByTestId('statistic-head')).toHaveTextContent(/^κ_BP$/);
+    expect(within(screen.getByTestId('agreement-row-Autonomy')).getByTestId('kappa')).toHaveTextContent('0.999');
+    await rerender({ result, statistic: 'krippendorffAlpha' });
+    expect(screen.getByTestId('statistic-head')).toHaveTextContent(/^α$/);
+    await rerender({ result, statistic: 'kappa' });
+    expect(screen.getByTestId('statistic-head')).toHaveTextContent(/^κ$/);
+    expect(within(screen.getByTestId('agreement-row-Autonomy')).getByTestId('note')).toHaveTextContent('κ = 0: only coder B used it');
+  });
+
+  it('shows Krippendorff’s α per code and a dash on pooled rows', () => {
+    render(AgreementTable, { result, statistic: 'krippendorffAlpha' });
+    expect(within(screen.getByTestId('agreement-row-Positive affect')).getByTestId('kappa')).toHaveTextContent('0.670');
+    for (const id of ['agreement-factor-Emotional well-being', 'agreement-overall']) {
+      const cell = within(screen.getByTestId(id)).getByTestId('kappa');
+      expect(cell).toHaveTextContent(/^—$/);
+      expect(cell).toHaveAttribute('title', 'Krippendorff’s α is reported per code');
+      expect(cell).toHaveAttribute('data-statistic', 'krippendorffAlpha');
+      expect(within(screen.getByTestId(id)).getByTestId('note')).toHaveTextContent(/^$/);
+      expect(screen.getByTestId(id).querySelector('.fill')).toBeNull();
+    }
+    // undefined on a code row: no variation
+    const r = within(screen.getByTestId('agreement-row-Avowed quality of life'));
+    expect(r.getByTestId('kappa')).toHaveTextContent(/^undefined$/);
+    expect(r.getByTestId('note')).toHaveTextContent(/^undefined: no variation$/);
+  });
+
+  it('keeps κ’s notes away from other coefficients', () => {
+    render(AgreementTable, { result, statistic: 'scottPi' });
+    const autonomy = within(screen.getByTestId('agreement-row-Autonomy'));
+    expect(autonomy.getByTestId('kappa')).toHaveTextContent('−0.000');
+    expect(autonomy.getByTestId('note')).toHaveTextContent(/^$/);
+    const unused = within(screen.getByTestId('agreement-row-Avowed quality of life'));
+    expect(unused.getByTestId('kappa')).toHaveTextContent(/^undefined$/);
+    expect(unused.getByTestId('note')).toHaveTextContent(/^undefined: no variation$/);
+    expect(within(screen.getByTestId('agreement-row-Positive affect')).getByTestId('note')).toHaveTextContent(/^$/);
+  });
+
+  it('says a coefficient is undefined for want of units', () => {
+    const empty: Agreement = { ...result, perFactor: [], perCode: [row({ label: 'Empty', code: 30 })], overall: row({ label: 'All codes' }) };
+    render(AgreementTable, { result: empty, statistic: 'gwetAC1' });
+    expect(within(screen.getByTestId('agreement-row-Empty')).getByTestId('note')).toHaveTextContent(/^undefined: no units$/);
   });
 });

@@ -112,7 +112,7 @@ describe('api normalisation', () => {
     await expect(api.undo()).rejects.toMatchObject({ code: 'no_project', message: 'no project is open' });
   });
 
-  it('keeps kappa null when the backend omits it', async () => {
+  it('keeps kappa and the other coefficients null when the backend omits them', async () => {
     const row = { label: 'X', code: 3, factor: 1, both: 0, onlyA: 0, onlyB: 0, neither: 10, units: 10, agreement: 1, status: 'no-variation', note: 'undefined: no variation (neither coder used this code)' };
     m(Agreements.Compute).mockResolvedValue({
       coderA: { id: 1, name: 'A' },
@@ -123,12 +123,16 @@ describe('api normalisation', () => {
       formula: 'cohen-kappa/v1',
       perCode: [row],
       perFactor: null,
-      overall: { ...row, kappa: 0.5, label: 'All codes' },
+      overall: { ...row, kappa: 0.5, scottPi: 0.49, krippendorffAlpha: null, gwetAC1: 0.91, brennanPrediger: 0.8, label: 'All codes' },
     });
     const a = await api.agreement(1, 2, [7], 'turn', 0.5);
     expect(a.perCode[0].kappa).toBeNull();
+    expect([a.perCode[0].scottPi, a.perCode[0].krippendorffAlpha, a.perCode[0].gwetAC1, a.perCode[0].brennanPrediger]).toEqual([
+      null, null, null, null,
+    ]);
     expect(a.perFactor).toEqual([]);
     expect(a.overall.kappa).toBe(0.5);
+    expect([a.overall.scottPi, a.overall.krippendorffAlpha, a.overall.gwetAC1, a.overall.brennanPrediger]).toEqual([0.49, null, 0.91, 0.8]);
     expect([a.unit, a.minShare]).toEqual(['turn', 0.5]);
     expect(m(Agreements.Compute)).toHaveBeenCalledWith(1, 2, [7], 'turn', 0.5);
   });

@@ -368,7 +368,8 @@ describe('AgreementStore', () => {
   ];
   const result = {
     coderA: aisha, coderB: ben, documents: [5, 6], unit: 'character', minShare: 0, formula: 'cohen-kappa/v1', perCode: [], perFactor: [],
-    overall: { label: 'All codes', code: 0, factor: 0, both: 1, onlyA: 0, onlyB: 0, neither: 1, units: 2, agreement: 1, kappa: 1, status: 'defined', note: '' },
+    overall: { label: 'All codes', code: 0, factor: 0, both: 1, onlyA: 0, onlyB: 0, neither: 1, units: 2, agreement: 1, kappa: 1,
+      scottPi: 1, krippendorffAlpha: null, gwetAC1: 1, brennanPrediger: 1, status: 'defined', note: '' },
   };
 
   it('defaults to the first two coders and every document', async () => {
@@ -396,6 +397,25 @@ describe('AgreementStore', () => {
     expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'character', 0);
     await a.setCoderB(1);
     expect(a.blocker).toBe('Choose two different coders.');
+  });
+
+  it('shows κ by default and switches coefficient without recomputing', async () => {
+    const a = new AgreementStore();
+    a.setup([aisha, ben], docs);
+    expect(a.statistic).toBe('kappa');
+    mocked.agreement.mockResolvedValue(result);
+    await a.compute();
+    expect(mocked.agreement).toHaveBeenCalledTimes(1);
+    a.setStatistic('gwetAC1');
+    expect(a.statistic).toBe('gwetAC1');
+    a.setStatistic('krippendorffAlpha');
+    expect(a.statistic).toBe('krippendorffAlpha');
+    expect(a.result).toBe(result);
+    expect(a.loading).toBe(false);
+    expect(mocked.agreement).toHaveBeenCalledTimes(1);
+    // a recompute keeps the choice
+    await a.setUnit('turn');
+    expect(a.statistic).toBe('krippendorffAlpha');
   });
 
   it('recomputes with the chosen unit and share, sending the share only where it applies', async () => {

@@ -1,6 +1,7 @@
 import { api, toThemisError } from '../api';
 import type { Agreement, Coder, DocumentSummary, Unit } from '../types';
 import { usesShare } from '../units';
+import type { Statistic } from '../statistics';
 
 /** The agreement view: which coders, documents and unit of analysis to compare, and the result. */
 export class AgreementStore {
@@ -20,6 +21,11 @@ export class AgreementStore {
    * is chosen, but only sent for those three.
    */
   minShare = $state(0);
+  /**
+   * the coefficient the table shows; every one is in the result, so choosing
+   * another does not recompute
+   */
+  statistic = $state<Statistic>('kappa');
   result = $state.raw<Agreement | null>(null);
   loading = $state(false);
   /** why there is no result (e.g. blind mode is on); "" when there is one */
@@ -80,6 +86,11 @@ export class AgreementStore {
   setMinShare(share: number): Promise<void> {
     this.minShare = share;
     return this.compute();
+  }
+
+  /** Shows another coefficient; the result already has it, so nothing is recomputed. */
+  setStatistic(key: Statistic): void {
+    this.statistic = key;
   }
 
   setCoderA(id: number): Promise<void> {

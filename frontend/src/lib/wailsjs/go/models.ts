@@ -11,6 +11,10 @@ export namespace app {
 	    units: number;
 	    agreement: number;
 	    kappa?: number;
+	    scottPi?: number;
+	    krippendorffAlpha?: number;
+	    gwetAC1?: number;
+	    brennanPrediger?: number;
 	    status: string;
 	    note: string;
 	
@@ -30,6 +34,10 @@ export namespace app {
 	        this.units = source["units"];
 	        this.agreement = source["agreement"];
 	        this.kappa = source["kappa"];
+	        this.scottPi = source["scottPi"];
+	        this.krippendorffAlpha = source["krippendorffAlpha"];
+	        this.gwetAC1 = source["gwetAC1"];
+	        this.brennanPrediger = source["brennanPrediger"];
 	        this.status = source["status"];
 	        this.note = source["note"];
 	    }
