@@ -17,20 +17,26 @@ func NewAgreementService(s *Session) *AgreementService { return &AgreementServic
 // Units ("" means character); for units other than characters, a unit counts
 // as coded when a coder's segments cover more than minShare of it (0: any
 // overlap; 0.5: at least half of its characters).
-func (as *AgreementService) Compute(coderA, coderB int64, documents []int64, unit string, minShare float64) (*AgreementDTO, error) {
+//
+// bootstrap > 0 adds 95 % intervals from that many resamples of the chosen
+// documents, with the fixed seed BootstrapSeed so the UI's figures can be
+// reproduced (themis agreement --bootstrap N --seed 1).
+func (as *AgreementService) Compute(coderA, coderB int64, documents []int64, unit string, minShare float64, bootstrap int) (*AgreementDTO, error) {
 	var out *AgreementDTO
 	err := as.s.withViewer(func(p *store.Project, v project.Viewer) error {
 		if !v.CanCompare() {
 			return errBlindCompare(v)
 		}
-		r, err := project.Agreement(p, project.AgreementRequest{CoderA: coderA, CoderB: coderB, Documents: documents, Unit: unit, MinShare: minShare})
+		r, err := project.Agreement(p, project.AgreementRequest{CoderA: coderA, CoderB: coderB, Documents: documents, Unit: unit, MinShare: minShare,
+			Bootstrap: bootstrap, Seed: BootstrapSeed})
 		if err != nil {
 			return err
 		}
 		a, _ := p.Coder(coderA)
 		b, _ := p.Coder(coderB)
 		out = &AgreementDTO{CoderA: CoderDTO{a.ID, a.Name}, CoderB: CoderDTO{b.ID, b.Name}, Documents: r.Documents,
-			Unit: r.Unit, MinShare: r.MinShare, Formula: r.Formula, Overall: agreementRow(r.Overall)}
+			Unit: r.Unit, MinShare: r.MinShare, Formula: r.Formula, Overall: agreementRow(r.Overall),
+			Resamples: r.Resamples, Seed: r.Seed, Resampling: r.Resampling}
 		if out.Documents == nil {
 			out.Documents = []int64{}
 		}
@@ -45,6 +51,9 @@ func (as *AgreementService) Compute(coderA, coderB int64, documents []int64, uni
 	return out, err
 }
 
+// BootstrapSeed is the seed of the agreement view's bootstrap intervals.
+const BootstrapSeed = 1
+
 // Units lists the units of analysis the agreement view offers, in order.
 func (as *AgreementService) Units() []UnitDTO {
 	out := make([]UnitDTO, 0, len(project.Units))
@@ -58,5 +67,6 @@ func agreementRow(r coding.Result) AgreementRow {
 	return AgreementRow{Label: r.Label, Code: r.Code, Factor: r.Factor, Both: r.Counts.Both, OnlyA: r.Counts.OnlyA,
 		OnlyB: r.Counts.OnlyB, Neither: r.Counts.Neither, Units: r.Counts.Units(), Agreement: r.Agreement,
 		Kappa: r.Kappa, ScottPi: r.ScottPi, KrippendorffAlpha: r.KrippendorffAlpha, GwetAC1: r.GwetAC1,
-		BrennanPrediger: r.BrennanPrediger, Status: string(r.Status), Note: r.Note}
+		BrennanPrediger: r.BrennanPrediger, Status: string(r.Status), Note: r.Note,
+		CI: IntervalsDTO{r.CI.Kappa, r.CI.ScottPi, r.CI.KrippendorffAlpha, r.CI.GwetAC1, r.CI.BrennanPrediger}}
 }

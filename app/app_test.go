@@ -89,7 +89,7 @@ func TestTwoCodersFromCreateToQuotes(t *testing.T) {
 	if segs, _ := sv.coding.Segments(doc.ID); len(segs) != 0 {
 		t.Errorf("blind mode: Ben sees %d of Aisha's segments", len(segs))
 	}
-	if _, err := sv.agreement.Compute(info.Lead.ID, info.Current.ID, nil, "", 0); decodeUIError(t, err).Code != "invalid" {
+	if _, err := sv.agreement.Compute(info.Lead.ID, info.Current.ID, nil, "", 0, 0); decodeUIError(t, err).Code != "invalid" {
 		t.Errorf("Ben opened the agreement view in blind mode: %v", err)
 	}
 	if _, err := sv.projects.SetBlindMode(false); err == nil {
@@ -99,7 +99,7 @@ func TestTwoCodersFromCreateToQuotes(t *testing.T) {
 	sv.coding.Apply(doc.ID, code("Self-acceptance"), 180, 220)
 
 	info, _ = sv.projects.SelectCoder(info.Lead.ID)
-	agr, err := sv.agreement.Compute(info.Coders[0].ID, info.Coders[1].ID, []int64{doc.ID}, "", 0)
+	agr, err := sv.agreement.Compute(info.Coders[0].ID, info.Coders[1].ID, []int64{doc.ID}, "", 0, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -105,25 +105,40 @@ type AgreementRow struct {
 	Kappa     *float64 `json:"kappa"`
 	// The other coefficients of the same table; nil when undefined, and
 	// Krippendorff's alpha is nil on pooled rows (see coding.Coefficients).
-	ScottPi           *float64 `json:"scottPi"`
-	KrippendorffAlpha *float64 `json:"krippendorffAlpha"`
-	GwetAC1           *float64 `json:"gwetAC1"`
-	BrennanPrediger   *float64 `json:"brennanPrediger"`
-	Status            string   `json:"status"`
-	Note              string   `json:"note"`
+	ScottPi           *float64     `json:"scottPi"`
+	KrippendorffAlpha *float64     `json:"krippendorffAlpha"`
+	GwetAC1           *float64     `json:"gwetAC1"`
+	BrennanPrediger   *float64     `json:"brennanPrediger"`
+	CI                IntervalsDTO `json:"ci"`
+	Status            string       `json:"status"`
+	Note              string       `json:"note"`
+}
+
+// IntervalsDTO holds a row's bootstrap 95 % intervals, [low, high]; null
+// when not requested or undefined.
+type IntervalsDTO struct {
+	Kappa             *[2]float64 `json:"kappa"`
+	ScottPi           *[2]float64 `json:"scottPi"`
+	KrippendorffAlpha *[2]float64 `json:"krippendorffAlpha"`
+	GwetAC1           *[2]float64 `json:"gwetAC1"`
+	BrennanPrediger   *[2]float64 `json:"brennanPrediger"`
 }
 
 // AgreementDTO is the agreement view's content, with the inputs that made it.
 type AgreementDTO struct {
-	CoderA    CoderDTO       `json:"coderA"`
-	CoderB    CoderDTO       `json:"coderB"`
-	Documents []int64        `json:"documents"`
-	Unit      string         `json:"unit"`
-	MinShare  float64        `json:"minShare"` // share of a unit that must be covered; 0 = any overlap
-	Formula   string         `json:"formula"`
-	PerCode   []AgreementRow `json:"perCode"`
-	PerFactor []AgreementRow `json:"perFactor"`
-	Overall   AgreementRow   `json:"overall"`
+	CoderA    CoderDTO `json:"coderA"`
+	CoderB    CoderDTO `json:"coderB"`
+	Documents []int64  `json:"documents"`
+	Unit      string   `json:"unit"`
+	MinShare  float64  `json:"minShare"` // share of a unit that must be covered; 0 = any overlap
+	// Resamples, Seed and Resampling ("document") describe the bootstrap; 0 resamples = none.
+	Resamples  int            `json:"resamples"`
+	Seed       int64          `json:"seed"`
+	Resampling string         `json:"resampling"`
+	Formula    string         `json:"formula"`
+	PerCode    []AgreementRow `json:"perCode"`
+	PerFactor  []AgreementRow `json:"perFactor"`
+	Overall    AgreementRow   `json:"overall"`
 }
 
 // UnitDTO is a unit of analysis the agreement view offers.

@@ -54,6 +54,17 @@ type Report struct {
 	// pooling its child codes (see [PooledKappa]).
 	PerFactor []Result
 	Overall   Result // all codes pooled
+
+	// Set by [Report.Bootstrap]: the number of resamples, the seed, and what
+	// was resampled ("document").
+	Resamples  int
+	Seed       int64
+	Resampling string
+
+	perDoc [][]Counts // [code][document] tables, for the bootstrap
+	codes  []Code     // the codes of PerCode, in order
+	nameA  string
+	nameB  string
 }
 
 // CharacterAgreement treats every code point of every given document as a
@@ -91,6 +102,7 @@ func CharacterAgreement(docs []DocumentLength, codes []Code, coderA, coderB int6
 
 // rows fills in the report's per-code, per-factor and overall rows.
 func rows(rep Report, perCode []Counts, uniq []Code, nameA, nameB string) Report {
+	rep.nameA, rep.nameB = nameA, nameB
 	type factorGroup struct {
 		id     int64
 		name   string
@@ -130,28 +142,33 @@ type docEntry struct {
 	units  []Span
 }
 
+// unitCount is the number of units in the document: its characters, or its units.
+func (d docEntry) unitCount() int64 {
+	if d.units == nil {
+		return int64(d.length)
+	}
+	return int64(len(d.units))
+}
+
 // compare does what every unit of analysis shares: it keeps each document and
 // code once, collects each coder's clipped segments per (code, document),
 // unions them, and lets count turn the two unions into a table. Neither is
-// filled in from the total number of units. It records the documents in rep.
+// filled in from each document's number of units. It records the documents
+// in rep, and keeps the per-document tables there for [Report.Bootstrap].
 //
 // It sorts the segments once and merges them: O(s log s) time and O(s)
 // memory in the number of segments s, plus the units walked by count.
 func compare(rep *Report, docs []docEntry, codes []Code, coderA, coderB int64, segs []Segment, count func(d docEntry, ua, ub []Span) Counts) ([]Counts, []Code) {
 	docIndex := make(map[int64]int, len(docs))
 	var kept []docEntry
-	var total int64
 	for _, d := range docs {
 		if _, dup := docIndex[d.id]; dup {
 			continue
 		}
 		docIndex[d.id] = len(kept)
 		d.length = max(d.length, 0)
-		if d.units == nil {
-			total += int64(d.length)
-		} else {
+		if d.units != nil {
 			d.units = clipUnits(d.units, d.length)
-			total += int64(len(d.units))
 		}
 		kept = append(kept, d)
 		rep.Documents = append(rep.Documents, d.id)
@@ -214,7 +231,12 @@ func compare(rep *Report, docs []docEntry, codes []Code, coderA, coderB int64, s
 
 	// Walk each (code, document) group: union each coder's spans (already
 	// sorted) into scratch buffers and intersect them.
-	perCode := make([]Counts, len(uniq))
+	// perDoc[code][doc] is one code's table in one document, kept so that a
+	// bootstrap can resample documents without comparing segments again.
+	perDoc := make([][]Counts, len(uniq))
+	for i := range perDoc {
+		perDoc[i] = make([]Counts, len(kept))
+	}
 	var ua, ub []Span
 	for i := 0; i < len(entries); {
 		code, doc := entries[i].code, entries[i].doc
@@ -227,12 +249,17 @@ func compare(rep *Report, docs []docEntry, codes []Code, coderA, coderB int64, s
 			}
 		}
 		ua, ub = mergeSorted(ua), mergeSorted(ub)
-		perCode[code] = perCode[code].Add(count(kept[doc], ua, ub))
+		perDoc[code][doc] = count(kept[doc], ua, ub)
 	}
-	for i := range perCode {
-		c := &perCode[i]
-		c.Neither = total - c.Both - c.OnlyA - c.OnlyB
+	perCode := make([]Counts, len(uniq))
+	for i := range perDoc {
+		for d, doc := range kept {
+			c := &perDoc[i][d]
+			c.Neither = doc.unitCount() - c.Both - c.OnlyA - c.OnlyB
+			perCode[i] = perCode[i].Add(*c)
+		}
 	}
+	rep.perDoc, rep.codes = perDoc, uniq
 
 	return perCode, uniq
 }

@@ -51,6 +51,8 @@ type Result struct {
 	// Coefficients are Scott's π, Krippendorff's α, Gwet's AC1 and
 	// Brennan–Prediger's κ of the same table (see [Coefficients]).
 	Coefficients
+	// CI holds 95 % intervals when the report was bootstrapped ([Report.Bootstrap]).
+	CI     Intervals
 	Status Status
 	// Note explains an undefined or flagged row in plain words for the UI;
 	// "" for ordinary rows.

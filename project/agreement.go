@@ -18,6 +18,10 @@ type AgreementRequest struct {
 	Documents      []int64
 	Unit           string
 	MinShare       float64
+	// Bootstrap > 0 adds 95 % intervals from that many resamples of the
+	// documents, drawn with Seed (see coding.Report.Bootstrap).
+	Bootstrap int
+	Seed      int64
 }
 
 // Agreement computes agreement per code, per factor and overall between two
@@ -76,8 +80,11 @@ func Agreement(p *store.Project, req AgreementRequest) (coding.Report, error) {
 			segs = append(segs, coding.Segment{Document: s.Document, Code: s.Code, Coder: s.Coder, Start: s.Start, End: s.End})
 		}
 	}
+	if req.Bootstrap < 0 {
+		return coding.Report{}, fmt.Errorf("%w: the number of bootstrap resamples cannot be negative", store.ErrInvalid)
+	}
 	if req.Unit == coding.UnitCharacter {
-		return coding.CharacterAgreement(docs, codes, a.ID, b.ID, a.Name, b.Name, segs), nil
+		return coding.CharacterAgreement(docs, codes, a.ID, b.ID, a.Name, b.Name, segs).Bootstrap(req.Bootstrap, req.Seed), nil
 	}
 	units := make([]coding.DocumentUnits, 0, len(docs))
 	for _, d := range docs {
@@ -87,7 +94,8 @@ func Agreement(p *store.Project, req AgreementRequest) (coding.Report, error) {
 		}
 		units = append(units, u)
 	}
-	return coding.UnitAgreement(units, codes, a.ID, b.ID, a.Name, b.Name, segs, req.Unit, req.MinShare), nil
+	rep := coding.UnitAgreement(units, codes, a.ID, b.ID, a.Name, b.Name, segs, req.Unit, req.MinShare)
+	return rep.Bootstrap(req.Bootstrap, req.Seed), nil
 }
 
 func knownUnit(name string) bool {

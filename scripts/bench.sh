@@ -14,6 +14,7 @@ out=$(mktemp)
 budget() {
   case "$1" in
     BenchmarkCharacterAgreement*) echo "< 500 ms (13 codes x 2 coders x 200 transcripts)" ;;
+    BenchmarkBootstrap1000*) echo "bootstrap, 1,000 resamples of 200 transcripts < 10 s" ;;
     BenchmarkReliability4x100000*) echo "themis reliability, 4 coders x 100,000 units < 1 s" ;;
     BenchmarkParseText*) echo "part of: import 200 x 8,000 words < 20 s" ;;
     BenchmarkImport*) echo "import 200 x 8,000 words < 20 s (index: later)" ;;

@@ -207,6 +207,15 @@ func cmdSegments(args []string, out io.Writer) error {
 	return usageError{fmt.Sprintf("unknown segments command %q; say import or export", args[0])}
 }
 
+// ciJSON holds a row's bootstrap intervals, present with --bootstrap.
+type ciJSON struct {
+	Kappa   *[2]float64 `json:"kappa"`
+	ScottPi *[2]float64 `json:"scott_pi"`
+	Alpha   *[2]float64 `json:"krippendorff_alpha"`
+	AC1     *[2]float64 `json:"gwet_ac1"`
+	BP      *[2]float64 `json:"brennan_prediger"`
+}
+
 type agreementJSON struct {
 	Code      string   `json:"code"`
 	Factor    string   `json:"factor,omitempty"`
@@ -216,6 +225,7 @@ type agreementJSON struct {
 	Alpha     *float64 `json:"krippendorff_alpha"`
 	AC1       *float64 `json:"gwet_ac1"`
 	BP        *float64 `json:"brennan_prediger"`
+	CI        *ciJSON  `json:"ci,omitempty"`
 	Note      string   `json:"note"`
 	Status    string   `json:"status"`
 	Both      int64    `json:"both"`
@@ -230,10 +240,15 @@ func cmdAgreement(args []string, out io.Writer) error {
 	docs := fs.String("docs", "", "documents to include (default all), NAME,NAME")
 	unit := fs.String("unit", "character", "unit of analysis: character, turn, sentence, paragraph or document")
 	threshold := fs.Float64("threshold", 0, "percent of a turn, sentence or paragraph a coder must cover for it to count as coded (default: any overlap)")
+	bootstrap := fs.Int("bootstrap", 0, "add 95% intervals from N resamples of the documents")
+	seed := fs.Int64("seed", 1, "seed of the bootstrap, for reproducible intervals")
 	asJSON := fs.Bool("json", false, "print JSON")
 	pos, err := parse(fs, args, 1, 1)
 	if err != nil {
 		return err
+	}
+	if *bootstrap < 0 {
+		return usageError{"--bootstrap is a number of resamples, 0 or more"}
 	}
 	names := splitList(*coders)
 	if len(names) != 2 {
@@ -243,7 +258,7 @@ func cmdAgreement(args []string, out io.Writer) error {
 		return usageError{fmt.Sprintf("--threshold is a percentage from 0 to 100, not %v", *threshold)}
 	}
 	return withProject(pos[0], false, func(p *store.Project) error {
-		req := project.AgreementRequest{Unit: *unit, MinShare: *threshold / 100}
+		req := project.AgreementRequest{Unit: *unit, MinShare: *threshold / 100, Bootstrap: *bootstrap, Seed: *seed}
 		for i, n := range names {
 			c, err := p.CoderByName(n)
 			if err != nil {
@@ -274,28 +289,47 @@ func cmdAgreement(args []string, out io.Writer) error {
 				factor[c.ID] = c.FactorName
 			}
 			for _, row := range r.PerCode {
-				list = append(list, agreementJSON{row.Label, factor[row.Code], row.Agreement, row.Kappa,
-					row.ScottPi, row.KrippendorffAlpha, row.GwetAC1, row.BrennanPrediger, row.Note, string(row.Status),
-					row.Counts.Both, row.Counts.OnlyA, row.Counts.OnlyB, row.Counts.Neither})
+				j := agreementJSON{Code: row.Label, Factor: factor[row.Code], Agreement: row.Agreement, Kappa: row.Kappa,
+					ScottPi: row.ScottPi, Alpha: row.KrippendorffAlpha, AC1: row.GwetAC1, BP: row.BrennanPrediger,
+					Note: row.Note, Status: string(row.Status),
+					Both: row.Counts.Both, OnlyA: row.Counts.OnlyA, OnlyB: row.Counts.OnlyB, Neither: row.Counts.Neither}
+				if r.Resamples > 0 {
+					j.CI = &ciJSON{row.CI.Kappa, row.CI.ScottPi, row.CI.KrippendorffAlpha, row.CI.GwetAC1, row.CI.BrennanPrediger}
+				}
+				list = append(list, j)
 			}
 			return writeJSON(out, list)
 		}
 		fmt.Fprintf(out, "Agreement between %s (A) and %s (B) over %d documents; %s (%s)\n\n",
 			names[0], names[1], len(r.Documents), unitSentence(r), r.Formula)
 		tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "code\tagreement\tkappa\tpi\talpha\tAC1\tB-P\tboth\tonly A\tonly B\tneither\tnote")
+		fmt.Fprintln(tw, "code\tagreement\tkappa\tkappa 95% CI\tpi\talpha\tAC1\tB-P\tboth\tonly A\tonly B\tneither\tnote")
 		rows := append(append(r.PerCode, r.PerFactor...), r.Overall)
 		for i, row := range rows {
 			if i == len(r.PerCode) || i == len(rows)-1 {
-				fmt.Fprintln(tw, strings.Repeat("-", 8)+"\t\t\t\t\t\t\t\t\t\t\t")
+				fmt.Fprintln(tw, strings.Repeat("-", 8)+"\t\t\t\t\t\t\t\t\t\t\t\t")
 			}
-			fmt.Fprintf(tw, "%s\t%.1f%%\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%d\t%d\t%s\n", row.Label, row.Agreement*100,
-				threeDecimals(row.Kappa), threeDecimals(row.ScottPi), threeDecimals(row.KrippendorffAlpha),
+			fmt.Fprintf(tw, "%s\t%.1f%%\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%d\t%d\t%s\n", row.Label, row.Agreement*100,
+				threeDecimals(row.Kappa), interval(row.CI.Kappa), threeDecimals(row.ScottPi), threeDecimals(row.KrippendorffAlpha),
 				threeDecimals(row.GwetAC1), threeDecimals(row.BrennanPrediger),
 				row.Counts.Both, row.Counts.OnlyA, row.Counts.OnlyB, row.Counts.Neither, row.Note)
 		}
-		return tw.Flush()
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+		if r.Resamples > 0 {
+			fmt.Fprintf(out, "\n95%% CI: percentile bootstrap, %d resamples of the %d documents, seed %d\n", r.Resamples, len(r.Documents), r.Seed)
+		}
+		return nil
 	})
+}
+
+// interval prints a bootstrap interval, or "" when there is none.
+func interval(ci *[2]float64) string {
+	if ci == nil {
+		return ""
+	}
+	return fmt.Sprintf("[%.3f, %.3f]", ci[0], ci[1])
 }
 
 func cmdQuotes(args []string, out io.Writer) error {

@@ -289,3 +289,23 @@ func TestAgreementByTurn(t *testing.T) {
 		t.Errorf("bad threshold: exit %d, %q", code, errOut)
 	}
 }
+
+func TestAgreementBootstrapIsReproducible(t *testing.T) {
+	project := filepath.Join(t.TempDir(), "demo.themis")
+	mustRun(t, "demo", project)
+	args := []string{"agreement", project, "--coders", "Aisha,Ben", "--bootstrap", "200", "--seed", "3", "--json"}
+	first, second := mustRun(t, args...), mustRun(t, args...)
+	if first != second {
+		t.Fatal("the same seed gave different output")
+	}
+	var rows []agreementJSON
+	json.Unmarshal([]byte(first), &rows)
+	for _, r := range rows {
+		if r.CI == nil || r.CI.Kappa == nil || r.CI.Kappa[0] > *r.Kappa || *r.Kappa > r.CI.Kappa[1] {
+			t.Errorf("%s: kappa %v, interval %+v", r.Code, r.Kappa, r.CI)
+		}
+	}
+	if out := mustRun(t, "agreement", project, "--coders", "Aisha,Ben", "--json"); strings.Contains(out, `"ci"`) {
+		t.Error("intervals printed without --bootstrap")
+	}
+}

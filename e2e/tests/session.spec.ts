@@ -204,6 +204,17 @@ test('the demo study opens with meaningful agreement and coding stripes', async 
   await page.getByTestId('statistic').selectOption('gwetAC1');
   await expect(page.getByTestId('agreement-row-Personal growth').getByTestId('kappa')).toHaveText(pg.gwet_ac1.toFixed(3));
   await shot(page, '10c-demo-agreement-ac1');
+
+  // Bootstrap intervals over documents, seed 1: the CLI with the same seed agrees.
+  await page.getByTestId('statistic').selectOption('kappa');
+  await page.getByTestId('unit').selectOption('character');
+  await page.getByTestId('intervals').check();
+  const boot = JSON.parse(cli('agreement', demo, '--coders', 'Aisha,Ben', '--bootstrap', '1000', '--seed', '1', '--json'));
+  const pa = boot.find((r: { code: string }) => r.code === 'Positive affect');
+  await expect(page.getByTestId('agreement-row-Positive affect').getByTestId('ci')).toHaveText(
+    `${pa.ci.kappa[0].toFixed(3)}–${pa.ci.kappa[1].toFixed(3)}`,
+  );
+  await shot(page, '10d-demo-agreement-intervals');
   await page.getByTestId('tab-quotes').click();
   await page.getByTestId('quote-code-Social integration').click();
   await expect(page.getByTestId('quote-list')).toContainText('nested case');

@@ -21,6 +21,8 @@ import type {
   ExportFormat,
   History,
   Imported,
+  Interval,
+  Intervals,
   ImportProgress,
   ProjectInfo,
   Quotes,
@@ -178,8 +180,19 @@ interface RawRow {
   krippendorffAlpha?: number | null;
   gwetAC1?: number | null;
   brennanPrediger?: number | null;
+  ci?: RawIntervals | null;
   status: string;
   note: string;
+}
+
+type RawInterval = number[] | null | undefined;
+
+interface RawIntervals {
+  kappa?: RawInterval;
+  scottPi?: RawInterval;
+  krippendorffAlpha?: RawInterval;
+  gwetAC1?: RawInterval;
+  brennanPrediger?: RawInterval;
 }
 
 interface RawHistory {
@@ -208,6 +221,23 @@ function num(v: number | null | undefined): number | null {
   return typeof v === 'number' ? v : null;
 }
 
+/** An interval as [low, high], or null when the backend sent nil or something that is not two numbers. */
+function interval(v: RawInterval): Interval | null {
+  if (!Array.isArray(v) || v.length !== 2) return null;
+  const [lo, hi] = v;
+  return typeof lo === 'number' && typeof hi === 'number' && Number.isFinite(lo) && Number.isFinite(hi) ? [lo, hi] : null;
+}
+
+function intervals(c: RawIntervals | null | undefined): Intervals {
+  return {
+    kappa: interval(c?.kappa),
+    scottPi: interval(c?.scottPi),
+    krippendorffAlpha: interval(c?.krippendorffAlpha),
+    gwetAC1: interval(c?.gwetAC1),
+    brennanPrediger: interval(c?.brennanPrediger),
+  };
+}
+
 function row(r: RawRow): AgreementRow {
   return {
     label: r.label,
@@ -224,6 +254,7 @@ function row(r: RawRow): AgreementRow {
     krippendorffAlpha: num(r.krippendorffAlpha),
     gwetAC1: num(r.gwetAC1),
     brennanPrediger: num(r.brennanPrediger),
+    ci: intervals(r.ci),
     status: r.status,
     note: r.note ?? '',
   };
@@ -371,17 +402,28 @@ export const api = {
   /**
    * unit: one of units()' names ("" = character); minShare: the share (0..1) of
    * a unit a coder's segments must cover for it to count as coded, 0 = any
-   * overlap (ignored for characters).
+   * overlap (ignored for characters); bootstrap: how many resamples of the
+   * documents to draw for 95 % intervals (seed fixed by the backend), 0 = none.
    */
-  async agreement(coderA: number, coderB: number, documents: number[], unit: string, minShare: number): Promise<Agreement> {
+  async agreement(
+    coderA: number,
+    coderB: number,
+    documents: number[],
+    unit: string,
+    minShare: number,
+    bootstrap: number,
+  ): Promise<Agreement> {
     return call(async () => {
-      const a = await Agreements.Compute(coderA, coderB, documents, unit, minShare);
+      const a = await Agreements.Compute(coderA, coderB, documents, unit, minShare, bootstrap);
       return {
         coderA: coder(a.coderA),
         coderB: coder(a.coderB),
         documents: a.documents ?? [],
         unit: a.unit || 'character',
         minShare: a.minShare ?? 0,
+        resamples: a.resamples ?? 0,
+        seed: a.seed ?? 0,
+        resampling: a.resampling ?? '',
         formula: a.formula,
         perCode: (a.perCode ?? []).map(row),
         perFactor: (a.perFactor ?? []).map(row),

@@ -19,6 +19,17 @@ export function formatKappa(k: number | null): string {
   return s.startsWith('-') ? `−${s.slice(1)}` : s;
 }
 
+/**
+ * A 95 % interval as "0.553–0.774", three decimals like formatKappa; when a
+ * bound is negative the dash gets thin spaces so it is not read as a minus
+ * ("−0.120 – 0.310").
+ */
+export function formatInterval(iv: readonly [number, number]): string {
+  const [lo, hi] = iv;
+  const dash = lo < 0 || hi < 0 ? '\u2009–\u2009' : '–';
+  return `${formatKappa(lo)}${dash}${formatKappa(hi)}`;
+}
+
 /** Up to two letters identifying a coder among others: "A", or "Al" when two names share an initial. */
 export function coderInitials(names: string[]): string[] {
   const first = names.map((n) => n.trim().charAt(0).toUpperCase() || '?');

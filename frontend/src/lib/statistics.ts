@@ -1,7 +1,7 @@
 // The agreement coefficients the table can show. Every one is in each
 // AgreementRow; choosing one only changes what is displayed.
 
-import type { AgreementRow } from './types';
+import type { AgreementRow, Interval } from './types';
 
 export type Statistic = 'kappa' | 'scottPi' | 'krippendorffAlpha' | 'gwetAC1' | 'brennanPrediger';
 
@@ -70,4 +70,9 @@ export function statisticInfo(key: Statistic): StatisticInfo {
 /** A row's value of the statistic; null when undefined (or, for α, on a pooled row). */
 export function statisticValue(row: AgreementRow, key: Statistic): number | null {
   return row[key];
+}
+
+/** A row's bootstrap 95 % interval of the statistic; null when not computed or undefined. */
+export function statisticInterval(row: AgreementRow, key: Statistic): Interval | null {
+  return row.ci?.[key] ?? null;
 }

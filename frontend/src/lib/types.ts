@@ -109,6 +109,18 @@ export interface UndoResult {
   history: History;
 }
 
+/** A 95 % interval, [low, high]. */
+export type Interval = [number, number];
+
+/** A row's bootstrap intervals, one per coefficient; null when not computed or undefined. */
+export interface Intervals {
+  kappa: Interval | null;
+  scottPi: Interval | null;
+  krippendorffAlpha: Interval | null;
+  gwetAC1: Interval | null;
+  brennanPrediger: Interval | null;
+}
+
 export interface AgreementRow {
   label: string;
   /** 0 for pooled rows */
@@ -131,6 +143,8 @@ export interface AgreementRow {
   gwetAC1: number | null;
   /** Brennan & Prediger's κ (PABAK for yes/no codes); null when undefined */
   brennanPrediger: number | null;
+  /** bootstrap 95 % intervals of the coefficients; each null when not asked for or undefined */
+  ci: Intervals;
   /** kappa's situation: "defined", "no-variation", "only-one-coder", … */
   status: string;
   /** about kappa; "" when there is nothing to say */
@@ -145,6 +159,12 @@ export interface Agreement {
   unit: string;
   /** share of a unit a coder's segments must cover for it to count as coded; 0 = any overlap */
   minShare: number;
+  /** bootstrap resamples behind the rows' intervals; 0 = no intervals */
+  resamples: number;
+  /** the bootstrap's random seed */
+  seed: number;
+  /** what was resampled: "document"; "" without a bootstrap */
+  resampling: string;
   formula: string;
   perCode: AgreementRow[];
   perFactor: AgreementRow[];

@@ -10,7 +10,7 @@ import { api } from '../api';
 import AgreementScreen from '../screens/AgreementScreen.svelte';
 import { AgreementStore } from '../stores/agreement.svelte';
 import type { Agreement, AgreementRow } from '../types';
-import { aisha, ben, codes } from './fixtures';
+import { aisha, ben, codes, noCI } from './fixtures';
 
 const mocked = api as unknown as Record<'agreement' | 'units', ReturnType<typeof vi.fn>>;
 
@@ -27,12 +27,17 @@ const docs = [
 ];
 const overall: AgreementRow = {
   label: 'All codes', code: 0, factor: 0, both: 3, onlyA: 1, onlyB: 0, neither: 6, units: 10, agreement: 0.9, kappa: 0.78, scottPi: 0.77,
-  krippendorffAlpha: null, gwetAC1: 0.83, brennanPrediger: 0.8, status: 'defined', note: '',
+  krippendorffAlpha: null, gwetAC1: 0.83, brennanPrediger: 0.8, ci: noCI, status: 'defined', note: '',
 };
 
 // Answers with whatever unit and share were asked for, as the backend does.
-function answer(_a: number, _b: number, documents: number[], unit: string, minShare: number): Promise<Agreement> {
-  return Promise.resolve({ coderA: aisha, coderB: ben, documents, unit, minShare, formula: 'cohen-kappa/v1', perCode: [], perFactor: [], overall });
+// With resamples it answers with intervals, as the backend does for two or more documents.
+function answer(_a: number, _b: number, documents: number[], unit: string, minShare: number, bootstrap: number): Promise<Agreement> {
+  const row = bootstrap > 0 ? { ...overall, ci: { ...noCI, kappa: [0.553, 0.774] as [number, number], gwetAC1: [0.7, 0.9] as [number, number] } } : overall;
+  return Promise.resolve({
+    coderA: aisha, coderB: ben, documents, unit, minShare, resamples: bootstrap, seed: bootstrap > 0 ? 1 : 0,
+    resampling: bootstrap > 0 ? 'document' : '', formula: 'cohen-kappa/v1', perCode: [], perFactor: [], overall: row,
+  });
 }
 
 beforeEach(() => {
@@ -51,7 +56,7 @@ describe('AgreementScreen', () => {
   it('counts characters by default and names them', async () => {
     renderScreen();
     await waitFor(() => expect(screen.getByTestId('agreement-unit')).toHaveTextContent('character counts'));
-    expect(mocked.agreement).toHaveBeenCalledWith(1, 2, [5, 6], 'character', 0);
+    expect(mocked.agreement).toHaveBeenCalledWith(1, 2, [5, 6], 'character', 0, 0);
     expect(screen.getByTestId('unit')).toHaveValue('character');
     expect(screen.getByTestId('unit-help')).toHaveTextContent('Every character (code point) is a unit');
     expect(screen.queryByTestId('min-share')).toBeNull();
@@ -65,7 +70,7 @@ describe('AgreementScreen', () => {
     renderScreen();
     await waitFor(() => expect(screen.getAllByRole('option', { name: 'Speaker turn' })).toHaveLength(1));
     await fireEvent.change(screen.getByTestId('unit'), { target: { value: 'turn' } });
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'turn', 0);
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'turn', 0, 0);
     expect(screen.getByTestId('unit-help')).toHaveTextContent('Each speaker turn is a unit');
     await waitFor(() => expect(screen.getByTestId('agreement-unit')).toHaveTextContent('turn counts'));
     expect(screen.getByTestId('agreement-footnote')).toHaveTextContent(
@@ -77,7 +82,7 @@ describe('AgreementScreen', () => {
       'any part', 'at least a quarter', 'at least half', 'at least 90 %', 'all of it',
     ]);
     await fireEvent.change(share, { target: { value: '0.5' } });
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'turn', 0.5);
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'turn', 0.5, 0);
     await waitFor(() => expect(screen.getByTestId('agreement-footnote')).toHaveTextContent('cover at least half of it.'));
     expect(screen.getByTestId('agreement-count-head')).toHaveTextContent('Turn counts');
     expect(screen.getByTestId('agreement-unit').parentElement).toHaveTextContent(
@@ -86,7 +91,7 @@ describe('AgreementScreen', () => {
     expect(screen.getByTestId('agreement-footnote')).toHaveTextContent('Both, Only A, Only B and Neither count turns.');
 
     await fireEvent.change(screen.getByTestId('unit'), { target: { value: 'document' } });
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'document', 0);
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'document', 0, 0);
     await waitFor(() => expect(screen.getByTestId('agreement-unit')).toHaveTextContent('document counts'));
     expect(screen.queryByTestId('min-share')).toBeNull();
     expect(screen.getByTestId('agreement-count-head')).toHaveTextContent('Document counts');
@@ -130,5 +135,36 @@ describe('AgreementScreen', () => {
     expect(screen.getByTestId('statistic-help')).toHaveTextContent('Chance fixed at one half; for yes/no codes this is PABAK');
     expect(screen.getByTestId('kappa')).toHaveTextContent('0.800');
     expect(mocked.agreement).toHaveBeenCalledTimes(calls);
+  });
+
+  it('asks for bootstrap intervals when ticked, shows them and says how they were made', async () => {
+    const agreement = renderScreen();
+    await waitFor(() => expect(screen.getByTestId('agreement-overall')).toBeInTheDocument());
+    const box = screen.getByTestId('intervals') as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    expect(box.closest('label')).toHaveTextContent('95 % confidence intervals');
+    expect(screen.getByTestId('intervals-help')).toHaveTextContent(
+      /^1,000 bootstrap resamples of the documents \(seed 1\); needs at least two documents$/,
+    );
+    expect(screen.queryByTestId('ci')).toBeNull();
+    expect(screen.queryByTestId('agreement-intervals')).toBeNull();
+
+    await fireEvent.click(box);
+    expect(agreement.intervals).toBe(true);
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'character', 0, 1000);
+    await waitFor(() => expect(screen.getByTestId('ci')).toHaveTextContent('0.553–0.774'));
+    expect(screen.getByTestId('kappa').textContent).toBe('0.780');
+    expect(screen.getByTestId('agreement-intervals')).toHaveTextContent(
+      /^Intervals: percentile bootstrap, 1,000 resamples of the 2 documents \(seed 1\); documents, not characters, are resampled because text within a document is not independent\.$/,
+    );
+    await fireEvent.change(screen.getByTestId('statistic'), { target: { value: 'gwetAC1' } });
+    expect(screen.getByTestId('ci')).toHaveTextContent('0.700–0.900');
+    await fireEvent.change(screen.getByTestId('statistic'), { target: { value: 'scottPi' } });
+    expect(screen.queryByTestId('ci')).toBeNull();
+
+    await fireEvent.click(box);
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'character', 0, 0);
+    await waitFor(() => expect(screen.queryByTestId('agreement-intervals')).toBeNull());
+    expect(screen.queryByTestId('ci-head')).toBeNull();
   });
 });

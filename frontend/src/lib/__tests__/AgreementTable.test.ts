@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/svelte';
 import AgreementTable from '../components/AgreementTable.svelte';
 import type { Agreement, AgreementRow } from '../types';
+import { noCI } from './fixtures';
 
 function row(over: Partial<AgreementRow>): AgreementRow {
-  return { label: '', code: 0, factor: 0, both: 0, onlyA: 0, onlyB: 0, neither: 0, units: 0, agreement: 0, kappa: null, scottPi: null, krippendorffAlpha: null, gwetAC1: null, brennanPrediger: null, status: 'defined', note: '', ...over };
+  return { label: '', code: 0, factor: 0, both: 0, onlyA: 0, onlyB: 0, neither: 0, units: 0, agreement: 0, kappa: null, scottPi: null, krippendorffAlpha: null, gwetAC1: null, brennanPrediger: null, ci: noCI, status: 'defined', note: '', ...over };
 }
 
 const result: Agreement = {
@@ -13,6 +14,9 @@ const result: Agreement = {
   documents: [5, 6],
   unit: 'character',
   minShare: 0,
+  resamples: 0,
+  seed: 0,
+  resampling: '',
   formula: 'cohen-kappa/v1',
   perFactor: [
     row({ label: 'Emotional well-being', factor: 10, both: 1727, onlyA: 1231, onlyB: 311, neither: 156994, agreement: 0.9831, kappa: 0.6152, scottPi: 0.6102, gwetAC1: 0.9871, brennanPrediger: 0.9662 }),
@@ -143,5 +147,68 @@ describe('AgreementTable', () => {
     const empty: Agreement = { ...result, perFactor: [], perCode: [row({ label: 'Empty', code: 30 })], overall: row({ label: 'All codes' }) };
     render(AgreementTable, { result: empty, statistic: 'gwetAC1' });
     expect(within(screen.getByTestId('agreement-row-Empty')).getByTestId('note')).toHaveTextContent(/^undefined: no units$/);
+  });
+
+  describe('with bootstrap intervals', () => {
+    const iv = (lo: number, hi: number): [number, number] => [lo, hi];
+    const withCI: Agreement = {
+      ...result,
+      resamples: 1000,
+      seed: 1,
+      resampling: 'document',
+      perCode: [
+        { ...result.perCode[0], ci: { ...noCI, kappa: iv(0.5531, 0.7744), gwetAC1: iv(0.97, 0.99), krippendorffAlpha: iv(0.55, 0.77) } },
+        // κ undefined: no interval either
+        result.perCode[1],
+        { ...result.perCode[2], ci: { ...noCI, scottPi: iv(-0.12, 0.31) } },
+      ],
+      perFactor: [{ ...result.perFactor[0], ci: { ...noCI, kappa: iv(0.5, 0.7), krippendorffAlpha: iv(0.1, 0.2) } }],
+    };
+
+    it('shows the chosen coefficient’s interval beside its value, leaving the value’s cell alone', () => {
+      render(AgreementTable, { result: withCI });
+      expect(screen.getByTestId('ci-head')).toHaveTextContent('95 % CI');
+      const r = screen.getByTestId('agreement-row-Positive affect');
+      expect(within(r).getByTestId('kappa')).toHaveTextContent(/^0\.682$/);
+      expect(within(r).getByTestId('kappa').textContent).toBe('0.682');
+      expect(within(r).getByTestId('ci')).toHaveTextContent(/^0\.553–0\.774$/);
+      expect(within(r).getByTestId('kappa').contains(within(r).getByTestId('ci'))).toBe(false);
+      expect(r.querySelector('.bar')).toHaveAttribute('title', 'κ = 0.682 (95 % interval 0.553–0.774)');
+      // a whisker on the bar from low to high
+      const w = within(r).getByTestId('whisker');
+      expect(w.style.left).toBe('55.31%');
+      expect(parseFloat(w.style.width)).toBeCloseTo(22.13, 2);
+      expect(within(screen.getByTestId('agreement-factor-Emotional well-being')).getByTestId('ci')).toHaveTextContent('0.500–0.700');
+    });
+
+    it('renders nothing for a null interval', () => {
+      render(AgreementTable, { result: withCI });
+      for (const id of ['agreement-row-Avowed quality of life', 'agreement-row-Autonomy', 'agreement-overall']) {
+        const r = within(screen.getByTestId(id));
+        expect(r.queryByTestId('ci')).toBeNull();
+        expect(r.queryByTestId('whisker')).toBeNull();
+      }
+      expect(within(screen.getByTestId('agreement-row-Autonomy')).getByTestId('kappa').textContent).toBe('0.000');
+    });
+
+    it('follows the chosen coefficient, with thin spaces round the dash for negative bounds', async () => {
+      const { rerender } = render(AgreementTable, { result: withCI, statistic: 'scottPi' });
+      expect(screen.getAllByTestId('ci')).toHaveLength(1);
+      expect(within(screen.getByTestId('agreement-row-Autonomy')).getByTestId('ci').textContent).toBe('−0.120\u2009–\u20090.310');
+      // the whisker is clamped to the bar's 0..1 scale
+      const w = within(screen.getByTestId('agreement-row-Autonomy')).getByTestId('whisker');
+      expect([w.style.left, w.style.width]).toEqual(['0%', '31%']);
+      await rerender({ result: withCI, statistic: 'krippendorffAlpha' });
+      // α is per code: a pooled row shows no interval even if one were sent
+      expect(within(screen.getByTestId('agreement-factor-Emotional well-being')).queryByTestId('ci')).toBeNull();
+      expect(within(screen.getByTestId('agreement-row-Positive affect')).getByTestId('ci')).toHaveTextContent('0.550–0.770');
+    });
+
+    it('has no interval column without resamples', () => {
+      render(AgreementTable, { result: { ...withCI, resamples: 0 } });
+      expect(screen.queryByTestId('ci-head')).toBeNull();
+      expect(screen.queryAllByTestId('ci')).toHaveLength(0);
+      expect(screen.queryAllByTestId('whisker')).toHaveLength(0);
+    });
   });
 });

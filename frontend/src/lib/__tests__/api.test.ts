@@ -125,7 +125,7 @@ describe('api normalisation', () => {
       perFactor: null,
       overall: { ...row, kappa: 0.5, scottPi: 0.49, krippendorffAlpha: null, gwetAC1: 0.91, brennanPrediger: 0.8, label: 'All codes' },
     });
-    const a = await api.agreement(1, 2, [7], 'turn', 0.5);
+    const a = await api.agreement(1, 2, [7], 'turn', 0.5, 0);
     expect(a.perCode[0].kappa).toBeNull();
     expect([a.perCode[0].scottPi, a.perCode[0].krippendorffAlpha, a.perCode[0].gwetAC1, a.perCode[0].brennanPrediger]).toEqual([
       null, null, null, null,
@@ -134,7 +134,33 @@ describe('api normalisation', () => {
     expect(a.overall.kappa).toBe(0.5);
     expect([a.overall.scottPi, a.overall.krippendorffAlpha, a.overall.gwetAC1, a.overall.brennanPrediger]).toEqual([0.49, null, 0.91, 0.8]);
     expect([a.unit, a.minShare]).toEqual(['turn', 0.5]);
-    expect(m(Agreements.Compute)).toHaveBeenCalledWith(1, 2, [7], 'turn', 0.5);
+    expect(m(Agreements.Compute)).toHaveBeenCalledWith(1, 2, [7], 'turn', 0.5, 0);
+    // no bootstrap: no intervals, whatever the backend left out
+    expect(a.perCode[0].ci).toEqual({ kappa: null, scottPi: null, krippendorffAlpha: null, gwetAC1: null, brennanPrediger: null });
+    expect([a.resamples, a.seed, a.resampling]).toEqual([0, 0, '']);
+  });
+
+  it('passes the resamples on and reads the intervals, null-safe', async () => {
+    const row = { label: 'X', code: 3, factor: 1, both: 5, onlyA: 1, onlyB: 2, neither: 10, units: 18, agreement: 0.83, kappa: 0.6, status: 'defined', note: '' };
+    m(Agreements.Compute).mockResolvedValue({
+      coderA: { id: 1, name: 'A' },
+      coderB: { id: 2, name: 'B' },
+      documents: [7, 8],
+      unit: 'character',
+      minShare: 0,
+      resamples: 1000,
+      seed: 1,
+      resampling: 'document',
+      formula: 'cohen-kappa/v1',
+      perCode: [{ ...row, ci: { kappa: [0.553, 0.774], scottPi: null, gwetAC1: [0.7, 0.9] } }],
+      perFactor: [],
+      overall: { ...row, label: 'All codes', ci: null },
+    });
+    const a = await api.agreement(1, 2, [7, 8], 'character', 0, 1000);
+    expect(m(Agreements.Compute)).toHaveBeenCalledWith(1, 2, [7, 8], 'character', 0, 1000);
+    expect([a.resamples, a.seed, a.resampling]).toEqual([1000, 1, 'document']);
+    expect(a.perCode[0].ci).toEqual({ kappa: [0.553, 0.774], scottPi: null, krippendorffAlpha: null, gwetAC1: [0.7, 0.9], brennanPrediger: null });
+    expect(a.overall.ci.kappa).toBeNull();
   });
 
   it('lists the units of analysis', async () => {

@@ -1,6 +1,9 @@
 // Shared test data in the UI's shapes (UTF-16 offsets).
 import { OffsetIndex } from '../offsets';
-import type { Code, DocumentView, ProjectInfo } from '../types';
+import type { Code, DocumentView, Intervals, ProjectInfo } from '../types';
+
+/** A row's intervals when none were asked for. */
+export const noCI: Intervals = { kappa: null, scottPi: null, krippendorffAlpha: null, gwetAC1: null, brennanPrediger: null };
 
 export const aisha = { id: 1, name: 'Aisha' };
 export const ben = { id: 2, name: 'Ben' };

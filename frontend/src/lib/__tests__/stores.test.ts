@@ -22,7 +22,7 @@ import { ReaderStore } from '../stores/reader.svelte';
 import { AgreementStore } from '../stores/agreement.svelte';
 import { QuotesStore } from '../stores/quotes.svelte';
 import type { History, ImportProgress } from '../types';
-import { aisha, ben, codes, docView, info } from './fixtures';
+import { aisha, ben, codes, docView, info, noCI } from './fixtures';
 
 const mocked = api as unknown as Record<keyof typeof api, ReturnType<typeof vi.fn>>;
 
@@ -367,9 +367,9 @@ describe('AgreementStore', () => {
     { id: 6, name: 'b', turns: 1, words: 10, chars: 50, case: '' },
   ];
   const result = {
-    coderA: aisha, coderB: ben, documents: [5, 6], unit: 'character', minShare: 0, formula: 'cohen-kappa/v1', perCode: [], perFactor: [],
+    coderA: aisha, coderB: ben, documents: [5, 6], unit: 'character', minShare: 0, resamples: 0, seed: 0, resampling: '', formula: 'cohen-kappa/v1', perCode: [], perFactor: [],
     overall: { label: 'All codes', code: 0, factor: 0, both: 1, onlyA: 0, onlyB: 0, neither: 1, units: 2, agreement: 1, kappa: 1,
-      scottPi: 1, krippendorffAlpha: null, gwetAC1: 1, brennanPrediger: 1, status: 'defined', note: '' },
+      scottPi: 1, krippendorffAlpha: null, gwetAC1: 1, brennanPrediger: 1, ci: noCI, status: 'defined', note: '' },
   };
 
   it('defaults to the first two coders and every document', async () => {
@@ -379,7 +379,7 @@ describe('AgreementStore', () => {
     expect(a.chosen).toEqual([5, 6]);
     mocked.agreement.mockResolvedValue(result);
     await a.compute();
-    expect(mocked.agreement).toHaveBeenCalledWith(1, 2, [5, 6], 'character', 0);
+    expect(mocked.agreement).toHaveBeenCalledWith(1, 2, [5, 6], 'character', 0, 0);
     expect(a.result).toBe(result);
   });
 
@@ -388,13 +388,13 @@ describe('AgreementStore', () => {
     a.setup([aisha, ben], docs);
     mocked.agreement.mockResolvedValue(result);
     await a.toggleDocument(5, false);
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [6], 'character', 0);
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [6], 'character', 0, 0);
     await a.chooseNone();
     expect(a.blocker).toBe('Choose at least one document.');
     expect(a.result).toBeNull();
     expect(mocked.agreement).toHaveBeenCalledTimes(1);
     await a.chooseAll();
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'character', 0);
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'character', 0, 0);
     await a.setCoderB(1);
     expect(a.blocker).toBe('Choose two different coders.');
   });
@@ -425,19 +425,19 @@ describe('AgreementStore', () => {
     mocked.agreement.mockResolvedValue(result);
     await a.setMinShare(0.5);
     // ignored for characters: sent as 0, but kept for when a turn-like unit is chosen
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'character', 0);
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'character', 0, 0);
     expect(a.usesShare).toBe(false);
     await a.setUnit('turn');
     expect(a.usesShare).toBe(true);
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'turn', 0.5);
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'turn', 0.5, 0);
     await a.setMinShare(1);
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'turn', 1);
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'turn', 1, 0);
     await a.setUnit('sentence');
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'sentence', 1);
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'sentence', 1, 0);
     await a.setUnit('document');
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'document', 0);
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'document', 0, 0);
     await a.toggleDocument(6, false);
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5], 'document', 0);
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5], 'document', 0, 0);
     expect(mocked.agreement).toHaveBeenCalledTimes(6);
   });
 
@@ -465,6 +465,32 @@ describe('AgreementStore', () => {
     await a.compute();
     expect(a.problem).toBe('invalid: blind mode is on');
     expect(a.result).toBeNull();
+  });
+
+  it('asks for 1,000 resamples while intervals are on, and recomputes when they are toggled', async () => {
+    const a = new AgreementStore();
+    a.setup([aisha, ben], docs);
+    expect(a.intervals).toBe(false);
+    mocked.agreement.mockResolvedValue(result);
+    await a.compute();
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'character', 0, 0);
+    let done: (v: unknown) => void = () => {};
+    mocked.agreement.mockReturnValueOnce(new Promise((res) => (done = res)));
+    const on = a.setIntervals(true);
+    expect(a.intervals).toBe(true);
+    // the resampling takes a while on big projects: the view shows it is busy
+    expect(a.loading).toBe(true);
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'character', 0, 1000);
+    done({ ...result, resamples: 1000, seed: 1, resampling: 'document' });
+    await on;
+    expect(a.loading).toBe(false);
+    expect(a.result?.resamples).toBe(1000);
+    // other changes keep asking for them
+    await a.setUnit('turn');
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'turn', 0, 1000);
+    await a.setIntervals(false);
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'turn', 0, 0);
+    expect(mocked.agreement).toHaveBeenCalledTimes(4);
   });
 
   it('drops a stale answer', async () => {

@@ -3,6 +3,9 @@ import type { Agreement, Coder, DocumentSummary, Unit } from '../types';
 import { usesShare } from '../units';
 import type { Statistic } from '../statistics';
 
+/** How many bootstrap resamples of the documents the intervals use. */
+export const RESAMPLES = 1000;
+
 /** The agreement view: which coders, documents and unit of analysis to compare, and the result. */
 export class AgreementStore {
   coders = $state<Coder[]>([]);
@@ -26,6 +29,8 @@ export class AgreementStore {
    * another does not recompute
    */
   statistic = $state<Statistic>('kappa');
+  /** whether to ask for bootstrap 95 % intervals (RESAMPLES resamples of the documents) */
+  intervals = $state(false);
   result = $state.raw<Agreement | null>(null);
   loading = $state(false);
   /** why there is no result (e.g. blind mode is on); "" when there is one */
@@ -93,6 +98,12 @@ export class AgreementStore {
     this.statistic = key;
   }
 
+  /** Turns the bootstrap intervals on or off; recomputes, since they come from the backend. */
+  setIntervals(on: boolean): Promise<void> {
+    this.intervals = on;
+    return this.compute();
+  }
+
   setCoderA(id: number): Promise<void> {
     this.coderA = id;
     return this.compute();
@@ -133,7 +144,8 @@ export class AgreementStore {
     this.loading = true;
     try {
       const share = this.usesShare ? this.minShare : 0;
-      const r = await api.agreement(this.coderA!, this.coderB!, [...this.chosen], this.unit, share);
+      const bootstrap = this.intervals ? RESAMPLES : 0;
+      const r = await api.agreement(this.coderA!, this.coderB!, [...this.chosen], this.unit, share, bootstrap);
       if (seq !== this.seq) return;
       this.result = r;
       this.problem = '';

@@ -1,5 +1,25 @@
 export namespace app {
 	
+	export class IntervalsDTO {
+	    kappa?: number[];
+	    scottPi?: number[];
+	    krippendorffAlpha?: number[];
+	    gwetAC1?: number[];
+	    brennanPrediger?: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new IntervalsDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kappa = source["kappa"];
+	        this.scottPi = source["scottPi"];
+	        this.krippendorffAlpha = source["krippendorffAlpha"];
+	        this.gwetAC1 = source["gwetAC1"];
+	        this.brennanPrediger = source["brennanPrediger"];
+	    }
+	}
 	export class AgreementRow {
 	    label: string;
 	    code: number;
@@ -15,6 +35,7 @@ export namespace app {
 	    krippendorffAlpha?: number;
 	    gwetAC1?: number;
 	    brennanPrediger?: number;
+	    ci: IntervalsDTO;
 	    status: string;
 	    note: string;
 	
@@ -38,9 +59,28 @@ export namespace app {
 	        this.krippendorffAlpha = source["krippendorffAlpha"];
 	        this.gwetAC1 = source["gwetAC1"];
 	        this.brennanPrediger = source["brennanPrediger"];
+	        this.ci = this.convertValues(source["ci"], IntervalsDTO);
 	        this.status = source["status"];
 	        this.note = source["note"];
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class CoderDTO {
 	    id: number;
@@ -62,6 +102,9 @@ export namespace app {
 	    documents: number[];
 	    unit: string;
 	    minShare: number;
+	    resamples: number;
+	    seed: number;
+	    resampling: string;
 	    formula: string;
 	    perCode: AgreementRow[];
 	    perFactor: AgreementRow[];
@@ -78,6 +121,9 @@ export namespace app {
 	        this.documents = source["documents"];
 	        this.unit = source["unit"];
 	        this.minShare = source["minShare"];
+	        this.resamples = source["resamples"];
+	        this.seed = source["seed"];
+	        this.resampling = source["resampling"];
 	        this.formula = source["formula"];
 	        this.perCode = this.convertValues(source["perCode"], AgreementRow);
 	        this.perFactor = this.convertValues(source["perFactor"], AgreementRow);
@@ -252,6 +298,7 @@ export namespace app {
 	        this.words = source["words"];
 	    }
 	}
+	
 	export class ProjectInfo {
 	    path: string;
 	    name: string;

@@ -1,0 +1,90 @@
+package coding
+
+import (
+	"math/rand"
+	"slices"
+)
+
+// Intervals are a row's percentile bootstrap 95 % intervals, [low, high], one
+// per coefficient; nil where the coefficient is undefined on the data or in
+// every resample.
+type Intervals struct {
+	Kappa             *[2]float64
+	ScottPi           *[2]float64
+	KrippendorffAlpha *[2]float64
+	GwetAC1           *[2]float64
+	BrennanPrediger   *[2]float64
+}
+
+// ResampleDocuments names what [Report.Bootstrap] resamples.
+const ResampleDocuments = "document"
+
+// Bootstrap returns a copy of r whose rows carry 95 % intervals for every
+// coefficient, from resamples drawn with replacement from r's documents.
+//
+// Documents are resampled whole, never characters or units within them:
+// characters, sentences and turns of one document are not independent, and
+// treating them as if they were would give intervals far too narrow. Each
+// resample sums the kept per-document tables, so it costs no segment
+// comparison. The interval is the 2.5th and 97.5th percentile of the
+// resampled values (linear interpolation between order statistics, R's type
+// 7); resamples where a coefficient is undefined are left out of its
+// distribution. The same seed gives the same intervals. With fewer than two
+// documents there is nothing to resample and r is returned unchanged.
+func (r Report) Bootstrap(resamples int, seed int64) Report {
+	docs := len(r.Documents)
+	if resamples <= 0 || docs < 2 || len(r.perDoc) != len(r.PerCode) {
+		return r
+	}
+	out := r
+	out.PerCode, out.PerFactor = slices.Clone(r.PerCode), slices.Clone(r.PerFactor)
+	out.Resamples, out.Seed, out.Resampling = resamples, seed, ResampleDocuments
+	targets := allRows(&out)
+
+	const coefs = 5
+	values := make([][coefs][]float64, len(targets))
+	rng := rand.New(rand.NewSource(seed))
+	perCode := make([]Counts, len(r.codes))
+	for b := 0; b < resamples; b++ {
+		clear(perCode)
+		for k := 0; k < docs; k++ {
+			d := rng.Intn(docs)
+			for i := range perCode {
+				perCode[i] = perCode[i].Add(r.perDoc[i][d])
+			}
+		}
+		sample := rows(Report{Unit: r.Unit, PerCode: []Result{}, PerFactor: []Result{}}, perCode, r.codes, r.nameA, r.nameB)
+		for j, row := range allRows(&sample) {
+			for c, v := range []*float64{row.Kappa, row.ScottPi, row.KrippendorffAlpha, row.GwetAC1, row.BrennanPrediger} {
+				if v != nil {
+					values[j][c] = append(values[j][c], *v)
+				}
+			}
+		}
+	}
+	for j, row := range targets {
+		ci := make([]*[2]float64, coefs)
+		for c, point := range []*float64{row.Kappa, row.ScottPi, row.KrippendorffAlpha, row.GwetAC1, row.BrennanPrediger} {
+			if point == nil || len(values[j][c]) == 0 {
+				continue
+			}
+			v := values[j][c]
+			slices.Sort(v)
+			ci[c] = &[2]float64{percentile(v, 0.025), percentile(v, 0.975)}
+		}
+		row.CI = Intervals{Kappa: ci[0], ScottPi: ci[1], KrippendorffAlpha: ci[2], GwetAC1: ci[3], BrennanPrediger: ci[4]}
+	}
+	return out
+}
+
+// allRows lists pointers to a report's rows: per code, per factor, overall.
+func allRows(r *Report) []*Result {
+	out := make([]*Result, 0, len(r.PerCode)+len(r.PerFactor)+1)
+	for i := range r.PerCode {
+		out = append(out, &r.PerCode[i])
+	}
+	for i := range r.PerFactor {
+		out = append(out, &r.PerFactor[i])
+	}
+	return append(out, &r.Overall)
+}
