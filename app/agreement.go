@@ -1,8 +1,12 @@
 package app
 
 import (
+	"fmt"
+	"os"
+
 	"themis/coding"
 	"themis/project"
+	"themis/report"
 	"themis/store"
 )
 
@@ -27,8 +31,7 @@ func (as *AgreementService) Compute(coderA, coderB int64, documents []int64, uni
 		if !v.CanCompare() {
 			return errBlindCompare(v)
 		}
-		r, err := project.Agreement(p, project.AgreementRequest{CoderA: coderA, CoderB: coderB, Documents: documents, Unit: unit, MinShare: minShare,
-			Bootstrap: bootstrap, Seed: BootstrapSeed})
+		r, err := project.Agreement(p, agreementRequest(coderA, coderB, documents, unit, minShare, bootstrap))
 		if err != nil {
 			return err
 		}
@@ -69,4 +72,57 @@ func agreementRow(r coding.Result) AgreementRow {
 		Kappa: r.Kappa, ScottPi: r.ScottPi, KrippendorffAlpha: r.KrippendorffAlpha, GwetAC1: r.GwetAC1,
 		BrennanPrediger: r.BrennanPrediger, Status: string(r.Status), Note: r.Note,
 		CI: IntervalsDTO{r.CI.Kappa, r.CI.ScottPi, r.CI.KrippendorffAlpha, r.CI.GwetAC1, r.CI.BrennanPrediger}}
+}
+
+// Methods returns the methods paragraph for the same inputs as Compute, with
+// the chosen coefficient (see report.MethodsParagraph).
+func (as *AgreementService) Methods(coderA, coderB int64, documents []int64, unit string, minShare float64, bootstrap int, statistic string) (string, error) {
+	var out string
+	err := as.s.withViewer(func(p *store.Project, v project.Viewer) error {
+		if !v.CanCompare() {
+			return errBlindCompare(v)
+		}
+		t, err := project.AgreementTableFor(p, agreementRequest(coderA, coderB, documents, unit, minShare, bootstrap), statistic)
+		if err == nil {
+			out = report.MethodsParagraph(t)
+		}
+		return err
+	})
+	return out, err
+}
+
+// Export asks where to save the agreement table as "csv", "md" or "html"
+// (the last two with the methods paragraph) and writes it; it returns the
+// path written, or "" when the user cancelled.
+func (as *AgreementService) Export(coderA, coderB int64, documents []int64, unit string, minShare float64, bootstrap int, statistic, format string) (string, error) {
+	var text string
+	err := as.s.withViewer(func(p *store.Project, v project.Viewer) error {
+		if !v.CanCompare() {
+			return errBlindCompare(v)
+		}
+		var err error
+		text, err = project.ExportAgreement(p, agreementRequest(coderA, coderB, documents, unit, minShare, bootstrap), statistic, format)
+		return err
+	})
+	if err != nil {
+		return "", err
+	}
+	filters := map[string]Filter{
+		"csv":  {"Spreadsheet (*.csv)", "*.csv"},
+		"md":   {"Markdown (*.md)", "*.md"},
+		"html": {"Web page (*.html)", "*.html"},
+	}
+	path, err := as.s.dialogs.SaveFile("Export agreement", "Agreement."+format, []Filter{filters[format]})
+	if err != nil || path == "" {
+		return "", err
+	}
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		return "", fmt.Errorf("export agreement to %s: %w", path, err)
+	}
+	return path, nil
+}
+
+func agreementRequest(coderA, coderB int64, documents []int64, unit string, minShare float64, bootstrap int) project.AgreementRequest {
+	return project.AgreementRequest{CoderA: coderA, CoderB: coderB, Documents: documents, Unit: unit, MinShare: minShare,
+		Bootstrap: bootstrap, Seed: BootstrapSeed}
 }

@@ -174,3 +174,30 @@ func TestFormatErrorClassifies(t *testing.T) {
 		}
 	}
 }
+
+func TestAgreementExportAndMethods(t *testing.T) {
+	sv := newServices(t)
+	info, err := sv.projects.OpenDemo()
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, _ = sv.projects.SelectCoder(info.Lead.ID)
+	a, b := info.Coders[0].ID, info.Coders[1].ID
+	methods, err := sv.agreement.Methods(a, b, nil, "turn", 0.5, 0, "gwetAC1")
+	if err != nil || !strings.Contains(methods, "Gwet's AC1 was computed per code") || !strings.Contains(methods, "at least 50% of it") {
+		t.Fatalf("Methods = %q, %v", methods, err)
+	}
+	for _, format := range []string{"csv", "md", "html"} {
+		path, err := sv.agreement.Export(a, b, nil, "", 0, 0, "kappa", format)
+		if err != nil || filepath.Base(path) != "Agreement."+format {
+			t.Fatalf("Export %s = %q, %v", format, path, err)
+		}
+		body, _ := os.ReadFile(path)
+		if !strings.Contains(string(body), "Positive affect") {
+			t.Errorf("%s export lacks the rows", format)
+		}
+	}
+	if _, err := sv.agreement.Export(a, b, nil, "", 0, 0, "kappa", "pdf"); err == nil {
+		t.Error("unknown format accepted")
+	}
+}

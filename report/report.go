@@ -107,18 +107,23 @@ func HTML(title string, groups []CodeQuotes) (string, error) {
 	if err := renderer.Convert([]byte(Markdown(title, groups)), &body); err != nil {
 		return "", err
 	}
-	pageTitle := strings.Join(strings.Fields(cleanText(title)), " ")
-	if pageTitle == "" {
-		pageTitle = "Quotes"
+	if strings.TrimSpace(title) == "" {
+		title = "Quotes"
 	}
+	return page(title, body.Bytes(), ""), nil
+}
+
+// page wraps a rendered body in a complete HTML5 page with the shared
+// print-friendly style and any extra rules.
+func page(title string, body []byte, extraStyle string) string {
 	var b strings.Builder
 	b.WriteString("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
 	b.WriteString("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-	b.WriteString("<title>" + html.EscapeString(pageTitle) + "</title>\n")
-	b.WriteString("<style>\n" + style + "</style>\n</head>\n<body>\n<main>\n")
-	b.Write(body.Bytes())
+	b.WriteString("<title>" + html.EscapeString(strings.Join(strings.Fields(cleanText(title)), " ")) + "</title>\n")
+	b.WriteString("<style>\n" + style + extraStyle + "</style>\n</head>\n<body>\n<main>\n")
+	b.Write(body)
 	b.WriteString("</main>\n</body>\n</html>\n")
-	return b.String(), nil
+	return b.String()
 }
 
 const style = `body { font-family: Georgia, "Times New Roman", serif; line-height: 1.5; color: #1a1a1a; background: #fff; margin: 0; }

@@ -241,6 +241,8 @@ func cmdAgreement(args []string, out io.Writer) error {
 	unit := fs.String("unit", "character", "unit of analysis: character, turn, sentence, paragraph or document")
 	threshold := fs.Float64("threshold", 0, "percent of a turn, sentence or paragraph a coder must cover for it to count as coded (default: any overlap)")
 	bootstrap := fs.Int("bootstrap", 0, "add 95% intervals from N resamples of the documents")
+	format := fs.String("format", "text", "text, csv, md or html (md and html include a methods paragraph)")
+	statistic := fs.String("statistic", "kappa", "coefficient of the md and html tables: kappa, scottPi, krippendorffAlpha, gwetAC1 or brennanPrediger")
 	seed := fs.Int64("seed", 1, "seed of the bootstrap, for reproducible intervals")
 	asJSON := fs.Bool("json", false, "print JSON")
 	pos, err := parse(fs, args, 1, 1)
@@ -249,6 +251,16 @@ func cmdAgreement(args []string, out io.Writer) error {
 	}
 	if *bootstrap < 0 {
 		return usageError{"--bootstrap is a number of resamples, 0 or more"}
+	}
+	switch *format {
+	case "text", "csv", "md", "html":
+	default:
+		return usageError{fmt.Sprintf("--format must be text, csv, md or html, not %q", *format)}
+	}
+	switch *statistic {
+	case "kappa", "scottPi", "krippendorffAlpha", "gwetAC1", "brennanPrediger":
+	default:
+		return usageError{fmt.Sprintf("unknown --statistic %q", *statistic)}
 	}
 	names := splitList(*coders)
 	if len(names) != 2 {
@@ -276,6 +288,14 @@ func cmdAgreement(args []string, out io.Writer) error {
 				return err
 			}
 			req.Documents = append(req.Documents, d.ID)
+		}
+		if *format != "text" && !*asJSON {
+			text, err := project.ExportAgreement(p, req, *statistic, *format)
+			if err != nil {
+				return err
+			}
+			_, err = io.WriteString(out, text)
+			return err
 		}
 		r, err := project.Agreement(p, req)
 		if err != nil {

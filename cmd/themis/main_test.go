@@ -309,3 +309,22 @@ func TestAgreementBootstrapIsReproducible(t *testing.T) {
 		t.Error("intervals printed without --bootstrap")
 	}
 }
+
+func TestAgreementFormats(t *testing.T) {
+	project := filepath.Join(t.TempDir(), "demo.themis")
+	mustRun(t, "demo", project)
+	md := mustRun(t, "agreement", project, "--coders", "Aisha,Ben", "--format", "md", "--statistic", "scottPi")
+	if !strings.Contains(md, "Scott's π was computed per code") || !strings.Contains(md, "| Positive affect |") {
+		t.Errorf("md:\n%s", md[:300])
+	}
+	csvOut := mustRun(t, "agreement", project, "--coders", "Aisha,Ben", "--format", "csv")
+	if !strings.HasPrefix(csvOut, "row,label,unit,both") || strings.Count(csvOut, "\n") != 18 {
+		t.Errorf("csv has %d lines:\n%s", strings.Count(csvOut, "\n"), csvOut[:200])
+	}
+	if html := mustRun(t, "agreement", project, "--coders", "Aisha,Ben", "--format", "html"); !strings.Contains(html, "<table>") {
+		t.Error("html has no table")
+	}
+	if _, errOut, code := themis(t, "agreement", project, "--coders", "Aisha,Ben", "--format", "pdf"); code != 2 || !strings.Contains(errOut, "--format must be") {
+		t.Errorf("bad format: %d %q", code, errOut)
+	}
+}

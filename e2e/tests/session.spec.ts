@@ -215,6 +215,14 @@ test('the demo study opens with meaningful agreement and coding stripes', async 
     `${pa.ci.kappa[0].toFixed(3)}–${pa.ci.kappa[1].toFixed(3)}`,
   );
   await shot(page, '10d-demo-agreement-intervals');
+
+  // The methods paragraph and the exported table say the same as the screen.
+  await expect(page.getByTestId('methods')).toContainText('Two coders (Aisha and Ben) independently coded 9 transcripts');
+  await page.getByTestId('export-md').click();
+  await expect(page.getByTestId('agreement-export-result')).toContainText('Agreement.md');
+  const table = fs.readFileSync(path.join(app().dialogDir, 'Agreement.md'), 'utf8');
+  expect(table).toContain(`| Positive affect |`);
+  expect(table).toContain(`${pa.ci.kappa[0].toFixed(3)}–${pa.ci.kappa[1].toFixed(3)}`);
   await page.getByTestId('tab-quotes').click();
   await page.getByTestId('quote-code-Social integration').click();
   await expect(page.getByTestId('quote-list')).toContainText('nested case');

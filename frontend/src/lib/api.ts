@@ -13,6 +13,7 @@ import { EventsOn } from './wailsjs/runtime/runtime';
 import { OffsetIndex } from './offsets';
 import type {
   Agreement,
+  AgreementExportFormat,
   AgreementRow,
   Code,
   Coder,
@@ -430,6 +431,37 @@ export const api = {
         overall: row(a.overall),
       };
     });
+  },
+
+  /**
+   * The methods-section paragraph for exactly the inputs of agreement() (the
+   * same arguments), naming statistic, the coefficient the table shows.
+   */
+  agreementMethods(
+    coderA: number,
+    coderB: number,
+    documents: number[],
+    unit: string,
+    minShare: number,
+    bootstrap: number,
+    statistic: string,
+  ): Promise<string> {
+    return call(async () => (await Agreements.Methods(coderA, coderB, documents, unit, minShare, bootstrap, statistic)) ?? '');
+  },
+  /** Asks where to save the agreement table and writes it; the path written, or "" when the user cancelled. */
+  exportAgreement(
+    coderA: number,
+    coderB: number,
+    documents: number[],
+    unit: string,
+    minShare: number,
+    bootstrap: number,
+    statistic: string,
+    format: AgreementExportFormat,
+  ): Promise<string> {
+    return call(async () =>
+      (await Agreements.Export(coderA, coderB, documents, unit, minShare, bootstrap, statistic, format)) ?? '',
+    );
   },
 
   /** The units of analysis the agreement view offers, in display order. */

@@ -205,5 +205,8 @@ export interface ImportProgress {
 
 export type ExportFormat = 'md' | 'html';
 
+/** The formats the agreement table exports to (Markdown and HTML carry the methods paragraph). */
+export type AgreementExportFormat = 'csv' | 'md' | 'html';
+
 /** The workspace's views. */
 export type Tab = 'documents' | 'agreement' | 'quotes';

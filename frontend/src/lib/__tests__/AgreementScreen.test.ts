@@ -3,7 +3,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 
 vi.mock('../api', async (importOriginal) => {
   const orig = await importOriginal<typeof import('../api')>();
-  return { ...orig, api: { agreement: vi.fn(), units: vi.fn() } };
+  return { ...orig, api: { agreement: vi.fn(), agreementMethods: vi.fn(), exportAgreement: vi.fn(), units: vi.fn() } };
 });
 
 import { api } from '../api';
@@ -12,7 +12,7 @@ import { AgreementStore } from '../stores/agreement.svelte';
 import type { Agreement, AgreementRow } from '../types';
 import { aisha, ben, codes, noCI } from './fixtures';
 
-const mocked = api as unknown as Record<'agreement' | 'units', ReturnType<typeof vi.fn>>;
+const mocked = api as unknown as Record<'agreement' | 'agreementMethods' | 'exportAgreement' | 'units', ReturnType<typeof vi.fn>>;
 
 const units = [
   { name: 'character', label: 'Character', help: 'Every character (code point) is a unit, per code.' },
@@ -44,6 +44,10 @@ beforeEach(() => {
   vi.resetAllMocks();
   mocked.units.mockResolvedValue(units);
   mocked.agreement.mockImplementation(answer);
+  mocked.agreementMethods.mockImplementation(
+    (_a: number, _b: number, _d: number[], unit: string, _s: number, bootstrap: number, statistic: string) =>
+      Promise.resolve(`Agreement was computed per ${unit} with ${statistic}${bootstrap ? ` and ${bootstrap} resamples` : ''}.`),
+  );
 });
 
 function renderScreen() {
@@ -166,5 +170,81 @@ describe('AgreementScreen', () => {
     expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'character', 0, 0);
     await waitFor(() => expect(screen.queryByTestId('agreement-intervals')).toBeNull());
     expect(screen.queryByTestId('ci-head')).toBeNull();
+  });
+
+  describe('methods paragraph and exports', () => {
+    it('shows the methods paragraph below the table and fetches it again for another coefficient', async () => {
+      renderScreen();
+      await waitFor(() => expect(screen.getByTestId('methods')).toBeInTheDocument());
+      const block = screen.getByTestId('methods');
+      expect(block).toHaveTextContent('Methods paragraph');
+      expect(screen.getByTestId('methods-text').textContent).toBe('Agreement was computed per character with kappa.');
+      expect(mocked.agreementMethods).toHaveBeenCalledWith(1, 2, [5, 6], 'character', 0, 0, 'kappa');
+      // below the table, above the footnote
+      const foot = screen.getByTestId('agreement-footnote');
+      expect(block.compareDocumentPosition(foot) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+      expect(screen.getByTestId('agreement-table').compareDocumentPosition(block) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+
+      const calls = mocked.agreement.mock.calls.length;
+      await fireEvent.change(screen.getByTestId('statistic'), { target: { value: 'gwetAC1' } });
+      await waitFor(() => expect(screen.getByTestId('methods-text')).toHaveTextContent('with gwetAC1.'));
+      expect(mocked.agreementMethods).toHaveBeenLastCalledWith(1, 2, [5, 6], 'character', 0, 0, 'gwetAC1');
+      expect(mocked.agreement).toHaveBeenCalledTimes(calls);
+
+      await fireEvent.click(screen.getByTestId('intervals'));
+      await waitFor(() => expect(screen.getByTestId('methods-text')).toHaveTextContent('with gwetAC1 and 1000 resamples.'));
+    });
+
+    it('copies the paragraph, or selects it when there is no clipboard', async () => {
+      renderScreen();
+      await waitFor(() => expect(screen.getByTestId('methods')).toBeInTheDocument());
+      const writeText = vi.fn(() => Promise.resolve());
+      Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+      try {
+        await fireEvent.click(screen.getByTestId('copy-methods'));
+        expect(writeText).toHaveBeenCalledWith('Agreement was computed per character with kappa.');
+        await waitFor(() => expect(screen.getByTestId('copy-note')).toHaveTextContent('Copied'));
+      } finally {
+        Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });
+      }
+      await fireEvent.click(screen.getByTestId('copy-methods'));
+      await waitFor(() => expect(screen.getByTestId('copy-note')).toHaveTextContent(/^Selected — press/));
+      expect(window.getSelection()?.toString()).toBe('Agreement was computed per character with kappa.');
+    });
+
+    it('exports through the store and says where the file went', async () => {
+      const agreement = renderScreen();
+      await waitFor(() => expect(screen.getByTestId('agreement-overall')).toBeInTheDocument());
+      const csv = screen.getByTestId('export-csv');
+      const md = screen.getByTestId('export-md');
+      const html = screen.getByTestId('export-html-agreement');
+      expect([csv, md, html].map((b) => b.textContent)).toEqual(['Export CSV…', 'Export Markdown…', 'Export HTML…']);
+      expect(screen.queryByTestId('agreement-export-result')).toBeNull();
+
+      const exportAs = vi.spyOn(agreement, 'exportAs');
+      mocked.exportAgreement.mockResolvedValue('/home/me/Agreement.md');
+      await fireEvent.click(md);
+      expect(exportAs).toHaveBeenLastCalledWith('md');
+      expect(mocked.exportAgreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'character', 0, 0, 'kappa', 'md');
+      await waitFor(() => expect(screen.getByTestId('agreement-export-result')).toHaveTextContent('Saved to /home/me/Agreement.md'));
+
+      mocked.exportAgreement.mockResolvedValue('/home/me/Agreement.csv');
+      await fireEvent.click(csv);
+      expect(exportAs).toHaveBeenLastCalledWith('csv');
+      await waitFor(() => expect(screen.getByTestId('agreement-export-result')).toHaveTextContent('Saved to /home/me/Agreement.csv'));
+
+      mocked.exportAgreement.mockResolvedValue('');
+      await fireEvent.click(html);
+      expect(exportAs).toHaveBeenLastCalledWith('html');
+      await waitFor(() => expect(screen.queryByTestId('agreement-export-result')).toBeNull());
+    });
+
+    it('offers no export without a table', async () => {
+      const agreement = new AgreementStore();
+      render(AgreementScreen, { agreement, coders: [aisha], documents: docs, codes });
+      expect(screen.getByTestId('agreement-blocked')).toBeInTheDocument();
+      for (const id of ['export-csv', 'export-md', 'export-html-agreement']) expect(screen.getByTestId(id)).toBeDisabled();
+      expect(screen.queryByTestId('methods')).toBeNull();
+    });
   });
 });

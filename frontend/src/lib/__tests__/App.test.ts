@@ -12,7 +12,7 @@ vi.mock('../api', async (importOriginal) => {
       info: fn(), selectCoder: fn(), addCoder: fn(), setBlindMode: fn(), documents: fn(), document: fn(),
       chooseAndImport: fn(), onImportProgress: fn(), codes: fn(), segments: fn(), apply: fn(), remove: fn(),
       undo: fn(), redo: fn(), history: fn(),
-      agreement: fn(), units: fn(), quotes: fn(), renderQuotes: fn(), exportQuotes: fn(),
+      agreement: fn(), agreementMethods: fn(), exportAgreement: fn(), units: fn(), quotes: fn(), renderQuotes: fn(), exportQuotes: fn(),
     },
   };
 });

@@ -28,7 +28,7 @@ vi.mock('../wailsjs/go/app/CodingService', () => ({
   Redo: vi.fn(),
   History: vi.fn(),
 }));
-vi.mock('../wailsjs/go/app/AgreementService', () => ({ Compute: vi.fn(), Units: vi.fn() }));
+vi.mock('../wailsjs/go/app/AgreementService', () => ({ Compute: vi.fn(), Methods: vi.fn(), Export: vi.fn(), Units: vi.fn() }));
 vi.mock('../wailsjs/go/app/QuotesService', () => ({ List: vi.fn(), Render: vi.fn(), Export: vi.fn() }));
 vi.mock('../wailsjs/runtime/runtime', () => ({ EventsOn: vi.fn(() => () => {}) }));
 
@@ -168,6 +168,19 @@ describe('api normalisation', () => {
     expect(await api.units()).toEqual([{ name: 'turn', label: 'Speaker turn', help: 'Each speaker turn is a unit.' }]);
     m(Agreements.Units).mockResolvedValue(null);
     expect(await api.units()).toEqual([]);
+  });
+
+  it('asks for the methods paragraph and exports the agreement table, rejecting with a ThemisError', async () => {
+    m(Agreements.Methods).mockResolvedValue('We compared Aisha and Ben.');
+    expect(await api.agreementMethods(1, 2, [7], 'turn', 0.5, 1000, 'gwetAC1')).toBe('We compared Aisha and Ben.');
+    expect(m(Agreements.Methods)).toHaveBeenCalledWith(1, 2, [7], 'turn', 0.5, 1000, 'gwetAC1');
+    m(Agreements.Export).mockResolvedValue('/home/me/Agreement.csv');
+    expect(await api.exportAgreement(1, 2, [7, 8], 'character', 0, 0, 'kappa', 'csv')).toBe('/home/me/Agreement.csv');
+    expect(m(Agreements.Export)).toHaveBeenCalledWith(1, 2, [7, 8], 'character', 0, 0, 'kappa', 'csv');
+    m(Agreements.Export).mockRejectedValue('{"code":"invalid","message":"invalid: blind mode is on"}');
+    const err = await api.exportAgreement(1, 2, [7], 'character', 0, 0, 'kappa', 'md').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ThemisError);
+    expect(err).toMatchObject({ code: 'invalid', message: 'invalid: blind mode is on' });
   });
 });
 

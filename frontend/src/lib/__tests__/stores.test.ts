@@ -10,7 +10,7 @@ vi.mock('../api', async (importOriginal) => {
       info: fn(), selectCoder: fn(), addCoder: fn(), setBlindMode: fn(), documents: fn(), document: fn(),
       chooseAndImport: fn(), onImportProgress: fn(), codes: fn(), segments: fn(), apply: fn(), remove: fn(),
       undo: fn(), redo: fn(), history: fn(),
-      agreement: fn(), units: fn(), quotes: fn(), renderQuotes: fn(), exportQuotes: fn(),
+      agreement: fn(), agreementMethods: fn(), exportAgreement: fn(), units: fn(), quotes: fn(), renderQuotes: fn(), exportQuotes: fn(),
     },
   };
 });
@@ -372,6 +372,8 @@ describe('AgreementStore', () => {
       scottPi: 1, krippendorffAlpha: null, gwetAC1: 1, brennanPrediger: 1, ci: noCI, status: 'defined', note: '' },
   };
 
+  beforeEach(() => mocked.agreementMethods.mockResolvedValue('We compared two coders.'));
+
   it('defaults to the first two coders and every document', async () => {
     const a = new AgreementStore();
     a.setup([aisha, ben], docs);
@@ -491,6 +493,94 @@ describe('AgreementStore', () => {
     await a.setIntervals(false);
     expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'turn', 0, 0);
     expect(mocked.agreement).toHaveBeenCalledTimes(4);
+  });
+
+  it('fetches the methods paragraph after each table, and again for another coefficient', async () => {
+    const a = new AgreementStore(new ToastStore());
+    a.setup([aisha, ben], docs);
+    mocked.agreement.mockResolvedValue(result);
+    mocked.agreementMethods.mockResolvedValueOnce('Cohen’s κ paragraph.');
+    await a.compute();
+    expect(mocked.agreementMethods).toHaveBeenCalledWith(1, 2, [5, 6], 'character', 0, 0, 'kappa');
+    expect(a.methods).toBe('Cohen’s κ paragraph.');
+    expect(a.methodsLoading).toBe(false);
+
+    // the coefficient does not recompute the table, but the paragraph names it
+    mocked.agreementMethods.mockResolvedValueOnce('Gwet’s AC1 paragraph.');
+    await a.setStatistic('gwetAC1');
+    expect(mocked.agreement).toHaveBeenCalledTimes(1);
+    expect(mocked.agreementMethods).toHaveBeenLastCalledWith(1, 2, [5, 6], 'character', 0, 0, 'gwetAC1');
+    expect(a.methods).toBe('Gwet’s AC1 paragraph.');
+
+    // the same inputs as the table: unit, share and resamples
+    await a.setUnit('turn');
+    await a.setMinShare(0.5);
+    await a.setIntervals(true);
+    expect(mocked.agreementMethods).toHaveBeenLastCalledWith(1, 2, [5, 6], 'turn', 0.5, 1000, 'gwetAC1');
+    expect(mocked.agreementMethods).toHaveBeenCalledTimes(5);
+  });
+
+  it('clears the paragraph when there is no table, and asks for none', async () => {
+    const toasts = new ToastStore();
+    const a = new AgreementStore(toasts);
+    a.setup([aisha, ben], docs);
+    mocked.agreement.mockResolvedValue(result);
+    await a.compute();
+    expect(a.methods).toBe('We compared two coders.');
+    await a.chooseNone();
+    expect(a.methods).toBe('');
+    mocked.agreement.mockRejectedValue('{"code":"invalid","message":"invalid: blind mode is on"}');
+    await a.chooseAll();
+    expect(a.methods).toBe('');
+    expect(mocked.agreementMethods).toHaveBeenCalledTimes(1);
+    // a failed paragraph is a toast; the table stays
+    mocked.agreement.mockResolvedValue(result);
+    mocked.agreementMethods.mockRejectedValueOnce('{"code":"error","message":"methods: gone"}');
+    await a.compute();
+    expect(a.result).toBe(result);
+    expect(a.methods).toBe('');
+    expect(toasts.items.map((t) => t.message)).toEqual(['methods: gone']);
+  });
+
+  it('exports the table for the current inputs and says where it went', async () => {
+    const a = new AgreementStore(new ToastStore());
+    a.setup([aisha, ben], docs);
+    mocked.agreement.mockResolvedValue(result);
+    await a.setIntervals(true);
+    await a.setStatistic('scottPi');
+    mocked.exportAgreement.mockResolvedValue('/home/me/Agreement.md');
+    const going = a.exportAs('md');
+    expect(a.exporting).toBe(true);
+    await going;
+    expect(a.exporting).toBe(false);
+    expect(mocked.exportAgreement).toHaveBeenCalledWith(1, 2, [5, 6], 'character', 0, 1000, 'scottPi', 'md');
+    expect(a.saved).toBe('/home/me/Agreement.md');
+    await a.setUnit('turn');
+    expect(a.saved).toBe('');
+    mocked.exportAgreement.mockResolvedValue('/home/me/Agreement.csv');
+    await a.exportAs('csv');
+    expect(mocked.exportAgreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'turn', 0, 1000, 'scottPi', 'csv');
+    expect(a.saved).toBe('/home/me/Agreement.csv');
+  });
+
+  it('leaves no saved path when the export is cancelled, and shows a failure as a toast', async () => {
+    const toasts = new ToastStore();
+    const a = new AgreementStore(toasts);
+    a.setup([aisha, ben], docs);
+    mocked.agreement.mockResolvedValue(result);
+    await a.compute();
+    mocked.exportAgreement.mockResolvedValueOnce('/home/me/Agreement.html');
+    await a.exportAs('html');
+    expect(a.saved).toBe('/home/me/Agreement.html');
+    mocked.exportAgreement.mockResolvedValueOnce('');
+    await a.exportAs('csv'); // cancelled
+    expect(a.saved).toBe('');
+    expect(toasts.items).toEqual([]);
+    mocked.exportAgreement.mockRejectedValueOnce('{"code":"error","message":"export agreement to /x: permission denied"}');
+    await a.exportAs('md');
+    expect(a.saved).toBe('');
+    expect(a.exporting).toBe(false);
+    expect(toasts.items[0].message).toBe('export agreement to /x: permission denied');
   });
 
   it('drops a stale answer', async () => {

@@ -1,5 +1,6 @@
 import { api, toThemisError } from '../api';
-import type { Agreement, Coder, DocumentSummary, Unit } from '../types';
+import type { Agreement, AgreementExportFormat, Coder, DocumentSummary, Unit } from '../types';
+import { toasts as defaultToasts, type ToastStore } from './toasts.svelte';
 import { usesShare } from '../units';
 import type { Statistic } from '../statistics';
 
@@ -35,8 +36,21 @@ export class AgreementStore {
   loading = $state(false);
   /** why there is no result (e.g. blind mode is on); "" when there is one */
   problem = $state('');
+  /**
+   * the methods-section paragraph for the table shown and the chosen
+   * coefficient; "" until it has been fetched
+   */
+  methods = $state('');
+  /** whether the paragraph is being fetched again (it may describe the previous choice meanwhile) */
+  methodsLoading = $state(false);
+  /** the path of the last export; "" when none (or cancelled) */
+  saved = $state('');
+  exporting = $state(false);
   private seq = 0;
+  private methodsSeq = 0;
   private unitsLoad: Promise<void> | null = null;
+
+  constructor(private toasts: ToastStore = defaultToasts) {}
 
   /** Why the current choice cannot be compared, in plain words; "" when it can. */
   get blocker(): string {
@@ -93,9 +107,14 @@ export class AgreementStore {
     return this.compute();
   }
 
-  /** Shows another coefficient; the result already has it, so nothing is recomputed. */
-  setStatistic(key: Statistic): void {
+  /**
+   * Shows another coefficient; the result already has it, so nothing is
+   * recomputed, but the methods paragraph names it and is fetched again.
+   */
+  setStatistic(key: Statistic): Promise<void> {
     this.statistic = key;
+    this.saved = '';
+    return this.result ? this.loadMethods() : Promise.resolve();
   }
 
   /** Turns the bootstrap intervals on or off; recomputes, since they come from the backend. */
@@ -132,30 +151,76 @@ export class AgreementStore {
     return this.compute();
   }
 
-  /** Recomputes the table for the current choice; stale answers are dropped. */
+  /** The arguments Compute, Methods and Export share for the current choice (call only when there is no blocker). */
+  private inputs(): [number, number, number[], string, number, number] {
+    const share = this.usesShare ? this.minShare : 0;
+    const bootstrap = this.intervals ? RESAMPLES : 0;
+    return [this.coderA!, this.coderB!, [...this.chosen], this.unit, share, bootstrap];
+  }
+
+  /** Recomputes the table for the current choice, then its methods paragraph; stale answers are dropped. */
   async compute(): Promise<void> {
     const seq = ++this.seq;
+    this.saved = '';
     if (this.blocker) {
+      this.methodsSeq++;
       this.result = null;
       this.problem = '';
       this.loading = false;
+      this.methods = '';
+      this.methodsLoading = false;
       return;
     }
     this.loading = true;
+    let ok = false;
     try {
-      const share = this.usesShare ? this.minShare : 0;
-      const bootstrap = this.intervals ? RESAMPLES : 0;
-      const r = await api.agreement(this.coderA!, this.coderB!, [...this.chosen], this.unit, share, bootstrap);
+      const r = await api.agreement(...this.inputs());
       if (seq !== this.seq) return;
       this.result = r;
       this.problem = '';
+      ok = true;
     } catch (e) {
       if (seq !== this.seq) return;
+      this.methodsSeq++;
       this.result = null;
+      this.methods = '';
+      this.methodsLoading = false;
       // Shown in place of the table, where the figures would be.
       this.problem = toThemisError(e).message;
     } finally {
       if (seq === this.seq) this.loading = false;
+    }
+    if (ok) await this.loadMethods();
+  }
+
+  /** Fetches the methods paragraph for the current choice and coefficient; stale answers are dropped. */
+  async loadMethods(): Promise<void> {
+    if (this.blocker) return;
+    const seq = ++this.methodsSeq;
+    this.methodsLoading = true;
+    try {
+      const text = await api.agreementMethods(...this.inputs(), this.statistic);
+      if (seq === this.methodsSeq) this.methods = text ?? '';
+    } catch (e) {
+      if (seq !== this.methodsSeq) return;
+      this.methods = '';
+      this.toasts.error(e);
+    } finally {
+      if (seq === this.methodsSeq) this.methodsLoading = false;
+    }
+  }
+
+  /** Asks where to save the table for the current choice and writes it; cancelling leaves no message. */
+  async exportAs(format: AgreementExportFormat): Promise<void> {
+    if (this.blocker) return;
+    this.exporting = true;
+    this.saved = '';
+    try {
+      this.saved = (await api.exportAgreement(...this.inputs(), this.statistic, format)) ?? '';
+    } catch (e) {
+      this.toasts.error(e);
+    } finally {
+      this.exporting = false;
     }
   }
 }

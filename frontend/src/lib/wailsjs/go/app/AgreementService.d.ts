@@ -4,4 +4,8 @@ import {app} from '../models';
 
 export function Compute(arg1:number,arg2:number,arg3:Array<number>,arg4:string,arg5:number,arg6:number):Promise<app.AgreementDTO>;
 
+export function Export(arg1:number,arg2:number,arg3:Array<number>,arg4:string,arg5:number,arg6:number,arg7:string,arg8:string):Promise<string>;
+
+export function Methods(arg1:number,arg2:number,arg3:Array<number>,arg4:string,arg5:number,arg6:number,arg7:string):Promise<string>;
+
 export function Units():Promise<Array<app.UnitDTO>>;

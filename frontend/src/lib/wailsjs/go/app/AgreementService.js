@@ -6,6 +6,14 @@ export function Compute(arg1, arg2, arg3, arg4, arg5, arg6) {
   return window['go']['app']['AgreementService']['Compute'](arg1, arg2, arg3, arg4, arg5, arg6);
 }
 
+export function Export(arg1, arg2, arg3, arg4, arg5, arg6, arg7, arg8) {
+  return window['go']['app']['AgreementService']['Export'](arg1, arg2, arg3, arg4, arg5, arg6, arg7, arg8);
+}
+
+export function Methods(arg1, arg2, arg3, arg4, arg5, arg6, arg7) {
+  return window['go']['app']['AgreementService']['Methods'](arg1, arg2, arg3, arg4, arg5, arg6, arg7);
+}
+
 export function Units() {
   return window['go']['app']['AgreementService']['Units']();
 }

@@ -1,0 +1,60 @@
+package project
+
+import (
+	"fmt"
+
+	"themis/report"
+	"themis/store"
+)
+
+// AgreementTableFor computes the agreement and gathers what a report and a
+// methods paragraph say about it: the coders' names, the words compared, the
+// framework and its factors. statistic chooses the coefficient of the
+// Markdown and HTML tables (see report.AgreementTable).
+func AgreementTableFor(p *store.Project, req AgreementRequest, statistic string) (report.AgreementTable, error) {
+	r, err := Agreement(p, req)
+	if err != nil {
+		return report.AgreementTable{}, err
+	}
+	a, _ := p.Coder(req.CoderA)
+	b, _ := p.Coder(req.CoderB)
+	docs, err := p.Documents()
+	if err != nil {
+		return report.AgreementTable{}, err
+	}
+	compared := map[int64]bool{}
+	for _, id := range r.Documents {
+		compared[id] = true
+	}
+	words := 0
+	for _, d := range docs {
+		if compared[d.ID] {
+			words += d.Words
+		}
+	}
+	fw, err := p.Framework()
+	if err != nil {
+		return report.AgreementTable{}, err
+	}
+	return report.AgreementTable{
+		Report: r, Title: fmt.Sprintf("Inter-coder agreement: %s and %s", a.Name, b.Name),
+		CoderA: a.Name, CoderB: b.Name, Words: words, Framework: fw.Name, Factors: len(r.PerFactor), Statistic: statistic,
+	}, nil
+}
+
+// ExportAgreement renders the agreement as "csv", "md" or "html".
+func ExportAgreement(p *store.Project, req AgreementRequest, statistic, format string) (string, error) {
+	t, err := AgreementTableFor(p, req, statistic)
+	if err != nil {
+		return "", err
+	}
+	switch format {
+	case "csv":
+		return report.AgreementCSV(t)
+	case "md", "markdown":
+		return report.AgreementMarkdown(t), nil
+	case "html":
+		return report.AgreementHTML(t)
+	}
+	return "", fmt.Errorf("%w: unknown format %q (use csv, md or html)", store.ErrInvalid, format)
+}

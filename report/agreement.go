@@ -1,0 +1,294 @@
+package report
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+
+	"themis/coding"
+)
+
+// AgreementTable is an agreement report ready to export, with what a methods
+// section needs to say about it.
+type AgreementTable struct {
+	Report         coding.Report
+	Title          string
+	CoderA, CoderB string
+	Words          int    // words in the compared documents
+	Framework      string // e.g. "Keyes: flourishing"
+	Factors        int    // number of factors the codes sit under
+	// Statistic chooses the coefficient of the Markdown and HTML tables and
+	// of the methods paragraph: "kappa" (default), "scottPi",
+	// "krippendorffAlpha", "gwetAC1" or "brennanPrediger". CSV has them all.
+	Statistic string
+}
+
+type statistic struct {
+	key, name, symbol, citation string
+	value                       func(coding.Result) *float64
+	ci                          func(coding.Result) *[2]float64
+}
+
+var statistics = []statistic{
+	{"kappa", "Cohen's κ", "κ", "Cohen, 1960", func(r coding.Result) *float64 { return r.Kappa }, func(r coding.Result) *[2]float64 { return r.CI.Kappa }},
+	{"scottPi", "Scott's π", "π", "Scott, 1955", func(r coding.Result) *float64 { return r.ScottPi }, func(r coding.Result) *[2]float64 { return r.CI.ScottPi }},
+	{"krippendorffAlpha", "Krippendorff's α (nominal)", "α", "Krippendorff, 2011", func(r coding.Result) *float64 { return r.KrippendorffAlpha }, func(r coding.Result) *[2]float64 { return r.CI.KrippendorffAlpha }},
+	{"gwetAC1", "Gwet's AC1", "AC1", "Gwet, 2008", func(r coding.Result) *float64 { return r.GwetAC1 }, func(r coding.Result) *[2]float64 { return r.CI.GwetAC1 }},
+	{"brennanPrediger", "Brennan and Prediger's κ (PABAK)", "κ_BP", "Brennan & Prediger, 1981", func(r coding.Result) *float64 { return r.BrennanPrediger }, func(r coding.Result) *[2]float64 { return r.CI.BrennanPrediger }},
+}
+
+func chosen(key string) statistic {
+	for _, s := range statistics {
+		if s.key == key {
+			return s
+		}
+	}
+	return statistics[0]
+}
+
+// Reading puts a coefficient in words with Krippendorff's (2004)
+// conventions: at least 0.800 reliable, at least 0.667 enough for tentative
+// conclusions only, below that not reliable.
+func Reading(v *float64) string {
+	switch {
+	case v == nil:
+		return "undefined"
+	case *v >= 0.800:
+		return "reliable (≥ 0.800)"
+	case *v >= 0.667:
+		return "tentative (≥ 0.667)"
+	}
+	return "below 0.667"
+}
+
+// rows lists the report's rows grouped as people read them: each factor
+// followed by its codes, then codes without a factor, then the overall row.
+func rows(r coding.Report) []coding.Result {
+	var out []coding.Result
+	for _, f := range r.PerFactor {
+		out = append(out, f)
+		for _, c := range r.PerCode {
+			if c.Factor == f.Factor {
+				out = append(out, c)
+			}
+		}
+	}
+	for _, c := range r.PerCode {
+		if c.Factor == 0 {
+			out = append(out, c)
+		}
+	}
+	return append(out, r.Overall)
+}
+
+func kind(r coding.Result) string {
+	switch {
+	case r.Code != 0:
+		return "code"
+	case r.Factor != 0:
+		return "factor"
+	}
+	return "overall"
+}
+
+func num(v *float64) string {
+	if v == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*v, 'f', -1, 64)
+}
+
+func three(v *float64) string {
+	if v == nil {
+		return "undefined"
+	}
+	return fmt.Sprintf("%.3f", *v)
+}
+
+func span(ci *[2]float64) string {
+	if ci == nil {
+		return ""
+	}
+	return fmt.Sprintf("%.3f–%.3f", ci[0], ci[1])
+}
+
+// AgreementCSV writes every row with every coefficient and interval, for
+// spreadsheets and other statistics software: full precision, empty cells
+// for undefined values.
+func AgreementCSV(t AgreementTable) (string, error) {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	header := []string{"row", "label", "unit", "both", "only_a", "only_b", "neither", "agreement"}
+	for _, s := range statistics {
+		header = append(header, s.key, s.key+"_ci_low", s.key+"_ci_high")
+	}
+	header = append(header, "reading", "note")
+	w.Write(header)
+	st := chosen(t.Statistic)
+	for _, r := range rows(t.Report) {
+		rec := []string{kind(r), r.Label, t.Report.Unit, strconv.FormatInt(r.Counts.Both, 10), strconv.FormatInt(r.Counts.OnlyA, 10),
+			strconv.FormatInt(r.Counts.OnlyB, 10), strconv.FormatInt(r.Counts.Neither, 10), strconv.FormatFloat(r.Agreement, 'f', -1, 64)}
+		for _, s := range statistics {
+			lo, hi := "", ""
+			if ci := s.ci(r); ci != nil {
+				lo, hi = strconv.FormatFloat(ci[0], 'f', -1, 64), strconv.FormatFloat(ci[1], 'f', -1, 64)
+			}
+			rec = append(rec, num(s.value(r)), lo, hi)
+		}
+		rec = append(rec, Reading(st.value(r)), r.Note)
+		w.Write(rec)
+	}
+	w.Flush()
+	return b.String(), w.Error()
+}
+
+// MethodsParagraph describes the comparison in the words of a methods
+// section, from the report's own recorded inputs, so that the paragraph and
+// the table can never disagree.
+func MethodsParagraph(t AgreementTable) string {
+	r := t.Report
+	st := chosen(t.Statistic)
+	codes := len(r.PerCode)
+	var b strings.Builder
+	fmt.Fprintf(&b, "Two coders (%s and %s) independently coded %d %s (%s words)", t.CoderA, t.CoderB,
+		len(r.Documents), plural(len(r.Documents), "transcript", "transcripts"), thousands(t.Words))
+	if t.Framework != "" {
+		fmt.Fprintf(&b, " against the framework “%s” (%d codes in %d %s)", t.Framework, codes, t.Factors, plural(t.Factors, "factor", "factors"))
+	}
+	fmt.Fprintf(&b, ". Agreement was assessed per code with %s. %s was computed per code (%s)", unitPhrase(r), st.name, st.citation)
+	if st.key == "krippendorffAlpha" {
+		b.WriteString("; it is not pooled across codes.")
+	} else {
+		b.WriteString("; factor and overall figures pool their codes' mean observed and mean expected agreement (De Vries et al., 2008).")
+	}
+	if v := st.value(r.Overall); v != nil {
+		fmt.Fprintf(&b, " Overall %s was %.3f", st.symbol, *v)
+		if ci := st.ci(r.Overall); ci != nil {
+			fmt.Fprintf(&b, " (95%% CI %.3f–%.3f)", ci[0], ci[1])
+		}
+		b.WriteString(".")
+	}
+	lo, hi, reliable, tentative, undefined := -1, -1, 0, 0, 0
+	for i, c := range r.PerCode {
+		v := st.value(c)
+		if v == nil {
+			undefined++
+			continue
+		}
+		if lo < 0 || *v < *st.value(r.PerCode[lo]) {
+			lo = i
+		}
+		if hi < 0 || *v > *st.value(r.PerCode[hi]) {
+			hi = i
+		}
+		if *v >= 0.800 {
+			reliable++
+		} else if *v >= 0.667 {
+			tentative++
+		}
+	}
+	if lo >= 0 {
+		fmt.Fprintf(&b, " Per code, %s ranged from %.3f (%s) to %.3f (%s); %d of %d codes reached 0.800 and a further %d reached 0.667 (Krippendorff's (2004) thresholds for reliable and for tentative conclusions).",
+			st.symbol, *st.value(r.PerCode[lo]), r.PerCode[lo].Label, *st.value(r.PerCode[hi]), r.PerCode[hi].Label, reliable, codes, tentative)
+	}
+	if undefined > 0 {
+		fmt.Fprintf(&b, " For %d %s %s is undefined because there was no variation (neither coder used the code).",
+			undefined, plural(undefined, "code", "codes"), st.symbol)
+	}
+	if r.Resamples > 0 {
+		fmt.Fprintf(&b, " Confidence intervals are percentile bootstrap intervals from %s resamples of the documents (seed %d).", thousands(r.Resamples), r.Seed)
+	}
+	fmt.Fprintf(&b, " Figures were computed with Themis (formula %s).", r.Formula)
+	return b.String()
+}
+
+func unitPhrase(r coding.Report) string {
+	switch r.Unit {
+	case coding.UnitCharacter:
+		return "each character as the unit of analysis, as in NVivo's coding comparison"
+	case "document":
+		return "document presence as the unit: whether each coder used the code in a transcript"
+	}
+	cover := "any part of it"
+	if r.MinShare > 0 {
+		cover = fmt.Sprintf("at least %g%% of it", math.Round(r.MinShare*1000)/10)
+	}
+	return fmt.Sprintf("each %s as the unit, counted as coded when a coder's segments covered %s", r.Unit, cover)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// AgreementMarkdown renders a heading, the methods paragraph and a table of
+// the chosen coefficient with its interval, reading and note. Labels are
+// escaped so that a code name renders as written.
+func AgreementMarkdown(t AgreementTable) string {
+	st := chosen(t.Statistic)
+	var b strings.Builder
+	title := t.Title
+	if title == "" {
+		title = "Inter-coder agreement"
+	}
+	b.WriteString("# " + escapeInline(collapseSpace(title)) + "\n\n")
+	b.WriteString(escapeInline(MethodsParagraph(t)) + "\n\n")
+	unit := t.Report.Unit + "s"
+	fmt.Fprintf(&b, "| Code | Both | Only A | Only B | Neither | Agreement | %s | 95%% CI | Reading | Note |\n", st.symbol)
+	b.WriteString("|:--|--:|--:|--:|--:|--:|--:|--:|:--|:--|\n")
+	for _, r := range rows(t.Report) {
+		label := cell(r.Label)
+		if kind(r) != "code" {
+			label = "**" + label + "**"
+		}
+		fmt.Fprintf(&b, "| %s | %d | %d | %d | %d | %.1f%% | %s | %s | %s | %s |\n", label, r.Counts.Both, r.Counts.OnlyA,
+			r.Counts.OnlyB, r.Counts.Neither, r.Agreement*100, three(st.value(r)), span(st.ci(r)), Reading(st.value(r)), cell(r.Note))
+	}
+	fmt.Fprintf(&b, "\nCounts are %s; A is %s and B is %s.\n", unit, escapeInline(t.CoderA), escapeInline(t.CoderB))
+	return b.String()
+}
+
+// cell escapes text for a Markdown table cell.
+func cell(s string) string {
+	return strings.ReplaceAll(escapeInline(collapseSpace(s)), "|", `\|`)
+}
+
+func collapseSpace(s string) string { return strings.Join(strings.Fields(cleanText(s)), " ") }
+
+var tableRenderer = goldmark.New(goldmark.WithExtensions(extension.Table))
+
+// AgreementHTML renders [AgreementMarkdown] as a standalone page (goldmark,
+// raw HTML never passed through).
+func AgreementHTML(t AgreementTable) (string, error) {
+	var body bytes.Buffer
+	if err := tableRenderer.Convert([]byte(AgreementMarkdown(t)), &body); err != nil {
+		return "", err
+	}
+	title := t.Title
+	if title == "" {
+		title = "Inter-coder agreement"
+	}
+	return page(title, body.Bytes(), tableStyle), nil
+}
+
+const tableStyle = `main { max-width: 64rem; }
+table { border-collapse: collapse; width: 100%; font-size: .9rem; margin: 1.5rem 0; }
+th, td { padding: .3rem .5rem; border-bottom: 1px solid #ddd; }
+th { border-bottom: 2px solid #888; }
+`

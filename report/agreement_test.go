@@ -1,0 +1,106 @@
+package report
+
+import (
+	"encoding/csv"
+	"strings"
+	"testing"
+
+	"themis/coding"
+)
+
+func sampleAgreement() AgreementTable {
+	docs := []coding.DocumentLength{{ID: 1, Length: 1000}, {ID: 2, Length: 1000}}
+	codes := []coding.Code{
+		{ID: 1, Name: "Calm | settled", Factor: 9, FactorName: "Emotional well-being"},
+		{ID: 2, Name: "<script>alert(1)</script>", Factor: 9, FactorName: "Emotional well-being"},
+		{ID: 3, Name: "Unused", Factor: 9, FactorName: "Emotional well-being"},
+	}
+	segs := []coding.Segment{
+		{Document: 1, Code: 1, Coder: 1, Start: 0, End: 150}, {Document: 1, Code: 1, Coder: 2, Start: 100, End: 200},
+		{Document: 2, Code: 1, Coder: 1, Start: 0, End: 100}, {Document: 2, Code: 1, Coder: 2, Start: 0, End: 120},
+		{Document: 2, Code: 2, Coder: 1, Start: 500, End: 600}, {Document: 2, Code: 2, Coder: 2, Start: 520, End: 600},
+	}
+	rep := coding.CharacterAgreement(docs, codes, 1, 2, "Aisha", "Ben", segs).Bootstrap(200, 1)
+	return AgreementTable{Report: rep, CoderA: "Aisha", CoderB: "Ben", Words: 12345, Framework: "Keyes: flourishing", Factors: 1}
+}
+
+func TestAgreementCSVHasEveryCoefficientAtFullPrecision(t *testing.T) {
+	text, err := AgreementCSV(sampleAgreement())
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(strings.NewReader(text)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	header := strings.Join(recs[0], ",")
+	for _, want := range []string{"kappa,kappa_ci_low,kappa_ci_high", "krippendorffAlpha", "gwetAC1", "brennanPrediger", "reading,note"} {
+		if !strings.Contains(header, want) {
+			t.Errorf("header %q lacks %q", header, want)
+		}
+	}
+	// factor row first, then its three codes, then the overall row
+	if len(recs) != 6 || recs[1][0] != "factor" || recs[2][1] != "Calm | settled" || recs[5][0] != "overall" {
+		t.Fatalf("rows: %q", recs)
+	}
+	unused := recs[4]
+	if unused[1] != "Unused" || unused[8] != "" || !strings.Contains(unused[len(unused)-1], "no variation") {
+		t.Errorf("undefined kappa must be an empty cell with its note: %q", unused)
+	}
+	if !strings.Contains(recs[2][8], ".") || len(recs[2][8]) < 8 {
+		t.Errorf("kappa %q is not at full precision", recs[2][8])
+	}
+}
+
+func TestMethodsParagraphStatesTheInputs(t *testing.T) {
+	p := MethodsParagraph(sampleAgreement())
+	for _, want := range []string{
+		"Two coders (Aisha and Ben) independently coded 2 transcripts (12,345 words)",
+		"against the framework “Keyes: flourishing” (3 codes in 1 factor)",
+		"each character as the unit of analysis",
+		"Cohen's κ was computed per code (Cohen, 1960)",
+		"De Vries et al., 2008",
+		"95% CI",
+		"200 resamples of the documents (seed 1)",
+		"For 1 code κ is undefined",
+		"formula cohen-kappa/v1",
+	} {
+		if !strings.Contains(p, want) {
+			t.Errorf("methods paragraph lacks %q:\n%s", want, p)
+		}
+	}
+	alpha := sampleAgreement()
+	alpha.Statistic = "krippendorffAlpha"
+	if p := MethodsParagraph(alpha); !strings.Contains(p, "it is not pooled across codes") || strings.Contains(p, "Overall α") {
+		t.Errorf("alpha paragraph: %s", p)
+	}
+}
+
+func TestAgreementHTMLIsATableWithoutRawHTML(t *testing.T) {
+	page, err := AgreementHTML(sampleAgreement())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(page, "<script>") || !strings.Contains(page, "&lt;script&gt;") {
+		t.Error("a code name's markup reached the page")
+	}
+	if strings.Count(page, "<tr>") != 6 || !strings.Contains(page, "Calm | settled") {
+		t.Errorf("table rows wrong or a pipe in a name broke the table:\n%s", page)
+	}
+	md := AgreementMarkdown(sampleAgreement())
+	if !strings.Contains(md, `Calm \| settled`) || !strings.Contains(md, "| **Emotional well-being** |") {
+		t.Errorf("markdown:\n%s", md)
+	}
+}
+
+func TestReading(t *testing.T) {
+	v := func(f float64) *float64 { return &f }
+	for _, tt := range []struct {
+		v    *float64
+		want string
+	}{{nil, "undefined"}, {v(0.8), "reliable (≥ 0.800)"}, {v(0.7), "tentative (≥ 0.667)"}, {v(0.5), "below 0.667"}} {
+		if got := Reading(tt.v); got != tt.want {
+			t.Errorf("Reading(%v) = %q, want %q", tt.v, got, tt.want)
+		}
+	}
+}
