@@ -49,6 +49,25 @@ func (as *AgreementService) Compute(coderA, coderB int64, documents []int64, uni
 		for _, row := range r.PerFactor {
 			out.PerFactor = append(out.PerFactor, agreementRow(row))
 		}
+		breakdowns := []int64{0}
+		for _, row := range r.PerCode {
+			breakdowns = append(breakdowns, row.Code)
+		}
+		for _, code := range breakdowns {
+			var codes []int64
+			if code != 0 {
+				codes = []int64{code}
+			}
+			rows, err := project.DocumentRows(p, r, codes...)
+			if err != nil {
+				return err
+			}
+			b := DocumentBreakdown{Code: code, Rows: make([]AgreementRow, len(rows))}
+			for i, row := range rows {
+				b.Rows[i] = agreementRow(row)
+			}
+			out.ByDocument = append(out.ByDocument, b)
+		}
 		return nil
 	})
 	return out, err
@@ -67,7 +86,7 @@ func (as *AgreementService) Units() []UnitDTO {
 }
 
 func agreementRow(r coding.Result) AgreementRow {
-	return AgreementRow{Label: r.Label, Code: r.Code, Factor: r.Factor, Both: r.Counts.Both, OnlyA: r.Counts.OnlyA,
+	return AgreementRow{Label: r.Label, Code: r.Code, Factor: r.Factor, Document: r.Document, Both: r.Counts.Both, OnlyA: r.Counts.OnlyA,
 		OnlyB: r.Counts.OnlyB, Neither: r.Counts.Neither, Units: r.Counts.Units(), Agreement: r.Agreement,
 		Kappa: r.Kappa, ScottPi: r.ScottPi, KrippendorffAlpha: r.KrippendorffAlpha, GwetAC1: r.GwetAC1,
 		BrennanPrediger: r.BrennanPrediger, Status: string(r.Status), Note: r.Note,

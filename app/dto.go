@@ -96,6 +96,7 @@ type AgreementRow struct {
 	Label     string   `json:"label"`
 	Code      int64    `json:"code"`
 	Factor    int64    `json:"factor"`
+	Document  int64    `json:"document"` // set in ByDocument rows
 	Both      int64    `json:"both"`
 	OnlyA     int64    `json:"onlyA"`
 	OnlyB     int64    `json:"onlyB"`
@@ -124,6 +125,12 @@ type IntervalsDTO struct {
 	BrennanPrediger   *[2]float64 `json:"brennanPrediger"`
 }
 
+// DocumentBreakdown is agreement per document for all codes (Code 0) or one code.
+type DocumentBreakdown struct {
+	Code int64          `json:"code"`
+	Rows []AgreementRow `json:"rows"`
+}
+
 // AgreementDTO is the agreement view's content, with the inputs that made it.
 type AgreementDTO struct {
 	CoderA    CoderDTO `json:"coderA"`
@@ -139,6 +146,9 @@ type AgreementDTO struct {
 	PerCode    []AgreementRow `json:"perCode"`
 	PerFactor  []AgreementRow `json:"perFactor"`
 	Overall    AgreementRow   `json:"overall"`
+	// ByDocument holds one breakdown by document pooling every code
+	// (Code 0) and one per code (the code × document breakdown).
+	ByDocument []DocumentBreakdown `json:"byDocument"`
 }
 
 // UnitDTO is a unit of analysis the agreement view offers.

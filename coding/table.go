@@ -36,10 +36,12 @@ const (
 // Result is one row of an agreement report: one code, or one pooled group of
 // codes (a factor, or all codes).
 type Result struct {
-	Label  string // code name, factor name, or "All codes"
-	Code   int64  // 0 for pooled rows
-	Factor int64  // the code's factor for code rows; the factor for factor rows; 0 for the overall row
-	Counts Counts // for pooled rows, the sum of the per-code tables
+	Label string // code name, factor name, or "All codes"
+	Code  int64  // 0 for pooled rows
+	// Document is set on the rows of [Report.PerDocument]: the document's ID.
+	Document int64
+	Factor   int64  // the code's factor for code rows; the factor for factor rows; 0 for the overall row
+	Counts   Counts // for pooled rows, the sum of the per-code tables
 	// Agreement is the observed agreement (Both+Neither)/Units, in [0, 1];
 	// 0 when there are no units.
 	Agreement float64

@@ -158,3 +158,22 @@ func AgreementCodes(p *store.Project) ([]coding.Code, error) {
 	}
 	return out, nil
 }
+
+// DocumentRows is rep's breakdown by document (see coding.Report.PerDocument)
+// with each row labelled by its document's name; codes restricts the pooled
+// codes (one code gives that code's code × document breakdown).
+func DocumentRows(p *store.Project, rep coding.Report, codes ...int64) ([]coding.Result, error) {
+	docs, err := p.Documents()
+	if err != nil {
+		return nil, err
+	}
+	names := make(map[int64]string, len(docs))
+	for _, d := range docs {
+		names[d.ID] = d.Name
+	}
+	rows := rep.PerDocument(codes...)
+	for i := range rows {
+		rows[i].Label = names[rows[i].Document]
+	}
+	return rows, nil
+}

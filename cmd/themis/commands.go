@@ -242,6 +242,8 @@ func cmdAgreement(args []string, out io.Writer) error {
 	threshold := fs.Float64("threshold", 0, "percent of a turn, sentence or paragraph a coder must cover for it to count as coded (default: any overlap)")
 	bootstrap := fs.Int("bootstrap", 0, "add 95% intervals from N resamples of the documents")
 	format := fs.String("format", "text", "text, csv, md or html (md and html include a methods paragraph)")
+	by := fs.String("by", "code", "rows per code (with factors and overall) or per document")
+	byCode := fs.String("code", "", "with --by document: only this code (the code × document breakdown)")
 	statistic := fs.String("statistic", "kappa", "coefficient of the md and html tables: kappa, scottPi, krippendorffAlpha, gwetAC1 or brennanPrediger")
 	seed := fs.Int64("seed", 1, "seed of the bootstrap, for reproducible intervals")
 	asJSON := fs.Bool("json", false, "print JSON")
@@ -251,6 +253,15 @@ func cmdAgreement(args []string, out io.Writer) error {
 	}
 	if *bootstrap < 0 {
 		return usageError{"--bootstrap is a number of resamples, 0 or more"}
+	}
+	if *by != "code" && *by != "document" {
+		return usageError{fmt.Sprintf("--by must be code or document, not %q", *by)}
+	}
+	if *byCode != "" && *by != "document" {
+		return usageError{"--code goes with --by document"}
+	}
+	if *by == "document" && *format != "text" {
+		return usageError{"--by document prints text or --json; --format exports the per-code table"}
 	}
 	switch *format {
 	case "text", "csv", "md", "html":
@@ -300,6 +311,9 @@ func cmdAgreement(args []string, out io.Writer) error {
 		r, err := project.Agreement(p, req)
 		if err != nil {
 			return err
+		}
+		if *by == "document" {
+			return printByDocument(p, out, r, *byCode, *asJSON)
 		}
 		if *asJSON {
 			list := make([]agreementJSON, 0, len(r.PerCode))
@@ -488,4 +502,55 @@ func threeDecimals(v *float64) string {
 		return "-"
 	}
 	return fmt.Sprintf("%.3f", *v)
+}
+
+// printByDocument prints the agreement per document, pooling every code or
+// only the one named.
+func printByDocument(p *store.Project, out io.Writer, r coding.Report, codeName string, asJSON bool) error {
+	var codes []int64
+	if codeName != "" {
+		c, err := p.CodeByName(codeName)
+		if err != nil {
+			return err
+		}
+		codes = append(codes, c.ID)
+	}
+	rows, err := project.DocumentRows(p, r, codes...)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		type docRow struct {
+			Document  string   `json:"document"`
+			Agreement float64  `json:"agreement"`
+			Kappa     *float64 `json:"kappa"`
+			ScottPi   *float64 `json:"scott_pi"`
+			AC1       *float64 `json:"gwet_ac1"`
+			BP        *float64 `json:"brennan_prediger"`
+			Note      string   `json:"note"`
+			Both      int64    `json:"both"`
+			OnlyA     int64    `json:"only_a"`
+			OnlyB     int64    `json:"only_b"`
+			Neither   int64    `json:"neither"`
+		}
+		list := make([]docRow, 0, len(rows))
+		for _, row := range rows {
+			list = append(list, docRow{row.Label, row.Agreement, row.Kappa, row.ScottPi, row.GwetAC1, row.BrennanPrediger, row.Note,
+				row.Counts.Both, row.Counts.OnlyA, row.Counts.OnlyB, row.Counts.Neither})
+		}
+		return writeJSON(out, list)
+	}
+	what := "all codes pooled"
+	if codeName != "" {
+		what = codeName
+	}
+	fmt.Fprintf(out, "Agreement per document (%s); %s\n\n", what, unitSentence(r))
+	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "document\tagreement\tkappa\tpi\tAC1\tB-P\tboth\tonly A\tonly B\tneither\tnote")
+	for _, row := range rows {
+		fmt.Fprintf(tw, "%s\t%.1f%%\t%s\t%s\t%s\t%s\t%d\t%d\t%d\t%d\t%s\n", row.Label, row.Agreement*100,
+			threeDecimals(row.Kappa), threeDecimals(row.ScottPi), threeDecimals(row.GwetAC1), threeDecimals(row.BrennanPrediger),
+			row.Counts.Both, row.Counts.OnlyA, row.Counts.OnlyB, row.Counts.Neither, row.Note)
+	}
+	return tw.Flush()
 }

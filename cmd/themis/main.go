@@ -30,7 +30,7 @@ func commands() []command {
 		{"text", "FILE.themis DOCUMENT", "print a document's stored text, exactly as offsets count it", cmdText},
 		{"coders", "FILE.themis [--json]", "list the project's coders", cmdCoders},
 		{"segments", "import FILE.themis CODINGS.csv | export FILE.themis [--coder NAME]", "segments as CSV: document,coder,code,start,end,text", cmdSegments},
-		{"agreement", "FILE.themis --coders A,B [--docs NAME,...] [--unit character|turn|sentence|paragraph|document] [--threshold P] [--bootstrap N --seed S] [--format text|csv|md|html] [--statistic NAME] [--json]", "per-code agreement and Cohen's kappa over the chosen unit of analysis", cmdAgreement},
+		{"agreement", "FILE.themis --coders A,B [--docs NAME,...] [--unit character|turn|sentence|paragraph|document] [--threshold P] [--bootstrap N --seed S] [--by code|document [--code NAME]] [--format text|csv|md|html] [--statistic NAME] [--json]", "per-code agreement and Cohen's kappa over the chosen unit of analysis", cmdAgreement},
 		{"quotes", "FILE.themis --code NAME [--coder NAME] [--format md|html]", "a code's quotes with attribution", cmdQuotes},
 		{"reliability", "DATA.csv [--level nominal|ordinal|interval|ratio] [--categories N] [--header] [--bootstrap N --seed S] [--json]", "reliability of a units × coders CSV: agreement, kappas, AC1, alpha", cmdReliability},
 		{"journal", "FILE.themis [--limit N] [--json]", "the audit trail of changes: when, who, what (newest first)", cmdJournal},

@@ -328,3 +328,39 @@ func TestAgreementFormats(t *testing.T) {
 		t.Errorf("bad format: %d %q", code, errOut)
 	}
 }
+
+func TestAgreementByDocument(t *testing.T) {
+	project := filepath.Join(t.TempDir(), "demo.themis")
+	mustRun(t, "demo", project)
+	type docRow struct {
+		Document string   `json:"document"`
+		Kappa    *float64 `json:"kappa"`
+		Both     int64    `json:"both"`
+		OnlyA    int64    `json:"only_a"`
+		OnlyB    int64    `json:"only_b"`
+		Neither  int64    `json:"neither"`
+	}
+	var rows []docRow
+	json.Unmarshal([]byte(mustRun(t, "agreement", project, "--coders", "Aisha,Ben", "--by", "document", "--code", "Autonomy", "--json")), &rows)
+	var docs []docJSON
+	json.Unmarshal([]byte(mustRun(t, "docs", project, "--json")), &docs)
+	if len(rows) != len(docs) || rows[0].Document != docs[0].Name {
+		t.Fatalf("%d rows for %d documents: %+v", len(rows), len(docs), rows)
+	}
+	// Code × document: summed over documents it is the code's own row.
+	var perCode []agreementJSON
+	json.Unmarshal([]byte(mustRun(t, "agreement", project, "--coders", "Aisha,Ben", "--json")), &perCode)
+	var both, neither int64
+	for _, r := range rows {
+		both += r.Both
+		neither += r.Neither
+	}
+	for _, r := range perCode {
+		if r.Code == "Autonomy" && (r.Both != both || r.Neither != neither) {
+			t.Errorf("Autonomy: per code both %d neither %d, summed over documents %d %d", r.Both, r.Neither, both, neither)
+		}
+	}
+	if _, errOut, code := themis(t, "agreement", project, "--coders", "Aisha,Ben", "--code", "Autonomy"); code != 2 || !strings.Contains(errOut, "--code goes with --by document") {
+		t.Errorf("--code without --by document: %d %q", code, errOut)
+	}
+}

@@ -223,6 +223,14 @@ test('the demo study opens with meaningful agreement and coding stripes', async 
   const table = fs.readFileSync(path.join(app().dialogDir, 'Agreement.md'), 'utf8');
   expect(table).toContain(`| Positive affect |`);
   expect(table).toContain(`${pa.ci.kappa[0].toFixed(3)}–${pa.ci.kappa[1].toFixed(3)}`);
+
+  // Per document, one code: the transcript where the coders parted ways.
+  await page.getByTestId('rows-by-document').click();
+  await page.getByTestId('document-code').selectOption({ label: 'Autonomy' });
+  const byDoc = JSON.parse(cli('agreement', demo, '--coders', 'Aisha,Ben', '--by', 'document', '--code', 'Autonomy', '--json'));
+  const p4 = byDoc.find((r: { document: string }) => r.document === 'patient-004');
+  await expect(page.getByTestId('agreement-doc-row-patient-004').getByTestId('kappa')).toHaveText(p4.kappa.toFixed(3));
+  await shot(page, '10e-demo-agreement-by-document');
   await page.getByTestId('tab-quotes').click();
   await page.getByTestId('quote-code-Social integration').click();
   await expect(page.getByTestId('quote-list')).toContainText('nested case');

@@ -170,6 +170,7 @@ interface RawRow {
   label: string;
   code: number;
   factor: number;
+  document?: number;
   both: number;
   onlyA: number;
   onlyB: number;
@@ -244,6 +245,7 @@ function row(r: RawRow): AgreementRow {
     label: r.label,
     code: r.code,
     factor: r.factor,
+    document: r.document ?? 0,
     both: r.both,
     onlyA: r.onlyA,
     onlyB: r.onlyB,
@@ -429,6 +431,7 @@ export const api = {
         perCode: (a.perCode ?? []).map(row),
         perFactor: (a.perFactor ?? []).map(row),
         overall: row(a.overall),
+        byDocument: (a.byDocument ?? []).map((b) => ({ code: b.code, rows: (b.rows ?? []).map(row) })),
       };
     });
   },

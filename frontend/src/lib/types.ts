@@ -127,6 +127,8 @@ export interface AgreementRow {
   code: number;
   /** the code's factor for code rows, the factor for factor rows, 0 overall */
   factor: number;
+  /** the document's id on rows of a breakdown by document (label is its name); 0 elsewhere */
+  document: number;
   both: number;
   onlyA: number;
   onlyB: number;
@@ -169,6 +171,21 @@ export interface Agreement {
   perCode: AgreementRow[];
   perFactor: AgreementRow[];
   overall: AgreementRow;
+  /**
+   * agreement per document: the entry with code 0 pools every code, each
+   * other is one code's code × document breakdown; [] when there is none
+   */
+  byDocument: DocumentBreakdown[];
+}
+
+/**
+ * One breakdown of agreement by document, a row per document in the result's
+ * order. code 0 pools every code (Krippendorff's α is then null, as on other
+ * pooled rows); rows carry no intervals (ci all null).
+ */
+export interface DocumentBreakdown {
+  code: number;
+  rows: AgreementRow[];
 }
 
 /** A unit of analysis the agreement view offers. */

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 
 vi.mock('../api', async (importOriginal) => {
   const orig = await importOriginal<typeof import('../api')>();
@@ -26,9 +26,19 @@ const docs = [
   { id: 6, name: 'b', turns: 1, words: 20, chars: 90, case: '' },
 ];
 const overall: AgreementRow = {
-  label: 'All codes', code: 0, factor: 0, both: 3, onlyA: 1, onlyB: 0, neither: 6, units: 10, agreement: 0.9, kappa: 0.78, scottPi: 0.77,
+  label: 'All codes', code: 0, factor: 0, document: 0, both: 3, onlyA: 1, onlyB: 0, neither: 6, units: 10, agreement: 0.9, kappa: 0.78, scottPi: 0.77,
   krippendorffAlpha: null, gwetAC1: 0.83, brennanPrediger: 0.8, ci: noCI, status: 'defined', note: '',
 };
+
+// Per document: every code pooled, and the code × document rows for "Positive affect" (11) and "Social integration" (21).
+const docRow = (label: string, document: number, code: number, kappa: number | null, note = ''): AgreementRow => ({
+  ...overall, label, document, code, kappa, krippendorffAlpha: code === 0 ? null : kappa, note, status: kappa === null ? 'no-variation' : 'defined',
+});
+const byDocument = [
+  { code: 0, rows: [docRow('a', 5, 0, 0.81234), docRow('b', 6, 0, 0.5)] },
+  { code: 11, rows: [docRow('a', 5, 11, 0.66666), docRow('b', 6, 11, null, 'undefined: no variation (neither coder used this code)')] },
+  { code: 21, rows: [docRow('a', 5, 21, 0.25), docRow('b', 6, 21, 0.125)] },
+];
 
 // Answers with whatever unit and share were asked for, as the backend does.
 // With resamples it answers with intervals, as the backend does for two or more documents.
@@ -37,6 +47,7 @@ function answer(_a: number, _b: number, documents: number[], unit: string, minSh
   return Promise.resolve({
     coderA: aisha, coderB: ben, documents, unit, minShare, resamples: bootstrap, seed: bootstrap > 0 ? 1 : 0,
     resampling: bootstrap > 0 ? 'document' : '', formula: 'cohen-kappa/v1', perCode: [], perFactor: [], overall: row,
+    byDocument,
   });
 }
 
@@ -245,6 +256,78 @@ describe('AgreementScreen', () => {
       expect(screen.getByTestId('agreement-blocked')).toBeInTheDocument();
       for (const id of ['export-csv', 'export-md', 'export-html-agreement']) expect(screen.getByTestId(id)).toBeDisabled();
       expect(screen.queryByTestId('methods')).toBeNull();
+    });
+  });
+
+  describe('rows by document', () => {
+    const docRows = () => [...screen.getByTestId('agreement-table').querySelectorAll('tbody tr')].map((r) => r.getAttribute('data-testid'));
+
+    it('switches to a row per document without recomputing, then to one code’s rows', async () => {
+      const agreement = renderScreen();
+      await waitFor(() => expect(screen.getByTestId('agreement-overall')).toBeInTheDocument());
+      const calls = mocked.agreement.mock.calls.length;
+      expect(screen.getByTestId('rows-by-code')).toHaveAttribute('aria-pressed', 'true');
+      expect(screen.queryByTestId('document-code')).toBeNull();
+      expect(screen.queryByTestId('agreement-rows')).toBeNull();
+
+      await fireEvent.click(screen.getByTestId('rows-by-document'));
+      expect(agreement.rows).toBe('document');
+      expect(screen.getByTestId('rows-by-document')).toHaveAttribute('aria-pressed', 'true');
+      expect(screen.getByRole('heading', { name: 'Agreement by document' })).toBeInTheDocument();
+      expect(docRows()).toEqual(['agreement-doc-row-a', 'agreement-doc-row-b']);
+      expect(screen.queryByTestId('agreement-overall')).toBeNull();
+      expect(within(screen.getByTestId('agreement-doc-row-a')).getByTestId('kappa').textContent).toBe('0.812');
+      expect(screen.getByTestId('agreement-rows')).toHaveTextContent(/^Per document, all codes pooled$/);
+      expect(screen.getByTestId('agreement-documents-note')).toHaveTextContent('pooling every code');
+
+      const select = screen.getByTestId('document-code');
+      expect(select).toHaveValue('0');
+      expect([...select.querySelectorAll('option')].map((o) => o.textContent)).toEqual([
+        'All codes pooled', 'Positive affect', 'Social integration',
+      ]);
+      await fireEvent.change(select, { target: { value: '21' } });
+      expect(agreement.documentCode).toBe(21);
+      expect(screen.getByTestId('agreement-rows')).toHaveTextContent(/^Per document: Social integration$/);
+      expect(within(screen.getByTestId('agreement-doc-row-a')).getByTestId('kappa').textContent).toBe('0.250');
+      expect(within(screen.getByTestId('agreement-doc-row-b')).getByTestId('kappa').textContent).toBe('0.125');
+
+      await fireEvent.change(select, { target: { value: '11' } });
+      const b = within(screen.getByTestId('agreement-doc-row-b'));
+      expect(b.getByTestId('kappa')).toHaveTextContent(/^undefined$/);
+      expect(b.getByTestId('note')).toHaveTextContent('undefined: no variation');
+      expect(within(screen.getByTestId('agreement-doc-row-a')).getByTestId('kappa').textContent).toBe('0.667');
+
+      // the chosen coefficient carries over
+      await fireEvent.change(screen.getByTestId('statistic'), { target: { value: 'gwetAC1' } });
+      expect(within(screen.getByTestId('agreement-doc-row-a')).getByTestId('kappa')).toHaveAttribute('data-statistic', 'gwetAC1');
+
+      await fireEvent.click(screen.getByTestId('lowest-first'));
+      expect(docRows()).toEqual(['agreement-doc-row-a', 'agreement-doc-row-b']);
+
+      await fireEvent.click(screen.getByTestId('rows-by-code'));
+      expect(screen.getByTestId('agreement-overall')).toBeInTheDocument();
+      expect(screen.queryByTestId('document-code')).toBeNull();
+      expect(mocked.agreement).toHaveBeenCalledTimes(calls);
+    });
+
+    it('shows no intervals per document and says why', async () => {
+      renderScreen();
+      await waitFor(() => expect(screen.getByTestId('agreement-overall')).toBeInTheDocument());
+      await fireEvent.click(screen.getByTestId('intervals'));
+      await waitFor(() => expect(screen.getByTestId('ci-head')).toBeInTheDocument());
+      await fireEvent.click(screen.getByTestId('rows-by-document'));
+      expect(screen.queryByTestId('ci-head')).toBeNull();
+      expect(screen.queryByTestId('agreement-intervals')).toBeNull();
+      expect(screen.getByTestId('agreement-documents-note')).toHaveTextContent('They have no intervals');
+    });
+
+    it('says so when the result has no figures per document', async () => {
+      mocked.agreement.mockImplementation((...args: Parameters<typeof answer>) => answer(...args).then((a) => ({ ...a, byDocument: [] })));
+      renderScreen();
+      await waitFor(() => expect(screen.getByTestId('agreement-overall')).toBeInTheDocument());
+      await fireEvent.click(screen.getByTestId('rows-by-document'));
+      expect(screen.getByTestId('agreement-no-documents')).toBeInTheDocument();
+      expect(screen.queryByTestId('agreement-table')).toBeNull();
     });
   });
 });

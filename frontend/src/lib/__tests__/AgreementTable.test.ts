@@ -5,7 +5,7 @@ import type { Agreement, AgreementRow } from '../types';
 import { noCI } from './fixtures';
 
 function row(over: Partial<AgreementRow>): AgreementRow {
-  return { label: '', code: 0, factor: 0, both: 0, onlyA: 0, onlyB: 0, neither: 0, units: 0, agreement: 0, kappa: null, scottPi: null, krippendorffAlpha: null, gwetAC1: null, brennanPrediger: null, ci: noCI, status: 'defined', note: '', ...over };
+  return { label: '', code: 0, factor: 0, document: 0, both: 0, onlyA: 0, onlyB: 0, neither: 0, units: 0, agreement: 0, kappa: null, scottPi: null, krippendorffAlpha: null, gwetAC1: null, brennanPrediger: null, ci: noCI, status: 'defined', note: '', ...over };
 }
 
 const result: Agreement = {
@@ -27,6 +27,22 @@ const result: Agreement = {
     row({ label: 'Autonomy', code: 17, factor: 0, onlyB: 40, neither: 80960, agreement: 0.9995, kappa: 0, scottPi: -0.00025, krippendorffAlpha: 0.00000617, gwetAC1: 0.9995, brennanPrediger: 0.999, status: 'only-one-coder', note: 'κ = 0: only coder B used it' }),
   ],
   overall: row({ label: 'All codes', both: 1727, onlyA: 1231, onlyB: 351, neither: 239692, agreement: 0.9853, kappa: -0.0123, scottPi: -0.0201, gwetAC1: 0.9851, brennanPrediger: 0.9706 }),
+  byDocument: [
+    {
+      code: 0,
+      rows: [
+        row({ label: 'Interview 1', document: 5, both: 900, onlyA: 600, onlyB: 200, neither: 120000, agreement: 0.9935, kappa: 0.6912, scottPi: 0.69, gwetAC1: 0.99, brennanPrediger: 0.987 }),
+        row({ label: 'Interview 2', document: 6, both: 827, onlyA: 631, onlyB: 151, neither: 119692, agreement: 0.9935, kappa: 0.4021, scottPi: 0.4, gwetAC1: 0.98, brennanPrediger: 0.985, note: 'low' }),
+      ],
+    },
+    {
+      code: 17,
+      rows: [
+        row({ label: 'Interview 1', code: 17, document: 5, neither: 40000, agreement: 1, kappa: null, gwetAC1: 1, brennanPrediger: 1, status: 'no-variation', note: 'undefined: no variation (neither coder used this code)' }),
+        row({ label: 'Interview 2', code: 17, document: 6, onlyB: 40, neither: 40960, agreement: 0.999, kappa: 0, krippendorffAlpha: 0.0000123, status: 'only-one-coder', note: 'κ = 0: only coder B used it' }),
+      ],
+    },
+  ],
 };
 
 describe('AgreementTable', () => {
@@ -209,6 +225,63 @@ describe('AgreementTable', () => {
       expect(screen.queryByTestId('ci-head')).toBeNull();
       expect(screen.queryAllByTestId('ci')).toHaveLength(0);
       expect(screen.queryAllByTestId('whisker')).toHaveLength(0);
+    });
+  });
+
+  describe('by document', () => {
+    const pooled = result.byDocument[0];
+    const autonomy = result.byDocument[1];
+
+    it('renders a row per document, in the documents’ order, with the same columns', () => {
+      render(AgreementTable, { result, documents: pooled });
+      const body = screen.getByTestId('agreement-table').querySelector('tbody')!;
+      expect(within(body).getAllByRole('row').map((r) => r.getAttribute('data-testid'))).toEqual([
+        'agreement-doc-row-Interview 1',
+        'agreement-doc-row-Interview 2',
+      ]);
+      expect(screen.getByRole('columnheader', { name: 'Document' })).toBeInTheDocument();
+      const r = within(screen.getByTestId('agreement-doc-row-Interview 1'));
+      expect(r.getByText('900')).toBeInTheDocument();
+      expect(r.getByText('120,000')).toBeInTheDocument();
+      expect(r.getByText('99.4%')).toBeInTheDocument();
+      expect(r.getByTestId('kappa').textContent).toBe('0.691');
+      expect(within(screen.getByTestId('agreement-doc-row-Interview 2')).getByTestId('note')).toHaveTextContent(/^low$/);
+      expect(screen.getByTestId('agreement-doc-row-Interview 1').querySelector('.bar')).toHaveAttribute('title', 'κ = 0.691');
+    });
+
+    it('shows one code’s rows, with their notes and α', async () => {
+      const { rerender } = render(AgreementTable, { result, documents: autonomy });
+      expect(within(screen.getByTestId('agreement-doc-row-Interview 1')).getByTestId('kappa')).toHaveTextContent(/^undefined$/);
+      const r = within(screen.getByTestId('agreement-doc-row-Interview 2'));
+      expect(r.getByTestId('kappa').textContent).toBe('0.000');
+      expect(r.getByTestId('note')).toHaveTextContent('κ = 0: only coder B used it');
+      await rerender({ result, documents: autonomy, statistic: 'krippendorffAlpha' });
+      expect(within(screen.getByTestId('agreement-doc-row-Interview 2')).getByTestId('kappa').textContent).toBe('0.000');
+      // pooled over every code, α is not reported
+      await rerender({ result, documents: pooled, statistic: 'krippendorffAlpha' });
+      const cell = within(screen.getByTestId('agreement-doc-row-Interview 1')).getByTestId('kappa');
+      expect(cell).toHaveTextContent(/^—$/);
+      expect(cell).toHaveAttribute('title', 'Krippendorff’s α is reported per code');
+    });
+
+    it('has no interval column even when the result has intervals', () => {
+      render(AgreementTable, { result: { ...result, resamples: 1000, seed: 1, resampling: 'document' }, documents: pooled });
+      expect(screen.queryByTestId('ci-head')).toBeNull();
+      expect(screen.queryByTestId('ci')).toBeNull();
+      expect(screen.queryByTestId('whisker')).toBeNull();
+    });
+
+    it('puts the lowest value first when asked, undefined last', async () => {
+      const order = () =>
+        within(screen.getByTestId('agreement-table').querySelector('tbody')!)
+          .getAllByRole('row')
+          .map((r) => r.getAttribute('data-testid'));
+      const { rerender } = render(AgreementTable, { result, documents: pooled, lowestFirst: true });
+      expect(order()).toEqual(['agreement-doc-row-Interview 2', 'agreement-doc-row-Interview 1']);
+      await rerender({ result, documents: autonomy, lowestFirst: true });
+      expect(order()).toEqual(['agreement-doc-row-Interview 2', 'agreement-doc-row-Interview 1']);
+      await rerender({ result, documents: autonomy, lowestFirst: false });
+      expect(order()).toEqual(['agreement-doc-row-Interview 1', 'agreement-doc-row-Interview 2']);
     });
   });
 });

@@ -163,6 +163,26 @@ describe('api normalisation', () => {
     expect(a.overall.ci.kappa).toBeNull();
   });
 
+  it('reads the breakdowns by document, null-safe', async () => {
+    const row = { label: 'X', code: 0, factor: 0, both: 5, onlyA: 1, onlyB: 2, neither: 10, units: 18, agreement: 0.83, kappa: 0.6, status: 'defined', note: '' };
+    const base = { coderA: { id: 1, name: 'A' }, coderB: { id: 2, name: 'B' }, documents: [7, 8], unit: 'character', formula: 'cohen-kappa/v1', perCode: [], perFactor: [], overall: row };
+    m(Agreements.Compute).mockResolvedValue({
+      ...base,
+      byDocument: [
+        { code: 0, rows: [{ ...row, label: 'Interview 1', document: 7, ci: null }, { ...row, label: 'Interview 2', document: 8, kappa: null }] },
+        { code: 3, rows: null },
+      ],
+    });
+    const a = await api.agreement(1, 2, [7, 8], 'character', 0, 0);
+    expect(a.byDocument.map((b) => b.code)).toEqual([0, 3]);
+    expect(a.byDocument[0].rows.map((r) => [r.label, r.document, r.kappa])).toEqual([['Interview 1', 7, 0.6], ['Interview 2', 8, null]]);
+    expect(a.byDocument[0].rows[0].ci).toEqual({ kappa: null, scottPi: null, krippendorffAlpha: null, gwetAC1: null, brennanPrediger: null });
+    expect(a.byDocument[1].rows).toEqual([]);
+    expect(a.overall.document).toBe(0);
+    m(Agreements.Compute).mockResolvedValue(base);
+    expect((await api.agreement(1, 2, [7, 8], 'character', 0, 0)).byDocument).toEqual([]);
+  });
+
   it('lists the units of analysis', async () => {
     m(Agreements.Units).mockResolvedValue([{ name: 'turn', label: 'Speaker turn', help: 'Each speaker turn is a unit.' }]);
     expect(await api.units()).toEqual([{ name: 'turn', label: 'Speaker turn', help: 'Each speaker turn is a unit.' }]);

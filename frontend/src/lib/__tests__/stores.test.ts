@@ -21,7 +21,7 @@ import { ProjectStore, windowTitle } from '../stores/project.svelte';
 import { ReaderStore } from '../stores/reader.svelte';
 import { AgreementStore } from '../stores/agreement.svelte';
 import { QuotesStore } from '../stores/quotes.svelte';
-import type { History, ImportProgress } from '../types';
+import type { DocumentBreakdown, History, ImportProgress } from '../types';
 import { aisha, ben, codes, docView, info, noCI } from './fixtures';
 
 const mocked = api as unknown as Record<keyof typeof api, ReturnType<typeof vi.fn>>;
@@ -368,8 +368,9 @@ describe('AgreementStore', () => {
   ];
   const result = {
     coderA: aisha, coderB: ben, documents: [5, 6], unit: 'character', minShare: 0, resamples: 0, seed: 0, resampling: '', formula: 'cohen-kappa/v1', perCode: [], perFactor: [],
-    overall: { label: 'All codes', code: 0, factor: 0, both: 1, onlyA: 0, onlyB: 0, neither: 1, units: 2, agreement: 1, kappa: 1,
+    overall: { label: 'All codes', code: 0, factor: 0, document: 0, both: 1, onlyA: 0, onlyB: 0, neither: 1, units: 2, agreement: 1, kappa: 1,
       scottPi: 1, krippendorffAlpha: null, gwetAC1: 1, brennanPrediger: 1, ci: noCI, status: 'defined', note: '' },
+    byDocument: [] as DocumentBreakdown[],
   };
 
   beforeEach(() => mocked.agreementMethods.mockResolvedValue('We compared two coders.'));
@@ -418,6 +419,37 @@ describe('AgreementStore', () => {
     // a recompute keeps the choice
     await a.setUnit('turn');
     expect(a.statistic).toBe('krippendorffAlpha');
+  });
+
+  it('switches rows between codes and documents, and the code, without recomputing', async () => {
+    const pooled = { code: 0, rows: [{ ...result.overall, label: 'a', document: 5 }] };
+    const one = { code: 11, rows: [{ ...result.overall, label: 'a', code: 11, document: 5, kappa: 0.5 }] };
+    const a = new AgreementStore();
+    a.setup([aisha, ben], docs);
+    expect([a.rows, a.documentCode, a.lowestFirst]).toEqual(['code', 0, false]);
+    expect(a.documentBreakdown).toBeNull();
+    mocked.agreement.mockResolvedValue({ ...result, byDocument: [pooled, one] });
+    await a.compute();
+    a.setRows('document');
+    expect(a.rows).toBe('document');
+    expect(a.documentBreakdown).toBe(pooled);
+    a.setDocumentCode(11);
+    expect(a.documentCode).toBe(11);
+    expect(a.documentBreakdown).toBe(one);
+    a.setLowestFirst(true);
+    expect(a.lowestFirst).toBe(true);
+    // a code the result has no breakdown for falls back to every code pooled
+    a.setDocumentCode(99);
+    expect(a.documentBreakdown).toBe(pooled);
+    a.setRows('code');
+    expect(a.rows).toBe('code');
+    expect(mocked.agreement).toHaveBeenCalledTimes(1);
+    expect(a.loading).toBe(false);
+    // a recompute keeps the choice
+    a.setRows('document');
+    a.setDocumentCode(11);
+    await a.setUnit('turn');
+    expect([a.rows, a.documentCode]).toEqual(['document', 11]);
   });
 
   it('recomputes with the chosen unit and share, sending the share only where it applies', async () => {

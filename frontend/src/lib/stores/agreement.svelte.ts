@@ -1,5 +1,5 @@
 import { api, toThemisError } from '../api';
-import type { Agreement, AgreementExportFormat, Coder, DocumentSummary, Unit } from '../types';
+import type { Agreement, AgreementExportFormat, Coder, DocumentBreakdown, DocumentSummary, Unit } from '../types';
 import { toasts as defaultToasts, type ToastStore } from './toasts.svelte';
 import { usesShare } from '../units';
 import type { Statistic } from '../statistics';
@@ -30,6 +30,15 @@ export class AgreementStore {
    * another does not recompute
    */
   statistic = $state<Statistic>('kappa');
+  /**
+   * what the table's rows are: codes (grouped by factor, with "All codes") or
+   * documents; the result has both, so switching does not recompute
+   */
+  rows = $state<'code' | 'document'>('code');
+  /** with rows by document: the code they are for, 0 = every code pooled */
+  documentCode = $state(0);
+  /** with rows by document: whether the lowest coefficient comes first (else the documents' order) */
+  lowestFirst = $state(false);
   /** whether to ask for bootstrap 95 % intervals (RESAMPLES resamples of the documents) */
   intervals = $state(false);
   result = $state.raw<Agreement | null>(null);
@@ -115,6 +124,30 @@ export class AgreementStore {
     this.statistic = key;
     this.saved = '';
     return this.result ? this.loadMethods() : Promise.resolve();
+  }
+
+  /** Shows rows by code or by document; nothing is recomputed. */
+  setRows(rows: 'code' | 'document'): void {
+    this.rows = rows;
+  }
+
+  /** With rows by document, shows every code pooled (0) or one code's; nothing is recomputed. */
+  setDocumentCode(code: number): void {
+    this.documentCode = code;
+  }
+
+  setLowestFirst(on: boolean): void {
+    this.lowestFirst = on;
+  }
+
+  /**
+   * The result's breakdown by document for documentCode; the pooled one when
+   * that code is not in the result (e.g. it was deleted); null when the result
+   * has no breakdown at all.
+   */
+  get documentBreakdown(): DocumentBreakdown | null {
+    const by = this.result?.byDocument ?? [];
+    return by.find((b) => b.code === this.documentCode) ?? by.find((b) => b.code === 0) ?? null;
   }
 
   /** Turns the bootstrap intervals on or off; recomputes, since they come from the backend. */

@@ -1,5 +1,37 @@
 export namespace app {
 	
+	export class DocumentBreakdown {
+	    code: number;
+	    rows: AgreementRow[];
+	
+	    static createFrom(source: any = {}) {
+	        return new DocumentBreakdown(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.rows = this.convertValues(source["rows"], AgreementRow);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class IntervalsDTO {
 	    kappa?: number[];
 	    scottPi?: number[];
@@ -24,6 +56,7 @@ export namespace app {
 	    label: string;
 	    code: number;
 	    factor: number;
+	    document: number;
 	    both: number;
 	    onlyA: number;
 	    onlyB: number;
@@ -48,6 +81,7 @@ export namespace app {
 	        this.label = source["label"];
 	        this.code = source["code"];
 	        this.factor = source["factor"];
+	        this.document = source["document"];
 	        this.both = source["both"];
 	        this.onlyA = source["onlyA"];
 	        this.onlyB = source["onlyB"];
@@ -109,6 +143,7 @@ export namespace app {
 	    perCode: AgreementRow[];
 	    perFactor: AgreementRow[];
 	    overall: AgreementRow;
+	    byDocument: DocumentBreakdown[];
 	
 	    static createFrom(source: any = {}) {
 	        return new AgreementDTO(source);
@@ -128,6 +163,7 @@ export namespace app {
 	        this.perCode = this.convertValues(source["perCode"], AgreementRow);
 	        this.perFactor = this.convertValues(source["perFactor"], AgreementRow);
 	        this.overall = this.convertValues(source["overall"], AgreementRow);
+	        this.byDocument = this.convertValues(source["byDocument"], DocumentBreakdown);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -173,6 +209,7 @@ export namespace app {
 	        this.codable = source["codable"];
 	    }
 	}
+	
 	
 	export class DocumentDTO {
 	    id: number;
