@@ -53,7 +53,7 @@ func (r Report) Bootstrap(resamples int, seed int64) Report {
 				perCode[i] = perCode[i].Add(r.perDoc[i][d])
 			}
 		}
-		sample := rows(Report{Unit: r.Unit, PerCode: []Result{}, PerFactor: []Result{}}, perCode, r.codes, r.nameA, r.nameB)
+		sample := rows(newReport(r.CoderA, r.CoderB, r.Unit), perCode, r.codes, r.nameA, r.nameB)
 		for j, row := range allRows(&sample) {
 			for c, v := range []*float64{row.Kappa, row.ScottPi, row.KrippendorffAlpha, row.GwetAC1, row.BrennanPrediger} {
 				if v != nil {

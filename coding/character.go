@@ -80,15 +80,7 @@ type Report struct {
 // It sorts the segments once and merges them: O(s log s) time and O(s) memory
 // in the number of segments s, independent of the documents' lengths.
 func CharacterAgreement(docs []DocumentLength, codes []Code, coderA, coderB int64, nameA, nameB string, segs []Segment) Report {
-	rep := Report{
-		CoderA:    coderA,
-		CoderB:    coderB,
-		Documents: []int64{},
-		Unit:      UnitCharacter,
-		Formula:   FormulaCohenKappa,
-		PerCode:   []Result{},
-		PerFactor: []Result{},
-	}
+	rep := newReport(coderA, coderB, UnitCharacter)
 	entries := make([]docEntry, len(docs))
 	for i, d := range docs {
 		entries[i] = docEntry{id: d.ID, length: d.Length}
@@ -98,6 +90,12 @@ func CharacterAgreement(docs []DocumentLength, codes []Code, coderA, coderB int6
 		return Counts{Both: int64(both), OnlyA: int64(la - both), OnlyB: int64(lb - both)}
 	})
 	return rows(rep, perCode, uniq, nameA, nameB)
+}
+
+// newReport starts a report with its recorded inputs and empty rows.
+func newReport(coderA, coderB int64, unit string) Report {
+	return Report{CoderA: coderA, CoderB: coderB, Documents: []int64{}, Unit: unit, Formula: FormulaCohenKappa,
+		PerCode: []Result{}, PerFactor: []Result{}}
 }
 
 // rows fills in the report's per-code, per-factor and overall rows.

@@ -25,16 +25,8 @@ type DocumentUnits struct {
 // units are counted separately, so callers give disjoint units. A coder's
 // overlapping segments of one code are unioned before measuring coverage.
 func UnitAgreement(docs []DocumentUnits, codes []Code, coderA, coderB int64, nameA, nameB string, segs []Segment, unit string, minShare float64) Report {
-	rep := Report{
-		CoderA:    coderA,
-		CoderB:    coderB,
-		Documents: []int64{},
-		Unit:      unit,
-		MinShare:  minShare,
-		Formula:   FormulaCohenKappa,
-		PerCode:   []Result{},
-		PerFactor: []Result{},
-	}
+	rep := newReport(coderA, coderB, unit)
+	rep.MinShare = minShare
 	entries := make([]docEntry, len(docs))
 	for i, d := range docs {
 		units := d.Units
