@@ -216,22 +216,33 @@ type ciJSON struct {
 	BP      *[2]float64 `json:"brennan_prediger"`
 }
 
-type agreementJSON struct {
-	Code      string   `json:"code"`
-	Factor    string   `json:"factor,omitempty"`
+// rowJSON is what every agreement row prints, per code or per document.
+type rowJSON struct {
 	Agreement float64  `json:"agreement"`
 	Kappa     *float64 `json:"kappa"`
 	ScottPi   *float64 `json:"scott_pi"`
 	Alpha     *float64 `json:"krippendorff_alpha"`
 	AC1       *float64 `json:"gwet_ac1"`
 	BP        *float64 `json:"brennan_prediger"`
-	CI        *ciJSON  `json:"ci,omitempty"`
 	Note      string   `json:"note"`
 	Status    string   `json:"status"`
 	Both      int64    `json:"both"`
 	OnlyA     int64    `json:"only_a"`
 	OnlyB     int64    `json:"only_b"`
 	Neither   int64    `json:"neither"`
+}
+
+func newRowJSON(r coding.Result) rowJSON {
+	return rowJSON{Agreement: r.Agreement, Kappa: r.Kappa, ScottPi: r.ScottPi, Alpha: r.KrippendorffAlpha, AC1: r.GwetAC1,
+		BP: r.BrennanPrediger, Note: r.Note, Status: string(r.Status),
+		Both: r.Counts.Both, OnlyA: r.Counts.OnlyA, OnlyB: r.Counts.OnlyB, Neither: r.Counts.Neither}
+}
+
+type agreementJSON struct {
+	Code   string `json:"code"`
+	Factor string `json:"factor,omitempty"`
+	rowJSON
+	CI *ciJSON `json:"ci,omitempty"`
 }
 
 func cmdAgreement(args []string, out io.Writer) error {
@@ -323,10 +334,7 @@ func cmdAgreement(args []string, out io.Writer) error {
 				factor[c.ID] = c.FactorName
 			}
 			for _, row := range r.PerCode {
-				j := agreementJSON{Code: row.Label, Factor: factor[row.Code], Agreement: row.Agreement, Kappa: row.Kappa,
-					ScottPi: row.ScottPi, Alpha: row.KrippendorffAlpha, AC1: row.GwetAC1, BP: row.BrennanPrediger,
-					Note: row.Note, Status: string(row.Status),
-					Both: row.Counts.Both, OnlyA: row.Counts.OnlyA, OnlyB: row.Counts.OnlyB, Neither: row.Counts.Neither}
+				j := agreementJSON{Code: row.Label, Factor: factor[row.Code], rowJSON: newRowJSON(row)}
 				if r.Resamples > 0 {
 					j.CI = &ciJSON{row.CI.Kappa, row.CI.ScottPi, row.CI.KrippendorffAlpha, row.CI.GwetAC1, row.CI.BrennanPrediger}
 				}
@@ -521,22 +529,12 @@ func printByDocument(p *store.Project, out io.Writer, r coding.Report, codeName 
 	}
 	if asJSON {
 		type docRow struct {
-			Document  string   `json:"document"`
-			Agreement float64  `json:"agreement"`
-			Kappa     *float64 `json:"kappa"`
-			ScottPi   *float64 `json:"scott_pi"`
-			AC1       *float64 `json:"gwet_ac1"`
-			BP        *float64 `json:"brennan_prediger"`
-			Note      string   `json:"note"`
-			Both      int64    `json:"both"`
-			OnlyA     int64    `json:"only_a"`
-			OnlyB     int64    `json:"only_b"`
-			Neither   int64    `json:"neither"`
+			Document string `json:"document"`
+			rowJSON
 		}
 		list := make([]docRow, 0, len(rows))
 		for _, row := range rows {
-			list = append(list, docRow{row.Label, row.Agreement, row.Kappa, row.ScottPi, row.GwetAC1, row.BrennanPrediger, row.Note,
-				row.Counts.Both, row.Counts.OnlyA, row.Counts.OnlyB, row.Counts.Neither})
+			list = append(list, docRow{row.Label, newRowJSON(row)})
 		}
 		return writeJSON(out, list)
 	}
