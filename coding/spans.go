@@ -33,14 +33,7 @@ func Union(spans []Span) []Span {
 
 // Clip returns the union of spans restricted to [0, length).
 func Clip(spans []Span, length int) []Span {
-	out := make([]Span, 0, len(spans))
-	for _, s := range spans {
-		if s, ok := clip(s, length); ok {
-			out = append(out, s)
-		}
-	}
-	slices.SortFunc(out, compareSpans)
-	return mergeSorted(out)
+	return mergeSorted(clipUnits(spans, length))
 }
 
 // CoveredLen returns the number of code points covered by a union
