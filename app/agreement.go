@@ -11,10 +11,46 @@ import (
 )
 
 // AgreementService compares two coders.
-type AgreementService struct{ s *Session }
+type AgreementService struct {
+	s    *Session
+	last lastTable // guarded by s.mu, like everything the session holds
+}
+
+// lastTable is the most recent table computed, so that the methods paragraph
+// and the exports that follow Compute reuse it instead of comparing segments
+// and bootstrapping again. The key holds the inputs and the project's latest
+// journal entry, so any change to the project invalidates it.
+type lastTable struct {
+	key   string
+	table report.AgreementTable
+}
 
 // NewAgreementService binds the agreement service to a session.
-func NewAgreementService(s *Session) *AgreementService { return &AgreementService{s} }
+func NewAgreementService(s *Session) *AgreementService { return &AgreementService{s: s} }
+
+// table computes the agreement for req, or returns the last one when neither
+// the inputs nor the project have changed since. Callers hold the session lock.
+func (as *AgreementService) table(p *store.Project, req project.AgreementRequest, statistic string) (report.AgreementTable, error) {
+	latest, err := p.Journal(1)
+	if err != nil {
+		return report.AgreementTable{}, err
+	}
+	var stamp int64
+	if len(latest) > 0 {
+		stamp = latest[0].ID
+	}
+	key := fmt.Sprintf("%s|%d|%+v", p.Path(), stamp, req)
+	if as.last.key != key {
+		t, err := project.AgreementTableFor(p, req, statistic)
+		if err != nil {
+			return t, err
+		}
+		as.last = lastTable{key: key, table: t}
+	}
+	t := as.last.table
+	t.Statistic = statistic
+	return t, nil
+}
 
 // Compute returns agreement per code, per factor and overall between two
 // coders over the chosen documents (all when none are chosen). unit is one of
@@ -31,10 +67,11 @@ func (as *AgreementService) Compute(coderA, coderB int64, documents []int64, uni
 		if !v.CanCompare() {
 			return errBlindCompare(v)
 		}
-		r, err := project.Agreement(p, agreementRequest(coderA, coderB, documents, unit, minShare, bootstrap))
+		t, err := as.table(p, agreementRequest(coderA, coderB, documents, unit, minShare, bootstrap), "")
 		if err != nil {
 			return err
 		}
+		r := t.Report
 		a, _ := p.Coder(coderA)
 		b, _ := p.Coder(coderB)
 		out = &AgreementDTO{CoderA: CoderDTO{a.ID, a.Name}, CoderB: CoderDTO{b.ID, b.Name}, Documents: r.Documents,
@@ -101,7 +138,7 @@ func (as *AgreementService) Methods(coderA, coderB int64, documents []int64, uni
 		if !v.CanCompare() {
 			return errBlindCompare(v)
 		}
-		t, err := project.AgreementTableFor(p, agreementRequest(coderA, coderB, documents, unit, minShare, bootstrap), statistic)
+		t, err := as.table(p, agreementRequest(coderA, coderB, documents, unit, minShare, bootstrap), statistic)
 		if err == nil {
 			out = report.MethodsParagraph(t)
 		}
@@ -119,8 +156,11 @@ func (as *AgreementService) Export(coderA, coderB int64, documents []int64, unit
 		if !v.CanCompare() {
 			return errBlindCompare(v)
 		}
-		var err error
-		text, err = project.ExportAgreement(p, agreementRequest(coderA, coderB, documents, unit, minShare, bootstrap), statistic, format)
+		t, err := as.table(p, agreementRequest(coderA, coderB, documents, unit, minShare, bootstrap), statistic)
+		if err != nil {
+			return err
+		}
+		text, err = project.RenderAgreement(t, format)
 		return err
 	})
 	if err != nil {

@@ -201,3 +201,35 @@ func TestAgreementExportAndMethods(t *testing.T) {
 		t.Error("unknown format accepted")
 	}
 }
+
+// The agreement service reuses its last table for the methods paragraph and
+// exports, but any change to the project must give fresh figures.
+func TestAgreementIsRecomputedAfterTheProjectChanges(t *testing.T) {
+	sv := newServices(t)
+	info, err := sv.projects.OpenDemo()
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, _ = sv.projects.SelectCoder(info.Lead.ID)
+	a, b := info.Coders[0].ID, info.Coders[1].ID
+	before, err := sv.agreement.Compute(a, b, nil, "", 0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, _ := sv.documents.List()
+	codes, _ := sv.coding.Codes()
+	if _, err := sv.coding.Apply(docs[0].ID, codes[1].ID, 0, 5); err != nil {
+		t.Fatal(err)
+	}
+	after, err := sv.agreement.Compute(a, b, nil, "", 0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.PerCode[0].OnlyA == before.PerCode[0].OnlyA {
+		t.Error("a new segment did not change the agreement: a stale table was reused")
+	}
+	methods, _ := sv.agreement.Methods(a, b, nil, "", 0, 0, "kappa")
+	if !strings.Contains(methods, fmt.Sprintf("Overall κ was %.3f", *after.Overall.Kappa)) {
+		t.Errorf("methods paragraph does not match the table: %s", methods)
+	}
+}

@@ -48,6 +48,11 @@ func ExportAgreement(p *store.Project, req AgreementRequest, statistic, format s
 	if err != nil {
 		return "", err
 	}
+	return RenderAgreement(t, format)
+}
+
+// RenderAgreement renders a computed agreement table as "csv", "md" or "html".
+func RenderAgreement(t report.AgreementTable, format string) (string, error) {
 	switch format {
 	case "csv":
 		return report.AgreementCSV(t)
