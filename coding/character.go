@@ -253,7 +253,9 @@ func compare(rep *Report, docs []docEntry, codes []Code, coderA, coderB int64, s
 	for i := range perDoc {
 		for d, doc := range kept {
 			c := &perDoc[i][d]
-			c.Neither = doc.unitCount() - c.Both - c.OnlyA - c.OnlyB
+			if rep.Unit != UnitSegment { // segment match has no "neither" units
+				c.Neither = doc.unitCount() - c.Both - c.OnlyA - c.OnlyB
+			}
 			perCode[i] = perCode[i].Add(*c)
 		}
 	}

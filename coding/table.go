@@ -79,6 +79,9 @@ func newResult(label string, code, factor int64, tables []Counts, kind rowKind, 
 		sum = sum.Add(t)
 	}
 	r := Result{Label: label, Code: code, Factor: factor, Counts: sum}
+	if unit == UnitSegment {
+		return segmentResult(r, tables, kind)
+	}
 	n := sum.Units()
 	if n == 0 {
 		r.Status, r.Note = NoVariation, "no units"
