@@ -9,14 +9,23 @@ import (
 )
 
 // Coder is a person who codes; each coder's segments are a layer of their own.
+// A consensus layer is a coder too (Kind KindConsensus), so that it can be
+// read and compared like any coder, but only adjudication writes to it.
 type Coder struct {
 	ID   int64
 	Name string
+	Kind string // KindCoder or KindConsensus
 }
+
+// The kinds of layer.
+const (
+	KindCoder     = "coder"
+	KindConsensus = "consensus"
+)
 
 // Coders lists the project's coders in the order they were added.
 func (p *Project) Coders() ([]Coder, error) {
-	rows, err := p.db.Query(`SELECT id, name FROM coders ORDER BY id`)
+	rows, err := p.db.Query(`SELECT id, name, kind FROM coders ORDER BY id`)
 	if err != nil {
 		return nil, err
 	}
@@ -24,7 +33,7 @@ func (p *Project) Coders() ([]Coder, error) {
 	var out []Coder
 	for rows.Next() {
 		var c Coder
-		if err := rows.Scan(&c.ID, &c.Name); err != nil {
+		if err := rows.Scan(&c.ID, &c.Name, &c.Kind); err != nil {
 			return nil, err
 		}
 		out = append(out, c)
@@ -35,7 +44,7 @@ func (p *Project) Coders() ([]Coder, error) {
 // Coder returns the coder with the given id.
 func (p *Project) Coder(id int64) (Coder, error) {
 	c := Coder{ID: id}
-	err := p.db.QueryRow(`SELECT name FROM coders WHERE id = ?`, id).Scan(&c.Name)
+	err := p.db.QueryRow(`SELECT name, kind FROM coders WHERE id = ?`, id).Scan(&c.Name, &c.Kind)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, fmt.Errorf("coder %d: %w", id, ErrNotFound)
 	}
@@ -45,7 +54,7 @@ func (p *Project) Coder(id int64) (Coder, error) {
 // CoderByName finds a coder by name, ignoring case.
 func (p *Project) CoderByName(name string) (Coder, error) {
 	var c Coder
-	err := p.db.QueryRow(`SELECT id, name FROM coders WHERE name = ?`, strings.TrimSpace(name)).Scan(&c.ID, &c.Name)
+	err := p.db.QueryRow(`SELECT id, name, kind FROM coders WHERE name = ?`, strings.TrimSpace(name)).Scan(&c.ID, &c.Name, &c.Kind)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, fmt.Errorf("coder %q: %w", name, ErrNotFound)
 	}
@@ -68,8 +77,8 @@ func (p *Project) AddCoder(name string, actor int64) (Coder, error) {
 }
 
 func addCoder(tx *sql.Tx, name, now string, actor int64) (Coder, error) {
-	c := Coder{Name: name}
-	err := tx.QueryRow(`SELECT id, name FROM coders WHERE name = ?`, name).Scan(&c.ID, &c.Name)
+	c := Coder{Name: name, Kind: KindCoder}
+	err := tx.QueryRow(`SELECT id, name, kind FROM coders WHERE name = ?`, name).Scan(&c.ID, &c.Name, &c.Kind)
 	if err == nil {
 		return c, nil
 	}

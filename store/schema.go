@@ -92,6 +92,30 @@ CREATE TABLE case_attributes (
 );
 ALTER TABLE documents ADD COLUMN case_id INTEGER REFERENCES cases(id);
 `,
+	// 3: consensus layers made by adjudicating two coders' disagreements.
+	`
+ALTER TABLE coders ADD COLUMN kind TEXT NOT NULL DEFAULT 'coder';
+CREATE TABLE consensus_layers (
+	coder_id INTEGER PRIMARY KEY REFERENCES coders(id),
+	coder_a  INTEGER NOT NULL REFERENCES coders(id),
+	coder_b  INTEGER NOT NULL REFERENCES coders(id),
+	UNIQUE (coder_a, coder_b)
+);
+CREATE TABLE adjudications (
+	id           INTEGER PRIMARY KEY,
+	consensus_id INTEGER NOT NULL REFERENCES consensus_layers(coder_id),
+	document_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+	item         TEXT NOT NULL,
+	kind         TEXT NOT NULL,
+	action       TEXT NOT NULL,
+	rationale    TEXT NOT NULL DEFAULT '',
+	decided_by   INTEGER REFERENCES coders(id),
+	decided_at   TEXT NOT NULL,
+	UNIQUE (consensus_id, item)
+);
+ALTER TABLE segments ADD COLUMN adjudication_id INTEGER REFERENCES adjudications(id) ON DELETE CASCADE;
+CREATE INDEX segments_by_adjudication ON segments (adjudication_id);
+`,
 }
 
 // SchemaVersion is the schema this build writes.

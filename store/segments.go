@@ -116,6 +116,13 @@ func addSegment(tx *sql.Tx, s NewSegment, now string, actor int64) (Segment, err
 // insertSegment validates and inserts s, or returns the identical segment
 // that already exists with created false.
 func insertSegment(tx *sql.Tx, s NewSegment, now string) (seg Segment, created bool, err error) {
+	return insertLayerSegment(tx, s, now, 0)
+}
+
+// insertLayerSegment is insertSegment for any layer: adjudication is the
+// decision that puts s in a consensus layer, and only such segments may go
+// there.
+func insertLayerSegment(tx *sql.Tx, s NewSegment, now string, adjudication int64) (seg Segment, created bool, err error) {
 	seg = Segment{Document: s.Document, Code: s.Code, Coder: s.Coder, Start: s.Start, End: s.End}
 	var chars int
 	err = tx.QueryRow(`SELECT chars FROM documents WHERE id = ?`, s.Document).Scan(&chars)
@@ -134,8 +141,10 @@ func insertSegment(tx *sql.Tx, s NewSegment, now string) (seg Segment, created b
 	if !code.Codable {
 		return seg, false, fmt.Errorf("%w: %q groups other codes and is not codable itself", ErrInvalid, code.Name)
 	}
-	if _, err := coderName(tx, s.Coder); err != nil {
+	if kind, err := coderKind(tx, s.Coder); err != nil {
 		return seg, false, err
+	} else if kind == KindConsensus && adjudication == 0 {
+		return seg, false, fmt.Errorf("%w: the consensus layer is written by adjudicating disagreements, not by coding", ErrInvalid)
 	}
 	err = tx.QueryRow(`SELECT id, created_at FROM segments WHERE document_id = ? AND code_id = ? AND coder_id = ? AND start = ? AND stop = ?`,
 		s.Document, s.Code, s.Coder, s.Start, s.End).Scan(&seg.ID, &seg.CreatedAt)
@@ -144,14 +153,27 @@ func insertSegment(tx *sql.Tx, s NewSegment, now string) (seg Segment, created b
 	} else if !errors.Is(err, sql.ErrNoRows) {
 		return seg, false, err
 	}
-	res, err := tx.Exec(`INSERT INTO segments(document_id, code_id, coder_id, start, stop, created_at) VALUES(?, ?, ?, ?, ?, ?)`,
-		s.Document, s.Code, s.Coder, s.Start, s.End, now)
+	var decision any
+	if adjudication != 0 {
+		decision = adjudication
+	}
+	res, err := tx.Exec(`INSERT INTO segments(document_id, code_id, coder_id, start, stop, created_at, adjudication_id) VALUES(?, ?, ?, ?, ?, ?, ?)`,
+		s.Document, s.Code, s.Coder, s.Start, s.End, now, decision)
 	if err != nil {
 		return seg, false, err
 	}
 	seg.ID, _ = res.LastInsertId()
 	seg.CreatedAt = now
 	return seg, true, nil
+}
+
+func coderKind(q querier, id int64) (string, error) {
+	var kind string
+	err := q.QueryRow(`SELECT kind FROM coders WHERE id = ?`, id).Scan(&kind)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("coder %d: %w", id, ErrNotFound)
+	}
+	return kind, err
 }
 
 func coderName(q querier, id int64) (string, error) {
@@ -174,6 +196,11 @@ func (p *Project) RemoveSegment(id int64, actor int64) (Segment, error) {
 			return fmt.Errorf("segment %d: %w", id, ErrNotFound)
 		} else if err != nil {
 			return err
+		}
+		if kind, err := coderKind(tx, seg.Coder); err != nil {
+			return err
+		} else if kind == KindConsensus {
+			return fmt.Errorf("%w: segment %d is in a consensus layer; reopen its decision instead", ErrInvalid, id)
 		}
 		if actor != 0 && seg.Coder != actor {
 			owner, _ := coderName(tx, seg.Coder)
