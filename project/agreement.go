@@ -27,75 +27,113 @@ type AgreementRequest struct {
 // Agreement computes agreement per code, per factor and overall between two
 // coders of a project.
 func Agreement(p *store.Project, req AgreementRequest) (coding.Report, error) {
-	if req.Unit == "" {
-		req.Unit = coding.UnitCharacter
-	}
-	if !knownUnit(req.Unit) {
-		return coding.Report{}, fmt.Errorf("%w: unknown unit %q (use character, turn, sentence, paragraph or document)", store.ErrInvalid, req.Unit)
-	}
-	if req.MinShare < 0 || req.MinShare > 1 {
-		return coding.Report{}, fmt.Errorf("%w: the share of a unit that must be covered is between 0 and 1, not %v", store.ErrInvalid, req.MinShare)
+	if err := checkOptions(&req.Unit, req.MinShare, req.Bootstrap); err != nil {
+		return coding.Report{}, err
 	}
 	if req.CoderA == req.CoderB {
 		return coding.Report{}, fmt.Errorf("%w: choose two different coders", store.ErrInvalid)
 	}
-	a, err := p.Coder(req.CoderA)
+	in, err := gather(p, []int64{req.CoderA, req.CoderB}, req.Documents)
 	if err != nil {
 		return coding.Report{}, err
 	}
-	b, err := p.Coder(req.CoderB)
+	a, b := in.coders[0], in.coders[1]
+	if req.Unit == coding.UnitCharacter {
+		return coding.CharacterAgreement(in.docs, in.codes, a.ID, b.ID, a.Name, b.Name, in.segs).Bootstrap(req.Bootstrap, req.Seed), nil
+	}
+	units, err := unitsOf(p, in.docs, req.Unit)
 	if err != nil {
 		return coding.Report{}, err
+	}
+	rep := coding.UnitAgreement(units, in.codes, a.ID, b.ID, a.Name, b.Name, in.segs, req.Unit, req.MinShare)
+	return rep.Bootstrap(req.Bootstrap, req.Seed), nil
+}
+
+// checkOptions validates what every agreement request shares: the unit
+// ("" becomes character), the share of a unit that must be covered, and the
+// number of bootstrap resamples.
+func checkOptions(unit *string, minShare float64, bootstrap int) error {
+	if *unit == "" {
+		*unit = coding.UnitCharacter
+	}
+	if !knownUnit(*unit) {
+		return fmt.Errorf("%w: unknown unit %q (use character, turn, sentence, paragraph or document)", store.ErrInvalid, *unit)
+	}
+	if minShare < 0 || minShare > 1 {
+		return fmt.Errorf("%w: the share of a unit that must be covered is between 0 and 1, not %v", store.ErrInvalid, minShare)
+	}
+	if bootstrap < 0 {
+		return fmt.Errorf("%w: the number of bootstrap resamples cannot be negative", store.ErrInvalid)
+	}
+	return nil
+}
+
+// comparison is what an agreement request reads from the project: the
+// coders (in the order asked), the documents with their lengths, the codable
+// codes and the coders' segments.
+type comparison struct {
+	coders []store.Coder
+	docs   []coding.DocumentLength
+	codes  []coding.Code
+	segs   []coding.Segment
+}
+
+// gather loads the coders, the documents (none means every document, in
+// project order) and the codes and segments an agreement needs. An unknown
+// coder or document is store.ErrNotFound.
+func gather(p *store.Project, coders, documents []int64) (comparison, error) {
+	var in comparison
+	for _, id := range coders {
+		c, err := p.Coder(id)
+		if err != nil {
+			return in, err
+		}
+		in.coders = append(in.coders, c)
 	}
 	all, err := p.Documents()
 	if err != nil {
-		return coding.Report{}, err
+		return in, err
 	}
-	everything := len(req.Documents) == 0
+	everything := len(documents) == 0
 	wanted := map[int64]bool{}
-	for _, id := range req.Documents {
+	for _, id := range documents {
 		wanted[id] = true
 	}
-	var docs []coding.DocumentLength
 	for _, d := range all {
 		if everything || wanted[d.ID] {
-			docs = append(docs, coding.DocumentLength{ID: d.ID, Length: d.Chars})
+			in.docs = append(in.docs, coding.DocumentLength{ID: d.ID, Length: d.Chars})
 			delete(wanted, d.ID)
 		}
 	}
 	for id := range wanted {
-		return coding.Report{}, fmt.Errorf("document %d: %w", id, store.ErrNotFound)
+		return in, fmt.Errorf("document %d: %w", id, store.ErrNotFound)
 	}
-	codes, err := AgreementCodes(p)
-	if err != nil {
-		return coding.Report{}, err
+	if in.codes, err = AgreementCodes(p); err != nil {
+		return in, err
 	}
-	var segs []coding.Segment
-	for _, coder := range []int64{a.ID, b.ID} {
-		ss, err := p.Segments(store.SegmentFilter{Coder: coder})
+	for _, c := range in.coders {
+		ss, err := p.Segments(store.SegmentFilter{Coder: c.ID})
 		if err != nil {
-			return coding.Report{}, err
+			return in, err
 		}
 		for _, s := range ss {
-			segs = append(segs, coding.Segment{Document: s.Document, Code: s.Code, Coder: s.Coder, Start: s.Start, End: s.End})
+			in.segs = append(in.segs, coding.Segment{Document: s.Document, Code: s.Code, Coder: s.Coder, Start: s.Start, End: s.End})
 		}
 	}
-	if req.Bootstrap < 0 {
-		return coding.Report{}, fmt.Errorf("%w: the number of bootstrap resamples cannot be negative", store.ErrInvalid)
-	}
-	if req.Unit == coding.UnitCharacter {
-		return coding.CharacterAgreement(docs, codes, a.ID, b.ID, a.Name, b.Name, segs).Bootstrap(req.Bootstrap, req.Seed), nil
-	}
+	return in, nil
+}
+
+// unitsOf splits every document into units of the given kind (not character).
+func unitsOf(p *store.Project, docs []coding.DocumentLength, unit string) ([]coding.DocumentUnits, error) {
 	units := make([]coding.DocumentUnits, 0, len(docs))
 	for _, d := range docs {
-		u, err := documentUnits(p, d, req.Unit)
+		u, err := documentUnits(p, d, unit)
 		if err != nil {
-			return coding.Report{}, err
+			return nil, err
 		}
 		units = append(units, u)
 	}
-	rep := coding.UnitAgreement(units, codes, a.ID, b.ID, a.Name, b.Name, segs, req.Unit, req.MinShare)
-	return rep.Bootstrap(req.Bootstrap, req.Seed), nil
+	return units, nil
 }
 
 func knownUnit(name string) bool {
