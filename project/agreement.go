@@ -38,8 +38,15 @@ func Agreement(p *store.Project, req AgreementRequest) (coding.Report, error) {
 		return coding.Report{}, err
 	}
 	a, b := in.coders[0], in.coders[1]
-	if req.Unit == coding.UnitCharacter {
+	switch req.Unit {
+	case coding.UnitCharacter:
 		return coding.CharacterAgreement(in.docs, in.codes, a.ID, b.ID, a.Name, b.Name, in.segs).Bootstrap(req.Bootstrap, req.Seed), nil
+	case coding.UnitSegment:
+		threshold := req.MinShare
+		if threshold == 0 {
+			threshold = coding.DefaultSegmentThreshold
+		}
+		return coding.SegmentAgreement(in.docs, in.codes, a.ID, b.ID, a.Name, b.Name, in.segs, threshold).Bootstrap(req.Bootstrap, req.Seed), nil
 	}
 	units, err := unitsOf(p, in.docs, req.Unit)
 	if err != nil {
@@ -57,7 +64,7 @@ func checkOptions(unit *string, minShare float64, bootstrap int) error {
 		*unit = coding.UnitCharacter
 	}
 	if !knownUnit(*unit) {
-		return fmt.Errorf("%w: unknown unit %q (use character, turn, sentence, paragraph or document)", store.ErrInvalid, *unit)
+		return fmt.Errorf("%w: unknown unit %q (use character, turn, sentence, paragraph, segment or document)", store.ErrInvalid, *unit)
 	}
 	if minShare < 0 || minShare > 1 {
 		return fmt.Errorf("%w: the share of a unit that must be covered is between 0 and 1, not %v", store.ErrInvalid, minShare)

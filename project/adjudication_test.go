@@ -1,0 +1,156 @@
+package project
+
+import (
+	"errors"
+	"path/filepath"
+	"testing"
+
+	"themis/coding"
+	"themis/store"
+)
+
+func TestAdjudicationBuildsAConsensusLayer(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "Demo study.themis")
+	p, err := CreateDemo(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lead, _ := p.Lead()
+	ben, _ := p.CoderByName(DemoSecondCoder)
+	before := map[int64]int{}
+	for _, c := range []store.Coder{lead, ben} {
+		segs, _ := p.Segments(store.SegmentFilter{Coder: c.ID})
+		before[c.ID] = len(segs)
+	}
+	// Naming the pair in either order gives the same review.
+	req := ReviewRequest{CoderA: ben.ID, CoderB: lead.ID}
+	rv, err := Disagreements(p, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rv.CoderA.ID != lead.ID || len(rv.Items) < 20 || rv.Agreed < 10 || rv.Settled != 0 || rv.Consensus.ID != 0 {
+		t.Fatalf("review: A %s, %d items, %d agreed, %d settled, consensus %d", rv.CoderA.Name, len(rv.Items), rv.Agreed, rv.Settled, rv.Consensus.ID)
+	}
+	kinds := map[string]int{}
+	for i, it := range rv.Items {
+		kinds[it.Kind]++
+		if it.DocumentName == "" || (i > 0 && it.Size() > rv.Items[i-1].Size()) {
+			t.Fatalf("item %d: document %q, size %d after %d", i, it.DocumentName, it.Size(), rv.Items[i-1].Size())
+		}
+	}
+	for _, k := range []string{coding.OnlyA, coding.OnlyB, coding.Boundary, coding.DifferentCode} {
+		if kinds[k] == 0 {
+			t.Errorf("the demo has no %s disagreement: %v", k, kinds)
+		}
+	}
+	first := rv.Items[0]
+	if _, err := Decide(p, DecideRequest{ReviewRequest: req, Key: first.Key, Action: AcceptA, Actor: lead.ID}); !errors.Is(err, store.ErrInvalid) {
+		t.Errorf("deciding before adjudication started: %v", err)
+	}
+
+	rv, err = StartAdjudication(p, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	consensus := rv.Consensus
+	if consensus.ID == 0 || consensus.Kind != store.KindConsensus {
+		t.Fatalf("no consensus layer: %+v", consensus)
+	}
+	agreedSegs, _ := p.Segments(store.SegmentFilter{Coder: consensus.ID})
+	if len(agreedSegs) == 0 || len(agreedSegs) > rv.Agreed {
+		t.Errorf("consensus holds %d segments after copying %d agreed passages", len(agreedSegs), rv.Agreed)
+	}
+	if again, _ := StartAdjudication(p, req); again.Consensus.ID != consensus.ID {
+		t.Errorf("starting again made another layer")
+	}
+
+	tests := []struct {
+		name   string
+		req    DecideRequest
+		wantOK bool
+	}{
+		{"unknown action", DecideRequest{Key: first.Key, Action: "maybe"}, false},
+		{"unknown key", DecideRequest{Key: "boundary:1:2:3:4-5", Action: Neither}, false},
+		{"empty adjusted span", DecideRequest{Key: first.Key, Action: Adjust, Start: 9, End: 9}, false},
+	}
+	for _, tt := range tests {
+		tt.req.ReviewRequest, tt.req.Actor = req, lead.ID
+		if _, err := Decide(p, tt.req); (err == nil) != tt.wantOK {
+			t.Errorf("%s: %v", tt.name, err)
+		}
+	}
+
+	// Settle everything by accepting A, except one adjusted and one taken
+	// back; then the consensus is close to A.
+	for i, it := range rv.Items {
+		dr := DecideRequest{ReviewRequest: req, Key: it.Key, Action: AcceptA, Rationale: "A follows the codebook", Actor: lead.ID}
+		if i == 1 {
+			dr.Action, dr.Start, dr.End, dr.Code = Adjust, it.Extent.Start, it.Extent.End, max(it.CodeA, it.CodeB)
+		}
+		if _, err := Decide(p, dr); err != nil {
+			t.Fatalf("deciding %s: %v", it.Key, err)
+		}
+	}
+	if err := Reopen(p, req, rv.Items[2].Key, lead.ID); err != nil {
+		t.Fatal(err)
+	}
+	p.Close()
+
+	// Adjudication resumes where it was left, from the file.
+	p, err = store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	rv, err = Disagreements(p, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rv.Settled != len(rv.Items)-1 || rv.Items[2].Decision != nil || rv.Items[1].Decision.Action != Adjust {
+		t.Errorf("after reopening the file: %d of %d settled", rv.Settled, len(rv.Items))
+	}
+	if d := rv.Items[0].Decision; d == nil || d.Rationale != "A follows the codebook" || d.DecidedBy != lead.ID || d.DecidedAt == "" {
+		t.Errorf("decision not recorded with who, when and why: %+v", d)
+	}
+	for _, c := range []store.Coder{lead, ben} {
+		if segs, _ := p.Segments(store.SegmentFilter{Coder: c.ID}); len(segs) != before[c.ID] {
+			t.Errorf("%s's layer changed from %d to %d segments", c.Name, before[c.ID], len(segs))
+		}
+	}
+	// The consensus compares like any coder.
+	ab, err := Agreement(p, AgreementRequest{CoderA: lead.ID, CoderB: ben.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ca, err := Agreement(p, AgreementRequest{CoderA: consensus.ID, CoderB: lead.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *ca.Overall.Kappa <= *ab.Overall.Kappa || *ca.Overall.Kappa < 0.9 {
+		t.Errorf("consensus vs A κ = %.3f, A vs B κ = %.3f", *ca.Overall.Kappa, *ab.Overall.Kappa)
+	}
+	if _, err := Disagreements(p, ReviewRequest{CoderA: consensus.ID, CoderB: lead.ID}); !errors.Is(err, store.ErrInvalid) {
+		t.Errorf("adjudicating a consensus against a coder: %v", err)
+	}
+}
+
+func TestSegmentMatchOverTheDemo(t *testing.T) {
+	p, err := CreateDemo(filepath.Join(t.TempDir(), "d.themis"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	lead, _ := p.Lead()
+	ben, _ := p.CoderByName(DemoSecondCoder)
+	r, err := Agreement(p, AgreementRequest{CoderA: lead.ID, CoderB: ben.ID, Unit: coding.UnitSegment})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.MinShare != coding.DefaultSegmentThreshold || r.Overall.Kappa == nil || r.Overall.Agreement <= 0 || r.Overall.Agreement >= 1 {
+		t.Errorf("segment match: share %v, overall %+v", r.MinShare, r.Overall)
+	}
+	loose, _ := Agreement(p, AgreementRequest{CoderA: lead.ID, CoderB: ben.ID, Unit: coding.UnitSegment, MinShare: 0.1})
+	if loose.Overall.Agreement < r.Overall.Agreement {
+		t.Errorf("a looser threshold agreed less: %v < %v", loose.Overall.Agreement, r.Overall.Agreement)
+	}
+}
