@@ -245,15 +245,22 @@ type agreementJSON struct {
 	CI *ciJSON `json:"ci,omitempty"`
 }
 
+// factorJSON is a row of --by factor: a factor's pooled row (kind "factor",
+// its name in factor) or the overall row (kind "overall", "All codes" in code).
+type factorJSON struct {
+	Kind string `json:"kind"`
+	agreementJSON
+}
+
 func cmdAgreement(args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("agreement", flag.ContinueOnError)
-	coders := fs.String("coders", "", "the two coders to compare, A,B")
+	coders := fs.String("coders", "", "the coders to compare: A,B for two, A,B,C,... for Fleiss' kappa and Krippendorff's alpha among more")
 	docs := fs.String("docs", "", "documents to include (default all), NAME,NAME")
 	unit := fs.String("unit", "character", "unit of analysis: character, turn, sentence, paragraph or document")
 	threshold := fs.Float64("threshold", 0, "percent of a turn, sentence or paragraph a coder must cover for it to count as coded (default: any overlap)")
 	bootstrap := fs.Int("bootstrap", 0, "add 95% intervals from N resamples of the documents")
 	format := fs.String("format", "text", "text, csv, md or html (md and html include a methods paragraph)")
-	by := fs.String("by", "code", "rows per code (with factors and overall) or per document")
+	by := fs.String("by", "code", "rows per code (with factors and overall), per factor (with overall) or per document")
 	byCode := fs.String("code", "", "with --by document: only this code (the code × document breakdown)")
 	statistic := fs.String("statistic", "kappa", "coefficient of the md and html tables: kappa, scottPi, krippendorffAlpha, gwetAC1 or brennanPrediger")
 	seed := fs.Int64("seed", 1, "seed of the bootstrap, for reproducible intervals")
@@ -265,14 +272,14 @@ func cmdAgreement(args []string, out io.Writer) error {
 	if *bootstrap < 0 {
 		return usageError{"--bootstrap is a number of resamples, 0 or more"}
 	}
-	if *by != "code" && *by != "document" {
-		return usageError{fmt.Sprintf("--by must be code or document, not %q", *by)}
+	if *by != "code" && *by != "factor" && *by != "document" {
+		return usageError{fmt.Sprintf("--by must be code, factor or document, not %q", *by)}
 	}
 	if *byCode != "" && *by != "document" {
 		return usageError{"--code goes with --by document"}
 	}
-	if *by == "document" && *format != "text" {
-		return usageError{"--by document prints text or --json; --format exports the per-code table"}
+	if *by != "code" && *format != "text" {
+		return usageError{fmt.Sprintf("--by %s prints text or --json; --format exports the per-code table", *by)}
 	}
 	switch *format {
 	case "text", "csv", "md", "html":
@@ -285,11 +292,21 @@ func cmdAgreement(args []string, out io.Writer) error {
 		return usageError{fmt.Sprintf("unknown --statistic %q", *statistic)}
 	}
 	names := splitList(*coders)
-	if len(names) != 2 {
-		return usageError{"--coders needs two coder names, e.g. --coders Aisha,Ben"}
+	if len(names) < 2 {
+		return usageError{"--coders needs two coder names, e.g. --coders Aisha,Ben (or more, e.g. --coders Aisha,Ben,Chen)"}
 	}
 	if *threshold < 0 || *threshold > 100 {
 		return usageError{fmt.Sprintf("--threshold is a percentage from 0 to 100, not %v", *threshold)}
+	}
+	if len(names) > 2 {
+		if *by == "document" {
+			return usageError{"--by document compares two coders; with three or more, say --by code or --by factor"}
+		}
+		if *format != "text" && !*asJSON {
+			return usageError{"--format exports two coders' table; with three or more coders, print text or --json"}
+		}
+		req := project.MultiAgreementRequest{Unit: *unit, MinShare: *threshold / 100, Bootstrap: *bootstrap, Seed: *seed}
+		return multiAgreement(pos[0], names, *docs, req, *by, *asJSON, out)
 	}
 	return withProject(pos[0], false, func(p *store.Project) error {
 		req := project.AgreementRequest{Unit: *unit, MinShare: *threshold / 100, Bootstrap: *bootstrap, Seed: *seed}
@@ -326,6 +343,20 @@ func cmdAgreement(args []string, out io.Writer) error {
 		if *by == "document" {
 			return printByDocument(p, out, r, *byCode, *asJSON)
 		}
+		if *by == "factor" && *asJSON {
+			list := make([]factorJSON, 0, len(r.PerFactor)+1)
+			for _, row := range append(r.PerFactor, r.Overall) {
+				j := factorJSON{Kind: "factor", agreementJSON: agreementJSON{Factor: row.Label, rowJSON: newRowJSON(row)}}
+				if row.Factor == 0 {
+					j.Kind, j.Code, j.Factor = "overall", row.Label, ""
+				}
+				if r.Resamples > 0 {
+					j.CI = &ciJSON{row.CI.Kappa, row.CI.ScottPi, row.CI.KrippendorffAlpha, row.CI.GwetAC1, row.CI.BrennanPrediger}
+				}
+				list = append(list, j)
+			}
+			return writeJSON(out, list)
+		}
 		if *asJSON {
 			list := make([]agreementJSON, 0, len(r.PerCode))
 			codes, _ := project.AgreementCodes(p)
@@ -347,8 +378,12 @@ func cmdAgreement(args []string, out io.Writer) error {
 		tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "code\tagreement\tkappa\tkappa 95% CI\tpi\talpha\tAC1\tB-P\tboth\tonly A\tonly B\tneither\tnote")
 		rows := append(append(r.PerCode, r.PerFactor...), r.Overall)
+		codeRows := len(r.PerCode)
+		if *by == "factor" {
+			rows, codeRows = rows[len(r.PerCode):], 0
+		}
 		for i, row := range rows {
-			if i == len(r.PerCode) || i == len(rows)-1 {
+			if (i == codeRows && *by == "code") || i == len(rows)-1 {
 				fmt.Fprintln(tw, strings.Repeat("-", 8)+"\t\t\t\t\t\t\t\t\t\t\t\t")
 			}
 			fmt.Fprintf(tw, "%s\t%.1f%%\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%d\t%d\t%s\n", row.Label, row.Agreement*100,

@@ -1,0 +1,126 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"themis/coding"
+	"themis/project"
+	"themis/store"
+)
+
+// multiRowJSON is a row of the agreement among three or more coders. Kind
+// says what the row pools: "code" (one code), "factor" (a factor's codes,
+// named in factor) or "overall" (every code). Each statistic is
+// {"value", "undefined", "ci"} as in the reliability command.
+type multiRowJSON struct {
+	Code              string           `json:"code"`
+	Factor            string           `json:"factor"`
+	Kind              string           `json:"kind"`
+	Units             int64            `json:"units"`
+	Histogram         []int64          `json:"histogram"` // units coded by exactly k coders, k = 0..m
+	PercentAgreement  coding.Statistic `json:"percent_agreement"`
+	FleissKappa       coding.Statistic `json:"fleiss_kappa"`
+	KrippendorffAlpha coding.Statistic `json:"krippendorff_alpha"`
+	GwetAC1           coding.Statistic `json:"gwet_ac1"`
+	BrennanPrediger   coding.Statistic `json:"brennan_prediger"`
+	Status            string           `json:"status"`
+	Note              string           `json:"note"`
+}
+
+// multiAgreement prints the agreement among the named coders: per code with
+// the factors and overall (by "code"; JSON lists the code rows only, as for
+// two coders), or per factor with overall (by "factor").
+func multiAgreement(path string, names []string, docNames string, req project.MultiAgreementRequest, by string, asJSON bool, out io.Writer) error {
+	return withProject(path, false, func(p *store.Project) error {
+		for _, n := range names {
+			c, err := p.CoderByName(n)
+			if err != nil {
+				return err
+			}
+			req.Coders = append(req.Coders, c.ID)
+		}
+		for _, n := range splitList(docNames) {
+			d, err := p.DocumentByName(n)
+			if err != nil {
+				return err
+			}
+			req.Documents = append(req.Documents, d.ID)
+		}
+		r, err := project.MultiAgreement(p, req)
+		if err != nil {
+			return err
+		}
+		factors := map[int64]string{}
+		for _, row := range r.PerFactor {
+			factors[row.Factor] = row.Label
+		}
+		rows := append(append(append([]coding.MultiResult{}, r.PerCode...), r.PerFactor...), r.Overall)
+		codeRows := len(r.PerCode)
+		if by == "factor" {
+			rows, codeRows = rows[len(r.PerCode):], 0
+		}
+		if asJSON {
+			if by == "code" {
+				rows = rows[:codeRows]
+			}
+			list := make([]multiRowJSON, 0, len(rows))
+			for _, row := range rows {
+				j := multiRowJSON{Code: row.Label, Factor: factors[row.Factor], Kind: "code", Units: row.Units, Histogram: row.Histogram,
+					PercentAgreement: row.PercentAgreement, FleissKappa: row.FleissKappa, KrippendorffAlpha: row.KrippendorffAlpha,
+					GwetAC1: row.GwetAC1, BrennanPrediger: row.BrennanPrediger, Status: string(row.Status), Note: row.Note}
+				switch {
+				case row.Code == 0 && row.Factor != 0:
+					j.Code, j.Kind = "", "factor"
+				case row.Code == 0:
+					j.Kind = "overall"
+				}
+				list = append(list, j)
+			}
+			return writeJSON(out, list)
+		}
+
+		who := make([]string, len(r.Coders))
+		for i, c := range r.Coders {
+			who[i] = c.Name
+		}
+		fmt.Fprintf(out, "Agreement among %s and %s over %d documents; %s (%s)\n\n",
+			strings.Join(who[:len(who)-1], ", "), who[len(who)-1], len(r.Documents),
+			unitSentence(coding.Report{Unit: r.Unit, MinShare: r.MinShare}), r.Formula)
+		tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+		header := "code\tagreement\tFleiss kappa\talpha\tAC1\tB-P"
+		if r.Resamples > 0 {
+			header += "\tkappa 95% CI\talpha 95% CI"
+		}
+		fmt.Fprintln(tw, header+"\tnote")
+		for i, row := range rows {
+			if (i == codeRows && by == "code") || i == len(rows)-1 {
+				fmt.Fprintln(tw, strings.Repeat("-", 8)+strings.Repeat("\t", strings.Count(header, "\t")+1))
+			}
+			line := fmt.Sprintf("%s\t%s\t%s\t%s\t%s\t%s", row.Label, percent(row.PercentAgreement), threeDecimals(row.FleissKappa.Value),
+				threeDecimals(row.KrippendorffAlpha.Value), threeDecimals(row.GwetAC1.Value), threeDecimals(row.BrennanPrediger.Value))
+			if r.Resamples > 0 {
+				line += "\t" + interval(row.FleissKappa.CI) + "\t" + interval(row.KrippendorffAlpha.CI)
+			}
+			fmt.Fprintln(tw, line+"\t"+row.Note)
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+		fmt.Fprintln(out, "\nagreement: average pairwise percent agreement; pooled rows: mean observed and expected agreement over the codes (alpha is not pooled)")
+		if r.Resamples > 0 {
+			fmt.Fprintf(out, "95%% CI: percentile bootstrap, %d resamples of the %d documents, seed %d\n", r.Resamples, len(r.Documents), r.Seed)
+		}
+		return nil
+	})
+}
+
+// percent prints a share as a percentage, or "-" when it is undefined.
+func percent(s coding.Statistic) string {
+	if s.Value == nil {
+		return "-"
+	}
+	return fmt.Sprintf("%.1f%%", *s.Value*100)
+}
