@@ -61,6 +61,7 @@ func main() {
 			app.NewCodingService(session),
 			app.NewAgreementService(session),
 			app.NewQuotesService(session),
+			app.NewAdjudicationService(session),
 		},
 	})
 	if err != nil {

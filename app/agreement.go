@@ -74,7 +74,7 @@ func (as *AgreementService) Compute(coderA, coderB int64, documents []int64, uni
 		r := t.Report
 		a, _ := p.Coder(coderA)
 		b, _ := p.Coder(coderB)
-		out = &AgreementDTO{CoderA: CoderDTO{a.ID, a.Name}, CoderB: CoderDTO{b.ID, b.Name}, Documents: r.Documents,
+		out = &AgreementDTO{CoderA: coderDTO(a), CoderB: coderDTO(b), Documents: r.Documents,
 			Unit: r.Unit, MinShare: r.MinShare, Formula: r.Formula, Overall: agreementRow(r.Overall),
 			Resamples: r.Resamples, Seed: r.Seed, Resampling: r.Resampling}
 		if out.Documents == nil {

@@ -1,9 +1,18 @@
 package app
 
+import "themis/store"
+
 // CoderDTO is a coder as the UI sees it.
 type CoderDTO struct {
 	ID   int64  `json:"id"`
 	Name string `json:"name"`
+	// Consensus marks a consensus layer: it can be compared and quoted like
+	// a coder, but nobody codes as it.
+	Consensus bool `json:"consensus"`
+}
+
+func coderDTO(c store.Coder) CoderDTO {
+	return CoderDTO{ID: c.ID, Name: c.Name, Consensus: c.Kind == store.KindConsensus}
 }
 
 // ProjectInfo is the open project and who is using it.

@@ -162,12 +162,13 @@ func (s *Session) infoLocked() (*ProjectInfo, error) {
 	if err != nil {
 		return nil, err
 	}
-	info := &ProjectInfo{Path: p.Path(), Name: projectName(p.Path()), Framework: fw.Name, Lead: CoderDTO{lead.ID, lead.Name},
+	info := &ProjectInfo{Path: p.Path(), Name: projectName(p.Path()), Framework: fw.Name, Lead: coderDTO(lead),
 		BlindMode: blind, Documents: len(docs)}
 	for _, c := range coders {
-		info.Coders = append(info.Coders, CoderDTO{c.ID, c.Name})
+		info.Coders = append(info.Coders, coderDTO(c))
 		if c.ID == s.coder {
-			info.Current = &CoderDTO{c.ID, c.Name}
+			current := coderDTO(c)
+			info.Current = &current
 		}
 	}
 	info.CanCompare = info.Current != nil && (!blind || s.coder == lead.ID)

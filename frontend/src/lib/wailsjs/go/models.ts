@@ -119,6 +119,7 @@ export namespace app {
 	export class CoderDTO {
 	    id: number;
 	    name: string;
+	    consensus: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new CoderDTO(source);
@@ -128,6 +129,7 @@ export namespace app {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.id = source["id"];
 	        this.name = source["name"];
+	        this.consensus = source["consensus"];
 	    }
 	}
 	export class AgreementDTO {
@@ -210,6 +212,180 @@ export namespace app {
 	    }
 	}
 	
+	export class ConsensusSegmentDTO {
+	    code: number;
+	    start: number;
+	    end: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ConsensusSegmentDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	    }
+	}
+	export class ContextDTO {
+	    start: number;
+	    text: string;
+	    before: boolean;
+	    after: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ContextDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.start = source["start"];
+	        this.text = source["text"];
+	        this.before = source["before"];
+	        this.after = source["after"];
+	    }
+	}
+	export class DecisionDTO {
+	    action: string;
+	    rationale: string;
+	    decidedBy: string;
+	    decidedAt: string;
+	    segments: ConsensusSegmentDTO[];
+	
+	    static createFrom(source: any = {}) {
+	        return new DecisionDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.action = source["action"];
+	        this.rationale = source["rationale"];
+	        this.decidedBy = source["decidedBy"];
+	        this.decidedAt = source["decidedAt"];
+	        this.segments = this.convertValues(source["segments"], ConsensusSegmentDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class DecisionInput {
+	    coderA: number;
+	    coderB: number;
+	    documents: number[];
+	    codes: number[];
+	    threshold: number;
+	    key: string;
+	    action: string;
+	    rationale: string;
+	    start: number;
+	    end: number;
+	    code: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new DecisionInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.coderA = source["coderA"];
+	        this.coderB = source["coderB"];
+	        this.documents = source["documents"];
+	        this.codes = source["codes"];
+	        this.threshold = source["threshold"];
+	        this.key = source["key"];
+	        this.action = source["action"];
+	        this.rationale = source["rationale"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.code = source["code"];
+	    }
+	}
+	export class SpanDTO {
+	    start: number;
+	    end: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new SpanDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.start = source["start"];
+	        this.end = source["end"];
+	    }
+	}
+	export class DisagreementDTO {
+	    key: string;
+	    document: number;
+	    documentName: string;
+	    kind: string;
+	    codeA: number;
+	    codeB: number;
+	    a: SpanDTO[];
+	    b: SpanDTO[];
+	    extent: SpanDTO;
+	    size: number;
+	    overlap: number;
+	    speaker: string;
+	    context: ContextDTO;
+	    decision?: DecisionDTO;
+	
+	    static createFrom(source: any = {}) {
+	        return new DisagreementDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.document = source["document"];
+	        this.documentName = source["documentName"];
+	        this.kind = source["kind"];
+	        this.codeA = source["codeA"];
+	        this.codeB = source["codeB"];
+	        this.a = this.convertValues(source["a"], SpanDTO);
+	        this.b = this.convertValues(source["b"], SpanDTO);
+	        this.extent = this.convertValues(source["extent"], SpanDTO);
+	        this.size = source["size"];
+	        this.overlap = source["overlap"];
+	        this.speaker = source["speaker"];
+	        this.context = this.convertValues(source["context"], ContextDTO);
+	        this.decision = this.convertValues(source["decision"], DecisionDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	
 	export class DocumentDTO {
 	    id: number;
@@ -334,6 +510,129 @@ export namespace app {
 	        this.turns = source["turns"];
 	        this.words = source["words"];
 	    }
+	}
+	
+	export class StatisticDTO {
+	    value?: number;
+	    undefined: string;
+	    ci?: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new StatisticDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.value = source["value"];
+	        this.undefined = source["undefined"];
+	        this.ci = source["ci"];
+	    }
+	}
+	export class MultiAgreementRow {
+	    label: string;
+	    code: number;
+	    factor: number;
+	    kind: string;
+	    units: number;
+	    histogram: number[];
+	    coded: number[];
+	    percentAgreement: StatisticDTO;
+	    fleissKappa: StatisticDTO;
+	    krippendorffAlpha: StatisticDTO;
+	    gwetAC1: StatisticDTO;
+	    brennanPrediger: StatisticDTO;
+	    status: string;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new MultiAgreementRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.label = source["label"];
+	        this.code = source["code"];
+	        this.factor = source["factor"];
+	        this.kind = source["kind"];
+	        this.units = source["units"];
+	        this.histogram = source["histogram"];
+	        this.coded = source["coded"];
+	        this.percentAgreement = this.convertValues(source["percentAgreement"], StatisticDTO);
+	        this.fleissKappa = this.convertValues(source["fleissKappa"], StatisticDTO);
+	        this.krippendorffAlpha = this.convertValues(source["krippendorffAlpha"], StatisticDTO);
+	        this.gwetAC1 = this.convertValues(source["gwetAC1"], StatisticDTO);
+	        this.brennanPrediger = this.convertValues(source["brennanPrediger"], StatisticDTO);
+	        this.status = source["status"];
+	        this.note = source["note"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class MultiAgreementDTO {
+	    coders: CoderDTO[];
+	    documents: number[];
+	    unit: string;
+	    minShare: number;
+	    resamples: number;
+	    seed: number;
+	    resampling: string;
+	    formula: string;
+	    perCode: MultiAgreementRow[];
+	    perFactor: MultiAgreementRow[];
+	    overall: MultiAgreementRow;
+	
+	    static createFrom(source: any = {}) {
+	        return new MultiAgreementDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.coders = this.convertValues(source["coders"], CoderDTO);
+	        this.documents = source["documents"];
+	        this.unit = source["unit"];
+	        this.minShare = source["minShare"];
+	        this.resamples = source["resamples"];
+	        this.seed = source["seed"];
+	        this.resampling = source["resampling"];
+	        this.formula = source["formula"];
+	        this.perCode = this.convertValues(source["perCode"], MultiAgreementRow);
+	        this.perFactor = this.convertValues(source["perFactor"], MultiAgreementRow);
+	        this.overall = this.convertValues(source["overall"], MultiAgreementRow);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	
 	export class ProjectInfo {
@@ -462,6 +761,70 @@ export namespace app {
 	        this.exists = source["exists"];
 	    }
 	}
+	export class ReviewDTO {
+	    coderA: CoderDTO;
+	    coderB: CoderDTO;
+	    consensus?: CoderDTO;
+	    threshold: number;
+	    total: number;
+	    settled: number;
+	    agreed: number;
+	    items: DisagreementDTO[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ReviewDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.coderA = this.convertValues(source["coderA"], CoderDTO);
+	        this.coderB = this.convertValues(source["coderB"], CoderDTO);
+	        this.consensus = this.convertValues(source["consensus"], CoderDTO);
+	        this.threshold = source["threshold"];
+	        this.total = source["total"];
+	        this.settled = source["settled"];
+	        this.agreed = source["agreed"];
+	        this.items = this.convertValues(source["items"], DisagreementDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ReviewInput {
+	    coderA: number;
+	    coderB: number;
+	    documents: number[];
+	    codes: number[];
+	    threshold: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReviewInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.coderA = source["coderA"];
+	        this.coderB = source["coderB"];
+	        this.documents = source["documents"];
+	        this.codes = source["codes"];
+	        this.threshold = source["threshold"];
+	    }
+	}
 	export class SegmentDTO {
 	    id: number;
 	    document: number;
@@ -484,6 +847,7 @@ export namespace app {
 	        this.end = source["end"];
 	    }
 	}
+	
 	export class StartState {
 	    project?: ProjectInfo;
 	    recent: RecentProject[];
@@ -520,6 +884,7 @@ export namespace app {
 		    return a;
 		}
 	}
+	
 	
 	export class UndoResult {
 	    document: number;

@@ -1,0 +1,73 @@
+package app
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestAdjudicationFromTheApp(t *testing.T) {
+	sv := newServices(t)
+	adj := NewAdjudicationService(sv.projects.s)
+	info, err := sv.projects.OpenDemo()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lead, ben CoderDTO
+	for _, c := range info.Coders {
+		if c.ID == info.Lead.ID {
+			lead = c
+		} else {
+			ben = c
+		}
+	}
+	if _, err := sv.projects.SelectCoder(lead.ID); err != nil {
+		t.Fatal(err)
+	}
+	in := ReviewInput{CoderA: ben.ID, CoderB: lead.ID}
+	rv, err := adj.Review(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rv.Consensus != nil || rv.CoderA.ID != lead.ID || rv.Total == 0 || rv.Total != len(rv.Items) {
+		t.Fatalf("review: %+v", rv)
+	}
+	it := rv.Items[0]
+	runes := utf8.RuneCountInString(it.Context.Text)
+	if it.Context.Start > it.Extent.Start || it.Context.Start+runes < it.Extent.End || it.Speaker == "" || it.DocumentName == "" {
+		t.Errorf("context %d+%d does not hold extent %+v (speaker %q)", it.Context.Start, runes, it.Extent, it.Speaker)
+	}
+	if _, err := adj.Decide(DecisionInput{ReviewInput: in, Key: it.Key, Action: "accept-b"}); err == nil ||
+		!strings.Contains(decodeUIError(t, err).Message, "start adjudication") {
+		t.Errorf("deciding before starting: %v", err)
+	}
+	rv, err = adj.Start(in)
+	if err != nil || rv.Consensus == nil || !rv.Consensus.Consensus || rv.Consensus.Name != "Consensus" {
+		t.Fatalf("Start: %+v, %v", rv, err)
+	}
+	rv, err = adj.Decide(DecisionInput{ReviewInput: in, Key: it.Key, Action: "accept-b", Rationale: "B's reading fits the definition"})
+	if err != nil || rv.Settled != 1 || rv.Items[0].Decision == nil || rv.Items[0].Decision.DecidedBy != lead.Name {
+		t.Fatalf("Decide: settled %d, %+v, %v", rv.Settled, rv.Items[0].Decision, err)
+	}
+	// The consensus is listed with the coders, can be compared, and cannot be coded as.
+	info, _ = sv.projects.Info()
+	var consensus CoderDTO
+	for _, c := range info.Coders {
+		if c.Consensus {
+			consensus = c
+		}
+	}
+	if consensus.ID != rv.Consensus.ID {
+		t.Fatalf("coders %+v lack the consensus", info.Coders)
+	}
+	if _, err := sv.agreement.Compute(consensus.ID, lead.ID, nil, "", 0, 0); err != nil {
+		t.Errorf("comparing the consensus: %v", err)
+	}
+	if _, err := sv.projects.SelectCoder(consensus.ID); err == nil {
+		t.Error("selected the consensus as the current coder")
+	}
+	rv, err = adj.Reopen(in, it.Key)
+	if err != nil || rv.Settled != 0 {
+		t.Errorf("Reopen: settled %d, %v", rv.Settled, err)
+	}
+}
