@@ -4,6 +4,8 @@ import {app} from '../models';
 
 export function Compute(arg1:number,arg2:number,arg3:Array<number>,arg4:string,arg5:number,arg6:number):Promise<app.AgreementDTO>;
 
+export function ComputeMulti(arg1:Array<number>,arg2:Array<number>,arg3:string,arg4:number,arg5:number):Promise<app.MultiAgreementDTO>;
+
 export function Export(arg1:number,arg2:number,arg3:Array<number>,arg4:string,arg5:number,arg6:number,arg7:string,arg8:string):Promise<string>;
 
 export function Methods(arg1:number,arg2:number,arg3:Array<number>,arg4:string,arg5:number,arg6:number,arg7:string):Promise<string>;

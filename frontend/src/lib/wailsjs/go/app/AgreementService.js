@@ -6,6 +6,10 @@ export function Compute(arg1, arg2, arg3, arg4, arg5, arg6) {
   return window['go']['app']['AgreementService']['Compute'](arg1, arg2, arg3, arg4, arg5, arg6);
 }
 
+export function ComputeMulti(arg1, arg2, arg3, arg4, arg5) {
+  return window['go']['app']['AgreementService']['ComputeMulti'](arg1, arg2, arg3, arg4, arg5);
+}
+
 export function Export(arg1, arg2, arg3, arg4, arg5, arg6, arg7, arg8) {
   return window['go']['app']['AgreementService']['Export'](arg1, arg2, arg3, arg4, arg5, arg6, arg7, arg8);
 }
