@@ -161,6 +161,10 @@ func MethodsParagraph(t AgreementTable) string {
 	if t.Framework != "" {
 		fmt.Fprintf(&b, " against the framework “%s” (%d codes in %d %s)", t.Framework, codes, t.Factors, plural(t.Factors, "factor", "factors"))
 	}
+	if r.Unit == coding.UnitSegment {
+		segmentMethods(&b, r)
+		return b.String()
+	}
 	fmt.Fprintf(&b, ". Agreement was assessed per code with %s. %s was computed per code (%s)", unitPhrase(r), st.name, st.citation)
 	if st.key == "krippendorffAlpha" {
 		b.WriteString("; it is not pooled across codes.")
@@ -208,8 +212,30 @@ func MethodsParagraph(t AgreementTable) string {
 	return b.String()
 }
 
+// segmentMethods ends the methods paragraph of a segment-match comparison,
+// which has percent agreement per code and MAXQDA's kappa overall only.
+func segmentMethods(b *strings.Builder, r coding.Report) {
+	fmt.Fprintf(b, ". Agreement was assessed per code with %s. Percent agreement was computed per code: every unit is a coded segment, so no unit is left uncoded by both coders and chance-corrected coefficients are undefined per code", unitPhrase(r))
+	o := r.Overall
+	if o.Kappa != nil {
+		fmt.Fprintf(b, ". Overall, %.1f%% of %s segments agreed; κ, computed as Brennan and Prediger's (1981) coefficient with chance agreement one over the number of codes (%d), as MAXQDA reports it, was %.3f",
+			o.Agreement*100, thousands(int(o.Counts.Units())), len(r.PerCode), *o.Kappa)
+		if o.CI.Kappa != nil {
+			fmt.Fprintf(b, " (95%% CI %.3f–%.3f)", o.CI.Kappa[0], o.CI.Kappa[1])
+		}
+	}
+	b.WriteString(".")
+	if r.Resamples > 0 {
+		fmt.Fprintf(b, " Confidence intervals are percentile bootstrap intervals from %s resamples of the documents (seed %d).", thousands(r.Resamples), r.Seed)
+	}
+	fmt.Fprintf(b, " Figures were computed with Themis (formula %s).", r.Formula)
+}
+
 func unitPhrase(r coding.Report) string {
 	switch r.Unit {
+	case coding.UnitSegment:
+		return fmt.Sprintf("each coded segment as the unit, as in MAXQDA: a coder's segment agreed when the other coder applied the same code to at least %g%% of it",
+			math.Round(r.MinShare*1000)/10)
 	case coding.UnitCharacter:
 		return "each character as the unit of analysis, as in NVivo's coding comparison"
 	case "document":

@@ -104,3 +104,24 @@ func TestReading(t *testing.T) {
 		}
 	}
 }
+
+func TestMethodsParagraphForSegmentMatch(t *testing.T) {
+	tab := sampleAgreement()
+	docs := []coding.DocumentLength{{ID: 1, Length: 1000}, {ID: 2, Length: 1000}}
+	codes := []coding.Code{{ID: 1, Name: "X"}, {ID: 2, Name: "Y"}}
+	segs := []coding.Segment{
+		{Document: 1, Code: 1, Coder: 1, Start: 0, End: 100}, {Document: 1, Code: 1, Coder: 2, Start: 0, End: 100},
+		{Document: 2, Code: 2, Coder: 1, Start: 0, End: 100}, {Document: 2, Code: 2, Coder: 2, Start: 50, End: 100},
+	}
+	tab.Report = coding.SegmentAgreement(docs, codes, 1, 2, "Aisha", "Ben", segs, 0.9)
+	p := MethodsParagraph(tab)
+	// 3 of 4 segments agree: κ = (0.75 − 1/2)/(1/2) = 0.5.
+	for _, want := range []string{"each coded segment as the unit, as in MAXQDA", "at least 90% of it", "75.0% of 4 segments agreed", "one over the number of codes (2)", "was 0.500."} {
+		if !strings.Contains(p, want) {
+			t.Errorf("segment methods paragraph lacks %q:\n%s", want, p)
+		}
+	}
+	if strings.Contains(p, "neither coder used the code") {
+		t.Errorf("segment paragraph explains undefined rows as unused codes:\n%s", p)
+	}
+}
