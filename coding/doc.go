@@ -86,6 +86,28 @@
 // Every report records its inputs (coders, documents, unit, and a formula
 // version, [FormulaCohenKappa]); bump the version whenever a formula changes.
 //
+// # Segment match (MAXQDA)
+//
+// [SegmentAgreement] makes each coded stretch a unit (a coder's overlapping
+// segments of one code merged first): a stretch agrees when the other coder
+// applied the same code to at least the threshold share of it (90 % by
+// default, [DefaultSegmentThreshold]). Per code the table has Both (agreed
+// stretches of either coder), OnlyA and OnlyB, and no Neither, so only the
+// percentage is defined per code; pooled rows carry MAXQDA's κ, which is
+// Brennan–Prediger's with chance agreement one over the number of codes.
+//
+// # Disagreements and adjudication
+//
+// [Disagreements] lists where two coders differ, as a reviewer discusses it:
+// a passage only one coder coded ([OnlyA], [OnlyB]), the same code with
+// extents apart by more than the segment-match threshold ([Boundary]), or
+// the same passage under different codes ([DifferentCode]). Passages that
+// segment match counts as agreed from both sides are returned separately, so
+// that a consensus can start from them. Each disagreement has a key built
+// from its kind, document, codes and extent, stable across recomputations,
+// which is how a decision recorded about it is found again (see the
+// project and store packages for the consensus layer).
+//
 // # Reliability of spreadsheet codings
 //
 // [Reliability] computes statistics over a units × coders matrix of category labels, as
