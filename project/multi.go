@@ -29,6 +29,10 @@ func MultiAgreement(p *store.Project, req MultiAgreementRequest) (coding.MultiRe
 	if err := checkOptions(&req.Unit, req.MinShare, req.Bootstrap); err != nil {
 		return coding.MultiReport{}, err
 	}
+	if req.Unit == coding.UnitSegment {
+		// A segment agrees when the other coder covers it: a relation between two coders.
+		return coding.MultiReport{}, fmt.Errorf("%w: segment match compares two coders; among more, choose character, turn, sentence, paragraph or document", store.ErrInvalid)
+	}
 	if len(req.Coders) < 2 {
 		return coding.MultiReport{}, fmt.Errorf("%w: choose at least two coders", store.ErrInvalid)
 	}

@@ -85,6 +85,7 @@ func TestMultiAgreementRejectsBadRequests(t *testing.T) {
 		{"unknown coder", MultiAgreementRequest{Coders: []int64{coders[0], 999}}, store.ErrNotFound},
 		{"unknown document", MultiAgreementRequest{Coders: coders, Documents: []int64{999}}, store.ErrNotFound},
 		{"unknown unit", MultiAgreementRequest{Coders: coders, Unit: "word"}, store.ErrInvalid},
+		{"segment match", MultiAgreementRequest{Coders: coders, Unit: "segment"}, store.ErrInvalid},
 		{"share above 1", MultiAgreementRequest{Coders: coders, Unit: "turn", MinShare: 2}, store.ErrInvalid},
 		{"negative bootstrap", MultiAgreementRequest{Coders: coders, Bootstrap: -1}, store.ErrInvalid},
 	}
