@@ -16,8 +16,12 @@ type Intervals struct {
 	BrennanPrediger   *[2]float64
 }
 
-// ResampleDocuments names what [Report.Bootstrap] resamples.
-const ResampleDocuments = "document"
+// What a bootstrap resamples: [Report.Bootstrap] documents,
+// [Report.BootstrapTurns] speaker turns.
+const (
+	ResampleDocuments = "document"
+	ResampleTurns     = "turn"
+)
 
 // Bootstrap returns a copy of r whose rows carry 95 % intervals for every
 // coefficient, from resamples drawn with replacement from r's documents.
@@ -32,13 +36,37 @@ const ResampleDocuments = "document"
 // distribution. The same seed gives the same intervals. With fewer than two
 // documents there is nothing to resample and r is returned unchanged.
 func (r Report) Bootstrap(resamples int, seed int64) Report {
-	docs := len(r.Documents)
-	if resamples <= 0 || docs < 2 || len(r.perDoc) != len(r.PerCode) {
+	return r.bootstrap(resamples, seed, r.perDoc, ResampleDocuments)
+}
+
+// BootstrapTurns is [Report.Bootstrap] resampling speaker turns instead of
+// documents: for studies with few, long interviews, where a handful of
+// documents cannot show how much the figures vary. Turns are closer to
+// independent than characters or sentences, though still less than
+// documents, so the intervals are narrower; the methods say which was used.
+//
+// The report must have been built with every document's turns
+// ([DocumentLength.Turns], [DocumentUnits.Turns]), and its unit must not be
+// document presence or segment match (whose units do not split into turns);
+// otherwise ok is false and r is returned unchanged. Each document is cut at
+// its turns' starts, so the cut parts cover it exactly and the turns' tables
+// sum to the document's.
+func (r Report) BootstrapTurns(resamples int, seed int64) (out Report, ok bool) {
+	if r.perTurn == nil {
+		return r, false
+	}
+	return r.bootstrap(resamples, seed, r.perTurn, ResampleTurns), true
+}
+
+// bootstrap resamples the clusters whose per-code tables are given ([code][cluster]).
+func (r Report) bootstrap(resamples int, seed int64, clusters [][]Counts, what string) Report {
+	if resamples <= 0 || len(clusters) != len(r.PerCode) || len(clusters) == 0 || len(clusters[0]) < 2 {
 		return r
 	}
+	docs := len(clusters[0])
 	out := r
 	out.PerCode, out.PerFactor = slices.Clone(r.PerCode), slices.Clone(r.PerFactor)
-	out.Resamples, out.Seed, out.Resampling = resamples, seed, ResampleDocuments
+	out.Resamples, out.Seed, out.Resampling = resamples, seed, what
 	targets := allRows(&out)
 
 	const coefs = 5
@@ -50,7 +78,7 @@ func (r Report) Bootstrap(resamples int, seed int64) Report {
 		for k := 0; k < docs; k++ {
 			d := rng.Intn(docs)
 			for i := range perCode {
-				perCode[i] = perCode[i].Add(r.perDoc[i][d])
+				perCode[i] = perCode[i].Add(clusters[i][d])
 			}
 		}
 		sample := rows(newReport(r.CoderA, r.CoderB, r.Unit), perCode, r.codes, r.nameA, r.nameB)

@@ -12,7 +12,7 @@ func bootstrapFixture() Report {
 	var segs []Segment
 	codes := []Code{{ID: 1, Name: "x", Factor: 9, FactorName: "f"}, {ID: 2, Name: "y", Factor: 9, FactorName: "f"}}
 	for d := int64(1); d <= 12; d++ {
-		docs = append(docs, DocumentLength{d, 1000})
+		docs = append(docs, DocumentLength{ID: d, Length: 1000})
 		for i := 0; i < 6; i++ {
 			s := r.Intn(900)
 			code := int64(1 + r.Intn(2))
@@ -59,7 +59,7 @@ func TestBootstrapIsReproducibleAndBracketsTheEstimate(t *testing.T) {
 }
 
 func TestBootstrapNeedsTwoDocuments(t *testing.T) {
-	one := CharacterAgreement([]DocumentLength{{1, 100}}, []Code{{ID: 1, Name: "x"}}, 1, 2, "", "", []Segment{{1, 1, 1, 0, 50}, {1, 1, 2, 10, 60}})
+	one := CharacterAgreement([]DocumentLength{{ID: 1, Length: 100}}, []Code{{ID: 1, Name: "x"}}, 1, 2, "", "", []Segment{{1, 1, 1, 0, 50}, {1, 1, 2, 10, 60}})
 	if got := one.Bootstrap(100, 1); got.PerCode[0].CI.Kappa != nil || got.Resamples != 0 {
 		t.Error("one document was bootstrapped")
 	}

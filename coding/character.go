@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"sort"
 )
 
 // Segment is one coder's application of one code to a span of one document;
@@ -13,10 +14,12 @@ type Segment struct {
 	Start, End            int
 }
 
-// DocumentLength is a document's length in code points.
+// DocumentLength is a document's length in code points. Turns optionally
+// lists where its speaker turns start, for [Report.BootstrapTurns].
 type DocumentLength struct {
 	ID     int64
 	Length int
+	Turns  []int
 }
 
 // Code is a code of the framework as the statistics need it. Factor is the
@@ -62,9 +65,12 @@ type Report struct {
 	Resampling string
 
 	perDoc [][]Counts // [code][document] tables, for the bootstrap
-	codes  []Code     // the codes of PerCode, in order
-	nameA  string
-	nameB  string
+	// perTurn[code][t] are the tables of the documents' turns, in document
+	// order, when every document gave its turns (see [Report.BootstrapTurns]).
+	perTurn [][]Counts
+	codes   []Code // the codes of PerCode, in order
+	nameA   string
+	nameB   string
 }
 
 // CharacterAgreement treats every code point of every given document as a
@@ -83,7 +89,7 @@ func CharacterAgreement(docs []DocumentLength, codes []Code, coderA, coderB int6
 	rep := newReport(coderA, coderB, UnitCharacter)
 	entries := make([]docEntry, len(docs))
 	for i, d := range docs {
-		entries[i] = docEntry{id: d.ID, length: d.Length}
+		entries[i] = docEntry{id: d.ID, length: d.Length, turns: d.Turns}
 	}
 	perCode, uniq := compare(&rep, entries, codes, coderA, coderB, segs, func(_ docEntry, ua, ub []Span) Counts {
 		la, lb, both := CoveredLen(ua), CoveredLen(ub), IntersectLen(ua, ub)
@@ -138,6 +144,7 @@ type docEntry struct {
 	id     int64
 	length int
 	units  []Span
+	turns  []int // where turns start, for turn resampling; nil when not given
 }
 
 // unitCount is the number of units in the document: its characters, or its units.
@@ -235,6 +242,26 @@ func compare(rep *Report, docs []docEntry, codes []Code, coderA, coderB int64, s
 	for i := range perDoc {
 		perDoc[i] = make([]Counts, len(kept))
 	}
+	// With every document's turns known (and a unit that can be split), each
+	// document is also cut into its turns, and each code gets a table per
+	// turn, for resampling turns instead of documents.
+	var perTurn [][]Counts
+	var parts [][]turnPart
+	var firstTurn []int
+	if rep.Unit != UnitSegment && rep.Unit != "document" && len(kept) > 0 && !slices.ContainsFunc(kept, func(d docEntry) bool { return d.turns == nil }) {
+		parts = make([][]turnPart, len(kept))
+		firstTurn = make([]int, len(kept))
+		total := 0
+		for d, doc := range kept {
+			parts[d] = cutTurns(doc)
+			firstTurn[d] = total
+			total += len(parts[d])
+		}
+		perTurn = make([][]Counts, len(uniq))
+		for i := range perTurn {
+			perTurn[i] = make([]Counts, total)
+		}
+	}
 	var ua, ub []Span
 	for i := 0; i < len(entries); {
 		code, doc := entries[i].code, entries[i].doc
@@ -248,6 +275,11 @@ func compare(rep *Report, docs []docEntry, codes []Code, coderA, coderB int64, s
 		}
 		ua, ub = mergeSorted(ua), mergeSorted(ub)
 		perDoc[code][doc] = count(kept[doc], ua, ub)
+		if perTurn != nil {
+			for t, part := range parts[doc] {
+				perTurn[code][firstTurn[doc]+t] = count(part.docEntry, within(ua, part.span), within(ub, part.span))
+			}
+		}
 	}
 	perCode := make([]Counts, len(uniq))
 	for i := range perDoc {
@@ -259,7 +291,63 @@ func compare(rep *Report, docs []docEntry, codes []Code, coderA, coderB int64, s
 			perCode[i] = perCode[i].Add(*c)
 		}
 	}
-	rep.perDoc, rep.codes = perDoc, uniq
+	for i := range perTurn {
+		for d := range kept {
+			for t, part := range parts[d] {
+				c := &perTurn[i][firstTurn[d]+t]
+				c.Neither = part.unitCount() - c.Both - c.OnlyA - c.OnlyB
+			}
+		}
+	}
+	rep.perDoc, rep.perTurn, rep.codes = perDoc, perTurn, uniq
 
 	return perCode, uniq
+}
+
+// turnPart is one turn of a document as compare counts it: the document
+// entry restricted to the turn.
+type turnPart struct {
+	docEntry
+	span Span
+}
+
+// cutTurns cuts a document at its turns' starts into parts that cover it
+// exactly (the first part starts at 0, the last ends at the document's end),
+// so that the turns' tables sum to the document's table. Units go to the
+// part they start in.
+func cutTurns(d docEntry) []turnPart {
+	cuts := []int{0}
+	for _, t := range slices.Sorted(slices.Values(d.turns)) {
+		if t > cuts[len(cuts)-1] && t < d.length {
+			cuts = append(cuts, t)
+		}
+	}
+	out := make([]turnPart, 0, len(cuts))
+	u := 0
+	for i, from := range cuts {
+		to := d.length
+		if i+1 < len(cuts) {
+			to = cuts[i+1]
+		}
+		part := turnPart{docEntry: docEntry{id: d.id, length: to - from}, span: Span{from, to}}
+		if d.units != nil {
+			start := u
+			for u < len(d.units) && d.units[u].Start < to {
+				u++
+			}
+			part.units = d.units[start:u]
+		}
+		out = append(out, part)
+	}
+	return out
+}
+
+// within clips a sorted, merged span list to s.
+func within(spans []Span, s Span) []Span {
+	i := sort.Search(len(spans), func(i int) bool { return spans[i].End > s.Start })
+	var out []Span
+	for ; i < len(spans) && spans[i].Start < s.End; i++ {
+		out = append(out, Span{max(spans[i].Start, s.Start), min(spans[i].End, s.End)})
+	}
+	return out
 }

@@ -12,6 +12,7 @@ type DocumentUnits struct {
 	ID     int64
 	Length int
 	Units  []Span
+	Turns  []int // where speaker turns start, for [Report.BootstrapTurns]; optional
 }
 
 // UnitAgreement compares two coders per code where each unit counts once: a
@@ -33,7 +34,7 @@ func UnitAgreement(docs []DocumentUnits, codes []Code, coderA, coderB int64, nam
 		if units == nil {
 			units = []Span{}
 		}
-		entries[i] = docEntry{id: d.ID, length: d.Length, units: units}
+		entries[i] = docEntry{id: d.ID, length: d.Length, units: units, turns: d.Turns}
 	}
 	perCode, uniq := compare(&rep, entries, codes, coderA, coderB, segs, func(d docEntry, ua, ub []Span) Counts {
 		var c Counts

@@ -75,8 +75,8 @@ func TestUnitAgreementWithCharacterUnitsMatchesCharacterAgreement(t *testing.T) 
 			s := r.Intn(n)
 			segs = append(segs, Segment{1, int64(1 + r.Intn(2)), int64(1 + r.Intn(2)), s, s + 1 + r.Intn(n-s)})
 		}
-		want := CharacterAgreement([]DocumentLength{{1, n}}, codes, 1, 2, "A", "B", segs)
-		got := UnitAgreement([]DocumentUnits{{1, n, units}}, codes, 1, 2, "A", "B", segs, UnitCharacter, 0)
+		want := CharacterAgreement([]DocumentLength{{ID: 1, Length: n}}, codes, 1, 2, "A", "B", segs)
+		got := UnitAgreement([]DocumentUnits{{ID: 1, Length: n, Units: units}}, codes, 1, 2, "A", "B", segs, UnitCharacter, 0)
 		for i := range want.PerCode {
 			if want.PerCode[i].Counts != got.PerCode[i].Counts || want.PerCode[i].Note != got.PerCode[i].Note {
 				t.Fatalf("trial %d code %d: units %+v, characters %+v", trial, i, got.PerCode[i], want.PerCode[i])
