@@ -30,6 +30,9 @@ type reliabilityJSON struct {
 }
 
 func cmdReliability(args []string, out io.Writer) error {
+	if wantsUnitized(args) {
+		return cmdUnitized(args, out)
+	}
 	fs := flag.NewFlagSet("reliability", flag.ContinueOnError)
 	levelName := fs.String("level", "nominal", "level of measurement: nominal, ordinal, interval or ratio")
 	categories := fs.Int("categories", 0, "number of possible categories for Gwet's AC1 and Brennan–Prediger (default: those observed)")
