@@ -154,3 +154,29 @@ func TestSegmentMatchOverTheDemo(t *testing.T) {
 		t.Errorf("a looser threshold agreed less: %v < %v", loose.Overall.Agreement, r.Overall.Agreement)
 	}
 }
+
+func TestTurnResamplingOverOneInterview(t *testing.T) {
+	p, err := CreateDemo(filepath.Join(t.TempDir(), "d.themis"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	lead, _ := p.Lead()
+	ben, _ := p.CoderByName(DemoSecondCoder)
+	docs, _ := p.Documents()
+	for _, unit := range []string{"character", "turn", "sentence"} {
+		req := AgreementRequest{CoderA: lead.ID, CoderB: ben.ID, Documents: []int64{docs[0].ID}, Unit: unit, Bootstrap: 200, Seed: 1}
+		byDoc, err := Agreement(p, req)
+		if err != nil || byDoc.Overall.CI.Kappa != nil {
+			t.Errorf("%s: one document gave a document interval %v (%v)", unit, byDoc.Overall.CI.Kappa, err)
+		}
+		req.Resample = "turn"
+		byTurn, err := Agreement(p, req)
+		if err != nil || byTurn.Resampling != "turn" || byTurn.Overall.CI.Kappa == nil {
+			t.Fatalf("%s: turn resampling: %q, %v", unit, byTurn.Resampling, err)
+		}
+		if *byTurn.Overall.Kappa != *byDoc.Overall.Kappa {
+			t.Errorf("%s: resampling changed the estimate", unit)
+		}
+	}
+}

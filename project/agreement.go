@@ -18,10 +18,13 @@ type AgreementRequest struct {
 	Documents      []int64
 	Unit           string
 	MinShare       float64
-	// Bootstrap > 0 adds 95 % intervals from that many resamples of the
-	// documents, drawn with Seed (see coding.Report.Bootstrap).
+	// Bootstrap > 0 adds 95 % intervals from that many resamples, drawn with
+	// Seed, of the documents (Resample "" or "document", see
+	// coding.Report.Bootstrap) or of the speaker turns (Resample "turn", see
+	// coding.Report.BootstrapTurns).
 	Bootstrap int
 	Seed      int64
+	Resample  string
 }
 
 // Agreement computes agreement per code, per factor and overall between two
@@ -33,27 +36,75 @@ func Agreement(p *store.Project, req AgreementRequest) (coding.Report, error) {
 	if req.CoderA == req.CoderB {
 		return coding.Report{}, fmt.Errorf("%w: choose two different coders", store.ErrInvalid)
 	}
+	byTurn := false
+	switch req.Resample {
+	case "", coding.ResampleDocuments:
+	case coding.ResampleTurns:
+		if req.Unit == coding.UnitSegment || req.Unit == "document" {
+			return coding.Report{}, fmt.Errorf("%w: %s units do not split into speaker turns; resample documents instead", store.ErrInvalid, req.Unit)
+		}
+		byTurn = true
+	default:
+		return coding.Report{}, fmt.Errorf("%w: resample documents or turns, not %q", store.ErrInvalid, req.Resample)
+	}
 	in, err := gather(p, []int64{req.CoderA, req.CoderB}, req.Documents)
 	if err != nil {
 		return coding.Report{}, err
 	}
 	a, b := in.coders[0], in.coders[1]
+	var rep coding.Report
 	switch req.Unit {
 	case coding.UnitCharacter:
-		return coding.CharacterAgreement(in.docs, in.codes, a.ID, b.ID, a.Name, b.Name, in.segs).Bootstrap(req.Bootstrap, req.Seed), nil
+		if byTurn {
+			if err := addTurns(p, in.docs); err != nil {
+				return rep, err
+			}
+		}
+		rep = coding.CharacterAgreement(in.docs, in.codes, a.ID, b.ID, a.Name, b.Name, in.segs)
 	case coding.UnitSegment:
 		threshold := req.MinShare
 		if threshold == 0 {
 			threshold = coding.DefaultSegmentThreshold
 		}
-		return coding.SegmentAgreement(in.docs, in.codes, a.ID, b.ID, a.Name, b.Name, in.segs, threshold).Bootstrap(req.Bootstrap, req.Seed), nil
+		rep = coding.SegmentAgreement(in.docs, in.codes, a.ID, b.ID, a.Name, b.Name, in.segs, threshold)
+	default:
+		units, err := unitsOf(p, in.docs, req.Unit)
+		if err != nil {
+			return rep, err
+		}
+		rep = coding.UnitAgreement(units, in.codes, a.ID, b.ID, a.Name, b.Name, in.segs, req.Unit, req.MinShare)
 	}
-	units, err := unitsOf(p, in.docs, req.Unit)
-	if err != nil {
-		return coding.Report{}, err
+	if !byTurn {
+		return rep.Bootstrap(req.Bootstrap, req.Seed), nil
 	}
-	rep := coding.UnitAgreement(units, in.codes, a.ID, b.ID, a.Name, b.Name, in.segs, req.Unit, req.MinShare)
-	return rep.Bootstrap(req.Bootstrap, req.Seed), nil
+	if req.Bootstrap == 0 {
+		return rep, nil
+	}
+	out, ok := rep.BootstrapTurns(req.Bootstrap, req.Seed)
+	if !ok {
+		return rep, fmt.Errorf("%w: these documents have no speaker turns to resample", store.ErrInvalid)
+	}
+	return out, nil
+}
+
+// addTurns records where each document's speaker turns start, for turn resampling.
+func addTurns(p *store.Project, docs []coding.DocumentLength) error {
+	for i := range docs {
+		doc, err := p.Document(docs[i].ID)
+		if err != nil {
+			return err
+		}
+		docs[i].Turns = turnStarts(doc)
+	}
+	return nil
+}
+
+func turnStarts(doc store.Document) []int {
+	starts := make([]int, 0, len(doc.TurnSpans))
+	for _, t := range doc.TurnSpans {
+		starts = append(starts, t.Start)
+	}
+	return starts
 }
 
 // checkOptions validates what every agreement request shares: the unit
@@ -165,6 +216,7 @@ func documentUnits(p *store.Project, d coding.DocumentLength, unit string) (codi
 	if err != nil {
 		return out, err
 	}
+	out.Turns = turnStarts(doc)
 	text := []rune(doc.Text)
 	for _, t := range doc.TurnSpans {
 		if t.End <= t.ContentStart || t.End > len(text) {

@@ -246,7 +246,7 @@ func TestAgreementByTurnSentenceParagraphAndDocument(t *testing.T) {
 			t.Errorf("%s ≥ %v: %+v (unit %q, share %v), want %+v", tt.unit, tt.minShare, got, r.Unit, r.MinShare, tt.want)
 		}
 	}
-	for _, bad := range []AgreementRequest{{CoderA: aisha.ID, CoderB: ben.ID, Unit: "segment"}, {CoderA: aisha.ID, CoderB: ben.ID, Unit: "turn", MinShare: 1.5}} {
+	for _, bad := range []AgreementRequest{{CoderA: aisha.ID, CoderB: ben.ID, Unit: "words"}, {CoderA: aisha.ID, CoderB: ben.ID, Unit: "document", Bootstrap: 10, Resample: "turn"}, {CoderA: aisha.ID, CoderB: ben.ID, Resample: "sentence"}, {CoderA: aisha.ID, CoderB: ben.ID, Unit: "turn", MinShare: 1.5}} {
 		if _, err := Agreement(p, bad); !errors.Is(err, store.ErrInvalid) {
 			t.Errorf("Agreement(%+v) = %v, want ErrInvalid", bad, err)
 		}
