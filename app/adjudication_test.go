@@ -60,7 +60,7 @@ func TestAdjudicationFromTheApp(t *testing.T) {
 	if consensus.ID != rv.Consensus.ID {
 		t.Fatalf("coders %+v lack the consensus", info.Coders)
 	}
-	if _, err := sv.agreement.Compute(consensus.ID, lead.ID, nil, "", 0, 0); err != nil {
+	if _, err := sv.agreement.Compute(consensus.ID, lead.ID, nil, "", 0, 0, ""); err != nil {
 		t.Errorf("comparing the consensus: %v", err)
 	}
 	if _, err := sv.projects.SelectCoder(consensus.ID); err == nil {
@@ -69,5 +69,26 @@ func TestAdjudicationFromTheApp(t *testing.T) {
 	rv, err = adj.Reopen(in, it.Key)
 	if err != nil || rv.Settled != 0 {
 		t.Errorf("Reopen: settled %d, %v", rv.Settled, err)
+	}
+}
+
+func TestUnitizedFromTheApp(t *testing.T) {
+	sv := newServices(t)
+	info, err := sv.projects.OpenDemo()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sv.projects.SelectCoder(info.Lead.ID); err != nil {
+		t.Fatal(err)
+	}
+	u, err := sv.agreement.Unitized([]int64{info.Coders[0].ID, info.Coders[1].ID}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u.Documents != 9 || len(u.PerCode) != 13 || len(u.Coders) != 2 || u.PerCode[0].KUAlpha.Value == nil {
+		t.Errorf("unitized: %+v", u)
+	}
+	if (u.UAlpha.Value == nil) == (u.UAlpha.Undefined == "") {
+		t.Errorf("uα is neither a value nor explained: %+v", u.UAlpha)
 	}
 }

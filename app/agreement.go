@@ -59,15 +59,16 @@ func (as *AgreementService) table(p *store.Project, req project.AgreementRequest
 // overlap; 0.5: at least half of its characters).
 //
 // bootstrap > 0 adds 95 % intervals from that many resamples of the chosen
-// documents, with the fixed seed BootstrapSeed so the UI's figures can be
+// documents (resample "" or "document") or of their speaker turns (resample
+// "turn"), with the fixed seed BootstrapSeed so the UI's figures can be
 // reproduced (themis agreement --bootstrap N --seed 1).
-func (as *AgreementService) Compute(coderA, coderB int64, documents []int64, unit string, minShare float64, bootstrap int) (*AgreementDTO, error) {
+func (as *AgreementService) Compute(coderA, coderB int64, documents []int64, unit string, minShare float64, bootstrap int, resample string) (*AgreementDTO, error) {
 	var out *AgreementDTO
 	err := as.s.withViewer(func(p *store.Project, v project.Viewer) error {
 		if !v.CanCompare() {
 			return errBlindCompare(v)
 		}
-		t, err := as.table(p, agreementRequest(coderA, coderB, documents, unit, minShare, bootstrap), "")
+		t, err := as.table(p, agreementRequest(coderA, coderB, documents, unit, minShare, bootstrap, resample), "")
 		if err != nil {
 			return err
 		}
@@ -132,13 +133,13 @@ func agreementRow(r coding.Result) AgreementRow {
 
 // Methods returns the methods paragraph for the same inputs as Compute, with
 // the chosen coefficient (see report.MethodsParagraph).
-func (as *AgreementService) Methods(coderA, coderB int64, documents []int64, unit string, minShare float64, bootstrap int, statistic string) (string, error) {
+func (as *AgreementService) Methods(coderA, coderB int64, documents []int64, unit string, minShare float64, bootstrap int, resample, statistic string) (string, error) {
 	var out string
 	err := as.s.withViewer(func(p *store.Project, v project.Viewer) error {
 		if !v.CanCompare() {
 			return errBlindCompare(v)
 		}
-		t, err := as.table(p, agreementRequest(coderA, coderB, documents, unit, minShare, bootstrap), statistic)
+		t, err := as.table(p, agreementRequest(coderA, coderB, documents, unit, minShare, bootstrap, resample), statistic)
 		if err == nil {
 			out = report.MethodsParagraph(t)
 		}
@@ -150,13 +151,13 @@ func (as *AgreementService) Methods(coderA, coderB int64, documents []int64, uni
 // Export asks where to save the agreement table as "csv", "md" or "html"
 // (the last two with the methods paragraph) and writes it; it returns the
 // path written, or "" when the user cancelled.
-func (as *AgreementService) Export(coderA, coderB int64, documents []int64, unit string, minShare float64, bootstrap int, statistic, format string) (string, error) {
+func (as *AgreementService) Export(coderA, coderB int64, documents []int64, unit string, minShare float64, bootstrap int, resample, statistic, format string) (string, error) {
 	var text string
 	err := as.s.withViewer(func(p *store.Project, v project.Viewer) error {
 		if !v.CanCompare() {
 			return errBlindCompare(v)
 		}
-		t, err := as.table(p, agreementRequest(coderA, coderB, documents, unit, minShare, bootstrap), statistic)
+		t, err := as.table(p, agreementRequest(coderA, coderB, documents, unit, minShare, bootstrap, resample), statistic)
 		if err != nil {
 			return err
 		}
@@ -181,7 +182,7 @@ func (as *AgreementService) Export(coderA, coderB int64, documents []int64, unit
 	return path, nil
 }
 
-func agreementRequest(coderA, coderB int64, documents []int64, unit string, minShare float64, bootstrap int) project.AgreementRequest {
+func agreementRequest(coderA, coderB int64, documents []int64, unit string, minShare float64, bootstrap int, resample string) project.AgreementRequest {
 	return project.AgreementRequest{CoderA: coderA, CoderB: coderB, Documents: documents, Unit: unit, MinShare: minShare,
-		Bootstrap: bootstrap, Seed: BootstrapSeed}
+		Bootstrap: bootstrap, Seed: BootstrapSeed, Resample: resample}
 }

@@ -206,7 +206,7 @@ func MethodsParagraph(t AgreementTable) string {
 			undefined, plural(undefined, "code", "codes"), st.symbol)
 	}
 	if r.Resamples > 0 {
-		fmt.Fprintf(&b, " Confidence intervals are percentile bootstrap intervals from %s resamples of the documents (seed %d).", thousands(r.Resamples), r.Seed)
+		b.WriteString(intervalSentence(r))
 	}
 	fmt.Fprintf(&b, " Figures were computed with Themis (formula %s).", r.Formula)
 	return b.String()
@@ -226,9 +226,19 @@ func segmentMethods(b *strings.Builder, r coding.Report) {
 	}
 	b.WriteString(".")
 	if r.Resamples > 0 {
-		fmt.Fprintf(b, " Confidence intervals are percentile bootstrap intervals from %s resamples of the documents (seed %d).", thousands(r.Resamples), r.Seed)
+		b.WriteString(intervalSentence(r))
 	}
 	fmt.Fprintf(b, " Figures were computed with Themis (formula %s).", r.Formula)
+}
+
+// intervalSentence says how the intervals were made: what was resampled
+// (documents, or speaker turns within them), how often, with which seed.
+func intervalSentence(r coding.Report) string {
+	what := "the documents"
+	if r.Resampling == coding.ResampleTurns {
+		what = "the speaker turns (turns are closer to independent than characters, but less so than documents, so these intervals may be narrow)"
+	}
+	return fmt.Sprintf(" Confidence intervals are percentile bootstrap intervals from %s resamples of %s (seed %d).", thousands(r.Resamples), what, r.Seed)
 }
 
 func unitPhrase(r coding.Report) string {

@@ -417,7 +417,7 @@ export const api = {
     bootstrap: number,
   ): Promise<Agreement> {
     return call(async () => {
-      const a = await Agreements.Compute(coderA, coderB, documents, unit, minShare, bootstrap);
+      const a = await Agreements.Compute(coderA, coderB, documents, unit, minShare, bootstrap, 'document');
       return {
         coderA: coder(a.coderA),
         coderB: coder(a.coderB),
@@ -449,7 +449,7 @@ export const api = {
     bootstrap: number,
     statistic: string,
   ): Promise<string> {
-    return call(async () => (await Agreements.Methods(coderA, coderB, documents, unit, minShare, bootstrap, statistic)) ?? '');
+    return call(async () => (await Agreements.Methods(coderA, coderB, documents, unit, minShare, bootstrap, 'document', statistic)) ?? '');
   },
   /** Asks where to save the agreement table and writes it; the path written, or "" when the user cancelled. */
   exportAgreement(
@@ -463,7 +463,7 @@ export const api = {
     format: AgreementExportFormat,
   ): Promise<string> {
     return call(async () =>
-      (await Agreements.Export(coderA, coderB, documents, unit, minShare, bootstrap, statistic, format)) ?? '',
+      (await Agreements.Export(coderA, coderB, documents, unit, minShare, bootstrap, 'document', statistic, format)) ?? '',
     );
   },
 

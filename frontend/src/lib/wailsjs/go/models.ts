@@ -936,6 +936,80 @@ export namespace app {
 	        this.help = source["help"];
 	    }
 	}
+	export class UnitizedCodeDTO {
+	    code: string;
+	    kuAlpha: StatisticDTO;
+	
+	    static createFrom(source: any = {}) {
+	        return new UnitizedCodeDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.kuAlpha = this.convertValues(source["kuAlpha"], StatisticDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class UnitizedDTO {
+	    coders: CoderDTO[];
+	    documents: number;
+	    length: number;
+	    uAlpha: StatisticDTO;
+	    binaryUAlpha: StatisticDTO;
+	    cuAlpha: StatisticDTO;
+	    perCode: UnitizedCodeDTO[];
+	
+	    static createFrom(source: any = {}) {
+	        return new UnitizedDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.coders = this.convertValues(source["coders"], CoderDTO);
+	        this.documents = source["documents"];
+	        this.length = source["length"];
+	        this.uAlpha = this.convertValues(source["uAlpha"], StatisticDTO);
+	        this.binaryUAlpha = this.convertValues(source["binaryUAlpha"], StatisticDTO);
+	        this.cuAlpha = this.convertValues(source["cuAlpha"], StatisticDTO);
+	        this.perCode = this.convertValues(source["perCode"], UnitizedCodeDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 
 }
 
