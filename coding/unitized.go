@@ -32,10 +32,12 @@ package coding
 // the same text. The per-category (k)uα is always computed from each coder's
 // union of that category's segments (overlapping or touching segments of one
 // code merge into one unit, as everywhere in this package), so it is always
-// well-defined. uα, |uα and cuα need the categories to be mutually
-// exclusive; when some coder has overlapping segments of different codes in a
-// continuum, [UnitizedOptions.PerCategoryOverlap] reports the three as
-// undefined with [ReasonUnitizedOverlap] instead of failing.
+// well-defined. uα and cuα need the categories to be mutually exclusive;
+// when some coder has overlapping segments of different codes in a
+// continuum, [UnitizedOptions.PerCategoryOverlap] reports the two as
+// undefined with [ReasonUnitizedOverlap] instead of failing. |uα, which only
+// asks coded or not, is then computed with all codes as one category and
+// each coder's overlapping units united (touching units stay apart).
 //
 // Undefined values. A coefficient whose expected disagreement is zero, or
 // that has nothing to pair, is reported with a nil Value and a plain-words
@@ -69,8 +71,8 @@ type UnitizedOptions struct {
 	Categories []string
 	// PerCategoryOverlap accepts a coder's overlapping segments: segments of
 	// one category are unioned into units, and when segments of different
-	// categories overlap, uα, |uα and cuα are undefined
-	// ([ReasonUnitizedOverlap]) while every (k)uα is still computed. Without
+	// categories overlap, uα and cuα are undefined ([ReasonUnitizedOverlap])
+	// while |uα and every (k)uα are still computed. Without
 	// it, overlapping segments of one coder in one continuum are an error.
 	PerCategoryOverlap bool
 }
@@ -97,7 +99,7 @@ const (
 	ReasonUnitizedNoPairs   = "no stretch of the continuum was coded by two coders at once"
 	ReasonUnitizedSameCode  = "no variation: every stretch coded by two coders at once has the same category"
 	ReasonUnitizedUnused    = "no coder used this category"
-	ReasonUnitizedOverlap   = "coders applied overlapping codes; uα and cuα need mutually exclusive codes — see the per-code (k)uα"
+	ReasonUnitizedOverlap   = "coders applied overlapping codes; uα and cuα need mutually exclusive codes — see |uα and the per-code (k)uα"
 	reasonUnitizedWholeCode = "every coder coded the whole continuum with this category"
 )
 
@@ -269,8 +271,8 @@ func Unitized(lengths []int, coders int, segs []UnitizedSegment, opts UnitizedOp
 	}
 	if overlap {
 		rep.UAlpha = undefined(ReasonUnitizedOverlap)
-		rep.BinaryUAlpha = undefined(ReasonUnitizedOverlap)
 		rep.CUAlpha = undefined(ReasonUnitizedOverlap)
+		rep.BinaryUAlpha = mergedBinaryUAlpha(units, coders, m, M, L)
 		return rep, nil
 	}
 	var sq u128
@@ -284,6 +286,36 @@ func Unitized(lengths []int, coders int, segs []UnitizedSegment, opts UnitizedOp
 	rep.BinaryUAlpha = binaryUAlpha(m, M, L, t.length[1:], sq, star)
 	rep.CUAlpha = cuAlpha(t)
 	return rep, nil
+}
+
+// mergedBinaryUAlpha is |uα when coders applied overlapping categories:
+// coded-or-not needs no exclusive categories, so every category becomes one
+// and a coder's overlapping units are united into one coded unit (units
+// that only touch stay two units, as they would be without the overlap).
+// On data without overlaps it equals the direct |uα (a test checks it).
+func mergedBinaryUAlpha(units []uunit, coders int, m, M, L int64) Statistic {
+	sorted := slices.Clone(units)
+	for i := range sorted {
+		sorted[i].cat = 1
+	}
+	slices.SortFunc(sorted, byCategory)
+	merged := sorted[:0]
+	for _, u := range sorted {
+		if n := len(merged); n > 0 {
+			last := &merged[n-1]
+			if last.cont == u.cont && last.coder == u.coder && u.start < last.end {
+				last.end = max(last.end, u.end)
+				continue
+			}
+		}
+		merged = append(merged, u)
+	}
+	slices.SortFunc(merged, byPosition)
+	t := tally(merged, coders, 1, false)
+	if t.length[1] == 0 {
+		return undefined(ReasonUnitizedNoUnits)
+	}
+	return binaryUAlpha(m, M, L, t.length[1:], t.sq[1], t.star[1])
 }
 
 // uunit is one unit while computing: its continuum, coder, category index

@@ -199,8 +199,14 @@ func TestUnitizedPerCategoryOverlap(t *testing.T) {
 		useg(1, 0, 2, "A"), useg(1, 2, 5, "A"), useg(1, 3, 9, "B"),
 	}
 	r := mustUnitized(t, []int{10}, 2, segs, UnitizedOptions{PerCategoryOverlap: true})
-	for name, s := range map[string]Statistic{"uα": r.UAlpha, "|uα": r.BinaryUAlpha, "cuα": r.CUAlpha} {
+	for name, s := range map[string]Statistic{"uα": r.UAlpha, "cuα": r.CUAlpha} {
 		wantUndefined(t, name, s, ReasonUnitizedOverlap)
+	}
+	// Coded or not needs no exclusive codes: |uα is that of each coder's
+	// coded stretches, [0,8) for coder 1 and [0,9) for coder 2.
+	merged := mustUnitized(t, []int{10}, 2, []UnitizedSegment{useg(0, 0, 8, "x"), useg(1, 0, 9, "x")}, UnitizedOptions{})
+	if r.BinaryUAlpha.Value == nil || *r.BinaryUAlpha.Value != *merged.BinaryUAlpha.Value {
+		t.Errorf("|uα with overlapping codes = %+v, want %v", r.BinaryUAlpha, *merged.BinaryUAlpha.Value)
 	}
 	// (A)uα equals that of the unions alone: A [0,5) for both.
 	wantValue(t, "(A)uα", r.KUAlpha["A"], 1)
@@ -406,6 +412,28 @@ func TestUnitizedMatchesBruteForce(t *testing.T) {
 		check("cuα", r.CUAlpha, cu)
 		for _, c := range cats {
 			check("("+c+")uα", r.KUAlpha[c], k[c])
+		}
+	}
+}
+
+// Merging every category into one gives the direct |uα, so the |uα reported
+// for projects whose codes overlap is the same coefficient.
+func TestUnitizedMergedBinaryMatchesDirect(t *testing.T) {
+	rng := rand.New(rand.NewSource(17))
+	cats := []string{"A", "B", "C"}
+	for trial := range 200 {
+		m := 2 + rng.Intn(3)
+		lengths := []int{20 + rng.Intn(40), 10 + rng.Intn(30)}
+		segs := randomUnitizing(rng, lengths, m, cats)
+		r := mustUnitized(t, lengths, m, segs, UnitizedOptions{Categories: cats})
+		units := make([]uunit, len(segs))
+		for i, s := range segs {
+			units[i] = uunit{cont: int32(s.Continuum), coder: int32(s.Coder), cat: 1, idx: int32(i), start: s.Start, end: s.End}
+		}
+		total := int64(lengths[0] + lengths[1])
+		got := mergedBinaryUAlpha(units, m, int64(m), int64(m-1), total)
+		if (got.Value == nil) != (r.BinaryUAlpha.Value == nil) || (got.Value != nil && !close(*got.Value, *r.BinaryUAlpha.Value)) {
+			t.Fatalf("trial %d: merged %+v, direct %+v", trial, got, r.BinaryUAlpha)
 		}
 	}
 }

@@ -256,9 +256,10 @@ func cmdAgreement(args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("agreement", flag.ContinueOnError)
 	coders := fs.String("coders", "", "the coders to compare: A,B for two, A,B,C,... for Fleiss' kappa and Krippendorff's alpha among more")
 	docs := fs.String("docs", "", "documents to include (default all), NAME,NAME")
-	unit := fs.String("unit", "character", "unit of analysis: character, turn, sentence, paragraph or document")
-	threshold := fs.Float64("threshold", 0, "percent of a turn, sentence or paragraph a coder must cover for it to count as coded (default: any overlap)")
-	bootstrap := fs.Int("bootstrap", 0, "add 95% intervals from N resamples of the documents")
+	unit := fs.String("unit", "character", "unit of analysis: character, turn, sentence, paragraph, segment, document, or unitized (Krippendorff's unitizing alphas)")
+	threshold := fs.Float64("threshold", 0, "percent of a turn, sentence or paragraph a coder must cover for it to count as coded (default: any overlap); for --unit segment, of a segment the other coder must cover with the same code (default 90)")
+	bootstrap := fs.Int("bootstrap", 0, "add 95% intervals from N resamples (see --resample)")
+	resample := fs.String("resample", "document", "what the bootstrap resamples: document, or turn (speaker turns, for studies with few documents)")
 	format := fs.String("format", "text", "text, csv, md or html (md and html include a methods paragraph)")
 	by := fs.String("by", "code", "rows per code (with factors and overall), per factor (with overall) or per document")
 	byCode := fs.String("code", "", "with --by document: only this code (the code × document breakdown)")
@@ -298,7 +299,19 @@ func cmdAgreement(args []string, out io.Writer) error {
 	if *threshold < 0 || *threshold > 100 {
 		return usageError{fmt.Sprintf("--threshold is a percentage from 0 to 100, not %v", *threshold)}
 	}
+	if *unit == "unitized" {
+		if *bootstrap > 0 || *by != "code" || *format != "text" || *threshold != 0 {
+			return usageError{"--unit unitized prints the unitizing alphas as text or --json; it takes no --bootstrap, --by, --format or --threshold"}
+		}
+		return unitizedAgreement(pos[0], names, *docs, *asJSON, out)
+	}
+	if *resample != "document" && *resample != "turn" {
+		return usageError{fmt.Sprintf("--resample must be document or turn, not %q", *resample)}
+	}
 	if len(names) > 2 {
+		if *resample != "document" {
+			return usageError{"--resample turn compares two coders; with three or more, the bootstrap resamples documents"}
+		}
 		if *by == "document" {
 			return usageError{"--by document compares two coders; with three or more, say --by code or --by factor"}
 		}
@@ -309,7 +322,7 @@ func cmdAgreement(args []string, out io.Writer) error {
 		return multiAgreement(pos[0], names, *docs, req, *by, *asJSON, out)
 	}
 	return withProject(pos[0], false, func(p *store.Project) error {
-		req := project.AgreementRequest{Unit: *unit, MinShare: *threshold / 100, Bootstrap: *bootstrap, Seed: *seed}
+		req := project.AgreementRequest{Unit: *unit, MinShare: *threshold / 100, Bootstrap: *bootstrap, Seed: *seed, Resample: *resample}
 		for i, n := range names {
 			c, err := p.CoderByName(n)
 			if err != nil {
@@ -395,10 +408,22 @@ func cmdAgreement(args []string, out io.Writer) error {
 			return err
 		}
 		if r.Resamples > 0 {
-			fmt.Fprintf(out, "\n95%% CI: percentile bootstrap, %d resamples of the %d documents, seed %d\n", r.Resamples, len(r.Documents), r.Seed)
+			what := documents(len(r.Documents))
+			if r.Resampling == coding.ResampleTurns {
+				what = "the speaker turns of " + what
+			}
+			fmt.Fprintf(out, "\n95%% CI: percentile bootstrap, %d resamples of %s, seed %d\n", r.Resamples, what, r.Seed)
 		}
 		return nil
 	})
+}
+
+// documents is "the document" or "the N documents".
+func documents(n int) string {
+	if n == 1 {
+		return "the document"
+	}
+	return fmt.Sprintf("the %d documents", n)
 }
 
 // interval prints a bootstrap interval, or "" when there is none.

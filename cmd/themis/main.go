@@ -30,9 +30,9 @@ func commands() []command {
 		{"text", "FILE.themis DOCUMENT", "print a document's stored text, exactly as offsets count it", cmdText},
 		{"coders", "FILE.themis [--json]", "list the project's coders", cmdCoders},
 		{"segments", "import FILE.themis CODINGS.csv | export FILE.themis [--coder NAME]", "segments as CSV: document,coder,code,start,end,text", cmdSegments},
-		{"agreement", "FILE.themis --coders A,B [--docs NAME,...] [--unit character|turn|sentence|paragraph|document] [--threshold P] [--bootstrap N --seed S] [--by code|document [--code NAME]] [--format text|csv|md|html] [--statistic NAME] [--json]", "per-code agreement and Cohen's kappa over the chosen unit of analysis", cmdAgreement},
+		{"agreement", "FILE.themis --coders A,B[,C...] [--docs NAME,...] [--unit character|turn|sentence|paragraph|segment|document|unitized] [--threshold P] [--bootstrap N --seed S --resample document|turn] [--by code|factor|document [--code NAME]] [--format text|csv|md|html] [--statistic NAME] [--json]", "agreement per code, factor and overall: Cohen's kappa and more for two coders, Fleiss' kappa and alpha for more, or the unitizing alphas", cmdAgreement},
 		{"quotes", "FILE.themis --code NAME [--coder NAME] [--format md|html]", "a code's quotes with attribution", cmdQuotes},
-		{"reliability", "DATA.csv [--level nominal|ordinal|interval|ratio] [--categories N] [--header] [--bootstrap N --seed S] [--json]", "reliability of a units × coders CSV: agreement, kappas, AC1, alpha", cmdReliability},
+		{"reliability", "DATA.csv [--level nominal|ordinal|interval|ratio] [--categories N] [--header] [--bootstrap N --seed S] [--json] | --unitized SEGMENTS.csv --length L [--json]", "reliability of a units × coders CSV (agreement, kappas, AC1, alpha), or the unitizing alphas of coded segments", cmdReliability},
 		{"journal", "FILE.themis [--limit N] [--json]", "the audit trail of changes: when, who, what (newest first)", cmdJournal},
 	}
 }

@@ -124,3 +124,34 @@ func percent(s coding.Statistic) string {
 	}
 	return fmt.Sprintf("%.1f%%", *s.Value*100)
 }
+
+// unitizedAgreement prints Krippendorff's unitizing alphas among the named
+// coders over the named documents (all when none are named).
+func unitizedAgreement(path string, names []string, docNames string, asJSON bool, out io.Writer) error {
+	return withProject(path, false, func(p *store.Project) error {
+		var coders, docs []int64
+		for _, n := range names {
+			c, err := p.CoderByName(n)
+			if err != nil {
+				return err
+			}
+			coders = append(coders, c.ID)
+		}
+		for _, n := range splitList(docNames) {
+			d, err := p.DocumentByName(n)
+			if err != nil {
+				return err
+			}
+			docs = append(docs, d.ID)
+		}
+		r, err := project.UnitizedAgreement(p, coders, docs)
+		if err != nil {
+			return err
+		}
+		if asJSON {
+			return writeJSON(out, r)
+		}
+		fmt.Fprintf(out, "Unitizing agreement (Krippendorff et al. 2016) among %s over %d documents (%d code points)\n\n", strings.Join(names, ", "), r.Continua, r.Length)
+		return printUnitized(out, r)
+	})
+}

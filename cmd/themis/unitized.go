@@ -93,6 +93,12 @@ func cmdUnitized(args []string, out io.Writer) error {
 	}
 	fmt.Fprintf(out, "%d coders (%s), %d segments, continuum length %d, categories: %s\n\n",
 		len(coders), strings.Join(coders, ", "), len(segs), *length, strings.Join(r.Categories, ", "))
+	return printUnitized(out, r)
+}
+
+// printUnitized prints the four coefficients, one line each, with the
+// reason of any that is undefined.
+func printUnitized(out io.Writer, r coding.UnitizedReport) error {
 	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "coefficient\tvalue\tnote")
 	line := func(name string, s coding.Statistic) {
