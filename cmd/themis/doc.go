@@ -1,7 +1,7 @@
 // Command themis is the headless command-line tool over a Themis project:
 // create projects, import transcripts, list documents and their text, import
-// and export segments as CSV, compute agreement between two coders, and
-// export quotes. It uses the same packages as the desktop app, so it gives
+// and export segments as CSV, compute agreement between coders, compute
+// reliability from spreadsheets, and export quotes. It uses the same packages as the desktop app, so it gives
 // the same numbers, and it needs neither a display nor cgo.
 //
 // Usage:
@@ -14,10 +14,28 @@
 //	themis coders FILE.themis [--json]
 //	themis segments import FILE.themis CODINGS.csv
 //	themis segments export FILE.themis [--coder NAME]
-//	themis agreement FILE.themis --coders A,B [--docs NAME,NAME] [--unit character|turn|sentence|paragraph|document] [--threshold P] [--bootstrap N --seed S] [--by code|document [--code NAME]] [--format text|csv|md|html] [--statistic NAME] [--json]
+//	themis agreement FILE.themis --coders A,B[,C...] [--docs NAME,NAME] [--unit character|turn|sentence|paragraph|segment|document|unitized] [--threshold P] [--bootstrap N --seed S --resample document|turn] [--by code|factor|document [--code NAME]] [--format text|csv|md|html] [--statistic NAME] [--json]
 //	themis quotes FILE.themis --code NAME [--coder NAME] [--format md|html]
 //	themis journal FILE.themis [--limit N] [--json]
 //	themis reliability DATA.csv [--level nominal|ordinal|interval|ratio] [--categories N] [--header] [--bootstrap N --seed S] [--json]
+//	themis reliability --unitized SEGMENTS.csv --length L [--json]
+//
+// agreement with two coders reports Cohen's κ, Scott's π, Krippendorff's α,
+// Gwet's AC1 and Brennan–Prediger per code, with factor and overall rows
+// pooled (De Vries et al. 2008); with three or more it reports Fleiss' κ,
+// α, AC1, Brennan–Prediger and average pairwise agreement (formula
+// fleiss-alpha/v1; --format and --by document need two coders). --unit
+// segment is MAXQDA's segment match (threshold 90 % unless --threshold
+// says otherwise); --unit unitized prints Krippendorff's unitizing alphas
+// (uα, |uα, cuα and (k)uα per code) for two or more coders. --resample turn
+// bootstraps speaker turns instead of documents, for studies with few
+// interviews.
+//
+// reliability --unitized reads rows coder,start,end,category (end
+// exclusive; an optional header row is skipped) over one continuum of
+// length L, where a coder's units must not overlap, and prints uα, |uα, cuα
+// and (k)uα per category; --json gives u_alpha, binary_u_alpha, cu_alpha
+// (each {"value","undefined","ci"}) and k_u_alpha (category → the same).
 //
 // Commands that change the project take its write lock and fail with
 // "project is open in another window" while the desktop app has it open;
