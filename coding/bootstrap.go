@@ -72,14 +72,20 @@ func (r Report) bootstrap(resamples int, seed int64, clusters [][]Counts, what s
 	const coefs = 5
 	values := make([][coefs][]float64, len(targets))
 	rng := rand.New(rand.NewSource(seed))
+	sparse := sparseClusters(clusters)
 	perCode := make([]Counts, len(r.codes))
 	for b := 0; b < resamples; b++ {
 		clear(perCode)
+		var blank int64
 		for k := 0; k < docs; k++ {
-			d := rng.Intn(docs)
-			for i := range perCode {
-				perCode[i] = perCode[i].Add(clusters[i][d])
+			c := &sparse[rng.Intn(docs)]
+			blank += c.blank
+			for _, e := range c.coded {
+				perCode[e.code] = perCode[e.code].Add(e.delta)
 			}
+		}
+		for i := range perCode {
+			perCode[i].Neither += blank
 		}
 		sample := rows(newReport(r.CoderA, r.CoderB, r.Unit), perCode, r.codes, r.nameA, r.nameB)
 		for j, row := range allRows(&sample) {
@@ -101,6 +107,44 @@ func (r Report) bootstrap(resamples int, seed int64, clusters [][]Counts, what s
 			ci[c] = &[2]float64{percentile(v, 0.025), percentile(v, 0.975)}
 		}
 		row.CI = Intervals{Kappa: ci[0], ScottPi: ci[1], KrippendorffAlpha: ci[2], GwetAC1: ci[3], BrennanPrediger: ci[4]}
+	}
+	return out
+}
+
+// sparseCluster is one cluster's per-code tables, stored sparsely: most codes
+// are used nowhere in a given turn (or even document), and their tables are
+// all "neither" — blank units each. coded holds, for the other codes, the
+// difference from such a blank table, so that a resample sums the blanks
+// once and only the codes actually used in each drawn cluster.
+type sparseCluster struct {
+	blank int64
+	coded []codedTable
+}
+
+type codedTable struct {
+	code  int
+	delta Counts // the table minus Counts{Neither: blank}
+}
+
+// sparseClusters turns [code][cluster] tables into sparse clusters.
+func sparseClusters(tables [][]Counts) []sparseCluster {
+	out := make([]sparseCluster, len(tables[0]))
+	for d := range out {
+		// A cluster's unused codes all have the same table: Neither = its
+		// number of units. Find it from any unused code.
+		for i := range tables {
+			if t := tables[i][d]; t.Both == 0 && t.OnlyA == 0 && t.OnlyB == 0 {
+				out[d].blank = t.Neither
+				break
+			}
+		}
+		for i := range tables {
+			t := tables[i][d]
+			if t.Both != 0 || t.OnlyA != 0 || t.OnlyB != 0 || t.Neither != out[d].blank {
+				t.Neither -= out[d].blank
+				out[d].coded = append(out[d].coded, codedTable{i, t})
+			}
+		}
 	}
 	return out
 }

@@ -15,6 +15,13 @@ budget() {
   case "$1" in
     BenchmarkCharacterAgreement*) echo "< 500 ms (13 codes x 2 coders x 200 transcripts)" ;;
     BenchmarkBootstrap1000*) echo "bootstrap, 1,000 resamples of 200 transcripts < 10 s" ;;
+    BenchmarkBootstrapTurns1000*) echo "bootstrap, 1,000 resamples of 48,000 turns < 10 s" ;;
+    BenchmarkSegmentAgreement*) echo "segment match, same workload < 500 ms" ;;
+    BenchmarkDisagreements*) echo "disagreement list for review, same workload (no budget set)" ;;
+    BenchmarkMultiAgreementBootstrap*) echo "3 coders, bootstrap 1,000 resamples < 10 s" ;;
+    BenchmarkMultiAgreement*) echo "Fleiss/alpha, 13 codes x 3 coders x 200 transcripts < 500 ms" ;;
+    BenchmarkUnitizedExclusive*) echo "unitizing alphas, exclusive codes (uα, cuα computed) < 5 s" ;;
+    BenchmarkUnitized*) echo "unitizing alphas, 13 codes x 2 coders x 200 transcripts < 5 s" ;;
     BenchmarkReliability4x100000*) echo "themis reliability, 4 coders x 100,000 units < 1 s" ;;
     BenchmarkParseText*) echo "part of: import 200 x 8,000 words < 20 s" ;;
     BenchmarkImport*) echo "import 200 x 8,000 words < 20 s (index: later)" ;;
