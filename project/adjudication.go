@@ -200,15 +200,11 @@ func review(p *store.Project, req ReviewRequest) (Review, []coding.Agreed, error
 			rv.CoderB = c
 		}
 	}
-	in, err := gather(p, []int64{rv.CoderA.ID, rv.CoderB.ID}, req.Documents)
+	in, err := gather(p, []int64{rv.CoderA.ID, rv.CoderB.ID}, req.Documents, req.Codes)
 	if err != nil {
 		return rv, nil, err
 	}
-	codes := in.codes
-	if len(req.Codes) > 0 {
-		codes = slices.DeleteFunc(slices.Clone(codes), func(c coding.Code) bool { return !slices.Contains(req.Codes, c.ID) })
-	}
-	ds, agreed := coding.Disagreements(in.docs, codes, rv.CoderA.ID, rv.CoderB.ID, in.segs, req.Threshold)
+	ds, agreed := coding.Disagreements(in.docs, in.codes, rv.CoderA.ID, rv.CoderB.ID, in.segs, req.Threshold)
 	rv.Agreed = len(agreed)
 
 	names := map[int64]string{}

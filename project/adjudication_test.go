@@ -3,6 +3,7 @@ package project
 import (
 	"errors"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"themis/coding"
@@ -178,5 +179,30 @@ func TestTurnResamplingOverOneInterview(t *testing.T) {
 		if *byTurn.Overall.Kappa != *byDoc.Overall.Kappa {
 			t.Errorf("%s: resampling changed the estimate", unit)
 		}
+	}
+}
+
+func TestAgreementOverChosenCodes(t *testing.T) {
+	p, err := CreateDemo(filepath.Join(t.TempDir(), "d.themis"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	lead, _ := p.Lead()
+	ben, _ := p.CoderByName(DemoSecondCoder)
+	codes, _ := AgreementCodes(p)
+	all, _ := Agreement(p, AgreementRequest{CoderA: lead.ID, CoderB: ben.ID})
+	// Asked in reverse, the codes still come in framework order.
+	req := AgreementRequest{CoderA: lead.ID, CoderB: ben.ID, Codes: []int64{codes[5].ID, codes[2].ID}}
+	two, err := Agreement(p, req)
+	if err != nil || len(two.PerCode) != 2 || two.PerCode[0].Code != codes[2].ID || two.PerCode[1].Counts != all.PerCode[5].Counts {
+		t.Fatalf("two codes: %+v, %v", two.PerCode, err)
+	}
+	text, err := ExportAgreement(p, req, "kappa", "md")
+	if err != nil || !strings.Contains(text, "agreement is reported for 2 of its 13 codes") {
+		t.Errorf("methods for chosen codes: %v\n%s", err, text)
+	}
+	if _, err := Agreement(p, AgreementRequest{CoderA: lead.ID, CoderB: ben.ID, Codes: []int64{999}}); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("unknown code: %v", err)
 	}
 }

@@ -16,6 +16,7 @@ import (
 type AgreementRequest struct {
 	CoderA, CoderB int64
 	Documents      []int64
+	Codes          []int64 // the codes compared, in framework order; none means every codable code
 	Unit           string
 	MinShare       float64
 	// Bootstrap > 0 adds 95 % intervals from that many resamples, drawn with
@@ -47,7 +48,7 @@ func Agreement(p *store.Project, req AgreementRequest) (coding.Report, error) {
 	default:
 		return coding.Report{}, fmt.Errorf("%w: resample documents or turns, not %q", store.ErrInvalid, req.Resample)
 	}
-	in, err := gather(p, []int64{req.CoderA, req.CoderB}, req.Documents)
+	in, err := gather(p, []int64{req.CoderA, req.CoderB}, req.Documents, req.Codes)
 	if err != nil {
 		return coding.Report{}, err
 	}
@@ -137,9 +138,10 @@ type comparison struct {
 }
 
 // gather loads the coders, the documents (none means every document, in
-// project order) and the codes and segments an agreement needs. An unknown
-// coder or document is store.ErrNotFound.
-func gather(p *store.Project, coders, documents []int64) (comparison, error) {
+// project order), the codes (none means every codable code, always in
+// framework order) and the segments an agreement needs. An unknown coder,
+// document or code is store.ErrNotFound.
+func gather(p *store.Project, coders, documents, codes []int64) (comparison, error) {
 	var in comparison
 	for _, id := range coders {
 		c, err := p.Coder(id)
@@ -168,6 +170,23 @@ func gather(p *store.Project, coders, documents []int64) (comparison, error) {
 	}
 	if in.codes, err = AgreementCodes(p); err != nil {
 		return in, err
+	}
+	if len(codes) > 0 {
+		chosen := map[int64]bool{}
+		for _, id := range codes {
+			chosen[id] = true
+		}
+		kept := in.codes[:0]
+		for _, c := range in.codes {
+			if chosen[c.ID] {
+				kept = append(kept, c)
+				delete(chosen, c.ID)
+			}
+		}
+		in.codes = kept
+		for id := range chosen {
+			return in, fmt.Errorf("code %d: %w (or not codable)", id, store.ErrNotFound)
+		}
 	}
 	for _, c := range in.coders {
 		ss, err := p.Segments(store.SegmentFilter{Coder: c.ID})

@@ -36,7 +36,11 @@ func AgreementTableFor(p *store.Project, req AgreementRequest, statistic string)
 	if err != nil {
 		return report.AgreementTable{}, err
 	}
-	return report.AgreementTable{
+	all, err := AgreementCodes(p)
+	if err != nil {
+		return report.AgreementTable{}, err
+	}
+	return report.AgreementTable{FrameworkCodes: len(all),
 		Report: r, Title: fmt.Sprintf("Inter-coder agreement: %s and %s", a.Name, b.Name),
 		CoderA: a.Name, CoderB: b.Name, Words: words, Framework: fw.Name, Factors: len(r.PerFactor), Statistic: statistic,
 	}, nil

@@ -13,6 +13,7 @@ import (
 type MultiAgreementRequest struct {
 	Coders    []int64
 	Documents []int64
+	Codes     []int64 // none means every codable code
 	Unit      string  // one of Units' names; "" means character
 	MinShare  float64 // units other than characters: share of a unit that must be covered (0: any overlap)
 	// Bootstrap > 0 adds 95 % intervals from that many resamples of the
@@ -43,7 +44,7 @@ func MultiAgreement(p *store.Project, req MultiAgreementRequest) (coding.MultiRe
 		}
 		seen[id] = true
 	}
-	in, err := gather(p, req.Coders, req.Documents)
+	in, err := gather(p, req.Coders, req.Documents, req.Codes)
 	if err != nil {
 		return coding.MultiReport{}, err
 	}

@@ -35,7 +35,7 @@ func UnitizedAgreement(p *store.Project, coders []int64, documents []int64) (cod
 		}
 		index[id] = i
 	}
-	in, err := gather(p, coders, documents)
+	in, err := gather(p, coders, documents, nil)
 	if err != nil {
 		return coding.UnitizedReport{}, err
 	}

@@ -23,6 +23,9 @@ type AgreementTable struct {
 	Words          int    // words in the compared documents
 	Framework      string // e.g. "Keyes: flourishing"
 	Factors        int    // number of factors the codes sit under
+	// FrameworkCodes is the number of codable codes in the framework; when
+	// more than the codes compared, the methods say only some were compared.
+	FrameworkCodes int
 	// Statistic chooses the coefficient of the Markdown and HTML tables and
 	// of the methods paragraph: "kappa" (default), "scottPi",
 	// "krippendorffAlpha", "gwetAC1" or "brennanPrediger". CSV has them all.
@@ -159,7 +162,11 @@ func MethodsParagraph(t AgreementTable) string {
 	fmt.Fprintf(&b, "Two coders (%s and %s) independently coded %d %s (%s words)", t.CoderA, t.CoderB,
 		len(r.Documents), plural(len(r.Documents), "transcript", "transcripts"), thousands(t.Words))
 	if t.Framework != "" {
-		fmt.Fprintf(&b, " against the framework “%s” (%d codes in %d %s)", t.Framework, codes, t.Factors, plural(t.Factors, "factor", "factors"))
+		if t.FrameworkCodes > codes {
+			fmt.Fprintf(&b, " against the framework “%s”; agreement is reported for %d of its %d codes (in %d %s)", t.Framework, codes, t.FrameworkCodes, t.Factors, plural(t.Factors, "factor", "factors"))
+		} else {
+			fmt.Fprintf(&b, " against the framework “%s” (%d codes in %d %s)", t.Framework, codes, t.Factors, plural(t.Factors, "factor", "factors"))
+		}
 	}
 	if r.Unit == coding.UnitSegment {
 		segmentMethods(&b, r)

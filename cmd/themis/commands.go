@@ -256,6 +256,7 @@ func cmdAgreement(args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("agreement", flag.ContinueOnError)
 	coders := fs.String("coders", "", "the coders to compare: A,B for two, A,B,C,... for Fleiss' kappa and Krippendorff's alpha among more")
 	docs := fs.String("docs", "", "documents to include (default all), NAME,NAME")
+	codeNames := fs.String("codes", "", "codes to compare (default every codable code), NAME,NAME")
 	unit := fs.String("unit", "character", "unit of analysis: character, turn, sentence, paragraph, segment, document, or unitized (Krippendorff's unitizing alphas)")
 	threshold := fs.Float64("threshold", 0, "percent of a turn, sentence or paragraph a coder must cover for it to count as coded (default: any overlap); for --unit segment, of a segment the other coder must cover with the same code (default 90)")
 	bootstrap := fs.Int("bootstrap", 0, "add 95% intervals from N resamples (see --resample)")
@@ -319,7 +320,7 @@ func cmdAgreement(args []string, out io.Writer) error {
 			return usageError{"--format exports two coders' table; with three or more coders, print text or --json"}
 		}
 		req := project.MultiAgreementRequest{Unit: *unit, MinShare: *threshold / 100, Bootstrap: *bootstrap, Seed: *seed}
-		return multiAgreement(pos[0], names, *docs, req, *by, *asJSON, out)
+		return multiAgreement(pos[0], names, *docs, *codeNames, req, *by, *asJSON, out)
 	}
 	return withProject(pos[0], false, func(p *store.Project) error {
 		req := project.AgreementRequest{Unit: *unit, MinShare: *threshold / 100, Bootstrap: *bootstrap, Seed: *seed, Resample: *resample}
@@ -340,6 +341,9 @@ func cmdAgreement(args []string, out io.Writer) error {
 				return err
 			}
 			req.Documents = append(req.Documents, d.ID)
+		}
+		if req.Codes, err = codeIDs(p, *codeNames); err != nil {
+			return err
 		}
 		if *format != "text" && !*asJSON {
 			text, err := project.ExportAgreement(p, req, *statistic, *format)
@@ -416,6 +420,19 @@ func cmdAgreement(args []string, out io.Writer) error {
 		}
 		return nil
 	})
+}
+
+// codeIDs finds the codes named in a comma-separated list; "" gives none.
+func codeIDs(p *store.Project, names string) ([]int64, error) {
+	var ids []int64
+	for _, n := range splitList(names) {
+		c, err := p.CodeByName(n)
+		if err != nil {
+			return nil, err
+		}
+		ids = append(ids, c.ID)
+	}
+	return ids, nil
 }
 
 // documents is "the document" or "the N documents".

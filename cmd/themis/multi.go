@@ -33,7 +33,7 @@ type multiRowJSON struct {
 // multiAgreement prints the agreement among the named coders: per code with
 // the factors and overall (by "code"; JSON lists the code rows only, as for
 // two coders), or per factor with overall (by "factor").
-func multiAgreement(path string, names []string, docNames string, req project.MultiAgreementRequest, by string, asJSON bool, out io.Writer) error {
+func multiAgreement(path string, names []string, docNames, codeNames string, req project.MultiAgreementRequest, by string, asJSON bool, out io.Writer) error {
 	return withProject(path, false, func(p *store.Project) error {
 		for _, n := range names {
 			c, err := p.CoderByName(n)
@@ -48,6 +48,10 @@ func multiAgreement(path string, names []string, docNames string, req project.Mu
 				return err
 			}
 			req.Documents = append(req.Documents, d.ID)
+		}
+		var err error
+		if req.Codes, err = codeIDs(p, codeNames); err != nil {
+			return err
 		}
 		r, err := project.MultiAgreement(p, req)
 		if err != nil {

@@ -35,7 +35,18 @@ func TestAgreementUnitsAndResampling(t *testing.T) {
 		t.Errorf("turn resampling:\n%s", turns)
 	}
 
+	var rows []struct {
+		Code string `json:"code"`
+	}
+	if err := json.Unmarshal([]byte(mustRun(t, "agreement", project, "--coders", "Aisha,Ben", "--codes", "Social integration,Positive affect", "--json")), &rows); err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 2 || rows[0].Code != "Positive affect" || rows[1].Code != "Social integration" {
+		t.Errorf("--codes gave rows %+v", rows)
+	}
+
 	for _, bad := range [][]string{
+		{"--codes", "Happiness"},
 		{"--unit", "unitized", "--bootstrap", "10"},
 		{"--resample", "sentence"},
 		{"--unit", "document", "--bootstrap", "10", "--resample", "turn"},
