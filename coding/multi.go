@@ -64,6 +64,8 @@ type MultiResult struct {
 	Label  string // code name, factor name, or "All codes"
 	Code   int64  // 0 for pooled rows
 	Factor int64  // the code's factor for code rows; the factor for factor rows; 0 for the overall row
+	// Document is set on the rows of [MultiReport.PerDocument]: the document's ID.
+	Document int64
 	// Units is the number of units N (for pooled rows, summed over the codes).
 	Units int64
 	// Histogram[k] is the number of units coded by exactly k of the m coders,
@@ -398,6 +400,15 @@ func (r *MultiReport) newMultiResult(label string, code, factor int64, perCode, 
 		}
 	}
 	row.Status = Defined
+	if coded == nil {
+		// Who coded what is not kept per document: tell only what the
+		// histogram shows.
+		row.Coded = nil
+		users, idle = []string{""}, nil
+		if row.Histogram[0] == row.Units {
+			users = nil
+		}
+	}
 	switch {
 	case m < 2:
 		row.Status, row.Note = NoVariation, ReasonTooFewCoders
@@ -409,12 +420,46 @@ func (r *MultiReport) newMultiResult(label string, code, factor int64, perCode, 
 		row.Status, row.Note = NoVariation, "undefined: no variation (every coder coded every "+r.Unit+")"
 	case row.FleissKappa.Value == nil:
 		row.Status, row.Note = NoVariation, "undefined: no variation (each code was either used by no coder or applied by every coder to every "+r.Unit+")"
-	case len(users) == 1:
+	case len(users) == 1 && coded != nil:
 		row.Status, row.Note = OnlyOneCoder, "only "+users[0]+" used "+strings.TrimPrefix(what, "any of ")
 	case len(idle) > 0:
 		row.Note = "not used by " + strings.Join(idle, ", ")
 	}
 	return row
+}
+
+// PerDocument returns one row per compared document, in the report's
+// document order, pooling the given codes within that document as factor
+// rows pool theirs; no codes means every code, and a single code gives that
+// code's code × document breakdown. Row.Document is the document's ID and
+// Label is empty. Rows have no Coded counts (they are not kept per
+// document), and bootstrap intervals are not carried over.
+func (r MultiReport) PerDocument(codes ...int64) []MultiResult {
+	want := map[int64]bool{}
+	for _, c := range codes {
+		want[c] = true
+	}
+	var which []int
+	for i, c := range r.codes {
+		if len(want) == 0 || want[c.ID] {
+			which = append(which, i)
+		}
+	}
+	kind := pooledRow
+	if len(which) == 1 {
+		kind = codeRow
+	}
+	out := make([]MultiResult, 0, len(r.Documents))
+	hists := make([][]int64, len(r.codes))
+	for d, id := range r.Documents {
+		for _, i := range which {
+			hists[i] = r.perDoc[i][d]
+		}
+		row := r.newMultiResult("", 0, 0, hists, nil, which, kind)
+		row.Document = id
+		out = append(out, row)
+	}
+	return out
 }
 
 // multiStatistics returns percent agreement, Fleiss' κ, α, AC1 and

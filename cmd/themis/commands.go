@@ -313,14 +313,11 @@ func cmdAgreement(args []string, out io.Writer) error {
 		if *resample != "document" {
 			return usageError{"--resample turn compares two coders; with three or more, the bootstrap resamples documents"}
 		}
-		if *by == "document" {
-			return usageError{"--by document compares two coders; with three or more, say --by code or --by factor"}
-		}
 		if *format != "text" && !*asJSON {
 			return usageError{"--format exports two coders' table; with three or more coders, print text or --json"}
 		}
 		req := project.MultiAgreementRequest{Unit: *unit, MinShare: *threshold / 100, Bootstrap: *bootstrap, Seed: *seed}
-		return multiAgreement(pos[0], names, *docs, *codeNames, req, *by, *asJSON, out)
+		return multiAgreement(pos[0], names, *docs, *codeNames, req, *by, *byCode, *asJSON, out)
 	}
 	return withProject(pos[0], false, func(p *store.Project) error {
 		req := project.AgreementRequest{Unit: *unit, MinShare: *threshold / 100, Bootstrap: *bootstrap, Seed: *seed, Resample: *resample}

@@ -33,7 +33,7 @@ type multiRowJSON struct {
 // multiAgreement prints the agreement among the named coders: per code with
 // the factors and overall (by "code"; JSON lists the code rows only, as for
 // two coders), or per factor with overall (by "factor").
-func multiAgreement(path string, names []string, docNames, codeNames string, req project.MultiAgreementRequest, by string, asJSON bool, out io.Writer) error {
+func multiAgreement(path string, names []string, docNames, codeNames string, req project.MultiAgreementRequest, by, byCode string, asJSON bool, out io.Writer) error {
 	return withProject(path, false, func(p *store.Project) error {
 		for _, n := range names {
 			c, err := p.CoderByName(n)
@@ -56,6 +56,9 @@ func multiAgreement(path string, names []string, docNames, codeNames string, req
 		r, err := project.MultiAgreement(p, req)
 		if err != nil {
 			return err
+		}
+		if by == "document" {
+			return printMultiByDocument(p, out, r, byCode, asJSON)
 		}
 		factors := map[int64]string{}
 		for _, row := range r.PerFactor {
@@ -119,6 +122,53 @@ func multiAgreement(path string, names []string, docNames, codeNames string, req
 		}
 		return nil
 	})
+}
+
+// printMultiByDocument prints the agreement among several coders per
+// document, pooling every code or only the one named.
+func printMultiByDocument(p *store.Project, out io.Writer, r coding.MultiReport, codeName string, asJSON bool) error {
+	var codes []int64
+	if codeName != "" {
+		c, err := p.CodeByName(codeName)
+		if err != nil {
+			return err
+		}
+		codes = append(codes, c.ID)
+	}
+	docs, err := p.Documents()
+	if err != nil {
+		return err
+	}
+	names := map[int64]string{}
+	for _, d := range docs {
+		names[d.ID] = d.Name
+	}
+	rows := r.PerDocument(codes...)
+	if asJSON {
+		type docRow struct {
+			Document string `json:"document"`
+			multiRowJSON
+		}
+		list := make([]docRow, 0, len(rows))
+		for _, row := range rows {
+			list = append(list, docRow{names[row.Document], multiRowJSON{Kind: "document", Units: row.Units, Histogram: row.Histogram,
+				PercentAgreement: row.PercentAgreement, FleissKappa: row.FleissKappa, KrippendorffAlpha: row.KrippendorffAlpha,
+				GwetAC1: row.GwetAC1, BrennanPrediger: row.BrennanPrediger, Status: string(row.Status), Note: row.Note}})
+		}
+		return writeJSON(out, list)
+	}
+	what := "all codes pooled"
+	if codeName != "" {
+		what = codeName
+	}
+	fmt.Fprintf(out, "Agreement among %d coders per document (%s); %s\n\n", len(r.Coders), what, unitSentence(coding.Report{Unit: r.Unit, MinShare: r.MinShare}))
+	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "document\tagreement\tFleiss kappa\talpha\tAC1\tB-P\tnote")
+	for _, row := range rows {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", names[row.Document], percent(row.PercentAgreement), threeDecimals(row.FleissKappa.Value),
+			threeDecimals(row.KrippendorffAlpha.Value), threeDecimals(row.GwetAC1.Value), threeDecimals(row.BrennanPrediger.Value), row.Note)
+	}
+	return tw.Flush()
 }
 
 // percent prints a share as a percentage, or "-" when it is undefined.

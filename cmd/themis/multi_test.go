@@ -106,6 +106,27 @@ func TestAgreementByFactorForTwoCoders(t *testing.T) {
 	}
 }
 
+func TestAgreementAmongThreeCodersPerDocument(t *testing.T) {
+	project := demoWithChen(t)
+	var rows []struct {
+		Document    string `json:"document"`
+		Kind        string `json:"kind"`
+		FleissKappa struct {
+			Value *float64 `json:"value"`
+		} `json:"fleiss_kappa"`
+	}
+	if err := json.Unmarshal([]byte(mustRun(t, "agreement", project, "--coders", "Aisha,Ben,Chen", "--by", "document", "--code", "Social integration", "--json")), &rows); err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 9 || rows[0].Document == "" || rows[0].Kind != "document" {
+		t.Fatalf("per-document rows: %+v", rows)
+	}
+	text := mustRun(t, "agreement", project, "--coders", "Aisha,Ben,Chen", "--by", "document")
+	if !strings.Contains(text, "Agreement among 3 coders per document (all codes pooled)") {
+		t.Errorf("per-document text:\n%s", text)
+	}
+}
+
 func TestAgreementAmongThreeCodersUsageErrors(t *testing.T) {
 	project := demoWithChen(t)
 	tests := []struct {
@@ -113,7 +134,7 @@ func TestAgreementAmongThreeCodersUsageErrors(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"--by", "document"}, 2, "--by document compares two coders"},
+		{[]string{"--by", "document", "--resample", "turn"}, 2, "--resample turn compares two coders"},
 		{[]string{"--format", "md"}, 2, "with three or more coders, print text or --json"},
 		{[]string{"--by", "coder"}, 2, "--by must be code, factor or document"},
 		{[]string{"--by", "factor", "--format", "csv"}, 2, "--by factor prints text or --json"},
