@@ -164,30 +164,9 @@ func (d docEntry) unitCount() int64 {
 // It sorts the segments once and merges them: O(s log s) time and O(s)
 // memory in the number of segments s, plus the units walked by count.
 func compare(rep *Report, docs []docEntry, codes []Code, coderA, coderB int64, segs []Segment, count func(d docEntry, ua, ub []Span) Counts) ([]Counts, []Code) {
-	docIndex := make(map[int64]int, len(docs))
-	var kept []docEntry
-	for _, d := range docs {
-		if _, dup := docIndex[d.id]; dup {
-			continue
-		}
-		docIndex[d.id] = len(kept)
-		d.length = max(d.length, 0)
-		if d.units != nil {
-			d.units = clipUnits(d.units, d.length)
-		}
-		kept = append(kept, d)
-		rep.Documents = append(rep.Documents, d.id)
-	}
-
-	codeIndex := make(map[int64]int, len(codes))
-	var uniq []Code
-	for _, c := range codes {
-		if _, dup := codeIndex[c.ID]; dup {
-			continue
-		}
-		codeIndex[c.ID] = len(uniq)
-		uniq = append(uniq, c)
-	}
+	kept, docIndex, ids := keepDocuments(docs)
+	rep.Documents = append(rep.Documents, ids...)
+	uniq, codeIndex := keepCodes(codes)
 
 	// Collect the relevant, clipped, non-empty segments, tagged with the
 	// coder's role (0 = A, 1 = B; a segment counts for both if A == B).
@@ -302,6 +281,38 @@ func compare(rep *Report, docs []docEntry, codes []Code, coderA, coderB int64, s
 	rep.perDoc, rep.perTurn, rep.codes = perDoc, perTurn, uniq
 
 	return perCode, uniq
+}
+
+// keepDocuments drops repeated documents (the first entry wins), clips
+// lengths at 0 and units to their document, and indexes what is kept.
+func keepDocuments(docs []docEntry) (kept []docEntry, index map[int64]int, ids []int64) {
+	index = make(map[int64]int, len(docs))
+	for _, d := range docs {
+		if _, dup := index[d.id]; dup {
+			continue
+		}
+		index[d.id] = len(kept)
+		d.length = max(d.length, 0)
+		if d.units != nil {
+			d.units = clipUnits(d.units, d.length)
+		}
+		kept = append(kept, d)
+		ids = append(ids, d.id)
+	}
+	return kept, index, ids
+}
+
+// keepCodes drops repeated codes (the first entry wins) and indexes the rest.
+func keepCodes(codes []Code) (kept []Code, index map[int64]int) {
+	index = make(map[int64]int, len(codes))
+	for _, c := range codes {
+		if _, dup := index[c.ID]; dup {
+			continue
+		}
+		index[c.ID] = len(kept)
+		kept = append(kept, c)
+	}
+	return kept, index
 }
 
 // turnPart is one turn of a document as compare counts it: the document

@@ -186,28 +186,10 @@ func multiCompare(docs []docEntry, codes []Code, coders []MultiCoder, segs []Seg
 		coderIndex[c.ID] = len(rep.Coders)
 		rep.Coders = append(rep.Coders, c)
 	}
-	docIndex := make(map[int64]int, len(docs))
-	var kept []docEntry
-	for _, d := range docs {
-		if _, dup := docIndex[d.id]; dup {
-			continue
-		}
-		docIndex[d.id] = len(kept)
-		d.length = max(d.length, 0)
-		if d.units != nil {
-			d.units = clipUnits(d.units, d.length)
-		}
-		kept = append(kept, d)
-		rep.Documents = append(rep.Documents, d.id)
-	}
-	codeIndex := make(map[int64]int, len(codes))
-	for _, c := range codes {
-		if _, dup := codeIndex[c.ID]; dup {
-			continue
-		}
-		codeIndex[c.ID] = len(rep.codes)
-		rep.codes = append(rep.codes, c)
-	}
+	kept, docIndex, ids := keepDocuments(docs)
+	rep.Documents = append(rep.Documents, ids...)
+	var codeIndex map[int64]int
+	rep.codes, codeIndex = keepCodes(codes)
 	m := len(rep.Coders)
 
 	entries := make([]multiEntry, 0, len(segs))

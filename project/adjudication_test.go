@@ -136,13 +136,7 @@ func TestAdjudicationBuildsAConsensusLayer(t *testing.T) {
 }
 
 func TestSegmentMatchOverTheDemo(t *testing.T) {
-	p, err := CreateDemo(filepath.Join(t.TempDir(), "d.themis"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer p.Close()
-	lead, _ := p.Lead()
-	ben, _ := p.CoderByName(DemoSecondCoder)
+	p, lead, ben := demoStudy(t)
 	r, err := Agreement(p, AgreementRequest{CoderA: lead.ID, CoderB: ben.ID, Unit: coding.UnitSegment})
 	if err != nil {
 		t.Fatal(err)
@@ -157,13 +151,7 @@ func TestSegmentMatchOverTheDemo(t *testing.T) {
 }
 
 func TestTurnResamplingOverOneInterview(t *testing.T) {
-	p, err := CreateDemo(filepath.Join(t.TempDir(), "d.themis"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer p.Close()
-	lead, _ := p.Lead()
-	ben, _ := p.CoderByName(DemoSecondCoder)
+	p, lead, ben := demoStudy(t)
 	docs, _ := p.Documents()
 	for _, unit := range []string{"character", "turn", "sentence"} {
 		req := AgreementRequest{CoderA: lead.ID, CoderB: ben.ID, Documents: []int64{docs[0].ID}, Unit: unit, Bootstrap: 200, Seed: 1}
@@ -183,13 +171,7 @@ func TestTurnResamplingOverOneInterview(t *testing.T) {
 }
 
 func TestAgreementOverChosenCodes(t *testing.T) {
-	p, err := CreateDemo(filepath.Join(t.TempDir(), "d.themis"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer p.Close()
-	lead, _ := p.Lead()
-	ben, _ := p.CoderByName(DemoSecondCoder)
+	p, lead, ben := demoStudy(t)
 	codes, _ := AgreementCodes(p)
 	all, _ := Agreement(p, AgreementRequest{CoderA: lead.ID, CoderB: ben.ID})
 	// Asked in reverse, the codes still come in framework order.
@@ -205,4 +187,20 @@ func TestAgreementOverChosenCodes(t *testing.T) {
 	if _, err := Agreement(p, AgreementRequest{CoderA: lead.ID, CoderB: ben.ID, Codes: []int64{999}}); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("unknown code: %v", err)
 	}
+}
+
+// demoStudy is a fresh copy of the demo study with its two coders.
+func demoStudy(t *testing.T) (*store.Project, store.Coder, store.Coder) {
+	t.Helper()
+	p, err := CreateDemo(filepath.Join(t.TempDir(), "d.themis"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { p.Close() })
+	lead, _ := p.Lead()
+	ben, err := p.CoderByName(DemoSecondCoder)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, lead, ben
 }

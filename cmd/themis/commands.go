@@ -419,6 +419,19 @@ func cmdAgreement(args []string, out io.Writer) error {
 	})
 }
 
+// breakdownCode is the code of --by document --code NAME: none for "", all
+// codes pooled.
+func breakdownCode(p *store.Project, name string) ([]int64, error) {
+	if name == "" {
+		return nil, nil
+	}
+	c, err := p.CodeByName(name)
+	if err != nil {
+		return nil, err
+	}
+	return []int64{c.ID}, nil
+}
+
 // codeIDs finds the codes named in a comma-separated list; "" gives none.
 func codeIDs(p *store.Project, names string) ([]int64, error) {
 	var ids []int64
@@ -589,13 +602,9 @@ func threeDecimals(v *float64) string {
 // printByDocument prints the agreement per document, pooling every code or
 // only the one named.
 func printByDocument(p *store.Project, out io.Writer, r coding.Report, codeName string, asJSON bool) error {
-	var codes []int64
-	if codeName != "" {
-		c, err := p.CodeByName(codeName)
-		if err != nil {
-			return err
-		}
-		codes = append(codes, c.ID)
+	codes, err := breakdownCode(p, codeName)
+	if err != nil {
+		return err
 	}
 	rows, err := project.DocumentRows(p, r, codes...)
 	if err != nil {

@@ -127,13 +127,9 @@ func multiAgreement(path string, names []string, docNames, codeNames string, req
 // printMultiByDocument prints the agreement among several coders per
 // document, pooling every code or only the one named.
 func printMultiByDocument(p *store.Project, out io.Writer, r coding.MultiReport, codeName string, asJSON bool) error {
-	var codes []int64
-	if codeName != "" {
-		c, err := p.CodeByName(codeName)
-		if err != nil {
-			return err
-		}
-		codes = append(codes, c.ID)
+	codes, err := breakdownCode(p, codeName)
+	if err != nil {
+		return err
 	}
 	docs, err := p.Documents()
 	if err != nil {
