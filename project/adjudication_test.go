@@ -130,6 +130,10 @@ func TestAdjudicationBuildsAConsensusLayer(t *testing.T) {
 	if *ca.Overall.Kappa <= *ab.Overall.Kappa || *ca.Overall.Kappa < 0.9 {
 		t.Errorf("consensus vs A κ = %.3f, A vs B κ = %.3f", *ca.Overall.Kappa, *ab.Overall.Kappa)
 	}
+	methods, err := ExportAgreement(p, AgreementRequest{CoderA: consensus.ID, CoderB: lead.ID}, "kappa", "md")
+	if err != nil || !strings.Contains(methods, "The consensus coding (Consensus), reached by adjudicating the disagreements between Aisha and Ben, was compared with Aisha's coding of 9 transcripts") {
+		t.Errorf("methods for the consensus: %v\n%s", err, methods)
+	}
 	if _, err := Disagreements(p, ReviewRequest{CoderA: consensus.ID, CoderB: lead.ID}); !errors.Is(err, store.ErrInvalid) {
 		t.Errorf("adjudicating a consensus against a coder: %v", err)
 	}

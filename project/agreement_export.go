@@ -40,7 +40,18 @@ func AgreementTableFor(p *store.Project, req AgreementRequest, statistic string)
 	if err != nil {
 		return report.AgreementTable{}, err
 	}
-	return report.AgreementTable{FrameworkCodes: len(all),
+	var consensus, settles string
+	for _, c := range []store.Coder{a, b} {
+		if c.Kind == store.KindConsensus {
+			consensus = c.Name
+			if x, y, err := p.ConsensusOf(c.ID); err == nil {
+				cx, _ := p.Coder(x)
+				cy, _ := p.Coder(y)
+				settles = cx.Name + " and " + cy.Name
+			}
+		}
+	}
+	return report.AgreementTable{FrameworkCodes: len(all), Consensus: consensus, Settles: settles,
 		Report: r, Title: fmt.Sprintf("Inter-coder agreement: %s and %s", a.Name, b.Name),
 		CoderA: a.Name, CoderB: b.Name, Words: words, Framework: fw.Name, Factors: len(r.PerFactor), Statistic: statistic,
 	}, nil

@@ -26,6 +26,11 @@ type AgreementTable struct {
 	// FrameworkCodes is the number of codable codes in the framework; when
 	// more than the codes compared, the methods say only some were compared.
 	FrameworkCodes int
+	// Consensus names the coder that is a consensus layer, if either is,
+	// and Settles the two coders whose disagreements it settled ("Aisha
+	// and Ben"): the methods then describe a comparison with the consensus
+	// rather than two independent coders.
+	Consensus, Settles string
 	// Statistic chooses the coefficient of the Markdown and HTML tables and
 	// of the methods paragraph: "kappa" (default), "scottPi",
 	// "krippendorffAlpha", "gwetAC1" or "brennanPrediger". CSV has them all.
@@ -159,8 +164,21 @@ func MethodsParagraph(t AgreementTable) string {
 	st := chosen(t.Statistic)
 	codes := len(r.PerCode)
 	var b strings.Builder
-	fmt.Fprintf(&b, "Two coders (%s and %s) independently coded %d %s (%s words)", t.CoderA, t.CoderB,
-		len(r.Documents), plural(len(r.Documents), "transcript", "transcripts"), thousands(t.Words))
+	if t.Consensus != "" {
+		other := t.CoderA
+		if other == t.Consensus {
+			other = t.CoderB
+		}
+		fmt.Fprintf(&b, "The consensus coding (%s)", t.Consensus)
+		if t.Settles != "" {
+			fmt.Fprintf(&b, ", reached by adjudicating the disagreements between %s,", t.Settles)
+		}
+		fmt.Fprintf(&b, " was compared with %s's coding of %d %s (%s words)", other,
+			len(r.Documents), plural(len(r.Documents), "transcript", "transcripts"), thousands(t.Words))
+	} else {
+		fmt.Fprintf(&b, "Two coders (%s and %s) independently coded %d %s (%s words)", t.CoderA, t.CoderB,
+			len(r.Documents), plural(len(r.Documents), "transcript", "transcripts"), thousands(t.Words))
+	}
 	if t.Framework != "" {
 		if t.FrameworkCodes > codes {
 			fmt.Fprintf(&b, " against the framework “%s”; agreement is reported for %d of its %d codes (in %d %s)", t.Framework, codes, t.FrameworkCodes, t.Factors, plural(t.Factors, "factor", "factors"))
