@@ -25,6 +25,11 @@ import type {
   Interval,
   Intervals,
   ImportProgress,
+  MultiAgreement,
+  MultiAgreementRow,
+  Resample,
+  Stat,
+  Unitized,
   ProjectInfo,
   Quotes,
   RecentProject,
@@ -263,6 +268,57 @@ function row(r: RawRow): AgreementRow {
   };
 }
 
+// ---- agreement among two or more coders; the unitizing alphas ----
+
+interface RawStat {
+  value?: number | null;
+  undefined?: string | null;
+  ci?: RawInterval;
+}
+
+/** A coefficient: null with its reason when the backend sent nil (or nothing). */
+function stat(s: RawStat | null | undefined): Stat {
+  const value = num(s?.value);
+  return { value, undefined: s?.undefined ?? (value === null ? 'undefined' : ''), ci: interval(s?.ci) };
+}
+
+interface RawMultiRow {
+  label: string;
+  code: number;
+  factor: number;
+  kind: string;
+  units: number;
+  histogram?: number[] | null;
+  coded?: number[] | null;
+  percentAgreement?: RawStat | null;
+  fleissKappa?: RawStat | null;
+  krippendorffAlpha?: RawStat | null;
+  gwetAC1?: RawStat | null;
+  brennanPrediger?: RawStat | null;
+  status: string;
+  note?: string;
+}
+
+function multiRow(r: RawMultiRow): MultiAgreementRow {
+  const kind = r.kind === 'factor' || r.kind === 'overall' ? r.kind : 'code';
+  return {
+    label: r.label,
+    code: r.code ?? 0,
+    factor: r.factor ?? 0,
+    kind,
+    units: r.units ?? 0,
+    histogram: r.histogram ?? [],
+    coded: r.coded ?? [],
+    percentAgreement: stat(r.percentAgreement),
+    fleissKappa: stat(r.fleissKappa),
+    krippendorffAlpha: stat(r.krippendorffAlpha),
+    gwetAC1: stat(r.gwetAC1),
+    brennanPrediger: stat(r.brennanPrediger),
+    status: r.status ?? '',
+    note: r.note ?? '',
+  };
+}
+
 function projectCall(fn: () => Promise<RawProjectInfo | null | undefined>): Promise<ProjectInfo | null> {
   return call(async () => projectInfo(await fn()));
 }
@@ -415,9 +471,10 @@ export const api = {
     unit: string,
     minShare: number,
     bootstrap: number,
+    resample: Resample = 'document',
   ): Promise<Agreement> {
     return call(async () => {
-      const a = await Agreements.Compute(coderA, coderB, documents, unit, minShare, bootstrap, 'document');
+      const a = await Agreements.Compute(coderA, coderB, documents, unit, minShare, bootstrap, resample);
       return {
         coderA: coder(a.coderA),
         coderB: coder(a.coderB),
@@ -447,9 +504,10 @@ export const api = {
     unit: string,
     minShare: number,
     bootstrap: number,
+    resample: Resample,
     statistic: string,
   ): Promise<string> {
-    return call(async () => (await Agreements.Methods(coderA, coderB, documents, unit, minShare, bootstrap, 'document', statistic)) ?? '');
+    return call(async () => (await Agreements.Methods(coderA, coderB, documents, unit, minShare, bootstrap, resample, statistic)) ?? '');
   },
   /** Asks where to save the agreement table and writes it; the path written, or "" when the user cancelled. */
   exportAgreement(
@@ -459,12 +517,51 @@ export const api = {
     unit: string,
     minShare: number,
     bootstrap: number,
+    resample: Resample,
     statistic: string,
     format: AgreementExportFormat,
   ): Promise<string> {
     return call(async () =>
-      (await Agreements.Export(coderA, coderB, documents, unit, minShare, bootstrap, 'document', statistic, format)) ?? '',
+      (await Agreements.Export(coderA, coderB, documents, unit, minShare, bootstrap, resample, statistic, format)) ?? '',
     );
+  },
+
+  /**
+   * Agreement among two or more coders (Fleiss' κ, α, AC1, κ_BP, percent) per
+   * code, factor and overall; same unit, minShare and bootstrap (of documents) as agreement().
+   */
+  async multiAgreement(coders: number[], documents: number[], unit: string, minShare: number, bootstrap: number): Promise<MultiAgreement> {
+    return call(async () => {
+      const a = await Agreements.ComputeMulti(coders, documents, unit, minShare, bootstrap);
+      return {
+        coders: (a.coders ?? []).map(coder),
+        documents: a.documents ?? [],
+        unit: a.unit || 'character',
+        minShare: a.minShare ?? 0,
+        resamples: a.resamples ?? 0,
+        seed: a.seed ?? 0,
+        resampling: a.resampling ?? '',
+        formula: a.formula ?? '',
+        perCode: (a.perCode ?? []).map(multiRow),
+        perFactor: (a.perFactor ?? []).map(multiRow),
+        overall: multiRow(a.overall),
+      };
+    });
+  },
+  /** Krippendorff's unitizing alphas (uα, |uα, cuα, per-code (k)uα) among the coders over the documents. */
+  async unitized(coders: number[], documents: number[]): Promise<Unitized> {
+    return call(async () => {
+      const u = await Agreements.Unitized(coders, documents);
+      return {
+        coders: (u.coders ?? []).map(coder),
+        documents: u.documents ?? 0,
+        length: u.length ?? 0,
+        uAlpha: stat(u.uAlpha),
+        binaryUAlpha: stat(u.binaryUAlpha),
+        cuAlpha: stat(u.cuAlpha),
+        perCode: (u.perCode ?? []).map((c) => ({ code: c.code, kuAlpha: stat(c.kuAlpha) })),
+      };
+    });
   },
 
   /** The units of analysis the agreement view offers, in display order. */

@@ -1,7 +1,7 @@
 // The agreement coefficients the table can show. Every one is in each
 // AgreementRow; choosing one only changes what is displayed.
 
-import type { AgreementRow, Interval } from './types';
+import type { AgreementRow, Interval, MultiAgreementRow } from './types';
 
 export type Statistic = 'kappa' | 'scottPi' | 'krippendorffAlpha' | 'gwetAC1' | 'brennanPrediger';
 
@@ -75,4 +75,118 @@ export function statisticValue(row: AgreementRow, key: Statistic): number | null
 /** A row's bootstrap 95 % interval of the statistic; null when not computed or undefined. */
 export function statisticInterval(row: AgreementRow, key: Statistic): Interval | null {
   return row.ci?.[key] ?? null;
+}
+
+// ---- two or more coders (Fleiss' κ and friends) ----
+
+export type MultiStatistic = 'fleissKappa' | 'krippendorffAlpha' | 'gwetAC1' | 'brennanPrediger' | 'percentAgreement';
+
+export interface MultiStatisticInfo {
+  key: MultiStatistic;
+  label: string;
+  symbol: string;
+  help: string;
+}
+
+export const MULTI_STATISTICS: readonly MultiStatisticInfo[] = [
+  { key: 'fleissKappa', label: 'Fleiss’ κ', symbol: 'Fleiss κ', help: 'Scott’s π for any number of coders: chance from how often all coders together used the code' },
+  { key: 'krippendorffAlpha', label: 'Krippendorff’s α (nominal)', symbol: 'α', help: 'Fleiss’ κ corrected for small samples; per code only' },
+  { key: 'gwetAC1', label: 'Gwet’s AC1', symbol: 'AC1', help: 'Stays stable when a code is rare' },
+  { key: 'brennanPrediger', label: 'Brennan–Prediger κ', symbol: 'κ_BP', help: 'Chance fixed at one half' },
+  { key: 'percentAgreement', label: 'Percent agreement', symbol: '%', help: 'Average agreement of every pair of coders, without a correction for chance' },
+];
+
+export function multiStatisticInfo(key: MultiStatistic): MultiStatisticInfo {
+  return MULTI_STATISTICS.find((s) => s.key === key) ?? MULTI_STATISTICS[0];
+}
+
+// ---- the chart's rows ----
+
+/** One line of the forest plot: a value with its interval, or the reason there is none. */
+export interface ChartRow {
+  key: string;
+  kind: 'factor' | 'code' | 'overall' | 'document';
+  label: string;
+  /** the code's id on code rows (for its colour); 0 elsewhere */
+  code: number;
+  value: number | null;
+  ci: Interval | null;
+  /** why there is no value; "" when there is one */
+  reason: string;
+}
+
+interface Grouped<R> {
+  perCode: R[];
+  perFactor: R[];
+  overall: R;
+  factorOf: (r: R) => number;
+}
+
+/** Factor rows each followed by their codes, then codes without a factor, then the overall row (as the tables order them). */
+function grouped<R>({ perCode, perFactor, overall, factorOf }: Grouped<R>): { kind: 'factor' | 'code' | 'overall'; row: R }[] {
+  const out: { kind: 'factor' | 'code' | 'overall'; row: R }[] = [];
+  const placed = new Set<R>();
+  for (const f of perFactor) {
+    out.push({ kind: 'factor', row: f });
+    for (const c of perCode) {
+      if (factorOf(c) === factorOf(f)) {
+        out.push({ kind: 'code', row: c });
+        placed.add(c);
+      }
+    }
+  }
+  for (const c of perCode) if (!placed.has(c)) out.push({ kind: 'code', row: c });
+  out.push({ kind: 'overall', row: overall });
+  return out;
+}
+
+/** Why a two-coder row has no value of the statistic. */
+function twoCoderReason(kind: ChartRow['kind'], row: AgreementRow, key: Statistic, pooledRow: boolean): string {
+  if (!statisticInfo(key).pooled && pooledRow) return 'Krippendorff’s α is reported per code, not for pooled rows';
+  if (key === 'kappa' && row.note) return row.note;
+  if (row.note && row.status !== 'defined' && kind !== 'overall') return row.note;
+  return row.both + row.onlyA + row.onlyB + row.neither === 0 ? 'undefined: no units' : 'undefined: no variation';
+}
+
+/** The chart's rows for a two-coder result, by code (or, given a breakdown, by document). */
+export function twoCoderChartRows(
+  result: { perCode: AgreementRow[]; perFactor: AgreementRow[]; overall: AgreementRow },
+  key: Statistic,
+  byDocument: { code: number; rows: AgreementRow[] } | null = null,
+): ChartRow[] {
+  const make = (kind: ChartRow['kind'], row: AgreementRow, pooledRow: boolean, k: string): ChartRow => {
+    const v = pooledRow && !statisticInfo(key).pooled ? null : statisticValue(row, key);
+    return {
+      key: k,
+      kind,
+      label: row.label,
+      code: kind === 'code' ? row.code : 0,
+      value: v,
+      ci: v === null ? null : statisticInterval(row, key),
+      reason: v === null ? twoCoderReason(kind, row, key, pooledRow) : '',
+    };
+  };
+  if (byDocument) return byDocument.rows.map((r) => make('document', r, byDocument.code === 0, `d${r.document}`));
+  return grouped({ ...result, factorOf: (r) => r.factor }).map(({ kind, row }) =>
+    make(kind, row, kind !== 'code', kind === 'code' ? `c${row.code}` : kind === 'factor' ? `f${row.factor}` : 'overall'),
+  );
+}
+
+/** The chart's rows for agreement among several coders. */
+export function multiChartRows(
+  result: { perCode: MultiAgreementRow[]; perFactor: MultiAgreementRow[]; overall: MultiAgreementRow },
+  key: MultiStatistic,
+): ChartRow[] {
+  return grouped({ ...result, factorOf: (r) => r.factor }).map(({ kind, row }) => {
+    const s = row[key];
+    return {
+      key: kind === 'code' ? `c${row.code}` : kind === 'factor' ? `f${row.factor}` : 'overall',
+      kind,
+      label: row.label,
+      code: kind === 'code' ? row.code : 0,
+      value: s.value,
+      ci: s.value === null ? null : s.ci,
+      reason: s.value === null ? s.undefined || row.note || 'undefined' : '',
+    };
+  });
 }

@@ -198,6 +198,67 @@ export interface Unit {
   help: string;
 }
 
+// ---- agreement among two or more coders, and the unitizing alphas ----
+
+/** What a bootstrap resamples: whole documents, or speaker turns (for studies with few documents). */
+export type Resample = 'document' | 'turn';
+
+/** One coefficient: a value, or null with the reason it is undefined; its 95 % interval when computed. */
+export interface Stat {
+  value: number | null;
+  /** why value is null, in plain words; "" when defined */
+  undefined: string;
+  ci: Interval | null;
+}
+
+/** A line of agreement among two or more coders (Fleiss' κ and friends). */
+export interface MultiAgreementRow {
+  label: string;
+  /** 0 on pooled rows */
+  code: number;
+  factor: number;
+  kind: 'code' | 'factor' | 'overall';
+  units: number;
+  /** histogram[k]: units coded by exactly k of the coders, k = 0..coders */
+  histogram: number[];
+  /** coded[j]: units coder j coded */
+  coded: number[];
+  percentAgreement: Stat;
+  fleissKappa: Stat;
+  krippendorffAlpha: Stat;
+  gwetAC1: Stat;
+  brennanPrediger: Stat;
+  status: string;
+  note: string;
+}
+
+export interface MultiAgreement {
+  coders: Coder[];
+  documents: number[];
+  unit: string;
+  minShare: number;
+  resamples: number;
+  seed: number;
+  resampling: string;
+  formula: string;
+  perCode: MultiAgreementRow[];
+  perFactor: MultiAgreementRow[];
+  overall: MultiAgreementRow;
+}
+
+/** Krippendorff's unitizing alphas among two or more coders over the chosen documents. */
+export interface Unitized {
+  coders: Coder[];
+  /** documents compared */
+  documents: number;
+  /** code points compared, over all documents */
+  length: number;
+  uAlpha: Stat;
+  binaryUAlpha: Stat;
+  cuAlpha: Stat;
+  perCode: { code: string; kuAlpha: Stat }[];
+}
+
 export interface Quote {
   segmentId: number;
   documentId: number;

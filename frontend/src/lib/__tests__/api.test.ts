@@ -28,7 +28,7 @@ vi.mock('../wailsjs/go/app/CodingService', () => ({
   Redo: vi.fn(),
   History: vi.fn(),
 }));
-vi.mock('../wailsjs/go/app/AgreementService', () => ({ Compute: vi.fn(), Methods: vi.fn(), Export: vi.fn(), Units: vi.fn() }));
+vi.mock('../wailsjs/go/app/AgreementService', () => ({ Compute: vi.fn(), ComputeMulti: vi.fn(), Unitized: vi.fn(), Methods: vi.fn(), Export: vi.fn(), Units: vi.fn() }));
 vi.mock('../wailsjs/go/app/QuotesService', () => ({ List: vi.fn(), Render: vi.fn(), Export: vi.fn() }));
 vi.mock('../wailsjs/runtime/runtime', () => ({ EventsOn: vi.fn(() => () => {}) }));
 
@@ -134,7 +134,7 @@ describe('api normalisation', () => {
     expect(a.overall.kappa).toBe(0.5);
     expect([a.overall.scottPi, a.overall.krippendorffAlpha, a.overall.gwetAC1, a.overall.brennanPrediger]).toEqual([0.49, null, 0.91, 0.8]);
     expect([a.unit, a.minShare]).toEqual(['turn', 0.5]);
-    expect(m(Agreements.Compute)).toHaveBeenCalledWith(1, 2, [7], 'turn', 0.5, 0);
+    expect(m(Agreements.Compute)).toHaveBeenCalledWith(1, 2, [7], 'turn', 0.5, 0, 'document');
     // no bootstrap: no intervals, whatever the backend left out
     expect(a.perCode[0].ci).toEqual({ kappa: null, scottPi: null, krippendorffAlpha: null, gwetAC1: null, brennanPrediger: null });
     expect([a.resamples, a.seed, a.resampling]).toEqual([0, 0, '']);
@@ -156,8 +156,8 @@ describe('api normalisation', () => {
       perFactor: [],
       overall: { ...row, label: 'All codes', ci: null },
     });
-    const a = await api.agreement(1, 2, [7, 8], 'character', 0, 1000);
-    expect(m(Agreements.Compute)).toHaveBeenCalledWith(1, 2, [7, 8], 'character', 0, 1000);
+    const a = await api.agreement(1, 2, [7, 8], 'character', 0, 1000, 'turn');
+    expect(m(Agreements.Compute)).toHaveBeenCalledWith(1, 2, [7, 8], 'character', 0, 1000, 'turn');
     expect([a.resamples, a.seed, a.resampling]).toEqual([1000, 1, 'document']);
     expect(a.perCode[0].ci).toEqual({ kappa: [0.553, 0.774], scottPi: null, krippendorffAlpha: null, gwetAC1: [0.7, 0.9], brennanPrediger: null });
     expect(a.overall.ci.kappa).toBeNull();
@@ -192,13 +192,13 @@ describe('api normalisation', () => {
 
   it('asks for the methods paragraph and exports the agreement table, rejecting with a ThemisError', async () => {
     m(Agreements.Methods).mockResolvedValue('We compared Aisha and Ben.');
-    expect(await api.agreementMethods(1, 2, [7], 'turn', 0.5, 1000, 'gwetAC1')).toBe('We compared Aisha and Ben.');
-    expect(m(Agreements.Methods)).toHaveBeenCalledWith(1, 2, [7], 'turn', 0.5, 1000, 'gwetAC1');
+    expect(await api.agreementMethods(1, 2, [7], 'turn', 0.5, 1000, 'turn', 'gwetAC1')).toBe('We compared Aisha and Ben.');
+    expect(m(Agreements.Methods)).toHaveBeenCalledWith(1, 2, [7], 'turn', 0.5, 1000, 'turn', 'gwetAC1');
     m(Agreements.Export).mockResolvedValue('/home/me/Agreement.csv');
-    expect(await api.exportAgreement(1, 2, [7, 8], 'character', 0, 0, 'kappa', 'csv')).toBe('/home/me/Agreement.csv');
-    expect(m(Agreements.Export)).toHaveBeenCalledWith(1, 2, [7, 8], 'character', 0, 0, 'kappa', 'csv');
+    expect(await api.exportAgreement(1, 2, [7, 8], 'character', 0, 0, 'document', 'kappa', 'csv')).toBe('/home/me/Agreement.csv');
+    expect(m(Agreements.Export)).toHaveBeenCalledWith(1, 2, [7, 8], 'character', 0, 0, 'document', 'kappa', 'csv');
     m(Agreements.Export).mockRejectedValue('{"code":"invalid","message":"invalid: blind mode is on"}');
-    const err = await api.exportAgreement(1, 2, [7], 'character', 0, 0, 'kappa', 'md').catch((e: unknown) => e);
+    const err = await api.exportAgreement(1, 2, [7], 'character', 0, 0, 'document', 'kappa', 'md').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ThemisError);
     expect(err).toMatchObject({ code: 'invalid', message: 'invalid: blind mode is on' });
   });
@@ -254,5 +254,46 @@ describe('offsets at the boundary', () => {
     const handler = m(EventsOn).mock.calls[0][1] as (p: unknown) => void;
     handler({ done: 2, total: 5, name: 'a.txt' });
     expect(cb).toHaveBeenCalledWith({ done: 2, total: 5, name: 'a.txt' });
+  });
+});
+
+describe('api: several coders and the unitizing alphas', () => {
+  it('normalises ComputeMulti: nil values keep their reason, intervals become pairs', async () => {
+    const undef = { value: null, undefined: 'no variation: nobody used the code', ci: null };
+    const row = {
+      label: 'X', code: 3, factor: 1, kind: 'code', units: 10, histogram: [7, 1, 0, 2], coded: [3, 2, 2],
+      percentAgreement: { value: 0.9, undefined: '', ci: [0.8, 1] }, fleissKappa: { value: 0.5, undefined: '' },
+      krippendorffAlpha: undef, gwetAC1: null, brennanPrediger: { value: 0.8, undefined: '', ci: [0.6] },
+      status: 'defined', note: '',
+    };
+    m(Agreements.ComputeMulti).mockResolvedValue({
+      coders: [{ id: 1, name: 'A' }, { id: 2, name: 'B' }, { id: 3, name: 'C' }], documents: null, unit: 'turn', minShare: 0.5,
+      resamples: 0, seed: 0, resampling: '', formula: 'fleiss-alpha/v1', perCode: [row], perFactor: null,
+      overall: { ...row, kind: 'overall', code: 0, factor: 0, label: 'All codes' },
+    });
+    const r = await api.multiAgreement([1, 2, 3], [], 'turn', 0.5, 0);
+    expect(m(Agreements.ComputeMulti)).toHaveBeenCalledWith([1, 2, 3], [], 'turn', 0.5, 0);
+    expect(r.coders.map((c) => c.name)).toEqual(['A', 'B', 'C']);
+    expect(r.documents).toEqual([]);
+    expect(r.perFactor).toEqual([]);
+    expect(r.perCode[0].percentAgreement).toEqual({ value: 0.9, undefined: '', ci: [0.8, 1] });
+    expect(r.perCode[0].krippendorffAlpha).toEqual({ value: null, undefined: 'no variation: nobody used the code', ci: null });
+    expect(r.perCode[0].gwetAC1).toEqual({ value: null, undefined: 'undefined', ci: null });
+    expect(r.perCode[0].brennanPrediger.ci).toBeNull();
+    expect(r.overall.kind).toBe('overall');
+  });
+
+  it('normalises Unitized', async () => {
+    m(Agreements.Unitized).mockResolvedValue({
+      coders: [{ id: 1, name: 'A', consensus: false }, { id: 9, name: 'Consensus', consensus: true }], documents: 2, length: 900,
+      uAlpha: { value: null, undefined: 'codes overlap' }, binaryUAlpha: { value: 0.7, undefined: '' }, cuAlpha: { value: 0.6, undefined: '' },
+      perCode: null,
+    });
+    const u = await api.unitized([1, 9], [4, 5]);
+    expect(m(Agreements.Unitized)).toHaveBeenCalledWith([1, 9], [4, 5]);
+    expect(u.coders[1]).toEqual({ id: 9, name: 'Consensus', consensus: true });
+    expect(u.uAlpha).toEqual({ value: null, undefined: 'codes overlap', ci: null });
+    expect(u.binaryUAlpha.value).toBe(0.7);
+    expect(u.perCode).toEqual([]);
   });
 });

@@ -1,18 +1,31 @@
 import { api, toThemisError } from '../api';
-import type { Agreement, AgreementExportFormat, Coder, DocumentBreakdown, DocumentSummary, Unit } from '../types';
+import type {
+  Agreement,
+  AgreementExportFormat,
+  Coder,
+  DocumentBreakdown,
+  DocumentSummary,
+  MultiAgreement,
+  Resample,
+  Unit,
+  Unitized,
+} from '../types';
 import { toasts as defaultToasts, type ToastStore } from './toasts.svelte';
-import { usesShare } from '../units';
-import type { Statistic } from '../statistics';
+import { SEGMENT, SEGMENT_DEFAULT, turnsResamplable, UNITIZED, usesShare } from '../units';
+import type { MultiStatistic, Statistic } from '../statistics';
 
-/** How many bootstrap resamples of the documents the intervals use. */
+/** What the view computes: two coders' table (Cohen's κ …), three or more coders' (Fleiss' κ …), or the unitizing alphas. */
+export type AgreementMode = 'two' | 'multi' | 'unitized';
+
+/** How many bootstrap resamples (of documents or turns) the intervals use. */
 export const RESAMPLES = 1000;
 
 /** The agreement view: which coders, documents and unit of analysis to compare, and the result. */
 export class AgreementStore {
   coders = $state<Coder[]>([]);
   documents = $state<DocumentSummary[]>([]);
-  coderA = $state<number | null>(null);
-  coderB = $state<number | null>(null);
+  /** the chosen coders' ids, in order: A, B, then any more (three or more compare with Fleiss' κ) */
+  selected = $state<number[]>([]);
   /** ids of the chosen documents */
   chosen = $state<number[]>([]);
   /** the units of analysis on offer, in display order (loaded once) */
@@ -25,6 +38,17 @@ export class AgreementStore {
    * is chosen, but only sent for those three.
    */
   minShare = $state(0);
+  /**
+   * segment match's threshold: the share of a segment the other coder's
+   * same code must cover for it to agree (MAXQDA's 90 % to begin with)
+   */
+  segmentShare = $state(SEGMENT_DEFAULT);
+  /** what the bootstrap resamples: documents, or speaker turns (for few documents) */
+  resample = $state<Resample>('document');
+  /** with three or more coders: the coefficient the chart shows (the table shows them all) */
+  multiStatistic = $state<MultiStatistic>('fleissKappa');
+  /** the results as a table or as a forest plot */
+  view = $state<'table' | 'chart'>('table');
   /**
    * the coefficient the table shows; every one is in the result, so choosing
    * another does not recompute
@@ -42,6 +66,10 @@ export class AgreementStore {
   /** whether to ask for bootstrap 95 % intervals (RESAMPLES resamples of the documents) */
   intervals = $state(false);
   result = $state.raw<Agreement | null>(null);
+  /** the result with three or more coders */
+  multi = $state.raw<MultiAgreement | null>(null);
+  /** the unitizing alphas, with unit "unitized" */
+  unitized = $state.raw<Unitized | null>(null);
   loading = $state(false);
   /** why there is no result (e.g. blind mode is on); "" when there is one */
   problem = $state('');
@@ -61,14 +89,50 @@ export class AgreementStore {
 
   constructor(private toasts: ToastStore = defaultToasts) {}
 
+  /** coder A's id */
+  get coderA(): number | null {
+    return this.selected[0] ?? null;
+  }
+
+  /** coder B's id */
+  get coderB(): number | null {
+    return this.selected[1] ?? null;
+  }
+
+  /** What is computed for the current choice. */
+  get mode(): AgreementMode {
+    if (this.unit === UNITIZED) return 'unitized';
+    return this.selected.length > 2 ? 'multi' : 'two';
+  }
+
   /** Why the current choice cannot be compared, in plain words; "" when it can. */
   get blocker(): string {
     if (this.coders.length < 2) return 'Agreement compares two coders, and this project has only one so far. Add a second coder with “Switch” → “Someone new”.';
     if (this.documents.length === 0) return 'There are no documents to compare yet. Import transcripts in the Documents tab.';
     if (this.coderA === null || this.coderB === null) return 'Choose two coders.';
-    if (this.coderA === this.coderB) return 'Choose two different coders.';
+    if (new Set(this.selected).size !== this.selected.length) {
+      return this.selected.length === 2 ? 'Choose two different coders.' : 'Choose each coder only once.';
+    }
     if (this.chosen.length === 0) return 'Choose at least one document.';
+    if (this.mode === 'multi' && this.unit === SEGMENT) {
+      return 'Segment match compares two coders at a time, as MAXQDA does. Remove a coder, or choose another unit of analysis to compare three or more.';
+    }
     return '';
+  }
+
+  /** Whether speaker turns may be resampled for the current choice (two coders; not document presence or segment match). */
+  get turnsAllowed(): boolean {
+    return this.mode === 'two' && turnsResamplable(this.unit);
+  }
+
+  /** What the bootstrap will resample for the current choice. */
+  get resampling(): Resample {
+    return this.turnsAllowed ? this.resample : 'document';
+  }
+
+  /** Whether the current choice can be exported (the backend exports two coders' tables). */
+  get canExport(): boolean {
+    return this.mode === 'two';
   }
 
   /**
@@ -80,10 +144,16 @@ export class AgreementStore {
     const keep = new Set(this.chosen);
     this.coders = coders;
     this.documents = documents;
-    const ids = coders.map((c) => c.id);
-    if (this.coderA === null || !ids.includes(this.coderA)) this.coderA = ids[0] ?? null;
-    if (this.coderB === null || !ids.includes(this.coderB) || this.coderB === this.coderA) {
-      this.coderB = ids.find((id) => id !== this.coderA) ?? null;
+    const ids = new Set(coders.map((c) => c.id));
+    const kept = this.selected.filter((id) => ids.has(id));
+    if (kept.length >= 2 && new Set(kept).size === kept.length) {
+      this.selected = kept;
+    } else {
+      // The lead (listed first) and the next person; the consensus layer only when there is nobody else.
+      const people = [...coders.filter((c) => !c.consensus), ...coders.filter((c) => c.consensus)].map((c) => c.id);
+      const a = kept[0] ?? people[0];
+      const b = people.find((id) => id !== a);
+      this.selected = [a, b].filter((id): id is number => id !== undefined);
     }
     // Documents new since the last setup are chosen; earlier choices stay.
     this.chosen = documents.filter((d) => !had.has(d.id) || keep.has(d.id)).map((d) => d.id);
@@ -111,9 +181,32 @@ export class AgreementStore {
     return this.compute();
   }
 
+  /** Sets the threshold of the chosen unit: segment match's own, or the coverage of turns, sentences and paragraphs. */
   setMinShare(share: number): Promise<void> {
-    this.minShare = share;
+    if (this.unit === SEGMENT) this.segmentShare = share;
+    else this.minShare = share;
     return this.compute();
+  }
+
+  /** The threshold sent for the chosen unit (0 when it has none). */
+  get share(): number {
+    if (this.unit === SEGMENT) return this.segmentShare;
+    return this.usesShare ? this.minShare : 0;
+  }
+
+  /** Resamples documents or turns; recomputes only when intervals are shown. */
+  setResample(r: Resample): Promise<void> {
+    this.resample = r;
+    return this.intervals ? this.compute() : Promise.resolve();
+  }
+
+  /** The coefficient the chart shows with three or more coders; nothing is recomputed. */
+  setMultiStatistic(key: MultiStatistic): void {
+    this.multiStatistic = key;
+  }
+
+  setView(view: 'table' | 'chart'): void {
+    this.view = view;
   }
 
   /**
@@ -157,12 +250,39 @@ export class AgreementStore {
   }
 
   setCoderA(id: number): Promise<void> {
-    this.coderA = id;
-    return this.compute();
+    return this.setCoder(0, id);
   }
 
   setCoderB(id: number): Promise<void> {
-    this.coderB = id;
+    return this.setCoder(1, id);
+  }
+
+  /** Puts coder id at position index (0 = A, 1 = B, 2 = C …). */
+  setCoder(index: number, id: number): Promise<void> {
+    const next = [...this.selected];
+    next[index] = id;
+    this.selected = next;
+    return this.compute();
+  }
+
+  /** The coders not chosen yet, people before the consensus layer. */
+  get unchosen(): Coder[] {
+    const left = this.coders.filter((c) => !this.selected.includes(c.id));
+    return [...left.filter((c) => !c.consensus), ...left.filter((c) => c.consensus)];
+  }
+
+  /** Adds a coder to the comparison (the first not chosen yet, or id); three or more compare with Fleiss' κ. */
+  addCoder(id?: number): Promise<void> {
+    const next = id ?? this.unchosen[0]?.id;
+    if (next === undefined) return Promise.resolve();
+    this.selected = [...this.selected, next];
+    return this.compute();
+  }
+
+  /** Takes the coder at index out of the comparison; at least two stay. */
+  removeCoder(index: number): Promise<void> {
+    if (this.selected.length <= 2 || index < 0 || index >= this.selected.length) return Promise.resolve();
+    this.selected = this.selected.filter((_, i) => i !== index);
     return this.compute();
   }
 
@@ -185,10 +305,9 @@ export class AgreementStore {
   }
 
   /** The arguments Compute, Methods and Export share for the current choice (call only when there is no blocker). */
-  private inputs(): [number, number, number[], string, number, number] {
-    const share = this.usesShare ? this.minShare : 0;
+  private inputs(): [number, number, number[], string, number, number, Resample] {
     const bootstrap = this.intervals ? RESAMPLES : 0;
-    return [this.coderA!, this.coderB!, [...this.chosen], this.unit, share, bootstrap];
+    return [this.coderA!, this.coderB!, [...this.chosen], this.unit, this.share, bootstrap, bootstrap ? this.resampling : 'document'];
   }
 
   /** Recomputes the table for the current choice, then its methods paragraph; stale answers are dropped. */
@@ -198,6 +317,8 @@ export class AgreementStore {
     if (this.blocker) {
       this.methodsSeq++;
       this.result = null;
+      this.multi = null;
+      this.unitized = null;
       this.problem = '';
       this.loading = false;
       this.methods = '';
@@ -206,16 +327,41 @@ export class AgreementStore {
     }
     this.loading = true;
     let ok = false;
+    const mode = this.mode;
     try {
-      const r = await api.agreement(...this.inputs());
-      if (seq !== this.seq) return;
-      this.result = r;
+      if (mode === 'unitized') {
+        const u = await api.unitized([...this.selected], [...this.chosen]);
+        if (seq !== this.seq) return;
+        this.unitized = u;
+        this.result = null;
+        this.multi = null;
+      } else if (mode === 'multi') {
+        const m = await api.multiAgreement([...this.selected], [...this.chosen], this.unit, this.share, this.intervals ? RESAMPLES : 0);
+        if (seq !== this.seq) return;
+        this.multi = m;
+        this.result = null;
+        this.unitized = null;
+      } else {
+        const r = await api.agreement(...this.inputs());
+        if (seq !== this.seq) return;
+        this.result = r;
+        this.multi = null;
+        this.unitized = null;
+        ok = true;
+      }
       this.problem = '';
-      ok = true;
+      if (!ok) {
+        // The backend writes methods paragraphs for two coders' tables only.
+        this.methodsSeq++;
+        this.methods = '';
+        this.methodsLoading = false;
+      }
     } catch (e) {
       if (seq !== this.seq) return;
       this.methodsSeq++;
       this.result = null;
+      this.multi = null;
+      this.unitized = null;
       this.methods = '';
       this.methodsLoading = false;
       // Shown in place of the table, where the figures would be.
@@ -228,7 +374,7 @@ export class AgreementStore {
 
   /** Fetches the methods paragraph for the current choice and coefficient; stale answers are dropped. */
   async loadMethods(): Promise<void> {
-    if (this.blocker) return;
+    if (this.blocker || this.mode !== 'two') return;
     const seq = ++this.methodsSeq;
     this.methodsLoading = true;
     try {
@@ -245,7 +391,7 @@ export class AgreementStore {
 
   /** Asks where to save the table for the current choice and writes it; cancelling leaves no message. */
   async exportAs(format: AgreementExportFormat): Promise<void> {
-    if (this.blocker) return;
+    if (this.blocker || !this.canExport) return;
     this.exporting = true;
     this.saved = '';
     try {
