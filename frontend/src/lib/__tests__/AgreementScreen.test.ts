@@ -56,7 +56,7 @@ beforeEach(() => {
   mocked.units.mockResolvedValue(units);
   mocked.agreement.mockImplementation(answer);
   mocked.agreementMethods.mockImplementation(
-    (_a: number, _b: number, _d: number[], unit: string, _s: number, bootstrap: number, statistic: string) =>
+    (_a: number, _b: number, _d: number[], unit: string, _s: number, bootstrap: number, _r: string, statistic: string) =>
       Promise.resolve(`Agreement was computed per ${unit} with ${statistic}${bootstrap ? ` and ${bootstrap} resamples` : ''}.`),
   );
 });
@@ -71,7 +71,7 @@ describe('AgreementScreen', () => {
   it('counts characters by default and names them', async () => {
     renderScreen();
     await waitFor(() => expect(screen.getByTestId('agreement-unit')).toHaveTextContent('character counts'));
-    expect(mocked.agreement).toHaveBeenCalledWith(1, 2, [5, 6], 'character', 0, 0);
+    expect(mocked.agreement).toHaveBeenCalledWith(1, 2, [5, 6], 'character', 0, 0, 'document');
     expect(screen.getByTestId('unit')).toHaveValue('character');
     expect(screen.getByTestId('unit-help')).toHaveTextContent('Every character (code point) is a unit');
     expect(screen.queryByTestId('min-share')).toBeNull();
@@ -85,7 +85,7 @@ describe('AgreementScreen', () => {
     renderScreen();
     await waitFor(() => expect(screen.getAllByRole('option', { name: 'Speaker turn' })).toHaveLength(1));
     await fireEvent.change(screen.getByTestId('unit'), { target: { value: 'turn' } });
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'turn', 0, 0);
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'turn', 0, 0, 'document');
     expect(screen.getByTestId('unit-help')).toHaveTextContent('Each speaker turn is a unit');
     await waitFor(() => expect(screen.getByTestId('agreement-unit')).toHaveTextContent('turn counts'));
     expect(screen.getByTestId('agreement-footnote')).toHaveTextContent(
@@ -97,7 +97,7 @@ describe('AgreementScreen', () => {
       'any part', 'at least a quarter', 'at least half', 'at least 90 %', 'all of it',
     ]);
     await fireEvent.change(share, { target: { value: '0.5' } });
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'turn', 0.5, 0);
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'turn', 0.5, 0, 'document');
     await waitFor(() => expect(screen.getByTestId('agreement-footnote')).toHaveTextContent('cover at least half of it.'));
     expect(screen.getByTestId('agreement-count-head')).toHaveTextContent('Turn counts');
     expect(screen.getByTestId('agreement-unit').parentElement).toHaveTextContent(
@@ -106,7 +106,7 @@ describe('AgreementScreen', () => {
     expect(screen.getByTestId('agreement-footnote')).toHaveTextContent('Both, Only A, Only B and Neither count turns.');
 
     await fireEvent.change(screen.getByTestId('unit'), { target: { value: 'document' } });
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'document', 0, 0);
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'document', 0, 0, 'document');
     await waitFor(() => expect(screen.getByTestId('agreement-unit')).toHaveTextContent('document counts'));
     expect(screen.queryByTestId('min-share')).toBeNull();
     expect(screen.getByTestId('agreement-count-head')).toHaveTextContent('Document counts');
@@ -159,14 +159,14 @@ describe('AgreementScreen', () => {
     expect(box.checked).toBe(false);
     expect(box.closest('label')).toHaveTextContent('95 % confidence intervals');
     expect(screen.getByTestId('intervals-help')).toHaveTextContent(
-      /^1,000 bootstrap resamples of the documents \(seed 1\); needs at least two documents$/,
+      /^1,000 bootstrap resamples of the documents \(seed 1\): each resample draws whole documents with replacement; needs at least two documents\.$/,
     );
     expect(screen.queryByTestId('ci')).toBeNull();
     expect(screen.queryByTestId('agreement-intervals')).toBeNull();
 
     await fireEvent.click(box);
     expect(agreement.intervals).toBe(true);
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'character', 0, 1000);
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'character', 0, 1000, 'document');
     await waitFor(() => expect(screen.getByTestId('ci')).toHaveTextContent('0.553–0.774'));
     expect(screen.getByTestId('kappa').textContent).toBe('0.780');
     expect(screen.getByTestId('agreement-intervals')).toHaveTextContent(
@@ -178,7 +178,7 @@ describe('AgreementScreen', () => {
     expect(screen.queryByTestId('ci')).toBeNull();
 
     await fireEvent.click(box);
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'character', 0, 0);
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'character', 0, 0, 'document');
     await waitFor(() => expect(screen.queryByTestId('agreement-intervals')).toBeNull());
     expect(screen.queryByTestId('ci-head')).toBeNull();
   });
@@ -190,7 +190,7 @@ describe('AgreementScreen', () => {
       const block = screen.getByTestId('methods');
       expect(block).toHaveTextContent('Methods paragraph');
       expect(screen.getByTestId('methods-text').textContent).toBe('Agreement was computed per character with kappa.');
-      expect(mocked.agreementMethods).toHaveBeenCalledWith(1, 2, [5, 6], 'character', 0, 0, 'kappa');
+      expect(mocked.agreementMethods).toHaveBeenCalledWith(1, 2, [5, 6], 'character', 0, 0, 'document', 'kappa');
       // below the table, above the footnote
       const foot = screen.getByTestId('agreement-footnote');
       expect(block.compareDocumentPosition(foot) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
@@ -199,7 +199,7 @@ describe('AgreementScreen', () => {
       const calls = mocked.agreement.mock.calls.length;
       await fireEvent.change(screen.getByTestId('statistic'), { target: { value: 'gwetAC1' } });
       await waitFor(() => expect(screen.getByTestId('methods-text')).toHaveTextContent('with gwetAC1.'));
-      expect(mocked.agreementMethods).toHaveBeenLastCalledWith(1, 2, [5, 6], 'character', 0, 0, 'gwetAC1');
+      expect(mocked.agreementMethods).toHaveBeenLastCalledWith(1, 2, [5, 6], 'character', 0, 0, 'document', 'gwetAC1');
       expect(mocked.agreement).toHaveBeenCalledTimes(calls);
 
       await fireEvent.click(screen.getByTestId('intervals'));
@@ -236,7 +236,7 @@ describe('AgreementScreen', () => {
       mocked.exportAgreement.mockResolvedValue('/home/me/Agreement.md');
       await fireEvent.click(md);
       expect(exportAs).toHaveBeenLastCalledWith('md');
-      expect(mocked.exportAgreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'character', 0, 0, 'kappa', 'md');
+      expect(mocked.exportAgreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'character', 0, 0, 'document', 'kappa', 'md');
       await waitFor(() => expect(screen.getByTestId('agreement-export-result')).toHaveTextContent('Saved to /home/me/Agreement.md'));
 
       mocked.exportAgreement.mockResolvedValue('/home/me/Agreement.csv');
