@@ -9,6 +9,7 @@ import * as Documents from './wailsjs/go/app/DocumentService';
 import * as Coding from './wailsjs/go/app/CodingService';
 import * as Agreements from './wailsjs/go/app/AgreementService';
 import * as QuotesSvc from './wailsjs/go/app/QuotesService';
+import * as Adjudication from './wailsjs/go/app/AdjudicationService';
 import { EventsOn } from './wailsjs/runtime/runtime';
 import { OffsetIndex } from './offsets';
 import type {
@@ -17,6 +18,12 @@ import type {
   AgreementRow,
   Code,
   Coder,
+  DecisionChoice,
+  Disagreement,
+  DisagreementKind,
+  Review,
+  ReviewInput,
+  TextRange,
   DocumentSummary,
   DocumentView,
   ExportFormat,
@@ -105,6 +112,7 @@ async function call<T>(fn: () => Promise<T>): Promise<T> {
 interface RawCoder {
   id: number;
   name: string;
+  consensus?: boolean;
 }
 
 interface RawProjectInfo {
@@ -120,7 +128,7 @@ interface RawProjectInfo {
 }
 
 function coder(c: RawCoder): Coder {
-  return { id: c.id, name: c.name };
+  return { id: c.id, name: c.name, consensus: !!c.consensus };
 }
 
 function projectInfo(p: RawProjectInfo | null | undefined): ProjectInfo | null {
@@ -321,6 +329,100 @@ function multiRow(r: RawMultiRow): MultiAgreementRow {
 
 function projectCall(fn: () => Promise<RawProjectInfo | null | undefined>): Promise<ProjectInfo | null> {
   return call(async () => projectInfo(await fn()));
+}
+
+// ---- adjudication: offsets relative to each disagreement's context text ----
+
+interface RawSpan {
+  start: number;
+  end: number;
+}
+
+interface RawDisagreement {
+  key: string;
+  document: number;
+  documentName: string;
+  kind: string;
+  codeA: number;
+  codeB: number;
+  a?: RawSpan[] | null;
+  b?: RawSpan[] | null;
+  extent: RawSpan;
+  size: number;
+  overlap: number;
+  speaker?: string;
+  context: { start: number; text: string; before: boolean; after: boolean };
+  decision?: {
+    action: string;
+    rationale?: string;
+    decidedBy?: string;
+    decidedAt?: string;
+    segments?: { code: number; start: number; end: number }[] | null;
+  } | null;
+}
+
+interface RawReview {
+  coderA: RawCoder;
+  coderB: RawCoder;
+  consensus?: RawCoder | null;
+  threshold: number;
+  total: number;
+  settled: number;
+  agreed: number;
+  items?: RawDisagreement[] | null;
+}
+
+/**
+ * A disagreement with its document code points turned into UTF-16 indices
+ * of its context text (which begins at code point context.start).
+ */
+function disagreement(d: RawDisagreement): Disagreement {
+  const text = d.context?.text ?? '';
+  const from = d.context?.start ?? 0;
+  const index = new OffsetIndex(text);
+  const range = (s: RawSpan): TextRange => ({ start: index.toUtf16(s.start - from), end: index.toUtf16(s.end - from) });
+  const dec = d.decision;
+  return {
+    key: d.key,
+    document: d.document,
+    documentName: d.documentName ?? '',
+    kind: d.kind as DisagreementKind,
+    codeA: d.codeA ?? 0,
+    codeB: d.codeB ?? 0,
+    a: (d.a ?? []).map(range),
+    b: (d.b ?? []).map(range),
+    extent: range(d.extent),
+    size: d.size ?? 0,
+    overlap: d.overlap ?? 0,
+    speaker: d.speaker ?? '',
+    context: { start: from, text, before: !!d.context?.before, after: !!d.context?.after, index },
+    decision: dec
+      ? {
+          action: dec.action as NonNullable<Disagreement['decision']>['action'],
+          rationale: dec.rationale ?? '',
+          decidedBy: dec.decidedBy ?? '',
+          decidedAt: dec.decidedAt ?? '',
+          segments: (dec.segments ?? []).map((s) => ({ code: s.code, ...range(s) })),
+        }
+      : null,
+  };
+}
+
+function review(r: RawReview): Review {
+  return {
+    coderA: coder(r.coderA),
+    coderB: coder(r.coderB),
+    consensus: r.consensus ? coder(r.consensus) : null,
+    threshold: r.threshold ?? 0,
+    total: r.total ?? 0,
+    settled: r.settled ?? 0,
+    agreed: r.agreed ?? 0,
+    items: (r.items ?? []).map(disagreement),
+  };
+}
+
+function reviewInput(i: ReviewInput): ReviewInput {
+  return { coderA: i.coderA, coderB: i.coderB, documents: [...i.documents], codes: [...i.codes], threshold: i.threshold };
 }
 
 // ---- the API ----
@@ -569,6 +671,45 @@ export const api = {
     return call(async () =>
       (await Agreements.Units() ?? []).map((u) => ({ name: u.name, label: u.label, help: u.help ?? '' })),
     );
+  },
+
+  // AdjudicationService
+  /** Two coders' disagreements with the decisions taken so far (the consensus is null until started). */
+  async review(input: ReviewInput): Promise<Review> {
+    return call(async () => review(await Adjudication.Review(reviewInput(input))));
+  },
+  /** Creates the consensus layer and copies the agreed passages into it; again, it resumes. */
+  async startReview(input: ReviewInput): Promise<Review> {
+    return call(async () => review(await Adjudication.Start(reviewInput(input))));
+  },
+  /**
+   * Settles item as the current coder; an adjusted span (UTF-16 in the
+   * item's context text) goes to the backend as document code points.
+   */
+  async decide(input: ReviewInput, item: Disagreement, choice: DecisionChoice): Promise<Review> {
+    return call(async () => {
+      let start = 0;
+      let end = 0;
+      if (choice.action === 'adjust' && choice.span) {
+        const ix = item.context.index;
+        start = item.context.start + ix.toCodePoint(choice.span.start, 'floor');
+        end = item.context.start + ix.toCodePoint(choice.span.end, 'ceil');
+      }
+      const r = await Adjudication.Decide({
+        ...reviewInput(input),
+        key: item.key,
+        action: choice.action,
+        rationale: choice.rationale,
+        start,
+        end,
+        code: choice.action === 'adjust' ? (choice.code ?? 0) : 0,
+      });
+      return review(r);
+    });
+  },
+  /** Takes back the decision on one disagreement. */
+  async reopen(input: ReviewInput, key: string): Promise<Review> {
+    return call(async () => review(await Adjudication.Reopen(reviewInput(input), key)));
   },
 
   // QuotesService

@@ -7,6 +7,11 @@ import type { OffsetIndex } from './offsets';
 export interface Coder {
   id: number;
   name: string;
+  /**
+   * a consensus layer made by adjudication: compared, quoted and shown in
+   * the reader like a coder, but nobody codes as it
+   */
+  consensus: boolean;
 }
 
 export interface ProjectInfo {
@@ -287,4 +292,109 @@ export type ExportFormat = 'md' | 'html';
 export type AgreementExportFormat = 'csv' | 'md' | 'html';
 
 /** The workspace's views. */
-export type Tab = 'documents' | 'agreement' | 'quotes';
+export type Tab = 'documents' | 'agreement' | 'review' | 'quotes';
+
+// ---- adjudication (the Review tab) ----
+
+/**
+ * What kind of disagreement: one coder coded a passage the other did not
+ * (only-a, only-b), both coded it with the same code but boundaries apart by
+ * more than the threshold (boundary), or with different codes (different-code).
+ */
+export type DisagreementKind = 'only-a' | 'only-b' | 'boundary' | 'different-code';
+
+/** What a reviewer decides about a disagreement. */
+export type DecisionAction = 'accept-a' | 'accept-b' | 'both' | 'neither' | 'adjust';
+
+/** A span of a disagreement's context text: UTF-16 indices into context.text, end exclusive. */
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+/** The text around a disagreement. */
+export interface ReviewContext {
+  /** where text begins in the document, in code points (the backend's count; used only to convert back) */
+  start: number;
+  text: string;
+  /** whether the document goes on before / after the text */
+  before: boolean;
+  after: boolean;
+  /** converts between this text's UTF-16 indices and code points */
+  index: OffsetIndex;
+}
+
+/** A segment a decision put in the consensus; offsets as TextRange. */
+export interface ConsensusSegment extends TextRange {
+  code: number;
+}
+
+export interface Decision {
+  action: DecisionAction | 'agreed';
+  rationale: string;
+  /** the name of who decided */
+  decidedBy: string;
+  /** RFC 3339 */
+  decidedAt: string;
+  segments: ConsensusSegment[];
+}
+
+/** One disagreement; every offset is a UTF-16 index into context.text. */
+export interface Disagreement {
+  /** stable across sessions, so a decision finds its disagreement again */
+  key: string;
+  document: number;
+  documentName: string;
+  kind: DisagreementKind;
+  /** 0 when that coder has nothing here */
+  codeA: number;
+  codeB: number;
+  a: TextRange[];
+  b: TextRange[];
+  extent: TextRange;
+  /** characters (code points) the disagreement spans */
+  size: number;
+  /** share (0..1) of the extent both coders covered */
+  overlap: number;
+  /** who spoke at the start of the extent; "" when no turn holds it */
+  speaker: string;
+  context: ReviewContext;
+  /** null while unsettled */
+  decision: Decision | null;
+}
+
+/** The state of adjudication between two coders. */
+export interface Review {
+  /** always the coder with the lower id, whatever order was asked */
+  coderA: Coder;
+  coderB: Coder;
+  /** the consensus layer; null until adjudication starts */
+  consensus: Coder | null;
+  /** segment-match threshold (0..1) */
+  threshold: number;
+  total: number;
+  settled: number;
+  /** passages the coders agreed on (copied into the consensus when adjudication starts) */
+  agreed: number;
+  /** sorted by size, largest first */
+  items: Disagreement[];
+}
+
+/** Which review: two coders, documents and codes ([] = all), segment-match threshold (0 = 90 %). */
+export interface ReviewInput {
+  coderA: number;
+  coderB: number;
+  documents: number[];
+  codes: number[];
+  threshold: number;
+}
+
+/** A decision as the UI makes it; span and code are read for "adjust" only. */
+export interface DecisionChoice {
+  action: DecisionAction;
+  rationale: string;
+  /** the adjusted span, UTF-16 in the item's context text */
+  span?: TextRange;
+  /** the code of the adjusted span; 0 = the coders' common code */
+  code?: number;
+}

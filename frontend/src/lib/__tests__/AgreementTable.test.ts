@@ -9,8 +9,8 @@ function row(over: Partial<AgreementRow>): AgreementRow {
 }
 
 const result: Agreement = {
-  coderA: { id: 1, name: 'Aisha' },
-  coderB: { id: 2, name: 'Ben' },
+  coderA: { id: 1, name: 'Aisha', consensus: false },
+  coderB: { id: 2, name: 'Ben', consensus: false },
   documents: [5, 6],
   unit: 'character',
   minShare: 0,

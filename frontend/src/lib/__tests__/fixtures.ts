@@ -5,8 +5,10 @@ import type { Code, DocumentView, Intervals, ProjectInfo } from '../types';
 /** A row's intervals when none were asked for. */
 export const noCI: Intervals = { kappa: null, scottPi: null, krippendorffAlpha: null, gwetAC1: null, brennanPrediger: null };
 
-export const aisha = { id: 1, name: 'Aisha' };
-export const ben = { id: 2, name: 'Ben' };
+export const aisha = { id: 1, name: 'Aisha', consensus: false };
+export const ben = { id: 2, name: 'Ben', consensus: false };
+/** the consensus layer adjudication made of Aisha's and Ben's coding */
+export const consensusLayer = { id: 3, name: 'Consensus', consensus: true };
 
 export function info(over: Partial<ProjectInfo> = {}): ProjectInfo {
   return {

@@ -111,7 +111,7 @@ describe('ProjectStore', () => {
     expect(p.canCancelSwitch).toBe(true);
     p.cancelSwitch();
     expect(p.current).toEqual(ben);
-    mocked.addCoder.mockResolvedValue(info({ coders: [aisha, ben, { id: 3, name: 'Chen' }], current: { id: 3, name: 'Chen' } }));
+    mocked.addCoder.mockResolvedValue(info({ coders: [aisha, ben, { id: 3, name: 'Chen', consensus: false }], current: { id: 3, name: 'Chen', consensus: false } }));
     p.switchCoder();
     await p.addCoder('Chen ');
     expect(mocked.addCoder).toHaveBeenCalledWith('Chen');
