@@ -50,6 +50,7 @@ describe('AgreementChart', () => {
     expect(svg).toHaveTextContent('0.800');
     // The axis reaches below the lowest interval bound (−0.35 → −0.4).
     expect(svg).toHaveTextContent('-0.4');
+    expect(svg).not.toHaveTextContent('-0.6');
     // Values and intervals beside the plot.
     expect(within(svg).getByTestId('chart-row-Positive affect')).toHaveTextContent('0.8200.700–0.900');
     expect(within(svg).getByTestId('chart-row-Avowed quality of life')).toHaveTextContent('−0.100');
@@ -62,10 +63,8 @@ describe('AgreementChart', () => {
   it('lists pooled rows as not reported for Krippendorff’s α instead of drawing them at zero', () => {
     render(AgreementChart, { rows: twoCoderChartRows(two, 'krippendorffAlpha'), symbol: 'α', label: 'Krippendorff’s α' });
     const items = screen.getAllByTestId('chart-undefined-item').map((li) => li.textContent);
-    expect(items).toEqual([
-      'Emotional well-being: Krippendorff’s α is reported per code, not for pooled rows',
-      'All codes: Krippendorff’s α is reported per code, not for pooled rows',
-    ]);
+    // one line per reason, naming every row it applies to
+    expect(items).toEqual(['Emotional well-being, All codes: Krippendorff’s α is reported per code, not for pooled rows']);
     // no interval was computed for α: no whiskers
     expect(screen.queryAllByTestId('chart-whisker')).toHaveLength(0);
   });
