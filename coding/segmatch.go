@@ -69,7 +69,7 @@ func MatchStretches(ua, ub []Span, threshold float64) Counts {
 // segmentResult is newResult for the segment unit: percent agreement per
 // code, and MAXQDA's κ with chance 1/q on pooled rows.
 func segmentResult(r Result, tables []Counts, kind rowKind) Result {
-	const why = "κ undefined: segment match has no units both coders left uncoded, so chance agreement cannot be estimated; read the percentage"
+	const why = "κ undefined: segment match has no “neither” units to estimate chance from; read the percentage"
 	n := r.Counts.Units()
 	switch {
 	case n == 0:
@@ -91,6 +91,6 @@ func segmentResult(r Result, tables []Counts, kind rowKind) Result {
 	k := corrected(po, big.NewRat(1, q))
 	r.Kappa, r.BrennanPrediger = k, k
 	r.Status = Defined
-	r.Note = fmt.Sprintf("κ as MAXQDA: Brennan & Prediger with chance 1/%d (one over the number of codes)", q)
+	r.Note = fmt.Sprintf("κ as MAXQDA: Brennan & Prediger, chance 1/%d (one over the number of codes)", q)
 	return r
 }

@@ -12,7 +12,7 @@ func TestAgreementUnitsAndResampling(t *testing.T) {
 	mustRun(t, "demo", project)
 
 	seg := mustRun(t, "agreement", project, "--coders", "Aisha,Ben", "--unit", "segment")
-	for _, want := range []string{"each segment is a unit", "90%", "κ as MAXQDA: Brennan & Prediger with chance 1/13"} {
+	for _, want := range []string{"each segment is a unit", "90%", "κ as MAXQDA: Brennan & Prediger, chance 1/13"} {
 		if !strings.Contains(seg, want) {
 			t.Errorf("segment match output lacks %q:\n%s", want, seg)
 		}

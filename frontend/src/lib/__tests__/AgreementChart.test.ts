@@ -70,9 +70,9 @@ describe('AgreementChart', () => {
   });
 
   it('plots segment match honestly: per-code κ undefined with the note, pooled κ drawn', () => {
-    const note = 'κ undefined: segment match has no units both coders left uncoded, so chance agreement cannot be estimated; read the percentage';
+    const note = 'κ undefined: segment match has no “neither” units to estimate chance from; read the percentage';
     const seg = {
-      perFactor: [row({ label: 'Emotional well-being', factor: 10, kappa: 0.2, neither: 0, note: 'κ as MAXQDA: Brennan & Prediger with chance 1/2' })],
+      perFactor: [row({ label: 'Emotional well-being', factor: 10, kappa: 0.2, neither: 0, note: 'κ as MAXQDA: Brennan & Prediger, chance 1/2' })],
       perCode: [row({ label: 'Positive affect', code: 11, factor: 10, kappa: null, scottPi: null, neither: 0, status: 'no-variation', note })],
       overall: row({ label: 'All codes', kappa: 0.4, neither: 0 }),
     };

@@ -41,7 +41,7 @@ const row = (over: Partial<AgreementRow>): AgreementRow => ({
   label: 'All codes', code: 0, factor: 0, document: 0, both: 3, onlyA: 1, onlyB: 0, neither: 6, units: 10, agreement: 0.9, kappa: 0.78,
   scottPi: 0.77, krippendorffAlpha: null, gwetAC1: 0.83, brennanPrediger: 0.8, ci: noCI, status: 'defined', note: '', ...over,
 });
-const segNote = 'κ undefined: segment match has no units both coders left uncoded, so chance agreement cannot be estimated; read the percentage';
+const segNote = 'κ undefined: segment match has no “neither” units to estimate chance from; read the percentage';
 
 function answer(_a: number, _b: number, documents: number[], unit: string, minShare: number, bootstrap: number, resample: string): Promise<Agreement> {
   const ci = bootstrap > 0 ? { ...noCI, kappa: [0.5, 0.9] as [number, number] } : noCI;
@@ -49,7 +49,7 @@ function answer(_a: number, _b: number, documents: number[], unit: string, minSh
   return Promise.resolve({
     coderA: aisha, coderB: ben, documents, unit, minShare, resamples: bootstrap, seed: bootstrap ? 1 : 0, resampling: bootstrap ? resample : '',
     formula: 'cohen-kappa/v1',
-    perFactor: [row({ label: 'Emotional well-being', factor: 10, neither: seg ? 0 : 6, note: seg ? 'κ as MAXQDA: Brennan & Prediger with chance 1/2' : '', ci })],
+    perFactor: [row({ label: 'Emotional well-being', factor: 10, neither: seg ? 0 : 6, note: seg ? 'κ as MAXQDA: Brennan & Prediger, chance 1/2' : '', ci })],
     perCode: [
       row({ label: 'Positive affect', code: 11, factor: 10, kappa: seg ? null : 0.7, scottPi: seg ? null : 0.7, neither: seg ? 0 : 6, status: seg ? 'no-variation' : 'defined', note: seg ? segNote : '', ci: seg ? noCI : ci }),
       row({ label: 'Avowed quality of life', code: 12, factor: 10, kappa: seg ? null : 0.6, neither: seg ? 0 : 6, status: seg ? 'no-variation' : 'defined', note: seg ? segNote : '', ci: seg ? noCI : ci }),
