@@ -53,7 +53,7 @@ func (as *AgreementService) table(p *store.Project, req project.AgreementRequest
 }
 
 // Compute returns agreement per code, per factor and overall between two
-// coders over the chosen documents (all when none are chosen). unit is one of
+// coders over the chosen documents and codes (all when none are chosen). unit is one of
 // Units ("" means character); for units other than characters, a unit counts
 // as coded when a coder's segments cover more than minShare of it (0: any
 // overlap; 0.5: at least half of its characters).
@@ -62,13 +62,13 @@ func (as *AgreementService) table(p *store.Project, req project.AgreementRequest
 // documents (resample "" or "document") or of their speaker turns (resample
 // "turn"), with the fixed seed BootstrapSeed so the UI's figures can be
 // reproduced (themis agreement --bootstrap N --seed 1).
-func (as *AgreementService) Compute(coderA, coderB int64, documents []int64, unit string, minShare float64, bootstrap int, resample string) (*AgreementDTO, error) {
+func (as *AgreementService) Compute(coderA, coderB int64, documents, codes []int64, unit string, minShare float64, bootstrap int, resample string) (*AgreementDTO, error) {
 	var out *AgreementDTO
 	err := as.s.withViewer(func(p *store.Project, v project.Viewer) error {
 		if !v.CanCompare() {
 			return errBlindCompare(v)
 		}
-		t, err := as.table(p, agreementRequest(coderA, coderB, documents, unit, minShare, bootstrap, resample), "")
+		t, err := as.table(p, agreementRequest(coderA, coderB, documents, codes, unit, minShare, bootstrap, resample), "")
 		if err != nil {
 			return err
 		}
@@ -133,13 +133,13 @@ func agreementRow(r coding.Result) AgreementRow {
 
 // Methods returns the methods paragraph for the same inputs as Compute, with
 // the chosen coefficient (see report.MethodsParagraph).
-func (as *AgreementService) Methods(coderA, coderB int64, documents []int64, unit string, minShare float64, bootstrap int, resample, statistic string) (string, error) {
+func (as *AgreementService) Methods(coderA, coderB int64, documents, codes []int64, unit string, minShare float64, bootstrap int, resample, statistic string) (string, error) {
 	var out string
 	err := as.s.withViewer(func(p *store.Project, v project.Viewer) error {
 		if !v.CanCompare() {
 			return errBlindCompare(v)
 		}
-		t, err := as.table(p, agreementRequest(coderA, coderB, documents, unit, minShare, bootstrap, resample), statistic)
+		t, err := as.table(p, agreementRequest(coderA, coderB, documents, codes, unit, minShare, bootstrap, resample), statistic)
 		if err == nil {
 			out = report.MethodsParagraph(t)
 		}
@@ -151,13 +151,13 @@ func (as *AgreementService) Methods(coderA, coderB int64, documents []int64, uni
 // Export asks where to save the agreement table as "csv", "md" or "html"
 // (the last two with the methods paragraph) and writes it; it returns the
 // path written, or "" when the user cancelled.
-func (as *AgreementService) Export(coderA, coderB int64, documents []int64, unit string, minShare float64, bootstrap int, resample, statistic, format string) (string, error) {
+func (as *AgreementService) Export(coderA, coderB int64, documents, codes []int64, unit string, minShare float64, bootstrap int, resample, statistic, format string) (string, error) {
 	var text string
 	err := as.s.withViewer(func(p *store.Project, v project.Viewer) error {
 		if !v.CanCompare() {
 			return errBlindCompare(v)
 		}
-		t, err := as.table(p, agreementRequest(coderA, coderB, documents, unit, minShare, bootstrap, resample), statistic)
+		t, err := as.table(p, agreementRequest(coderA, coderB, documents, codes, unit, minShare, bootstrap, resample), statistic)
 		if err != nil {
 			return err
 		}
@@ -182,7 +182,7 @@ func (as *AgreementService) Export(coderA, coderB int64, documents []int64, unit
 	return path, nil
 }
 
-func agreementRequest(coderA, coderB int64, documents []int64, unit string, minShare float64, bootstrap int, resample string) project.AgreementRequest {
-	return project.AgreementRequest{CoderA: coderA, CoderB: coderB, Documents: documents, Unit: unit, MinShare: minShare,
+func agreementRequest(coderA, coderB int64, documents, codes []int64, unit string, minShare float64, bootstrap int, resample string) project.AgreementRequest {
+	return project.AgreementRequest{CoderA: coderA, CoderB: coderB, Documents: documents, Codes: codes, Unit: unit, MinShare: minShare,
 		Bootstrap: bootstrap, Seed: BootstrapSeed, Resample: resample}
 }

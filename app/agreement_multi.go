@@ -57,13 +57,13 @@ type MultiAgreementDTO struct {
 // overall among two or more distinct coders, over the chosen documents (all
 // when none are chosen), with the same unit, minShare and bootstrap (seed
 // BootstrapSeed) as Compute. Blind mode applies as for Compute.
-func (as *AgreementService) ComputeMulti(coders []int64, documents []int64, unit string, minShare float64, bootstrap int) (*MultiAgreementDTO, error) {
+func (as *AgreementService) ComputeMulti(coders, documents, codes []int64, unit string, minShare float64, bootstrap int) (*MultiAgreementDTO, error) {
 	var out *MultiAgreementDTO
 	err := as.s.withViewer(func(p *store.Project, v project.Viewer) error {
 		if !v.CanCompare() {
 			return errBlindCompare(v)
 		}
-		r, err := project.MultiAgreement(p, project.MultiAgreementRequest{Coders: coders, Documents: documents, Unit: unit,
+		r, err := project.MultiAgreement(p, project.MultiAgreementRequest{Coders: coders, Documents: documents, Codes: codes, Unit: unit,
 			MinShare: minShare, Bootstrap: bootstrap, Seed: BootstrapSeed})
 		if err != nil {
 			return err

@@ -576,7 +576,7 @@ export const api = {
     resample: Resample = 'document',
   ): Promise<Agreement> {
     return call(async () => {
-      const a = await Agreements.Compute(coderA, coderB, documents, unit, minShare, bootstrap, resample);
+      const a = await Agreements.Compute(coderA, coderB, documents, [], unit, minShare, bootstrap, resample);
       return {
         coderA: coder(a.coderA),
         coderB: coder(a.coderB),
@@ -609,7 +609,7 @@ export const api = {
     resample: Resample,
     statistic: string,
   ): Promise<string> {
-    return call(async () => (await Agreements.Methods(coderA, coderB, documents, unit, minShare, bootstrap, resample, statistic)) ?? '');
+    return call(async () => (await Agreements.Methods(coderA, coderB, documents, [], unit, minShare, bootstrap, resample, statistic)) ?? '');
   },
   /** Asks where to save the agreement table and writes it; the path written, or "" when the user cancelled. */
   exportAgreement(
@@ -624,7 +624,7 @@ export const api = {
     format: AgreementExportFormat,
   ): Promise<string> {
     return call(async () =>
-      (await Agreements.Export(coderA, coderB, documents, unit, minShare, bootstrap, resample, statistic, format)) ?? '',
+      (await Agreements.Export(coderA, coderB, documents, [], unit, minShare, bootstrap, resample, statistic, format)) ?? '',
     );
   },
 
@@ -634,7 +634,7 @@ export const api = {
    */
   async multiAgreement(coders: number[], documents: number[], unit: string, minShare: number, bootstrap: number): Promise<MultiAgreement> {
     return call(async () => {
-      const a = await Agreements.ComputeMulti(coders, documents, unit, minShare, bootstrap);
+      const a = await Agreements.ComputeMulti(coders, documents, [], unit, minShare, bootstrap);
       return {
         coders: (a.coders ?? []).map(coder),
         documents: a.documents ?? [],
