@@ -561,8 +561,9 @@ export const api = {
 
   // AgreementService
   /**
-   * unit: one of units()' names ("" = character); minShare: the share (0..1) of
-   * a unit a coder's segments must cover for it to count as coded, 0 = any
+   * codes: the ids of the codes to compare, [] = every codable code; unit:
+   * one of units()' names ("" = character); minShare: the share (0..1) of a
+   * unit a coder's segments must cover for it to count as coded, 0 = any
    * overlap (ignored for characters); bootstrap: how many resamples of the
    * documents to draw for 95 % intervals (seed fixed by the backend), 0 = none.
    */
@@ -570,13 +571,14 @@ export const api = {
     coderA: number,
     coderB: number,
     documents: number[],
+    codes: number[],
     unit: string,
     minShare: number,
     bootstrap: number,
     resample: Resample = 'document',
   ): Promise<Agreement> {
     return call(async () => {
-      const a = await Agreements.Compute(coderA, coderB, documents, [], unit, minShare, bootstrap, resample);
+      const a = await Agreements.Compute(coderA, coderB, documents, codes, unit, minShare, bootstrap, resample);
       return {
         coderA: coder(a.coderA),
         coderB: coder(a.coderB),
@@ -603,19 +605,21 @@ export const api = {
     coderA: number,
     coderB: number,
     documents: number[],
+    codes: number[],
     unit: string,
     minShare: number,
     bootstrap: number,
     resample: Resample,
     statistic: string,
   ): Promise<string> {
-    return call(async () => (await Agreements.Methods(coderA, coderB, documents, [], unit, minShare, bootstrap, resample, statistic)) ?? '');
+    return call(async () => (await Agreements.Methods(coderA, coderB, documents, codes, unit, minShare, bootstrap, resample, statistic)) ?? '');
   },
   /** Asks where to save the agreement table and writes it; the path written, or "" when the user cancelled. */
   exportAgreement(
     coderA: number,
     coderB: number,
     documents: number[],
+    codes: number[],
     unit: string,
     minShare: number,
     bootstrap: number,
@@ -624,17 +628,24 @@ export const api = {
     format: AgreementExportFormat,
   ): Promise<string> {
     return call(async () =>
-      (await Agreements.Export(coderA, coderB, documents, [], unit, minShare, bootstrap, resample, statistic, format)) ?? '',
+      (await Agreements.Export(coderA, coderB, documents, codes, unit, minShare, bootstrap, resample, statistic, format)) ?? '',
     );
   },
 
   /**
    * Agreement among two or more coders (Fleiss' κ, α, AC1, κ_BP, percent) per
-   * code, factor and overall; same unit, minShare and bootstrap (of documents) as agreement().
+   * code, factor and overall; same codes, unit, minShare and bootstrap (of documents) as agreement().
    */
-  async multiAgreement(coders: number[], documents: number[], unit: string, minShare: number, bootstrap: number): Promise<MultiAgreement> {
+  async multiAgreement(
+    coders: number[],
+    documents: number[],
+    codes: number[],
+    unit: string,
+    minShare: number,
+    bootstrap: number,
+  ): Promise<MultiAgreement> {
     return call(async () => {
-      const a = await Agreements.ComputeMulti(coders, documents, [], unit, minShare, bootstrap);
+      const a = await Agreements.ComputeMulti(coders, documents, codes, unit, minShare, bootstrap);
       return {
         coders: (a.coders ?? []).map(coder),
         documents: a.documents ?? [],

@@ -42,7 +42,7 @@ const byDocument = [
 
 // Answers with whatever unit and share were asked for, as the backend does.
 // With resamples it answers with intervals, as the backend does for two or more documents.
-function answer(_a: number, _b: number, documents: number[], unit: string, minShare: number, bootstrap: number): Promise<Agreement> {
+function answer(_a: number, _b: number, documents: number[], _codes: number[], unit: string, minShare: number, bootstrap: number): Promise<Agreement> {
   const row = bootstrap > 0 ? { ...overall, ci: { ...noCI, kappa: [0.553, 0.774] as [number, number], gwetAC1: [0.7, 0.9] as [number, number] } } : overall;
   return Promise.resolve({
     coderA: aisha, coderB: ben, documents, unit, minShare, resamples: bootstrap, seed: bootstrap > 0 ? 1 : 0,
@@ -56,7 +56,7 @@ beforeEach(() => {
   mocked.units.mockResolvedValue(units);
   mocked.agreement.mockImplementation(answer);
   mocked.agreementMethods.mockImplementation(
-    (_a: number, _b: number, _d: number[], unit: string, _s: number, bootstrap: number, _r: string, statistic: string) =>
+    (_a: number, _b: number, _d: number[], _c: number[], unit: string, _s: number, bootstrap: number, _r: string, statistic: string) =>
       Promise.resolve(`Agreement was computed per ${unit} with ${statistic}${bootstrap ? ` and ${bootstrap} resamples` : ''}.`),
   );
 });
@@ -71,7 +71,7 @@ describe('AgreementScreen', () => {
   it('counts characters by default and names them', async () => {
     renderScreen();
     await waitFor(() => expect(screen.getByTestId('agreement-unit')).toHaveTextContent('character counts'));
-    expect(mocked.agreement).toHaveBeenCalledWith(1, 2, [5, 6], 'character', 0, 0, 'document');
+    expect(mocked.agreement).toHaveBeenCalledWith(1, 2, [5, 6], [], 'character', 0, 0, 'document');
     expect(screen.getByTestId('unit')).toHaveValue('character');
     expect(screen.getByTestId('unit-help')).toHaveTextContent('Every character (code point) is a unit');
     expect(screen.queryByTestId('min-share')).toBeNull();
@@ -85,7 +85,7 @@ describe('AgreementScreen', () => {
     renderScreen();
     await waitFor(() => expect(screen.getAllByRole('option', { name: 'Speaker turn' })).toHaveLength(1));
     await fireEvent.change(screen.getByTestId('unit'), { target: { value: 'turn' } });
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'turn', 0, 0, 'document');
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'turn', 0, 0, 'document');
     expect(screen.getByTestId('unit-help')).toHaveTextContent('Each speaker turn is a unit');
     await waitFor(() => expect(screen.getByTestId('agreement-unit')).toHaveTextContent('turn counts'));
     expect(screen.getByTestId('agreement-footnote')).toHaveTextContent(
@@ -97,7 +97,7 @@ describe('AgreementScreen', () => {
       'any part', 'at least a quarter', 'at least half', 'at least 90 %', 'all of it',
     ]);
     await fireEvent.change(share, { target: { value: '0.5' } });
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'turn', 0.5, 0, 'document');
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'turn', 0.5, 0, 'document');
     await waitFor(() => expect(screen.getByTestId('agreement-footnote')).toHaveTextContent('cover at least half of it.'));
     expect(screen.getByTestId('agreement-count-head')).toHaveTextContent('Turn counts');
     expect(screen.getByTestId('agreement-unit').parentElement).toHaveTextContent(
@@ -106,7 +106,7 @@ describe('AgreementScreen', () => {
     expect(screen.getByTestId('agreement-footnote')).toHaveTextContent('Both, Only A, Only B and Neither count turns.');
 
     await fireEvent.change(screen.getByTestId('unit'), { target: { value: 'document' } });
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'document', 0, 0, 'document');
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'document', 0, 0, 'document');
     await waitFor(() => expect(screen.getByTestId('agreement-unit')).toHaveTextContent('document counts'));
     expect(screen.queryByTestId('min-share')).toBeNull();
     expect(screen.getByTestId('agreement-count-head')).toHaveTextContent('Document counts');
@@ -166,7 +166,7 @@ describe('AgreementScreen', () => {
 
     await fireEvent.click(box);
     expect(agreement.intervals).toBe(true);
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'character', 0, 1000, 'document');
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'character', 0, 1000, 'document');
     await waitFor(() => expect(screen.getByTestId('ci')).toHaveTextContent('0.553–0.774'));
     expect(screen.getByTestId('kappa').textContent).toBe('0.780');
     expect(screen.getByTestId('agreement-intervals')).toHaveTextContent(
@@ -178,7 +178,7 @@ describe('AgreementScreen', () => {
     expect(screen.queryByTestId('ci')).toBeNull();
 
     await fireEvent.click(box);
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'character', 0, 0, 'document');
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'character', 0, 0, 'document');
     await waitFor(() => expect(screen.queryByTestId('agreement-intervals')).toBeNull());
     expect(screen.queryByTestId('ci-head')).toBeNull();
   });
@@ -190,7 +190,7 @@ describe('AgreementScreen', () => {
       const block = screen.getByTestId('methods');
       expect(block).toHaveTextContent('Methods paragraph');
       expect(screen.getByTestId('methods-text').textContent).toBe('Agreement was computed per character with kappa.');
-      expect(mocked.agreementMethods).toHaveBeenCalledWith(1, 2, [5, 6], 'character', 0, 0, 'document', 'kappa');
+      expect(mocked.agreementMethods).toHaveBeenCalledWith(1, 2, [5, 6], [], 'character', 0, 0, 'document', 'kappa');
       // below the table, above the footnote
       const foot = screen.getByTestId('agreement-footnote');
       expect(block.compareDocumentPosition(foot) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
@@ -199,7 +199,7 @@ describe('AgreementScreen', () => {
       const calls = mocked.agreement.mock.calls.length;
       await fireEvent.change(screen.getByTestId('statistic'), { target: { value: 'gwetAC1' } });
       await waitFor(() => expect(screen.getByTestId('methods-text')).toHaveTextContent('with gwetAC1.'));
-      expect(mocked.agreementMethods).toHaveBeenLastCalledWith(1, 2, [5, 6], 'character', 0, 0, 'document', 'gwetAC1');
+      expect(mocked.agreementMethods).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'character', 0, 0, 'document', 'gwetAC1');
       expect(mocked.agreement).toHaveBeenCalledTimes(calls);
 
       await fireEvent.click(screen.getByTestId('intervals'));
@@ -236,7 +236,7 @@ describe('AgreementScreen', () => {
       mocked.exportAgreement.mockResolvedValue('/home/me/Agreement.md');
       await fireEvent.click(md);
       expect(exportAs).toHaveBeenLastCalledWith('md');
-      expect(mocked.exportAgreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'character', 0, 0, 'document', 'kappa', 'md');
+      expect(mocked.exportAgreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'character', 0, 0, 'document', 'kappa', 'md');
       await waitFor(() => expect(screen.getByTestId('agreement-export-result')).toHaveTextContent('Saved to /home/me/Agreement.md'));
 
       mocked.exportAgreement.mockResolvedValue('/home/me/Agreement.csv');
@@ -328,6 +328,63 @@ describe('AgreementScreen', () => {
       await fireEvent.click(screen.getByTestId('rows-by-document'));
       expect(screen.getByTestId('agreement-no-documents')).toBeInTheDocument();
       expect(screen.queryByTestId('agreement-table')).toBeNull();
+    });
+  });
+
+  describe('codes', () => {
+    it('lists the codes under their factor, folded until opened, and passes the chosen ones', async () => {
+      renderScreen();
+      await waitFor(() => expect(screen.getByTestId('agreement-overall')).toBeInTheDocument());
+      expect(screen.getByTestId('codes-count')).toHaveTextContent('3 of 3');
+      expect(screen.queryByTestId('agreement-codes')).toBeNull();
+      const toggle = screen.getByTestId('codes-toggle');
+      expect(toggle).toHaveAttribute('aria-expanded', 'false');
+      await fireEvent.click(toggle);
+      expect(toggle).toHaveAttribute('aria-expanded', 'true');
+      const list = screen.getByTestId('agreement-codes');
+      expect(within(list).getAllByRole('checkbox').map((b) => b.getAttribute('data-testid'))).toEqual([
+        'codes-factor-Emotional well-being',
+        'codes-code-Positive affect',
+        'codes-code-Avowed quality of life',
+        'codes-factor-Social well-being',
+        'codes-code-Social integration',
+      ]);
+      expect(screen.getByTestId('codes-all')).toBeDisabled();
+
+      await fireEvent.click(screen.getByTestId('codes-code-Avowed quality of life'));
+      await waitFor(() => expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [11, 21], 'character', 0, 0, 'document'));
+      await waitFor(() =>
+        expect(mocked.agreementMethods).toHaveBeenLastCalledWith(1, 2, [5, 6], [11, 21], 'character', 0, 0, 'document', 'kappa'),
+      );
+      expect(screen.getByTestId('codes-count')).toHaveTextContent('2 of 3');
+      const factor = screen.getByTestId('codes-factor-Emotional well-being') as HTMLInputElement;
+      expect(factor.indeterminate).toBe(true);
+      // With codes left out, the list stays open.
+      expect(toggle).toBeDisabled();
+      mocked.exportAgreement.mockResolvedValue('/tmp/a.csv');
+      await fireEvent.click(screen.getByTestId('export-csv'));
+      expect(mocked.exportAgreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [11, 21], 'character', 0, 0, 'document', 'kappa', 'csv');
+
+      await fireEvent.click(screen.getByTestId('codes-all'));
+      await waitFor(() => expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'character', 0, 0, 'document'));
+      expect(factor.checked).toBe(true);
+      expect(factor.indeterminate).toBe(false);
+    });
+
+    it('asks for at least one code instead of computing nothing', async () => {
+      renderScreen();
+      await waitFor(() => expect(screen.getByTestId('agreement-overall')).toBeInTheDocument());
+      const calls = mocked.agreement.mock.calls.length;
+      await fireEvent.click(screen.getByTestId('codes-none'));
+      expect(await screen.findByTestId('agreement-blocked')).toHaveTextContent('Choose at least one code.');
+      expect(screen.queryByTestId('agreement-table')).toBeNull();
+      expect(screen.queryByTestId('methods')).toBeNull();
+      expect(mocked.agreement).toHaveBeenCalledTimes(calls);
+      expect(screen.getByTestId('codes-count')).toHaveTextContent('0 of 3');
+      expect(screen.getByTestId('agreement-codes')).toBeInTheDocument();
+      await fireEvent.click(screen.getByTestId('codes-code-Social integration'));
+      await waitFor(() => expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [21], 'character', 0, 0, 'document'));
+      await waitFor(() => expect(screen.queryByTestId('agreement-blocked')).toBeNull());
     });
   });
 });

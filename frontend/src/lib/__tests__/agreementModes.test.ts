@@ -1,6 +1,7 @@
 // The agreement store's choices beyond two coders' Cohen's κ: three or more
 // coders (Fleiss' κ …), segment match's threshold, what the bootstrap
-// resamples, the unitizing alphas, and the consensus layer as a coder.
+// resamples, the unitizing alphas, the consensus layer as a coder, and the
+// codes to compare.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('../api', async (importOriginal) => {
@@ -13,10 +14,10 @@ vi.mock('../api', async (importOriginal) => {
 });
 
 import { api } from '../api';
-import { AgreementStore } from '../stores/agreement.svelte';
+import { AgreementStore, codeGroups } from '../stores/agreement.svelte';
 import { ToastStore } from '../stores/toasts.svelte';
 import type { Agreement, MultiAgreement, Stat, Unitized } from '../types';
-import { aisha, ben, noCI } from './fixtures';
+import { aisha, ben, codes, noCI } from './fixtures';
 
 /** the consensus layer adjudication makes: a coder like any other here */
 const consensusLayer = { id: 3, name: 'Consensus', consensus: true };
@@ -80,7 +81,7 @@ describe('AgreementStore: coders', () => {
   it('compares the consensus layer like any coder', async () => {
     const a = store([aisha, ben, consensusLayer]);
     await a.setCoderA(consensusLayer.id);
-    expect(mocked.agreement).toHaveBeenLastCalledWith(3, 2, [5, 6], 'character', 0, 0, 'document');
+    expect(mocked.agreement).toHaveBeenLastCalledWith(3, 2, [5, 6], [], 'character', 0, 0, 'document');
   });
 
   it('switches to ComputeMulti with a third coder, and back to Compute without it', async () => {
@@ -89,7 +90,7 @@ describe('AgreementStore: coders', () => {
     await a.addCoder();
     expect(a.selected).toEqual([1, 2, 4]);
     expect(a.mode).toBe('multi');
-    expect(mocked.multiAgreement).toHaveBeenLastCalledWith([1, 2, 4], [5, 6], 'character', 0, 0);
+    expect(mocked.multiAgreement).toHaveBeenLastCalledWith([1, 2, 4], [5, 6], [], 'character', 0, 0);
     expect(a.multi).toEqual(multi);
     expect(a.result).toBeNull();
     // The backend has no methods paragraph or export for several coders.
@@ -99,7 +100,7 @@ describe('AgreementStore: coders', () => {
     expect(mocked.exportAgreement).not.toHaveBeenCalled();
 
     await a.setIntervals(true);
-    expect(mocked.multiAgreement).toHaveBeenLastCalledWith([1, 2, 4], [5, 6], 'character', 0, 1000);
+    expect(mocked.multiAgreement).toHaveBeenLastCalledWith([1, 2, 4], [5, 6], [], 'character', 0, 1000);
 
     const calls = mocked.agreement.mock.calls.length;
     await a.removeCoder(2);
@@ -134,12 +135,12 @@ describe('AgreementStore: segment match', () => {
     await a.setUnit('turn');
     await a.setMinShare(0.5);
     await a.setUnit('segment');
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'segment', 0.9, 0, 'document');
-    expect(mocked.agreementMethods).toHaveBeenLastCalledWith(1, 2, [5, 6], 'segment', 0.9, 0, 'document', 'kappa');
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'segment', 0.9, 0, 'document');
+    expect(mocked.agreementMethods).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'segment', 0.9, 0, 'document', 'kappa');
     await a.setMinShare(0.75);
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'segment', 0.75, 0, 'document');
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'segment', 0.75, 0, 'document');
     await a.setUnit('turn');
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'turn', 0.5, 0, 'document');
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'turn', 0.5, 0, 'document');
   });
 });
 
@@ -150,12 +151,12 @@ describe('AgreementStore: resampling', () => {
     // no intervals yet: nothing to recompute
     expect(mocked.agreement).not.toHaveBeenCalled();
     await a.setIntervals(true);
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'character', 0, 1000, 'turn');
-    expect(mocked.agreementMethods).toHaveBeenLastCalledWith(1, 2, [5, 6], 'character', 0, 1000, 'turn', 'kappa');
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'character', 0, 1000, 'turn');
+    expect(mocked.agreementMethods).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'character', 0, 1000, 'turn', 'kappa');
     await a.exportAs('md');
-    expect(mocked.exportAgreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'character', 0, 1000, 'turn', 'kappa', 'md');
+    expect(mocked.exportAgreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'character', 0, 1000, 'turn', 'kappa', 'md');
     await a.setResample('document');
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'character', 0, 1000, 'document');
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'character', 0, 1000, 'document');
   });
 
   it('resamples documents for document presence and segment match, whatever was chosen', async () => {
@@ -166,11 +167,11 @@ describe('AgreementStore: resampling', () => {
     await a.setUnit('document');
     expect(a.turnsAllowed).toBe(false);
     expect(a.resampling).toBe('document');
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'document', 0, 1000, 'document');
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'document', 0, 1000, 'document');
     await a.setUnit('segment');
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'segment', 0.9, 1000, 'document');
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'segment', 0.9, 1000, 'document');
     await a.setUnit('sentence');
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], 'sentence', 0, 1000, 'turn');
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'sentence', 0, 1000, 'turn');
   });
 });
 
@@ -196,5 +197,85 @@ describe('AgreementStore: unitized continuum', () => {
     await a.setUnit('unitized');
     expect(a.problem).toBe('invalid: blind mode is on');
     expect(a.unitized).toBeNull();
+  });
+});
+
+describe('AgreementStore: codes', () => {
+  function withCodes(coders = [aisha, ben, chen]) {
+    const a = new AgreementStore(new ToastStore());
+    a.setup(coders, docs, codes);
+    return a;
+  }
+
+  it('groups the codable codes under their factor', () => {
+    const loose = { id: 30, parent: 0, name: 'Other', definition: '', color: '#000000', key: '', codable: true };
+    expect(codeGroups([...codes, loose]).map((g) => [g.factor?.name ?? null, g.codes.map((c) => c.id)])).toEqual([
+      ['Emotional well-being', [11, 12]],
+      ['Social well-being', [21]],
+      [null, [30]],
+    ]);
+  });
+
+  it('chooses every codable code at first and sends [] for all of them', async () => {
+    const a = withCodes();
+    expect(a.codable.map((c) => c.id)).toEqual([11, 12, 21]);
+    expect(a.chosenCodes).toEqual([11, 12, 21]);
+    expect(a.allCodes).toBe(true);
+    await a.compute();
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'character', 0, 0, 'document');
+  });
+
+  it('passes the chosen codes to Compute, Methods and Export, and recomputes when they change', async () => {
+    const a = withCodes();
+    await a.toggleCode(12, false);
+    expect(a.chosenCodes).toEqual([11, 21]);
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [11, 21], 'character', 0, 0, 'document');
+    expect(mocked.agreementMethods).toHaveBeenLastCalledWith(1, 2, [5, 6], [11, 21], 'character', 0, 0, 'document', 'kappa');
+    await a.exportAs('csv');
+    expect(mocked.exportAgreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [11, 21], 'character', 0, 0, 'document', 'kappa', 'csv');
+    await a.toggleFactor(10, false);
+    expect(a.chosenCodes).toEqual([21]);
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [21], 'character', 0, 0, 'document');
+    await a.toggleFactor(10, true);
+    expect(a.chosenCodes).toEqual([11, 12, 21]);
+    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'character', 0, 0, 'document');
+  });
+
+  it('passes the chosen codes to ComputeMulti', async () => {
+    const a = withCodes();
+    await a.toggleCode(11, false);
+    await a.addCoder();
+    expect(a.mode).toBe('multi');
+    expect(mocked.multiAgreement).toHaveBeenLastCalledWith([1, 2, 4], [5, 6], [12, 21], 'character', 0, 0);
+  });
+
+  it('asks for at least one code instead of calling the backend', async () => {
+    const a = withCodes();
+    await a.compute();
+    mocked.agreement.mockClear();
+    mocked.agreementMethods.mockClear();
+    await a.chooseNoCodes();
+    expect(a.blocker).toBe('Choose at least one code.');
+    expect(a.result).toBeNull();
+    expect(a.methods).toBe('');
+    expect(mocked.agreement).not.toHaveBeenCalled();
+    expect(mocked.agreementMethods).not.toHaveBeenCalled();
+    await a.addCoder();
+    expect(mocked.multiAgreement).not.toHaveBeenCalled();
+    // The unitizing alphas have no codes argument: they compare every code whatever the list says.
+    await a.setUnit('unitized');
+    expect(a.blocker).toBe('');
+    expect(mocked.unitized).toHaveBeenLastCalledWith([1, 2, 4], [5, 6]);
+    await a.setUnit('character');
+    await a.chooseAllCodes();
+    expect(mocked.multiAgreement).toHaveBeenLastCalledWith([1, 2, 4], [5, 6], [], 'character', 0, 0);
+  });
+
+  it('keeps the choice across setups and chooses codes new since', () => {
+    const a = withCodes();
+    void a.toggleCode(12, false);
+    const added = { id: 13, parent: 10, name: 'Interest in life', definition: '', color: '#ffffff', key: '3', codable: true };
+    a.setup([aisha, ben], docs, [...codes.slice(0, 3), added, ...codes.slice(3)]);
+    expect(a.chosenCodes).toEqual([11, 13, 21]);
   });
 });

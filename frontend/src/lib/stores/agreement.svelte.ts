@@ -2,6 +2,7 @@ import { api, toThemisError } from '../api';
 import type {
   Agreement,
   AgreementExportFormat,
+  Code,
   Coder,
   DocumentBreakdown,
   DocumentSummary,
@@ -20,7 +21,39 @@ export type AgreementMode = 'two' | 'multi' | 'unitized';
 /** How many bootstrap resamples (of documents or turns) the intervals use. */
 export const RESAMPLES = 1000;
 
-/** The agreement view: which coders, documents and unit of analysis to compare, and the result. */
+/** A factor of the codebook with its codable codes, as the codes checklist shows them; factor null: codes without one. */
+export interface CodeGroup {
+  factor: Code | null;
+  codes: Code[];
+}
+
+/**
+ * The codable codes grouped under their factor, in the codebook's order; a
+ * codable top-level code without children stands alone (factor null).
+ */
+export function codeGroups(codes: Code[]): CodeGroup[] {
+  const known = new Map(codes.map((c) => [c.id, c]));
+  const out: CodeGroup[] = [];
+  const byFactor = new Map<number, CodeGroup>();
+  for (const c of codes) {
+    if (!c.codable) continue;
+    const parent = c.parent ? known.get(c.parent) : undefined;
+    if (!parent) {
+      out.push({ factor: null, codes: [c] });
+      continue;
+    }
+    let g = byFactor.get(parent.id);
+    if (!g) {
+      g = { factor: parent, codes: [] };
+      byFactor.set(parent.id, g);
+      out.push(g);
+    }
+    g.codes.push(c);
+  }
+  return out;
+}
+
+/** The agreement view: which coders, documents, codes and unit of analysis to compare, and the result. */
 export class AgreementStore {
   coders = $state<Coder[]>([]);
   documents = $state<DocumentSummary[]>([]);
@@ -28,6 +61,10 @@ export class AgreementStore {
   selected = $state<number[]>([]);
   /** ids of the chosen documents */
   chosen = $state<number[]>([]);
+  /** the codebook (factors and codes); only codable codes are compared */
+  codebook = $state<Code[]>([]);
+  /** ids of the chosen codes, in the codebook's order */
+  chosenCodes = $state<number[]>([]);
   /** the units of analysis on offer, in display order (loaded once) */
   units = $state<Unit[]>([]);
   /** the chosen unit of analysis: one of units' names */
@@ -114,6 +151,8 @@ export class AgreementStore {
       return this.selected.length === 2 ? 'Choose two different coders.' : 'Choose each coder only once.';
     }
     if (this.chosen.length === 0) return 'Choose at least one document.';
+    // The unitizing alphas take every code; the list does not apply there.
+    if (this.mode !== 'unitized' && this.codable.length > 0 && this.chosenCodes.length === 0) return 'Choose at least one code.';
     if (this.mode === 'multi' && this.unit === SEGMENT) {
       return 'Segment match compares two coders at a time, as MAXQDA does. Remove a coder, or choose another unit of analysis to compare three or more.';
     }
@@ -135,13 +174,34 @@ export class AgreementStore {
     return this.mode === 'two';
   }
 
+  /** The codes that can be compared (codable ones), in the codebook's order. */
+  get codable(): Code[] {
+    return this.codebook.filter((c) => c.codable);
+  }
+
+  /** Whether every codable code is chosen (then the backend is sent [], "every code"). */
+  get allCodes(): boolean {
+    return this.chosenCodes.length === this.codable.length;
+  }
+
+  /** The codes argument of the agreement calls: [] when every code is chosen, else the chosen ids. */
+  private codesArg(): number[] {
+    return this.allCodes ? [] : [...this.chosenCodes];
+  }
+
   /**
-   * Sets the coders and documents to choose from, keeping earlier choices
-   * that still exist; defaults are the first two coders and every document.
+   * Sets the coders, documents and codes to choose from, keeping earlier
+   * choices that still exist; defaults are the first two coders, every
+   * document and every codable code.
    */
-  setup(coders: Coder[], documents: DocumentSummary[]): void {
+  setup(coders: Coder[], documents: DocumentSummary[], codes: Code[] = []): void {
     const had = new Set(this.documents.map((d) => d.id));
     const keep = new Set(this.chosen);
+    const hadCodes = new Set(this.codable.map((c) => c.id));
+    const keepCodes = new Set(this.chosenCodes);
+    this.codebook = codes;
+    // Codes new since the last setup are chosen; earlier choices stay.
+    this.chosenCodes = this.codable.filter((c) => !hadCodes.has(c.id) || keepCodes.has(c.id)).map((c) => c.id);
     this.coders = coders;
     this.documents = documents;
     const ids = new Set(coders.map((c) => c.id));
@@ -304,10 +364,49 @@ export class AgreementStore {
     return this.compute();
   }
 
+  toggleCode(id: number, on: boolean): Promise<void> {
+    const set = new Set(this.chosenCodes);
+    if (on) set.add(id);
+    else set.delete(id);
+    this.chosenCodes = this.codable.filter((c) => set.has(c.id)).map((c) => c.id);
+    return this.compute();
+  }
+
+  /** Chooses (or leaves out) every codable code of a factor at once. */
+  toggleFactor(factor: number, on: boolean): Promise<void> {
+    const set = new Set(this.chosenCodes);
+    for (const c of this.codable) {
+      if (c.parent !== factor) continue;
+      if (on) set.add(c.id);
+      else set.delete(c.id);
+    }
+    this.chosenCodes = this.codable.filter((c) => set.has(c.id)).map((c) => c.id);
+    return this.compute();
+  }
+
+  chooseAllCodes(): Promise<void> {
+    this.chosenCodes = this.codable.map((c) => c.id);
+    return this.compute();
+  }
+
+  chooseNoCodes(): Promise<void> {
+    this.chosenCodes = [];
+    return this.compute();
+  }
+
   /** The arguments Compute, Methods and Export share for the current choice (call only when there is no blocker). */
-  private inputs(): [number, number, number[], string, number, number, Resample] {
+  private inputs(): [number, number, number[], number[], string, number, number, Resample] {
     const bootstrap = this.intervals ? RESAMPLES : 0;
-    return [this.coderA!, this.coderB!, [...this.chosen], this.unit, this.share, bootstrap, bootstrap ? this.resampling : 'document'];
+    return [
+      this.coderA!,
+      this.coderB!,
+      [...this.chosen],
+      this.codesArg(),
+      this.unit,
+      this.share,
+      bootstrap,
+      bootstrap ? this.resampling : 'document',
+    ];
   }
 
   /** Recomputes the table for the current choice, then its methods paragraph; stale answers are dropped. */
@@ -336,7 +435,14 @@ export class AgreementStore {
         this.result = null;
         this.multi = null;
       } else if (mode === 'multi') {
-        const m = await api.multiAgreement([...this.selected], [...this.chosen], this.unit, this.share, this.intervals ? RESAMPLES : 0);
+        const m = await api.multiAgreement(
+          [...this.selected],
+          [...this.chosen],
+          this.codesArg(),
+          this.unit,
+          this.share,
+          this.intervals ? RESAMPLES : 0,
+        );
         if (seq !== this.seq) return;
         this.multi = m;
         this.result = null;
