@@ -168,6 +168,31 @@ test('the unitized continuum shows the unitizing alphas the CLI computes', async
   await page.getByTestId('unit').selectOption('unitized');
   await expect(page.getByTestId('unitized-binaryUAlpha').getByTestId('value')).toHaveText(first!);
   await page.getByTestId('unit').selectOption('character');
+});
+
+test('two codes chosen of thirteen: two code rows, and the methods paragraph says so', async () => {
+  await expect(page.getByTestId('agreement-table').locator('[data-testid^="agreement-row-"]')).toHaveCount(13);
+  await expect(page.getByTestId('codes-count')).toHaveText('13 of 13');
+  await page.getByTestId('codes-none').click();
+  await expect(page.getByTestId('agreement-blocked')).toHaveText('Choose at least one code.');
+  await expect(page.getByTestId('agreement-table')).toHaveCount(0);
+  await page.getByTestId('codes-code-Positive affect').check();
+  await page.getByTestId('codes-code-Autonomy').check();
+  await expect(page.getByTestId('codes-count')).toHaveText('2 of 13');
+  const rows = page.getByTestId('agreement-table').locator('[data-testid^="agreement-row-"]');
+  await expect(rows).toHaveCount(2);
+  await expect(page.getByTestId('agreement-row-Positive affect')).toBeVisible();
+  await expect(page.getByTestId('agreement-row-Autonomy')).toBeVisible();
+  await expect(page.getByTestId('methods-text')).toContainText('agreement is reported for 2 of its 13 codes');
+  // The list scrolls within the sidebar, which still shows the documents below it.
+  await expect(page.getByTestId('agreement-documents')).toBeInViewport();
+  await shot(page, 'agreement-codes');
+  await page.getByTestId('unit').selectOption('unitized');
+  await expect(page.getByTestId('codes-unitized')).toBeVisible();
+  await shot(page, 'agreement-codes-unitized');
+  await page.getByTestId('unit').selectOption('character');
+  await page.getByTestId('codes-all').click();
+  await expect(rows).toHaveCount(13);
 
   await page.getByTestId('close-project').click();
   await expect(page.getByTestId('open-demo')).toBeVisible();
