@@ -7,13 +7,13 @@ vi.mock('../wailsjs/runtime/runtime', () => ({ EventsOn: vi.fn(() => () => {}) }
 
 import * as Adjudication from '../wailsjs/go/app/AdjudicationService';
 import ReviewScreen from '../screens/ReviewScreen.svelte';
-import { ReviewStore } from '../stores/review.svelte';
+import { ANY_OVERLAP, ReviewStore } from '../stores/review.svelte';
 import { ToastStore } from '../stores/toasts.svelte';
 import { aisha, ben, codes, consensusLayer } from './fixtures';
 import { ctxText, decided, docSpan, rawItem, rawReview } from './reviewFixtures';
 
 const m = <T>(f: T) => f as unknown as ReturnType<typeof vi.fn>;
-const input = { coderA: 1, coderB: 2, documents: [], codes: [], threshold: 0 };
+const input = { coderA: 1, coderB: 2, documents: [], codes: [], threshold: 0.9 };
 
 /** Aisha only (biggest), a boundary in another document, different codes, Ben only (settled). */
 function items() {
@@ -215,5 +215,29 @@ describe('ReviewScreen', () => {
     renderScreen(rawReview([]));
     expect(await screen.findByTestId('list-empty')).toHaveTextContent('No disagreements: Aisha and Ben coded alike everywhere.');
     expect(screen.getByTestId('review-progress')).toHaveTextContent('0 of 0 settled');
+  });
+
+  it('reviews at the boundary threshold chosen in the top bar, and decides at it', async () => {
+    const { store } = renderScreen();
+    await screen.findByTestId('disagreement-list');
+    const group = screen.getByTestId('review-threshold');
+    expect(within(group).getAllByRole('button').map((b) => b.textContent)).toEqual(['90 %', '75 %', '50 %', 'any overlap']);
+    expect(screen.getByTestId('review-threshold-90')).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByRole('group', { name: /Boundaries agree at/ })).toHaveAccessibleDescription(
+      /each covers at least this share of the other/,
+    );
+    m(Adjudication.Review).mockResolvedValue(rawReview(items().slice(0, 1), { threshold: ANY_OVERLAP }));
+    await fireEvent.click(screen.getByTestId('review-threshold-any'));
+    await waitFor(() => expect(screen.getByTestId('list-count')).toHaveTextContent('1 disagreement'));
+    expect(m(Adjudication.Review)).toHaveBeenLastCalledWith({ ...input, threshold: ANY_OVERLAP });
+    expect(screen.getByTestId('review-threshold-any')).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByTestId('review-threshold-90')).toHaveAttribute('aria-pressed', 'false');
+    expect(store.threshold).toBe(ANY_OVERLAP);
+    m(Adjudication.Decide).mockResolvedValue(rawReview([{ ...items()[0], decision: decided('accept-a', '') }], { threshold: ANY_OVERLAP }));
+    await fireEvent.keyDown(window, { key: 'a' });
+    await waitFor(() => expect(m(Adjudication.Decide)).toHaveBeenCalled());
+    expect(m(Adjudication.Decide).mock.calls[0][0]).toMatchObject({ ...input, threshold: ANY_OVERLAP, key: 'k1', action: 'accept-a' });
+    await fireEvent.click(screen.getByTestId('review-threshold-75'));
+    await waitFor(() => expect(m(Adjudication.Review)).toHaveBeenLastCalledWith({ ...input, threshold: 0.75 }));
   });
 });

@@ -6,7 +6,7 @@ vi.mock('../api', async (importOriginal) => {
 });
 
 import { api, ThemisError } from '../api';
-import { progressText, ReviewStore } from '../stores/review.svelte';
+import { ANY_OVERLAP, progressText, ReviewStore } from '../stores/review.svelte';
 import { ToastStore } from '../stores/toasts.svelte';
 import type { Decision, Disagreement, Review } from '../types';
 import { OffsetIndex } from '../offsets';
@@ -75,7 +75,7 @@ describe('ReviewStore', () => {
     expect([s.coderA, s.coderB]).toEqual([aisha.id, ben.id]);
     mocked.review.mockResolvedValue(rv([]));
     await s.load();
-    expect(mocked.review).toHaveBeenCalledWith({ coderA: 1, coderB: 2, documents: [], codes: [], threshold: 0 });
+    expect(mocked.review).toHaveBeenCalledWith({ coderA: 1, coderB: 2, documents: [], codes: [], threshold: 0.9 });
 
     const alone = new ReviewStore(new ToastStore());
     alone.setup([aisha, consensusLayer], aisha.id);
@@ -121,13 +121,36 @@ describe('ReviewStore', () => {
     expect(s.selectedKey).toBe('k5');
   });
 
+  it('sends the chosen threshold with every call and reloads the review when it changes', async () => {
+    const { s } = await loaded();
+    expect(s.threshold).toBe(0.9);
+    const fewer = five().slice(0, 3);
+    mocked.review.mockResolvedValue(rv(fewer, { threshold: ANY_OVERLAP }));
+    await s.setThreshold(ANY_OVERLAP);
+    expect(ANY_OVERLAP).toBeGreaterThan(0);
+    expect(mocked.review).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [], codes: [], threshold: ANY_OVERLAP });
+    expect(s.review?.total).toBe(3);
+    expect(s.selectedKey).toBe('k1'); // still a disagreement, still selected
+    mocked.decide.mockResolvedValue(settle(fewer, 'k1', 'accept-a'));
+    await s.decide('accept-a');
+    expect(mocked.decide.mock.calls[0][0]).toEqual({ coderA: 1, coderB: 2, documents: [], codes: [], threshold: ANY_OVERLAP });
+    mocked.startReview.mockResolvedValue(rv(fewer));
+    await s.start();
+    expect(mocked.startReview).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [], codes: [], threshold: ANY_OVERLAP });
+    await s.setThreshold(0.5);
+    expect(mocked.review).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [], codes: [], threshold: 0.5 });
+    const calls = mocked.review.mock.calls.length;
+    await s.setThreshold(0.5);
+    expect(mocked.review).toHaveBeenCalledTimes(calls);
+  });
+
   it('decides, replaces the review with the one returned and moves on to the next unsettled one', async () => {
     const { s } = await loaded();
     s.rationale = '  the garden is the activity  ';
     mocked.decide.mockResolvedValue(settle(five(), 'k1', 'neither'));
     expect(await s.decide('neither')).toBe(true);
     const [input, d, choice] = mocked.decide.mock.calls[0];
-    expect(input).toEqual({ coderA: 1, coderB: 2, documents: [], codes: [], threshold: 0 });
+    expect(input).toEqual({ coderA: 1, coderB: 2, documents: [], codes: [], threshold: 0.9 });
     expect(d.key).toBe('k1');
     expect(choice).toEqual({ action: 'neither', rationale: 'the garden is the activity' });
     expect(s.progress).toBe('2 of 5 settled');
@@ -173,7 +196,7 @@ describe('ReviewStore', () => {
     s.select('k2');
     mocked.reopen.mockResolvedValue(rv(five().map((d) => ({ ...d, decision: null }))));
     expect(await s.reopen()).toBe(true);
-    expect(mocked.reopen).toHaveBeenCalledWith({ coderA: 1, coderB: 2, documents: [], codes: [], threshold: 0 }, 'k2');
+    expect(mocked.reopen).toHaveBeenCalledWith({ coderA: 1, coderB: 2, documents: [], codes: [], threshold: 0.9 }, 'k2');
     expect(s.selectedKey).toBe('k2');
     expect(s.progress).toBe('0 of 5 settled');
   });

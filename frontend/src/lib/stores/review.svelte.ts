@@ -21,6 +21,24 @@ export interface ReviewFilter {
 
 export const noFilter: ReviewFilter = { document: 0, code: 0, kind: '', unsettled: false };
 
+/**
+ * The segment-match thresholds the Review tab offers: two coders' stretches
+ * of the same code agree when each covers at least this share of the other.
+ * The backend wants a share in (0, 1] (0 would mean its default, 90 %), so
+ * "any overlap" is a share so small that a single shared character meets it.
+ */
+export const ANY_OVERLAP = 1e-9;
+
+export const THRESHOLDS: readonly { value: number; label: string }[] = [
+  { value: 0.9, label: '90 %' },
+  { value: 0.75, label: '75 %' },
+  { value: 0.5, label: '50 %' },
+  { value: ANY_OVERLAP, label: 'any overlap' },
+];
+
+/** The threshold the Review tab starts with (the backend's default, as in segment match). */
+export const DEFAULT_THRESHOLD = 0.9;
+
 /** An adjustment being made: the span (UTF-16 in the selected item's context text) and its code. */
 export interface Adjustment extends TextRange {
   code: number;
@@ -56,6 +74,8 @@ export class ReviewStore {
   coderA = $state<number | null>(null);
   coderB = $state<number | null>(null);
   filter = $state<ReviewFilter>({ ...noFilter });
+  /** the share of each other's stretch two coders' same code must cover to agree (one of THRESHOLDS' values) */
+  threshold = $state(DEFAULT_THRESHOLD);
   /** the whole review; replaced, never mutated */
   review = $state.raw<Review | null>(null);
   selectedKey = $state<string | null>(null);
@@ -111,9 +131,9 @@ export class ReviewStore {
     }
   }
 
-  /** What the backend is asked about: the whole review of the pair (the list filters it here). */
+  /** What the backend is asked about: the whole review of the pair at the chosen threshold (the list filters it here). */
   input(): ReviewInput {
-    return { coderA: this.coderA ?? 0, coderB: this.coderB ?? 0, documents: [], codes: [], threshold: 0 };
+    return { coderA: this.coderA ?? 0, coderB: this.coderB ?? 0, documents: [], codes: [], threshold: this.threshold };
   }
 
   /** Loads the pair's review; stale answers are dropped. */
@@ -148,6 +168,17 @@ export class ReviewStore {
   setCoderB(id: number): Promise<void> {
     this.coderB = id;
     return this.changePair();
+  }
+
+  /**
+   * Reviews the pair at another threshold: the disagreements are found
+   * again (decisions are kept by the backend); the selection stays when
+   * that disagreement still is one.
+   */
+  setThreshold(threshold: number): Promise<void> {
+    if (threshold === this.threshold) return Promise.resolve();
+    this.threshold = threshold;
+    return this.load();
   }
 
   private changePair(): Promise<void> {
