@@ -63,6 +63,22 @@ test('the lead opens a copy of the demo study and goes to Review', async () => {
   await shot(page, '20-review-before-start');
 });
 
+test('boundaries agreeing at any overlap leave fewer disagreements than at 90 %', async () => {
+  const at90 = total;
+  await expect(page.getByTestId('review-threshold-90')).toHaveAttribute('aria-pressed', 'true');
+  await shot(page, '20b-review-threshold');
+  await page.getByTestId('review-threshold-any').click();
+  await expect(page.getByTestId('review-threshold-any')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('review-progress')).not.toHaveText(`0 of ${at90} settled`);
+  await settledCount();
+  expect(total).toBeLessThan(at90);
+  await shot(page, '20c-review-threshold-any');
+  // Back to 90 %, as the rest of this spec expects.
+  await page.getByTestId('review-threshold-90').click();
+  await expect(page.getByTestId('review-progress')).toHaveText(`0 of ${at90} settled`);
+  total = at90;
+});
+
 test('start adjudication: a consensus layer with the agreed passages', async () => {
   await page.getByTestId('review-start').click();
   await expect(page.getByTestId('review-agreed')).toContainText('copied into the consensus (Consensus)');
