@@ -13,6 +13,7 @@ vi.mock('../api', async (importOriginal) => {
       chooseAndImport: fn(), onImportProgress: fn(), codes: fn(), segments: fn(), apply: fn(), remove: fn(),
       undo: fn(), redo: fn(), history: fn(),
       agreement: fn(), agreementMethods: fn(), exportAgreement: fn(), units: fn(), quotes: fn(), renderQuotes: fn(), exportQuotes: fn(),
+      review: fn(), startReview: fn(), decide: fn(), reopen: fn(), multiAgreement: fn(), unitized: fn(),
     },
   };
 });
@@ -63,6 +64,19 @@ describe('App', () => {
     await fireEvent.click(screen.getByTestId('tab-agreement'));
     expect(screen.getByTestId('agreement-unavailable')).toHaveTextContent('once Aisha, the project lead, turns blind mode off');
     expect(mocked.agreement).not.toHaveBeenCalled();
+  });
+
+  it('re-reads the coders after the review tab, where a consensus layer may have been made', async () => {
+    mocked.start.mockResolvedValue({ project: info(), recent: [], defaultFolder: '/d', error: '' });
+    mocked.review.mockReturnValue(new Promise(() => {}));
+    mocked.info.mockResolvedValue(info());
+    render(App);
+    await fireEvent.click(await screen.findByTestId('tab-review'));
+    expect(mocked.info).not.toHaveBeenCalled();
+    await fireEvent.click(screen.getByTestId('tab-documents'));
+    expect(mocked.info).toHaveBeenCalledTimes(1);
+    await fireEvent.click(screen.getByTestId('tab-quotes'));
+    expect(mocked.info).toHaveBeenCalledTimes(1);
   });
 
   it('shows a notice that goes by itself', async () => {
