@@ -107,35 +107,49 @@ func newReport(coderA, coderB int64, unit string) Report {
 // rows fills in the report's per-code, per-factor and overall rows.
 func rows(rep Report, perCode []Counts, uniq []Code, nameA, nameB string) Report {
 	rep.nameA, rep.nameB = nameA, nameB
-	type factorGroup struct {
-		id     int64
-		name   string
-		tables []Counts
-	}
-	var factors []*factorGroup
-	factorIndex := map[int64]*factorGroup{}
 	for i, c := range uniq {
 		rep.PerCode = append(rep.PerCode, newResult(c.Name, c.ID, c.Factor, perCode[i:i+1], codeRow, rep.Unit, nameA, nameB))
+	}
+	for _, g := range factorGroups(uniq) {
+		tables := make([]Counts, len(g.codes))
+		for x, i := range g.codes {
+			tables[x] = perCode[i]
+		}
+		rep.PerFactor = append(rep.PerFactor, newResult(g.name, 0, g.id, tables, pooledRow, rep.Unit, nameA, nameB))
+	}
+	rep.Overall = newResult(LabelAllCodes, 0, 0, perCode, pooledRow, rep.Unit, nameA, nameB)
+	return rep
+}
+
+// factorGroup is a factor and the indices of its codes in a code list.
+type factorGroup struct {
+	id    int64
+	name  string
+	codes []int
+}
+
+// factorGroups groups codes by factor, factors in first-seen order; codes
+// without a factor belong to none. A factor without a name is "Factor N".
+func factorGroups(codes []Code) []*factorGroup {
+	var groups []*factorGroup
+	index := map[int64]*factorGroup{}
+	for i, c := range codes {
 		if c.Factor == 0 {
 			continue
 		}
-		g, ok := factorIndex[c.Factor]
+		g, ok := index[c.Factor]
 		if !ok {
 			name := c.FactorName
 			if name == "" {
 				name = fmt.Sprintf("Factor %d", c.Factor)
 			}
 			g = &factorGroup{id: c.Factor, name: name}
-			factorIndex[c.Factor] = g
-			factors = append(factors, g)
+			index[c.Factor] = g
+			groups = append(groups, g)
 		}
-		g.tables = append(g.tables, perCode[i])
+		g.codes = append(g.codes, i)
 	}
-	for _, g := range factors {
-		rep.PerFactor = append(rep.PerFactor, newResult(g.name, 0, g.id, g.tables, pooledRow, rep.Unit, nameA, nameB))
-	}
-	rep.Overall = newResult(LabelAllCodes, 0, 0, perCode, pooledRow, rep.Unit, nameA, nameB)
-	return rep
+	return groups
 }
 
 // docEntry is a document as compare sees it: its length and, for units other

@@ -314,35 +314,14 @@ func (r *MultiReport) fillRows(coded [][]int64) {
 			}
 		}
 	}
-	type group struct {
-		id    int64
-		name  string
-		codes []int
-	}
-	var factors []*group
-	index := map[int64]*group{}
 	r.PerCode = r.PerCode[:0]
 	all := make([]int, 0, len(r.codes))
 	for i, c := range r.codes {
 		all = append(all, i)
 		r.PerCode = append(r.PerCode, r.newMultiResult(c.Name, c.ID, c.Factor, perCode, coded, []int{i}, codeRow))
-		if c.Factor == 0 {
-			continue
-		}
-		g, ok := index[c.Factor]
-		if !ok {
-			name := c.FactorName
-			if name == "" {
-				name = fmt.Sprintf("Factor %d", c.Factor)
-			}
-			g = &group{id: c.Factor, name: name}
-			index[c.Factor] = g
-			factors = append(factors, g)
-		}
-		g.codes = append(g.codes, i)
 	}
 	r.PerFactor = r.PerFactor[:0]
-	for _, g := range factors {
+	for _, g := range factorGroups(r.codes) {
 		r.PerFactor = append(r.PerFactor, r.newMultiResult(g.name, 0, g.id, perCode, coded, g.codes, pooledRow))
 	}
 	r.Overall = r.newMultiResult(LabelAllCodes, 0, 0, perCode, coded, all, pooledRow)
