@@ -11,7 +11,7 @@ TAGS      := webkit2_41
 WAILS     := $(GO) tool wails
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_BUILD := gcc pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev
-APT_TEST  := xvfb xauth chromium fonts-noto-color-emoji
+APT_TEST  := xvfb xauth chromium fonts-noto-color-emoji libxml2-utils
 BIN       := build/bin/themis-desktop
 DEV_BIN   := build/bin/themis-dev
 CLI_BIN   := build/bin/themis

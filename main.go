@@ -62,6 +62,7 @@ func main() {
 			app.NewAgreementService(session),
 			app.NewQuotesService(session),
 			app.NewAdjudicationService(session),
+			app.NewCodebookService(session),
 		},
 	})
 	if err != nil {

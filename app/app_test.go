@@ -52,7 +52,7 @@ func decodeUIError(t *testing.T, err error) UIError {
 
 func TestTwoCodersFromCreateToQuotes(t *testing.T) {
 	sv := newServices(t)
-	info, err := sv.projects.Create("Pilot", "", "Aisha")
+	info, err := sv.projects.Create("Pilot", "", "Aisha", "keyes")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,7 +125,7 @@ func TestTwoCodersFromCreateToQuotes(t *testing.T) {
 
 func TestStartRemembersRecentProjectsAndReportsLaunchErrors(t *testing.T) {
 	sv := newServices(t)
-	info, err := sv.projects.Create("One", "", "Aisha")
+	info, err := sv.projects.Create("One", "", "Aisha", "keyes")
 	if err != nil {
 		t.Fatal(err)
 	}

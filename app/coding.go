@@ -101,3 +101,10 @@ func (cs *CodingService) History() (HistoryDTO, error) {
 	defer cs.s.mu.Unlock()
 	return cs.s.historyLocked(), nil
 }
+
+// CodeInVivo creates a code named name under parent (0: top level) in the
+// active framework and codes [start, end) of document with it as the current
+// coder, in one step. The codebook's Undo removes both.
+func (cs *CodingService) CodeInVivo(document int64, start, end int, name string, parent int64) (*InVivoDTO, error) {
+	return nil, errTODO
+}

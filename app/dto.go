@@ -81,13 +81,22 @@ type ImportedDTO struct {
 
 // CodeDTO is a code or factor of the framework.
 type CodeDTO struct {
-	ID         int64  `json:"id"`
-	Parent     int64  `json:"parent"`
-	Name       string `json:"name"`
-	Definition string `json:"definition"`
-	Color      string `json:"color"`
-	Key        string `json:"key"`
-	Codable    bool   `json:"codable"`
+	ID           int64    `json:"id"`
+	Parent       int64    `json:"parent"`
+	Framework    int64    `json:"framework"`
+	Ref          string   `json:"ref"`
+	Name         string   `json:"name"`
+	Definition   string   `json:"definition"`
+	WhenToUse    string   `json:"whenToUse"`
+	WhenNotToUse string   `json:"whenNotToUse"`
+	Examples     []string `json:"examples"`
+	Color        string   `json:"color"`
+	Key          string   `json:"key"`
+	Codable      bool     `json:"codable"`
+	Scale        *float64 `json:"scale"`
+	// Counts are the segments per coder the current user may see (only
+	// their own in blind mode), coders with none left out.
+	Counts []CodeCountDTO `json:"counts"`
 }
 
 // SegmentDTO is a coded span; offsets are code points.

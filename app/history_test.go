@@ -8,7 +8,7 @@ import (
 
 func TestUndoRedoOfCodingActions(t *testing.T) {
 	sv := newServices(t)
-	if _, err := sv.projects.Create("Undo", "", "Aisha"); err != nil {
+	if _, err := sv.projects.Create("Undo", "", "Aisha", "keyes"); err != nil {
 		t.Fatal(err)
 	}
 	sv.answerOpen(t, filepath.Join(fixtures, "qualcoder-transcript.txt"))

@@ -38,9 +38,10 @@ func (ps *ProjectService) Start() (StartState, error) {
 }
 
 // Create makes a new project called name in folder (the default projects
-// folder when empty) with Keyes' framework, lead as its lead coder, and
-// opens it as that coder.
-func (ps *ProjectService) Create(name, folder, lead string) (*ProjectInfo, error) {
+// folder when empty) starting from the built-in framework with id framework
+// (see CodebookService.Builtins), or an empty codebook when framework is "",
+// with lead as its lead coder, and opens it as that coder.
+func (ps *ProjectService) Create(name, folder, lead, framework string) (*ProjectInfo, error) {
 	name = strings.TrimSpace(name)
 	if name == "" {
 		return nil, fmt.Errorf("%w: give the project a name", store.ErrInvalid)

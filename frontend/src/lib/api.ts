@@ -10,10 +10,19 @@ import * as Coding from './wailsjs/go/app/CodingService';
 import * as Agreements from './wailsjs/go/app/AgreementService';
 import * as QuotesSvc from './wailsjs/go/app/QuotesService';
 import * as Adjudication from './wailsjs/go/app/AdjudicationService';
+import * as Codebook from './wailsjs/go/app/CodebookService';
 import { EventsOn } from './wailsjs/runtime/runtime';
 import { OffsetIndex } from './offsets';
 import type {
   Agreement,
+  BuiltinFramework,
+  CodeInput,
+  CodeSegment,
+  CodebookFormat,
+  CodebookHistory,
+  DeleteImpact,
+  Framework,
+  InVivo,
   AgreementExportFormat,
   AgreementRow,
   Code,
@@ -425,6 +434,124 @@ function reviewInput(i: ReviewInput): ReviewInput {
   return { coderA: i.coderA, coderB: i.coderB, documents: [...i.documents], codes: [...i.codes], threshold: i.threshold };
 }
 
+interface RawCodeCount {
+  coder: number;
+  name: string;
+  count: number;
+}
+
+interface RawCode {
+  id: number;
+  parent: number;
+  framework?: number;
+  ref?: string;
+  name: string;
+  definition?: string;
+  whenToUse?: string;
+  whenNotToUse?: string;
+  examples?: string[] | null;
+  color?: string;
+  key?: string;
+  codable?: boolean;
+  scale?: number | null;
+  counts?: RawCodeCount[] | null;
+}
+
+function toCode(c: RawCode): Code {
+  return {
+    id: c.id,
+    parent: c.parent,
+    framework: c.framework ?? 0,
+    ref: c.ref ?? '',
+    name: c.name,
+    definition: c.definition ?? '',
+    whenToUse: c.whenToUse ?? '',
+    whenNotToUse: c.whenNotToUse ?? '',
+    examples: [...(c.examples ?? [])],
+    color: c.color || '#64748b',
+    key: c.key ?? '',
+    codable: !!c.codable,
+    scale: typeof c.scale === 'number' ? c.scale : null,
+    counts: (c.counts ?? []).map((n) => ({ coder: n.coder, name: n.name, count: n.count })),
+  };
+}
+
+interface RawFramework {
+  id: number;
+  name: string;
+  description?: string;
+  active?: boolean;
+  codes?: number;
+  revision?: number;
+  version?: string;
+  tag?: string;
+}
+
+function framework(f: RawFramework): Framework {
+  return {
+    id: f.id,
+    name: f.name,
+    description: f.description ?? '',
+    active: !!f.active,
+    codes: f.codes ?? 0,
+    revision: f.revision ?? 0,
+    version: f.version ?? '',
+    tag: f.tag ?? '',
+  };
+}
+
+type WireCodeInput = Parameters<typeof Codebook.AddCode>[1];
+
+function codeInput(i: CodeInput): WireCodeInput {
+  return {
+    parent: i.parent,
+    name: i.name,
+    definition: i.definition,
+    whenToUse: i.whenToUse,
+    whenNotToUse: i.whenNotToUse,
+    examples: i.examples.map((e) => e.trim()).filter((e) => e !== ''),
+    color: i.color,
+    key: i.key,
+    codable: i.codable,
+    // Go reads an absent scale as "none"
+    scale: i.scale ?? undefined,
+  };
+}
+
+interface RawCodebookHistory {
+  framework: number;
+  revision?: number;
+  version?: string;
+  changes?: { revision: number; at: string; who?: string; action: string; summary: string; undone?: boolean; tags?: string[] | null }[] | null;
+  tags?: { name: string; note?: string; revision: number; at: string; who?: string }[] | null;
+  canUndo?: boolean;
+  undo?: string;
+  canRedo?: boolean;
+  redo?: string;
+}
+
+function codebookHistory(h: RawCodebookHistory): CodebookHistory {
+  return {
+    framework: h.framework,
+    revision: h.revision ?? 0,
+    version: h.version ?? '',
+    changes: (h.changes ?? []).map((c) => ({
+      revision: c.revision,
+      at: c.at,
+      who: c.who ?? '',
+      action: c.action,
+      summary: c.summary,
+      undone: !!c.undone,
+      tags: [...(c.tags ?? [])],
+    })),
+    tags: (h.tags ?? []).map((t) => ({ name: t.name, note: t.note ?? '', revision: t.revision, at: t.at, who: t.who ?? '' })),
+    canUndo: !!h.canUndo,
+    undo: h.undo ?? '',
+    canRedo: !!h.canRedo,
+    redo: h.redo ?? '',
+  };
+}
+
 // ---- the API ----
 
 export const api = {
@@ -441,8 +568,9 @@ export const api = {
       return { project: projectInfo(s.project), recent, defaultFolder: s.defaultFolder ?? '', error: s.error ?? '' };
     });
   },
-  create(name: string, folder: string, lead: string): Promise<ProjectInfo | null> {
-    return projectCall(() => Projects.Create(name, folder, lead));
+  /** framework: a built-in's id (see builtinFrameworks), "" for an empty codebook */
+  create(name: string, folder: string, lead: string, framework: string): Promise<ProjectInfo | null> {
+    return projectCall(() => Projects.Create(name, folder, lead, framework));
   },
   chooseFolder(): Promise<string> {
     return call(() => Projects.ChooseFolder());
@@ -515,18 +643,20 @@ export const api = {
   },
 
   // CodingService
+  /** The active framework's factors and codes, parents first, with segment counts. */
   async codes(): Promise<Code[]> {
-    return call(async () =>
-      ((await Coding.Codes()) ?? []).map((c) => ({
-        id: c.id,
-        parent: c.parent,
-        name: c.name,
-        definition: c.definition ?? '',
-        color: c.color || '#64748b',
-        key: c.key ?? '',
-        codable: !!c.codable,
-      })),
-    );
+    return call(async () => ((await Coding.Codes()) ?? []).map(toCode));
+  },
+  /**
+   * Creates a code called name under parent (0: top level) in the active
+   * framework and codes doc.text[start, end) (UTF-16 indices) with it as the
+   * current coder, in one step that the codebook's undo reverses.
+   */
+  async codeInVivo(doc: DocumentView, start: number, end: number, name: string, parent: number): Promise<InVivo> {
+    return call(async () => {
+      const r = await Coding.CodeInVivo(doc.id, doc.index.toCodePoint(start, 'floor'), doc.index.toCodePoint(end, 'ceil'), name, parent);
+      return { code: toCode(r.code), segment: segment(r.segment, doc.index) };
+    });
   },
   /** The segments of a document that the current coder may see, sorted by start. */
   async segments(doc: DocumentView): Promise<Segment[]> {
@@ -557,6 +687,103 @@ export const api = {
   /** What undo and redo would do now (per session and coder). */
   async history(): Promise<History> {
     return call(async () => historyState(await Coding.History()));
+  },
+
+  // CodebookService
+  /** The frameworks shipped with Themis; needs no project. */
+  async builtinFrameworks(): Promise<BuiltinFramework[]> {
+    return call(async () =>
+      ((await Codebook.Builtins()) ?? []).map((b) => ({ id: b.id, name: b.name, description: b.description ?? '', codes: b.codes ?? 0 })),
+    );
+  },
+  async frameworks(): Promise<Framework[]> {
+    return call(async () => ((await Codebook.Frameworks()) ?? []).map(framework));
+  },
+  setActiveFramework(id: number): Promise<void> {
+    return call(() => Codebook.SetActive(id));
+  },
+  /** builtin: a built-in's id, or "" for an empty codebook; name overrides the built-in's name when not "". The new one becomes active. */
+  async createFramework(builtin: string, name: string): Promise<Framework> {
+    return call(async () => framework(await Codebook.CreateFramework(builtin, name)));
+  },
+  renameFramework(id: number, name: string, description: string): Promise<void> {
+    return call(() => Codebook.RenameFramework(id, name, description));
+  },
+  /** A framework's codes in tree order, with counts; framework 0 = the active one. */
+  async frameworkCodes(frameworkId: number): Promise<Code[]> {
+    return call(async () => ((await Codebook.Codes(frameworkId)) ?? []).map(toCode));
+  },
+  async addCode(frameworkId: number, input: CodeInput): Promise<Code> {
+    return call(async () => toCode(await Codebook.AddCode(frameworkId, codeInput(input))));
+  },
+  /** Changes everything but the parent (use moveCode for that). */
+  async updateCode(id: number, input: CodeInput): Promise<Code> {
+    return call(async () => toCode(await Codebook.UpdateCode(id, codeInput(input))));
+  },
+  /** Puts a code under parent (0: top level) at index among its new siblings. */
+  moveCode(id: number, parent: number, index: number): Promise<void> {
+    return call(() => Codebook.MoveCode(id, parent, index));
+  },
+  /** Recodes from's segments as into, moves its children, deletes it; returns a sentence saying what happened. */
+  mergeCodes(from: number, into: number): Promise<string> {
+    return call(() => Codebook.MergeCodes(from, into));
+  },
+  /** Creates a new code from input and moves the listed segments of id to it. */
+  async splitCode(id: number, input: CodeInput, segments: number[]): Promise<Code> {
+    return call(async () => toCode(await Codebook.SplitCode(id, codeInput(input), [...segments])));
+  },
+  async codeSegments(id: number): Promise<CodeSegment[]> {
+    return call(async () =>
+      ((await Codebook.CodeSegments(id)) ?? []).map((s) => ({
+        id: s.id,
+        document: s.document,
+        documentName: s.documentName,
+        coder: s.coder,
+        coderName: s.coderName,
+        start: s.start,
+        end: s.end,
+        text: s.text,
+      })),
+    );
+  },
+  async deleteImpact(id: number): Promise<DeleteImpact> {
+    return call(async () => {
+      const d = await Codebook.DeleteImpact(id);
+      return {
+        codes: [...(d.codes ?? [])],
+        segments: d.segments,
+        byCoder: (d.byCoder ?? []).map((n) => ({ coder: n.coder, name: n.name, count: n.count })),
+        message: d.message,
+      };
+    });
+  },
+  /** Deletes a code, its descendants and their segments; undoable. Returns what was done. */
+  deleteCode(id: number): Promise<string> {
+    return call(() => Codebook.DeleteCode(id));
+  },
+  async codebookHistory(frameworkId: number): Promise<CodebookHistory> {
+    return call(async () => codebookHistory(await Codebook.History(frameworkId)));
+  },
+  /** Reverses the framework's latest change; returns what was undone. */
+  undoCodebook(frameworkId: number): Promise<string> {
+    return call(() => Codebook.Undo(frameworkId));
+  },
+  redoCodebook(frameworkId: number): Promise<string> {
+    return call(() => Codebook.Redo(frameworkId));
+  },
+  tagCodebook(frameworkId: number, name: string, note: string): Promise<void> {
+    return call(() => Codebook.Tag(frameworkId, name, note));
+  },
+  /** Asks for a .yaml/.yml/.json/.qdc file and adds it as a new, active framework; null when cancelled. */
+  async importCodebook(): Promise<Framework | null> {
+    return call(async () => {
+      const f = await Codebook.Import();
+      return f ? framework(f) : null;
+    });
+  },
+  /** Asks where to save and writes the framework; returns the path, "" when cancelled. */
+  exportCodebook(frameworkId: number, format: CodebookFormat): Promise<string> {
+    return call(() => Codebook.Export(frameworkId, format));
   },
 
   // AgreementService
@@ -729,15 +956,7 @@ export const api = {
     return call(async () => {
       const q = await QuotesSvc.List(code, coder);
       return {
-        code: {
-          id: q.code.id,
-          parent: q.code.parent,
-          name: q.code.name,
-          definition: q.code.definition ?? '',
-          color: q.code.color || '#64748b',
-          key: q.code.key ?? '',
-          codable: !!q.code.codable,
-        },
+        code: toCode(q.code),
         quotes: (q.quotes ?? []).map((x) => ({
           segmentId: x.segmentId,
           documentId: x.documentId,

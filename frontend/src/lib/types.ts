@@ -80,11 +80,134 @@ export interface Imported {
 export interface Code {
   id: number;
   parent: number;
+  /** the framework (codebook) the code belongs to */
+  framework: number;
+  ref: string;
   name: string;
   definition: string;
+  whenToUse: string;
+  whenNotToUse: string;
+  examples: string[];
   color: string;
   key: string;
   codable: boolean;
+  /** an ordinal scale value, null for none */
+  scale: number | null;
+  /** segments per coder the current user may see (only their own in blind mode); coders with none left out */
+  counts: CodeCount[];
+}
+
+/** How many segments one coder has with a code. */
+export interface CodeCount {
+  coder: number;
+  name: string;
+  count: number;
+}
+
+/** One of the project's frameworks (codebooks). */
+export interface Framework {
+  id: number;
+  name: string;
+  description: string;
+  /** the framework the reader codes with */
+  active: boolean;
+  /** codable codes */
+  codes: number;
+  revision: number;
+  /** e.g. "v1 agreed" or "revision 14 (v1 + 3 changes)" */
+  version: string;
+  /** the tag at exactly this revision, "" if none */
+  tag: string;
+}
+
+/** A framework shipped with Themis that a project can start from. */
+export interface BuiltinFramework {
+  id: string;
+  name: string;
+  description: string;
+  codes: number;
+}
+
+/** What the editor sends to add, edit or split off a code. */
+export interface CodeInput {
+  /** 0 for top level; ignored by updateCode (use moveCode) */
+  parent: number;
+  name: string;
+  definition: string;
+  whenToUse: string;
+  whenNotToUse: string;
+  examples: string[];
+  /** "" lets the backend pick one */
+  color: string;
+  key: string;
+  codable: boolean;
+  scale: number | null;
+}
+
+/** What deleting a code would take with it, for the confirmation. */
+export interface DeleteImpact {
+  /** the code and every descendant */
+  codes: string[];
+  segments: number;
+  byCoder: CodeCount[];
+  /** the same in a sentence */
+  message: string;
+}
+
+/** A segment listed under its code, for splitting a code. Offsets are code points (display only). */
+export interface CodeSegment {
+  id: number;
+  document: number;
+  documentName: string;
+  coder: number;
+  coderName: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export type CodebookAction = 'add' | 'edit' | 'move' | 'merge' | 'split' | 'delete' | 'undo' | 'redo' | 'import' | 'rename';
+
+/** One entry of a framework's history. */
+export interface CodebookChange {
+  revision: number;
+  /** RFC 3339 */
+  at: string;
+  who: string;
+  action: string;
+  summary: string;
+  undone: boolean;
+  /** tags set at this revision */
+  tags: string[];
+}
+
+export interface CodebookTag {
+  name: string;
+  note: string;
+  revision: number;
+  at: string;
+  who: string;
+}
+
+/** A framework's history, newest first, and what undo and redo would do. */
+export interface CodebookHistory {
+  framework: number;
+  revision: number;
+  version: string;
+  changes: CodebookChange[];
+  tags: CodebookTag[];
+  canUndo: boolean;
+  undo: string;
+  canRedo: boolean;
+  redo: string;
+}
+
+export type CodebookFormat = 'yaml' | 'json' | 'qdc' | 'md' | 'html' | 'csv';
+
+/** The code made from a selection, and the segment coding it. */
+export interface InVivo {
+  code: Code;
+  segment: Segment;
 }
 
 /** A coded span; offsets are UTF-16 indices into the document text. */

@@ -45,7 +45,7 @@ describe('App', () => {
     await fireEvent.input(screen.getByTestId('new-project-lead'), { target: { value: 'Aisha' } });
     mocked.create.mockResolvedValue(info({ coders: [aisha], documents: 0 }));
     await fireEvent.click(screen.getByTestId('create-project'));
-    expect(mocked.create).toHaveBeenCalledWith('Study', '', 'Aisha');
+    expect(mocked.create).toHaveBeenCalledWith('Study', '', 'Aisha', 'keyes');
     expect(await screen.findByTestId('current-coder')).toHaveTextContent('Coding as Aisha');
     expect(document.title).toBe('Study — coding as Aisha — Themis');
     expect(screen.getByTestId('blind-toggle')).toBeInTheDocument();

@@ -17,7 +17,7 @@ import { api } from '../api';
 import { AgreementStore, codeGroups } from '../stores/agreement.svelte';
 import { ToastStore } from '../stores/toasts.svelte';
 import type { Agreement, MultiAgreement, Stat, Unitized } from '../types';
-import { aisha, ben, codes, noCI } from './fixtures';
+import { aisha, ben, code, codes, noCI } from './fixtures';
 
 /** the consensus layer adjudication makes: a coder like any other here */
 const consensusLayer = { id: 3, name: 'Consensus', consensus: true };
@@ -208,7 +208,7 @@ describe('AgreementStore: codes', () => {
   }
 
   it('groups the codable codes under their factor', () => {
-    const loose = { id: 30, parent: 0, name: 'Other', definition: '', color: '#000000', key: '', codable: true };
+    const loose = code({ id: 30, parent: 0, name: 'Other', definition: '', color: '#000000', key: '', codable: true });
     expect(codeGroups([...codes, loose]).map((g) => [g.factor?.name ?? null, g.codes.map((c) => c.id)])).toEqual([
       ['Emotional well-being', [11, 12]],
       ['Social well-being', [21]],
@@ -274,7 +274,7 @@ describe('AgreementStore: codes', () => {
   it('keeps the choice across setups and chooses codes new since', () => {
     const a = withCodes();
     void a.toggleCode(12, false);
-    const added = { id: 13, parent: 10, name: 'Interest in life', definition: '', color: '#ffffff', key: '3', codable: true };
+    const added = code({ id: 13, parent: 10, name: 'Interest in life', definition: '', color: '#ffffff', key: '3', codable: true });
     a.setup([aisha, ben], docs, [...codes.slice(0, 3), added, ...codes.slice(3)]);
     expect(a.chosenCodes).toEqual([11, 13, 21]);
   });

@@ -25,12 +25,17 @@ export function info(over: Partial<ProjectInfo> = {}): ProjectInfo {
   };
 }
 
+/** A code with the codebook fields a test does not care about filled in. */
+export function code(c: Pick<Code, 'id' | 'parent' | 'name' | 'definition' | 'color' | 'key' | 'codable'> & Partial<Code>): Code {
+  return { framework: 1, ref: '', whenToUse: '', whenNotToUse: '', examples: [], scale: null, counts: [], ...c };
+}
+
 export const codes: Code[] = [
-  { id: 10, parent: 0, name: 'Emotional well-being', definition: 'Feeling good.', color: '#c2410c', key: '', codable: false },
-  { id: 11, parent: 10, name: 'Positive affect', definition: 'Cheerful, calm.', color: '#f97316', key: '1', codable: true },
-  { id: 12, parent: 10, name: 'Avowed quality of life', definition: 'Life is going well.', color: '#eab308', key: '2', codable: true },
-  { id: 20, parent: 0, name: 'Social well-being', definition: 'In society.', color: '#7e22ce', key: '', codable: false },
-  { id: 21, parent: 20, name: 'Social integration', definition: 'Belonging.', color: '#9333ea', key: 'e', codable: true },
+  code({ id: 10, parent: 0, name: 'Emotional well-being', definition: 'Feeling good.', color: '#c2410c', key: '', codable: false }),
+  code({ id: 11, parent: 10, name: 'Positive affect', definition: 'Cheerful, calm.', color: '#f97316', key: '1', codable: true }),
+  code({ id: 12, parent: 10, name: 'Avowed quality of life', definition: 'Life is going well.', color: '#eab308', key: '2', codable: true }),
+  code({ id: 20, parent: 0, name: 'Social well-being', definition: 'In society.', color: '#7e22ce', key: '', codable: false }),
+  code({ id: 21, parent: 20, name: 'Social integration', definition: 'Belonging.', color: '#9333ea', key: 'e', codable: true }),
 ];
 
 /** A two-turn transcript with an emoji and a ZWJ sequence in it. */

@@ -82,7 +82,7 @@ describe('ProjectStore', () => {
     await p.chooseFolder();
     mocked.create.mockResolvedValue(info());
     expect(await p.create(' Study ', ' Aisha ')).toBe(true);
-    expect(mocked.create).toHaveBeenCalledWith('Study', '/data/projects', 'Aisha');
+    expect(mocked.create).toHaveBeenCalledWith('Study', '/data/projects', 'Aisha', 'keyes');
     expect(p.title).toBe('Study — coding as Aisha — Themis');
     expect(p.isLead).toBe(true);
   });

@@ -82,8 +82,9 @@ export class ProjectStore {
     });
   }
 
-  create(name: string, lead: string): Promise<boolean> {
-    return this.run(async () => this.adopt(await api.create(name.trim(), this.folder, lead.trim())));
+  /** framework: a built-in framework's id, "" for an empty codebook */
+  create(name: string, lead: string, framework = 'keyes'): Promise<boolean> {
+    return this.run(async () => this.adopt(await api.create(name.trim(), this.folder, lead.trim(), framework)));
   }
 
   open(path: string): Promise<boolean> {

@@ -187,14 +187,55 @@ export namespace app {
 		}
 	}
 	
+	export class BuiltinDTO {
+	    id: string;
+	    name: string;
+	    description: string;
+	    codes: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new BuiltinDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.description = source["description"];
+	        this.codes = source["codes"];
+	    }
+	}
+	export class CodeCountDTO {
+	    coder: number;
+	    name: string;
+	    count: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CodeCountDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.coder = source["coder"];
+	        this.name = source["name"];
+	        this.count = source["count"];
+	    }
+	}
 	export class CodeDTO {
 	    id: number;
 	    parent: number;
+	    framework: number;
+	    ref: string;
 	    name: string;
 	    definition: string;
+	    whenToUse: string;
+	    whenNotToUse: string;
+	    examples: string[];
 	    color: string;
 	    key: string;
 	    codable: boolean;
+	    scale?: number;
+	    counts: CodeCountDTO[];
 	
 	    static createFrom(source: any = {}) {
 	        return new CodeDTO(source);
@@ -204,13 +245,185 @@ export namespace app {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.id = source["id"];
 	        this.parent = source["parent"];
+	        this.framework = source["framework"];
+	        this.ref = source["ref"];
 	        this.name = source["name"];
 	        this.definition = source["definition"];
+	        this.whenToUse = source["whenToUse"];
+	        this.whenNotToUse = source["whenNotToUse"];
+	        this.examples = source["examples"];
 	        this.color = source["color"];
 	        this.key = source["key"];
 	        this.codable = source["codable"];
+	        this.scale = source["scale"];
+	        this.counts = this.convertValues(source["counts"], CodeCountDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class CodeInput {
+	    parent: number;
+	    name: string;
+	    definition: string;
+	    whenToUse: string;
+	    whenNotToUse: string;
+	    examples: string[];
+	    color: string;
+	    key: string;
+	    codable: boolean;
+	    scale?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CodeInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.parent = source["parent"];
+	        this.name = source["name"];
+	        this.definition = source["definition"];
+	        this.whenToUse = source["whenToUse"];
+	        this.whenNotToUse = source["whenNotToUse"];
+	        this.examples = source["examples"];
+	        this.color = source["color"];
+	        this.key = source["key"];
+	        this.codable = source["codable"];
+	        this.scale = source["scale"];
 	    }
 	}
+	export class CodeSegmentDTO {
+	    id: number;
+	    document: number;
+	    documentName: string;
+	    coder: number;
+	    coderName: string;
+	    start: number;
+	    end: number;
+	    text: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CodeSegmentDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.document = source["document"];
+	        this.documentName = source["documentName"];
+	        this.coder = source["coder"];
+	        this.coderName = source["coderName"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.text = source["text"];
+	    }
+	}
+	export class CodebookChangeDTO {
+	    revision: number;
+	    at: string;
+	    who: string;
+	    action: string;
+	    summary: string;
+	    undone: boolean;
+	    tags: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new CodebookChangeDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.revision = source["revision"];
+	        this.at = source["at"];
+	        this.who = source["who"];
+	        this.action = source["action"];
+	        this.summary = source["summary"];
+	        this.undone = source["undone"];
+	        this.tags = source["tags"];
+	    }
+	}
+	export class CodebookTagDTO {
+	    name: string;
+	    note: string;
+	    revision: number;
+	    at: string;
+	    who: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CodebookTagDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.note = source["note"];
+	        this.revision = source["revision"];
+	        this.at = source["at"];
+	        this.who = source["who"];
+	    }
+	}
+	export class CodebookHistoryDTO {
+	    framework: number;
+	    revision: number;
+	    version: string;
+	    changes: CodebookChangeDTO[];
+	    tags: CodebookTagDTO[];
+	    canUndo: boolean;
+	    undo: string;
+	    canRedo: boolean;
+	    redo: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CodebookHistoryDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.framework = source["framework"];
+	        this.revision = source["revision"];
+	        this.version = source["version"];
+	        this.changes = this.convertValues(source["changes"], CodebookChangeDTO);
+	        this.tags = this.convertValues(source["tags"], CodebookTagDTO);
+	        this.canUndo = source["canUndo"];
+	        this.undo = source["undo"];
+	        this.canRedo = source["canRedo"];
+	        this.redo = source["redo"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	
 	export class ConsensusSegmentDTO {
 	    code: number;
@@ -315,6 +528,42 @@ export namespace app {
 	        this.end = source["end"];
 	        this.code = source["code"];
 	    }
+	}
+	export class DeleteImpactDTO {
+	    codes: string[];
+	    segments: number;
+	    byCoder: CodeCountDTO[];
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DeleteImpactDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.codes = source["codes"];
+	        this.segments = source["segments"];
+	        this.byCoder = this.convertValues(source["byCoder"], CodeCountDTO);
+	        this.message = source["message"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class SpanDTO {
 	    start: number;
@@ -473,6 +722,32 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class FrameworkDTO {
+	    id: number;
+	    name: string;
+	    description: string;
+	    active: boolean;
+	    codes: number;
+	    revision: number;
+	    version: string;
+	    tag: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new FrameworkDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.description = source["description"];
+	        this.active = source["active"];
+	        this.codes = source["codes"];
+	        this.revision = source["revision"];
+	        this.version = source["version"];
+	        this.tag = source["tag"];
+	    }
+	}
 	export class HistoryDTO {
 	    canUndo: boolean;
 	    canRedo: boolean;
@@ -510,6 +785,60 @@ export namespace app {
 	        this.turns = source["turns"];
 	        this.words = source["words"];
 	    }
+	}
+	export class SegmentDTO {
+	    id: number;
+	    document: number;
+	    code: number;
+	    coder: number;
+	    start: number;
+	    end: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new SegmentDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.document = source["document"];
+	        this.code = source["code"];
+	        this.coder = source["coder"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	    }
+	}
+	export class InVivoDTO {
+	    code: CodeDTO;
+	    segment: SegmentDTO;
+	
+	    static createFrom(source: any = {}) {
+	        return new InVivoDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = this.convertValues(source["code"], CodeDTO);
+	        this.segment = this.convertValues(source["segment"], SegmentDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	
 	export class StatisticDTO {
@@ -825,28 +1154,7 @@ export namespace app {
 	        this.threshold = source["threshold"];
 	    }
 	}
-	export class SegmentDTO {
-	    id: number;
-	    document: number;
-	    code: number;
-	    coder: number;
-	    start: number;
-	    end: number;
 	
-	    static createFrom(source: any = {}) {
-	        return new SegmentDTO(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.document = source["document"];
-	        this.code = source["code"];
-	        this.coder = source["coder"];
-	        this.start = source["start"];
-	        this.end = source["end"];
-	    }
-	}
 	
 	export class StartState {
 	    project?: ProjectInfo;

@@ -6,6 +6,10 @@ export function Apply(arg1, arg2, arg3, arg4) {
   return window['go']['app']['CodingService']['Apply'](arg1, arg2, arg3, arg4);
 }
 
+export function CodeInVivo(arg1, arg2, arg3, arg4, arg5) {
+  return window['go']['app']['CodingService']['CodeInVivo'](arg1, arg2, arg3, arg4, arg5);
+}
+
 export function Codes() {
   return window['go']['app']['CodingService']['Codes']();
 }

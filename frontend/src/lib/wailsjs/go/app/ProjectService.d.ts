@@ -10,7 +10,7 @@ export function ChooseFolder():Promise<string>;
 
 export function Close():Promise<void>;
 
-export function Create(arg1:string,arg2:string,arg3:string):Promise<app.ProjectInfo>;
+export function Create(arg1:string,arg2:string,arg3:string,arg4:string):Promise<app.ProjectInfo>;
 
 export function Info():Promise<app.ProjectInfo>;
 

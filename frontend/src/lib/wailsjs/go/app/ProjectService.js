@@ -18,8 +18,8 @@ export function Close() {
   return window['go']['app']['ProjectService']['Close']();
 }
 
-export function Create(arg1, arg2, arg3) {
-  return window['go']['app']['ProjectService']['Create'](arg1, arg2, arg3);
+export function Create(arg1, arg2, arg3, arg4) {
+  return window['go']['app']['ProjectService']['Create'](arg1, arg2, arg3, arg4);
 }
 
 export function Info() {
