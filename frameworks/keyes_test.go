@@ -1,12 +1,10 @@
 package frameworks
 
-// Keyes returns Keyes' model of mental health as flourishing: three factors
-// (emotional, psychological and social well-being) and thirteen codable
-// dimensions. The definitions are written for Themis as coding guidance.
-//
-// Keys follow the dimension numbers, 1-9 then 0, then q, w, e for the last
-// three social dimensions, so a coder can reach all thirteen from the left hand.
-func Keyes() Framework {
+import "testing"
+
+// legacyKeyes is the Keyes framework as it was written in Go before it moved
+// to builtin/keyes.yaml; other packages' tests depend on these values.
+func legacyKeyes() Framework {
 	return Framework{
 		Name: "Keyes: flourishing",
 		Description: "Keyes' model of mental health as flourishing: emotional, psychological " +
@@ -48,5 +46,25 @@ func Keyes() Framework {
 			{Ref: "social-integration", Parent: "social", Name: "Social integration", Codable: true, Key: "e", Color: "#9333ea",
 				Definition: "Belonging: feeling part of a group or community, having common ground with others, being included rather than isolated."},
 		},
+	}
+}
+
+func TestKeyesFileKeepsTheLegacyValues(t *testing.T) {
+	got, want := Keyes(), legacyKeyes()
+	if got.Name != want.Name || got.Description != want.Description {
+		t.Errorf("name/description changed:\n%q %q\nwant\n%q %q", got.Name, got.Description, want.Name, want.Description)
+	}
+	if len(got.Codes) != len(want.Codes) {
+		t.Fatalf("%d codes, want %d", len(got.Codes), len(want.Codes))
+	}
+	for i, w := range want.Codes {
+		g := got.Codes[i]
+		if g.Ref != w.Ref || g.Parent != w.Parent || g.Name != w.Name || g.Definition != w.Definition ||
+			g.Color != w.Color || g.Key != w.Key || g.Codable != w.Codable {
+			t.Errorf("code %d = %+v\nwant %+v", i, g, w)
+		}
+		if w.Parent != "" && (g.WhenToUse == "" || g.WhenNotToUse == "" || len(g.Examples) == 0) {
+			t.Errorf("dimension %q lacks when to use / when not to use / examples", g.Name)
+		}
 	}
 }
