@@ -142,7 +142,11 @@ func ParseJSON(filename string, data []byte) (Framework, error) {
 	if err := json.Unmarshal(data, &raw); err != nil {
 		var syn *json.SyntaxError
 		if errors.As(err, &syn) {
-			line, col := lineCol(data, int(syn.Offset))
+			off := int(syn.Offset)
+			if off > 0 && !strings.HasPrefix(syn.Error(), "unexpected end") {
+				off-- // Offset counts the offending byte
+			}
+			line, col := lineCol(data, off)
 			return Framework{}, &FileError{File: filename, Line: line, Column: col, Msg: "invalid JSON: " + syn.Error()}
 		}
 		return Framework{}, &FileError{File: filename, Msg: "invalid JSON: " + err.Error()}
@@ -359,7 +363,9 @@ func (w *walker) noAliases(root *yaml.Node) bool {
 			w.errAt(n, "anchors and aliases (&name, *name) are not allowed in a codebook; write the value out in full")
 			return false
 		}
-		stack = append(stack, n.Content...)
+		for i := len(n.Content) - 1; i >= 0; i-- { // so the first in the file is met first
+			stack = append(stack, n.Content[i])
+		}
 	}
 	return true
 }
@@ -504,8 +510,9 @@ func (w *walker) code(n *yaml.Node, where string) *parsedCode {
 	c := &parsedCode{where: where, node: n, fields: fields}
 	c.Codable = true
 	if v, ok := fields["name"]; ok {
+		before := len(w.problems)
 		c.Name = w.text(v, where+".name")
-		if strings.TrimSpace(c.Name) == "" {
+		if strings.TrimSpace(c.Name) == "" && len(w.problems) == before {
 			w.errAt(v, "%s.name: the name is empty; every code needs a name", where)
 		}
 	} else {

@@ -105,12 +105,12 @@ func splitDescription(s string) (def, when, whenNot string, examples []string) {
 		switch {
 		case strings.HasPrefix(t, labelWhenToUse):
 			cur = 1
-			fields[1] = append(fields[1], t[len(labelWhenToUse):])
+			fields[1] = append(fields[1], strings.TrimLeft(t[len(labelWhenToUse):], " \t"))
 		case strings.HasPrefix(t, labelWhenNotToUse):
 			cur = 2
-			fields[2] = append(fields[2], t[len(labelWhenNotToUse):])
+			fields[2] = append(fields[2], strings.TrimLeft(t[len(labelWhenNotToUse):], " \t"))
 		case strings.HasPrefix(t, labelExample):
-			fields = append(fields, []string{t[len(labelExample):]})
+			fields = append(fields, []string{strings.TrimLeft(t[len(labelExample):], " \t")})
 			cur = len(fields) - 1
 		default:
 			fields[cur] = append(fields[cur], p)
