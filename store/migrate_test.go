@@ -46,6 +46,24 @@ func TestOpenMigratesAFileFromSchema1(t *testing.T) {
 	if err := p.LinkCase(docs[0].ID, "Patient 009", nil, lead.ID); err != nil {
 		t.Errorf("schema 2 feature on a migrated file: %v", err)
 	}
+	// Schema 4: the old framework is the active one, its codes keep their
+	// order, and it can be edited, versioned and undone from revision 0.
+	if f, err := p.Framework(); err != nil || f.Name != "Keyes: flourishing" || !f.Active {
+		t.Fatalf("active framework after migration = %+v, %v", f, err)
+	}
+	codes, _ := p.CodesOf(0)
+	if len(codes) != 2 || codes[1].Parent != codes[0].ID || codes[1].Examples != nil {
+		t.Fatalf("codes after migration = %+v", codes)
+	}
+	if _, err := p.UpdateCode(codes[1].ID, CodeFields{Name: "Positive affect", Key: "1", Codable: true, WhenToUse: "Good moods."}, lead.ID); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := p.CodebookVersion(0); v.Label() != "revision 1" {
+		t.Errorf("version after one edit of a migrated file = %q", v.Label())
+	}
+	if _, err := p.UndoCodebook(0, lead.ID); err != nil {
+		t.Errorf("undo on a migrated file: %v", err)
+	}
 }
 
 func TestOpenRefusesANewerSchema(t *testing.T) {

@@ -67,7 +67,11 @@ func Create(path string, fw frameworks.Framework, lead string) (*Project, error)
 				return err
 			}
 		}
-		if err := insertFramework(tx, fw); err != nil {
+		fwID, err := addFramework(p, tx, fw, "", leadID)
+		if err != nil {
+			return err
+		}
+		if err := setActive(tx, fwID); err != nil {
 			return err
 		}
 		return journal(tx, now, leadID, "project.create", map[string]any{"framework": fw.Name, "lead": lead})

@@ -116,6 +116,44 @@ CREATE TABLE adjudications (
 ALTER TABLE segments ADD COLUMN adjudication_id INTEGER REFERENCES adjudications(id) ON DELETE CASCADE;
 CREATE INDEX segments_by_adjudication ON segments (adjudication_id);
 `,
+	// 4: codebooks that evolve: rules and examples on codes, several
+	// frameworks with one active, the history of changes with the rows each
+	// change touched (so any change can be undone), and tagged versions.
+	`
+ALTER TABLE codes ADD COLUMN when_to_use TEXT NOT NULL DEFAULT '';
+ALTER TABLE codes ADD COLUMN when_not_to_use TEXT NOT NULL DEFAULT '';
+ALTER TABLE codes ADD COLUMN examples TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE codes ADD COLUMN scale REAL;
+ALTER TABLE codes ADD COLUMN guid TEXT NOT NULL DEFAULT '';
+ALTER TABLE frameworks ADD COLUMN created_at TEXT NOT NULL DEFAULT '';
+CREATE INDEX codes_by_parent ON codes (framework_id, parent_id);
+CREATE TABLE codebook_changes (
+	id           INTEGER PRIMARY KEY,
+	framework_id INTEGER NOT NULL REFERENCES frameworks(id) ON DELETE CASCADE,
+	revision     INTEGER NOT NULL,
+	at           TEXT NOT NULL,
+	coder_id     INTEGER REFERENCES coders(id),
+	action       TEXT NOT NULL,
+	summary      TEXT NOT NULL,
+	target       INTEGER REFERENCES codebook_changes(id),
+	before       TEXT NOT NULL DEFAULT '',
+	after        TEXT NOT NULL DEFAULT '',
+	UNIQUE (framework_id, revision)
+);
+CREATE TABLE codebook_tags (
+	id           INTEGER PRIMARY KEY,
+	framework_id INTEGER NOT NULL REFERENCES frameworks(id) ON DELETE CASCADE,
+	revision     INTEGER NOT NULL,
+	name         TEXT NOT NULL,
+	note         TEXT NOT NULL DEFAULT '',
+	at           TEXT NOT NULL,
+	coder_id     INTEGER REFERENCES coders(id),
+	UNIQUE (framework_id, name)
+);
+INSERT INTO codebook_changes(framework_id, revision, at, action, summary)
+	SELECT id, 0, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'create', 'The codebook as it stood when Themis began keeping its history'
+	FROM frameworks;
+`,
 }
 
 // SchemaVersion is the schema this build writes.

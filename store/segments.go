@@ -157,12 +157,14 @@ func insertLayerSegment(tx *sql.Tx, s NewSegment, now string, adjudication int64
 	if adjudication != 0 {
 		decision = adjudication
 	}
-	res, err := tx.Exec(`INSERT INTO segments(document_id, code_id, coder_id, start, stop, created_at, adjudication_id) VALUES(?, ?, ?, ?, ?, ?, ?)`,
-		s.Document, s.Code, s.Coder, s.Start, s.End, now, decision)
+	if seg.ID, err = nextID(tx, "segments"); err != nil {
+		return seg, false, err
+	}
+	_, err = tx.Exec(`INSERT INTO segments(id, document_id, code_id, coder_id, start, stop, created_at, adjudication_id) VALUES(?, ?, ?, ?, ?, ?, ?, ?)`,
+		seg.ID, s.Document, s.Code, s.Coder, s.Start, s.End, now, decision)
 	if err != nil {
 		return seg, false, err
 	}
-	seg.ID, _ = res.LastInsertId()
 	seg.CreatedAt = now
 	return seg, true, nil
 }

@@ -255,7 +255,8 @@ func TestJournalRecordsWhoDidWhat(t *testing.T) {
 	if err := json.Unmarshal([]byte(mustRun(t, "journal", project, "--json")), &entries); err != nil {
 		t.Fatal(err)
 	}
-	if len(entries) != 2 || entries[0].Action != "documents.import" || entries[1].Action != "project.create" || entries[1].Coder != "Aisha" {
+	if len(entries) != 3 || entries[0].Action != "documents.import" || entries[1].Action != "project.create" || entries[1].Coder != "Aisha" ||
+		entries[2].Action != "codebook.create" {
 		t.Fatalf("journal = %+v", entries)
 	}
 	if out := mustRun(t, "journal", project, "--limit", "1"); strings.Count(out, "\n") != 2 || !strings.Contains(out, "documents.import") {
