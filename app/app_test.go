@@ -22,6 +22,7 @@ type services struct {
 	coding    *CodingService
 	agreement *AgreementService
 	quotes    *QuotesService
+	codebook  *CodebookService
 	dialogs   string
 }
 
@@ -32,7 +33,7 @@ func newServices(t *testing.T) services {
 	os.MkdirAll(dialogs, 0o755)
 	s := NewSession(Dirs{Config: filepath.Join(dir, "config"), Projects: filepath.Join(dir, "projects")}, ScriptedDialogs{Dir: dialogs})
 	t.Cleanup(func() { s.Shutdown(nil) })
-	return services{NewProjectService(s), NewDocumentService(s), NewCodingService(s), NewAgreementService(s), NewQuotesService(s), dialogs}
+	return services{NewProjectService(s), NewDocumentService(s), NewCodingService(s), NewAgreementService(s), NewQuotesService(s), NewCodebookService(s), dialogs}
 }
 
 func (sv services) answerOpen(t *testing.T, paths ...string) {

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"fmt"
+
 	"themis/project"
 	"themis/store"
 )
@@ -12,21 +14,22 @@ type CodingService struct{ s *Session }
 // NewCodingService binds the coding service to a session.
 func NewCodingService(s *Session) *CodingService { return &CodingService{s} }
 
-// Codes returns the framework's factors and codes, parents first.
+// Codes returns the active framework's factors and codes in tree order, with
+// the segment counts of the coders the current user may see.
 func (cs *CodingService) Codes() ([]CodeDTO, error) {
 	out := []CodeDTO{}
-	err := cs.s.withProject(func(p *store.Project) error {
-		codes, err := p.Codes()
-		for _, c := range codes {
-			out = append(out, codeDTO(c))
-		}
+	err := cs.s.withViewer(func(p *store.Project, v project.Viewer) error {
+		var err error
+		out, err = codesWithCounts(p, v, 0)
 		return err
 	})
 	return out, err
 }
 
 func codeDTO(c store.Code) CodeDTO {
-	return CodeDTO{ID: c.ID, Parent: c.Parent, Name: c.Name, Definition: c.Definition, Color: c.Color, Key: c.Key, Codable: c.Codable}
+	return CodeDTO{ID: c.ID, Parent: c.Parent, Framework: c.Framework, Ref: c.Ref, Name: c.Name, Definition: c.Definition,
+		WhenToUse: c.WhenToUse, WhenNotToUse: c.WhenNotToUse, Examples: append([]string{}, c.Examples...), Color: c.Color,
+		Key: c.Key, Codable: c.Codable, Scale: c.Scale, Counts: []CodeCountDTO{}}
 }
 
 func segmentDTO(s store.Segment) SegmentDTO {
@@ -106,5 +109,18 @@ func (cs *CodingService) History() (HistoryDTO, error) {
 // active framework and codes [start, end) of document with it as the current
 // coder, in one step. The codebook's Undo removes both.
 func (cs *CodingService) CodeInVivo(document int64, start, end int, name string, parent int64) (*InVivoDTO, error) {
-	return nil, errTODO
+	var out *InVivoDTO
+	err := cs.s.withViewer(func(p *store.Project, v project.Viewer) error {
+		if v.Coder.Kind == store.KindConsensus {
+			return fmt.Errorf("%w: the consensus layer is written by adjudicating disagreements, not by coding", store.ErrInvalid)
+		}
+		c, seg, err := p.CodeInVivo(0, store.NewSegment{Document: document, Coder: v.Coder.ID, Start: start, End: end}, name, parent, v.Coder.ID)
+		if err != nil {
+			return err
+		}
+		out = &InVivoDTO{Code: codeDTO(c), Segment: segmentDTO(seg)}
+		out.Code.Counts = []CodeCountDTO{{Coder: v.Coder.ID, Name: v.Coder.Name, Count: 1}}
+		return nil
+	})
+	return out, err
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 
 	"themis/corpus"
 	"themis/project"
@@ -23,6 +24,7 @@ func FormatError(err error) any {
 	code := "error"
 	var fileErr *corpus.FileError
 	var rowErr *project.RowError
+	var codebookErr *project.CodebookError
 	switch {
 	case errors.Is(err, store.ErrLocked):
 		code = "locked"
@@ -38,10 +40,13 @@ func FormatError(err error) any {
 		code = "import"
 	case errors.As(err, &rowErr):
 		code = "csv"
-	case errors.Is(err, store.ErrInvalid), errors.Is(err, store.ErrExists):
+	case errors.Is(err, store.ErrInvalid), errors.Is(err, store.ErrExists), errors.Is(err, store.ErrNothingToUndo),
+		errors.As(err, &codebookErr):
 		code = "invalid"
 	}
-	b, _ := json.Marshal(UIError{Code: code, Message: err.Error()})
+	// "invalid: " is for programs; a person reads the sentence after it.
+	msg := strings.TrimPrefix(err.Error(), store.ErrInvalid.Error()+": ")
+	b, _ := json.Marshal(UIError{Code: code, Message: msg})
 	return string(b)
 }
 

@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"themis/frameworks"
+	"themis/project"
 	"themis/store"
 )
 
@@ -54,7 +54,15 @@ func (ps *ProjectService) Create(name, folder, lead, framework string) (*Project
 		folder = s.dirs.Projects
 	}
 	path := filepath.Join(folder, name+store.Extension)
-	p, err := store.Create(path, frameworks.Keyes(), lead)
+	codebook := "" // a built-in keeps its own name
+	if framework == "" {
+		codebook = name + " codebook"
+	}
+	fw, _, err := project.NewFramework(framework, codebook)
+	if err != nil {
+		return nil, err
+	}
+	p, err := store.Create(path, fw, lead)
 	if err != nil {
 		return nil, err
 	}

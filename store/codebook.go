@@ -8,7 +8,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"themis/frameworks"
 )
@@ -36,14 +35,6 @@ var (
 )
 
 func trimSpace(s string) string { return strings.TrimSpace(s) }
-
-func lowerFirst(s string) string {
-	r := []rune(s)
-	if len(r) > 1 && unicode.IsUpper(r[0]) && !unicode.IsUpper(r[1]) {
-		r[0] = unicode.ToLower(r[0])
-	}
-	return string(r)
-}
 
 // clean trims f and checks it against the rest of the framework: a name that
 // is unique ignoring case, a colour #rrggbb, a key 0-9 or a-z not used by

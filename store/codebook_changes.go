@@ -387,7 +387,7 @@ func (p *Project) undoRedo(framework, actor int64, undo bool) (CodebookChange, e
 		if undo {
 			action = "undo"
 		}
-		done, err = p.recordChange(tx, framework, actor, action, verb+" "+lowerFirst(target.Summary), target.ID, nil, nil)
+		done, err = p.recordChange(tx, framework, actor, action, verb+": "+target.Summary, target.ID, nil, nil)
 		return err
 	})
 	return done, err
