@@ -698,16 +698,114 @@ func EncodeYAML(f Framework) ([]byte, error) {
 	if err := f.Validate(); err != nil {
 		return nil, fmt.Errorf("cannot write codebook %q: %w", f.Name, err)
 	}
+	root := yamlNode(toFile(f))
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
-	if err := enc.Encode(toFile(f)); err != nil {
+	if err := enc.Encode(root); err != nil {
 		return nil, err
 	}
 	if err := enc.Close(); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// yamlNode builds the YAML tree of a codebook by hand rather than with
+// yaml.Marshal, to choose how each string is written: yaml.v3 writes a
+// string starting with a line break as a literal block (|) and loses the
+// break when reading it back, so multi-line strings that a block would not
+// carry faithfully go in double quotes.
+func yamlNode(book fileCodebook) *yaml.Node {
+	m := mapping()
+	add(m, "themis_codebook", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(book.Version)})
+	add(m, "name", str(book.Name))
+	if book.Description != "" {
+		add(m, "description", str(book.Description))
+	}
+	if len(book.Codes) > 0 {
+		add(m, "codes", codesNode(book.Codes))
+	}
+	return m
+}
+
+func codesNode(codes []fileCode) *yaml.Node {
+	seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+	for _, c := range codes {
+		m := mapping()
+		add(m, "name", str(c.Name))
+		for _, field := range []struct{ key, value string }{{"ref", c.Ref}} {
+			if field.value != "" {
+				add(m, field.key, str(field.value))
+			}
+		}
+		if c.Codable != nil {
+			add(m, "codable", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(*c.Codable)})
+		}
+		for _, field := range []struct{ key, value string }{{"colour", c.Colour}, {"key", c.Key}} {
+			if field.value != "" {
+				add(m, field.key, str(field.value))
+			}
+		}
+		if c.Scale != nil {
+			add(m, "scale", &yaml.Node{Kind: yaml.ScalarNode, Value: strconv.FormatFloat(*c.Scale, 'g', -1, 64)})
+		}
+		for _, field := range []struct{ key, value string }{{"guid", c.GUID}, {"definition", c.Definition},
+			{"when_to_use", c.WhenToUse}, {"when_not_to_use", c.WhenNotToUse}} {
+			if field.value != "" {
+				add(m, field.key, str(field.value))
+			}
+		}
+		if len(c.Examples) > 0 {
+			ex := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+			for _, e := range c.Examples {
+				ex.Content = append(ex.Content, str(e))
+			}
+			add(m, "examples", ex)
+		}
+		if len(c.Codes) > 0 {
+			add(m, "codes", codesNode(c.Codes))
+		}
+		seq.Content = append(seq.Content, m)
+	}
+	return seq
+}
+
+func mapping() *yaml.Node { return &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"} }
+
+func add(m *yaml.Node, key string, value *yaml.Node) {
+	m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}, value)
+}
+
+// str is a string scalar; the encoder quotes it when it would otherwise read
+// back as a number, boolean or null.
+func str(s string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+	if strings.Contains(s, "\n") {
+		if blockSafe(s) {
+			n.Style = yaml.LiteralStyle
+		} else {
+			n.Style = yaml.DoubleQuotedStyle
+		}
+	}
+	return n
+}
+
+func blockSafe(s string) bool {
+	if s != strings.TrimSpace(s) || strings.ContainsAny(s, "\r\t\u0085\u2028\u2029\ufeff") {
+		return false
+	}
+	for _, line := range strings.Split(s, "\n") {
+		if line != strings.TrimRight(line, " ") {
+			return false
+		}
+		for _, r := range line {
+			if r < 0x20 || (r >= 0x7f && r <= 0x9f) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // EncodeJSON writes a valid framework as a Themis codebook in JSON, indented
