@@ -415,7 +415,7 @@ export type ExportFormat = 'md' | 'html';
 export type AgreementExportFormat = 'csv' | 'md' | 'html';
 
 /** The workspace's views. */
-export type Tab = 'documents' | 'agreement' | 'review' | 'quotes';
+export type Tab = 'documents' | 'codebook' | 'agreement' | 'review' | 'quotes';
 
 // ---- adjudication (the Review tab) ----
 
