@@ -1,11 +1,18 @@
-// Keyboard shortcuts for undo and redo, the way each platform spells them.
+// Keyboard shortcuts for undo and redo and for a new code from the
+// selection, the way each platform spells them. Plain letters and digits are
+// left to the codes' keys (any of 0-9 and a-z).
 
 /** true on macOS (and iOS), where the command key does what Ctrl does elsewhere */
 export const isMac: boolean =
   typeof navigator !== 'undefined' && /Mac|iPhone|iPad|iPod/.test(navigator.platform || navigator.userAgent || '');
 
 /** The shortcuts as the UI shows them in tooltips. */
-export const shortcuts = isMac ? { undo: '⌘Z', redo: '⇧⌘Z' } : { undo: 'Ctrl+Z', redo: 'Ctrl+Y' };
+export const shortcuts = isMac
+  ? { undo: '⌘Z', redo: '⇧⌘Z', newCode: '⇧⌘N' }
+  : { undo: 'Ctrl+Z', redo: 'Ctrl+Y', newCode: 'Ctrl+Shift+N' };
+
+/** The same in aria-keyshortcuts' spelling. */
+export const ariaShortcuts = { newCode: isMac ? 'Meta+Shift+N' : 'Control+Shift+N' };
 
 /** The letter a key event means, falling back to the physical key on layouts without Latin letters. */
 function letter(e: KeyboardEvent): string {
@@ -25,4 +32,10 @@ export function historyKey(e: KeyboardEvent, mac = isMac): 'undo' | 'redo' | nul
   if (k === 'z') return e.shiftKey ? 'redo' : 'undo';
   if (k === 'y' && !mac && !e.shiftKey) return 'redo';
   return null;
+}
+
+/** Whether a key event asks for a new code from the selection: Ctrl+Shift+N, on macOS Cmd+Shift+N. */
+export function newCodeKey(e: KeyboardEvent, mac = isMac): boolean {
+  const mod = mac ? e.metaKey && !e.ctrlKey : e.ctrlKey && !e.metaKey;
+  return mod && e.shiftKey && !e.altKey && letter(e) === 'n';
 }

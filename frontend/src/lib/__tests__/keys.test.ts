@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { historyKey } from '../keys';
+import { historyKey, newCodeKey } from '../keys';
 
 const key = (init: KeyboardEventInit) => new KeyboardEvent('keydown', init);
 
@@ -24,5 +24,22 @@ describe('historyKey', () => {
   it('falls back to the physical key on a layout without Latin letters', () => {
     expect(historyKey(key({ key: 'я', code: 'KeyZ', ctrlKey: true }), false)).toBe('undo');
     expect(historyKey(key({ key: 'н', code: 'KeyY', ctrlKey: true }), false)).toBe('redo');
+  });
+});
+
+describe('newCodeKey', () => {
+  it('reads Ctrl+Shift+N off macOS and Cmd+Shift+N on it, and nothing a code key could be', () => {
+    expect(newCodeKey(key({ key: 'N', ctrlKey: true, shiftKey: true }), false)).toBe(true);
+    expect(newCodeKey(key({ key: 'n', ctrlKey: true }), false)).toBe(false);
+    expect(newCodeKey(key({ key: 'n' }), false)).toBe(false);
+    expect(newCodeKey(key({ key: 'N', shiftKey: true }), false)).toBe(false);
+    expect(newCodeKey(key({ key: 'N', ctrlKey: true, shiftKey: true, altKey: true }), false)).toBe(false);
+    expect(newCodeKey(key({ key: 'N', metaKey: true, shiftKey: true }), false)).toBe(false);
+    expect(newCodeKey(key({ key: 'N', metaKey: true, shiftKey: true }), true)).toBe(true);
+    expect(newCodeKey(key({ key: 'N', ctrlKey: true, shiftKey: true }), true)).toBe(false);
+  });
+
+  it('falls back to the physical key on a layout without Latin letters', () => {
+    expect(newCodeKey(key({ key: 'Т', code: 'KeyN', ctrlKey: true, shiftKey: true }), false)).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { api } from '../api';
-import type { Code, DocumentSummary, DocumentView, History, Imported, ImportProgress, Segment } from '../types';
+import type { Code, DocumentSummary, DocumentView, Framework, History, Imported, ImportProgress, InVivo, Segment } from '../types';
 import type { TextSpan } from '../selection';
+import { inVivoName } from '../codetree';
 import { toasts as defaultToasts, type ToastStore } from './toasts.svelte';
 
 export interface ImportState {
@@ -11,6 +12,19 @@ export interface ImportState {
   result: Imported[] | null;
   /** the message of a failed import (nothing was imported) */
   error: string;
+}
+
+/** A new code being made from the selection ("in vivo"): the span is kept while the name is typed. */
+export interface InVivoDraft {
+  span: TextSpan;
+  /** the selected words, for the form to show what it will code */
+  text: string;
+  name: string;
+  /** 0: top level */
+  parent: number;
+  /** the backend's message when creating it failed */
+  error: string;
+  busy: boolean;
 }
 
 /** Nothing to undo or redo. */
@@ -34,6 +48,19 @@ export class ReaderStore {
   importing = $state<ImportState>({ running: false, progress: null, result: null, error: '' });
   /** what Undo and Redo would do; the backend keeps it per session and coder */
   history = $state<History>(noHistory);
+  /** the project's frameworks; the active one is the codebook the reader codes with */
+  frameworks = $state<Framework[]>([]);
+  /** the code applied or created last, for the parent a new code starts under */
+  lastCodeId = $state<number | null>(null);
+  /** the "New code from selection" form; null while closed */
+  inVivo = $state<InVivoDraft | null>(null);
+
+  activeFramework: Framework | null = $derived(this.frameworks.find((f) => f.active) ?? null);
+  /** where a new code goes by default: beside the code used last, else the top level */
+  defaultParent: number = $derived.by(() => {
+    const last = this.lastCodeId === null ? undefined : this.codeById.get(this.lastCodeId);
+    return last && last.parent && this.codeById.has(last.parent) ? last.parent : 0;
+  });
 
   codeById: Map<number, Code> = $derived(new Map(this.codes.map((c) => [c.id, c])));
   /** codable codes by their key, lower case */
@@ -49,6 +76,8 @@ export class ReaderStore {
 
   /** bumped whenever history is set, so a late answer never overwrites a newer one */
   private historySeq = 0;
+  /** bumped whenever the codes are read, so a late answer never overwrites a newer one */
+  private codesSeq = 0;
   /** undo and redo run one after another, in the order they were asked for */
   private steps: Promise<void> = Promise.resolve();
 
@@ -56,10 +85,12 @@ export class ReaderStore {
 
   /** Loads the document list and the codebook, and opens the first document when none is open. */
   async load(): Promise<void> {
+    void this.loadFrameworks();
     try {
+      const seq = ++this.codesSeq;
       const [docs, codes] = await Promise.all([api.documents(), api.codes()]);
       this.documents = docs;
-      this.codes = codes;
+      if (seq === this.codesSeq) this.codes = codes;
       const still = this.currentId !== null && docs.some((d) => d.id === this.currentId);
       if (!still) {
         this.currentId = null;
@@ -80,6 +111,7 @@ export class ReaderStore {
   async open(id: number): Promise<void> {
     this.currentId = id;
     this.selection = null;
+    this.inVivo = null;
     this.loadingDoc = true;
     try {
       const doc = await api.document(id);
@@ -95,8 +127,44 @@ export class ReaderStore {
     await this.refreshHistory();
   }
 
-  /** Re-reads the visible segments (after blind mode or the coder changed). */
+  /** Re-reads the codebook: its codes and their segment counts. */
+  async reloadCodes(): Promise<void> {
+    const seq = ++this.codesSeq;
+    try {
+      const codes = await api.codes();
+      if (seq === this.codesSeq) this.codes = codes;
+    } catch (e) {
+      this.toasts.error(e);
+    }
+  }
+
+  /** Re-reads the project's frameworks (names, versions, which is active). */
+  async loadFrameworks(): Promise<void> {
+    try {
+      this.frameworks = await api.frameworks();
+    } catch (e) {
+      this.toasts.error(e);
+    }
+  }
+
+  /** Makes another framework the one the reader codes with, and shows its codes. */
+  async setActiveFramework(id: number): Promise<boolean> {
+    if (this.activeFramework?.id === id) return true;
+    try {
+      await api.setActiveFramework(id);
+    } catch (e) {
+      this.toasts.error(e);
+      return false;
+    }
+    this.inVivo = null;
+    this.lastCodeId = null;
+    await Promise.all([this.loadFrameworks(), this.reloadCodes(), this.reloadSegments()]);
+    return true;
+  }
+
+  /** Re-reads the visible segments and the counts (after blind mode or the coder changed). */
   async reloadSegments(): Promise<void> {
+    void this.reloadCodes();
     const doc = this.doc;
     if (!doc) return;
     try {
@@ -126,12 +194,76 @@ export class ReaderStore {
         this.segments = [...this.segments.filter((s) => s.id !== seg.id), seg].sort(bySpan);
         this.selection = null;
       }
+      this.lastCodeId = codeId;
       void this.refreshHistory();
+      void this.reloadCodes();
       return seg;
     } catch (e) {
       this.toasts.error(e);
       return null;
     }
+  }
+
+  /** Opens the "New code from selection" form on the selection; false without one. */
+  startInVivo(): boolean {
+    const doc = this.doc;
+    const span = this.selection;
+    if (!doc || !span) return false;
+    const name = inVivoName(doc, span);
+    this.inVivo = { span: { ...span }, text: doc.text.slice(span.start, span.end), name, parent: this.defaultParent, error: '', busy: false };
+    return true;
+  }
+
+  cancelInVivo(): void {
+    this.inVivo = null;
+  }
+
+  /**
+   * Creates a code called name under parent (0: top level) in the active
+   * framework and codes the form's span (or else the selection) with it, in
+   * one step. The new code and segment show at once; a failure (a duplicate
+   * name, …) stays on the form as the backend's message.
+   */
+  async codeInVivo(name: string, parent: number): Promise<InVivo | null> {
+    const doc = this.doc;
+    const draft = this.inVivo;
+    const span = draft?.span ?? this.selection;
+    const trimmed = name.trim();
+    if (!doc || !span || draft?.busy) return null;
+    if (!trimmed) {
+      if (draft) draft.error = 'Give the new code a name.';
+      return null;
+    }
+    if (draft) {
+      draft.busy = true;
+      draft.error = '';
+    }
+    let made: InVivo;
+    try {
+      made = await api.codeInVivo(doc, span.start, span.end, trimmed, parent);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      if (this.inVivo === draft && draft) {
+        draft.error = message;
+        draft.busy = false;
+      } else {
+        this.toasts.error(e);
+      }
+      return null;
+    }
+    if (this.inVivo === draft) this.inVivo = null;
+    // Show the code at once; the reload brings its counts.
+    if (!this.codeById.has(made.code.id)) this.codes = [...this.codes, made.code];
+    if (this.doc === doc) {
+      const seg = made.segment;
+      this.segments = [...this.segments.filter((s) => s.id !== seg.id), seg].sort(bySpan);
+      this.selection = null;
+    }
+    this.lastCodeId = made.code.id;
+    this.toasts.info(`Created “${made.code.name}” and coded the selection`);
+    void this.refreshHistory();
+    await this.reloadCodes();
+    return made;
   }
 
   /** Codes the selection with the code bound to a key; false when no code has that key. */
@@ -148,6 +280,7 @@ export class ReaderStore {
       await api.remove(segmentId);
       this.segments = this.segments.filter((s) => s.id !== segmentId);
       void this.refreshHistory();
+      void this.reloadCodes();
     } catch (e) {
       this.toasts.error(e);
     }
@@ -182,6 +315,7 @@ export class ReaderStore {
         this.history = r.history;
         if (!r.done) return; // there was nothing to do
         if (this.doc && this.doc.id === r.document) await this.reloadSegments();
+        else void this.reloadCodes();
         this.toasts.info(r.done);
       } catch (e) {
         this.toasts.error(e);
