@@ -11,7 +11,7 @@ vi.mock('../api', async (importOriginal) => {
       start: fn(), create: fn(), chooseFolder: fn(), open: fn(), chooseAndOpen: fn(), openDemo: fn(), close: fn(),
       info: fn(), selectCoder: fn(), addCoder: fn(), setBlindMode: fn(), documents: fn(), document: fn(),
       chooseAndImport: fn(), onImportProgress: fn(), codes: fn(), segments: fn(), apply: fn(), remove: fn(),
-      undo: fn(), redo: fn(), history: fn(),
+      undo: fn(), redo: fn(), history: fn(), codeInVivo: fn(), frameworks: fn(), setActiveFramework: fn(), builtinFrameworks: fn(),
       agreement: fn(), agreementMethods: fn(), exportAgreement: fn(), units: fn(), quotes: fn(), renderQuotes: fn(), exportQuotes: fn(),
       review: fn(), startReview: fn(), decide: fn(), reopen: fn(), multiAgreement: fn(), unitized: fn(),
     },
@@ -23,6 +23,11 @@ import App from '../../App.svelte';
 import { toasts } from '../stores/toasts.svelte';
 import { aisha, ben, info } from './fixtures';
 
+const builtins = [
+  { id: 'keyes', name: 'Keyes: flourishing', description: 'Flourishing in thirteen dimensions. Code what a participant says.', codes: 13 },
+  { id: 'outcomes-star', name: 'Social prescribing outcomes star', description: 'Eight outcome areas. Code a passage with an area.', codes: 16 },
+];
+
 const mocked = api as unknown as Record<keyof typeof api, ReturnType<typeof vi.fn>>;
 
 beforeEach(() => {
@@ -30,11 +35,14 @@ beforeEach(() => {
   toasts.clear();
   mocked.documents.mockResolvedValue([]);
   mocked.codes.mockResolvedValue([]);
+  mocked.frameworks.mockResolvedValue([]);
+  mocked.builtinFrameworks.mockResolvedValue([]);
   mocked.history.mockResolvedValue({ canUndo: false, canRedo: false, undo: '', redo: '' });
 });
 
 describe('App', () => {
   it('shows the start screen and creates a project as its lead', async () => {
+    mocked.builtinFrameworks.mockResolvedValue(builtins);
     mocked.start.mockResolvedValue({ project: null, recent: [{ path: '/gone.themis', name: 'gone', openedAt: '2026-01-02T10:00:00Z', exists: false }], defaultFolder: '/home/me/Themis', error: '' });
     render(App);
     expect(await screen.findByTestId('create-project')).toBeDisabled();
@@ -44,11 +52,38 @@ describe('App', () => {
     await fireEvent.input(screen.getByTestId('new-project-name'), { target: { value: 'Study' } });
     await fireEvent.input(screen.getByTestId('new-project-lead'), { target: { value: 'Aisha' } });
     mocked.create.mockResolvedValue(info({ coders: [aisha], documents: 0 }));
+    expect(await screen.findByTestId('framework-keyes')).toBeChecked();
     await fireEvent.click(screen.getByTestId('create-project'));
     expect(mocked.create).toHaveBeenCalledWith('Study', '', 'Aisha', 'keyes');
     expect(await screen.findByTestId('current-coder')).toHaveTextContent('Coding as Aisha');
     expect(document.title).toBe('Study — coding as Aisha — Themis');
     expect(screen.getByTestId('blind-toggle')).toBeInTheDocument();
+  });
+
+  it('lists the built-in frameworks to start from and passes the one chosen, or "" for an empty codebook', async () => {
+    mocked.start.mockResolvedValue({ project: null, recent: [], defaultFolder: '/d', error: '' });
+    mocked.builtinFrameworks.mockResolvedValue(builtins);
+    mocked.create.mockResolvedValue(null);
+    render(App);
+    const card = (await screen.findByTestId('framework-outcomes-star')).closest('label')!;
+    expect(card).toHaveTextContent('Social prescribing outcomes star');
+    expect(card).toHaveTextContent('16 codes');
+    // the first sentence of the description
+    expect(card).toHaveTextContent('Eight outcome areas.');
+    expect(card).not.toHaveTextContent('Code a passage');
+    expect(screen.getByTestId('framework-keyes')).toBeChecked();
+    expect(screen.getByTestId('framework-empty')).not.toBeChecked();
+
+    await fireEvent.input(screen.getByTestId('new-project-name'), { target: { value: 'Study' } });
+    await fireEvent.input(screen.getByTestId('new-project-lead'), { target: { value: 'Aisha' } });
+    await fireEvent.click(screen.getByTestId('framework-outcomes-star'));
+    await fireEvent.click(screen.getByTestId('create-project'));
+    expect(mocked.create).toHaveBeenLastCalledWith('Study', '', 'Aisha', 'outcomes-star');
+
+    await fireEvent.click(screen.getByTestId('framework-empty'));
+    expect(screen.getByTestId('framework-keyes')).not.toBeChecked();
+    await fireEvent.click(screen.getByTestId('create-project'));
+    expect(mocked.create).toHaveBeenLastCalledWith('Study', '', 'Aisha', '');
   });
 
   it('asks who is coding, then shows the blind-mode badge to a coder who is not the lead', async () => {

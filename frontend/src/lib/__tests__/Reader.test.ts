@@ -5,12 +5,14 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 // UTF-16 span -> api.ts -> code points handed to the Go service.
 vi.mock('../wailsjs/go/app/DocumentService', () => ({ List: vi.fn(), Get: vi.fn(), ChooseAndImport: vi.fn(), Import: vi.fn() }));
 vi.mock('../wailsjs/go/app/CodingService', () => ({
-  Codes: vi.fn(), Segments: vi.fn(), Apply: vi.fn(), Remove: vi.fn(), Undo: vi.fn(), Redo: vi.fn(), History: vi.fn(),
+  Codes: vi.fn(), Segments: vi.fn(), Apply: vi.fn(), Remove: vi.fn(), Undo: vi.fn(), Redo: vi.fn(), History: vi.fn(), CodeInVivo: vi.fn(),
 }));
+vi.mock('../wailsjs/go/app/CodebookService', () => ({ Frameworks: vi.fn(), SetActive: vi.fn(), Builtins: vi.fn() }));
 vi.mock('../wailsjs/runtime/runtime', () => ({ EventsOn: vi.fn(() => () => {}) }));
 
 import * as Documents from '../wailsjs/go/app/DocumentService';
 import * as Coding from '../wailsjs/go/app/CodingService';
+import * as CodebookSvc from '../wailsjs/go/app/CodebookService';
 import ReaderScreen from '../screens/ReaderScreen.svelte';
 import { ReaderStore } from '../stores/reader.svelte';
 import { ToastStore } from '../stores/toasts.svelte';
@@ -37,6 +39,7 @@ async function setup(toasts = new ToastStore()) {
   // Ben coded "garden"; offsets in code points, as the backend sends them.
   m(Coding.Segments).mockResolvedValue([{ id: 1, document: 5, code: 21, coder: 2, start: cpOf('garden'), end: cpOf('garden') + 6 }]);
   m(Coding.History).mockResolvedValue(noHistory);
+  m(CodebookSvc.Frameworks).mockResolvedValue([{ id: 1, name: 'Keyes: flourishing', description: '', active: true, codes: 13, revision: 3, version: 'v1 agreed', tag: 'v1 agreed' }]);
   const reader = new ReaderStore(toasts);
   await reader.load();
   render(ReaderScreen, { reader, coders: [aisha, ben], current: aisha.id });
@@ -78,6 +81,8 @@ describe('reader', () => {
     expect(screen.getByTestId('lane-Ben')).toHaveTextContent('B');
     // Ben's segment is not Aisha's to remove.
     expect(screen.queryByTestId('remove-segment-1')).toBeNull();
+    expect(await screen.findByTestId('framework-name')).toHaveTextContent('Keyes: flourishing');
+    expect(screen.getByTestId('framework-version')).toHaveTextContent('v1 agreed');
   });
 
   it('turns a DOM selection after an emoji into code-point offsets', async () => {
@@ -196,6 +201,83 @@ describe('reader', () => {
     await fireEvent.click(await screen.findByTestId('remove-segment-9'));
     expect(m(Coding.Remove)).toHaveBeenCalledWith(9);
     await vi.waitFor(() => expect(screen.queryByTestId('remove-segment-9')).toBeNull());
+  });
+});
+
+describe('new code from the selection', () => {
+  const created = { id: 30, parent: 20, name: 'garden on Tuesdays', color: '#0ea5e9', key: '', codable: true, counts: [{ coder: 1, name: 'Aisha', count: 1 }] };
+
+  it('opens with Ctrl+Shift+N, prefilled in vivo, and Enter creates the code and codes the selection', async () => {
+    const toasts = new ToastStore();
+    const reader = await setup(toasts);
+    // Coding "garden" as Social integration makes Social well-being the default parent.
+    select('garden', 'garden');
+    m(Coding.Apply).mockImplementation(async (d: number, c: number, s: number, e: number) => ({ id: 2, document: d, code: c, coder: 1, start: s, end: e }));
+    await fireEvent.keyDown(window, { key: 'e' });
+    await vi.waitFor(() => expect(reader.selection).toBeNull());
+
+    select('garden', 'Tuesdays.');
+    const ev = new KeyboardEvent('keydown', { key: 'N', code: 'KeyN', ctrlKey: true, shiftKey: true, bubbles: true, cancelable: true });
+    window.dispatchEvent(ev);
+    expect(ev.defaultPrevented).toBe(true);
+    const name = await screen.findByTestId('in-vivo-name');
+    expect(name).toHaveValue('garden on Tuesdays');
+    await vi.waitFor(() => expect(name).toHaveFocus());
+    expect(screen.getByTestId('in-vivo-parent')).toHaveDisplayValue(/Social well-being/);
+    expect(screen.getByTestId('in-vivo-form')).toHaveTextContent('garden on Tuesdays.');
+    // typing in the name never codes with a code's key
+    await fireEvent.keyDown(name, { key: '1' });
+    expect(m(Coding.Apply)).toHaveBeenCalledTimes(1);
+
+    m(Coding.CodeInVivo).mockImplementation(async (d: number, s: number, e: number) => ({
+      code: created,
+      segment: { id: 12, document: d, code: 30, coder: 1, start: s, end: e },
+    }));
+    m(Coding.Codes).mockResolvedValue([...codes, created]);
+    await fireEvent.submit(screen.getByTestId('in-vivo-form'));
+    // code points after the emoji and the ZWJ sequence, as the backend counts
+    expect(m(Coding.CodeInVivo)).toHaveBeenCalledWith(5, cpOf('garden'), cpOf('Tuesdays') + 9, 'garden on Tuesdays', 20);
+    await vi.waitFor(() => expect(screen.getByTestId('code-garden on Tuesdays')).toBeInTheDocument());
+    expect(screen.getByTestId('remove-segment-12')).toBeInTheDocument();
+    expect(screen.queryByTestId('in-vivo-form')).toBeNull();
+    expect(toasts.items.at(-1)?.message).toBe('Created “garden on Tuesdays” and coded the selection');
+  });
+
+  it('shows the backend’s message and keeps the form when the name is taken; Esc closes it', async () => {
+    await setup();
+    select('Calmer', 'now');
+    await fireEvent.click(screen.getByTestId('new-code-from-selection'));
+    const name = screen.getByTestId('in-vivo-name');
+    await fireEvent.input(name, { target: { value: 'Positive affect' } });
+    m(Coding.CodeInVivo).mockRejectedValue('{"code":"invalid","message":"“Positive affect” is already a code under Emotional well-being"}');
+    await fireEvent.submit(screen.getByTestId('in-vivo-form'));
+    expect(await screen.findByTestId('in-vivo-error')).toHaveTextContent('“Positive affect” is already a code under Emotional well-being');
+    expect(name).toHaveAttribute('aria-invalid', 'true');
+    await fireEvent.keyDown(name, { key: 'Escape' });
+    expect(screen.queryByTestId('in-vivo-form')).toBeNull();
+  });
+
+  it('does nothing on Ctrl+Shift+N without a selection', async () => {
+    await setup();
+    await fireEvent.keyDown(window, { key: 'N', code: 'KeyN', ctrlKey: true, shiftKey: true });
+    expect(screen.queryByTestId('in-vivo-form')).toBeNull();
+  });
+});
+
+describe('the code filter', () => {
+  it('takes typed letters while it has focus, and leaves the code keys alone otherwise', async () => {
+    await setup();
+    m(Coding.Apply).mockImplementation(async (d: number, c: number, s: number, e: number) => ({ id: 2, document: d, code: c, coder: 1, start: s, end: e }));
+    const filter = screen.getByTestId('code-filter');
+    await fireEvent.input(filter, { target: { value: 'social' } });
+    expect(screen.queryByTestId('code-Positive affect')).toBeNull();
+    select('Calmer', 'now');
+    // keys typed into the filter are the filter's
+    await fireEvent.keyDown(filter, { key: 'e' });
+    expect(m(Coding.Apply)).not.toHaveBeenCalled();
+    // elsewhere they code, even with a code filtered out of sight
+    await fireEvent.keyDown(window, { key: '1' });
+    expect(m(Coding.Apply)).toHaveBeenCalledWith(5, 11, cpOf('Calmer'), cpOf('now') + 3);
   });
 });
 

@@ -9,7 +9,7 @@ vi.mock('../api', async (importOriginal) => {
       start: fn(), create: fn(), chooseFolder: fn(), open: fn(), chooseAndOpen: fn(), openDemo: fn(), close: fn(),
       info: fn(), selectCoder: fn(), addCoder: fn(), setBlindMode: fn(), documents: fn(), document: fn(),
       chooseAndImport: fn(), onImportProgress: fn(), codes: fn(), segments: fn(), apply: fn(), remove: fn(),
-      undo: fn(), redo: fn(), history: fn(),
+      undo: fn(), redo: fn(), history: fn(), codeInVivo: fn(), frameworks: fn(), setActiveFramework: fn(), builtinFrameworks: fn(),
       agreement: fn(), agreementMethods: fn(), exportAgreement: fn(), units: fn(), quotes: fn(), renderQuotes: fn(), exportQuotes: fn(),
     },
   };
@@ -21,12 +21,16 @@ import { ProjectStore, windowTitle } from '../stores/project.svelte';
 import { ReaderStore } from '../stores/reader.svelte';
 import { AgreementStore } from '../stores/agreement.svelte';
 import { QuotesStore } from '../stores/quotes.svelte';
-import type { DocumentBreakdown, History, ImportProgress } from '../types';
-import { aisha, ben, codes, docView, info, noCI } from './fixtures';
+import type { Code, DocumentBreakdown, History, ImportProgress } from '../types';
+import { aisha, ben, code, codes, docView, info, noCI } from './fixtures';
 
 const mocked = api as unknown as Record<keyof typeof api, ReturnType<typeof vi.fn>>;
 
-beforeEach(() => vi.resetAllMocks());
+beforeEach(() => {
+  vi.resetAllMocks();
+  mocked.frameworks.mockResolvedValue([]);
+  mocked.builtinFrameworks.mockResolvedValue([]);
+});
 
 describe('ToastStore', () => {
   it('shows the message of a backend error and dismisses it', () => {
@@ -81,10 +85,35 @@ describe('ProjectStore', () => {
     mocked.chooseFolder.mockResolvedValue('/data/projects');
     await p.chooseFolder();
     mocked.create.mockResolvedValue(info());
-    expect(await p.create(' Study ', ' Aisha ')).toBe(true);
-    expect(mocked.create).toHaveBeenCalledWith('Study', '/data/projects', 'Aisha', 'keyes');
+    expect(await p.create(' Study ', ' Aisha ', 'outcomes-star')).toBe(true);
+    expect(mocked.create).toHaveBeenCalledWith('Study', '/data/projects', 'Aisha', 'outcomes-star');
     expect(p.title).toBe('Study — coding as Aisha — Themis');
     expect(p.isLead).toBe(true);
+  });
+
+  it('offers the built-in frameworks with Keyes chosen, or the first when Keyes is not among them', async () => {
+    const keyes = { id: 'keyes', name: 'Keyes: flourishing', description: 'Flourishing.', codes: 13 };
+    const star = { id: 'outcomes-star', name: 'Outcomes star', description: 'Areas.', codes: 13 };
+    const p = new ProjectStore(new ToastStore());
+    mocked.builtinFrameworks.mockResolvedValue([star, keyes]);
+    await p.loadBuiltins();
+    expect(p.builtins).toEqual([star, keyes]);
+    expect(p.framework).toBe('keyes');
+
+    const q = new ProjectStore(new ToastStore());
+    mocked.builtinFrameworks.mockResolvedValue([star]);
+    await q.loadBuiltins();
+    expect(q.framework).toBe('outcomes-star');
+  });
+
+  it('offers only the empty codebook when the built-ins cannot be read', async () => {
+    const toasts = new ToastStore();
+    const p = new ProjectStore(toasts);
+    mocked.builtinFrameworks.mockRejectedValue(new ThemisError('error', 'frameworks: broken'));
+    await p.loadBuiltins();
+    expect(p.builtins).toEqual([]);
+    expect(p.framework).toBe('');
+    expect(toasts.items[0].message).toBe('frameworks: broken');
   });
 
   it('shows errors as toasts and keeps the state', async () => {
@@ -359,6 +388,114 @@ describe('ReaderStore', () => {
     expect(r.importing.result).toBeNull();
     expect(r.importing.error).toBe('');
   });
+  describe('in-vivo coding', () => {
+    const made = (over: Partial<Code> = {}) =>
+      code({ id: 30, parent: 10, name: 'garden on Tuesdays', definition: '', color: '#0ea5e9', key: '', codable: true, ...over });
+
+    it('prefills the name with the selected words and puts the code beside the one used last', async () => {
+      const { r, doc } = await loaded();
+      r.setSelection({ start: doc.text.indexOf('you?'), end: doc.text.indexOf('Calmer') + 6 });
+      expect(r.startInVivo()).toBe(true);
+      expect(r.inVivo).toMatchObject({ name: 'you? 😀 Calmer', parent: 0, error: '' });
+      expect(r.inVivo?.text).toBe('you? 😀\n\nP001: Calmer');
+
+      const start = doc.text.indexOf('garden');
+      r.setSelection({ start, end: start + 6 });
+      mocked.apply.mockResolvedValue({ id: 7, document: 5, code: 21, coder: 1, start, end: start + 6 });
+      await r.apply(21); // Social integration, under Social well-being (20)
+      r.setSelection({ start, end: start + 6 });
+      r.startInVivo();
+      expect(r.inVivo).toMatchObject({ name: 'garden', parent: 20 });
+    });
+
+    it('does not open without a selection', async () => {
+      const { r } = await loaded();
+      expect(r.startInVivo()).toBe(false);
+      expect(r.inVivo).toBeNull();
+    });
+
+    it('creates the code, codes the kept span with it and shows both at once', async () => {
+      const toasts = new ToastStore();
+      const { r, doc } = await loaded(toasts);
+      const start = doc.text.indexOf('garden');
+      const end = doc.text.indexOf('Tuesdays') + 8;
+      r.setSelection({ start, end });
+      r.startInVivo();
+      r.setSelection(null); // focus went to the name field and took the DOM selection with it
+      const seg = { id: 12, document: 5, code: 30, coder: 1, start, end };
+      mocked.codeInVivo.mockResolvedValue({ code: made(), segment: seg });
+      mocked.codes.mockResolvedValue([...codes, made({ counts: [{ coder: 1, name: 'Aisha', count: 1 }] })]);
+      expect(mocked.codes).toHaveBeenCalledTimes(1);
+
+      const out = await r.codeInVivo(' garden on Tuesdays ', 10);
+      expect(mocked.codeInVivo).toHaveBeenCalledWith(doc, start, end, 'garden on Tuesdays', 10);
+      expect(out?.segment).toEqual(seg);
+      expect(r.segments.map((s) => s.id)).toEqual([1, 12]);
+      expect(mocked.codes).toHaveBeenCalledTimes(2); // reloaded, for the counts
+      expect(r.codeById.get(30)?.counts).toEqual([{ coder: 1, name: 'Aisha', count: 1 }]);
+      expect(r.inVivo).toBeNull();
+      expect(r.lastCodeId).toBe(30);
+      expect(r.defaultParent).toBe(10);
+      expect(toasts.items).toMatchObject([{ kind: 'info', message: 'Created “garden on Tuesdays” and coded the selection' }]);
+    });
+
+    it('keeps the form open with the backend’s message when creating fails', async () => {
+      const toasts = new ToastStore();
+      const { r, doc } = await loaded(toasts);
+      const start = doc.text.indexOf('garden');
+      r.setSelection({ start, end: start + 6 });
+      r.startInVivo();
+      mocked.codeInVivo.mockRejectedValue(new ThemisError('invalid', 'a code called “Positive affect” already exists here'));
+      expect(await r.codeInVivo('Positive affect', 10)).toBeNull();
+      expect(r.inVivo).toMatchObject({ error: 'a code called “Positive affect” already exists here', busy: false });
+      expect(r.segments.map((s) => s.id)).toEqual([1]);
+      expect(r.codes).toEqual(codes);
+      expect(toasts.items).toEqual([]);
+    });
+
+    it('asks for a name rather than sending an empty one', async () => {
+      const { r } = await loaded();
+      r.setSelection({ start: 36, end: 40 });
+      r.startInVivo();
+      expect(await r.codeInVivo('   ', 0)).toBeNull();
+      expect(mocked.codeInVivo).not.toHaveBeenCalled();
+      expect(r.inVivo?.error).toBe('Give the new code a name.');
+    });
+
+    it('closes the form when another document opens', async () => {
+      const { r } = await loaded();
+      r.setSelection({ start: 36, end: 40 });
+      r.startInVivo();
+      await r.open(5);
+      expect(r.inVivo).toBeNull();
+    });
+  });
+
+  it('re-reads the counts after coding', async () => {
+    const { r } = await loaded();
+    r.setSelection({ start: 36, end: 42 });
+    mocked.apply.mockResolvedValue({ id: 7, document: 5, code: 12, coder: 1, start: 36, end: 42 });
+    const counted = codes.map((c) => (c.id === 12 ? { ...c, counts: [{ coder: 1, name: 'Aisha', count: 1 }] } : c));
+    mocked.codes.mockResolvedValue(counted);
+    await r.apply(12);
+    await vi.waitFor(() => expect(r.codeById.get(12)?.counts).toEqual([{ coder: 1, name: 'Aisha', count: 1 }]));
+  });
+
+  it('switches the active framework and shows its codes', async () => {
+    const fw = (id: number, active: boolean) => ({ id, name: `F${id}`, description: '', active, codes: 1, revision: 1, version: 'revision 1', tag: '' });
+    mocked.frameworks.mockResolvedValue([fw(1, true), fw(2, false)]);
+    const { r } = await loaded();
+    await vi.waitFor(() => expect(r.activeFramework?.id).toBe(1));
+    const other = [code({ id: 40, parent: 0, name: 'Hope', definition: '', color: '#111111', key: '1', codable: true, framework: 2 })];
+    mocked.setActiveFramework.mockResolvedValue(undefined);
+    mocked.frameworks.mockResolvedValue([fw(1, false), fw(2, true)]);
+    mocked.codes.mockResolvedValue(other);
+    expect(await r.setActiveFramework(2)).toBe(true);
+    expect(mocked.setActiveFramework).toHaveBeenCalledWith(2);
+    expect(r.activeFramework?.id).toBe(2);
+    expect(r.codes).toEqual(other);
+    expect(r.codeByKey.get('1')?.name).toBe('Hope');
+  });
 });
 
 describe('AgreementStore', () => {
@@ -367,7 +504,7 @@ describe('AgreementStore', () => {
     { id: 6, name: 'b', turns: 1, words: 10, chars: 50, case: '' },
   ];
   const result = {
-    coderA: aisha, coderB: ben, documents: [5, 6], unit: 'character', minShare: 0, resamples: 0, seed: 0, resampling: '', formula: 'cohen-kappa/v1', perCode: [], perFactor: [],
+    coderA: aisha, coderB: ben, documents: [5, 6], unit: 'character', minShare: 0, resamples: 0, seed: 0, resampling: '', formula: 'cohen-kappa/v1', codebook: 'Keyes: flourishing, revision 0', perCode: [], perFactor: [],
     overall: { label: 'All codes', code: 0, factor: 0, document: 0, both: 1, onlyA: 0, onlyB: 0, neither: 1, units: 2, agreement: 1, kappa: 1,
       scottPi: 1, krippendorffAlpha: null, gwetAC1: 1, brennanPrediger: 1, ci: noCI, status: 'defined', note: '' },
     byDocument: [] as DocumentBreakdown[],

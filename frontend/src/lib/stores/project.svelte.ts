@@ -1,5 +1,5 @@
 import { api } from '../api';
-import type { Coder, ProjectInfo, RecentProject } from '../types';
+import type { BuiltinFramework, Coder, ProjectInfo, RecentProject } from '../types';
 import { toasts as defaultToasts, type ToastStore } from './toasts.svelte';
 
 /** The same text the backend puts in the window's title bar. */
@@ -8,6 +8,9 @@ export function windowTitle(info: ProjectInfo | null, current: Coder | null = in
   const who = current ? ` — coding as ${current.name}` : '';
   return `${info.name}${who} — Themis`;
 }
+
+/** The framework a new project starts from unless the user chooses another. */
+export const DEFAULT_FRAMEWORK = 'keyes';
 
 /**
  * The start state, the open project and who is coding. Every action reports
@@ -26,6 +29,10 @@ export class ProjectStore {
   busy = $state(false);
   /** the user asked to switch coder: the picker shows until they choose */
   switching = $state(false);
+  /** the frameworks a new project can start from */
+  builtins = $state<BuiltinFramework[]>([]);
+  /** the built-in a new project starts from: its id, "" for an empty codebook */
+  framework = $state(DEFAULT_FRAMEWORK);
 
   /** who is coding; null while the "Who is coding?" dialog is up */
   current: Coder | null = $derived(this.switching ? null : (this.info?.current ?? null));
@@ -82,8 +89,25 @@ export class ProjectStore {
     });
   }
 
+  /**
+   * Reads the frameworks a new project can start from. The default stays
+   * chosen when it is listed; otherwise the first one is.
+   */
+  async loadBuiltins(): Promise<void> {
+    try {
+      const list = await api.builtinFrameworks();
+      this.builtins = list;
+      if (this.framework && !list.some((b) => b.id === this.framework)) this.framework = list[0]?.id ?? '';
+    } catch (e) {
+      // Only the empty codebook is on offer then, so it is the one chosen.
+      this.builtins = [];
+      this.framework = '';
+      this.toasts.error(e);
+    }
+  }
+
   /** framework: a built-in framework's id, "" for an empty codebook */
-  create(name: string, lead: string, framework = 'keyes'): Promise<boolean> {
+  create(name: string, lead: string, framework: string): Promise<boolean> {
     return this.run(async () => this.adopt(await api.create(name.trim(), this.folder, lead.trim(), framework)));
   }
 
