@@ -76,7 +76,7 @@ func (as *AgreementService) Compute(coderA, coderB int64, documents, codes []int
 		a, _ := p.Coder(coderA)
 		b, _ := p.Coder(coderB)
 		out = &AgreementDTO{CoderA: coderDTO(a), CoderB: coderDTO(b), Documents: r.Documents,
-			Unit: r.Unit, MinShare: r.MinShare, Formula: r.Formula, Overall: agreementRow(r.Overall),
+			Unit: r.Unit, MinShare: r.MinShare, Formula: r.Formula, Codebook: codebookText(r.Codebook), Overall: agreementRow(r.Overall),
 			Resamples: r.Resamples, Seed: r.Seed, Resampling: r.Resampling}
 		if out.Documents == nil {
 			out.Documents = []int64{}
@@ -185,4 +185,12 @@ func (as *AgreementService) Export(coderA, coderB int64, documents, codes []int6
 func agreementRequest(coderA, coderB int64, documents, codes []int64, unit string, minShare float64, bootstrap int, resample string) project.AgreementRequest {
 	return project.AgreementRequest{CoderA: coderA, CoderB: coderB, Documents: documents, Codes: codes, Unit: unit, MinShare: minShare,
 		Bootstrap: bootstrap, Seed: BootstrapSeed, Resample: resample}
+}
+
+// codebookText names a framework and its version in one line.
+func codebookText(v coding.CodebookVersion) string {
+	if v.Name == "" {
+		return ""
+	}
+	return v.Name + ", " + v.Label
 }

@@ -46,7 +46,8 @@ type MultiAgreementDTO struct {
 	Resamples  int                 `json:"resamples"`
 	Seed       int64               `json:"seed"`
 	Resampling string              `json:"resampling"`
-	Formula    string              `json:"formula"` // "fleiss-alpha/v1"
+	Formula    string              `json:"formula"`  // "fleiss-alpha/v1"
+	Codebook   string              `json:"codebook"` // as AgreementDTO's
 	PerCode    []MultiAgreementRow `json:"perCode"`
 	PerFactor  []MultiAgreementRow `json:"perFactor"`
 	Overall    MultiAgreementRow   `json:"overall"`
@@ -69,7 +70,7 @@ func (as *AgreementService) ComputeMulti(coders, documents, codes []int64, unit 
 			return err
 		}
 		out = &MultiAgreementDTO{Coders: make([]CoderDTO, len(r.Coders)), Documents: r.Documents, Unit: r.Unit, MinShare: r.MinShare,
-			Resamples: r.Resamples, Seed: r.Seed, Resampling: r.Resampling, Formula: r.Formula,
+			Resamples: r.Resamples, Seed: r.Seed, Resampling: r.Resampling, Formula: r.Formula, Codebook: codebookText(r.Codebook),
 			PerCode: make([]MultiAgreementRow, 0, len(r.PerCode)), PerFactor: make([]MultiAgreementRow, 0, len(r.PerFactor)),
 			Overall: multiRow(r.Overall)}
 		for i, c := range r.Coders {

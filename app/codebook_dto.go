@@ -8,8 +8,9 @@ type FrameworkDTO struct {
 	Active      bool   `json:"active"` // the one the reader codes with
 	Codes       int    `json:"codes"`  // codable codes
 	Revision    int    `json:"revision"`
-	// Version names the codebook's state for a methods section: the tag at
-	// this revision ("v1 agreed"), or "revision 14 (v1 + 3 changes)".
+	// Version names the codebook's state for a methods section: "v1 agreed,
+	// revision 11" at a tag, else "revision 14, 3 changes after v1 agreed"
+	// or "revision 14".
 	Version string `json:"version"`
 	Tag     string `json:"tag"` // the tag at exactly this revision, "" if none
 }

@@ -76,7 +76,7 @@ func TestCodebookServiceFromNewProjectToUndoneDelete(t *testing.T) {
 		t.Fatal(err)
 	}
 	h, _ = sv.codebook.History(0)
-	if h.Version != "v1 agreed (revision 5)" || len(h.Tags) != 1 || h.Changes[0].Tags[0] != "v1 agreed" || h.Changes[0].Action != "undo" {
+	if h.Version != "v1 agreed, revision 5" || len(h.Tags) != 1 || h.Changes[0].Tags[0] != "v1 agreed" || h.Changes[0].Action != "undo" {
 		t.Errorf("history after tag = %+v", h)
 	}
 	if !h.Changes[1].Undone || h.Changes[1].Action != "delete" || h.Changes[1].Who != "Aisha" {

@@ -157,13 +157,16 @@ type AgreementDTO struct {
 	Unit      string   `json:"unit"`
 	MinShare  float64  `json:"minShare"` // share of a unit that must be covered; 0 = any overlap
 	// Resamples, Seed and Resampling ("document") describe the bootstrap; 0 resamples = none.
-	Resamples  int            `json:"resamples"`
-	Seed       int64          `json:"seed"`
-	Resampling string         `json:"resampling"`
-	Formula    string         `json:"formula"`
-	PerCode    []AgreementRow `json:"perCode"`
-	PerFactor  []AgreementRow `json:"perFactor"`
-	Overall    AgreementRow   `json:"overall"`
+	Resamples  int    `json:"resamples"`
+	Seed       int64  `json:"seed"`
+	Resampling string `json:"resampling"`
+	Formula    string `json:"formula"`
+	// Codebook is the framework and version the codes were applied under:
+	// "Keyes: flourishing, v1 agreed, revision 11".
+	Codebook  string         `json:"codebook"`
+	PerCode   []AgreementRow `json:"perCode"`
+	PerFactor []AgreementRow `json:"perFactor"`
+	Overall   AgreementRow   `json:"overall"`
 	// ByDocument holds one breakdown by document pooling every code
 	// (Code 0) and one per code (the code × document breakdown).
 	ByDocument []DocumentBreakdown `json:"byDocument"`

@@ -44,6 +44,16 @@ const UnitCharacter = "character"
 // LabelAllCodes is the label of the overall row.
 const LabelAllCodes = "All codes"
 
+// CodebookVersion names the codebook a report's codes came from, so a figure
+// can be traced to the definitions the coders worked with. The statistics do
+// not read it; the caller sets it.
+type CodebookVersion struct {
+	Framework int64  `json:"framework"`
+	Name      string `json:"name"`     // "Keyes: flourishing"
+	Revision  int    `json:"revision"` // counts the codebook's changes
+	Label     string `json:"label"`    // "v1 agreed, revision 11"
+}
+
 // Report is the result of [CharacterAgreement], with the inputs that
 // produced it.
 type Report struct {
@@ -52,6 +62,7 @@ type Report struct {
 	Unit           string  // UnitCharacter, or the unit given to UnitAgreement
 	MinShare       float64 // UnitAgreement: share of a unit that counts as coding it (0: any overlap)
 	Formula        string  // FormulaCohenKappa
+	Codebook       CodebookVersion
 	PerCode        []Result
 	// PerFactor has one row per distinct non-zero factor, in first-seen order,
 	// pooling its child codes (see [PooledKappa]).

@@ -42,6 +42,7 @@ type MultiReport struct {
 	Unit      string       // UnitCharacter, or the unit given to MultiUnitAgreement
 	MinShare  float64      // MultiUnitAgreement: share of a unit that counts as coding it (0: any overlap)
 	Formula   string       // FormulaFleissAlpha
+	Codebook  CodebookVersion
 	PerCode   []MultiResult
 	// PerFactor has one row per distinct non-zero factor, in first-seen
 	// order, pooling its child codes.

@@ -161,12 +161,10 @@ func decidedSegments(p *store.Project, d coding.Disagreement, req DecideRequest)
 		if req.Start < 0 || req.End <= req.Start {
 			return nil, fmt.Errorf("%w: the adjusted span %d–%d is empty", store.ErrInvalid, req.Start, req.End)
 		}
-		codes, err := AgreementCodes(p)
-		if err != nil {
+		if c, err := p.Code(code); err != nil {
 			return nil, err
-		}
-		if !slices.ContainsFunc(codes, func(c coding.Code) bool { return c.ID == code }) {
-			return nil, fmt.Errorf("code %d: %w (or not codable)", code, store.ErrNotFound)
+		} else if !c.Codable {
+			return nil, fmt.Errorf("%w: “%s” groups other codes and is not codable", store.ErrInvalid, c.Name)
 		}
 		return []store.ConsensusSegment{{Code: code, Start: req.Start, End: req.End}}, nil
 	}

@@ -176,7 +176,7 @@ func TestTurnResamplingOverOneInterview(t *testing.T) {
 
 func TestAgreementOverChosenCodes(t *testing.T) {
 	p, lead, ben := demoStudy(t)
-	codes, _ := AgreementCodes(p)
+	codes, _ := AgreementCodes(p, 0)
 	all, _ := Agreement(p, AgreementRequest{CoderA: lead.ID, CoderB: ben.ID})
 	// Asked in reverse, the codes still come in framework order.
 	req := AgreementRequest{CoderA: lead.ID, CoderB: ben.ID, Codes: []int64{codes[5].ID, codes[2].ID}}

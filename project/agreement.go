@@ -75,6 +75,7 @@ func Agreement(p *store.Project, req AgreementRequest) (coding.Report, error) {
 		}
 		rep = coding.UnitAgreement(units, in.codes, a.ID, b.ID, a.Name, b.Name, in.segs, req.Unit, req.MinShare)
 	}
+	rep.Codebook = in.codebook
 	if !byTurn {
 		return rep.Bootstrap(req.Bootstrap, req.Seed), nil
 	}
@@ -131,10 +132,12 @@ func checkOptions(unit *string, minShare float64, bootstrap int) error {
 // coders (in the order asked), the documents with their lengths, the codable
 // codes and the coders' segments.
 type comparison struct {
-	coders []store.Coder
-	docs   []coding.DocumentLength
-	codes  []coding.Code
-	segs   []coding.Segment
+	coders    []store.Coder
+	docs      []coding.DocumentLength
+	framework int64
+	codebook  coding.CodebookVersion
+	codes     []coding.Code
+	segs      []coding.Segment
 }
 
 // gather loads the coders, the documents (none means every document, in
@@ -168,7 +171,13 @@ func gather(p *store.Project, coders, documents, codes []int64) (comparison, err
 	for id := range wanted {
 		return in, fmt.Errorf("document %d: %w", id, store.ErrNotFound)
 	}
-	if in.codes, err = AgreementCodes(p); err != nil {
+	if in.framework, err = frameworkOfCodes(p, codes); err != nil {
+		return in, err
+	}
+	if in.codebook, err = CodebookOf(p, in.framework); err != nil {
+		return in, err
+	}
+	if in.codes, err = AgreementCodes(p, in.framework); err != nil {
 		return in, err
 	}
 	if len(codes) > 0 {
@@ -256,9 +265,39 @@ func documentUnits(p *store.Project, d coding.DocumentLength, unit string) (codi
 	return out, nil
 }
 
-// AgreementCodes lists the codable codes with their parent factor, in framework order.
-func AgreementCodes(p *store.Project) ([]coding.Code, error) {
-	all, err := p.Codes()
+// frameworkOfCodes is the framework the chosen codes belong to, or the
+// active one when none are chosen. Agreement pools codes, so they must all
+// come from one framework.
+func frameworkOfCodes(p *store.Project, codes []int64) (int64, error) {
+	if len(codes) == 0 {
+		f, err := p.Framework()
+		return f.ID, err
+	}
+	var fw int64
+	for _, id := range codes {
+		c, err := p.Code(id)
+		if err != nil {
+			return 0, err
+		}
+		if fw != 0 && c.Framework != fw {
+			return 0, fmt.Errorf("%w: the codes compared must come from one framework; “%s” is from another", store.ErrInvalid, c.Name)
+		}
+		fw = c.Framework
+	}
+	return fw, nil
+}
+
+// CodebookOf is the version of a framework (0: the active one) that a
+// result computed now is computed under.
+func CodebookOf(p *store.Project, framework int64) (coding.CodebookVersion, error) {
+	v, err := p.CodebookVersion(framework)
+	return coding.CodebookVersion{Framework: v.Framework, Name: v.Name, Revision: v.Revision, Label: v.Label()}, err
+}
+
+// AgreementCodes lists a framework's codable codes (0: the active
+// framework's) with their parent factor, in framework order.
+func AgreementCodes(p *store.Project, framework int64) ([]coding.Code, error) {
+	all, err := p.CodesOf(framework)
 	if err != nil {
 		return nil, err
 	}

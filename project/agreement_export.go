@@ -32,11 +32,7 @@ func AgreementTableFor(p *store.Project, req AgreementRequest, statistic string)
 			words += d.Words
 		}
 	}
-	fw, err := p.Framework()
-	if err != nil {
-		return report.AgreementTable{}, err
-	}
-	all, err := AgreementCodes(p)
+	all, err := AgreementCodes(p, r.Codebook.Framework)
 	if err != nil {
 		return report.AgreementTable{}, err
 	}
@@ -53,7 +49,7 @@ func AgreementTableFor(p *store.Project, req AgreementRequest, statistic string)
 	}
 	return report.AgreementTable{FrameworkCodes: len(all), Consensus: consensus, Settles: settles,
 		Report: r, Title: fmt.Sprintf("Inter-coder agreement: %s and %s", a.Name, b.Name),
-		CoderA: a.Name, CoderB: b.Name, Words: words, Framework: fw.Name, Factors: len(r.PerFactor), Statistic: statistic,
+		CoderA: a.Name, CoderB: b.Name, Words: words, Framework: r.Codebook.Name, Codebook: r.Codebook.Label, Factors: len(r.PerFactor), Statistic: statistic,
 	}, nil
 }
 

@@ -87,7 +87,7 @@ func BenchmarkOpenLargeDocument(b *testing.B) {
 		b.Fatal(err)
 	}
 	doc, _ := p.Document(res[0].ID)
-	codes, _ := AgreementCodes(p)
+	codes, _ := AgreementCodes(p, 0)
 	n := len([]rune(doc.Text))
 	segs := make([]store.NewSegment, 0, 2000)
 	for i := 0; i < 2000; i++ {

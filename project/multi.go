@@ -62,5 +62,6 @@ func MultiAgreement(p *store.Project, req MultiAgreementRequest) (coding.MultiRe
 		}
 		rep = coding.MultiUnitAgreement(units, in.codes, coders, in.segs, req.Unit, req.MinShare)
 	}
+	rep.Codebook = in.codebook
 	return rep.Bootstrap(req.Bootstrap, req.Seed), nil
 }

@@ -42,7 +42,7 @@ func TestUnitizedAgreement(t *testing.T) {
 	}
 	// The same data given to coding.Unitized directly.
 	docs, _ := p.Documents()
-	codes, _ := AgreementCodes(p)
+	codes, _ := AgreementCodes(p, 0)
 	var cats []string
 	for _, c := range codes {
 		cats = append(cats, c.Name)

@@ -22,6 +22,9 @@ type AgreementTable struct {
 	CoderA, CoderB string
 	Words          int    // words in the compared documents
 	Framework      string // e.g. "Keyes: flourishing"
+	// Codebook is the framework's version the codes were applied under,
+	// e.g. "v1 agreed, revision 11" (see store.CodebookVersion.Label).
+	Codebook string
 	Factors        int    // number of factors the codes sit under
 	// FrameworkCodes is the number of codable codes in the framework; when
 	// more than the codes compared, the methods say only some were compared.
@@ -136,7 +139,7 @@ func AgreementCSV(t AgreementTable) (string, error) {
 	for _, s := range statistics {
 		header = append(header, s.key, s.key+"_ci_low", s.key+"_ci_high")
 	}
-	header = append(header, "reading", "note")
+	header = append(header, "reading", "note", "codebook")
 	w.Write(header)
 	st := chosen(t.Statistic)
 	for _, r := range rows(t.Report) {
@@ -149,11 +152,19 @@ func AgreementCSV(t AgreementTable) (string, error) {
 			}
 			rec = append(rec, num(s.value(r)), lo, hi)
 		}
-		rec = append(rec, Reading(st.value(r)), r.Note)
+		rec = append(rec, Reading(st.value(r)), r.Note, codebookCell(t))
 		w.Write(rec)
 	}
 	w.Flush()
 	return b.String(), w.Error()
+}
+
+// codebookCell names the framework and its version in one CSV cell.
+func codebookCell(t AgreementTable) string {
+	if t.Codebook == "" {
+		return t.Framework
+	}
+	return t.Framework + ", " + t.Codebook
 }
 
 // MethodsParagraph describes the comparison in the words of a methods
@@ -180,10 +191,17 @@ func MethodsParagraph(t AgreementTable) string {
 			len(r.Documents), plural(len(r.Documents), "transcript", "transcripts"), thousands(t.Words))
 	}
 	if t.Framework != "" {
+		version := ""
+		if t.Codebook != "" {
+			version = "codebook " + t.Codebook + "; "
+		}
 		if t.FrameworkCodes > codes {
-			fmt.Fprintf(&b, " against the framework “%s”; agreement is reported for %d of its %d codes (in %d %s)", t.Framework, codes, t.FrameworkCodes, t.Factors, plural(t.Factors, "factor", "factors"))
+			if version != "" {
+				version = " (" + strings.TrimSuffix(version, "; ") + ")"
+			}
+			fmt.Fprintf(&b, " against the framework “%s”%s; agreement is reported for %d of its %d codes (in %d %s)", t.Framework, version, codes, t.FrameworkCodes, t.Factors, plural(t.Factors, "factor", "factors"))
 		} else {
-			fmt.Fprintf(&b, " against the framework “%s” (%d codes in %d %s)", t.Framework, codes, t.Factors, plural(t.Factors, "factor", "factors"))
+			fmt.Fprintf(&b, " against the framework “%s” (%s%d codes in %d %s)", t.Framework, version, codes, t.Factors, plural(t.Factors, "factor", "factors"))
 		}
 	}
 	if r.Unit == coding.UnitSegment {

@@ -44,7 +44,7 @@ func TestAgreementCSVHasEveryCoefficientAtFullPrecision(t *testing.T) {
 		t.Fatalf("rows: %q", recs)
 	}
 	unused := recs[4]
-	if unused[1] != "Unused" || unused[8] != "" || !strings.Contains(unused[len(unused)-1], "no variation") {
+	if unused[1] != "Unused" || unused[8] != "" || !strings.Contains(unused[len(unused)-2], "no variation") || unused[len(unused)-1] != "Keyes: flourishing" {
 		t.Errorf("undefined kappa must be an empty cell with its note: %q", unused)
 	}
 	if !strings.Contains(recs[2][8], ".") || len(recs[2][8]) < 8 {
@@ -123,5 +123,23 @@ func TestMethodsParagraphForSegmentMatch(t *testing.T) {
 	}
 	if strings.Contains(p, "neither coder used the code") {
 		t.Errorf("segment paragraph explains undefined rows as unused codes:\n%s", p)
+	}
+}
+
+func TestMethodsCiteTheCodebookVersion(t *testing.T) {
+	tests := []struct {
+		frameworkCodes int
+		version, want  string
+	}{
+		{0, "v1 agreed, revision 11", "against the framework “Keyes: flourishing” (codebook v1 agreed, revision 11; 3 codes in 1 factor)"},
+		{13, "revision 14, 3 changes after v1", "against the framework “Keyes: flourishing” (codebook revision 14, 3 changes after v1); agreement is reported for 3 of its 13 codes"},
+		{0, "", "against the framework “Keyes: flourishing” (3 codes in 1 factor)"},
+	}
+	for _, tt := range tests {
+		tab := sampleAgreement()
+		tab.Codebook, tab.FrameworkCodes = tt.version, tt.frameworkCodes
+		if got := MethodsParagraph(tab); !strings.Contains(got, tt.want) {
+			t.Errorf("version %q: methods say\n%s\nwant them to contain\n%s", tt.version, got, tt.want)
+		}
 	}
 }

@@ -150,6 +150,12 @@ func addCode(r *recorder, framework int64, f CodeFields) (Code, error) {
 	if c.ID, err = nextID(tx, "codes"); err != nil {
 		return c, err
 	}
+	var fwName string
+	if err := tx.QueryRow(`SELECT name FROM frameworks WHERE id = ?`, framework).Scan(&fwName); err != nil {
+		return c, err
+	}
+	// Ids make the guid unique even when a deleted code's ref is reused.
+	c.GUID = frameworks.Framework{Name: fwName}.GUIDOf(frameworks.Code{Ref: c.Ref + "\x00" + strconv.FormatInt(c.ID, 10)})
 	if err := putCode(tx, c, nil); err != nil {
 		return c, err
 	}

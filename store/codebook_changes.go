@@ -645,12 +645,12 @@ type CodebookVersion struct {
 	revisionAt string
 }
 
-// Label says the version in words: "v1 (revision 11)", "revision 14, 3
+// Label says the version in words: "v1, revision 11", "revision 14, 3
 // changes after v1", or "revision 14".
 func (v CodebookVersion) Label() string {
 	switch {
 	case v.Tag != "":
-		return fmt.Sprintf("%s (revision %d)", v.Tag, v.Revision)
+		return fmt.Sprintf("%s, revision %d", v.Tag, v.Revision)
 	case v.LastTag != "":
 		changes := "changes"
 		if v.SinceTag == 1 {

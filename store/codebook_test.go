@@ -333,7 +333,7 @@ func TestFrameworksTagsAndVersions(t *testing.T) {
 	if _, err := p.TagCodebook(0, "V1 AGREED", "", a.ID); err == nil {
 		t.Error("a second tag with the same name was accepted")
 	}
-	if v, _ := p.CodebookVersion(0); v.Label() != "v1 agreed (revision 0)" {
+	if v, _ := p.CodebookVersion(0); v.Label() != "v1 agreed, revision 0" {
 		t.Errorf("tagged version = %q", v.Label())
 	}
 	p.AddCode(0, CodeFields{Name: "Hope", Codable: true}, a.ID)
@@ -371,6 +371,12 @@ func TestFrameworksTagsAndVersions(t *testing.T) {
 	exported, err := p.ExportFramework(f2.ID)
 	if err != nil {
 		t.Fatal(err)
+	}
+	for i := range exported.Codes {
+		if exported.Codes[i].GUID != themes.GUIDOf(themes.Codes[i]) {
+			t.Errorf("code %q has guid %q, want the one derived at import", exported.Codes[i].Name, exported.Codes[i].GUID)
+		}
+		exported.Codes[i].GUID = ""
 	}
 	if !reflect.DeepEqual(exported.Codes, themes.Codes) {
 		t.Errorf("exported framework differs from the imported one")

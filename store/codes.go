@@ -97,6 +97,9 @@ func insertFramework(tx *sql.Tx, fw frameworks.Framework, now string) (int64, er
 		}
 		pos := siblings[c.Parent]
 		siblings[c.Parent]++
+		// The guid is fixed when the code is made, so renaming the framework
+		// later does not change what a REFI-QDA re-export says.
+		c.GUID = fw.GUIDOf(c)
 		res, err := tx.Exec(`INSERT INTO codes(framework_id, parent_id, ref, name, definition, when_to_use, when_not_to_use,
 			examples, color, key, codable, scale, guid, position) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			fwID, parent, c.Ref, c.Name, c.Definition, c.WhenToUse, c.WhenNotToUse, examplesJSON(c.Examples),

@@ -373,7 +373,7 @@ func cmdAgreement(args []string, out io.Writer) error {
 		}
 		if *asJSON {
 			list := make([]agreementJSON, 0, len(r.PerCode))
-			codes, _ := project.AgreementCodes(p)
+			codes, _ := project.AgreementCodes(p, r.Codebook.Framework)
 			factor := map[int64]string{}
 			for _, c := range codes {
 				factor[c.ID] = c.FactorName
@@ -387,8 +387,8 @@ func cmdAgreement(args []string, out io.Writer) error {
 			}
 			return writeJSON(out, list)
 		}
-		fmt.Fprintf(out, "Agreement between %s (A) and %s (B) over %d documents; %s (%s)\n\n",
-			names[0], names[1], len(r.Documents), unitSentence(r), r.Formula)
+		fmt.Fprintf(out, "Agreement between %s (A) and %s (B) over %d documents; %s (%s)\nCodebook: %s, %s\n\n",
+			names[0], names[1], len(r.Documents), unitSentence(r), r.Formula, r.Codebook.Name, r.Codebook.Label)
 		tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "code\tagreement\tkappa\tkappa 95% CI\tpi\talpha\tAC1\tB-P\tboth\tonly A\tonly B\tneither\tnote")
 		rows := append(append(r.PerCode, r.PerFactor...), r.Overall)

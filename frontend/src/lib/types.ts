@@ -296,6 +296,8 @@ export interface Agreement {
   /** what was resampled: "document"; "" without a bootstrap */
   resampling: string;
   formula: string;
+  /** the framework and version the codes were applied under: "Keyes: flourishing, v1 agreed, revision 11" */
+  codebook: string;
   perCode: AgreementRow[];
   perFactor: AgreementRow[];
   overall: AgreementRow;
@@ -369,6 +371,8 @@ export interface MultiAgreement {
   seed: number;
   resampling: string;
   formula: string;
+  /** as Agreement's */
+  codebook: string;
   perCode: MultiAgreementRow[];
   perFactor: MultiAgreementRow[];
   overall: MultiAgreementRow;

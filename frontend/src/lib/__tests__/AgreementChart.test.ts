@@ -101,7 +101,7 @@ function mrow(over: Partial<MultiAgreementRow>): MultiAgreementRow {
 const chen = { id: 4, name: 'Chen', consensus: false };
 const multi: MultiAgreement = {
   coders: [aisha, ben, chen], documents: [5, 6], unit: 'turn', minShare: 0, resamples: 1000, seed: 1, resampling: 'document',
-  formula: 'fleiss-alpha/v1',
+  formula: 'fleiss-alpha/v1', codebook: 'Keyes: flourishing, revision 0',
   perFactor: [mrow({ label: 'Emotional well-being', kind: 'factor', factor: 10, krippendorffAlpha: st(null, 'reported per code only') })],
   perCode: [
     mrow({ label: 'Positive affect', code: 11, factor: 10 }),

@@ -46,7 +46,7 @@ function answer(_a: number, _b: number, documents: number[], _codes: number[], u
   const row = bootstrap > 0 ? { ...overall, ci: { ...noCI, kappa: [0.553, 0.774] as [number, number], gwetAC1: [0.7, 0.9] as [number, number] } } : overall;
   return Promise.resolve({
     coderA: aisha, coderB: ben, documents, unit, minShare, resamples: bootstrap, seed: bootstrap > 0 ? 1 : 0,
-    resampling: bootstrap > 0 ? 'document' : '', formula: 'cohen-kappa/v1', perCode: [], perFactor: [], overall: row,
+    resampling: bootstrap > 0 ? 'document' : '', formula: 'cohen-kappa/v1', codebook: 'Keyes: flourishing, revision 0', perCode: [], perFactor: [], overall: row,
     byDocument,
   });
 }
@@ -79,6 +79,7 @@ describe('AgreementScreen', () => {
     expect(screen.getByTestId('agreement-footnote')).toHaveTextContent('Unit of analysis: Character. Every character (code point) is a unit, per code.');
     expect(screen.getByTestId('agreement-footnote')).toHaveTextContent('Both, Only A, Only B and Neither count characters.');
     expect(screen.getByTestId('agreement-footnote')).not.toHaveTextContent('counts as coded');
+    expect(screen.getByTestId('agreement-codebook')).toHaveTextContent('Codebook: Keyes: flourishing, revision 0.');
   });
 
   it('switches to speaker turns with a threshold and says so in the header, subtitle and footnote', async () => {

@@ -48,7 +48,7 @@ function answer(_a: number, _b: number, documents: number[], _codes: number[], u
   const seg = unit === 'segment';
   return Promise.resolve({
     coderA: aisha, coderB: ben, documents, unit, minShare, resamples: bootstrap, seed: bootstrap ? 1 : 0, resampling: bootstrap ? resample : '',
-    formula: 'cohen-kappa/v1',
+    formula: 'cohen-kappa/v1', codebook: 'Keyes: flourishing, revision 0',
     perFactor: [row({ label: 'Emotional well-being', factor: 10, neither: seg ? 0 : 6, note: seg ? 'κ as MAXQDA: Brennan & Prediger, chance 1/2' : '', ci })],
     perCode: [
       row({ label: 'Positive affect', code: 11, factor: 10, kappa: seg ? null : 0.7, scottPi: seg ? null : 0.7, neither: seg ? 0 : 6, status: seg ? 'no-variation' : 'defined', note: seg ? segNote : '', ci: seg ? noCI : ci }),
@@ -63,7 +63,7 @@ const st = (value: number | null, why = ''): Stat => ({ value, undefined: why, c
 const mrow = { label: '', code: 0, factor: 0, kind: 'code' as const, units: 10, histogram: [6, 1, 0, 3], coded: [4, 3, 4],
   percentAgreement: st(0.9), fleissKappa: st(0.66), krippendorffAlpha: st(0.67), gwetAC1: st(0.8), brennanPrediger: st(0.8), status: 'defined', note: '' };
 const multi: MultiAgreement = {
-  coders: [aisha, ben, chen], documents: [5, 6], unit: 'character', minShare: 0, resamples: 0, seed: 0, resampling: '', formula: 'fleiss-alpha/v1',
+  coders: [aisha, ben, chen], documents: [5, 6], unit: 'character', minShare: 0, resamples: 0, seed: 0, resampling: '', formula: 'fleiss-alpha/v1', codebook: 'Keyes: flourishing, revision 0',
   perFactor: [], perCode: [{ ...mrow, label: 'Positive affect', code: 11, factor: 10 }],
   overall: { ...mrow, label: 'All codes', kind: 'overall', krippendorffAlpha: st(null, 'reported per code only') },
 };

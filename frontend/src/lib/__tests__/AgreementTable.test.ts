@@ -17,7 +17,7 @@ const result: Agreement = {
   resamples: 0,
   seed: 0,
   resampling: '',
-  formula: 'cohen-kappa/v1',
+  formula: 'cohen-kappa/v1', codebook: 'Keyes: flourishing, revision 0',
   perFactor: [
     row({ label: 'Emotional well-being', factor: 10, both: 1727, onlyA: 1231, onlyB: 311, neither: 156994, agreement: 0.9831, kappa: 0.6152, scottPi: 0.6102, gwetAC1: 0.9871, brennanPrediger: 0.9662 }),
   ],

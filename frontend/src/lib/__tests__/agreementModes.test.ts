@@ -38,7 +38,7 @@ const row = {
 };
 const two: Agreement = {
   coderA: aisha, coderB: ben, documents: [5, 6], unit: 'character', minShare: 0, resamples: 0, seed: 0, resampling: '',
-  formula: 'cohen-kappa/v1', perCode: [], perFactor: [], overall: row, byDocument: [],
+  formula: 'cohen-kappa/v1', codebook: 'Keyes: flourishing, revision 0', perCode: [], perFactor: [], overall: row, byDocument: [],
 };
 const s = (value: number | null, undefinedWhy = ''): Stat => ({ value, undefined: undefinedWhy, ci: null });
 const multiRow = {
@@ -48,7 +48,7 @@ const multiRow = {
 };
 const multi: MultiAgreement = {
   coders: [aisha, ben, chen], documents: [5, 6], unit: 'character', minShare: 0, resamples: 0, seed: 0, resampling: '',
-  formula: 'fleiss-alpha/v1', perCode: [], perFactor: [], overall: multiRow,
+  formula: 'fleiss-alpha/v1', codebook: 'Keyes: flourishing, revision 0', perCode: [], perFactor: [], overall: multiRow,
 };
 const unitized: Unitized = {
   coders: [aisha, ben], documents: 2, length: 140, uAlpha: s(0.61), binaryUAlpha: s(0.72), cuAlpha: s(null, 'no text both coded'),

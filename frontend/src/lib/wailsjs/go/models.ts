@@ -142,6 +142,7 @@ export namespace app {
 	    seed: number;
 	    resampling: string;
 	    formula: string;
+	    codebook: string;
 	    perCode: AgreementRow[];
 	    perFactor: AgreementRow[];
 	    overall: AgreementRow;
@@ -162,6 +163,7 @@ export namespace app {
 	        this.seed = source["seed"];
 	        this.resampling = source["resampling"];
 	        this.formula = source["formula"];
+	        this.codebook = source["codebook"];
 	        this.perCode = this.convertValues(source["perCode"], AgreementRow);
 	        this.perFactor = this.convertValues(source["perFactor"], AgreementRow);
 	        this.overall = this.convertValues(source["overall"], AgreementRow);
@@ -922,6 +924,7 @@ export namespace app {
 	    seed: number;
 	    resampling: string;
 	    formula: string;
+	    codebook: string;
 	    perCode: MultiAgreementRow[];
 	    perFactor: MultiAgreementRow[];
 	    overall: MultiAgreementRow;
@@ -940,6 +943,7 @@ export namespace app {
 	        this.seed = source["seed"];
 	        this.resampling = source["resampling"];
 	        this.formula = source["formula"];
+	        this.codebook = source["codebook"];
 	        this.perCode = this.convertValues(source["perCode"], MultiAgreementRow);
 	        this.perFactor = this.convertValues(source["perFactor"], MultiAgreementRow);
 	        this.overall = this.convertValues(source["overall"], MultiAgreementRow);
