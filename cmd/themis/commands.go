@@ -10,7 +10,6 @@ import (
 	"text/tabwriter"
 
 	"themis/coding"
-	"themis/frameworks"
 	"themis/project"
 	"themis/store"
 )
@@ -18,16 +17,21 @@ import (
 func cmdNew(args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("new", flag.ContinueOnError)
 	lead := fs.String("lead", defaultLead(), "name of the project lead, the first coder")
+	framework := fs.String("framework", "keyes", "the built-in framework to start from (keyes, themes, outcomes-star) or empty")
 	pos, err := parse(fs, args, 1, 1)
 	if err != nil {
 		return err
 	}
-	p, err := store.Create(pos[0], frameworks.Keyes(), *lead)
+	fw, err := newFramework(*framework)
+	if err != nil {
+		return err
+	}
+	p, err := store.Create(pos[0], fw, *lead)
 	if err != nil {
 		return err
 	}
 	defer p.Close()
-	fmt.Fprintf(out, "created %s with %q (lead: %s, blind mode on)\n", pos[0], frameworks.Keyes().Name, *lead)
+	fmt.Fprintf(out, "created %s with %q (lead: %s, blind mode on)\n", pos[0], fw.Name, *lead)
 	return nil
 }
 

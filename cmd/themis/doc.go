@@ -1,12 +1,13 @@
 // Command themis is the headless command-line tool over a Themis project:
 // create projects, import transcripts, list documents and their text, import
-// and export segments as CSV, compute agreement between coders, compute
+// and export segments as CSV, list, export, import and version codebooks,
+// compute agreement between coders, compute
 // reliability from spreadsheets, and export quotes. It uses the same packages as the desktop app, so it gives
 // the same numbers, and it needs neither a display nor cgo.
 //
 // Usage:
 //
-//	themis new FILE.themis [--lead NAME]
+//	themis new FILE.themis [--lead NAME] [--framework keyes|themes|outcomes-star|empty]
 //	themis demo FILE.themis
 //	themis import FILE.themis TRANSCRIPT...
 //	themis docs FILE.themis [--json]
@@ -15,6 +16,11 @@
 //	themis segments import FILE.themis CODINGS.csv
 //	themis segments export FILE.themis [--coder NAME]
 //	themis agreement FILE.themis --coders A,B[,C...] [--docs NAME,NAME] [--codes NAME,NAME] [--unit character|turn|sentence|paragraph|segment|document|unitized] [--threshold P] [--bootstrap N --seed S --resample document|turn] [--by code|factor|document [--code NAME]] [--format text|csv|md|html] [--statistic NAME] [--json]
+//	themis codebook list FILE.themis
+//	themis codebook export FILE.themis [--format yaml|json|qdc|md|html|csv] [--framework NAME]
+//	themis codebook import FILE.themis CODEBOOK.(yaml|json|qdc)
+//	themis codebook history FILE.themis [--framework NAME]
+//	themis codebook tag FILE.themis NAME [--note TEXT]
 //	themis quotes FILE.themis --code NAME [--coder NAME] [--format md|html]
 //	themis journal FILE.themis [--limit N] [--json]
 //	themis reliability DATA.csv [--level nominal|ordinal|interval|ratio] [--categories N] [--header] [--bootstrap N --seed S] [--json]
@@ -30,6 +36,14 @@
 // (uα, |uα, cuα and (k)uα per code) for two or more coders. --resample turn
 // bootstraps speaker turns instead of documents, for studies with few
 // interviews.
+//
+// codebook export writes the active framework (or the one --framework
+// names) to standard output: yaml and json in Themis' codebook format (see
+// package frameworks), qdc as a REFI-QDA codebook, md and html as a printable
+// appendix, csv for spreadsheets. codebook import adds a file as a new,
+// active framework; a file that does not parse leaves the project unchanged
+// and the error names its line. Agreement output names the codebook version
+// its codes were applied under, as codebook history and tag record it.
 //
 // reliability --unitized reads rows coder,start,end,category (end
 // exclusive; an optional header row is skipped) over one continuum of

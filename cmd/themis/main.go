@@ -23,7 +23,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"new", "FILE.themis [--lead NAME]", "create a project with Keyes' flourishing framework", cmdNew},
+		{"new", "FILE.themis [--lead NAME] [--framework keyes|themes|outcomes-star|empty]", "create a project starting from a built-in framework (default Keyes' flourishing) or an empty codebook", cmdNew},
 		{"demo", "FILE.themis", "write the bundled demo study (nine transcripts, two coders)", cmdDemo},
 		{"import", "FILE.themis TRANSCRIPT...", "import .txt and .docx transcripts (all or none)", cmdImport},
 		{"docs", "FILE.themis [--json]", "list documents: name, turns, words, characters", cmdDocs},
@@ -31,6 +31,7 @@ func commands() []command {
 		{"coders", "FILE.themis [--json]", "list the project's coders", cmdCoders},
 		{"segments", "import FILE.themis CODINGS.csv | export FILE.themis [--coder NAME]", "segments as CSV: document,coder,code,start,end,text", cmdSegments},
 		{"agreement", "FILE.themis --coders A,B[,C...] [--docs NAME,...] [--codes NAME,...] [--unit character|turn|sentence|paragraph|segment|document|unitized] [--threshold P] [--bootstrap N --seed S --resample document|turn] [--by code|factor|document [--code NAME]] [--format text|csv|md|html] [--statistic NAME] [--json]", "agreement per code, factor and overall: Cohen's kappa and more for two coders, Fleiss' kappa and alpha for more, or the unitizing alphas", cmdAgreement},
+		{"codebook", "list FILE.themis | export FILE.themis [--format yaml|json|qdc|md|html|csv] [--framework NAME] | import FILE.themis CODEBOOK.(yaml|json|qdc) | history FILE.themis [--framework NAME] | tag FILE.themis NAME [--note TEXT]", "the project's codebooks: list them, export (REFI-QDA .qdc, printable Markdown/HTML, CSV), import as a new active framework, show the history of changes, tag a version", cmdCodebook},
 		{"quotes", "FILE.themis --code NAME [--coder NAME] [--format md|html]", "a code's quotes with attribution", cmdQuotes},
 		{"reliability", "DATA.csv [--level nominal|ordinal|interval|ratio] [--categories N] [--header] [--bootstrap N --seed S] [--json] | --unitized SEGMENTS.csv --length L [--json]", "reliability of a units × coders CSV (agreement, kappas, AC1, alpha), or the unitizing alphas of coded segments", cmdReliability},
 		{"journal", "FILE.themis [--limit N] [--json]", "the audit trail of changes: when, who, what (newest first)", cmdJournal},
