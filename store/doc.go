@@ -1,7 +1,17 @@
 // Package store is the project file: one SQLite database (WAL mode, foreign
 // keys on) holding everything a team made — documents and their speaker
-// turns, cases, the framework, coders, every coder's segments, settings, and
-// a journal of every change.
+// turns, cases, the frameworks (one of them active), coders, every coder's
+// segments, settings, and a journal of every change.
+//
+// Codebook edits (AddCode, UpdateCode, MoveCode, MergeCodes, SplitCode,
+// DeleteCode, CodeInVivo, RenameFramework) are each one transaction that
+// records, as the framework's next revision, the rows it touched as they were
+// before and after. UndoCodebook and RedoCodebook write those rows back —
+// only when they still stand as the change left them, so an undo never
+// overwrites later coding — and are revisions themselves. Ids a change
+// touched are reserved so that a restored code or segment gets its own id
+// back. TagCodebook names a revision; CodebookVersion says which one a
+// result was computed under.
 //
 // Offsets stored here are Unicode code points over the stored text, 0-based,
 // end exclusive. Each mutating method is its own transaction, so a change is
