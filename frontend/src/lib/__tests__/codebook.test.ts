@@ -299,15 +299,29 @@ describe('CodebookStore', () => {
     expect(s.notice).toBeNull();
   });
 
+  it('offers Undo after a delete until another change would make it undo something else', async () => {
+    const s = new CodebookStore();
+    await s.load();
+    s.select(4);
+    m(CB.DeleteCode).mockResolvedValue('Deleted “Hope” with 3 segments.');
+    await s.deleteCode(4);
+    expect(m(CB.DeleteCode)).toHaveBeenCalledWith(4);
+    expect(s.selectedId).toBeNull();
+    expect(s.notice).toMatchObject({ message: 'Deleted “Hope” with 3 segments.', undo: true });
+    m(CB.MoveCode).mockResolvedValue(undefined);
+    await s.step(3, 'up');
+    expect(s.notice).toBeNull();
+  });
+
   it('undoes and redoes only what the history offers', async () => {
     m(CB.History).mockResolvedValue(history({ canUndo: true, undo: 'delete “Hope”' }));
     const s = new CodebookStore();
     await s.load();
     expect(s.undoText).toBe('Undo delete “Hope”');
-    m(CB.Undo).mockResolvedValue('delete “Hope”');
+    m(CB.Undo).mockResolvedValue('Undid: deleted “Hope”');
     await s.undo();
     expect(m(CB.Undo)).toHaveBeenCalledWith(7);
-    expect(s.notice?.message).toBe('Undone: delete “Hope”');
+    expect(s.notice?.message).toBe('Undid: deleted “Hope”');
     expect(await s.redo()).toBe(false);
     expect(m(CB.Redo)).not.toHaveBeenCalled();
   });

@@ -434,6 +434,8 @@ export class CodebookStore {
     if (this.busy) return false;
     this.busy = true;
     this.error = '';
+    // A notice's Undo undoes the latest change: after another one it would undo that instead.
+    if (this.notice?.undo) this.dismissNotice();
     try {
       await fn();
       return true;
@@ -664,7 +666,8 @@ export class CodebookStore {
     if (id === null || !this.history?.canUndo) return Promise.resolve(false);
     return this.change(async () => {
       const said = await api.undoCodebook(id);
-      this.notify(said ? `Undone: ${said}` : 'Undone.');
+      // The backend says it in a sentence ("Undid: deleted “Hope” …").
+      this.notify(said || 'Undone.');
     });
   }
 
@@ -673,7 +676,7 @@ export class CodebookStore {
     if (id === null || !this.history?.canRedo) return Promise.resolve(false);
     return this.change(async () => {
       const said = await api.redoCodebook(id);
-      this.notify(said ? `Redone: ${said}` : 'Redone.');
+      this.notify(said || 'Redone.');
     });
   }
 
