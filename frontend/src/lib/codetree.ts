@@ -87,25 +87,34 @@ export function flatten(nodes: readonly CodeNode[]): CodeNode[] {
   return out;
 }
 
+/** A character of a word, for the in-vivo name: letters, digits, marks and apostrophes inside words. */
+const WORD = /[\p{L}\p{N}\p{M}'’-]/u;
+
 /** The longest name an in-vivo code is prefilled with, in characters. */
 export const IN_VIVO_MAX = 40;
 
 /**
- * The name an in-vivo code starts with: the selected words without speaker
- * labels, on one line, without the quotes and punctuation around them, cut
+ * The name an in-vivo code starts with: the selected words (whole words,
+ * when a drag began or ended inside one) without speaker labels, on one line, without the quotes and punctuation around them, cut
  * at a word boundary to about IN_VIVO_MAX characters.
  */
 export function inVivoName(doc: Pick<DocumentView, 'text' | 'turns'>, span: TextSpan): string {
+  // A drag that starts or ends inside a word names the whole word.
+  const inWord = (i: number) => i >= 0 && i < doc.text.length && WORD.test(doc.text[i]);
+  let start = span.start;
+  let end = span.end;
+  if (inWord(start)) while (inWord(start - 1)) start--;
+  if (inWord(end - 1)) while (inWord(end)) end++;
   // Leave out the speaker labels a selection across turns takes in.
   let text = '';
-  let at = span.start;
+  let at = start;
   for (const t of doc.turns) {
-    if (t.contentStart <= at || t.start >= span.end) continue;
+    if (t.contentStart <= at || t.start >= end) continue;
     if (t.start > at) text += doc.text.slice(at, t.start);
     text += ' ';
     at = Math.max(at, t.contentStart);
   }
-  if (at < span.end) text += doc.text.slice(at, span.end);
+  if (at < end) text += doc.text.slice(at, end);
   const words = text
     .replace(/\s+/g, ' ')
     .trim()

@@ -223,7 +223,12 @@ describe('new code from the selection', () => {
     const name = await screen.findByTestId('in-vivo-name');
     expect(name).toHaveValue('garden on Tuesdays');
     await vi.waitFor(() => expect(name).toHaveFocus());
-    expect(screen.getByTestId('in-vivo-parent')).toHaveDisplayValue(/Social well-being/);
+    expect(screen.getByTestId('in-vivo-parent')).toHaveDisplayValue('Social well-being');
+    const places = [...screen.getByTestId('in-vivo-parent').querySelectorAll('option')].map((o) => o.textContent);
+    expect(places).toEqual([
+      'Top level', 'Emotional well-being', 'Emotional well-being › Positive affect', 'Emotional well-being › Avowed quality of life',
+      'Social well-being', 'Social well-being › Social integration',
+    ]);
     expect(screen.getByTestId('in-vivo-form')).toHaveTextContent('garden on Tuesdays.');
     // typing in the name never codes with a code's key
     await fireEvent.keyDown(name, { key: '1' });

@@ -92,3 +92,14 @@ describe('inVivoName', () => {
     expect(inVivoName(word, { start: 0, end: 60 })).toHaveLength(IN_VIVO_MAX);
   });
 });
+
+describe('inVivoName of a sloppy drag', () => {
+  it('names whole words when the selection starts or ends inside one', () => {
+    const doc = { text: "Yes. I'm a commissioning manager for mental health.", turns: [] };
+    const from = doc.text.indexOf("'m");
+    const to = doc.text.indexOf('mental') + 1;
+    expect(inVivoName(doc, { start: from, end: to })).toBe("I'm a commissioning manager for mental");
+    // ending at a word's end or on a space takes nothing more
+    expect(inVivoName(doc, { start: doc.text.indexOf('a comm'), end: doc.text.indexOf(' for') })).toBe('a commissioning manager');
+  });
+});
