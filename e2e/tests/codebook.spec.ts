@@ -156,6 +156,7 @@ test('a REFI-QDA .qdc codebook is imported with its hierarchy and colours', asyn
   await expect(cb('field-color')).toHaveValue('#9333ea');
   await expect(cb('field-when')).toHaveValue(/Feeling included in/);
   expect(cli('codebook', 'list', projectPath())).toMatch(/\*\s+From NVivo\s+16\s+revision 0/);
+  await expect(page.locator('header').getByTestId('framework-name')).toHaveText('From NVivo');
   await shot(page, 'codebook-03-qdc');
 });
 
