@@ -15,6 +15,7 @@ type UnitizedDTO struct {
 	BinaryUAlpha StatisticDTO      `json:"binaryUAlpha"`
 	CUAlpha      StatisticDTO      `json:"cuAlpha"`
 	PerCode      []UnitizedCodeDTO `json:"perCode"`
+	Codebook     string            `json:"codebook"` // as AgreementDTO's
 }
 
 // UnitizedCodeDTO is one code's (k)uα.
@@ -37,6 +38,9 @@ func (as *AgreementService) Unitized(coders []int64, documents []int64) (*Unitiz
 		}
 		out = &UnitizedDTO{Documents: r.Continua, Length: r.Length, UAlpha: statistic(r.UAlpha),
 			BinaryUAlpha: statistic(r.BinaryUAlpha), CUAlpha: statistic(r.CUAlpha), PerCode: make([]UnitizedCodeDTO, 0, len(r.Categories))}
+		if r.Codebook != nil {
+			out.Codebook = codebookText(*r.Codebook)
+		}
 		for _, id := range coders {
 			c, err := p.Coder(id)
 			if err != nil {

@@ -88,6 +88,9 @@ type UnitizedReport struct {
 	BinaryUAlpha Statistic            `json:"binary_u_alpha"`
 	CUAlpha      Statistic            `json:"cu_alpha"`
 	KUAlpha      map[string]Statistic `json:"k_u_alpha"`
+	// Codebook names the codebook the categories came from, when they came
+	// from a project; the statistics do not read it.
+	Codebook *CodebookVersion `json:"codebook,omitempty"`
 }
 
 // Reasons a unitizing coefficient is undefined.

@@ -77,5 +77,9 @@ func UnitizedAgreement(p *store.Project, coders []int64, documents []int64) (cod
 		}
 		segs = append(segs, coding.UnitizedSegment{Continuum: d, Coder: index[s.Coder], Start: start, End: end, Category: cat})
 	}
-	return coding.Unitized(lengths, len(coders), segs, coding.UnitizedOptions{Categories: cats, PerCategoryOverlap: true})
+	r, err := coding.Unitized(lengths, len(coders), segs, coding.UnitizedOptions{Categories: cats, PerCategoryOverlap: true})
+	if err == nil {
+		r.Codebook = &in.codebook
+	}
+	return r, err
 }

@@ -93,9 +93,9 @@ func multiAgreement(path string, names []string, docNames, codeNames string, req
 		for i, c := range r.Coders {
 			who[i] = c.Name
 		}
-		fmt.Fprintf(out, "Agreement among %s and %s over %d documents; %s (%s)\n\n",
+		fmt.Fprintf(out, "Agreement among %s and %s over %d documents; %s (%s)\nCodebook: %s, %s\n\n",
 			strings.Join(who[:len(who)-1], ", "), who[len(who)-1], len(r.Documents),
-			unitSentence(coding.Report{Unit: r.Unit, MinShare: r.MinShare}), r.Formula)
+			unitSentence(coding.Report{Unit: r.Unit, MinShare: r.MinShare}), r.Formula, r.Codebook.Name, r.Codebook.Label)
 		tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 		header := "code\tagreement\tFleiss kappa\talpha\tAC1\tB-P"
 		if r.Resamples > 0 {
@@ -201,7 +201,8 @@ func unitizedAgreement(path string, names []string, docNames string, asJSON bool
 		if asJSON {
 			return writeJSON(out, r)
 		}
-		fmt.Fprintf(out, "Unitizing agreement (Krippendorff et al. 2016) among %s over %d documents (%d code points)\n\n", strings.Join(names, ", "), r.Continua, r.Length)
+		fmt.Fprintf(out, "Unitizing agreement (Krippendorff et al. 2016) among %s over %d documents (%d code points)\nCodebook: %s, %s\n\n",
+			strings.Join(names, ", "), r.Continua, r.Length, r.Codebook.Name, r.Codebook.Label)
 		return printUnitized(out, r)
 	})
 }

@@ -902,6 +902,7 @@ export const api = {
         binaryUAlpha: stat(u.binaryUAlpha),
         cuAlpha: stat(u.cuAlpha),
         perCode: (u.perCode ?? []).map((c) => ({ code: c.code, kuAlpha: stat(c.kuAlpha) })),
+        codebook: u.codebook ?? '',
       };
     });
   },

@@ -389,6 +389,8 @@ export interface Unitized {
   binaryUAlpha: Stat;
   cuAlpha: Stat;
   perCode: { code: string; kuAlpha: Stat }[];
+  /** as Agreement's */
+  codebook: string;
 }
 
 export interface Quote {

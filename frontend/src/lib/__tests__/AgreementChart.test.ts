@@ -142,7 +142,7 @@ describe('UnitizedTable', () => {
     const u: Unitized = {
       coders: [aisha, ben], documents: 2, length: 1234, uAlpha: st(0.6123), binaryUAlpha: st(0.7),
       cuAlpha: st(null, 'codes overlap within a coder, so uα and cuα are undefined'),
-      perCode: [{ code: 'Positive affect', kuAlpha: st(0.55) }, { code: 'Autonomy', kuAlpha: st(null, 'nobody used the code') }],
+      perCode: [{ code: 'Positive affect', kuAlpha: st(0.55) }, { code: 'Autonomy', kuAlpha: st(null, 'nobody used the code') }], codebook: 'Keyes: flourishing, revision 0',
     };
     render(UnitizedTable, { result: u });
     expect(within(screen.getByTestId('unitized-uAlpha')).getByTestId('value')).toHaveTextContent('0.612');

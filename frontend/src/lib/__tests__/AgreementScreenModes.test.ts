@@ -69,7 +69,7 @@ const multi: MultiAgreement = {
 };
 const unitized: Unitized = {
   coders: [aisha, ben], documents: 2, length: 140, uAlpha: st(0.61), binaryUAlpha: st(0.72), cuAlpha: st(null, 'no text both coded'),
-  perCode: [{ code: 'Positive affect', kuAlpha: st(0.5) }],
+  perCode: [{ code: 'Positive affect', kuAlpha: st(0.5) }], codebook: 'Keyes: flourishing, revision 0',
 };
 
 beforeEach(() => {
@@ -181,6 +181,7 @@ describe('AgreementScreen: chart and unitized view', () => {
     expect(mocked.unitized).toHaveBeenLastCalledWith([1, 2], [5, 6]);
     expect(within(screen.getByTestId('unitized-uAlpha')).getByTestId('value')).toHaveTextContent('0.610');
     expect(within(screen.getByTestId('unitized-cuAlpha')).getByTestId('reason')).toHaveTextContent('no text both coded');
+    expect(screen.getByTestId('agreement-codebook')).toHaveTextContent('Codebook: Keyes: flourishing, revision 0.');
     for (const id of ['min-share', 'statistic', 'intervals', 'view-chart', 'export-csv']) expect(screen.queryByTestId(id)).toBeNull();
     expect(screen.getByTestId('unit-help')).toHaveTextContent('as ATLAS.ti reports it');
     // No codes argument there: the list gives way to the reason.

@@ -1288,6 +1288,7 @@ export namespace app {
 	    binaryUAlpha: StatisticDTO;
 	    cuAlpha: StatisticDTO;
 	    perCode: UnitizedCodeDTO[];
+	    codebook: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new UnitizedDTO(source);
@@ -1302,6 +1303,7 @@ export namespace app {
 	        this.binaryUAlpha = this.convertValues(source["binaryUAlpha"], StatisticDTO);
 	        this.cuAlpha = this.convertValues(source["cuAlpha"], StatisticDTO);
 	        this.perCode = this.convertValues(source["perCode"], UnitizedCodeDTO);
+	        this.codebook = source["codebook"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
