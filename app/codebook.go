@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"os"
-	"sort"
 	"strings"
 
 	"themis/frameworks"
@@ -285,24 +284,25 @@ func (cs *CodebookService) DeleteImpact(id int64) (*DeleteImpactDTO, error) {
 		if err != nil {
 			return err
 		}
-		names, err := coderNames(p)
+		coders, err := p.Coders()
 		if err != nil {
 			return err
 		}
-		d := impactDTO(im, names)
+		d := impactDTO(im, coders)
 		out = &d
 		return nil
 	})
 	return out, err
 }
 
-func impactDTO(im store.DeleteImpact, names map[int64]string) DeleteImpactDTO {
+// impactDTO says what a delete takes, naming coders in the project's order.
+func impactDTO(im store.DeleteImpact, coders []store.Coder) DeleteImpactDTO {
 	d := DeleteImpactDTO{Segments: im.Segments, Codes: []string{}, ByCoder: []CodeCountDTO{}}
 	for _, c := range im.Codes {
 		d.Codes = append(d.Codes, c.Name)
 	}
 	var parts []string
-	for _, c := range sortedNames(names) {
+	for _, c := range coders {
 		if n := im.ByCoder[c.ID]; n > 0 {
 			d.ByCoder = append(d.ByCoder, CodeCountDTO{Coder: c.ID, Name: c.Name, Count: n})
 			parts = append(parts, fmt.Sprintf("%d of %s’s", n, c.Name))
@@ -325,16 +325,6 @@ func impactDTO(im store.DeleteImpact, names map[int64]string) DeleteImpactDTO {
 		d.Message = fmt.Sprintf("Deleting %s removes %d %s: %s.", what, im.Segments, segs, joinAnd(parts))
 	}
 	return d
-}
-
-// sortedNames lists coders by id, so messages name them in a steady order.
-func sortedNames(names map[int64]string) []store.Coder {
-	out := make([]store.Coder, 0, len(names))
-	for id, name := range names {
-		out = append(out, store.Coder{ID: id, Name: name})
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out
 }
 
 func joinAnd(parts []string) string {
@@ -380,10 +370,7 @@ func (cs *CodebookService) History(framework int64) (*CodebookHistoryDTO, error)
 }
 
 func historyDTO(p *store.Project, framework int64) (*CodebookHistoryDTO, error) {
-	f, err := p.Framework()
-	if framework != 0 {
-		f, err = p.FrameworkByID(framework)
-	}
+	f, err := p.FrameworkByID(framework)
 	if err != nil {
 		return nil, err
 	}
@@ -506,10 +493,7 @@ func (cs *CodebookService) Export(framework int64, format string) (string, error
 		if data, err = project.ExportCodebook(p, framework, format); err != nil {
 			return err
 		}
-		f, err := p.Framework()
-		if framework != 0 {
-			f, err = p.FrameworkByID(framework)
-		}
+		f, err := p.FrameworkByID(framework)
 		name = fileSafe(strings.TrimSpace(f.Name)) + project.CodebookExtension(format)
 		return err
 	})

@@ -448,9 +448,7 @@ func restore(tx *sql.Tx, framework int64, from, want rowState, summary string) e
 			continue
 		}
 		var n int
-		args := []any{id}
-		q := `SELECT COUNT(*) FROM segments WHERE code_id = ?`
-		if err := tx.QueryRow(q, args...).Scan(&n); err != nil {
+		if err := tx.QueryRow(`SELECT COUNT(*) FROM segments WHERE code_id = ?`, id).Scan(&n); err != nil {
 			return err
 		}
 		known := 0
@@ -635,14 +633,12 @@ func (p *Project) CodebookTags(framework int64) ([]CodebookTag, error) {
 // CodebookVersion is the state of a framework that a result was computed
 // under: its revision, and the tags around it.
 type CodebookVersion struct {
-	Framework  int64
-	Name       string // the framework's name
-	Revision   int
-	Tag        string // the tag at exactly this revision, "" if none
-	LastTag    string // the latest tag at or before it
-	SinceTag   int    // changes since LastTag
-	TagCount   int
-	revisionAt string
+	Framework int64
+	Name      string // the framework's name
+	Revision  int
+	Tag       string // the tag at exactly this revision, "" if none
+	LastTag   string // the latest tag at or before it
+	SinceTag  int    // changes since LastTag
 }
 
 // Label says the version in words: "v1, revision 11", "revision 14, 3
@@ -664,14 +660,11 @@ func (v CodebookVersion) Label() string {
 
 // CodebookVersion reports the framework's current version (0: the active one).
 func (p *Project) CodebookVersion(framework int64) (CodebookVersion, error) {
-	framework, err := p.resolveFramework(framework)
-	if err != nil {
-		return CodebookVersion{}, err
-	}
 	f, err := p.FrameworkByID(framework)
 	if err != nil {
 		return CodebookVersion{}, err
 	}
+	framework = f.ID
 	v := CodebookVersion{Framework: framework, Name: f.Name}
 	if err := p.db.QueryRow(`SELECT COALESCE(MAX(revision), 0) FROM codebook_changes WHERE framework_id = ?`, framework).Scan(&v.Revision); err != nil {
 		return v, err
@@ -680,7 +673,6 @@ func (p *Project) CodebookVersion(framework int64) (CodebookVersion, error) {
 	if err != nil {
 		return v, err
 	}
-	v.TagCount = len(tags)
 	for _, t := range tags {
 		if t.Revision == v.Revision {
 			v.Tag = t.Name

@@ -147,16 +147,14 @@ func (p *Project) Frameworks() ([]Framework, error) {
 }
 
 // Framework returns the active framework: the one the reader codes with.
-func (p *Project) Framework() (Framework, error) {
-	id, err := p.activeFramework(p.db)
+func (p *Project) Framework() (Framework, error) { return p.FrameworkByID(0) }
+
+// FrameworkByID returns one framework; 0 means the active one.
+func (p *Project) FrameworkByID(id int64) (Framework, error) {
+	id, err := p.resolveFramework(id)
 	if err != nil {
 		return Framework{}, err
 	}
-	return p.FrameworkByID(id)
-}
-
-// FrameworkByID returns one framework.
-func (p *Project) FrameworkByID(id int64) (Framework, error) {
 	return frameworkOf(p.db, id, p)
 }
 
@@ -323,15 +321,11 @@ func codeOf(q querier, id int64) (Code, error) {
 // ExportFramework returns a framework of the project as plain data, with
 // each code's ref, parent and order as they stand.
 func (p *Project) ExportFramework(id int64) (frameworks.Framework, error) {
-	id, err := p.resolveFramework(id)
-	if err != nil {
-		return frameworks.Framework{}, err
-	}
 	f, err := p.FrameworkByID(id)
 	if err != nil {
 		return frameworks.Framework{}, err
 	}
-	codes, err := p.CodesOf(id)
+	codes, err := p.CodesOf(f.ID)
 	if err != nil {
 		return frameworks.Framework{}, err
 	}

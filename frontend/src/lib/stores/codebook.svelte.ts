@@ -1,4 +1,5 @@
 import { api, toThemisError } from '../api';
+import { codeMatches, fold } from '../codetree';
 import type { BuiltinFramework, Code, CodeInput, CodebookFormat, CodebookHistory, Framework } from '../types';
 
 // ---- the tree, as pure functions over the flat list the backend sends ----
@@ -123,10 +124,6 @@ export function canDrop(codes: readonly Code[], dragged: number, target: number)
   return dragged !== target && !descendantIds(codes, dragged).has(target);
 }
 
-function matches(c: Code, q: string): boolean {
-  return c.name.toLowerCase().includes(q) || c.definition.toLowerCase().includes(q);
-}
-
 /**
  * The rows shown: depth first in tree order, collapsed codes' children left
  * out. A filter shows the codes whose name or definition contains it and
@@ -134,7 +131,8 @@ function matches(c: Code, q: string): boolean {
  */
 export function visibleRows(codes: readonly Code[], collapsed: ReadonlySet<number>, filter: string): TreeRow[] {
   const kids = childrenMap(codes);
-  const q = filter.trim().toLowerCase();
+  // The same matching as the reader's panel: case and accents ignored.
+  const q = fold(filter.trim());
   let keep: Set<number> | null = null;
   let hits: Set<number> | null = null;
   if (q) {
@@ -143,7 +141,7 @@ export function visibleRows(codes: readonly Code[], collapsed: ReadonlySet<numbe
     keep = new Set();
     hits = new Set();
     for (const c of codes) {
-      if (!matches(c, q)) continue;
+      if (!codeMatches(c, q)) continue;
       hits.add(c.id);
       for (let p: Code | undefined = c; p && !keep.has(p.id); p = byId.get(parentOf(p, known))) keep.add(p.id);
     }
