@@ -82,6 +82,15 @@ describe('AgreementScreen', () => {
     expect(screen.getByTestId('agreement-codebook')).toHaveTextContent('Codebook: Keyes: flourishing, revision 0.');
   });
 
+  it('chooses the documents that arrive after the tab opened, and computes with them', async () => {
+    const agreement = new AgreementStore();
+    const view = render(AgreementScreen, { agreement, coders: [aisha, ben], documents: [], codes });
+    await waitFor(() => expect(screen.getByTestId('agreement-blocked')).toBeInTheDocument());
+    await view.rerender({ agreement, coders: [aisha, ben], documents: docs, codes });
+    await waitFor(() => expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'character', 0, 0, 'document'));
+    expect(agreement.chosen).toEqual([5, 6]);
+  });
+
   it('switches to speaker turns with a threshold and says so in the header, subtitle and footnote', async () => {
     renderScreen();
     await waitFor(() => expect(screen.getAllByRole('option', { name: 'Speaker turn' })).toHaveLength(1));

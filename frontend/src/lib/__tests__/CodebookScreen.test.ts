@@ -204,6 +204,25 @@ describe('CodebookScreen: the details', () => {
     expect(m(CB.AddCode)).toHaveBeenCalledWith(7, expect.objectContaining({ parent: 3 }));
     await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('field-name')));
   });
+
+  it('takes no typing while a change is under way', async () => {
+    await renderScreen();
+    await select(3);
+    let answer!: (c: Code) => void;
+    m(CB.AddCode).mockImplementation(() => new Promise((res) => (answer = res)));
+    screen.getByTestId('field-definition').focus();
+    await fireEvent.click(screen.getByTestId('add-code'));
+    await waitFor(() => expect(screen.getByTestId('field-name')).toHaveAttribute('readonly'));
+    for (const id of ['field-definition', 'field-when', 'field-when-not', 'field-key', 'field-scale']) {
+      expect(screen.getByTestId(id)).toHaveAttribute('readonly');
+    }
+    expect(screen.getByTestId('field-codable')).toBeDisabled();
+    const made = code({ id: 10, parent: 3, name: 'New code', definition: '', color: '#64748b', key: '', codable: true });
+    m(CB.Codes).mockResolvedValue([...tree, made]);
+    answer(made);
+    await waitFor(() => expect(screen.getByTestId('field-name')).toHaveValue('New code'));
+    expect(screen.getByTestId('field-name')).not.toHaveAttribute('readonly');
+  });
 });
 
 describe('CodebookScreen: merge, split, delete', () => {

@@ -273,6 +273,32 @@ describe('CodebookStore', () => {
     expect(m(CB.AddCode)).toHaveBeenLastCalledWith(7, expect.objectContaining({ parent: 0 }));
   });
 
+  it('is busy from the click until the new code is selected, so nothing typed meanwhile lands on the old one', async () => {
+    const s = new CodebookStore();
+    await s.load();
+    s.select(3);
+    const made = code({ id: 10, parent: 3, name: 'New code', definition: '', color: '#64748b', key: '', codable: true });
+    let answer!: (c: Code) => void;
+    m(CB.AddCode).mockImplementation(() => new Promise((res) => (answer = res)));
+    m(CB.Codes).mockResolvedValue([...tree, made]);
+    // Note which code is selected at the very moment the store stops being busy.
+    const busy = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(s), 'busy')!;
+    const freedWith: (number | null)[] = [];
+    Object.defineProperty(s, 'busy', {
+      get: () => busy.get!.call(s),
+      set: (v: boolean) => {
+        if (!v) freedWith.push(s.selectedId);
+        busy.set!.call(s, v);
+      },
+    });
+    s.add(false);
+    await vi.waitFor(() => expect(answer).toBeDefined());
+    expect(s.busy).toBe(true);
+    answer(made);
+    await vi.waitFor(() => expect(s.busy).toBe(false));
+    expect(freedWith).toEqual([10]);
+  });
+
   it('shows a failure in full and keeps the state', async () => {
     const s = new CodebookStore();
     await s.load();

@@ -211,6 +211,27 @@ describe('ReaderStore', () => {
     expect(r.segments.map((s) => s.id)).toEqual([1]);
   });
 
+  it('reads the segments again when the coder codes while they are being read', async () => {
+    const { r, doc } = await loaded();
+    // Opening the document again (a tab switch does) starts a slow read of its segments.
+    let answer!: (v: unknown) => void;
+    mocked.segments.mockImplementationOnce(() => new Promise((res) => (answer = res)));
+    const opening = r.open(5);
+    await vi.waitFor(() => expect(answer).toBeDefined());
+    const start = doc.text.indexOf('Calmer');
+    r.setSelection({ start, end: start + 6 });
+    mocked.apply.mockResolvedValue({ id: 7, document: 5, code: 12, coder: 1, start, end: start + 6 });
+    await r.apply(12);
+    // The read began before the coding: its answer lacks it, so it is not used.
+    mocked.segments.mockResolvedValue([
+      { id: 1, document: 5, code: 11, coder: 2, start: 36, end: 42 },
+      { id: 7, document: 5, code: 12, coder: 1, start, end: start + 6 },
+    ]);
+    answer([{ id: 1, document: 5, code: 11, coder: 2, start: 36, end: 42 }]);
+    await opening;
+    expect(r.segments.map((s) => s.id)).toEqual([1, 7]);
+  });
+
   it('counts the selection in code points', async () => {
     const { r, doc } = await loaded();
     const start = doc.text.indexOf('now');

@@ -427,23 +427,31 @@ export class CodebookStore {
     this.notice = null;
   }
 
-  /** Runs a change, then re-reads everything; false (with the error shown) when it failed. */
-  private async change(fn: () => Promise<unknown>): Promise<boolean> {
+  /**
+   * Runs a change, then re-reads everything; false (with the error shown)
+   * when it failed. after runs once the re-read is in, while still busy, so
+   * nothing the user does lands between the change and what follows it.
+   */
+  private async change(fn: () => Promise<unknown>, after?: () => void): Promise<boolean> {
     if (this.busy) return false;
     this.busy = true;
     this.error = '';
     // A notice's Undo undoes the latest change: after another one it would undo that instead.
     if (this.notice?.undo) this.dismissNotice();
+    let ok = false;
     try {
       await fn();
-      return true;
+      ok = true;
     } catch (e) {
       this.fail(e);
-      return false;
-    } finally {
+    }
+    try {
       await this.reload();
+      if (ok) after?.();
+    } finally {
       this.busy = false;
     }
+    return ok;
   }
 
   // ---- unsaved changes ----
@@ -618,14 +626,17 @@ export class CodebookStore {
     const parent = sel ? (sibling ? sel.parent : sel.id) : 0;
     this.guard('add a code', async () => {
       let made: Code | null = null;
-      const ok = await this.change(async () => {
-        made = await api.addCode(fid, blankInput(parent, 'New code'));
-      });
-      if (ok && made) {
-        if (parent) this.toggle(parent, true);
-        this.select((made as Code).id);
-        this.focusName++;
-      }
+      await this.change(
+        async () => {
+          made = await api.addCode(fid, blankInput(parent, 'New code'));
+        },
+        () => {
+          if (!made) return;
+          if (parent) this.toggle(parent, true);
+          this.select((made as Code).id);
+          this.focusName++;
+        },
+      );
     });
   }
 

@@ -78,6 +78,8 @@ export class ReaderStore {
   private historySeq = 0;
   /** bumped whenever the codes are read, so a late answer never overwrites a newer one */
   private codesSeq = 0;
+  /** bumped by every change made here to the open document's segments (apply, remove, in vivo) */
+  private segmentsSeq = 0;
   /** undo and redo run one after another, in the order they were asked for */
   private steps: Promise<void> = Promise.resolve();
 
@@ -115,7 +117,7 @@ export class ReaderStore {
     this.loadingDoc = true;
     try {
       const doc = await api.document(id);
-      const segments = await api.segments(doc);
+      const segments = await this.freshSegments(doc);
       if (this.currentId !== id) return; // another document was chosen meanwhile
       this.doc = doc;
       this.segments = segments;
@@ -168,10 +170,23 @@ export class ReaderStore {
     const doc = this.doc;
     if (!doc) return;
     try {
-      const segments = await api.segments(doc);
-      if (this.doc === doc) this.segments = segments;
+      const segments = await this.freshSegments(doc);
+      if (this.doc?.id === doc.id) this.segments = segments;
     } catch (e) {
       this.toasts.error(e);
+    }
+  }
+
+  /**
+   * The document's segments as the backend has them. A read can be overtaken
+   * by a change made here meanwhile (the coder codes while the document is
+   * still loading): its answer would lack that change, so it asks again.
+   */
+  private async freshSegments(doc: DocumentView): Promise<Segment[]> {
+    for (;;) {
+      const seq = this.segmentsSeq;
+      const segments = await api.segments(doc);
+      if (seq === this.segmentsSeq) return segments;
     }
   }
 
@@ -189,7 +204,8 @@ export class ReaderStore {
     if (!doc || !sel || !code || !code.codable) return null;
     try {
       const seg = await api.apply(doc, codeId, sel.start, sel.end);
-      if (this.doc === doc) {
+      this.segmentsSeq++;
+      if (this.doc?.id === doc.id) {
         // Coding the same span with the same code again gives back the existing segment.
         this.segments = [...this.segments.filter((s) => s.id !== seg.id), seg].sort(bySpan);
         this.selection = null;
@@ -254,7 +270,8 @@ export class ReaderStore {
     if (this.inVivo === draft) this.inVivo = null;
     // Show the code at once; the reload brings its counts.
     if (!this.codeById.has(made.code.id)) this.codes = [...this.codes, made.code];
-    if (this.doc === doc) {
+    this.segmentsSeq++;
+    if (this.doc?.id === doc.id) {
       const seg = made.segment;
       this.segments = [...this.segments.filter((s) => s.id !== seg.id), seg].sort(bySpan);
       this.selection = null;
@@ -278,6 +295,7 @@ export class ReaderStore {
   async remove(segmentId: number): Promise<void> {
     try {
       await api.remove(segmentId);
+      this.segmentsSeq++;
       this.segments = this.segments.filter((s) => s.id !== segmentId);
       void this.refreshHistory();
       void this.reloadCodes();
