@@ -154,6 +154,36 @@ INSERT INTO codebook_changes(framework_id, revision, at, action, summary)
 	SELECT id, 0, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'create', 'The codebook as it stood when Themis began keeping its history'
 	FROM frameworks;
 `,
+	// 5: the corpus: typed case attributes; speakers within a document
+	// linked to a case (one voice of a focus group) or left out of coding and
+	// analysis (the interviewer); identifiers the anonymisation check was told
+	// to ignore. Speaker rows hold the label as the turns spell it.
+	`
+CREATE TABLE case_attribute_types (
+	name     TEXT PRIMARY KEY,
+	type     TEXT NOT NULL DEFAULT 'text' CHECK (type IN ('text', 'number', 'date', 'category')),
+	position INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO case_attribute_types(name, type, position)
+	SELECT name, 'text', row_number() OVER (ORDER BY name) FROM (SELECT DISTINCT name FROM case_attributes);
+CREATE TABLE document_speakers (
+	document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+	speaker     TEXT NOT NULL,
+	case_id     INTEGER REFERENCES cases(id) ON DELETE SET NULL,
+	excluded    INTEGER NOT NULL DEFAULT 0,
+	PRIMARY KEY (document_id, speaker)
+);
+CREATE TABLE scan_dismissals (
+	document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+	start       INTEGER NOT NULL,
+	stop        INTEGER NOT NULL,
+	kind        TEXT NOT NULL,
+	text        TEXT NOT NULL,
+	dismissed_at TEXT NOT NULL,
+	coder_id    INTEGER REFERENCES coders(id),
+	PRIMARY KEY (document_id, start, stop, kind)
+);
+`,
 }
 
 // SchemaVersion is the schema this build writes.
