@@ -63,6 +63,9 @@ func main() {
 			app.NewQuotesService(session),
 			app.NewAdjudicationService(session),
 			app.NewCodebookService(session),
+			app.NewCasesService(session),
+			app.NewSearchService(session),
+			app.NewPrivacyService(session),
 		},
 	})
 	if err != nil {

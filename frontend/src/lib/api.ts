@@ -108,7 +108,8 @@ export function toThemisError(e: unknown): ThemisError {
   return new ThemisError('error', String(e));
 }
 
-async function call<T>(fn: () => Promise<T>): Promise<T> {
+/** Runs a binding call, turning its rejection into a ThemisError (for the other API modules too). */
+export async function call<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (e) {

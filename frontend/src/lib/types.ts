@@ -421,7 +421,7 @@ export type ExportFormat = 'md' | 'html';
 export type AgreementExportFormat = 'csv' | 'md' | 'html';
 
 /** The workspace's views. */
-export type Tab = 'documents' | 'codebook' | 'agreement' | 'review' | 'quotes';
+export type Tab = 'documents' | 'cases' | 'search' | 'codebook' | 'agreement' | 'review' | 'quotes' | 'privacy';
 
 // ---- adjudication (the Review tab) ----
 
