@@ -70,15 +70,6 @@ type DocumentView struct {
 	Turns []TurnDTO `json:"turnSpans"`
 }
 
-// ImportedDTO reports one file of an import.
-type ImportedDTO struct {
-	Name        string `json:"name"`
-	ID          int64  `json:"id"`
-	DuplicateOf string `json:"duplicateOf"`
-	Turns       int    `json:"turns"`
-	Words       int    `json:"words"`
-}
-
 // CodeDTO is a code or factor of the framework.
 type CodeDTO struct {
 	ID           int64    `json:"id"`
@@ -197,11 +188,4 @@ type QuoteDTO struct {
 type QuotesDTO struct {
 	Code   CodeDTO    `json:"code"`
 	Quotes []QuoteDTO `json:"quotes"`
-}
-
-// ImportProgress is sent as the "import:progress" event.
-type ImportProgress struct {
-	Done  int    `json:"done"`
-	Total int    `json:"total"`
-	Name  string `json:"name"`
 }
