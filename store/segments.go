@@ -71,6 +71,9 @@ func (p *Project) Segments(f SegmentFilter) ([]Segment, error) {
 func (p *Project) AddSegment(s NewSegment, actor int64) (Segment, error) {
 	var seg Segment
 	err := p.tx(context.Background(), func(tx *sql.Tx) error {
+		if err := checkNotExcluded(tx, s.Document, s.Start, s.End); err != nil {
+			return err
+		}
 		var err error
 		seg, err = addSegment(tx, s, p.stamp(), actor)
 		return err
