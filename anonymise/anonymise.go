@@ -1,7 +1,6 @@
 package anonymise
 
 import (
-	"regexp"
 	"sort"
 	"unicode/utf8"
 )
@@ -12,12 +11,16 @@ type Finding struct {
 	Start, End int
 	Kind       string
 	Text       string
+	// Confidence in [0, 1]: how sure the detector is that the text is an
+	// identifier of this kind.
 	Confidence float64
 }
 
 // Options tune a scan.
 type Options struct {
-	// Names are speaker names found in the corpus; each occurrence is a name.
+	// Names are speaker names found in the corpus (turn labels). Role
+	// labels and participant IDs ("Interviewer", "P003", "Link worker 2")
+	// are ignored; every word of a real name is looked for as a name.
 	Names []string
 }
 
@@ -37,53 +40,65 @@ const (
 // Kinds lists every kind, in the order the review screen shows them.
 var Kinds = []string{KindName, KindEmail, KindPhone, KindPostcode, KindAddress, KindNHSNumber, KindNINumber, KindDate, KindURL}
 
-var (
-	reEmail = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}`)
-)
+// candidate is a finding in byte offsets, before overlaps are resolved.
+type candidate struct {
+	start, end int // bytes
+	kind       string
+	conf       float64
+}
 
 // Scan finds likely identifiers in text. The result is sorted by Start and
 // its spans do not overlap: where two detectors claim overlapping text the
-// longer, then more confident, finding wins.
+// longer, then the more confident, finding wins.
 func Scan(text string, opt Options) []Finding {
-	var cands []Finding
-	for _, m := range reEmail.FindAllStringIndex(text, -1) {
-		cands = append(cands, Finding{Start: m[0], End: m[1], Kind: KindEmail, Confidence: 0.99})
-	}
+	var cands []candidate
+	cands = scanEmails(text, cands)
+	cands = scanURLs(text, cands)
+	cands = scanNHSNumbers(text, cands)
+	cands = scanPhones(text, cands)
+	cands = scanPostcodes(text, cands)
+	cands = scanNINumbers(text, cands)
+	cands = scanDates(text, cands)
+	cands = scanAddresses(text, cands)
+	cands = scanNames(text, newNameSet(opt.Names), cands)
 	return resolve(text, cands)
 }
 
 // resolve turns byte-offset candidates into code-point findings, sorted and
 // non-overlapping.
-func resolve(text string, cands []Finding) []Finding {
+func resolve(text string, cands []candidate) []Finding {
 	sort.SliceStable(cands, func(i, j int) bool {
-		li, lj := cands[i].End-cands[i].Start, cands[j].End-cands[j].Start
+		li, lj := cands[i].end-cands[i].start, cands[j].end-cands[j].start
 		if li != lj {
 			return li > lj
 		}
-		return cands[i].Confidence > cands[j].Confidence
+		if cands[i].conf != cands[j].conf {
+			return cands[i].conf > cands[j].conf
+		}
+		return cands[i].start < cands[j].start
 	})
-	var kept []Finding
+	var kept []candidate
 	for _, c := range cands {
-		overlap := false
-		for _, k := range kept {
-			if c.Start < k.End && k.Start < c.End {
-				overlap = true
-				break
-			}
+		if c.end <= c.start {
+			continue
 		}
-		if !overlap {
-			kept = append(kept, c)
+		// kept is sorted by start; find the first kept candidate ending after c starts
+		i := sort.Search(len(kept), func(i int) bool { return kept[i].end > c.start })
+		if i < len(kept) && kept[i].start < c.end {
+			continue
 		}
+		kept = append(kept, candidate{})
+		copy(kept[i+1:], kept[i:])
+		kept[i] = c
 	}
-	sort.Slice(kept, func(i, j int) bool { return kept[i].Start < kept[j].Start })
 	out := make([]Finding, 0, len(kept))
 	pos, cp := 0, 0
 	for _, k := range kept {
-		cp += utf8.RuneCountInString(text[pos:k.Start])
+		cp += utf8.RuneCountInString(text[pos:k.start])
 		s := cp
-		cp += utf8.RuneCountInString(text[k.Start:k.End])
-		pos = k.End
-		out = append(out, Finding{Start: s, End: cp, Kind: k.Kind, Text: text[k.Start:k.End], Confidence: k.Confidence})
+		cp += utf8.RuneCountInString(text[k.start:k.end])
+		pos = k.end
+		out = append(out, Finding{Start: s, End: cp, Kind: k.kind, Text: text[k.start:k.end], Confidence: k.conf})
 	}
 	return out
 }
