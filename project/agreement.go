@@ -61,7 +61,8 @@ func Agreement(p *store.Project, req AgreementRequest) (coding.Report, error) {
 				return rep, err
 			}
 		}
-		rep = coding.CharacterAgreement(in.docs, in.codes, a.ID, b.ID, a.Name, b.Name, in.segs)
+		docs, segs := withoutExcluded(in.docs, in.segs, in.excluded)
+		rep = coding.CharacterAgreement(docs, in.codes, a.ID, b.ID, a.Name, b.Name, segs)
 	case coding.UnitSegment:
 		threshold := req.MinShare
 		if threshold == 0 {
@@ -138,6 +139,7 @@ type comparison struct {
 	codebook  coding.CodebookVersion
 	codes     []coding.Code
 	segs      []coding.Segment
+	excluded  map[int64]store.Exclusion // documents with turns left out of analysis
 }
 
 // gather loads the coders, the documents (none means every document, in
@@ -206,16 +208,27 @@ func gather(p *store.Project, coders, documents, codes []int64) (comparison, err
 			in.segs = append(in.segs, coding.Segment{Document: s.Document, Code: s.Code, Coder: s.Coder, Start: s.Start, End: s.End})
 		}
 	}
+	if in.excluded, err = p.Exclusions(); err != nil {
+		return in, err
+	}
+	in.segs = dropExcludedSegments(in.segs, in.excluded)
 	return in, nil
 }
 
 // unitsOf splits every document into units of the given kind (not character).
 func unitsOf(p *store.Project, docs []coding.DocumentLength, unit string) ([]coding.DocumentUnits, error) {
 	units := make([]coding.DocumentUnits, 0, len(docs))
+	excluded, err := p.Exclusions()
+	if err != nil {
+		return nil, err
+	}
 	for _, d := range docs {
 		u, err := documentUnits(p, d, unit)
 		if err != nil {
 			return nil, err
+		}
+		if e, ok := excluded[d.ID]; ok && unit != "document" {
+			u = excludedUnits(u, e)
 		}
 		units = append(units, u)
 	}

@@ -54,7 +54,8 @@ func MultiAgreement(p *store.Project, req MultiAgreementRequest) (coding.MultiRe
 	}
 	var rep coding.MultiReport
 	if req.Unit == coding.UnitCharacter {
-		rep = coding.MultiAgreement(in.docs, in.codes, coders, in.segs)
+		docs, segs := withoutExcluded(in.docs, in.segs, in.excluded)
+		rep = coding.MultiAgreement(docs, in.codes, coders, segs)
 	} else {
 		units, err := unitsOf(p, in.docs, req.Unit)
 		if err != nil {

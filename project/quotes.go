@@ -40,6 +40,9 @@ func Quotes(p *store.Project, v Viewer, code, coder int64) (store.Code, []Quote,
 	}
 	out := make([]Quote, 0, len(segs))
 	for _, s := range segs {
+		if e, ok := attrib.excluded[s.Document]; ok && e.Contains(s.Start, s.End) {
+			continue // in turns left out of coding and analysis
+		}
 		q, err := attrib.quote(s)
 		if err != nil {
 			return c, nil, err
@@ -84,10 +87,19 @@ type attributor struct {
 	docs   map[int64]store.Document
 	cases  map[string]store.Case
 	coders map[int64]string
+	// excluded and turnCases: see caseAt in cases.go.
+	excluded  map[int64]store.Exclusion
+	turnCases map[int64][]store.TurnCase
 }
 
 func newAttributor(p *store.Project) (*attributor, error) {
-	a := &attributor{p: p, docs: map[int64]store.Document{}, cases: map[string]store.Case{}, coders: map[int64]string{}}
+	a := &attributor{p: p, docs: map[int64]store.Document{}, cases: map[string]store.Case{}, coders: map[int64]string{},
+		turnCases: map[int64][]store.TurnCase{}}
+	excluded, err := p.Exclusions()
+	if err != nil {
+		return nil, err
+	}
+	a.excluded = excluded
 	cs, err := p.Cases()
 	if err != nil {
 		return nil, err
@@ -121,12 +133,16 @@ func (a *attributor) quote(s store.Segment) (Quote, error) {
 	if err != nil {
 		return Quote{}, err
 	}
+	caseName, err := a.caseAt(d, s.Start)
+	if err != nil {
+		return Quote{}, err
+	}
 	return Quote{
 		Quote: report.Quote{
 			Text:     corpus.Slice(d.Text, s.Start, s.End),
 			Document: d.Name,
 			Speaker:  speakerAt(d.TurnSpans, s.Start),
-			Case:     caseLabel(a.cases[d.Case]),
+			Case:     caseLabel(a.cases[caseName]),
 			Coder:    a.coders[s.Coder],
 			Start:    s.Start,
 			End:      s.End,

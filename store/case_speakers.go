@@ -317,3 +317,58 @@ func checkNotExcluded(tx *sql.Tx, document int64, start, end int) error {
 	name, _ := documentName(tx, document)
 	return &ExcludedError{Document: name, Speakers: speakers}
 }
+
+// Exclusion is where a document's excluded and included turns lie.
+type Exclusion struct {
+	Excluded []Span // turns of excluded speakers, label and all, merged where they touch
+	Included []Span // every other turn
+}
+
+// Contains reports whether [start, end) lies entirely in excluded turns:
+// it touches an excluded turn and no other (characters between turns,
+// such as blank lines, do not count), as AddSegment decides.
+func (e Exclusion) Contains(start, end int) bool {
+	for _, s := range e.Included {
+		if s.Start < end && s.End > start {
+			return false
+		}
+	}
+	for _, s := range e.Excluded {
+		if s.Start < end && s.End > start {
+			return true
+		}
+	}
+	return false
+}
+
+// Exclusions maps each document that has an excluded speaker to where its
+// excluded and included turns lie; documents without one are absent.
+func (p *Project) Exclusions() (map[int64]Exclusion, error) {
+	rows, err := p.db.Query(`SELECT t.document_id, t.start, t.stop, COALESCE(ds.excluded, 0) FROM turns t
+		LEFT JOIN document_speakers ds ON ds.document_id = t.document_id AND ds.speaker = t.speaker
+		WHERE t.document_id IN (SELECT document_id FROM document_speakers WHERE excluded = 1)
+		ORDER BY t.document_id, t.start`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]Exclusion{}
+	for rows.Next() {
+		var doc int64
+		var s Span
+		var ex int
+		if err := rows.Scan(&doc, &s.Start, &s.End, &ex); err != nil {
+			return nil, err
+		}
+		e := out[doc]
+		if ex == 0 {
+			e.Included = append(e.Included, s)
+		} else if n := len(e.Excluded); n > 0 && s.Start <= e.Excluded[n-1].End {
+			e.Excluded[n-1].End = max(e.Excluded[n-1].End, s.End)
+		} else {
+			e.Excluded = append(e.Excluded, s)
+		}
+		out[doc] = e
+	}
+	return out, rows.Err()
+}

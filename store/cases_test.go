@@ -215,7 +215,7 @@ func TestSpeakersCasesAndExclusion(t *testing.T) {
 		t.Errorf("Speakers() = %+v", sp)
 	}
 	spans, err := p.ExcludedSpans(doc)
-	if err != nil || !reflect.DeepEqual(spans, []Span{{0, 25}}) {
+	if err != nil || !reflect.DeepEqual(spans, []Span{{Start: 0, End: 25}}) {
 		t.Errorf("ExcludedSpans = %v, %v", spans, err)
 	}
 
