@@ -85,6 +85,7 @@ var stopWords = wordSet(`i i'm i've i'd i'll im ive a an the and or but so then 
 	interview transcript recording inaudible laughs pause crosstalk end
 	thank thanks please sorry hello hi bye goodbye cheers
 	one two three four five six seven eight nine ten first second third last next
+	national insurance number date birth address email phone mobile postcode
 	q a p`)
 
 // roleWords make a speaker label a role rather than a name.

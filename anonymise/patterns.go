@@ -10,7 +10,7 @@ import (
 // The pattern detectors: each appends candidates in byte offsets.
 
 var (
-	reEmail = regexp.MustCompile(`[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}`)
+	reEmail = regexp.MustCompile(`[\p{L}\p{N}][\p{L}\p{N}._%+\-]*@[\p{L}\p{N}](?:[\p{L}\p{N}\-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}\-]*[\p{L}\p{N}])?)*\.\p{L}{2,}`)
 
 	reURL       = regexp.MustCompile(`(?i)(?:https?://|www\.)[^\s<>"'\[\]{}]+`)
 	reBareHost  = regexp.MustCompile(`(?i)(?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.)+(?:co\.uk|org\.uk|ac\.uk|gov\.uk|nhs\.uk|me\.uk|com|org|net|uk|io|info|biz|eu|de|fr|ie|us|ca|au|nz|app|dev)(?:/[^\s<>"'\[\]{}]*)?`)
