@@ -26,9 +26,9 @@ func TestParse(t *testing.T) {
 		{"upper-case extension", "X.TXT", []byte("hello"), "X", nil, ""},
 		{"path is reduced to base name", filepath.Join("some", "dir", "p3.txt"), []byte("hello"), "p3", nil, ""},
 		{"dots in name", "site.a.p3.txt", []byte("hello"), "site.a.p3", nil, ""},
-		{"unsupported", "scan.pdf", []byte("%PDF-1.4"), "", ErrUnsupported, "scan.pdf: unsupported file type .pdf (Themis imports .txt and .docx)"},
-		{"old word", "old.doc", []byte("x"), "", ErrUnsupported, "old.doc: unsupported file type .doc (Themis imports .txt and .docx; save the file as .docx in Word)"},
-		{"no extension", "README", []byte("x"), "", ErrUnsupported, "README: unsupported file type: the name has no extension (Themis imports .txt and .docx)"},
+		{"unsupported", "scan.pdf", []byte("%PDF-1.4"), "", ErrUnsupported, "scan.pdf: unsupported file type .pdf (Themis imports .txt, .md, .docx, .odt, .rtf, .vtt, .srt, .csv and .xlsx)"},
+		{"old word", "old.doc", []byte("x"), "", ErrUnsupported, "old.doc: unsupported file type .doc (Themis imports .txt, .md, .docx, .odt, .rtf, .vtt, .srt, .csv and .xlsx; save the file as .docx in Word)"},
+		{"no extension", "README", []byte("x"), "", ErrUnsupported, "README: unsupported file type: the name has no extension (Themis imports .txt, .md, .docx, .odt, .rtf, .vtt, .srt, .csv and .xlsx)"},
 		{"empty", "e.txt", nil, "", ErrEmpty, "e.txt: the file is empty"},
 		{"binary", "b.txt", []byte("\x00\x01"), "", ErrBinary, "b.txt: looks like a binary file, not a transcript"},
 		{"corrupt docx", "c.docx", []byte("PK\x03\x04 nope"), "", ErrCorrupt, "c.docx: is not a readable Word document (not a zip archive)"},
@@ -101,7 +101,7 @@ func TestReadFileErrors(t *testing.T) {
 		{big, ErrTooLarge, "big.txt: is too large to import (the limit is 64 MiB)"},
 		{filepath.Join(dir, "missing.txt"), fs.ErrNotExist, "missing.txt: no such file or directory"},
 		{filepath.Join(dir, "folder.txt"), nil, "folder.txt: is a folder, not a file"},
-		{filepath.Join(dir, "photo.jpg"), ErrUnsupported, "photo.jpg: unsupported file type .jpg (Themis imports .txt and .docx)"},
+		{filepath.Join(dir, "photo.jpg"), ErrUnsupported, "photo.jpg: unsupported file type .jpg (Themis imports .txt, .md, .docx, .odt, .rtf, .vtt, .srt, .csv and .xlsx)"},
 	}
 	for _, tt := range tests {
 		t.Run(filepath.Base(tt.path), func(t *testing.T) {
@@ -121,7 +121,7 @@ func TestReadFileErrors(t *testing.T) {
 }
 
 func TestSupported(t *testing.T) {
-	for name, want := range map[string]bool{"a.txt": true, "a.TEXT": true, "a.md": true, "a.Docx": true, "a.doc": false, "a.odt": false, "a": false, "txt": false} {
+	for name, want := range map[string]bool{"a.txt": true, "a.TEXT": true, "a.md": true, "a.Docx": true, "a.doc": false, "a.odt": true, "a.rtf": true, "a.VTT": true, "a.srt": true, "a.csv": true, "a.xlsx": true, "a.xls": false, "a.pdf": false, "a": false, "txt": false} {
 		if got := Supported(name); got != want {
 			t.Errorf("Supported(%q) = %v", name, got)
 		}

@@ -2,10 +2,8 @@ package corpus
 
 import (
 	"archive/zip"
-	"bytes"
 	"encoding/xml"
 	"errors"
-	"fmt"
 	"io"
 	"path"
 	"strings"
@@ -28,53 +26,73 @@ type docxLimits struct {
 
 var defaultDocxLimits = docxLimits{maxXML: MaxFileSize, maxRels: 1 << 20, maxEntries: 10000}
 
-func corrupt(reason string) error { return fmt.Errorf("%w (%s)", ErrCorrupt, reason) }
+func corrupt(reason string) error { return corruptIn("Word document", reason) }
 
 // docxText extracts the text of a Word document: one line per paragraph
 // (empty paragraphs stay as empty lines), w:tab as "\t", w:br and w:cr as
 // "\n", inserted text kept and deleted text dropped, each table-cell
 // paragraph a line of its own. The result is normalised like plain text.
-func docxText(data []byte) (string, error) { return extractDocx(data, defaultDocxLimits) }
-
-func extractDocx(data []byte, lim docxLimits) (string, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil && !(errors.Is(err, zip.ErrInsecurePath) && zr != nil) {
-		if bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}) {
-			return "", corrupt("it looks like an old .doc file or a password-protected document; save it as .docx")
-		}
-		if len(bytes.TrimSpace(data)) == 0 {
-			return "", ErrEmpty
-		}
-		return "", corrupt("not a zip archive")
-	}
-	if len(zr.File) > lim.maxEntries {
-		return "", corrupt(fmt.Sprintf("too many entries in the archive: %d", len(zr.File)))
-	}
-	f := mainPart(zr, lim)
-	if f == nil {
-		return "", corrupt("no word/document.xml inside" + otherFormatHint(zr))
-	}
-	if f.UncompressedSize64 > uint64(lim.maxXML) {
-		return "", &detailError{msg: ErrTooLarge.Error() + " (the document text is too large)", err: ErrTooLarge}
-	}
-	rc, err := f.Open()
-	if err != nil {
-		return "", corrupt("cannot open " + f.Name + ": " + err.Error())
-	}
-	defer rc.Close()
-	lr := &limitedReader{r: rc, n: lim.maxXML}
-	paras, err := wordParagraphs(lr)
-	if lr.exceeded {
-		return "", &detailError{msg: ErrTooLarge.Error() + " (the document text is too large)", err: ErrTooLarge}
-	}
+func docxText(data []byte) (string, error) {
+	blocks, _, err := docxBlocks(data, defaultDocxLimits)
 	if err != nil {
 		return "", err
 	}
-	s, err := finishText(strings.Join(paras, "\n"))
+	s, err := finishText(strings.Join(flatten(blocks), "\n"))
 	if errors.Is(err, ErrEmpty) {
-		return "", &detailError{msg: ErrEmpty.Error() + " (the Word document has no text)", err: ErrEmpty}
+		return "", detail(ErrEmpty, "%s (the Word document has no text)", ErrEmpty)
 	}
 	return s, err
+}
+
+// docxParse reads a Word document into text and turns (see buildBlocks):
+// bold speaker names and tables of turns are recognised.
+func docxParse(data []byte, po parseOpts) (parsed, error) {
+	blocks, tracked, err := docxBlocks(data, defaultDocxLimits)
+	if err != nil {
+		return parsed{}, err
+	}
+	p, err := buildBlocks(blocks, po)
+	if errors.Is(err, ErrEmpty) {
+		return parsed{}, detail(ErrEmpty, "%s (the Word document has no text)", ErrEmpty)
+	}
+	if tracked {
+		p.warnings = append([]string{"tracked changes accepted: inserted text kept, deleted text left out"}, p.warnings...)
+	}
+	return p, err
+}
+
+func extractDocx(data []byte, lim docxLimits) (string, error) {
+	blocks, _, err := docxBlocks(data, lim)
+	if err != nil {
+		return "", err
+	}
+	s, err := finishText(strings.Join(flatten(blocks), "\n"))
+	if errors.Is(err, ErrEmpty) {
+		return "", detail(ErrEmpty, "%s (the Word document has no text)", ErrEmpty)
+	}
+	return s, err
+}
+
+func docxBlocks(data []byte, lim docxLimits) ([]block, bool, error) {
+	zr, err := openZip(data, "Word document", lim.maxEntries)
+	if err != nil {
+		return nil, false, err
+	}
+	f := mainPart(zr, lim)
+	if f == nil {
+		return nil, false, corrupt("no word/document.xml inside" + otherFormatHint(zr))
+	}
+	rc, err := openPart(f, lim.maxXML)
+	if err != nil {
+		return nil, false, err
+	}
+	defer rc.Close()
+	lr := &limitedReader{r: rc, n: lim.maxXML}
+	blocks, tracked, err := wordBlocks(lr)
+	if lr.exceeded {
+		return nil, false, tooLargeText
+	}
+	return blocks, tracked, err
 }
 
 // limitedReader reads at most n bytes and remembers whether there was more.
@@ -174,27 +192,50 @@ func isWord(n xml.Name) bool {
 type paragraph struct {
 	text        strings.Builder
 	markDeleted bool
+	bold        int  // bytes of text at the start written by bold runs
+	boldOpen    bool // no non-bold text yet
 }
 
-// wordParagraphs streams WordprocessingML and returns the text of each w:p in
-// document order. Paragraphs nested in a paragraph (text boxes) come out as
-// paragraphs of their own, before the paragraph that anchors them.
-func wordParagraphs(r io.Reader) ([]string, error) {
+// docxTable is a table being read: its rows, the row and the cell.
+type docxTable struct {
+	rows [][]string
+	row  []string
+	cell []string // paragraphs of the cell
+}
+
+// wordBlocks streams WordprocessingML and returns its paragraphs (with the
+// length of their leading bold text) and tables in document order.
+// Paragraphs nested in a paragraph (text boxes) come out as paragraphs of
+// their own, before the paragraph that anchors them; nested tables become
+// lines of the cell that holds them. tracked reports tracked changes.
+func wordBlocks(r io.Reader) (blocks []block, tracked bool, err error) {
 	dec := xml.NewDecoder(r)
 	var (
-		paras []string
-		open  []*paragraph // paragraphs being read, innermost last
-		skip  int          // >0 while inside an element whose text is dropped
-		runs  int          // depth of w:r
-		inT   int          // depth of w:t
-		root  bool         // saw the root element
-		pPr   int          // depth of w:pPr
-		carry string       // text of paragraphs whose mark was deleted
+		open    []*paragraph // paragraphs being read, innermost last
+		skip    int          // >0 while inside an element whose text is dropped
+		runs    int          // depth of w:r
+		inT     int          // depth of w:t
+		root    bool         // saw the root element
+		pPr     int          // depth of w:pPr
+		rPr     int          // depth of w:rPr
+		runBold bool         // the current run is bold
+		carry   string       // text of paragraphs whose mark was deleted
+		tbls    int          // depth of w:tbl
+		tbl     *docxTable   // the outermost table being read
 	)
 	write := func(s string) {
-		if len(open) > 0 {
-			open[len(open)-1].text.WriteString(s)
+		if len(open) == 0 {
+			return
 		}
+		p := open[len(open)-1]
+		if p.boldOpen {
+			if runBold && runs > 0 {
+				p.bold += len(s)
+			} else if strings.TrimSpace(s) != "" || p.bold > 0 {
+				p.boldOpen = false
+			}
+		}
+		p.text.WriteString(s)
 	}
 	for {
 		tok, err := dec.Token()
@@ -203,9 +244,9 @@ func wordParagraphs(r io.Reader) ([]string, error) {
 		}
 		if err != nil {
 			if errors.Is(err, ErrTooLarge) {
-				return nil, err
+				return nil, false, err
 			}
-			return nil, corrupt("malformed XML: " + err.Error())
+			return nil, false, corrupt("malformed XML: " + err.Error())
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -223,16 +264,35 @@ func wordParagraphs(r io.Reader) ([]string, error) {
 			}
 			switch t.Name.Local {
 			case "del", "moveFrom", "delText", "delInstrText", "instrText":
+				if t.Name.Local != "instrText" {
+					tracked = true
+				}
 				if pPr > 0 && len(open) > 0 && t.Name.Local != "delText" {
 					open[len(open)-1].markDeleted = true
 				}
 				skip = 1
+			case "ins", "moveTo":
+				tracked = true
 			case "pPr":
 				pPr++
+			case "rPr":
+				rPr++
+			case "b":
+				if rPr > 0 && runs > 0 && pPr == 0 {
+					runBold = onOff(t)
+				}
+			case "rStyle":
+				if rPr > 0 && runs > 0 && pPr == 0 {
+					v := strings.ToLower(attr(t, "val"))
+					if v == "strong" || v == "bold" {
+						runBold = true
+					}
+				}
 			case "p":
-				open = append(open, new(paragraph))
+				open = append(open, &paragraph{boldOpen: true})
 			case "r":
 				runs++
+				runBold = false
 			case "t":
 				inT++
 			case "tab":
@@ -245,6 +305,19 @@ func wordParagraphs(r io.Reader) ([]string, error) {
 				}
 			case "noBreakHyphen":
 				write("-")
+			case "tbl":
+				tbls++
+				if tbls == 1 {
+					tbl = &docxTable{}
+				}
+			case "tr":
+				if tbls == 1 && tbl != nil {
+					tbl.row = nil
+				}
+			case "tc":
+				if tbls == 1 && tbl != nil {
+					tbl.cell = nil
+				}
 			}
 		case xml.EndElement:
 			if skip > 0 {
@@ -259,27 +332,60 @@ func wordParagraphs(r io.Reader) ([]string, error) {
 				if pPr > 0 {
 					pPr--
 				}
+			case "rPr":
+				if rPr > 0 {
+					rPr--
+				}
 			case "p":
 				if n := len(open); n > 0 {
-					para := open[n-1]
+					pg := open[n-1]
 					open = open[:n-1]
-					text := carry + para.text.String()
-					if para.markDeleted {
+					text := carry + pg.text.String()
+					bold := pg.bold
+					if carry != "" {
+						bold = 0
+					}
+					if pg.markDeleted {
 						// The paragraph mark is a tracked deletion: once the
 						// change is accepted this text joins the next paragraph.
 						carry = text
 					} else {
-						paras = append(paras, text)
 						carry = ""
+						if tbls > 0 && tbl != nil {
+							tbl.cell = append(tbl.cell, text)
+						} else {
+							blocks = append(blocks, block{para: para{text: text, bold: bold}})
+						}
 					}
 				}
 			case "r":
 				if runs > 0 {
 					runs--
 				}
+				runBold = false
 			case "t":
 				if inT > 0 {
 					inT--
+				}
+			case "tc":
+				if tbls == 1 && tbl != nil {
+					tbl.row = append(tbl.row, strings.Join(tbl.cell, "\n"))
+					tbl.cell = nil
+				}
+			case "tr":
+				if tbls == 1 && tbl != nil {
+					tbl.rows = append(tbl.rows, tbl.row)
+					tbl.row = nil
+				}
+			case "tbl":
+				if tbls > 0 {
+					tbls--
+				}
+				if tbls == 0 && tbl != nil {
+					if len(tbl.rows) > 0 {
+						blocks = append(blocks, block{rows: tbl.rows})
+					}
+					tbl = nil
 				}
 			}
 		case xml.CharData:
@@ -289,10 +395,32 @@ func wordParagraphs(r io.Reader) ([]string, error) {
 		}
 	}
 	if !root {
-		return nil, corrupt("malformed XML: no root element")
+		return nil, false, corrupt("malformed XML: no root element")
 	}
 	if carry != "" {
-		paras = append(paras, carry)
+		blocks = append(blocks, block{para: para{text: carry}})
 	}
-	return paras, nil
+	if tbl != nil && len(tbl.rows) > 0 { // unclosed table in truncated XML
+		blocks = append(blocks, block{rows: tbl.rows})
+	}
+	return blocks, tracked, nil
+}
+
+// onOff reads a WordprocessingML on/off property such as <w:b/> or
+// <w:b w:val="0"/>.
+func onOff(t xml.StartElement) bool {
+	switch strings.ToLower(attr(t, "val")) {
+	case "0", "false", "off", "none":
+		return false
+	}
+	return true
+}
+
+func attr(t xml.StartElement, local string) string {
+	for _, a := range t.Attr {
+		if a.Name.Local == local {
+			return a.Value
+		}
+	}
+	return ""
 }

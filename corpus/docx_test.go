@@ -178,12 +178,12 @@ func TestDocxSizeLiesInHeader(t *testing.T) {
 		}
 	}
 	lr := &limitedReader{r: strings.NewReader(strings.Repeat("x", int(size))), n: int64(size) - 1}
-	if _, err := wordParagraphs(lr); !errors.Is(err, ErrTooLarge) || !lr.exceeded {
+	if _, _, err := wordBlocks(lr); !errors.Is(err, ErrTooLarge) || !lr.exceeded {
 		t.Errorf("err = %v, exceeded = %v", err, lr.exceeded)
 	}
 	lr = &limitedReader{r: strings.NewReader(docXML(p("exact"))), n: int64(len(docXML(p("exact"))))}
-	if paras, err := wordParagraphs(lr); err != nil || len(paras) != 1 || lr.exceeded {
-		t.Errorf("exact size: %q, %v, exceeded = %v", paras, err, lr.exceeded)
+	if paras, _, err := wordBlocks(lr); err != nil || len(paras) != 1 || lr.exceeded {
+		t.Errorf("exact size: %v, %v, exceeded = %v", paras, err, lr.exceeded)
 	}
 }
 

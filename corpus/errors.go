@@ -1,6 +1,9 @@
 package corpus
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+)
 
 // The sentinel errors below are wrapped in a *FileError; test them with
 // errors.Is. Some are wrapped once more with detail, e.g. the byte offset of
@@ -13,13 +16,23 @@ var (
 	// ErrInvalidUTF8: the text is not valid UTF-8 (or UTF-16 with a BOM);
 	// the wrapping error gives the byte offset of the first bad byte.
 	ErrInvalidUTF8 = errors.New("is not valid UTF-8 text")
-	// ErrCorrupt: a .docx that is not a zip, has no main document part or
-	// holds malformed XML; the wrapping error says which.
-	ErrCorrupt = errors.New("is not a readable Word document")
+	// ErrCorrupt: a .docx, .odt or .xlsx that is not a zip, lacks its main
+	// part or holds malformed XML; an .rtf that is not RTF; a .vtt or .srt
+	// with no cue. The wrapping error names the format and says which.
+	ErrCorrupt = errors.New("is not a readable document")
 	// ErrUnsupported: the file's extension is not one Themis imports.
 	ErrUnsupported = errors.New("unsupported file type")
-	// ErrTooLarge: the file, or the text inside a .docx, exceeds MaxFileSize.
+	// ErrTooLarge: the file, or the text inside a .docx, .odt or .xlsx,
+	// exceeds MaxFileSize, or an archive expands suspiciously (a zip bomb).
 	ErrTooLarge = errors.New("is too large to import (the limit is 64 MiB)")
+	// ErrUnknownEncoding: Options.Encoding names no encoding Themis knows.
+	ErrUnknownEncoding = errors.New("names an unknown text encoding")
+	// ErrBadPattern: Options.SpeakerPattern is not a valid Go regular
+	// expression, or has no capture group named "speaker".
+	ErrBadPattern = errors.New("has an invalid speaker pattern")
+	// ErrMissingColumn: a .csv or .xlsx turns table has no column of text;
+	// the wrapping error lists the headers found.
+	ErrMissingColumn = errors.New("has no column of text")
 )
 
 // FileError reports a file that could not be imported. Error() reads
@@ -47,3 +60,15 @@ type detailError struct {
 
 func (e *detailError) Error() string { return e.msg }
 func (e *detailError) Unwrap() error { return e.err }
+
+// detail wraps sentinel with a message of its own.
+func detail(sentinel error, format string, args ...any) error {
+	return &detailError{msg: fmt.Sprintf(format, args...), err: sentinel}
+}
+
+// corruptIn reports an unreadable file of a named format, e.g.
+// corruptIn("Word document", "not a zip archive") reads "is not a readable
+// Word document (not a zip archive)".
+func corruptIn(what, reason string) error {
+	return detail(ErrCorrupt, "is not a readable %s (%s)", what, reason)
+}

@@ -27,9 +27,11 @@ func TestPlainText(t *testing.T) {
 		{"nul", "abc\x00def", "", ErrBinary},
 		{"control characters", "a\x01\x02b\x03c\x04d\x05e\x06f\x07g\x08", "", ErrBinary},
 		{"few control characters", "Interviewer: this line has one bell\x07 in it, which is fine.", "Interviewer: this line has one bell\x07 in it, which is fine.", nil},
-		{"latin-1", "caf\xe9", "", ErrInvalidUTF8},
-		{"truncated sequence", "ok \xe2\x82", "", ErrInvalidUTF8},
-		{"surrogate half", "a\xed\xa0\x80", "", ErrInvalidUTF8},
+		{"latin-1 read as windows-1252", "caf\xe9 \x93quoted\x94", "café “quoted”", nil},
+		{"truncated sequence read as windows-1252", "ok \xe2\x82", "ok â‚", nil},
+		{"binary high bytes", strings.Repeat("\xe2\x82\xff\xfe\x90a", 20), "", ErrBinary},
+		{"utf-16le without bom", "I\x00:\x00 \x00h\x00i\x00\n\x00R\x00:\x00 \x00y\x00o\x00", "I: hi\nR: yo", nil},
+		{"utf-16be without bom", "\x00I\x00:\x00 \x00h\x00i", "I: hi", nil},
 		{"utf-16le", "\xff\xfea\x00\r\x00\n\x00=\xd8\x00\xde", "a\n😀", nil},
 		{"utf-16be", "\xfe\xff\x00a\x00b", "ab", nil},
 		{"utf-16 odd length", "\xff\xfea\x00b", "", ErrInvalidUTF8},
@@ -51,11 +53,11 @@ func TestPlainText(t *testing.T) {
 
 func TestInvalidUTF8Offset(t *testing.T) {
 	_, err := Parse("old.txt", []byte("\uFEFFInterviewer: caf\xe9"))
-	if err == nil || err.Error() != "old.txt: is not valid UTF-8 text (byte offset 19)" {
+	if err == nil || err.Error() != "old.txt: is not valid UTF-8 text (line 1, byte offset 19)" {
 		t.Errorf("err = %v", err)
 	}
 	_, err = Parse("u16.txt", []byte("\xff\xfea\x00\x00\xdc"))
-	if err == nil || err.Error() != "u16.txt: is not valid UTF-16 text (byte offset 4)" || !errors.Is(err, ErrInvalidUTF8) {
+	if err == nil || err.Error() != "u16.txt: is not valid UTF-16 text (line 1, byte offset 4)" || !errors.Is(err, ErrInvalidUTF8) {
 		t.Errorf("err = %v", err)
 	}
 }
@@ -74,7 +76,7 @@ func TestTextFiles(t *testing.T) {
 		{"utf16le.txt", nil, "Interviewer: Did the sessions help?\nP007: They did — 😀 a lot.", 2, []string{"Interviewer", "P007"}},
 		{"qualcoder-transcript.txt", nil, "[id1] hello, I like the course.", 7, []string{"id1", "id2", "id3"}},
 		{"binary.txt", ErrBinary, "", 0, nil},
-		{"invalid-utf8.txt", ErrInvalidUTF8, "", 0, nil},
+		{"invalid-utf8.txt", nil, "Interviewer: Was the café open?\nP001: Yes.", 2, []string{"Interviewer", "P001"}},
 		{"empty.txt", ErrEmpty, "", 0, nil},
 		{"whitespace.txt", ErrEmpty, "", 0, nil},
 	}

@@ -1,0 +1,313 @@
+package corpus
+
+import (
+	"html"
+	"strings"
+	"unicode"
+)
+
+// This file reads subtitle files: WebVTT (.vtt) and SubRip (.srt).
+
+// cue is one timed cue, cut where the speaker changes inside it.
+type cue struct {
+	start, end int // seconds
+	segs       []cueSeg
+}
+
+type cueSeg struct {
+	speaker string // "" when the cue names nobody: the speaker goes on
+	text    string
+}
+
+// pauseSecs is the silence between cues that starts a new turn when the
+// file names no speakers.
+const pauseSecs = 2
+
+// cueParse reads a WebVTT or SubRip file: every cue "start --> end" and its
+// lines, skipping the WEBVTT header and NOTE, STYLE and REGION blocks, cue
+// identifiers and inline tags. The speaker is the <v Name> voice tag, or a
+// "Name:" (or "- Name:", ">> NAME:") at the start of a cue line; a cue that
+// names nobody continues the turn before it. Consecutive cues of one
+// speaker are merged into one turn whose timestamp is its first cue's start.
+// Blank lines between cues may be missing; CRLF and a BOM are fine.
+func cueParse(text, format string, po parseOpts) (parsed, error) {
+	what := map[string]string{"vtt": "WebVTT file", "srt": "SubRip file"}[format]
+	lines := strings.Split(Normalize(text), "\n")
+	cues := readCues(lines)
+	if len(cues) == 0 {
+		return parsed{}, corruptIn(what, "no cue with a start --> end time")
+	}
+	type turn struct {
+		speaker string
+		start   int
+		words   []string
+		nwords  int
+	}
+	var turns []turn
+	speaker, lastEnd, ncues := "", -1, 0
+	for _, c := range cues {
+		counted := false
+		for k, s := range c.segs {
+			if strings.TrimSpace(s.text) == "" && s.speaker == "" {
+				continue
+			}
+			if !counted {
+				ncues++
+				counted = true
+			}
+			next := speaker
+			if s.speaker != "" {
+				next = s.speaker
+			}
+			n := len(turns)
+			switch {
+			case n == 0, next != speaker:
+			case next == "" && k == 0 && (c.start-lastEnd >= pauseSecs || turns[n-1].nwords >= 150 && endsSentence(turns[n-1].words)):
+			default:
+				if w := strings.TrimSpace(s.text); w != "" {
+					turns[n-1].words = append(turns[n-1].words, w)
+					turns[n-1].nwords += CountWords(w)
+				}
+				continue
+			}
+			speaker = next
+			turns = append(turns, turn{speaker: next, start: c.start})
+			if w := strings.TrimSpace(s.text); w != "" {
+				turns[n].words = []string{w}
+				turns[n].nwords = CountWords(w)
+			}
+		}
+		lastEnd = max(lastEnd, c.end)
+	}
+	var bl builder
+	for _, t := range turns {
+		bl.turn(t.speaker, formatClock(t.start), strings.Join(t.words, " "))
+	}
+	p, err := bl.finish()
+	if err != nil {
+		return parsed{}, err
+	}
+	if len(p.turns) < ncues {
+		p.warnings = append(p.warnings, plural(ncues, "cue", "cues")+" merged into "+plural(len(p.turns), "turn", "turns"))
+	}
+	if po.pattern != nil {
+		p.warnings = append(p.warnings, "the speaker pattern is not used for subtitles; speakers come from <v> voice tags and Name: at the start of cues")
+	}
+	return p, nil
+}
+
+func endsSentence(words []string) bool {
+	if len(words) == 0 {
+		return false
+	}
+	w := words[len(words)-1]
+	return strings.HasSuffix(w, ".") || strings.HasSuffix(w, "?") || strings.HasSuffix(w, "!")
+}
+
+// readCues finds the cues in the lines of a subtitle file.
+func readCues(lines []string) []cue {
+	var cues []cue
+	blockStart := true
+	for i := 0; i < len(lines); i++ {
+		line := strings.TrimSpace(lines[i])
+		switch {
+		case line == "":
+			blockStart = true
+			continue
+		case blockStart && (i == 0 || len(cues) == 0) && strings.HasPrefix(line, "WEBVTT"):
+			i = skipBlock(lines, i)
+			continue
+		case blockStart && (isBlockWord(line, "NOTE") || isBlockWord(line, "STYLE") || isBlockWord(line, "REGION")):
+			i = skipBlock(lines, i)
+			continue
+		}
+		blockStart = false
+		start, end, ok := cueTiming(line)
+		if !ok {
+			// A cue identifier, or text separated from its cue by a stray
+			// blank line: keep the text.
+			if len(cues) > 0 && !isCueID(lines, i) {
+				c := &cues[len(cues)-1]
+				c.segs = appendCueLine(c.segs, line)
+			}
+			continue
+		}
+		c := cue{start: start, end: end}
+		for i+1 < len(lines) {
+			next := strings.TrimSpace(lines[i+1])
+			if next == "" {
+				break
+			}
+			if _, _, ok := cueTiming(next); ok || isCueID(lines, i+1) {
+				break
+			}
+			i++
+			c.segs = appendCueLine(c.segs, next)
+		}
+		cues = append(cues, c)
+	}
+	return cues
+}
+
+func isBlockWord(line, word string) bool {
+	rest, ok := strings.CutPrefix(line, word)
+	return ok && (rest == "" || rest[0] == ' ' || rest[0] == '\t')
+}
+
+// skipBlock returns the index of the last line of the block starting at i.
+func skipBlock(lines []string, i int) int {
+	for i+1 < len(lines) && strings.TrimSpace(lines[i+1]) != "" {
+		i++
+	}
+	return i
+}
+
+// isCueID reports that lines[i] is a cue identifier: the next line is a
+// timing line.
+func isCueID(lines []string, i int) bool {
+	if i+1 >= len(lines) {
+		return false
+	}
+	_, _, ok := cueTiming(strings.TrimSpace(lines[i+1]))
+	return ok
+}
+
+// cueTiming parses "00:01:02.500 --> 00:01:05.000 align:start" (WebVTT)
+// or "00:01:02,500 --> 00:01:05,000" (SubRip), in seconds.
+func cueTiming(line string) (start, end int, ok bool) {
+	a, b, found := strings.Cut(line, "-->")
+	if !found {
+		return 0, 0, false
+	}
+	start, ok = parseClock(strings.TrimSpace(a))
+	if !ok {
+		return 0, 0, false
+	}
+	if f := strings.Fields(b); len(f) > 0 {
+		if e, ok := parseClock(f[0]); ok {
+			return start, e, true
+		}
+	}
+	return start, start, true
+}
+
+// appendCueLine reads one line of cue text — voice tags, other tags,
+// entities, a "Name:" prefix — onto segs.
+func appendCueLine(segs []cueSeg, line string) []cueSeg {
+	var cur strings.Builder
+	speaker := ""
+	if n := len(segs); n > 0 {
+		speaker = segs[n-1].speaker
+	}
+	emit := func() {
+		s := strings.TrimSpace(cur.String())
+		cur.Reset()
+		if s == "" {
+			return
+		}
+		s = html.UnescapeString(s)
+		lab, rest := cueLabel(s)
+		if lab != "" {
+			segs = append(segs, cueSeg{speaker: lab, text: rest})
+			speaker = lab
+			return
+		}
+		if n := len(segs); n > 0 && segs[n-1].speaker == speaker {
+			if segs[n-1].text != "" {
+				segs[n-1].text += " "
+			}
+			segs[n-1].text += s
+			return
+		}
+		segs = append(segs, cueSeg{speaker: speaker, text: s})
+	}
+	for i := 0; i < len(line); {
+		switch {
+		case line[i] == '<':
+			j := strings.IndexByte(line[i:], '>')
+			if j < 0 {
+				cur.WriteString(line[i:])
+				i = len(line)
+				continue
+			}
+			tag := line[i+1 : i+j]
+			i += j + 1
+			if v, ok := voiceName(tag); ok {
+				emit()
+				if n := len(segs); n == 0 || segs[n-1].speaker != v || segs[n-1].text != "" {
+					segs = append(segs, cueSeg{speaker: v})
+				}
+				speaker = v
+			} else if !isTag(tag) {
+				cur.WriteString("<" + tag + ">")
+			}
+		case line[i] == '{' && strings.HasPrefix(line[i:], `{\`):
+			j := strings.IndexByte(line[i:], '}')
+			if j < 0 {
+				cur.WriteString(line[i:])
+				i = len(line)
+				continue
+			}
+			i += j + 1 // an ASS override such as {\an8}
+		default:
+			cur.WriteByte(line[i])
+			i++
+		}
+	}
+	emit()
+	return segs
+}
+
+// voiceName reads a WebVTT voice tag "v Name" or "v.loud Name".
+func voiceName(tag string) (string, bool) {
+	if len(tag) < 2 || tag[0] != 'v' || (tag[1] != ' ' && tag[1] != '.' && tag[1] != '\t') {
+		return "", false
+	}
+	_, name, ok := strings.Cut(strings.TrimSpace(tag), " ")
+	if !ok {
+		_, name, ok = strings.Cut(tag, "\t")
+	}
+	name = collapse(html.UnescapeString(name))
+	return name, ok && name != ""
+}
+
+// isTag reports markup that is dropped: WebVTT and SubRip inline tags
+// (<i>, </b>, <c.yellow>, <lang en>, <00:00:01.000>, <font color=…>).
+func isTag(tag string) bool {
+	t := strings.TrimPrefix(tag, "/")
+	if t == "" {
+		return true
+	}
+	if _, ok := parseClock(t); ok {
+		return true
+	}
+	f := strings.FieldsFunc(t, func(r rune) bool { return r == ' ' || r == '.' || r == '\t' })
+	if len(f) == 0 {
+		return true
+	}
+	switch strings.ToLower(f[0]) {
+	case "i", "b", "u", "c", "v", "lang", "ruby", "rt", "font", "s", "span", "br":
+		return true
+	}
+	return false
+}
+
+// cueLabel reads a speaker written at the start of a cue line: "Name: …",
+// "- Name: …", ">> NAME: …" or "[Name] …".
+func cueLabel(s string) (lab, rest string) {
+	t := strings.TrimLeftFunc(s, func(r rune) bool { return r == '-' || r == '>' || r == '–' || unicode.IsSpace(r) })
+	if strings.HasPrefix(t, "[") {
+		if j := strings.IndexByte(t, ']'); j > 1 {
+			name := collapse(t[1:j])
+			if classify(name, true) != notLabel {
+				return name, strings.TrimSpace(t[j+1:])
+			}
+		}
+		return "", s
+	}
+	name, _, end, ok := matchColonLabel(t, 0)
+	if !ok || classify(name, false) == notLabel {
+		return "", s
+	}
+	return name, strings.TrimSpace(t[end:])
+}

@@ -1,0 +1,145 @@
+package corpus
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// This file reads turns tables: .csv (or .tsv) and .xlsx files with one turn
+// per row and columns for the speaker, the text and optionally the time.
+
+// csvParse reads a turns table from CSV text. The delimiter is a comma, a
+// semicolon (as spreadsheets in many European locales write) or a tab,
+// whichever the first line uses most outside quotes; .tsv is always tabs.
+func csvParse(text string, tsv bool, po parseOpts) (parsed, error) {
+	r := csv.NewReader(strings.NewReader(text))
+	r.LazyQuotes = true
+	r.FieldsPerRecord = -1
+	r.Comma = ','
+	if tsv {
+		r.Comma = '\t'
+	} else {
+		r.Comma = sniffDelimiter(text)
+	}
+	var rows [][]string
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			line := 0
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				line = pe.Line
+			}
+			return parsed{}, corruptIn("CSV file", fmt.Sprintf("line %d: %v", line, errors.Unwrap(err)))
+		}
+		rows = append(rows, rec)
+	}
+	return tableParse(rows, po)
+}
+
+func sniffDelimiter(text string) rune {
+	first, _, _ := strings.Cut(text, "\n")
+	counts := map[rune]int{}
+	quoted := false
+	for _, r := range first {
+		switch {
+		case r == '"':
+			quoted = !quoted
+		case !quoted && (r == ',' || r == ';' || r == '\t'):
+			counts[r]++
+		}
+	}
+	best := ','
+	for _, d := range []rune{';', '\t'} {
+		if counts[d] > counts[best] {
+			best = d
+		}
+	}
+	return best
+}
+
+// xlsxParse reads a turns table from the first sheet of a workbook, as
+// Excel shows the cells (times formatted as times).
+func xlsxParse(data []byte, po parseOpts) (p parsed, err error) {
+	if _, err := openZip(data, "Excel workbook", defaultDocxLimits.maxEntries); err != nil {
+		return parsed{}, err
+	}
+	defer func() {
+		// excelize is a large third-party parser; a malformed workbook must
+		// not bring down the import.
+		if r := recover(); r != nil {
+			p, err = parsed{}, corruptIn("Excel workbook", fmt.Sprint(r))
+		}
+	}()
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: MaxFileSize, UnzipXMLSizeLimit: MaxFileSize})
+	if err != nil {
+		if strings.Contains(err.Error(), "unzip size") {
+			return parsed{}, tooLargeText
+		}
+		return parsed{}, corruptIn("Excel workbook", err.Error())
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	if len(sheets) == 0 {
+		return parsed{}, corruptIn("Excel workbook", "no sheet")
+	}
+	rows, err := f.GetRows(sheets[0])
+	if err != nil {
+		return parsed{}, corruptIn("Excel workbook", err.Error())
+	}
+	p, err = tableParse(rows, po)
+	if err == nil && len(sheets) > 1 {
+		p.warnings = append(p.warnings, fmt.Sprintf("only the first sheet (%q) was read; the workbook has %d", sheets[0], len(sheets)))
+	}
+	return p, err
+}
+
+// tableParse makes turns of table rows: see tableColumns for how the
+// columns are found. Rows without text are skipped with a warning.
+func tableParse(rows [][]string, po parseOpts) (parsed, error) {
+	var data [][]string
+	blank := 0
+	for _, r := range rows {
+		if trimmedWidth(r) == 0 {
+			blank++
+			continue
+		}
+		data = append(data, r)
+	}
+	if len(data) == 0 {
+		return parsed{}, ErrEmpty
+	}
+	cols, header, err := tableColumns(data, true)
+	if err != nil {
+		return parsed{}, err
+	}
+	var bl builder
+	_, empty := bl.rows(data, cols, header)
+	p, err := bl.finish()
+	if err != nil {
+		return parsed{}, err
+	}
+	var warnings []string
+	if header {
+		warnings = append(warnings, "columns read as "+cols.String())
+	} else {
+		warnings = append(warnings, "no header row; columns read as "+cols.String())
+	}
+	if n := blank + empty; n > 0 {
+		warnings = append(warnings, plural(n, "empty row", "empty rows")+" skipped")
+	}
+	if po.pattern != nil {
+		warnings = append(warnings, "the speaker pattern is not used for tables; speakers come from the speaker column")
+	}
+	p.warnings = warnings
+	return p, nil
+}
