@@ -1,0 +1,194 @@
+package store
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"themis/frameworks"
+)
+
+const replaceText = "Sarah Whitfield: I met Zoë 😀 Ünal at the café.\nInterviewer: Did Zoë 😀 Ünal help?\nSarah Whitfield: Yes, Zoë did."
+
+// runeSpan finds the nth (0-based) occurrence of sub in s, in code points.
+func runeSpan(t *testing.T, s, sub string, nth int) (int, int) {
+	t.Helper()
+	from := 0
+	for i := 0; ; i++ {
+		k := strings.Index(s[from:], sub)
+		if k < 0 {
+			t.Fatalf("%q: occurrence %d not found", sub, nth)
+		}
+		if i == nth {
+			start := len([]rune(s[:from+k]))
+			return start, start + len([]rune(sub))
+		}
+		from += k + len(sub)
+	}
+}
+
+func TestReplaceEverywhereKeepsSegmentsOnTheirWords(t *testing.T) {
+	p, err := Create(filepath.Join(t.TempDir(), "anon.themis"), frameworks.Keyes(), "Aisha")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	lead, _ := p.Lead()
+	r := []rune(replaceText)
+	l1 := len([]rune("Sarah Whitfield: I met Zoë 😀 Ünal at the café."))
+	l2s := l1 + 1
+	l2 := l2s + len([]rune("Interviewer: Did Zoë 😀 Ünal help?"))
+	l3s := l2 + 1
+	docs, err := p.ImportDocuments([]NewDocument{{Name: "P001", SourceName: "P001.txt", Text: replaceText, Hash: "x", Words: 20, Turns: []Turn{
+		{Speaker: "Sarah Whitfield", Start: 0, ContentStart: 17, End: l1},
+		{Speaker: "Interviewer", Start: l2s, ContentStart: l2s + 13, End: l2},
+		{Speaker: "Sarah Whitfield", Start: l3s, ContentStart: l3s + 17, End: len(r)},
+	}}}, lead.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := docs[0].ID
+	code, other := codeID(t, p, "Social integration"), codeID(t, p, "Positive affect")
+	segs := []struct{ old, want string }{
+		{"I met Zoë 😀 Ünal at the café.", "I met [Name 2] at the café."}, // contains a replacement
+		{"the café", "the café"},                // after it
+		{"Zoë 😀 Ünal", "[Name 2]"},              // exactly it
+		{"😀", "[Name 2]"},                       // inside it
+		{"Whitfield: I met", "[Name 1]: I met"}, // starts inside the speaker label
+		{"Did Zoë", "Did [Name 2]"},             // ends inside it
+		{"Yes, Zoë did.", "Yes, [Name 2] did."},
+		{replaceText, "[Name 1]: I met [Name 2] at the café.\nInterviewer: Did [Name 2] help?\n[Name 1]: Yes, [Name 2] did."},
+	}
+	type before struct{ pre, post string }
+	var ctx []before
+	for _, s := range segs {
+		a, b := runeSpan(t, replaceText, s.old, 0)
+		c := code
+		if s.old == "😀" { // the same code inside the same words would merge with "Zoë 😀 Ünal"
+			c = other
+		}
+		if _, err := p.AddSegment(NewSegment{Document: doc, Code: c, Coder: lead.ID, Start: a, End: b}, lead.ID); err != nil {
+			t.Fatal(err)
+		}
+		ctx = append(ctx, before{string(r[:a]), string(r[b:])})
+	}
+	if err := p.Dismiss(Dismissal{Document: doc, Start: 41, End: 45, Kind: "name", Text: "café"}, lead.ID); err != nil {
+		t.Fatal(err)
+	}
+	var reps []Replacement
+	for _, o := range []struct {
+		text, with string
+		nth        int
+	}{{"Sarah Whitfield", "[Name 1]", 0}, {"Zoë 😀 Ünal", "[Name 2]", 0}, {"Zoë 😀 Ünal", "[Name 2]", 1}, {"Sarah Whitfield", "[Name 1]", 1}, {"Zoë did", "[Name 2] did", 0}} {
+		a, b := runeSpan(t, replaceText, o.text, o.nth)
+		reps = append(reps, Replacement{Document: doc, Start: a, End: b, With: o.with, Expect: o.text})
+	}
+	sum, err := p.ReplaceEverywhere(reps, func(s string) int { return len(strings.Fields(s)) }, lead.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Replacements != 5 || sum.Documents != 1 || sum.Turns != 3 {
+		t.Errorf("summary = %+v", sum)
+	}
+	d, err := p.Document(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := segs[len(segs)-1].want
+	if d.Text != want {
+		t.Fatalf("text = %q, want %q", d.Text, want)
+	}
+	nr := []rune(d.Text)
+	if d.Chars != len(nr) || d.Words != len(strings.Fields(want)) {
+		t.Errorf("chars, words = %d, %d", d.Chars, d.Words)
+	}
+	got, _ := p.Segments(SegmentFilter{Document: doc})
+	if len(got) != len(segs) {
+		t.Fatalf("%d segments, want %d", len(got), len(segs))
+	}
+	for i, s := range segs {
+		a, b := runeSpan(t, want, s.want, 0)
+		found := false
+		for _, g := range got {
+			if g.Start == a && g.End == b {
+				found = true
+				// the text before and after the segment is what was there,
+				// with the same replacements (unless the segment cuts one)
+				pre, post := string(nr[:a]), string(nr[b:])
+				if !strings.HasPrefix(s.old, "Whitfield") && !strings.HasPrefix(s.old, "😀") && pre != pseudonymise(ctx[i].pre) {
+					t.Errorf("segment %q: text before is %q, want %q", s.want, pre, pseudonymise(ctx[i].pre))
+				}
+				if !strings.HasSuffix(s.old, "Zoë") && !strings.HasSuffix(s.old, "😀") && post != pseudonymise(ctx[i].post) {
+					t.Errorf("segment %q: text after is %q, want %q", s.want, post, pseudonymise(ctx[i].post))
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no segment on %q (want %d-%d); got %+v", s.want, a, b, got)
+		}
+	}
+	for i, tr := range d.TurnSpans {
+		wantSpeaker := []string{"[Name 1]", "Interviewer", "[Name 1]"}[i]
+		if tr.Speaker != wantSpeaker {
+			t.Errorf("turn %d speaker = %q, want %q", i, tr.Speaker, wantSpeaker)
+		}
+		if lab := string(nr[tr.Start:tr.ContentStart]); lab != wantSpeaker+": " {
+			t.Errorf("turn %d label = %q", i, lab)
+		}
+	}
+	if c := string(nr[d.TurnSpans[2].ContentStart:d.TurnSpans[2].End]); c != "Yes, [Name 2] did." {
+		t.Errorf("turn 3 content = %q", c)
+	}
+	dis, _ := p.Dismissals()
+	if len(dis) != 1 || string(nr[dis[0].Start:dis[0].End]) != "café" {
+		t.Errorf("dismissals = %+v", dis)
+	}
+	j, _ := p.Journal(1)
+	if j[0].Action != "documents.replace" {
+		t.Fatalf("journal = %+v", j[0])
+	}
+	for _, secret := range []string{"Sarah", "Whitfield", "Zoë", "Ünal"} {
+		if strings.Contains(j[0].Detail, secret) {
+			t.Errorf("the journal keeps the original %q: %s", secret, j[0].Detail)
+		}
+	}
+}
+
+// pseudonymise is the replacement of the test done as plain string edits.
+func pseudonymise(s string) string {
+	return strings.NewReplacer("Sarah Whitfield", "[Name 1]", "Zoë 😀 Ünal", "[Name 2]", "Zoë did", "[Name 2] did").Replace(s)
+}
+
+func TestReplaceEverywhereIsAllOrNothing(t *testing.T) {
+	p, doc, lead, _ := newProject(t)
+	before, _ := p.Document(doc)
+	for _, reps := range [][]Replacement{
+		{{Document: doc, Start: 0, End: 5, With: "[X]"}, {Document: doc, Start: 3, End: 8, With: "[Y]"}},                  // overlap
+		{{Document: doc, Start: 0, End: 5, With: "[X]"}, {Document: doc, Start: 13, End: 18, With: "[Y]", Expect: "Bye"}}, // stale scan
+		{{Document: doc, Start: 0, End: 5, With: "[X]"}, {Document: doc, Start: 40, End: 500, With: "[Y]"}},               // outside
+		{{Document: doc, Start: 0, End: 5, With: " "}},
+	} {
+		if _, err := p.ReplaceEverywhere(reps, nil, lead.ID); !errors.Is(err, ErrInvalid) {
+			t.Errorf("ReplaceEverywhere(%+v) = %v, want ErrInvalid", reps, err)
+		}
+	}
+	after, _ := p.Document(doc)
+	if after.Text != before.Text {
+		t.Errorf("a failed replacement changed the text to %q", after.Text)
+	}
+}
+
+func TestShiftItemMovesAdjudicationSpans(t *testing.T) {
+	m := newShifter([]Replacement{{Start: 10, End: 20, With: "[Name 1]"}}) // 10 code points become 8
+	for in, want := range map[string]string{
+		"boundary:3:12:12:40-95":  "boundary:3:12:12:38-93",
+		"agreed:3:12:5-15:21-30":  "agreed:3:12:5-18:19-28",
+		"only-a:3:12:0:0-10":      "only-a:3:12:0:0-10",
+		"agreed:3:12:12-18:12-19": "agreed:3:12:10-18:10-18",
+	} {
+		if got := shiftItem(in, m); got != want {
+			t.Errorf("shiftItem(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
