@@ -35,9 +35,16 @@ func (ds *DocumentService) Get(id int64) (*DocumentView, error) {
 		if err != nil {
 			return err
 		}
+		tcs, err := p.TurnCases(id)
+		if err != nil {
+			return err
+		}
 		v = &DocumentView{DocumentDTO: documentDTO(d.DocumentInfo), Text: d.Text, Turns: make([]TurnDTO, len(d.TurnSpans))}
 		for i, t := range d.TurnSpans {
-			v.Turns[i] = TurnDTO{t.Speaker, t.Timestamp, t.Start, t.ContentStart, t.End}
+			v.Turns[i] = TurnDTO{Speaker: t.Speaker, Timestamp: t.Timestamp, Start: t.Start, ContentStart: t.ContentStart, End: t.End}
+			if i < len(tcs) {
+				v.Turns[i].Case, v.Turns[i].Excluded = tcs[i].Case, tcs[i].Excluded
+			}
 		}
 		return nil
 	})

@@ -61,6 +61,8 @@ type TurnDTO struct {
 	Start        int    `json:"start"`
 	ContentStart int    `json:"contentStart"`
 	End          int    `json:"end"`
+	Case         string `json:"case"`     // the case the turn is attributed to ("" for none)
+	Excluded     bool   `json:"excluded"` // the speaker is not coded here (an interviewer)
 }
 
 // DocumentView is a document opened in the reader.

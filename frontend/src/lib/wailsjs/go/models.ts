@@ -207,6 +207,220 @@ export namespace app {
 	        this.codes = source["codes"];
 	    }
 	}
+	export class CaseAttributeDTO {
+	    name: string;
+	    type: string;
+	    values: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new CaseAttributeDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.type = source["type"];
+	        this.values = source["values"];
+	    }
+	}
+	export class CaseDTO {
+	    id: number;
+	    name: string;
+	    values: Record<string, string>;
+	
+	    static createFrom(source: any = {}) {
+	        return new CaseDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.values = source["values"];
+	    }
+	}
+	export class CaseMatchDTO {
+	    case: string;
+	    document: string;
+	    how: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CaseMatchDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.case = source["case"];
+	        this.document = source["document"];
+	        this.how = source["how"];
+	    }
+	}
+	export class SheetAttributeDTO {
+	    name: string;
+	    type: string;
+	    inferred: boolean;
+	    values: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SheetAttributeDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.type = source["type"];
+	        this.inferred = source["inferred"];
+	        this.values = source["values"];
+	    }
+	}
+	export class CaseSheetDTO {
+	    file: string;
+	    nameColumn: string;
+	    documentColumn: string;
+	    attributes: SheetAttributeDTO[];
+	    cases: number;
+	    added: number;
+	    updated: number;
+	    newAttributes: number;
+	    linked: number;
+	    matches: CaseMatchDTO[];
+	    unknownDocuments: string[];
+	    unmatched: string[];
+	    summary: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new CaseSheetDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = source["file"];
+	        this.nameColumn = source["nameColumn"];
+	        this.documentColumn = source["documentColumn"];
+	        this.attributes = this.convertValues(source["attributes"], SheetAttributeDTO);
+	        this.cases = source["cases"];
+	        this.added = source["added"];
+	        this.updated = source["updated"];
+	        this.newAttributes = source["newAttributes"];
+	        this.linked = source["linked"];
+	        this.matches = this.convertValues(source["matches"], CaseMatchDTO);
+	        this.unknownDocuments = source["unknownDocuments"];
+	        this.unmatched = source["unmatched"];
+	        this.summary = source["summary"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SpeakerDTO {
+	    name: string;
+	    turns: number;
+	    case: number;
+	    caseName: string;
+	    excluded: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new SpeakerDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.turns = source["turns"];
+	        this.case = source["case"];
+	        this.caseName = source["caseName"];
+	        this.excluded = source["excluded"];
+	    }
+	}
+	export class DocumentCasesDTO {
+	    document: number;
+	    name: string;
+	    case: number;
+	    caseName: string;
+	    speakers: SpeakerDTO[];
+	
+	    static createFrom(source: any = {}) {
+	        return new DocumentCasesDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.document = source["document"];
+	        this.name = source["name"];
+	        this.case = source["case"];
+	        this.caseName = source["caseName"];
+	        this.speakers = this.convertValues(source["speakers"], SpeakerDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class CasesView {
+	    types: string[];
+	    attributes: CaseAttributeDTO[];
+	    cases: CaseDTO[];
+	    documents: DocumentCasesDTO[];
+	
+	    static createFrom(source: any = {}) {
+	        return new CasesView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.types = source["types"];
+	        this.attributes = this.convertValues(source["attributes"], CaseAttributeDTO);
+	        this.cases = this.convertValues(source["cases"], CaseDTO);
+	        this.documents = this.convertValues(source["documents"], DocumentCasesDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class CodeCountDTO {
 	    coder: number;
 	    name: string;
@@ -259,6 +473,64 @@ export namespace app {
 	        this.codable = source["codable"];
 	        this.scale = source["scale"];
 	        this.counts = this.convertValues(source["counts"], CodeCountDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class HistoryDTO {
+	    canUndo: boolean;
+	    canRedo: boolean;
+	    undo: string;
+	    redo: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new HistoryDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.canUndo = source["canUndo"];
+	        this.canRedo = source["canRedo"];
+	        this.undo = source["undo"];
+	        this.redo = source["redo"];
+	    }
+	}
+	export class CodeHitsDTO {
+	    coded: number;
+	    already: number;
+	    skipped: number;
+	    documents: number[];
+	    done: string;
+	    history: HistoryDTO;
+	
+	    static createFrom(source: any = {}) {
+	        return new CodeHitsDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.coded = source["coded"];
+	        this.already = source["already"];
+	        this.skipped = source["skipped"];
+	        this.documents = source["documents"];
+	        this.done = source["done"];
+	        this.history = this.convertValues(source["history"], HistoryDTO);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -638,6 +910,7 @@ export namespace app {
 		}
 	}
 	
+	
 	export class DocumentDTO {
 	    id: number;
 	    name: string;
@@ -666,6 +939,8 @@ export namespace app {
 	    start: number;
 	    contentStart: number;
 	    end: number;
+	    case: string;
+	    excluded: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new TurnDTO(source);
@@ -678,6 +953,8 @@ export namespace app {
 	        this.start = source["start"];
 	        this.contentStart = source["contentStart"];
 	        this.end = source["end"];
+	        this.case = source["case"];
+	        this.excluded = source["excluded"];
 	    }
 	}
 	export class DocumentView {
@@ -724,6 +1001,106 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class ExcludeEverywhereResult {
+	    documents: string[];
+	    view: CasesView;
+	
+	    static createFrom(source: any = {}) {
+	        return new ExcludeEverywhereResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.documents = source["documents"];
+	        this.view = this.convertValues(source["view"], CasesView);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PreviewTurnDTO {
+	    speaker: string;
+	    timestamp: string;
+	    text: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PreviewTurnDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.speaker = source["speaker"];
+	        this.timestamp = source["timestamp"];
+	        this.text = source["text"];
+	    }
+	}
+	export class FilePreviewDTO {
+	    path: string;
+	    file: string;
+	    size: number;
+	    name: string;
+	    format: string;
+	    encoding: string;
+	    turns: number;
+	    words: number;
+	    speakers: string[];
+	    warnings: string[];
+	    firstTurns: PreviewTurnDTO[];
+	    error: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new FilePreviewDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.file = source["file"];
+	        this.size = source["size"];
+	        this.name = source["name"];
+	        this.format = source["format"];
+	        this.encoding = source["encoding"];
+	        this.turns = source["turns"];
+	        this.words = source["words"];
+	        this.speakers = source["speakers"];
+	        this.warnings = source["warnings"];
+	        this.firstTurns = this.convertValues(source["firstTurns"], PreviewTurnDTO);
+	        this.error = source["error"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class FrameworkDTO {
 	    id: number;
 	    name: string;
@@ -750,22 +1127,49 @@ export namespace app {
 	        this.tag = source["tag"];
 	    }
 	}
-	export class HistoryDTO {
-	    canUndo: boolean;
-	    canRedo: boolean;
-	    undo: string;
-	    redo: string;
+	
+	export class ImportFileDTO {
+	    path: string;
+	    file: string;
+	    folder: string;
 	
 	    static createFrom(source: any = {}) {
-	        return new HistoryDTO(source);
+	        return new ImportFileDTO(source);
 	    }
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.canUndo = source["canUndo"];
-	        this.canRedo = source["canRedo"];
-	        this.undo = source["undo"];
-	        this.redo = source["redo"];
+	        this.path = source["path"];
+	        this.file = source["file"];
+	        this.folder = source["folder"];
+	    }
+	}
+	export class ImportOptionsDTO {
+	    encoding: string;
+	    speakerPattern: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportOptionsDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.encoding = source["encoding"];
+	        this.speakerPattern = source["speakerPattern"];
+	    }
+	}
+	export class KindCountDTO {
+	    kind: string;
+	    count: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new KindCountDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.count = source["count"];
 	    }
 	}
 	export class ImportedDTO {
@@ -774,6 +1178,13 @@ export namespace app {
 	    duplicateOf: string;
 	    turns: number;
 	    words: number;
+	    file: string;
+	    format: string;
+	    encoding: string;
+	    speakers: string[];
+	    warnings: string[];
+	    identifiers: number;
+	    kinds: KindCountDTO[];
 	
 	    static createFrom(source: any = {}) {
 	        return new ImportedDTO(source);
@@ -786,8 +1197,116 @@ export namespace app {
 	        this.duplicateOf = source["duplicateOf"];
 	        this.turns = source["turns"];
 	        this.words = source["words"];
+	        this.file = source["file"];
+	        this.format = source["format"];
+	        this.encoding = source["encoding"];
+	        this.speakers = source["speakers"];
+	        this.warnings = source["warnings"];
+	        this.identifiers = source["identifiers"];
+	        this.kinds = this.convertValues(source["kinds"], KindCountDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ImportReportDTO {
+	    files: ImportedDTO[];
+	    cancelled: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportReportDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.files = this.convertValues(source["files"], ImportedDTO);
+	        this.cancelled = source["cancelled"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SkippedFileDTO {
+	    path: string;
+	    file: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SkippedFileDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.file = source["file"];
+	        this.reason = source["reason"];
 	    }
 	}
+	export class ImportSelectionDTO {
+	    folder: string;
+	    files: ImportFileDTO[];
+	    skipped: SkippedFileDTO[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportSelectionDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.folder = source["folder"];
+	        this.files = this.convertValues(source["files"], ImportFileDTO);
+	        this.skipped = this.convertValues(source["skipped"], SkippedFileDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class SegmentDTO {
 	    id: number;
 	    document: number;
@@ -842,6 +1361,7 @@ export namespace app {
 		    return a;
 		}
 	}
+	
 	
 	export class StatisticDTO {
 	    value?: number;
@@ -967,6 +1487,7 @@ export namespace app {
 		    return a;
 		}
 	}
+	
 	
 	export class ProjectInfo {
 	    path: string;
@@ -1158,8 +1679,145 @@ export namespace app {
 	        this.threshold = source["threshold"];
 	    }
 	}
+	export class SearchDocumentDTO {
+	    id: number;
+	    name: string;
+	    turns: number;
+	    hits: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new SearchDocumentDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.turns = source["turns"];
+	        this.hits = source["hits"];
+	    }
+	}
+	export class SearchHitDTO {
+	    document: number;
+	    name: string;
+	    turn: number;
+	    speaker: string;
+	    case: string;
+	    excluded: boolean;
+	    start: number;
+	    end: number;
+	    turnStart: number;
+	    turnEnd: number;
+	    whole: boolean;
+	    before: string;
+	    match: string;
+	    after: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SearchHitDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.document = source["document"];
+	        this.name = source["name"];
+	        this.turn = source["turn"];
+	        this.speaker = source["speaker"];
+	        this.case = source["case"];
+	        this.excluded = source["excluded"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.turnStart = source["turnStart"];
+	        this.turnEnd = source["turnEnd"];
+	        this.whole = source["whole"];
+	        this.before = source["before"];
+	        this.match = source["match"];
+	        this.after = source["after"];
+	    }
+	}
+	export class SearchInfoDTO {
+	    documents: number;
+	    turns: number;
+	    fields: string[];
+	    attributes: string[];
+	    coders: string[];
+	    blind: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new SearchInfoDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.documents = source["documents"];
+	        this.turns = source["turns"];
+	        this.fields = source["fields"];
+	        this.attributes = source["attributes"];
+	        this.coders = source["coders"];
+	        this.blind = source["blind"];
+	    }
+	}
+	export class SearchResultsDTO {
+	    query: string;
+	    turns: number;
+	    hits: SearchHitDTO[];
+	    documents: SearchDocumentDTO[];
+	    truncated: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new SearchResultsDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.query = source["query"];
+	        this.turns = source["turns"];
+	        this.hits = this.convertValues(source["hits"], SearchHitDTO);
+	        this.documents = this.convertValues(source["documents"], SearchDocumentDTO);
+	        this.truncated = source["truncated"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	
 	
+	
+	
+	
+	export class SpeakerPresetDTO {
+	    id: string;
+	    label: string;
+	    pattern: string;
+	    example: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SpeakerPresetDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.label = source["label"];
+	        this.pattern = source["pattern"];
+	        this.example = source["example"];
+	    }
+	}
 	export class StartState {
 	    project?: ProjectInfo;
 	    recent: RecentProject[];
@@ -1200,6 +1858,7 @@ export namespace app {
 	
 	export class UndoResult {
 	    document: number;
+	    documents: number[];
 	    done: string;
 	    history: HistoryDTO;
 	
@@ -1210,6 +1869,7 @@ export namespace app {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.document = source["document"];
+	        this.documents = source["documents"];
 	        this.done = source["done"];
 	        this.history = this.convertValues(source["history"], HistoryDTO);
 	    }
