@@ -2,17 +2,38 @@ package app
 
 import (
 	"fmt"
+	"strings"
 
 	"themis/store"
 )
 
 // codingAction is one undoable step of the current coder: a segment added
-// or removed. Undoing performs the inverse as an ordinary, journalled change,
-// so the journal keeps the whole story and coders never touch each other's
-// layers.
+// or removed, or — a batch — many segments added or removed at once (every
+// hit of a search coded), which undo and redo treat as one step in one
+// transaction. Undoing performs the inverse as an ordinary, journalled
+// change, so the journal keeps the whole story and coders never touch each
+// other's layers.
 type codingAction struct {
 	added bool
 	seg   store.Segment
+	batch []store.Segment // a batch step's segments; seg is then its first
+	label string          // a batch step's description, e.g. "coding 12 search hits as Positive affect"
+}
+
+// documents are the documents the step touches, in order, each once.
+func (a codingAction) documents() []int64 {
+	if a.batch == nil {
+		return []int64{a.seg.Document}
+	}
+	var out []int64
+	seen := map[int64]bool{}
+	for _, s := range a.batch {
+		if !seen[s.Document] {
+			seen[s.Document] = true
+			out = append(out, s.Document)
+		}
+	}
+	return out
 }
 
 // history is the session's undo and redo stacks. It belongs to one coder in
@@ -36,6 +57,11 @@ func (h *history) renumber(old, now int64) {
 			if stack[i].seg.ID == old {
 				stack[i].seg.ID = now
 			}
+			for j := range stack[i].batch {
+				if stack[i].batch[j].ID == old {
+					stack[i].batch[j].ID = now
+				}
+			}
 		}
 	}
 }
@@ -51,12 +77,19 @@ type HistoryDTO struct {
 // UndoResult says what an undo or redo changed, so the UI can refresh the
 // document it touched.
 type UndoResult struct {
-	Document int64      `json:"document"`
-	Done     string     `json:"done"` // e.g. "Undid coding “poster” as Positive affect"
-	History  HistoryDTO `json:"history"`
+	Document  int64      `json:"document"`  // the (first) document it touched
+	Documents []int64    `json:"documents"` // every document it touched
+	Done      string     `json:"done"`      // e.g. "Undid coding “poster” as Positive affect"
+	History   HistoryDTO `json:"history"`
 }
 
 func describe(p *store.Project, a codingAction) string {
+	if a.batch != nil {
+		if a.added {
+			return a.label
+		}
+		return "removing " + strings.TrimPrefix(a.label, "coding ")
+	}
 	code := fmt.Sprintf("code %d", a.seg.Code)
 	if codes, err := p.Codes(); err == nil {
 		for _, c := range codes {
@@ -99,6 +132,9 @@ func (s *Session) historyLocked() HistoryDTO {
 // re-adding a removed segment gives it a new id, which a later step must use.
 func apply(p *store.Project, a codingAction, inverse bool, actor int64) (codingAction, error) {
 	add := a.added != inverse
+	if a.batch != nil {
+		return applyBatch(p, a, add, actor)
+	}
 	if add {
 		seg, err := p.AddSegment(store.NewSegment{Document: a.seg.Document, Code: a.seg.Code, Coder: a.seg.Coder, Start: a.seg.Start, End: a.seg.End}, actor)
 		a.seg = seg
@@ -132,8 +168,38 @@ func (s *Session) step(undo bool) (*UndoResult, error) {
 	}
 	*from = (*from)[:len(*from)-1]
 	*to = append(*to, done)
-	if done.seg.ID != a.seg.ID {
+	if done.batch != nil {
+		for i := range a.batch {
+			if done.batch[i].ID != a.batch[i].ID {
+				s.history.renumber(a.batch[i].ID, done.batch[i].ID)
+			}
+		}
+	} else if done.seg.ID != a.seg.ID {
 		s.history.renumber(a.seg.ID, done.seg.ID)
 	}
-	return &UndoResult{Document: a.seg.Document, Done: verb + " " + what, History: s.historyLocked()}, nil
+	return &UndoResult{Document: a.seg.Document, Documents: a.documents(), Done: verb + " " + what, History: s.historyLocked()}, nil
+}
+
+// applyBatch adds or removes a batch step's segments in one transaction;
+// re-added segments get new ids, which the returned action carries.
+func applyBatch(p *store.Project, a codingAction, add bool, actor int64) (codingAction, error) {
+	if add {
+		news := make([]store.NewSegment, len(a.batch))
+		for i, s := range a.batch {
+			news[i] = store.NewSegment{Document: s.Document, Code: s.Code, Coder: s.Coder, Start: s.Start, End: s.End}
+		}
+		segs, _, err := p.AddSegments(news, actor)
+		if err != nil {
+			return a, err
+		}
+		a.batch = segs
+		a.seg = segs[0]
+		return a, nil
+	}
+	ids := make([]int64, len(a.batch))
+	for i, s := range a.batch {
+		ids[i] = s.ID
+	}
+	_, err := p.RemoveSegments(ids, actor)
+	return a, err
 }

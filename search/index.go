@@ -82,12 +82,12 @@ var ErrBusy = errors.New("the search index is in use by another Themis")
 // meta is what an index records about what it was built from. It is
 // written last, so an index without it is incomplete and is rebuilt.
 type meta struct {
-	Format     int               `json:"format"`
-	Source     string            `json:"source"`
-	Version    string            `json:"version"`
-	Built      string            `json:"built"`
+	Format     int                `json:"format"`
+	Source     string             `json:"source"`
+	Version    string             `json:"version"`
+	Built      string             `json:"built"`
 	Documents  map[string]docMeta `json:"documents"`
-	Attributes []string          `json:"attributes"` // field names of the case attributes, sorted
+	Attributes []string           `json:"attributes"` // field names of the case attributes, sorted
 }
 
 type docMeta struct {
@@ -128,6 +128,8 @@ const (
 	fCoder    = "coder"    // coders with any code on the turn
 	attrField = "attr."    // prefix of case attribute fields
 	kwLower   = "themis_keyword_lower"
+	// exactAnalyzer splits words and lower-cases them, nothing more.
+	exactAnalyzer = "themis_exact"
 )
 
 // AttributeField is the field name a case attribute is searched under:
@@ -145,7 +147,7 @@ func newMapping() (mapping.IndexMapping, error) {
 	}); err != nil {
 		return nil, err
 	}
-	if err := im.AddCustomAnalyzer("themis_exact", map[string]any{
+	if err := im.AddCustomAnalyzer(exactAnalyzer, map[string]any{
 		"type":          custom.Name,
 		"tokenizer":     unicode.Name,
 		"token_filters": []string{lowercase.Name},
@@ -160,7 +162,7 @@ func newMapping() (mapping.IndexMapping, error) {
 	text.IncludeInAll = false
 	exact := bleve.NewTextFieldMapping()
 	exact.Name = fExact
-	exact.Analyzer = "themis_exact"
+	exact.Analyzer = exactAnalyzer
 	exact.Store = false
 	exact.IncludeTermVectors = true
 	exact.IncludeInAll = false
@@ -173,10 +175,10 @@ func newMapping() (mapping.IndexMapping, error) {
 		f.IncludeInAll = false
 		return f
 	}
-	for _, name := range []string{fDocument, fSpeaker, fCase, fDocID} {
+	for _, name := range []string{fDocument, fSpeaker, fCase, fDocID, fExcluded} {
 		dm.AddFieldMappingsAt(name, keyword(true))
 	}
-	for _, name := range []string{fExcluded, fCode, fCodeBy, fCoder} {
+	for _, name := range []string{fCode, fCodeBy, fCoder} {
 		dm.AddFieldMappingsAt(name, keyword(false))
 	}
 	for _, name := range []string{fTurn, fStart} {
@@ -256,6 +258,24 @@ func (ix *Index) Version() string {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	return ix.meta.Version
+}
+
+// Attributes are the field names of the case attributes the index holds
+// (role, age_group, …), sorted.
+func (ix *Index) Attributes() []string {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return append([]string{}, ix.meta.Attributes...)
+}
+
+// Size is how many documents and turns the index holds.
+func (ix *Index) Size() (documents, turns int) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	for _, d := range ix.meta.Documents {
+		turns += d.Turns
+	}
+	return len(ix.meta.Documents), turns
 }
 
 // Close closes the index and releases its folder.

@@ -36,7 +36,8 @@ type Hit struct {
 	Turn       int // index of the turn in its document
 	Speaker    string
 	Case       string
-	Start, End int // code points in the document
+	Excluded   bool // the speaker is left out of coding and analysis
+	Start, End int  // code points in the document
 	// TurnStart and TurnEnd are the turn's text (without its speaker label),
 	// in code points in the document.
 	TurnStart, TurnEnd int
@@ -118,7 +119,7 @@ func (ix *Index) Run(q string, n Node, opt Options) (*Results, error) {
 	}
 	req := bleve.NewSearchRequestOptions(bq, size, 0, false)
 	req.SortBy([]string{"_id"})
-	req.Fields = []string{fText, fDocument, fDocID, fTurn, fStart, fSpeaker, fCase}
+	req.Fields = []string{fText, fDocument, fDocID, fTurn, fStart, fSpeaker, fCase, fExcluded}
 	req.IncludeLocations = true
 	req.AddFacet("docs", bleve.NewFacetRequest(fDocID, len(ix.meta.Documents)+1))
 	res, err := ix.idx.Search(req)
@@ -165,7 +166,7 @@ func turnHits(fields map[string]any, locs bsearch.FieldTermLocationMap, width in
 	base := int(num(fields[fStart]))
 	turnLen := utf8.RuneCountInString(text)
 	h := Hit{DocumentID: docID, Document: str(fields[fDocument]), Turn: int(num(fields[fTurn])), Speaker: str(fields[fSpeaker]),
-		Case: str(fields[fCase]), TurnStart: base, TurnEnd: base + turnLen}
+		Case: str(fields[fCase]), Excluded: str(fields[fExcluded]) == "yes", TurnStart: base, TurnEnd: base + turnLen}
 	var spans []span
 	seen := map[[2]uint64]bool{}
 	for _, field := range []string{fText, fExact} {
@@ -186,7 +187,9 @@ func turnHits(fields map[string]any, locs bsearch.FieldTermLocationMap, width in
 		h.Before, h.Match, h.After = "", "", clip(text, 3*width)
 		return []Hit{h}
 	}
-	sort.Slice(spans, func(i, j int) bool { return spans[i].start < spans[j].start || (spans[i].start == spans[j].start && spans[i].end > spans[j].end) })
+	sort.Slice(spans, func(i, j int) bool {
+		return spans[i].start < spans[j].start || (spans[i].start == spans[j].start && spans[i].end > spans[j].end)
+	})
 	merged := []span{spans[0]}
 	for _, s := range spans[1:] {
 		cur := &merged[len(merged)-1]
@@ -367,11 +370,11 @@ func (t translator) analysed(s string) int {
 func (t translator) term(n Term) (query.Query, error) {
 	switch n.Kind {
 	case Phrase:
-		if t.analysed(n.Text) == 0 {
-			return nil, t.errf("the phrase %s has only very common words (such as “the” and “of”), which the index leaves out", quote(n.Text))
-		}
+		// Phrases match the words as written (not stemmed, common words
+		// kept), so "what matters to them" is not just "matter".
 		q := bleve.NewMatchPhraseQuery(n.Text)
-		q.SetField(fText)
+		q.SetField(fExact)
+		q.Analyzer = exactAnalyzer
 		return q, nil
 	case Prefix:
 		q := bleve.NewPrefixQuery(n.Text)
@@ -387,11 +390,13 @@ func (t translator) term(n Term) (query.Query, error) {
 		q.SetFuzziness(n.Fuzziness)
 		return q, nil
 	}
-	if t.analysed(n.Text) == 0 {
-		return nil, t.errf("“%s” is so common that the index leaves it out; search for it within a phrase, e.g. \"out of the house\"", n.Text)
-	}
 	q := bleve.NewMatchQuery(n.Text)
 	q.SetField(fText)
+	if t.analysed(n.Text) == 0 {
+		// A word too common for the stemmed text ("the"): match it as written.
+		q.SetField(fExact)
+		q.Analyzer = exactAnalyzer
+	}
 	q.SetOperator(query.MatchQueryOperatorAnd)
 	return q, nil
 }
