@@ -138,8 +138,8 @@ func readCues(lines []string) []cue {
 			if next == "" {
 				break
 			}
-			if _, _, ok := cueTiming(next); ok || isCueID(lines, i+1) {
-				break
+			if _, _, ok := cueTiming(next); ok || isDigits(next) && isCueID(lines, i+1) {
+				break // the next cue, its blank line missing
 			}
 			i++
 			c.segs = appendCueLine(c.segs, next)
@@ -147,6 +147,10 @@ func readCues(lines []string) []cue {
 		cues = append(cues, c)
 	}
 	return cues
+}
+
+func isDigits(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789") == ""
 }
 
 func isBlockWord(line, word string) bool {

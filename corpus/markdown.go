@@ -85,6 +85,7 @@ func (w *mdWriter) block(n ast.Node, indent string) {
 	case *ast.List:
 		num := n.Start
 		for item := n.FirstChild(); item != nil; item = item.NextSibling() {
+			tight := n.IsTight && item != n.FirstChild()
 			var sub mdWriter
 			sub.source = w.source
 			sub.blocks(item, "")
@@ -98,7 +99,7 @@ func (w *mdWriter) block(n ast.Node, indent string) {
 			if m, ok := matchLabel(first); ok && m.start == 0 && classify(m.speaker, m.bracket) != notLabel {
 				bullet = ""
 			}
-			w.sep(n.IsTight)
+			w.sep(tight)
 			w.b.WriteString(indent + bullet)
 			pad := indent + strings.Repeat(" ", len(bullet))
 			w.b.WriteString(strings.ReplaceAll(body, "\n", "\n"+pad))

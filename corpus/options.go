@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"regexp/syntax"
@@ -48,8 +49,15 @@ func (o Options) compile() (parseOpts, error) {
 // returns it compiled, anchored at the start of a line. Errors wrap
 // ErrBadPattern and say what is wrong, for showing beside the input.
 func CompileSpeakerPattern(pattern string) (*regexp.Regexp, error) {
-	re, err := regexp.Compile(`^(?:` + pattern + `)`)
-	if err != nil {
+	_, err := regexp.Compile(pattern)
+	if err == nil {
+		_, err = regexp.Compile(`^(?:` + pattern + `)`) // e.g. a stray ")" closing the wrapper
+		if err == nil {
+			err = errors.New("unbalanced parentheses")
+		}
+	}
+	re, err2 := regexp.Compile(`^(?:` + pattern + `)`)
+	if err2 != nil {
 		msg := err.Error()
 		if e, ok := err.(*syntax.Error); ok {
 			msg = fmt.Sprintf("%s: %s", e.Code, e.Expr)

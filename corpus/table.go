@@ -46,22 +46,40 @@ func csvParse(text string, tsv bool, po parseOpts) (parsed, error) {
 	return tableParse(rows, po)
 }
 
+// sniffDelimiter picks the delimiter that splits the first lines into the
+// same number of fields, preferring the one that makes more fields.
 func sniffDelimiter(text string) rune {
-	first, _, _ := strings.Cut(text, "\n")
-	counts := map[rune]int{}
-	quoted := false
-	for _, r := range first {
-		switch {
-		case r == '"':
-			quoted = !quoted
-		case !quoted && (r == ',' || r == ';' || r == '\t'):
-			counts[r]++
-		}
+	lines := strings.SplitN(text, "\n", 11)
+	if len(lines) > 10 {
+		lines = lines[:10]
 	}
-	best := ','
-	for _, d := range []rune{';', '\t'} {
-		if counts[d] > counts[best] {
-			best = d
+	best, bestScore := ',', -1
+	for _, d := range []rune{',', ';', '\t'} {
+		count, consistent := -1, true
+		for _, line := range lines {
+			if strings.TrimSpace(line) == "" {
+				continue
+			}
+			n, quoted := 0, false
+			for _, r := range line {
+				switch {
+				case r == '"':
+					quoted = !quoted
+				case !quoted && r == d:
+					n++
+				}
+			}
+			if count >= 0 && n != count {
+				consistent = false
+			}
+			count = max(count, n)
+		}
+		score := count
+		if consistent && count > 0 {
+			score += 1000
+		}
+		if score > bestScore {
+			best, bestScore = d, score
 		}
 	}
 	return best
