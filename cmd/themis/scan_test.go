@@ -1,0 +1,35 @@
+package main
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestScanListsIdentifiersInCodePoints(t *testing.T) {
+	dir := t.TempDir()
+	proj := filepath.Join(dir, "scan.themis")
+	mustRun(t, "new", proj, "--lead", "Aisha")
+	txt := writeFile(t, dir, "P004.txt", "Interviewer: Anything else? 😀\nP004: Ring Zoë Ünal on 07700 900123 or email zoe@example.org.\n")
+	mustRun(t, "import", proj, txt)
+	var list []scanJSON
+	if err := json.Unmarshal([]byte(mustRun(t, "scan", proj, "--json")), &list); err != nil {
+		t.Fatal(err)
+	}
+	text := []rune(mustRun(t, "text", proj, "P004"))
+	kinds := map[string]string{}
+	for _, f := range list {
+		if f.Document != "P004" || string(text[f.Start:f.End]) != f.Text || f.Confidence <= 0 {
+			t.Errorf("finding %+v does not slice the stored text", f)
+		}
+		kinds[f.Kind] = f.Text
+	}
+	if kinds["name"] != "Zoë Ünal" || kinds["phone"] != "07700 900123" || kinds["email"] != "zoe@example.org" {
+		t.Errorf("findings = %+v", list)
+	}
+	table := mustRun(t, "scan", proj)
+	if !strings.Contains(table, "07700 900123") || !strings.Contains(table, "3 findings in 1 document") {
+		t.Errorf("table:\n%s", table)
+	}
+}
