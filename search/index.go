@@ -399,7 +399,7 @@ func buildLocked(dir string, l *flock.Flock, src Source, progress Progress) (*In
 	if err != nil {
 		return nil, err
 	}
-	idx, err := bleve.NewUsing(filepath.Join(dir, bleveDir), im, "scorch", "scorch", map[string]any{"unsafe_batch": true})
+	idx, err := bleve.NewUsing(filepath.Join(dir, bleveDir), im, "scorch", "scorch", nil)
 	if err != nil {
 		return nil, fmt.Errorf("search index %s: %w", dir, err)
 	}

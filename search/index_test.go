@@ -282,6 +282,9 @@ func TestEnsureRebuildsWhatIsMissingStaleOrBroken(t *testing.T) {
 	if err != nil || src.reads != 0 {
 		t.Fatalf("fresh: err %v, %d reads", err, src.reads)
 	}
+	if got := found(t, ix, "lonely", Options{}); len(got) != 1 {
+		t.Errorf("reopened index finds %q, want the one turn", got)
+	}
 	ix.Close()
 
 	// Coding changed in one document: only it is read again.
