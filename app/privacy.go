@@ -1,7 +1,228 @@
 package app
 
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"themis/project"
+	"themis/store"
+)
+
 // PrivacyService is the anonymisation check: scanning for identifiers, dismissing them, replacing them with pseudonyms.
-type PrivacyService struct{ s *Session }
+//
+// The key linking pseudonyms to originals is kept in memory for the session
+// only, until the user saves it to a file of their choosing; it is never
+// written to the project.
+type PrivacyService struct {
+	s    *Session
+	of   *store.Project // the project the pseudonyms and key belong to
+	ps   *project.Pseudonyms
+	key  []project.KeyEntry
+	seen map[string]bool
+}
 
 // NewPrivacyService binds the service to a session.
-func NewPrivacyService(s *Session) *PrivacyService { return &PrivacyService{s} }
+func NewPrivacyService(s *Session) *PrivacyService { return &PrivacyService{s: s} }
+
+// PrivacyFindingDTO is one occurrence of a likely identifier, with the line
+// around it. Offsets are code points; ContextStart is where Before begins.
+type PrivacyFindingDTO struct {
+	Document     int64   `json:"document"`
+	DocumentName string  `json:"documentName"`
+	Start        int     `json:"start"`
+	End          int     `json:"end"`
+	Kind         string  `json:"kind"`
+	Text         string  `json:"text"`
+	Confidence   float64 `json:"confidence"`
+	Before       string  `json:"before"`
+	After        string  `json:"after"`
+	ContextStart int     `json:"contextStart"`
+}
+
+// PrivacyGroupDTO is every occurrence of one text found as one kind.
+type PrivacyGroupDTO struct {
+	Key        string              `json:"key"`
+	Kind       string              `json:"kind"`
+	Text       string              `json:"text"`
+	Confidence float64             `json:"confidence"`
+	Suggested  string              `json:"suggested"`
+	Documents  int                 `json:"documents"`
+	Findings   []PrivacyFindingDTO `json:"findings"`
+}
+
+// PrivacyScanDTO is a scan of the whole project.
+type PrivacyScanDTO struct {
+	Groups     []PrivacyGroupDTO `json:"groups"`
+	Findings   int               `json:"findings"`
+	Dismissed  int               `json:"dismissed"`
+	Documents  int               `json:"documents"`
+	KeyEntries int               `json:"keyEntries"` // pseudonyms this session made, not yet saved or saved
+}
+
+// PrivacyOccurrenceDTO is one place to replace; Text is the original there.
+type PrivacyOccurrenceDTO struct {
+	Document int64  `json:"document"`
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	Text     string `json:"text"`
+}
+
+// PrivacyReplacementDTO replaces occurrences with a pseudonym.
+type PrivacyReplacementDTO struct {
+	Kind        string                 `json:"kind"`
+	Pseudonym   string                 `json:"pseudonym"`
+	Occurrences []PrivacyOccurrenceDTO `json:"occurrences"`
+}
+
+// PrivacyReplaceSummaryDTO says what a replacement changed.
+type PrivacyReplaceSummaryDTO struct {
+	Replacements int `json:"replacements"`
+	Documents    int `json:"documents"`
+	Segments     int `json:"segments"`
+	Turns        int `json:"turns"`
+	KeyEntries   int `json:"keyEntries"`
+}
+
+// privacyContext is how many code points of context a finding shows each side.
+const privacyContext = 70
+
+// sessionLocked resets the pseudonyms and key when another project is open.
+func (ps *PrivacyService) sessionLocked(p *store.Project) {
+	if ps.of != p || ps.ps == nil {
+		ps.of, ps.ps, ps.key, ps.seen = p, project.NewPseudonyms(), nil, map[string]bool{}
+	}
+}
+
+// Scan checks the whole project and returns the findings grouped by text,
+// each occurrence with the line around it.
+func (ps *PrivacyService) Scan() (*PrivacyScanDTO, error) {
+	var out *PrivacyScanDTO
+	err := ps.s.withProject(func(p *store.Project) error {
+		ps.sessionLocked(p)
+		res, err := project.Scan(p, ps.ps, nil)
+		if err != nil {
+			return err
+		}
+		texts := map[int64][]rune{}
+		out = &PrivacyScanDTO{Groups: []PrivacyGroupDTO{}, Findings: len(res.Findings), Dismissed: res.Dismissed, Documents: res.Documents, KeyEntries: len(ps.key)}
+		for _, g := range res.Groups {
+			dto := PrivacyGroupDTO{Key: g.Kind + ":" + strings.ToLower(g.Text), Kind: g.Kind, Text: g.Text, Confidence: g.Confidence,
+				Suggested: g.Suggested, Documents: len(g.DocumentIDs)}
+			for _, f := range g.Findings {
+				text, ok := texts[f.Document]
+				if !ok {
+					d, err := p.Document(f.Document)
+					if err != nil {
+						return err
+					}
+					text = []rune(d.Text)
+					texts[f.Document] = text
+				}
+				from, to := lineAround(text, f.Start, f.End)
+				dto.Findings = append(dto.Findings, PrivacyFindingDTO{Document: f.Document, DocumentName: f.DocumentName, Start: f.Start, End: f.End,
+					Kind: f.Kind, Text: f.Text, Confidence: f.Confidence, Before: string(text[from:f.Start]), After: string(text[f.End:to]), ContextStart: from})
+			}
+			out.Groups = append(out.Groups, dto)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// lineAround is the stretch of the finding's line within privacyContext of it,
+// widened or cut to whole words.
+func lineAround(text []rune, start, end int) (int, int) {
+	from := start
+	for from > 0 && text[from-1] != '\n' && start-from < privacyContext {
+		from--
+	}
+	if from > 0 && text[from-1] != '\n' {
+		for from < start && text[from] != ' ' {
+			from++
+		}
+	}
+	to := end
+	for to < len(text) && text[to] != '\n' && to-end < privacyContext {
+		to++
+	}
+	if to < len(text) && text[to] != '\n' {
+		for to > end && text[to-1] != ' ' {
+			to--
+		}
+	}
+	return from, to
+}
+
+// Dismiss records that a finding is not an identifier; later scans leave it out.
+func (ps *PrivacyService) Dismiss(document int64, start, end int, kind, text string) error {
+	return ps.s.withProject(func(p *store.Project) error {
+		return p.Dismiss(store.Dismissal{Document: document, Start: start, End: end, Kind: kind, Text: text}, ps.s.coder)
+	})
+}
+
+// Replace puts each pseudonym in place of its occurrences, in one
+// transaction; segments keep their words. The originals go into the
+// session's key, for SaveKey.
+func (ps *PrivacyService) Replace(replacements []PrivacyReplacementDTO) (*PrivacyReplaceSummaryDTO, error) {
+	var out *PrivacyReplaceSummaryDTO
+	err := ps.s.withProject(func(p *store.Project) error {
+		ps.sessionLocked(p)
+		choices := make([]project.PseudonymChoice, len(replacements))
+		for i, r := range replacements {
+			c := project.PseudonymChoice{Kind: r.Kind, Pseudonym: r.Pseudonym}
+			for _, o := range r.Occurrences {
+				c.Occurrences = append(c.Occurrences, project.Occurrence{Document: o.Document, Start: o.Start, End: o.End, Text: o.Text})
+			}
+			choices[i] = c
+		}
+		res, err := project.Replace(p, choices, ps.s.coder)
+		if err != nil {
+			return err
+		}
+		for _, k := range res.Key {
+			ps.ps.Use(k.Kind, k.Original, k.Pseudonym)
+			id := k.Pseudonym + "\x00" + k.Original
+			if !ps.seen[id] {
+				ps.seen[id] = true
+				ps.key = append(ps.key, k)
+			}
+		}
+		// offsets moved: undoing an earlier coding step would land on other words
+		ps.s.history.clear()
+		out = &PrivacyReplaceSummaryDTO{Replacements: res.Replacements, Documents: res.Documents, Segments: res.Segments, Turns: res.Turns, KeyEntries: len(ps.key)}
+		return nil
+	})
+	if err == nil {
+		ps.s.emit("documents:changed", nil)
+	}
+	return out, err
+}
+
+// SaveKey asks where to save the key linking this session's pseudonyms to
+// their originals, and writes it there as CSV. It returns the path, or ""
+// when the user cancelled.
+func (ps *PrivacyService) SaveKey() (string, error) {
+	var key []project.KeyEntry
+	var name string
+	err := ps.s.withProject(func(p *store.Project) error {
+		ps.sessionLocked(p)
+		key = append(key, ps.key...)
+		name = strings.TrimSuffix(filepath.Base(p.Path()), filepath.Ext(p.Path()))
+		return nil
+	})
+	if err != nil {
+		return "", err
+	}
+	if len(key) == 0 {
+		return "", fmt.Errorf("%w: no pseudonyms were made in this session, so there is no key to save", store.ErrInvalid)
+	}
+	path, err := ps.s.dialogs.SaveFile("Save the pseudonym key (keep it apart from the project)", name+" pseudonym key.csv", []Filter{{"Spreadsheet (*.csv)", "*.csv"}})
+	if err != nil || path == "" {
+		return "", err
+	}
+	if err := project.WriteKeyFile(path, key); err != nil {
+		return "", err
+	}
+	return path, nil
+}

@@ -1489,6 +1489,188 @@ export namespace app {
 	}
 	
 	
+	export class PrivacyFindingDTO {
+	    document: number;
+	    documentName: string;
+	    start: number;
+	    end: number;
+	    kind: string;
+	    text: string;
+	    confidence: number;
+	    before: string;
+	    after: string;
+	    contextStart: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PrivacyFindingDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.document = source["document"];
+	        this.documentName = source["documentName"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.kind = source["kind"];
+	        this.text = source["text"];
+	        this.confidence = source["confidence"];
+	        this.before = source["before"];
+	        this.after = source["after"];
+	        this.contextStart = source["contextStart"];
+	    }
+	}
+	export class PrivacyGroupDTO {
+	    key: string;
+	    kind: string;
+	    text: string;
+	    confidence: number;
+	    suggested: string;
+	    documents: number;
+	    findings: PrivacyFindingDTO[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PrivacyGroupDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.kind = source["kind"];
+	        this.text = source["text"];
+	        this.confidence = source["confidence"];
+	        this.suggested = source["suggested"];
+	        this.documents = source["documents"];
+	        this.findings = this.convertValues(source["findings"], PrivacyFindingDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PrivacyOccurrenceDTO {
+	    document: number;
+	    start: number;
+	    end: number;
+	    text: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PrivacyOccurrenceDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.document = source["document"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.text = source["text"];
+	    }
+	}
+	export class PrivacyReplaceSummaryDTO {
+	    replacements: number;
+	    documents: number;
+	    segments: number;
+	    turns: number;
+	    keyEntries: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PrivacyReplaceSummaryDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.replacements = source["replacements"];
+	        this.documents = source["documents"];
+	        this.segments = source["segments"];
+	        this.turns = source["turns"];
+	        this.keyEntries = source["keyEntries"];
+	    }
+	}
+	export class PrivacyReplacementDTO {
+	    kind: string;
+	    pseudonym: string;
+	    occurrences: PrivacyOccurrenceDTO[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PrivacyReplacementDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.pseudonym = source["pseudonym"];
+	        this.occurrences = this.convertValues(source["occurrences"], PrivacyOccurrenceDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PrivacyScanDTO {
+	    groups: PrivacyGroupDTO[];
+	    findings: number;
+	    dismissed: number;
+	    documents: number;
+	    keyEntries: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PrivacyScanDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.groups = this.convertValues(source["groups"], PrivacyGroupDTO);
+	        this.findings = source["findings"];
+	        this.dismissed = source["dismissed"];
+	        this.documents = source["documents"];
+	        this.keyEntries = source["keyEntries"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class ProjectInfo {
 	    path: string;
 	    name: string;
