@@ -34,6 +34,14 @@ var sentinels = []error{ErrEmpty, ErrBinary, ErrInvalidUTF8, ErrCorrupt, ErrUnsu
 // checkDocument asserts what Parse promises about a Document or an error.
 func checkDocument(t *testing.T, name string, doc Document, err error) {
 	t.Helper()
+	checkDocumentOpt(t, name, doc, err, true)
+}
+
+// checkDocumentOpt is checkDocument; sameTurns false skips comparing the
+// turns of a text document with those of its text imported again (a
+// speaker pattern finds other turns than automatic detection).
+func checkDocumentOpt(t *testing.T, name string, doc Document, err error, sameTurns bool) {
+	t.Helper()
 	if err != nil {
 		var fe *FileError
 		if !errors.As(err, &fe) || fe.File != name {
@@ -61,18 +69,22 @@ func checkDocument(t *testing.T, name string, doc Document, err error) {
 	case Normalize(text) != text:
 		t.Fatalf("text not stable under Normalize: %q", text)
 	}
-	sum := sha256.Sum256([]byte(text))
-	if doc.Hash != hex.EncodeToString(sum[:]) || doc.Words != CountWords(text) {
+	if doc.Hash != hashOf(text) || doc.Words != CountWords(text) {
 		t.Fatalf("hash or word count wrong")
 	}
 	checkTurns(t, text, doc.Turns)
 	// Importing the stored text again gives the same text, and for text
 	// formats the same turns.
 	again, err := Parse("again.txt", []byte(text))
-	same := doc.Format != "text" && doc.Format != "markdown" || reflect.DeepEqual(again.Turns, doc.Turns)
+	same := !sameTurns || doc.Format != "text" && doc.Format != "markdown" || reflect.DeepEqual(again.Turns, doc.Turns)
 	if err != nil || again.Text != text || !same {
 		t.Fatalf("re-import differs: %v\n%q\n%q", err, text, again.Text)
 	}
+}
+
+func hashOf(text string) string {
+	sum := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(sum[:])
 }
 
 func FuzzParseText(f *testing.F) {
@@ -154,5 +166,143 @@ func FuzzDocxXML(f *testing.F) {
 		data := buildZip(t, docxFile{"word/document.xml", xml})
 		doc, err := Parse("f.docx", data)
 		checkDocument(t, "f.docx", doc, err)
+	})
+}
+
+// fuzzParse parses data as file and checks the result, for every format.
+func fuzzParse(t *testing.T, file string, data []byte, opt Options) {
+	doc, err := ParseWith(file, data, opt)
+	checkDocumentOpt(t, file, doc, err, opt.SpeakerPattern == "" && opt.Encoding == "")
+}
+
+func addSeeds(f *testing.F, seeds ...string) {
+	for _, s := range seeds {
+		f.Add([]byte(s))
+	}
+}
+
+func FuzzPlainText(f *testing.F) {
+	addSeeds(f, "Interviewer: hi\nP1: hello", "caf\xe9 \x93x\x94", "I\x00:\x00 \x00h\x00i\x00", "\x00I\x00:\x00 \x00h", "\xff\xfeI\x00", "\xef\xbb\xbf\xff")
+	addFileSeeds(f, "formats/*.txt")
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzParse(t, "f.txt", data, Options{})
+		fuzzParse(t, "f.txt", data, Options{Encoding: "utf-16le"})
+		fuzzParse(t, "f.txt", data, Options{Encoding: "utf-8"})
+	})
+}
+
+func FuzzMarkdown(f *testing.F) {
+	addSeeds(f, "# T\n\n**I:** a\n**R:** b", "- **I:** a\n- [x](y) ![alt](z)\n\n1. one\n2) two", "> quote\n\n```\ncode\n```\n<div>x</div>",
+		"| a | b |\n|---|---|\n| c | d |", "*a **b* c**", "\\*x\\* &amp; &#1234; <http://x.y>", "- - - a\n  - b\n    1. c")
+	addFileSeeds(f, "formats/*.md", "turns/markdown.txt")
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzParse(t, "f.md", data, Options{})
+	})
+}
+
+func FuzzDocx(f *testing.F) {
+	f.Add(buildDocx(f, boldP("Interviewer:", " hi")+boldP("P1", "\tho")))
+	f.Add(buildDocx(f, `<w:tbl>`+tr("Speaker", "Text")+tr("I", "a")+tr("R", "b")+`</w:tbl>`))
+	addFileSeeds(f, "formats/*.docx")
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzParse(t, "f.docx", data, Options{})
+	})
+}
+
+// FuzzDocxStructure fuzzes the body of a generated Word document, which
+// reaches the bold-label and table code far more often than mutated zips.
+func FuzzDocxStructure(f *testing.F) {
+	f.Add(boldP("Interviewer:", " hi") + boldP("P1", "\tho") + p("more"))
+	f.Add(`<w:tbl>` + tr("Speaker", "Text", "Time") + tr("I", "a", "0:01") + tr("R", "b", "x") + `</w:tbl>` + p("x"))
+	f.Add(`<w:tbl><w:tr><w:tc><w:tbl>` + tr("a", "b") + `</w:tbl></w:tc></w:tr></w:tbl>`)
+	f.Add(`<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Rene</w:t></w:r><w:r><w:t>&#x301;: x</w:t></w:r></w:p>`)
+	f.Fuzz(func(t *testing.T, body string) {
+		fuzzParse(t, "f.docx", buildDocx(t, body), Options{})
+	})
+}
+
+func FuzzODT(f *testing.F) {
+	f.Add(`<text:p><text:span text:style-name="T1">I:</text:span> a</text:p><text:p><text:span text:style-name="T1">R:</text:span> b</text:p>`)
+	f.Add(`<table:table><table:table-row><table:table-cell table:number-columns-repeated="3"><text:p>I</text:p></table:table-cell></table:table-row></table:table>`)
+	f.Add(`<text:p>a<text:s text:c="99999999999"/><text:tab/><text:line-break/>b</text:p><text:list><text:list-item><text:p>c</text:p></text:list-item></text:list>`)
+	f.Add(`<text:h>x</text:h><text:tracked-changes><text:p>d</text:p></text:tracked-changes><text:note><text:p>n</text:p></text:note>`)
+	f.Fuzz(func(t *testing.T, body string) {
+		fuzzParse(t, "f.odt", buildODT(t, body), Options{})
+	})
+}
+
+func FuzzRTF(f *testing.F) {
+	addSeeds(f, `{\rtf1\ansi\ansicpg1251 \'c0\'e1 \u1234?\uc2\u-10179??\u-8704??\par}`, `{\rtf1{\*\x y}{\fonttbl z}\b I:\b0 a\par\b R\b0\tab b\par}`,
+		`{\rtf1\trowd\intbl a\cell b\cell\row\pard x\par}`, `{\rtf1\bin5 {{{{{x}`, `{\rtf1\ansicpg932 \'82\'a0\'82}`, `{\rtf1 \'zz\u99999999999 \uc-5 a}}}}`)
+	addFileSeeds(f, "formats/*.rtf")
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzParse(t, "f.rtf", data, Options{})
+	})
+}
+
+func FuzzVTT(f *testing.F) {
+	addSeeds(f, "WEBVTT\n\n00:01.000 --> 00:02.000\n<v A>hi</v>\n00:02.000 --> 00:03.000\n<v.x B>ho<v A>hey",
+		"WEBVTT\nNOTE x\n\nSTYLE\n::cue{}\n\nid\n00:00:01.000 --> 00:00:02.000 align:start\n<c.y>x</c> &amp; <00:00:01.500>y",
+		"00:01 --> \n- Sam: a\n- Ana: b\n\n\nloose text")
+	addFileSeeds(f, "formats/*.vtt")
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzParse(t, "f.vtt", data, Options{})
+	})
+}
+
+func FuzzSRT(f *testing.F) {
+	addSeeds(f, "1\r\n00:00:01,000 --> 00:00:02,000\r\nSAM: hi\r\n2\r\n00:00:02,000 --> 00:00:03,000\r\n<i>ho</i>\r\n",
+		"1\n00:00:01,000 --> 00:00:02,000\n{\\an8}[Ana] x\n\n2\n99:59:59,999 --> 0:0\n>> BOB: y")
+	addFileSeeds(f, "formats/*.srt")
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzParse(t, "f.srt", data, Options{})
+	})
+}
+
+func FuzzTurnsCSV(f *testing.F) {
+	addSeeds(f, "Speaker,Text,Time\nA,hi,0:01\n,,\nB,\"x, \"\"y\"\"\",", "A;b\nC;d", "0:01\tA\tb\n0:02\tC\td", "who,when\nx,y", "a,\"b\nc")
+	addFileSeeds(f, "formats/*.csv")
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzParse(t, "f.csv", data, Options{})
+	})
+}
+
+func FuzzTurnsXLSX(f *testing.F) {
+	f.Add(buildXLSX(f, [][]any{{"Speaker", "Text"}, {"A", "hi"}}))
+	f.Add(buildXLSX(f, [][]any{{"0:01", "A", "hi"}, {"0:02", "B", "ho"}}))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzParse(t, "f.xlsx", data, Options{})
+	})
+}
+
+// FuzzTurnsTable fuzzes the rows of a turns table directly (CSV-encoded),
+// which mutated workbooks rarely reach.
+func FuzzTurnsTable(f *testing.F) {
+	f.Add("Speaker\x1fText\x1eA\x1fhi\x1e\x1e")
+	f.Add("0:01\x1fA\x1fb\x1e1:02:03\x1fC\x1fd")
+	f.Fuzz(func(t *testing.T, s string) {
+		var rows [][]string
+		for _, r := range strings.Split(s, "\x1e") {
+			rows = append(rows, strings.Split(r, "\x1f"))
+		}
+		p, err := tableParse(rows, parseOpts{})
+		if err != nil {
+			return
+		}
+		checkDocument(t, "f.xlsx", Document{Name: "f", Format: "xlsx", Text: p.text, Turns: p.turns, Hash: hashOf(p.text), Words: CountWords(p.text)}, nil)
+	})
+}
+
+func FuzzSpeakerPattern(f *testing.F) {
+	for _, pr := range SpeakerPresets() {
+		f.Add(pr.Pattern, pr.Example+"\n"+pr.Example+"\nmore")
+	}
+	f.Add(`(?P<speaker>\w*)`, "a\n\nb")
+	f.Add(`\s*(?P<speaker>.)(?P<time>\d*)`, " \n x1 \n")
+	f.Add(`(?P<speaker>[a-`, "x")
+	f.Fuzz(func(t *testing.T, pattern, text string) {
+		for _, file := range []string{"f.txt", "f.md"} {
+			fuzzParse(t, file, []byte(text), Options{SpeakerPattern: pattern})
+		}
 	})
 }

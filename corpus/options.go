@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"errors"
 	"fmt"
 	"regexp"
 	"regexp/syntax"
@@ -49,20 +48,16 @@ func (o Options) compile() (parseOpts, error) {
 // returns it compiled, anchored at the start of a line. Errors wrap
 // ErrBadPattern and say what is wrong, for showing beside the input.
 func CompileSpeakerPattern(pattern string) (*regexp.Regexp, error) {
-	_, err := regexp.Compile(pattern)
-	if err == nil {
-		_, err = regexp.Compile(`^(?:` + pattern + `)`) // e.g. a stray ")" closing the wrapper
-		if err == nil {
-			err = errors.New("unbalanced parentheses")
-		}
-	}
-	re, err2 := regexp.Compile(`^(?:` + pattern + `)`)
-	if err2 != nil {
+	if _, err := regexp.Compile(pattern); err != nil {
 		msg := err.Error()
 		if e, ok := err.(*syntax.Error); ok {
 			msg = fmt.Sprintf("%s: %s", e.Code, e.Expr)
 		}
 		return nil, detail(ErrBadPattern, "%s (%s)", ErrBadPattern, msg)
+	}
+	re, err := regexp.Compile(`^(?:` + pattern + `)`)
+	if err != nil {
+		return nil, detail(ErrBadPattern, "%s (unbalanced parentheses)", ErrBadPattern)
 	}
 	if re.SubexpIndex("speaker") < 0 {
 		return nil, detail(ErrBadPattern, `%s (it needs a group named speaker, written (?P<speaker>…))`, ErrBadPattern)
