@@ -1,0 +1,178 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+
+// The real privacyApi.ts over mocked bindings.
+vi.mock('../wailsjs/go/app/PrivacyService', () => ({ Scan: vi.fn(), Dismiss: vi.fn(), Replace: vi.fn(), SaveKey: vi.fn() }));
+vi.mock('../wailsjs/runtime/runtime', () => ({ EventsOn: vi.fn(() => () => {}) }));
+
+import * as Privacy from '../wailsjs/go/app/PrivacyService';
+import PrivacyScreen from '../screens/PrivacyScreen.svelte';
+import { PrivacyStore } from '../stores/privacy.svelte';
+import { ToastStore } from '../stores/toasts.svelte';
+import type { PrivacyFinding } from '../privacyApi';
+
+const m = <T>(f: T) => f as unknown as ReturnType<typeof vi.fn>;
+
+function finding(over: Partial<PrivacyFinding> = {}): PrivacyFinding {
+  return {
+    document: 1,
+    documentName: 'P001',
+    start: 13,
+    end: 23,
+    kind: 'name',
+    text: 'Jenny Holt',
+    confidence: 0.9,
+    before: 'P001: Mostly ',
+    after: ', and 😀 her son.',
+    contextStart: 0,
+    ...over,
+  };
+}
+
+function rawScan() {
+  return {
+    groups: [
+      {
+        key: 'name:jenny holt',
+        kind: 'name',
+        text: 'Jenny Holt',
+        confidence: 0.9,
+        suggested: '[Name 1]',
+        documents: 2,
+        findings: [finding(), finding({ document: 2, documentName: 'P002', start: 40, end: 50, before: 'Ring ' })],
+      },
+      {
+        key: 'phone:07700 900123',
+        kind: 'phone',
+        text: '07700 900123',
+        confidence: 0.95,
+        suggested: '[Phone 1]',
+        documents: 1,
+        findings: [finding({ kind: 'phone', text: '07700 900123', start: 60, end: 72, confidence: 0.95 })],
+      },
+    ],
+    findings: 3,
+    dismissed: 0,
+    documents: 2,
+    keyEntries: 0,
+  };
+}
+
+beforeEach(() => {
+  vi.resetAllMocks();
+  m(Privacy.Scan).mockResolvedValue(rawScan());
+});
+
+describe('PrivacyStore', () => {
+  it('filters by kind and document', async () => {
+    const s = new PrivacyStore(new ToastStore());
+    await s.check();
+    expect(s.kinds).toEqual(['name', 'phone']);
+    expect(s.documents.map((d) => d.name)).toEqual(['P001', 'P002']);
+    s.kind = 'phone';
+    expect(s.visible.map((g) => g.text)).toEqual(['07700 900123']);
+    s.kind = '';
+    s.document = 2;
+    expect(s.visible.map((g) => [g.text, g.findings.length])).toEqual([['Jenny Holt', 1]]);
+  });
+
+  it('dismisses one occurrence without scanning again', async () => {
+    const s = new PrivacyStore(new ToastStore());
+    await s.check();
+    m(Privacy.Dismiss).mockResolvedValue(undefined);
+    await s.dismiss(s.scan!.groups[1].findings[0]);
+    expect(Privacy.Dismiss).toHaveBeenCalledWith(1, 60, 72, 'phone', '07700 900123');
+    expect(s.scan!.groups.map((g) => g.text)).toEqual(['Jenny Holt']);
+    expect(s.scan!.dismissed).toBe(1);
+    expect(Privacy.Scan).toHaveBeenCalledTimes(1);
+  });
+
+  it('replaces every occurrence of a group, whatever the filter, with the typed pseudonym', async () => {
+    const s = new PrivacyStore(new ToastStore());
+    await s.check();
+    s.document = 2;
+    const g = s.visible[0];
+    s.setPseudonym(g, '  [Link worker A] ');
+    s.askReplace(g);
+    expect(s.plan).toMatchObject({ pseudonym: '[Link worker A]', occurrences: 2, documents: 2 });
+    m(Privacy.Replace).mockResolvedValue({ replacements: 2, documents: 2, segments: 3, turns: 2, keyEntries: 1 });
+    m(Privacy.Scan).mockResolvedValue({ ...rawScan(), groups: [rawScan().groups[1]], findings: 1, keyEntries: 1 });
+    expect(await s.confirmReplace()).toEqual([1, 2]);
+    expect(Privacy.Replace).toHaveBeenCalledWith([
+      {
+        kind: 'name',
+        pseudonym: '[Link worker A]',
+        occurrences: [
+          { document: 1, start: 13, end: 23, text: 'Jenny Holt' },
+          { document: 2, start: 40, end: 50, text: 'Jenny Holt' },
+        ],
+      },
+    ]);
+    expect(s.plan).toBeNull();
+    expect(s.scan!.keyEntries).toBe(1);
+  });
+
+  it('refuses an empty pseudonym and shows a failed replacement', async () => {
+    const toasts = new ToastStore();
+    const s = new PrivacyStore(toasts);
+    await s.check();
+    s.setPseudonym(s.visible[0], ' ');
+    s.askReplace(s.visible[0]);
+    expect(s.plan).toBeNull();
+    s.setPseudonym(s.visible[0], '[Name 9]');
+    s.askReplace(s.visible[0]);
+    m(Privacy.Replace).mockRejectedValue(new Error('{"code":"invalid","message":"the text of P001 has changed since the scan; check again"}'));
+    expect(await s.confirmReplace()).toBeNull();
+    expect(toasts.items.at(-1)?.message).toContain('changed since the scan');
+  });
+});
+
+describe('PrivacyScreen', () => {
+  function renderScreen() {
+    const privacy = new PrivacyStore(new ToastStore());
+    const reader = { load: vi.fn(), open: vi.fn(), currentId: 2 };
+    const project = { refresh: vi.fn() };
+    const onOpen = vi.fn();
+    render(PrivacyScreen, { project: project as never, reader: reader as never, onOpen, privacy });
+    return { privacy, reader, project, onOpen };
+  }
+
+  it('scans when it opens and shows each finding in context, highlighted', async () => {
+    const { onOpen } = renderScreen();
+    const groups = await screen.findAllByTestId('privacy-group');
+    expect(groups).toHaveLength(2);
+    expect(screen.getByTestId('privacy-summary')).toHaveTextContent('3 possible identifiers (2 different) in 2 documents.');
+    const first = within(groups[0]).getAllByTestId('privacy-finding')[0];
+    expect(first.querySelector('mark')).toHaveTextContent('Jenny Holt');
+    expect(first).toHaveTextContent('P001: Mostly Jenny Holt, and 😀 her son.');
+    expect(within(groups[0]).getByTestId('privacy-pseudonym')).toHaveValue('[Name 1]');
+    await fireEvent.click(within(first).getByRole('button', { name: 'Open P001 at Jenny Holt' }));
+    expect(onOpen).toHaveBeenCalledWith(1, 13, 23);
+  });
+
+  it('confirms a replacement with the counts, then offers the key file', async () => {
+    const { reader, project } = renderScreen();
+    const groups = await screen.findAllByTestId('privacy-group');
+    await fireEvent.click(within(groups[0]).getByTestId('privacy-replace'));
+    const dialog = await screen.findByTestId('privacy-confirm');
+    expect(within(dialog).getByTestId('privacy-confirm-count')).toHaveTextContent('2 occurrences in 2 documents');
+    expect(dialog).toHaveTextContent('Coded segments keep their words');
+    m(Privacy.Replace).mockResolvedValue({ replacements: 2, documents: 2, segments: 1, turns: 0, keyEntries: 1 });
+    m(Privacy.Scan).mockResolvedValue({ ...rawScan(), groups: [rawScan().groups[1]], findings: 1, keyEntries: 1 });
+    await fireEvent.click(within(dialog).getByTestId('privacy-confirm-replace'));
+    await waitFor(() => expect(screen.queryByTestId('privacy-confirm')).toBeNull());
+    await waitFor(() => expect(reader.load).toHaveBeenCalled());
+    expect(reader.open).toHaveBeenCalledWith(2);
+    expect(project.refresh).toHaveBeenCalled();
+    m(Privacy.SaveKey).mockResolvedValue('/home/r/key.csv');
+    await fireEvent.click(await screen.findByTestId('privacy-save-key'));
+    expect(await screen.findByTestId('privacy-key-path')).toHaveTextContent('/home/r/key.csv');
+  });
+
+  it('says so when nothing is found', async () => {
+    m(Privacy.Scan).mockResolvedValue({ groups: null, findings: 0, dismissed: 2, documents: 3, keyEntries: 0 });
+    renderScreen();
+    expect(await screen.findByTestId('privacy-clear')).toBeVisible();
+    expect(screen.getByTestId('privacy-summary')).toHaveTextContent('No likely identifiers in 3 documents (2 dismissed).');
+  });
+});
