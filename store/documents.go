@@ -61,10 +61,20 @@ type Imported struct {
 // already in the project (or earlier in the same batch) is skipped and
 // reported with DuplicateOf. Names are made unique by suffixing " (2)".
 func (p *Project) ImportDocuments(docs []NewDocument, actor int64) ([]Imported, error) {
+	return p.ImportDocumentsContext(context.Background(), docs, actor)
+}
+
+// ImportDocumentsContext is ImportDocuments that stops when ctx is done: the
+// transaction is rolled back and ctx's error returned, leaving the project
+// unchanged.
+func (p *Project) ImportDocumentsContext(ctx context.Context, docs []NewDocument, actor int64) ([]Imported, error) {
 	out := make([]Imported, 0, len(docs))
-	err := p.tx(context.Background(), func(tx *sql.Tx) error {
+	err := p.tx(ctx, func(tx *sql.Tx) error {
 		now := p.stamp()
 		for _, d := range docs {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
 			if err := checkTurns(d); err != nil {
 				return fmt.Errorf("import %s: %w", d.SourceName, err)
 			}
