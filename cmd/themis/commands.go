@@ -1,15 +1,19 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"strings"
 	"text/tabwriter"
 
 	"themis/coding"
+	"themis/corpus"
 	"themis/project"
 	"themis/store"
 )
@@ -59,21 +63,152 @@ func cmdDemo(args []string, out io.Writer) error {
 	return nil
 }
 
+const importArgs = "FILE.themis TRANSCRIPT|FOLDER... [--encoding utf-8|utf-16le|utf-16be|windows-1252] [--speaker-pattern REGEXP] [--preview] [--skip-errors]"
+
+var importHelp = "import transcripts (" + strings.Join(corpus.SupportedExtensions(), " ") + "; folders recursively) in one transaction, all or none; " +
+	"--preview shows what each file would give without writing; --skip-errors leaves out files that cannot be read"
+
 func cmdImport(args []string, out io.Writer) error {
-	pos, err := parse(flag.NewFlagSet("import", flag.ContinueOnError), args, 2, -1)
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	encoding := fs.String("encoding", "", "force the encoding of plain-text files (default: detect)")
+	pattern := fs.String("speaker-pattern", "", `speaker labels: a regular expression with a group named "speaker" (and optionally "time") (default: detect)`)
+	preview := fs.Bool("preview", false, "show what each file would give; write nothing")
+	skipErrors := fs.Bool("skip-errors", false, "leave out files that cannot be read and import the rest")
+	pos, err := parse(fs, args, 2, -1)
 	if err != nil {
 		return err
 	}
+	switch *encoding {
+	case "", "utf-8", "utf-16le", "utf-16be", "windows-1252":
+	default:
+		return usageError{fmt.Sprintf("unknown encoding %q; say utf-8, utf-16le, utf-16be or windows-1252", *encoding)}
+	}
+	if err := project.CheckSpeakerPattern(*pattern); err != nil {
+		return usageError{err.Error()}
+	}
+	opt := corpus.Options{Encoding: *encoding, SpeakerPattern: *pattern}
+	files, skipped, err := project.CollectFiles(pos[1:])
+	if err != nil {
+		return err
+	}
+	for _, s := range skipped {
+		fmt.Fprintf(out, "%s: skipped, %s\n", s.Path, s.Reason)
+	}
+	if len(files) == 0 {
+		return errors.New("no transcripts to import")
+	}
+	// Ctrl-C stops the import and rolls it back.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+
+	if *preview || *skipErrors {
+		var good []string
+		var bad []error
+		for _, f := range files {
+			pv := project.PreviewFile(ctx, f, opt, 3)
+			if pv.Err != nil {
+				bad = append(bad, pv.Err)
+				if *preview {
+					fmt.Fprintf(out, "%s: cannot be imported: %v\n", pv.File, errors.Unwrap(pv.Err))
+				} else {
+					fmt.Fprintf(out, "%s: left out: %v\n", pv.File, errors.Unwrap(pv.Err))
+				}
+				continue
+			}
+			good = append(good, f)
+			if *preview {
+				printPreview(out, pv)
+			}
+		}
+		if *preview {
+			fmt.Fprintln(out, "nothing was written (preview)")
+			if len(bad) > 0 {
+				return fmt.Errorf("%d of %d files cannot be imported", len(bad), len(files))
+			}
+			return nil
+		}
+		if len(good) == 0 {
+			return errors.New("no file could be read; nothing was imported")
+		}
+		files = good
+	}
 	return withProject(pos[0], true, func(p *store.Project) error {
-		res, err := project.ImportFiles(p, pos[1:], 0, nil)
+		res, err := project.Import(ctx, p, files, opt, 0, nil)
 		if err != nil {
 			return fmt.Errorf("%w\nnothing was imported", err)
 		}
 		for _, r := range res {
-			fmt.Fprintln(out, project.Summary(r))
+			printReport(out, r)
 		}
 		return nil
 	})
+}
+
+// printPreview prints what a file would give: the summary line, then its
+// warnings and first turns indented.
+func printPreview(out io.Writer, pv project.FilePreview) {
+	fmt.Fprintf(out, "%s: %s, %s, %d speakers%s, %d words\n", pv.File, formatOf(pv.Format, pv.Encoding),
+		plural(pv.Turns, "turn"), len(pv.Speakers), listed(pv.Speakers), pv.Words)
+	for _, w := range pv.Warnings {
+		fmt.Fprintf(out, "  warning: %s\n", w)
+	}
+	for _, t := range pv.FirstTurns {
+		label := t.Speaker
+		if label == "" {
+			label = "(no speaker)"
+		}
+		if t.Timestamp != "" {
+			label += " [" + t.Timestamp + "]"
+		}
+		fmt.Fprintf(out, "  %s: %s\n", label, t.Text)
+	}
+}
+
+// printReport prints what an import did with a file: the summary line (as
+// project.Summary), then where it came from, its warnings and the possible
+// identifiers the anonymisation check found, indented.
+func printReport(out io.Writer, r project.FileReport) {
+	fmt.Fprintln(out, project.Summary(store.Imported{Name: r.Name, ID: r.ID, DuplicateOf: r.DuplicateOf, Turns: r.Turns, Words: r.Words}))
+	if r.ID == 0 {
+		return
+	}
+	fmt.Fprintf(out, "  from %s (%s), %d speakers%s\n", r.File, formatOf(r.Format, r.Encoding), len(r.Speakers), listed(r.Speakers))
+	for _, w := range r.Warnings {
+		fmt.Fprintf(out, "  warning: %s\n", w)
+	}
+	if n := r.IdentifierCount(); n > 0 {
+		kinds := make([]string, len(r.Identifiers))
+		for i, k := range r.Identifiers {
+			kinds[i] = fmt.Sprintf("%d %s", k.N, strings.ReplaceAll(k.Kind, "_", " "))
+		}
+		fmt.Fprintf(out, "  %s (%s): review them with themis scan or in the Anonymise tab\n",
+			plural(n, "possible identifier"), strings.Join(kinds, ", "))
+	}
+}
+
+func formatOf(format, encoding string) string {
+	if encoding == "" {
+		return format
+	}
+	return format + ", " + encoding
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
+func listed(names []string) string {
+	if len(names) == 0 {
+		return ""
+	}
+	const most = 6
+	if len(names) > most {
+		return " (" + strings.Join(names[:most], ", ") + ", …)"
+	}
+	return " (" + strings.Join(names, ", ") + ")"
 }
 
 type docJSON struct {

@@ -25,7 +25,7 @@ func commands() []command {
 	return []command{
 		{"new", "FILE.themis [--lead NAME] [--framework keyes|themes|outcomes-star|empty]", "create a project starting from a built-in framework (default Keyes' flourishing) or an empty codebook", cmdNew},
 		{"demo", "FILE.themis", "write the bundled demo study (nine transcripts, two coders)", cmdDemo},
-		{"import", "FILE.themis TRANSCRIPT...", "import .txt and .docx transcripts (all or none)", cmdImport},
+		{"import", importArgs, importHelp, cmdImport},
 		{"docs", "FILE.themis [--json]", "list documents: name, turns, words, characters", cmdDocs},
 		{"text", "FILE.themis DOCUMENT", "print a document's stored text, exactly as offsets count it", cmdText},
 		{"coders", "FILE.themis [--json]", "list the project's coders", cmdCoders},
