@@ -55,7 +55,8 @@ func (d NativeDialogs) ChooseFolder(title, start string) (string, error) {
 // person, for end-to-end tests that drive the UI from a browser where native
 // dialogs cannot be reached. A test writes the paths an open dialog should
 // return, one per line, to Dir/open.txt before clicking; a save dialog
-// returns Dir/<default name>; a folder dialog returns Dir.
+// returns Dir/<default name>; a folder dialog returns the path in
+// Dir/folder.txt when there is one, else Dir.
 type ScriptedDialogs struct{ Dir string }
 
 func (d ScriptedDialogs) OpenFiles(string, []Filter) ([]string, error) {
@@ -88,4 +89,16 @@ func (d ScriptedDialogs) SaveFile(_, defaultName string, _ []Filter) (string, er
 	return filepath.Join(d.Dir, defaultName), nil
 }
 
-func (d ScriptedDialogs) ChooseFolder(string, string) (string, error) { return d.Dir, nil }
+// ChooseFolder returns the folder named in Dir/folder.txt (read once, like
+// open.txt), else Dir.
+func (d ScriptedDialogs) ChooseFolder(string, string) (string, error) {
+	b, err := os.ReadFile(filepath.Join(d.Dir, "folder.txt"))
+	if errors.Is(err, os.ErrNotExist) {
+		return d.Dir, nil
+	}
+	if err != nil {
+		return "", err
+	}
+	os.Remove(filepath.Join(d.Dir, "folder.txt"))
+	return strings.TrimSpace(string(b)), nil
+}

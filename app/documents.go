@@ -5,10 +5,13 @@ import (
 )
 
 // DocumentService lists, opens and imports documents.
-type DocumentService struct{ s *Session }
+type DocumentService struct {
+	s   *Session
+	imp importJob // the running import, for CancelImport
+}
 
 // NewDocumentService binds the document service to a session.
-func NewDocumentService(s *Session) *DocumentService { return &DocumentService{s} }
+func NewDocumentService(s *Session) *DocumentService { return &DocumentService{s: s} }
 
 // List returns the project's documents in import order.
 func (ds *DocumentService) List() ([]DocumentDTO, error) {
