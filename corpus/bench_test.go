@@ -2,6 +2,8 @@ package corpus
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -73,6 +75,75 @@ func BenchmarkParseDocx(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Parse("bench.docx", data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkParseText50MB parses a ~50 MB transcript, the size the import
+// must stay responsive with: the time per op should grow linearly with the
+// size (compare BenchmarkParseText's MB/s).
+func BenchmarkParseText50MB(b *testing.B) {
+	data := []byte(syntheticTranscript(8_000_000, 200_000))
+	if len(data) < 45<<20 {
+		b.Fatalf("generated only %d bytes", len(data))
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		doc, err := Parse("big.txt", data)
+		if err != nil || len(doc.Turns) != 200_001 {
+			b.Fatalf("%v, %d turns", err, len(doc.Turns))
+		}
+	}
+}
+
+// BenchmarkReadFileWith50MB reads the same transcript from disk in chunks
+// with a progress callback, then parses it.
+func BenchmarkReadFileWith50MB(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "big.txt")
+	data := []byte(syntheticTranscript(8_000_000, 200_000))
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		calls := 0
+		if _, err := ReadFileWith(path, Options{}, func(read, total int64) { calls++ }); err != nil || calls < 40 {
+			b.Fatalf("%v, %d progress calls", err, calls)
+		}
+	}
+}
+
+func BenchmarkParseVTT(b *testing.B) {
+	var s strings.Builder
+	s.WriteString("WEBVTT\n\n")
+	for i := range 20000 {
+		fmt.Fprintf(&s, "%d\n%s --> %s\n<v Speaker %d>the café group met on tuesday and i felt welcome 😀</v>\n\n", i, formatClock(i)+".000", formatClock(i+1)+".000", i/3%2)
+	}
+	data := []byte(s.String())
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Parse("bench.vtt", data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkParseRTF(b *testing.B) {
+	var s strings.Builder
+	s.WriteString(`{\rtf1\ansi\ansicpg1252{\fonttbl{\f0 Arial;}}`)
+	for i := range 20000 {
+		fmt.Fprintf(&s, `\pard{\b Speaker %d:}\b0  the caf\'e9 group met on tuesday \u8212? and i felt welcome\par`+"\n", i%2)
+	}
+	s.WriteString("}")
+	data := []byte(s.String())
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Parse("bench.rtf", data); err != nil {
 			b.Fatal(err)
 		}
 	}

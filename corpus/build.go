@@ -305,7 +305,7 @@ func (bl *builder) finish() (parsed, error) {
 	if strings.TrimSpace(text) == "" {
 		return parsed{}, ErrEmpty
 	}
-	if controlHeavy(text) {
+	if strings.IndexByte(text, 0) >= 0 || controlHeavy(text) {
 		return parsed{}, ErrBinary
 	}
 	if !norm.NFC.IsNormalString(text) || Normalize(text) != text {
@@ -319,7 +319,7 @@ func (bl *builder) finish() (parsed, error) {
 // cleanPiece normalises a piece of text and drops control characters other
 // than tab and newline, which have no place in a transcript.
 func cleanPiece(s string) string {
-	s = Normalize(s)
+	s = Normalize(strings.ToValidUTF8(s, "\uFFFD"))
 	if strings.IndexFunc(s, isJunkControl) < 0 {
 		return s
 	}

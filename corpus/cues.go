@@ -15,9 +15,11 @@ type cue struct {
 }
 
 type cueSeg struct {
-	speaker string // "" when the cue names nobody: the speaker goes on
-	text    string
+	speaker string   // "" when the cue names nobody: the speaker goes on
+	parts   []string // its lines' words, to be joined with spaces
 }
+
+func (s cueSeg) text() string { return strings.Join(s.parts, " ") }
 
 // pauseSecs is the silence between cues that starts a new turn when the
 // file names no speakers.
@@ -48,7 +50,8 @@ func cueParse(text, format string, po parseOpts) (parsed, error) {
 	for _, c := range cues {
 		counted := false
 		for k, s := range c.segs {
-			if strings.TrimSpace(s.text) == "" && s.speaker == "" {
+			text := strings.TrimSpace(s.text())
+			if text == "" && s.speaker == "" {
 				continue
 			}
 			if !counted {
@@ -64,17 +67,17 @@ func cueParse(text, format string, po parseOpts) (parsed, error) {
 			case n == 0, next != speaker:
 			case next == "" && k == 0 && (c.start-lastEnd >= pauseSecs || turns[n-1].nwords >= 150 && endsSentence(turns[n-1].words)):
 			default:
-				if w := strings.TrimSpace(s.text); w != "" {
-					turns[n-1].words = append(turns[n-1].words, w)
-					turns[n-1].nwords += CountWords(w)
+				if text != "" {
+					turns[n-1].words = append(turns[n-1].words, text)
+					turns[n-1].nwords += CountWords(text)
 				}
 				continue
 			}
 			speaker = next
 			turns = append(turns, turn{speaker: next, start: c.start})
-			if w := strings.TrimSpace(s.text); w != "" {
-				turns[n].words = []string{w}
-				turns[n].nwords = CountWords(w)
+			if text != "" {
+				turns[n].words = []string{text}
+				turns[n].nwords = CountWords(text)
 			}
 		}
 		lastEnd = max(lastEnd, c.end)
@@ -212,18 +215,15 @@ func appendCueLine(segs []cueSeg, line string) []cueSeg {
 		s = html.UnescapeString(s)
 		lab, rest := cueLabel(s)
 		if lab != "" {
-			segs = append(segs, cueSeg{speaker: lab, text: rest})
+			segs = append(segs, cueSeg{speaker: lab, parts: []string{rest}})
 			speaker = lab
 			return
 		}
 		if n := len(segs); n > 0 && segs[n-1].speaker == speaker {
-			if segs[n-1].text != "" {
-				segs[n-1].text += " "
-			}
-			segs[n-1].text += s
+			segs[n-1].parts = append(segs[n-1].parts, s)
 			return
 		}
-		segs = append(segs, cueSeg{speaker: speaker, text: s})
+		segs = append(segs, cueSeg{speaker: speaker, parts: []string{s}})
 	}
 	for i := 0; i < len(line); {
 		switch {
@@ -238,7 +238,7 @@ func appendCueLine(segs []cueSeg, line string) []cueSeg {
 			i += j + 1
 			if v, ok := voiceName(tag); ok {
 				emit()
-				if n := len(segs); n == 0 || segs[n-1].speaker != v || segs[n-1].text != "" {
+				if n := len(segs); n == 0 || segs[n-1].speaker != v || len(segs[n-1].parts) > 0 {
 					segs = append(segs, cueSeg{speaker: v})
 				}
 				speaker = v

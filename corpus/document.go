@@ -137,8 +137,12 @@ func parseFormat(format, ext string, data []byte, po parseOpts) (parsed, error) 
 		if err != nil {
 			return parsed{}, err
 		}
-		p, err := textTurns(markdownText(d.text), po)
+		md, ok := markdownText(d.text)
+		p, err := textTurns(md, po)
 		p.encoding, p.warnings = d.encoding, append(d.warnings, p.warnings...)
+		if !ok {
+			p.warnings = append(p.warnings, "read as plain text: its Markdown is nested too deeply to render")
+		}
 		return p, err
 	case "docx":
 		return docxParse(data, po)

@@ -18,13 +18,59 @@ import (
 // keep their line breaks; list items keep a "- " or "1. " bullet unless they
 // start with a speaker label, so "- **Interviewer:** hi" reads
 // "Interviewer: hi"; table cells are separated by tabs.
-func markdownText(src string) string {
+//
+// A line nested more than maxMarkdownDepth containers deep (quotes inside
+// lists inside quotes…) makes Markdown parsing slow, quadratic in the depth;
+// such a file is read as plain text instead, and ok is false.
+func markdownText(src string) (out string, ok bool) {
+	if tooDeep(src) {
+		return src, false
+	}
 	source := []byte(src)
 	md := goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))
 	doc := md.Parser().Parse(text.NewReader(source))
 	w := mdWriter{source: source}
 	w.blocks(doc, "")
-	return w.b.String()
+	return w.b.String(), true
+}
+
+const maxMarkdownDepth = 32
+
+// tooDeep reports a line that opens more than maxMarkdownDepth block
+// quotes or list items at its start.
+func tooDeep(src string) bool {
+	for line := range strings.Lines(src) {
+		depth, i := 0, 0
+		for i < len(line) {
+			switch c := line[i]; {
+			case c == ' ' || c == '\t':
+				i++
+				continue
+			case c == '>':
+				i++
+			case (c == '-' || c == '*' || c == '+') && i+1 < len(line) && (line[i+1] == ' ' || line[i+1] == '\t'):
+				i += 2
+			case c >= '0' && c <= '9':
+				j := i
+				for j < len(line) && j-i < 9 && line[j] >= '0' && line[j] <= '9' {
+					j++
+				}
+				if j+1 < len(line) && (line[j] == '.' || line[j] == ')') && (line[j+1] == ' ' || line[j+1] == '\t') {
+					i = j + 2
+				} else {
+					i = len(line)
+					continue
+				}
+			default:
+				i = len(line)
+				continue
+			}
+			if depth++; depth > maxMarkdownDepth {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 type mdWriter struct {
@@ -85,7 +131,8 @@ func (w *mdWriter) block(n ast.Node, indent string) {
 	case *ast.List:
 		num := n.Start
 		for item := n.FirstChild(); item != nil; item = item.NextSibling() {
-			tight := n.IsTight && item != n.FirstChild()
+			_, nested := n.Parent().(*ast.ListItem)
+			tight := n.IsTight && (item != n.FirstChild() || nested)
 			var sub mdWriter
 			sub.source = w.source
 			sub.blocks(item, "")

@@ -161,6 +161,9 @@ func (r *rtfReader) run() error {
 			r.stack = r.stack[:len(r.stack)-1]
 			r.first = false
 			r.i++
+			if len(r.stack) == 0 {
+				return nil // the document's group is closed
+			}
 		case '\\':
 			r.control()
 		case '\r', '\n':
@@ -405,6 +408,14 @@ func (r *rtfReader) flush() {
 }
 
 func (r *rtfReader) write(s string) {
+	if strings.IndexFunc(s, isJunkControl) >= 0 {
+		s = strings.Map(func(r rune) rune {
+			if isJunkControl(r) {
+				return -1
+			}
+			return r
+		}, s)
+	}
 	p := &r.para
 	if p.boldOpen {
 		if r.g.bold {
