@@ -618,6 +618,8 @@ export const api = {
         start: index.toUtf16(t.start),
         contentStart: index.toUtf16(t.contentStart),
         end: index.toUtf16(t.end),
+        case: t.case ?? '',
+        excluded: !!t.excluded,
       }));
       return { ...documentSummary(v), text, turns, index };
     });

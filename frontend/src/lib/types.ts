@@ -59,6 +59,10 @@ export interface Turn {
   start: number;
   contentStart: number;
   end: number;
+  /** the case the turn is attributed to: its speaker's, else the document's; "" for none */
+  case?: string;
+  /** the speaker is marked not to be coded or analysed here (an interviewer) */
+  excluded?: boolean;
 }
 
 export interface DocumentView extends Omit<DocumentSummary, 'turns'> {
