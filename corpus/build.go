@@ -182,9 +182,9 @@ func boldLabel(p para) (l labelAt, sure, ok bool) {
 	}
 	inner := strings.TrimRightFunc(p.text[start:p.bold], unicode.IsSpace)
 	body, colon := cutColonSuffix(inner)
-	end := p.bold
+	end := start + len(inner) // the label ends at its last visible character
 	if !colon {
-		if e, ok := colonAt(p.text, skipHSpace(p.text, p.bold)); ok {
+		if e, ok := colonAt(p.text, skipHSpace(p.text, end)); ok {
 			colon, end = true, e
 		}
 	}

@@ -276,6 +276,7 @@ func TestCheckedErrors(t *testing.T) {
 		{"zip bomb odt", "bomb.odt", odtBomb, Options{}, ErrTooLarge, "too large"},
 		{"compression ratio", "ratio.docx", ratio, Options{}, ErrTooLarge, "zip bomb"},
 		{"zip bomb xlsx", "bomb.xlsx", bomb, Options{}, ErrTooLarge, "too large"},
+		{"odt spaces bomb", "spaces.odt", buildODT(t, "<text:p>"+strings.Repeat(`<text:s text:c="1000"/>`, 70000)+"x</text:p>"), Options{}, ErrTooLarge, "too large"},
 		{"binary txt", "b.txt", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"), Options{}, ErrBinary, ""},
 		{"binary srt", "b.srt", []byte("\x00\x01\x02\x03garbage\x00"), Options{}, ErrBinary, ""},
 		{"binary csv", "b.csv", []byte("a,b\x00\x00\x01"), Options{}, ErrBinary, ""},

@@ -173,6 +173,7 @@ func odtBlocks(r io.Reader, styles odtStyles) (blocks []block, tracked bool, err
 		tbl   *docxTable
 		cur   string // style being read in automatic styles
 		inDoc bool   // inside office:body
+		size  int    // bytes of text so far: text:s and repeated cells can expand
 		repeat = 1   // times the current cell repeats
 	)
 	top := func() *odtPara {
@@ -207,6 +208,7 @@ func odtBlocks(r io.Reader, styles odtStyles) (blocks []block, tracked bool, err
 		if s == "" {
 			return
 		}
+		size += len(s)
 		bold := len(p.bold) > 0 && p.bold[len(p.bold)-1]
 		if p.boldOpen {
 			if bold {
@@ -227,6 +229,9 @@ func odtBlocks(r io.Reader, styles odtStyles) (blocks []block, tracked bool, err
 				return nil, false, err
 			}
 			return nil, false, odtCorrupt("malformed XML in content.xml: " + err.Error())
+		}
+		if size > MaxFileSize {
+			return nil, false, tooLargeText
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -341,9 +346,11 @@ func odtBlocks(r io.Reader, styles odtStyles) (blocks []block, tracked bool, err
 				switch t.Name.Local {
 				case "table-cell", "covered-table-cell":
 					if tbls == 1 && tbl != nil {
+						text := strings.Join(tbl.cell, "\n")
 						for range repeat {
-							tbl.row = append(tbl.row, strings.Join(tbl.cell, "\n"))
+							tbl.row = append(tbl.row, text)
 						}
+						size += (repeat - 1) * len(text)
 						tbl.cell = nil
 					}
 				case "table-row":

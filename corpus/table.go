@@ -110,9 +110,9 @@ func xlsxParse(data []byte, po parseOpts) (p parsed, err error) {
 	if len(sheets) == 0 {
 		return parsed{}, corruptIn("Excel workbook", "no sheet")
 	}
-	rows, err := f.GetRows(sheets[0])
+	rows, err := sheetRows(f, sheets[0])
 	if err != nil {
-		return parsed{}, corruptIn("Excel workbook", err.Error())
+		return parsed{}, err
 	}
 	p, err = tableParse(rows, po)
 	if err == nil && len(sheets) > 1 {
@@ -160,4 +160,39 @@ func tableParse(rows [][]string, po parseOpts) (parsed, error) {
 	}
 	p.warnings = warnings
 	return p, nil
+}
+
+// Bounds on what is read of a sheet: a turns table needs few columns, and a
+// hostile sheet could place one cell in the last column of every row.
+const (
+	maxSheetCols = 64
+	maxSheetRows = 1 << 20
+)
+
+// sheetRows streams the rows of a sheet, keeping the first maxSheetCols
+// cells of each.
+func sheetRows(f *excelize.File, sheet string) ([][]string, error) {
+	it, err := f.Rows(sheet)
+	if err != nil {
+		return nil, corruptIn("Excel workbook", err.Error())
+	}
+	defer it.Close()
+	var rows [][]string
+	for it.Next() {
+		if len(rows) >= maxSheetRows {
+			return nil, detail(ErrTooLarge, "%s (more than %d rows)", ErrTooLarge, maxSheetRows)
+		}
+		cols, err := it.Columns()
+		if err != nil {
+			return nil, corruptIn("Excel workbook", err.Error())
+		}
+		if len(cols) > maxSheetCols {
+			cols = cols[:maxSheetCols]
+		}
+		rows = append(rows, cols)
+	}
+	if err := it.Error(); err != nil {
+		return nil, corruptIn("Excel workbook", err.Error())
+	}
+	return rows, nil
 }
