@@ -38,6 +38,9 @@ type PrivacyFindingDTO struct {
 	Before       string  `json:"before"`
 	After        string  `json:"after"`
 	ContextStart int     `json:"contextStart"`
+	// ClippedBefore and ClippedAfter say the line goes on beyond the context.
+	ClippedBefore bool `json:"clippedBefore"`
+	ClippedAfter  bool `json:"clippedAfter"`
 }
 
 // PrivacyGroupDTO is every occurrence of one text found as one kind.
@@ -121,7 +124,8 @@ func (ps *PrivacyService) Scan() (*PrivacyScanDTO, error) {
 				}
 				from, to := lineAround(text, f.Start, f.End)
 				dto.Findings = append(dto.Findings, PrivacyFindingDTO{Document: f.Document, DocumentName: f.DocumentName, Start: f.Start, End: f.End,
-					Kind: f.Kind, Text: f.Text, Confidence: f.Confidence, Before: string(text[from:f.Start]), After: string(text[f.End:to]), ContextStart: from})
+					Kind: f.Kind, Text: f.Text, Confidence: f.Confidence, Before: string(text[from:f.Start]), After: string(text[f.End:to]), ContextStart: from,
+					ClippedBefore: from > 0 && text[from-1] != '\n', ClippedAfter: to < len(text) && text[to] != '\n'})
 			}
 			out.Groups = append(out.Groups, dto)
 		}

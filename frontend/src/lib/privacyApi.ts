@@ -47,6 +47,9 @@ export interface PrivacyFinding {
   before: string;
   after: string;
   contextStart: number;
+  /** the line goes on before or after the context shown */
+  clippedBefore: boolean;
+  clippedAfter: boolean;
 }
 
 export interface PrivacyGroup {

@@ -25,6 +25,8 @@ function finding(over: Partial<PrivacyFinding> = {}): PrivacyFinding {
     before: 'P001: Mostly ',
     after: ', and 😀 her son.',
     contextStart: 0,
+    clippedBefore: false,
+    clippedAfter: true,
     ...over,
   };
 }
@@ -144,7 +146,7 @@ describe('PrivacyScreen', () => {
     expect(screen.getByTestId('privacy-summary')).toHaveTextContent('3 possible identifiers (2 different) in 2 documents.');
     const first = within(groups[0]).getAllByTestId('privacy-finding')[0];
     expect(first.querySelector('mark')).toHaveTextContent('Jenny Holt');
-    expect(first).toHaveTextContent('P001: Mostly Jenny Holt, and 😀 her son.');
+    expect(first).toHaveTextContent('P001: Mostly Jenny Holt, and 😀 her son.…');
     expect(within(groups[0]).getByTestId('privacy-pseudonym')).toHaveValue('[Name 1]');
     await fireEvent.click(within(first).getByRole('button', { name: 'Open P001 at Jenny Holt' }));
     expect(onOpen).toHaveBeenCalledWith(1, 13, 23);

@@ -1500,6 +1500,8 @@ export namespace app {
 	    before: string;
 	    after: string;
 	    contextStart: number;
+	    clippedBefore: boolean;
+	    clippedAfter: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new PrivacyFindingDTO(source);
@@ -1517,6 +1519,8 @@ export namespace app {
 	        this.before = source["before"];
 	        this.after = source["after"];
 	        this.contextStart = source["contextStart"];
+	        this.clippedBefore = source["clippedBefore"];
+	        this.clippedAfter = source["clippedAfter"];
 	    }
 	}
 	export class PrivacyGroupDTO {
