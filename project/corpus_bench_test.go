@@ -215,8 +215,8 @@ func speakerNames(d store.Document) []string {
 	return out
 }
 
-// budgetProject opens the project ImportIndex made at path, or imports the
-// corpus into a new one there when ImportIndex did not run.
+// budgetProject opens the project ImportIndex made at path, or imports and
+// codes the corpus into a new one there when ImportIndex did not run.
 func budgetProject(b *testing.B, path string, paths []string) *store.Project {
 	b.Helper()
 	var p *store.Project
@@ -225,8 +225,12 @@ func budgetProject(b *testing.B, path string, paths []string) *store.Project {
 		p, err = store.Open(path)
 	} else {
 		p, err = store.Create(path, frameworks.Keyes(), "Bench")
+		var res []store.Imported
 		if err == nil {
-			_, err = ImportFiles(p, paths, 0, nil)
+			res, err = ImportFiles(p, paths, 0, nil)
+		}
+		if err == nil {
+			err = codeBudgetCorpus(p, res)
 		}
 	}
 	if err != nil {
