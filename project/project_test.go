@@ -36,7 +36,7 @@ func TestImportFilesIsOneTransactionNamingTheBadFile(t *testing.T) {
 	bad := map[string][]byte{
 		"empty.txt":    {},
 		"binary.txt":   {0x7f, 'E', 'L', 'F', 0, 0, 1, 2, 0, 0, 0},
-		"latin1.txt":   []byte("caf\xe9 au lait"),
+		"utf16.txt":    []byte("\xff\xfeI\x00:\x00\x00\xdc"), // a lone surrogate; Latin-1 is now read as Windows-1252
 		"corrupt.docx": []byte("PK\x03\x04 but not really a zip"),
 	}
 	for name, data := range bad {
