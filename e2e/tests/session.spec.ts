@@ -52,7 +52,9 @@ test('create a project and import the two fixture transcripts', async () => {
 
   answerOpenDialog([path.join(fixtures, 'qualcoder-transcript.txt'), path.join(fixtures, 'qualcoder-ID1.docx')]);
   await page.getByTestId('import').click();
+  await page.getByTestId('import-confirm').click();
   await expect(page.getByTestId('import-result')).toContainText('7 turns');
+  await page.getByTestId('import-close').click();
   await expect(page.getByTestId('doc-qualcoder-transcript')).toBeVisible();
   await expect(page.getByTestId('doc-qualcoder-ID1')).toBeVisible();
   await shot(page, '02-imported');
@@ -145,6 +147,8 @@ test('a transcript with emoji and accents is coded exactly as selected', async (
   answerOpenDialog([path.join(root, 'e2e', 'fixtures', 'emoji-interview.txt')]);
   await page.getByTestId('tab-documents').click();
   await page.getByTestId('import').click();
+  await page.getByTestId('import-confirm').click();
+  await page.getByTestId('import-close').click();
   await expect(page.getByTestId('doc-emoji-interview')).toBeVisible();
   await openDocument('emoji-interview');
 
@@ -171,9 +175,11 @@ test('a corrupt file in an import names the file and imports nothing', async () 
   fs.writeFileSync(broken, 'PK\u0003\u0004 this is not a Word document');
   answerOpenDialog([path.join(fixtures, 'qualcoder-ID1.docx'), broken]);
   await page.getByTestId('import').click();
-  await expect(page.getByTestId('import-error')).toContainText('broken.docx');
-  await expect(page.getByTestId('document-list').locator('li')).toHaveCount(before);
+  await page.getByTestId('import-row-broken.docx').click();
+  await expect(page.getByTestId('import-file-error')).toContainText('broken.docx');
   await shot(page, '08-import-error');
+  await page.getByTestId('import-close').click();
+  await expect(page.getByTestId('document-list').locator('li')).toHaveCount(before);
 });
 
 test('the demo study opens with meaningful agreement and coding stripes', async () => {
