@@ -53,7 +53,8 @@ test('create a project and import the two fixture transcripts', async () => {
   answerOpenDialog([path.join(fixtures, 'qualcoder-transcript.txt'), path.join(fixtures, 'qualcoder-ID1.docx')]);
   await page.getByTestId('import').click();
   await page.getByTestId('import-confirm').click();
-  await expect(page.getByTestId('import-result')).toContainText('7 turns');
+  await expect(page.getByTestId('import-result')).toContainText('Imported 2 documents.');
+  await expect(page.getByTestId('import-file-qualcoder-transcript').locator('td').nth(1)).toHaveText('7'); // turns
   await page.getByTestId('import-close').click();
   await expect(page.getByTestId('doc-qualcoder-transcript')).toBeVisible();
   await expect(page.getByTestId('doc-qualcoder-ID1')).toBeVisible();
