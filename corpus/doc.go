@@ -82,8 +82,11 @@
 // 500 times is refused as [ErrTooLarge] (a zip bomb), and parts are read
 // through a limit so that a part lying about its size cannot exhaust memory.
 // A file with NUL bytes (outside UTF-16) or more than 10% control
-// characters is [ErrBinary]. RTF groups may nest 10,000 deep. Parsing is
-// linear in the size of the file (see BenchmarkParseText50MB).
+// characters is [ErrBinary]. RTF groups may nest 10,000 deep. A sheet is
+// read up to 1,048,576 rows and 64 columns. Markdown with a line nested more
+// than 32 quotes or list items deep (which would make parsing quadratic) is
+// read as plain text, with a warning. Parsing is linear in the size of the
+// file (see BenchmarkParseText50MB).
 //
 // # The stored text and the offset convention
 //

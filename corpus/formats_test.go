@@ -161,21 +161,21 @@ var formatWants = map[string]struct {
 	speakers         []string
 	turns            int
 }{
-	"walking-group.txt":       {"text", "utf-8", []string{"Interviewer", "P007"}, 5},
-	"windows-1252.txt":        {"text", "windows-1252", []string{"Interviewer", "P012"}, 4},
-	"utf16be-no-bom.txt":      {"text", "utf-16be", []string{"Link worker", "P021"}, 2},
-	"mens-shed.md":            {"markdown", "utf-8", []string{"Facilitator", "Dev", "Gérard"}, 7},
-	"choir.vtt":               {"vtt", "utf-8", []string{"Link worker", "Siân"}, 4},
-	"allotment.srt":           {"srt", "utf-8", []string{"INTERVIEWER", "MARIA"}, 4},
-	"befriending.csv":         {"csv", "utf-8", []string{"Interviewer", "Mrs Okonkwo"}, 4},
-	"groupe-de-parole.csv":    {"csv", "utf-8", []string{"P03", "Link worker"}, 3},
-	"art-class.rtf":           {"rtf", "", []string{"Interviewer", "Participant"}, 5},
-	"cookery-table.rtf":       {"rtf", "", []string{"Interviewer", "Renée"}, 4},
-	"gardening-bold.docx":     {"docx", "", []string{"Interviewer", "Ms Novák"}, 5},
-	"debt-advice-table.docx":  {"docx", "", []string{"Adviser", "Client 3"}, 6},
-	"book-club.odt":           {"odt", "", []string{"Interviewer", "Lena"}, 5},
-	"peer-support-table.odt":  {"odt", "", []string{"Facilitator", "Björn"}, 4},
-	"swimming.xlsx":           {"xlsx", "", []string{"Interviewer", "P021"}, 5},
+	"walking-group.txt":      {"text", "utf-8", []string{"Interviewer", "P007"}, 5},
+	"windows-1252.txt":       {"text", "windows-1252", []string{"Interviewer", "P012"}, 4},
+	"utf16be-no-bom.txt":     {"text", "utf-16be", []string{"Link worker", "P021"}, 2},
+	"mens-shed.md":           {"markdown", "utf-8", []string{"Facilitator", "Dev", "Gérard"}, 7},
+	"choir.vtt":              {"vtt", "utf-8", []string{"Link worker", "Siân"}, 4},
+	"allotment.srt":          {"srt", "utf-8", []string{"INTERVIEWER", "MARIA"}, 4},
+	"befriending.csv":        {"csv", "utf-8", []string{"Interviewer", "Mrs Okonkwo"}, 4},
+	"groupe-de-parole.csv":   {"csv", "utf-8", []string{"P03", "Link worker"}, 3},
+	"art-class.rtf":          {"rtf", "", []string{"Interviewer", "Participant"}, 5},
+	"cookery-table.rtf":      {"rtf", "", []string{"Interviewer", "Renée"}, 4},
+	"gardening-bold.docx":    {"docx", "", []string{"Interviewer", "Ms Novák"}, 5},
+	"debt-advice-table.docx": {"docx", "", []string{"Adviser", "Client 3"}, 6},
+	"book-club.odt":          {"odt", "", []string{"Interviewer", "Lena"}, 5},
+	"peer-support-table.odt": {"odt", "", []string{"Facilitator", "Björn"}, 4},
+	"swimming.xlsx":          {"xlsx", "", []string{"Interviewer", "P021"}, 5},
 }
 
 // TestFormatFixtures parses every file in testdata/formats, checks the

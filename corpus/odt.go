@@ -166,15 +166,15 @@ type odtPara struct {
 func odtBlocks(r io.Reader, styles odtStyles) (blocks []block, tracked bool, err error) {
 	dec := xml.NewDecoder(r)
 	var (
-		open  []*odtPara
-		skip  int
-		root  bool
-		tbls  int
-		tbl   *docxTable
-		cur   string // style being read in automatic styles
-		inDoc bool   // inside office:body
-		size  int    // bytes of text so far: text:s and repeated cells can expand
-		repeat = 1   // times the current cell repeats
+		open   []*odtPara
+		skip   int
+		root   bool
+		tbls   int
+		tbl    *docxTable
+		cur    string // style being read in automatic styles
+		inDoc  bool   // inside office:body
+		size   int    // bytes of text so far: text:s and repeated cells can expand
+		repeat = 1    // times the current cell repeats
 	)
 	top := func() *odtPara {
 		if len(open) == 0 {
