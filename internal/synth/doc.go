@@ -32,6 +32,9 @@
 // [Budget] is the corpus the performance budgets in DESIGN.md are stated
 // for: 200 transcripts of 8,000 words.
 //
+// To import or profile the same corpus by hand,
+// `go run ./internal/synth/cmd/synthcorpus DIR` writes it to a folder.
+//
 // The package has no dependency on the rest of Themis; it is for benchmarks
 // and tests.
 package synth
