@@ -109,7 +109,7 @@ const (
 	metaFile  = "themis-search.json"
 	bleveDir  = "bleve"
 	lockFile  = "lock"
-	batchSize = 500
+	batchSize = 5000
 )
 
 // Field names in the index.

@@ -229,6 +229,7 @@ interface RawHistory {
 
 interface RawUndoResult {
   document: number;
+  documents?: number[] | null;
   done: string;
   history?: RawHistory | null;
 }
@@ -238,7 +239,9 @@ function historyState(h: RawHistory | null | undefined): History {
 }
 
 function undoResult(r: RawUndoResult | null | undefined): UndoResult {
-  return { document: r?.document ?? 0, done: r?.done ?? '', history: historyState(r?.history) };
+  const out: UndoResult = { document: r?.document ?? 0, done: r?.done ?? '', history: historyState(r?.history) };
+  if (r?.documents?.length) out.documents = r.documents;
+  return out;
 }
 
 /** A coefficient as a number, or null when the backend sent nil (undefined) or nothing. */

@@ -236,6 +236,8 @@ export interface History {
 export interface UndoResult {
   /** the document it touched; 0 when nothing was done */
   document: number;
+  /** every document it touched (coding every search hit is one step over several) */
+  documents?: number[];
   /** e.g. "Undid coding “poster” as Positive affect"; "" when there was nothing to do */
   done: string;
   history: History;

@@ -54,6 +54,9 @@ export class ReaderStore {
   lastCodeId = $state<number | null>(null);
   /** the "New code from selection" form; null while closed */
   inVivo = $state<InVivoDraft | null>(null);
+  /** a span (UTF-16) the transcript is to scroll to and select, set by openAt; seq makes each request new */
+  reveal = $state<{ start: number; end: number; seq: number } | null>(null);
+  private revealSeq = 0;
 
   activeFramework: Framework | null = $derived(this.frameworks.find((f) => f.active) ?? null);
   /** where a new code goes by default: beside the code used last, else the top level */
@@ -127,6 +130,20 @@ export class ReaderStore {
       if (this.currentId === id) this.loadingDoc = false;
     }
     await this.refreshHistory();
+  }
+
+  /**
+   * Opens a document (unless it is open) and has the transcript scroll to a
+   * span of code points and select it, ready to be coded: a search hit, a
+   * finding of the anonymisation check.
+   */
+  async openAt(id: number, start: number, end: number): Promise<void> {
+    if (this.currentId !== id || !this.doc) await this.open(id);
+    const doc = this.doc;
+    if (!doc || doc.id !== id) return;
+    const span = { start: doc.index.toUtf16(start), end: doc.index.toUtf16(end) };
+    this.selection = span;
+    this.reveal = { ...span, seq: ++this.revealSeq };
   }
 
   /** Re-reads the codebook: its codes and their segment counts. */
@@ -332,7 +349,9 @@ export class ReaderStore {
         this.historySeq++;
         this.history = r.history;
         if (!r.done) return; // there was nothing to do
-        if (this.doc && this.doc.id === r.document) await this.reloadSegments();
+        // A step can touch several documents (every search hit coded at once).
+        const touched = r.documents && r.documents.length > 0 ? r.documents : [r.document];
+        if (this.doc && touched.includes(this.doc.id)) await this.reloadSegments();
         else void this.reloadCodes();
         this.toasts.info(r.done);
       } catch (e) {
