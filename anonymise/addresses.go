@@ -20,7 +20,7 @@ var (
 	reNamedStreet   = regexp.MustCompile(`\b(?:` + streetWord + `\s+){1,2}` + streetTypesNamed + `\b`)
 )
 
-func scanAddresses(text string, out []candidate) []candidate {
+func scanNumberedAddresses(text string, out []candidate) []candidate {
 	for _, m := range reStreetAddress.FindAllStringIndex(text, -1) {
 		e := m[1]
 		if text[e-1] == '.' && !abbreviated(text[m[0]:e-1]) {
@@ -31,6 +31,10 @@ func scanAddresses(text string, out []candidate) []candidate {
 	for _, m := range reFlatOnly.FindAllStringIndex(text, -1) {
 		out = append(out, candidate{m[0], m[1], KindAddress, 0.75})
 	}
+	return out
+}
+
+func scanNamedStreets(text string, out []candidate) []candidate {
 	for _, m := range reNamedStreet.FindAllStringIndex(text, -1) {
 		s := m[0]
 		// the first word may be a sentence opener ("The", "Then"): drop words that are not name-like

@@ -2,6 +2,7 @@ package anonymise
 
 import (
 	"sort"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -54,14 +55,41 @@ func Scan(text string, opt Options) []Finding {
 	var cands []candidate
 	cands = scanEmails(text, cands)
 	cands = scanURLs(text, cands)
-	cands = scanNHSNumbers(text, cands)
-	cands = scanPhones(text, cands)
-	cands = scanPostcodes(text, cands)
-	cands = scanNINumbers(text, cands)
-	cands = scanDates(text, cands)
-	cands = scanAddresses(text, cands)
+	// the detectors of things with digits in them only look at lines with digits
+	cands = perLine(text, hasDigit, func(line string, out []candidate) []candidate {
+		out = scanNHSNumbers(line, out)
+		out = scanPhones(line, out)
+		out = scanPostcodes(line, out)
+		out = scanNINumbers(line, out)
+		out = scanDates(line, out)
+		return scanNumberedAddresses(line, out)
+	}, cands)
+	cands = scanNamedStreets(text, cands)
 	cands = scanNames(text, newNameSet(opt.Names), cands)
 	return resolve(text, cands)
+}
+
+// perLine runs scan over each line of text that need accepts, moving the
+// candidates' offsets back into text.
+func perLine(text string, need func(string) bool, scan func(string, []candidate) []candidate, out []candidate) []candidate {
+	for start := 0; start < len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		if line := text[start:end]; need(line) {
+			n := len(out)
+			out = scan(line, out)
+			for i := n; i < len(out); i++ {
+				out[i].start += start
+				out[i].end += start
+			}
+		}
+		start = end + 1
+	}
+	return out
 }
 
 // resolve turns byte-offset candidates into code-point findings, sorted and

@@ -46,6 +46,18 @@ func validDayMonth(a, b int) bool {
 	return (a >= 1 && a <= 31 && b >= 1 && b <= 12) || (b >= 1 && b <= 31 && a >= 1 && a <= 12)
 }
 
+var reDigitSep = regexp.MustCompile(`\d[/.\-]\d`)
+
+// hasMonth is a quick test for a month's name (or its abbreviation).
+func hasMonth(s string) bool {
+	for _, m := range []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"} {
+		if strings.Contains(s, m) {
+			return true
+		}
+	}
+	return false
+}
+
 func scanDates(text string, out []candidate) []candidate {
 	full := func(s, e int) {
 		conf := 0.55
@@ -54,7 +66,15 @@ func scanDates(text string, out []candidate) []candidate {
 		}
 		out = append(out, candidate{s, e, KindDate, conf})
 	}
+	numeric := reDigitSep.MatchString(text)
+	months := hasMonth(text)
+	if !numeric && !months && !reBirthCue.MatchString(text) {
+		return out
+	}
 	for _, m := range reNumericDate.FindAllStringSubmatchIndex(text, -1) {
+		if !numeric {
+			break
+		}
 		if text[m[4]:m[5]] != text[m[8]:m[9]] {
 			continue // mixed separators
 		}
@@ -72,11 +92,17 @@ func scanDates(text string, out []candidate) []candidate {
 		full(m[0], m[1])
 	}
 	for _, m := range reISODate.FindAllStringSubmatchIndex(text, -1) {
+		if !numeric {
+			break
+		}
 		mo, _ := strconv.Atoi(text[m[4]:m[5]])
 		d, _ := strconv.Atoi(text[m[6]:m[7]])
 		if mo >= 1 && mo <= 12 && d >= 1 && d <= 31 {
 			full(m[0], m[1])
 		}
+	}
+	if !months {
+		return scanBirthYears(text, out)
 	}
 	for _, re := range []*regexp.Regexp{reDayMonYear, reMonDayYear} {
 		for _, m := range re.FindAllStringIndex(text, -1) {
@@ -89,6 +115,14 @@ func scanDates(text string, out []candidate) []candidate {
 				out = append(out, candidate{m[0], m[1], KindDate, 0.8})
 			}
 		}
+	}
+	return scanBirthYears(text, out)
+}
+
+// scanBirthYears: "born in 1962", "DOB 1962".
+func scanBirthYears(text string, out []candidate) []candidate {
+	if !reBirthCue.MatchString(text) {
+		return out
 	}
 	for _, m := range reYear.FindAllStringIndex(text, -1) {
 		before := strings.ToLower(text[max(0, m[0]-16):m[0]])

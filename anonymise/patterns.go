@@ -14,6 +14,7 @@ var (
 
 	reURL       = regexp.MustCompile(`(?i)(?:https?://|www\.)[^\s<>"'\[\]{}]+`)
 	reBareHost  = regexp.MustCompile(`(?i)(?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.)+(?:co\.uk|org\.uk|ac\.uk|gov\.uk|nhs\.uk|me\.uk|com|org|net|uk|io|info|biz|eu|de|fr|ie|us|ca|au|nz|app|dev)(?:/[^\s<>"'\[\]{}]*)?`)
+	reTLD       = regexp.MustCompile(`(?i)\.(?:com|org|net|uk|io|info|biz|eu|de|fr|ie|us|ca|au|nz|app|dev)\b`)
 	rePostcode  = regexp.MustCompile(`(?:GIR ?0AA|[A-PR-UWYZ](?:[0-9][0-9A-HJKPSTUW]?|[A-HK-Y][0-9][0-9ABEHMNPRVWXY]?) ?[0-9][ABD-HJLNP-UW-Z]{2})`)
 	reNHS       = regexp.MustCompile(`\d{3}([ \-]?)\d{3}([ \-]?)\d{4}`)
 	reNI        = regexp.MustCompile(`(?i)([A-Z]{2})[ \-]?(\d{2})[ \-]?(\d{2})[ \-]?(\d{2})[ \-]?([A-D])`)
@@ -61,11 +62,18 @@ func scanEmails(text string, out []candidate) []candidate {
 }
 
 func scanURLs(text string, out []candidate) []candidate {
+	schemed := strings.Contains(text, "www") || strings.Contains(text, "WWW") || strings.Contains(text, "://")
 	for _, m := range reURL.FindAllStringIndex(text, -1) {
+		if !schemed {
+			break
+		}
 		e := trimRight(text, m[0], m[1])
 		if e-m[0] > 4 && boundaryBefore(text, m[0]) {
 			out = append(out, candidate{m[0], e, KindURL, 0.97})
 		}
+	}
+	if !reTLD.MatchString(text) {
+		return out
 	}
 	for _, m := range reBareHost.FindAllStringIndex(text, -1) {
 		s, e := m[0], trimRight(text, m[0], m[1])
