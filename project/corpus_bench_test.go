@@ -132,11 +132,17 @@ func BenchmarkCorpus(b *testing.B) {
 		}
 		var all, page []time.Duration
 		hits, empty := 0, 0
+		var before, after runtime.MemStats
+		var allocBytes, allocs uint64
 		for b.Loop() {
 			for _, q := range queries {
+				runtime.ReadMemStats(&before)
 				start := time.Now()
 				r, err := ix.Query(q, search.Options{})
 				all = append(all, time.Since(start))
+				runtime.ReadMemStats(&after)
+				allocBytes += after.TotalAlloc - before.TotalAlloc
+				allocs += after.Mallocs - before.Mallocs
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -151,8 +157,12 @@ func BenchmarkCorpus(b *testing.B) {
 				page = append(page, time.Since(start))
 			}
 		}
+		// Per operation is per query (every matching turn), not per pass
+		// over the 200 queries with their paged repeats.
 		n := float64(len(all))
 		b.ReportMetric(float64(sum(all))/n, "ns/op")
+		b.ReportMetric(float64(allocBytes)/n, "B/op")
+		b.ReportMetric(float64(allocs)/n, "allocs/op")
 		b.ReportMetric(percentile(all, 50), "ms-p50")
 		b.ReportMetric(percentile(all, 95), "ms-p95")
 		b.ReportMetric(percentile(all, 99), "ms-p99")

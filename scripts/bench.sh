@@ -71,6 +71,7 @@ budget() {
 rows() {
   awk '
   function num(v) { return v + 0 }
+  /^pkg: / { print "pkg\t" $2 }
   /^Benchmark/ {
     name = $1; sub(/-[0-9]+$/, "", name)
     ns = mem = allocs = mbs = "-"
@@ -120,7 +121,10 @@ verdict() { # verdict VALUE LIMIT
 printf '%-36s %12s %11s %11s  %-4s  %s\n' benchmark "time/op" "memory/op" "allocs/op" "" budget
 printf '%s\n' "$(printf '%.0s-' {1..120})"
 rows | while IFS=$'\t' read -r kind name a b c; do
-  if [ "$kind" = main ]; then
+  if [ "$kind" = pkg ]; then
+    [ "$name" = "${lastpkg:-}" ] || printf 'package %s\n' "$name"
+    lastpkg=$name
+  elif [ "$kind" = main ]; then
     IFS='|' read -r text limit <<<"$(budget "$name")"
     ms=$(awk -v ns="$a" 'BEGIN { print (ns == "-") ? "" : ns / 1e6 }')
     printf '%-36s %12s %11s %11s  %-4s  %s\n' "$name" "$(fmt_time "$a")" "$b" "$c" \
