@@ -91,6 +91,18 @@ func linkDemoCases(p *store.Project, actor int64) error {
 		return err
 	}
 	header := rows[0]
+	// The attributes in the sheet's order, each with what it is, so the
+	// Cases tab offers a choice of roles and filters can compare numbers.
+	types := map[string]string{"role": "category", "nested_case": "number", "age_group": "category", "referral_route": "category"}
+	for _, name := range header[2:] {
+		typ := types[name]
+		if typ == "" {
+			typ = "text"
+		}
+		if err := p.AddAttribute(name, typ, actor); err != nil {
+			return fmt.Errorf("cases.csv: %s: %w", name, err)
+		}
+	}
 	for _, r := range rows[1:] {
 		d, ok := docs[r[0]]
 		if !ok {
