@@ -301,7 +301,7 @@ func (ss *SearchService) CodeHits(query string, code int64, whole bool) (*CodeHi
 		label := fmt.Sprintf("coding %s for %s as %s", what, clipQuery(query), c.Name)
 		if len(batch) > 0 {
 			ss.s.history.record(codingAction{added: true, seg: batch[0], batch: batch, label: label})
-			out.Done = "C" + strings.TrimPrefix(label, "c")
+			out.Done = "Coded " + strings.TrimPrefix(label, "coding ")
 		} else {
 			out.Done = fmt.Sprintf("Every hit was already coded as %s", c.Name)
 		}
