@@ -12,8 +12,12 @@
 // document, speaker, case, excluded (yes/no), the case's attributes under
 // attr.NAME (NAME lower case, spaces as underscores: "Age group" is
 // age_group), code (every code on a segment overlapping the turn), codeby
-// ("code@coder") and coder. The text is stored with its code-point offset in
-// the document, so a hit's byte offsets map back to code points exactly.
+// ("code@coder") and coder. What a hit shows — the turn's text with its
+// code-point offset in the document, its speaker, case and document — is
+// kept beside the index in turns.gob and in memory while it is open, not as
+// bleve stored fields: loading those for every hit was most of the time a
+// query with thousands of hits took. A hit's byte offsets map back to code
+// points exactly.
 // Turns are keyed "%08d.%07d" (document order, turn), so results sorted by
 // key come in reading order.
 //
@@ -21,7 +25,7 @@
 // generated corpus in the benchmarks). It lives in a folder of its own —
 // for a project "NAME.themis-search" beside the project file, else the user
 // cache or temporary directory (project.SearchDirs) — holding bleve's files
-// in bleve/ and themis-search.json, written last, which records the index
+// in bleve/, the turn records in turns.gob, and themis-search.json, written last, which records the index
 // format (FormatVersion), the source's identity (the project's path) and
 // version (its newest journal entry, "journal:N"), and each document's order
 // and turn count. A folder lock keeps a second Themis out (ErrBusy; it then

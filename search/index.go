@@ -1,6 +1,8 @@
 package search
 
 import (
+	"bufio"
+	"encoding/gob"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -24,7 +26,7 @@ import (
 
 // FormatVersion is the version of the index layout and analysis. An index
 // of another version is rebuilt.
-const FormatVersion = 1
+const FormatVersion = 2
 
 // Document is one document of a Source.
 type Document struct {
@@ -98,18 +100,68 @@ type docMeta struct {
 
 // Index is an open search index of turns.
 type Index struct {
-	mu   sync.RWMutex
-	dir  string
-	idx  bleve.Index
-	meta meta
-	lock *flock.Flock
+	mu    sync.RWMutex
+	dir   string
+	idx   bleve.Index
+	meta  meta
+	turns map[string]turnRecord // by turn id: what a hit shows, without asking bleve for stored fields
+	lock  *flock.Flock
+}
+
+// turnRecord is what a hit needs of its turn. The records are kept in
+// memory and in turnsFile beside the bleve index: loading stored fields
+// from bleve for every hit was the largest cost of a query with many hits.
+type turnRecord struct {
+	DocID    int64
+	Document string
+	Turn     int
+	Start    int
+	Speaker  string
+	Case     string
+	Excluded bool
+	Text     string
+}
+
+func readTurns(dir string) (map[string]turnRecord, error) {
+	f, err := os.Open(filepath.Join(dir, turnsFile))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var turns map[string]turnRecord
+	if err := gob.NewDecoder(bufio.NewReader(f)).Decode(&turns); err != nil {
+		return nil, fmt.Errorf("%s: %w", turnsFile, err)
+	}
+	return turns, nil
+}
+
+func writeTurns(dir string, turns map[string]turnRecord) error {
+	tmp := filepath.Join(dir, turnsFile+".tmp")
+	f, err := os.Create(tmp)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(f)
+	if err := gob.NewEncoder(w).Encode(turns); err != nil {
+		f.Close()
+		return err
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp, filepath.Join(dir, turnsFile))
 }
 
 const (
 	metaFile  = "themis-search.json"
+	turnsFile = "turns.gob"
 	bleveDir  = "bleve"
 	lockFile  = "lock"
-	batchSize = 5000
+	batchSize = 1000
 )
 
 // Field names in the index.
@@ -157,7 +209,7 @@ func newMapping() (mapping.IndexMapping, error) {
 	dm := bleve.NewDocumentMapping()
 	text := bleve.NewTextFieldMapping()
 	text.Analyzer = en.AnalyzerName
-	text.Store = true
+	text.Store = false // the text is in the turn records
 	text.IncludeTermVectors = true
 	text.IncludeInAll = false
 	exact := bleve.NewTextFieldMapping()
@@ -356,11 +408,15 @@ func openLocked(dir string, l *flock.Flock) (*Index, error) {
 	if m.Format != FormatVersion {
 		return nil, fmt.Errorf("search index %s: format %d, this Themis writes format %d", dir, m.Format, FormatVersion)
 	}
+	turns, err := readTurns(dir)
+	if err != nil {
+		return nil, fmt.Errorf("search index %s: %w", dir, err)
+	}
 	idx, err := bleve.Open(filepath.Join(dir, bleveDir))
 	if err != nil {
 		return nil, fmt.Errorf("search index %s: %w", dir, err)
 	}
-	return &Index{dir: dir, idx: idx, meta: m, lock: l}, nil
+	return &Index{dir: dir, idx: idx, meta: m, turns: turns, lock: l}, nil
 }
 
 // Build indexes every turn of src into dir afresh, replacing whatever was
@@ -379,7 +435,7 @@ func Build(dir string, src Source, progress Progress) (*Index, error) {
 }
 
 func clearDir(dir string) error {
-	for _, name := range []string{metaFile, metaFile + ".tmp", bleveDir} {
+	for _, name := range []string{metaFile, metaFile + ".tmp", turnsFile, turnsFile + ".tmp", bleveDir} {
 		if err := os.RemoveAll(filepath.Join(dir, name)); err != nil {
 			return fmt.Errorf("search index %s: %w", dir, err)
 		}
@@ -403,7 +459,8 @@ func buildLocked(dir string, l *flock.Flock, src Source, progress Progress) (*In
 	if err != nil {
 		return nil, fmt.Errorf("search index %s: %w", dir, err)
 	}
-	ix := &Index{dir: dir, idx: idx, lock: l, meta: meta{Format: FormatVersion, Source: src.Identity(), Version: version, Documents: map[string]docMeta{}}}
+	ix := &Index{dir: dir, idx: idx, lock: l, turns: map[string]turnRecord{},
+		meta: meta{Format: FormatVersion, Source: src.Identity(), Version: version, Documents: map[string]docMeta{}}}
 	docs, err := src.Documents()
 	if err != nil {
 		idx.Close()
@@ -415,7 +472,7 @@ func buildLocked(dir string, l *flock.Flock, src Source, progress Progress) (*In
 	}
 	batch := idx.NewBatch()
 	for i, d := range docs {
-		n, err := addDocument(batch, src, d, i, attrs)
+		n, err := addDocument(batch, ix.turns, src, d, i, attrs)
 		if err != nil {
 			idx.Close()
 			return nil, err
@@ -434,6 +491,10 @@ func buildLocked(dir string, l *flock.Flock, src Source, progress Progress) (*In
 	}
 	ix.meta.Attributes = sortedKeys(attrs)
 	ix.meta.Built = time.Now().UTC().Format(time.RFC3339)
+	if err := writeTurns(dir, ix.turns); err != nil {
+		idx.Close()
+		return nil, fmt.Errorf("search index %s: %w", dir, err)
+	}
 	if err := writeMeta(dir, ix.meta); err != nil {
 		idx.Close()
 		return nil, fmt.Errorf("search index %s: %w", dir, err)
@@ -450,7 +511,7 @@ func sortedKeys(m map[string]bool) []string {
 	return out
 }
 
-func addDocument(batch *bleve.Batch, src Source, d Document, order int, attrs map[string]bool) (int, error) {
+func addDocument(batch *bleve.Batch, records map[string]turnRecord, src Source, d Document, order int, attrs map[string]bool) (int, error) {
 	turns, err := src.Turns(d)
 	if err != nil {
 		return 0, fmt.Errorf("search index: document %q: %w", d.Name, err)
@@ -461,9 +522,11 @@ func addDocument(batch *bleve.Batch, src Source, d Document, order int, attrs ma
 				attrs[f] = true
 			}
 		}
-		if err := batch.Index(turnID(order, t.Index), turnDoc(d, t)); err != nil {
+		id := turnID(order, t.Index)
+		if err := batch.Index(id, turnDoc(d, t)); err != nil {
 			return 0, fmt.Errorf("search index: document %q turn %d: %w", d.Name, t.Index+1, err)
 		}
+		records[id] = turnRecord{DocID: d.ID, Document: d.Name, Turn: t.Index, Start: t.Start, Speaker: t.Speaker, Case: t.Case, Excluded: t.Excluded, Text: t.Text}
 	}
 	return len(turns), nil
 }
@@ -560,7 +623,7 @@ func (ix *Index) Refresh(src Source, progress Progress) error {
 	if err != nil {
 		return err
 	}
-	ix.idx, ix.meta = fresh.idx, fresh.meta
+	ix.idx, ix.meta, ix.turns = fresh.idx, fresh.meta, fresh.turns
 	return nil
 }
 
@@ -592,8 +655,9 @@ func (ix *Index) update(src Source, version string, changed []int64, progress Pr
 		batch := ix.idx.NewBatch()
 		for t := 0; t < dm.Turns; t++ {
 			batch.Delete(turnID(dm.Order, t))
+			delete(ix.turns, turnID(dm.Order, t))
 		}
-		n, err := addDocument(batch, src, d, dm.Order, attrs)
+		n, err := addDocument(batch, ix.turns, src, d, dm.Order, attrs)
 		if err != nil {
 			return sourceError{err}
 		}
@@ -608,6 +672,9 @@ func (ix *Index) update(src Source, version string, changed []int64, progress Pr
 	}
 	ix.meta.Attributes = sortedKeys(attrs)
 	ix.meta.Version = version
+	if err := writeTurns(ix.dir, ix.turns); err != nil {
+		return fmt.Errorf("search index %s: %w", ix.dir, err)
+	}
 	if err := writeMeta(ix.dir, ix.meta); err != nil {
 		return fmt.Errorf("search index %s: %w", ix.dir, err)
 	}

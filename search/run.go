@@ -119,7 +119,6 @@ func (ix *Index) Run(q string, n Node, opt Options) (*Results, error) {
 	}
 	req := bleve.NewSearchRequestOptions(bq, size, 0, false)
 	req.SortBy([]string{"_id"})
-	req.Fields = []string{fText, fDocument, fDocID, fTurn, fStart, fSpeaker, fCase, fExcluded}
 	req.IncludeLocations = true
 	req.AddFacet("docs", bleve.NewFacetRequest(fDocID, len(ix.meta.Documents)+1))
 	res, err := ix.idx.Search(req)
@@ -134,7 +133,11 @@ func (ix *Index) Run(q string, n Node, opt Options) (*Results, error) {
 	}
 	hitsPerDoc := map[int64]int{}
 	for _, h := range res.Hits {
-		hits := turnHits(h.Fields, h.Locations, width, tr.onlyCommon)
+		rec, ok := ix.turns[h.ID]
+		if !ok {
+			return nil, fmt.Errorf("search %q: turn %s is not in the index's turn records; rebuild the index", q, h.ID)
+		}
+		hits := turnHits(rec, h.Locations, width, tr.onlyCommon)
 		if len(hits) > 0 {
 			hitsPerDoc[hits[0].DocumentID] += len(hits)
 		}
@@ -160,13 +163,12 @@ type span struct {
 
 // turnHits maps the term locations of one matching turn to hits in code
 // points of the document.
-func turnHits(fields map[string]any, locs bsearch.FieldTermLocationMap, width int, onlyCommon func(string) bool) []Hit {
-	text, _ := fields[fText].(string)
-	docID, _ := strconv.ParseInt(str(fields[fDocID]), 10, 64)
-	base := int(num(fields[fStart]))
+func turnHits(rec turnRecord, locs bsearch.FieldTermLocationMap, width int, onlyCommon func(string) bool) []Hit {
+	text := rec.Text
+	base := rec.Start
 	turnLen := utf8.RuneCountInString(text)
-	h := Hit{DocumentID: docID, Document: str(fields[fDocument]), Turn: int(num(fields[fTurn])), Speaker: str(fields[fSpeaker]),
-		Case: str(fields[fCase]), Excluded: str(fields[fExcluded]) == "yes", TurnStart: base, TurnEnd: base + turnLen}
+	h := Hit{DocumentID: rec.DocID, Document: rec.Document, Turn: rec.Turn, Speaker: rec.Speaker,
+		Case: rec.Case, Excluded: rec.Excluded, TurnStart: base, TurnEnd: base + turnLen}
 	var spans []span
 	seen := map[[2]uint64]bool{}
 	for _, field := range []string{fText, fExact} {
@@ -235,16 +237,6 @@ func (c *runeCounter) at(b int) int {
 	return c.rune
 }
 
-func str(v any) string {
-	s, _ := v.(string)
-	return s
-}
-
-func num(v any) float64 {
-	f, _ := v.(float64)
-	return f
-}
-
 func oneLine(s string) string {
 	return strings.Map(func(r rune) rune {
 		if r == '\n' || r == '\r' || r == '\t' {
@@ -256,6 +248,14 @@ func oneLine(s string) string {
 
 // before is the last width code points of s, cut at a word boundary.
 func before(s string, width int) string {
+	// Only the last width code points matter: convert no more than those
+	// (at most UTFMax bytes each), or long turns with many hits go quadratic.
+	if keep := (width + 2) * utf8.UTFMax; len(s) > keep {
+		s = s[len(s)-keep:]
+		for len(s) > 0 && !utf8.RuneStart(s[0]) {
+			s = s[1:]
+		}
+	}
 	r := []rune(s)
 	if len(r) <= width {
 		return oneLine(s)
@@ -272,6 +272,14 @@ func before(s string, width int) string {
 
 // after is the first width code points of s, cut at a word boundary.
 func after(s string, width int) string {
+	// Only the first width+1 code points matter (see before).
+	if keep := (width + 2) * utf8.UTFMax; len(s) > keep {
+		cut := keep
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut]
+	}
 	r := []rune(s)
 	if len(r) <= width {
 		return oneLine(s)
