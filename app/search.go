@@ -26,7 +26,22 @@ type SearchService struct {
 }
 
 // NewSearchService binds the service to a session.
-func NewSearchService(s *Session) *SearchService { return &SearchService{s: s} }
+func NewSearchService(s *Session) *SearchService {
+	ss := &SearchService{s: s}
+	// The index holds a lock on its folder and the turns in memory: let go
+	// of both with the project.
+	s.OnClose(ss.release)
+	return ss
+}
+
+func (ss *SearchService) release() {
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	if ss.ix != nil {
+		ss.ix.Close()
+		ss.ix, ss.path = nil, ""
+	}
+}
 
 // SearchProgress is how far building or updating the index has got, in documents.
 type SearchProgress struct {

@@ -1,8 +1,13 @@
 package app
 
 import (
+	"errors"
 	"strings"
 	"testing"
+	"time"
+
+	"themis/project"
+	"themis/search"
 )
 
 func demoAs(t *testing.T, sv services, coder string) (*SearchService, *ProjectInfo) {
@@ -24,11 +29,7 @@ func demoAs(t *testing.T, sv services, coder string) (*SearchService, *ProjectIn
 func TestSearchAndCodeEveryHitAsOneUndoableStep(t *testing.T) {
 	sv := newServices(t)
 	ss, info := demoAs(t, sv, "Aisha")
-	defer func() {
-		ss.mu.Lock()
-		ss.ix.Close()
-		ss.mu.Unlock()
-	}()
+	defer ss.release()
 	prep, err := ss.Prepare()
 	if err != nil {
 		t.Fatal(err)
@@ -122,11 +123,7 @@ func TestSearchRespectsBlindModeAndTheCodingRules(t *testing.T) {
 	if info == nil || !info.BlindMode || info.Current.Name != "Ben" {
 		t.Fatal("blind mode is off")
 	}
-	defer func() {
-		ss.mu.Lock()
-		ss.ix.Close()
-		ss.mu.Unlock()
-	}()
+	defer ss.release()
 	_, err := ss.Search(`code:Autonomy@Aisha`, 0)
 	if ue := decodeUIError(t, err); ue.Code != "invalid" || !strings.Contains(ue.Message, "blind mode") {
 		t.Errorf("searching another coder's layer in blind mode: %+v", ue)
@@ -164,4 +161,31 @@ func (s *Session) mustInfo(t *testing.T) *ProjectInfo {
 		t.Fatal(err)
 	}
 	return info
+}
+
+func TestClosingTheProjectLetsGoOfTheSearchIndex(t *testing.T) {
+	sv := newServices(t)
+	ss, info := demoAs(t, sv, "Aisha")
+	if _, err := ss.Prepare(); err != nil {
+		t.Fatal(err)
+	}
+	dir := project.SearchDirs(info.Path)[0]
+	if _, err := search.Open(dir); !errors.Is(err, search.ErrBusy) {
+		t.Fatalf("while the project is open, opening its index again = %v, want ErrBusy", err)
+	}
+	if err := sv.projects.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// The index is let go of in the background; wait for it.
+	for deadline := time.Now().Add(10 * time.Second); ; {
+		ix, err := search.Open(dir)
+		if err == nil {
+			ix.Close()
+			return
+		}
+		if !errors.Is(err, search.ErrBusy) || time.Now().After(deadline) {
+			t.Fatalf("after closing the project, opening its index = %v", err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }

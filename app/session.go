@@ -26,6 +26,16 @@ type Session struct {
 	recent  recentList
 	launch  StartState
 	history history
+	// onClose are told when the project closes, each in its own goroutine
+	// (they may need locks of their own that are taken before the session's).
+	onClose []func()
+}
+
+// OnClose registers fn to run when the open project closes.
+func (s *Session) OnClose(fn func()) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.onClose = append(s.onClose, fn)
 }
 
 // NewSession makes a session; dialogs nil means native dialogs.
@@ -107,6 +117,9 @@ func (s *Session) closeLocked() {
 	if s.project != nil {
 		s.project.Close()
 		s.project = nil
+		for _, fn := range s.onClose {
+			go fn()
+		}
 	}
 	s.coder = 0
 	s.history.clear()
