@@ -11,7 +11,6 @@ import * as Agreements from './wailsjs/go/app/AgreementService';
 import * as QuotesSvc from './wailsjs/go/app/QuotesService';
 import * as Adjudication from './wailsjs/go/app/AdjudicationService';
 import * as Codebook from './wailsjs/go/app/CodebookService';
-import { EventsOn } from './wailsjs/runtime/runtime';
 import { OffsetIndex } from './offsets';
 import type {
   Agreement,
@@ -37,10 +36,8 @@ import type {
   DocumentView,
   ExportFormat,
   History,
-  Imported,
   Interval,
   Intervals,
-  ImportProgress,
   MultiAgreement,
   MultiAgreementRow,
   Resample,
@@ -627,27 +624,6 @@ export const api = {
       return { ...documentSummary(v), text, turns, index };
     });
   },
-  /** Asks for transcript files and imports them; [] when cancelled. */
-  async chooseAndImport(): Promise<Imported[]> {
-    return call(async () =>
-      ((await Documents.ChooseAndImport()) ?? []).map((r) => ({
-        name: r.name,
-        id: r.id,
-        duplicateOf: r.duplicateOf ?? '',
-        turns: r.turns,
-        words: r.words,
-      })),
-    );
-  },
-  /** Calls back on every "import:progress" event; returns the unsubscriber. */
-  onImportProgress(cb: (p: ImportProgress) => void): () => void {
-    try {
-      return EventsOn('import:progress', (p: ImportProgress) => cb({ done: p.done, total: p.total, name: p.name }));
-    } catch {
-      return () => {};
-    }
-  },
-
   // CodingService
   /** The active framework's factors and codes, parents first, with segment counts. */
   async codes(): Promise<Code[]> {

@@ -72,15 +72,6 @@ export interface DocumentView extends Omit<DocumentSummary, 'turns'> {
   index: OffsetIndex;
 }
 
-export interface Imported {
-  name: string;
-  id: number;
-  /** name of the document this file duplicates; "" when it was imported */
-  duplicateOf: string;
-  turns: number;
-  words: number;
-}
-
 export interface Code {
   id: number;
   parent: number;
@@ -413,12 +404,6 @@ export interface Quote {
 export interface Quotes {
   code: Code;
   quotes: Quote[];
-}
-
-export interface ImportProgress {
-  done: number;
-  total: number;
-  name: string;
 }
 
 export type ExportFormat = 'md' | 'html';

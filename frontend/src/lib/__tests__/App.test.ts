@@ -10,7 +10,7 @@ vi.mock('../api', async (importOriginal) => {
     api: {
       start: fn(), create: fn(), chooseFolder: fn(), open: fn(), chooseAndOpen: fn(), openDemo: fn(), close: fn(),
       info: fn(), selectCoder: fn(), addCoder: fn(), setBlindMode: fn(), documents: fn(), document: fn(),
-      chooseAndImport: fn(), onImportProgress: fn(), codes: fn(), segments: fn(), apply: fn(), remove: fn(),
+      codes: fn(), segments: fn(), apply: fn(), remove: fn(),
       undo: fn(), redo: fn(), history: fn(), codeInVivo: fn(), frameworks: fn(), setActiveFramework: fn(), builtinFrameworks: fn(),
       agreement: fn(), agreementMethods: fn(), exportAgreement: fn(), units: fn(), quotes: fn(), renderQuotes: fn(), exportQuotes: fn(),
       review: fn(), startReview: fn(), decide: fn(), reopen: fn(), multiAgreement: fn(), unitized: fn(),

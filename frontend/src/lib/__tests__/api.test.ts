@@ -30,13 +30,11 @@ vi.mock('../wailsjs/go/app/CodingService', () => ({
 }));
 vi.mock('../wailsjs/go/app/AgreementService', () => ({ Compute: vi.fn(), ComputeMulti: vi.fn(), Unitized: vi.fn(), Methods: vi.fn(), Export: vi.fn(), Units: vi.fn() }));
 vi.mock('../wailsjs/go/app/QuotesService', () => ({ List: vi.fn(), Render: vi.fn(), Export: vi.fn() }));
-vi.mock('../wailsjs/runtime/runtime', () => ({ EventsOn: vi.fn(() => () => {}) }));
 
 import * as Projects from '../wailsjs/go/app/ProjectService';
 import * as Documents from '../wailsjs/go/app/DocumentService';
 import * as Coding from '../wailsjs/go/app/CodingService';
 import * as Agreements from '../wailsjs/go/app/AgreementService';
-import { EventsOn } from '../wailsjs/runtime/runtime';
 import { api, ThemisError, toThemisError } from '../api';
 
 const m = <T>(f: T) => f as unknown as ReturnType<typeof vi.fn>;
@@ -244,16 +242,6 @@ describe('offsets at the boundary', () => {
     expect(m(Coding.Apply)).toHaveBeenCalledWith(4, 2, gardenCP, gardenCP + 6);
     expect(seg.start).toBe(start);
     expect(seg.end).toBe(start + 6);
-  });
-
-  it('subscribes to import progress events', () => {
-    const off = vi.fn();
-    m(EventsOn).mockReturnValue(off);
-    const cb = vi.fn();
-    expect(api.onImportProgress(cb)).toBe(off);
-    const handler = m(EventsOn).mock.calls[0][1] as (p: unknown) => void;
-    handler({ done: 2, total: 5, name: 'a.txt' });
-    expect(cb).toHaveBeenCalledWith({ done: 2, total: 5, name: 'a.txt' });
   });
 });
 

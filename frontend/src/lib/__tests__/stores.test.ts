@@ -8,7 +8,7 @@ vi.mock('../api', async (importOriginal) => {
     api: {
       start: fn(), create: fn(), chooseFolder: fn(), open: fn(), chooseAndOpen: fn(), openDemo: fn(), close: fn(),
       info: fn(), selectCoder: fn(), addCoder: fn(), setBlindMode: fn(), documents: fn(), document: fn(),
-      chooseAndImport: fn(), onImportProgress: fn(), codes: fn(), segments: fn(), apply: fn(), remove: fn(),
+      codes: fn(), segments: fn(), apply: fn(), remove: fn(),
       undo: fn(), redo: fn(), history: fn(), codeInVivo: fn(), frameworks: fn(), setActiveFramework: fn(), builtinFrameworks: fn(),
       agreement: fn(), agreementMethods: fn(), exportAgreement: fn(), units: fn(), quotes: fn(), renderQuotes: fn(), exportQuotes: fn(),
     },
@@ -21,7 +21,7 @@ import { ProjectStore, windowTitle } from '../stores/project.svelte';
 import { ReaderStore } from '../stores/reader.svelte';
 import { AgreementStore } from '../stores/agreement.svelte';
 import { QuotesStore } from '../stores/quotes.svelte';
-import type { Code, DocumentBreakdown, History, ImportProgress } from '../types';
+import type { Code, DocumentBreakdown, History } from '../types';
 import { aisha, ben, code, codes, docView, info, noCI } from './fixtures';
 
 const mocked = api as unknown as Record<keyof typeof api, ReturnType<typeof vi.fn>>;
@@ -366,49 +366,6 @@ describe('ReaderStore', () => {
     expect(toasts.items).toMatchObject([{ kind: 'error', code: 'not_found', message: 'segment 7 not found' }]);
   });
 
-  it('follows import progress, keeping the furthest event, and shows the result', async () => {
-    const { r } = await loaded();
-    let emit: (p: ImportProgress) => void = () => {};
-    const off = vi.fn();
-    mocked.onImportProgress.mockImplementation((cb: (p: ImportProgress) => void) => {
-      emit = cb;
-      return off;
-    });
-    let finish: (v: unknown) => void = () => {};
-    mocked.chooseAndImport.mockReturnValue(new Promise((res) => (finish = res)));
-    const done = r.importFiles();
-    expect(r.importing.running).toBe(true);
-    emit({ done: 2, total: 3, name: 'b.txt' });
-    emit({ done: 1, total: 3, name: 'a.txt' }); // late, out of order
-    expect(r.importing.progress).toEqual({ done: 2, total: 3, name: 'b.txt' });
-    finish([
-      { name: 'a.txt', id: 6, duplicateOf: '', turns: 10, words: 900 },
-      { name: 'b.txt', id: 0, duplicateOf: 'patient-001', turns: 0, words: 0 },
-    ]);
-    await done;
-    expect(off).toHaveBeenCalled();
-    expect(r.importing.running).toBe(false);
-    expect(r.importing.result).toHaveLength(2);
-    expect(mocked.documents).toHaveBeenCalledTimes(2); // the list was reloaded
-  });
-
-  it('says nothing was imported when the import fails', async () => {
-    const { r } = await loaded();
-    mocked.onImportProgress.mockReturnValue(() => {});
-    mocked.chooseAndImport.mockRejectedValue(new ThemisError('import', 'broken.docx: not a Word document'));
-    await r.importFiles();
-    expect(r.importing.error).toBe('broken.docx: not a Word document');
-    expect(r.importing.result).toBeNull();
-  });
-
-  it('keeps the last result when the dialog is cancelled', async () => {
-    const { r } = await loaded();
-    mocked.onImportProgress.mockReturnValue(() => {});
-    mocked.chooseAndImport.mockResolvedValue([]);
-    await r.importFiles();
-    expect(r.importing.result).toBeNull();
-    expect(r.importing.error).toBe('');
-  });
   describe('in-vivo coding', () => {
     const made = (over: Partial<Code> = {}) =>
       code({ id: 30, parent: 10, name: 'garden on Tuesdays', definition: '', color: '#0ea5e9', key: '', codable: true, ...over });

@@ -1,18 +1,8 @@
 import { api } from '../api';
-import type { Code, DocumentSummary, DocumentView, Framework, History, Imported, ImportProgress, InVivo, Segment } from '../types';
+import type { Code, DocumentSummary, DocumentView, Framework, History, InVivo, Segment } from '../types';
 import type { TextSpan } from '../selection';
 import { inVivoName } from '../codetree';
 import { toasts as defaultToasts, type ToastStore } from './toasts.svelte';
-
-export interface ImportState {
-  /** true while files are being imported */
-  running: boolean;
-  progress: ImportProgress | null;
-  /** the files of the last import; null before any */
-  result: Imported[] | null;
-  /** the message of a failed import (nothing was imported) */
-  error: string;
-}
 
 /** A new code being made from the selection ("in vivo"): the span is kept while the name is typed. */
 export interface InVivoDraft {
@@ -45,7 +35,6 @@ export class ReaderStore {
   segments = $state.raw<Segment[]>([]);
   selection = $state<TextSpan | null>(null);
   loadingDoc = $state(false);
-  importing = $state<ImportState>({ running: false, progress: null, result: null, error: '' });
   /** what Undo and Redo would do; the backend keeps it per session and coder */
   history = $state<History>(noHistory);
   /** the project's frameworks; the active one is the codebook the reader codes with */
@@ -359,36 +348,5 @@ export class ReaderStore {
       }
     });
     return this.steps;
-  }
-
-  /** Asks for transcript files and imports them, following the progress events. */
-  async importFiles(): Promise<void> {
-    if (this.importing.running) return;
-    this.importing = { running: true, progress: null, result: this.importing.result, error: '' };
-    const off = api.onImportProgress((p) => {
-      // Events can arrive out of order: keep the furthest one seen.
-      const cur = this.importing.progress;
-      if (this.importing.running && (!cur || p.done >= cur.done)) this.importing.progress = p;
-    });
-    try {
-      const result = await api.chooseAndImport();
-      // An empty result means the user cancelled the dialog: keep what was shown.
-      this.importing = {
-        running: false,
-        progress: null,
-        result: result.length > 0 ? result : this.importing.result,
-        error: '',
-      };
-      if (result.length > 0) await this.load();
-    } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      this.importing = { running: false, progress: null, result: null, error: message };
-    } finally {
-      off();
-    }
-  }
-
-  dismissImport(): void {
-    this.importing = { running: false, progress: null, result: null, error: '' };
   }
 }
