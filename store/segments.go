@@ -194,27 +194,35 @@ func coderName(q querier, id int64) (string, error) {
 // own layer: coders never overwrite each other.
 func (p *Project) RemoveSegment(id int64, actor int64) (Segment, error) {
 	var seg Segment
-	err := p.tx(context.Background(), func(tx *sql.Tx) error {
-		err := tx.QueryRow(`SELECT id, document_id, code_id, coder_id, start, stop, created_at FROM segments WHERE id = ?`, id).
-			Scan(&seg.ID, &seg.Document, &seg.Code, &seg.Coder, &seg.Start, &seg.End, &seg.CreatedAt)
-		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("segment %d: %w", id, ErrNotFound)
-		} else if err != nil {
-			return err
-		}
-		if kind, err := coderKind(tx, seg.Coder); err != nil {
-			return err
-		} else if kind == KindConsensus {
-			return fmt.Errorf("%w: segment %d is in a consensus layer; reopen its decision instead", ErrInvalid, id)
-		}
-		if actor != 0 && seg.Coder != actor {
-			owner, _ := coderName(tx, seg.Coder)
-			return fmt.Errorf("%w: segment %d belongs to %s's layer; coders remove only their own segments", ErrInvalid, id, owner)
-		}
-		if _, err := tx.Exec(`DELETE FROM segments WHERE id = ?`, id); err != nil {
-			return err
-		}
-		return journal(tx, p.stamp(), actor, "segment.remove", seg)
+	err := p.tx(context.Background(), func(tx *sql.Tx) (err error) {
+		seg, err = removeSegment(tx, id, p.stamp(), actor)
+		return err
 	})
 	return seg, err
+}
+
+// removeSegment deletes one segment within tx and journals it, under the
+// rules of RemoveSegment.
+func removeSegment(tx *sql.Tx, id int64, now string, actor int64) (Segment, error) {
+	var seg Segment
+	err := tx.QueryRow(`SELECT id, document_id, code_id, coder_id, start, stop, created_at FROM segments WHERE id = ?`, id).
+		Scan(&seg.ID, &seg.Document, &seg.Code, &seg.Coder, &seg.Start, &seg.End, &seg.CreatedAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		return seg, fmt.Errorf("segment %d: %w", id, ErrNotFound)
+	} else if err != nil {
+		return seg, err
+	}
+	if kind, err := coderKind(tx, seg.Coder); err != nil {
+		return seg, err
+	} else if kind == KindConsensus {
+		return seg, fmt.Errorf("%w: segment %d is in a consensus layer; reopen its decision instead", ErrInvalid, id)
+	}
+	if actor != 0 && seg.Coder != actor {
+		owner, _ := coderName(tx, seg.Coder)
+		return seg, fmt.Errorf("%w: segment %d belongs to %s's layer; coders remove only their own segments", ErrInvalid, id, owner)
+	}
+	if _, err := tx.Exec(`DELETE FROM segments WHERE id = ?`, id); err != nil {
+		return seg, err
+	}
+	return seg, journal(tx, now, actor, "segment.remove", seg)
 }

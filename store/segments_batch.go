@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 )
 
@@ -44,27 +43,8 @@ func (p *Project) RemoveSegments(ids []int64, actor int64) ([]Segment, error) {
 	err := p.tx(context.Background(), func(tx *sql.Tx) error {
 		now := p.stamp()
 		for _, id := range ids {
-			var seg Segment
-			err := tx.QueryRow(`SELECT id, document_id, code_id, coder_id, start, stop, created_at FROM segments WHERE id = ?`, id).
-				Scan(&seg.ID, &seg.Document, &seg.Code, &seg.Coder, &seg.Start, &seg.End, &seg.CreatedAt)
-			if errors.Is(err, sql.ErrNoRows) {
-				return fmt.Errorf("segment %d: %w", id, ErrNotFound)
-			} else if err != nil {
-				return err
-			}
-			if kind, err := coderKind(tx, seg.Coder); err != nil {
-				return err
-			} else if kind == KindConsensus {
-				return fmt.Errorf("%w: segment %d is in a consensus layer; reopen its decision instead", ErrInvalid, id)
-			}
-			if actor != 0 && seg.Coder != actor {
-				owner, _ := coderName(tx, seg.Coder)
-				return fmt.Errorf("%w: segment %d belongs to %s's layer; coders remove only their own segments", ErrInvalid, id, owner)
-			}
-			if _, err := tx.Exec(`DELETE FROM segments WHERE id = ?`, id); err != nil {
-				return err
-			}
-			if err := journal(tx, now, actor, "segment.remove", seg); err != nil {
+			seg, err := removeSegment(tx, id, now, actor)
+			if err != nil {
 				return err
 			}
 			out = append(out, seg)
