@@ -533,3 +533,84 @@ func parseClock(s string) (secs int, ok bool) {
 func formatClock(secs int) string {
 	return fmt.Sprintf("%02d:%02d:%02d", secs/3600, secs/60%60, secs%60)
 }
+
+// tableReader follows the tables of a Word or OpenDocument body as its XML
+// streams by and keeps the outermost one's rows; the paragraphs of a nested
+// table join the cell that holds it.
+type tableReader struct {
+	depth int
+	rows  [][]string
+	row   []string
+	cell  []string // paragraphs of the cell
+}
+
+func (t *tableReader) startTable() {
+	t.depth++
+	if t.depth == 1 {
+		t.rows, t.row, t.cell = nil, nil, nil
+	}
+}
+
+func (t *tableReader) startRow() {
+	if t.depth == 1 {
+		t.row = nil
+	}
+}
+
+func (t *tableReader) startCell() {
+	if t.depth == 1 {
+		t.cell = nil
+	}
+}
+
+// paragraph takes a paragraph that lies in a table; false outside one.
+func (t *tableReader) paragraph(text string) bool {
+	if t.depth == 0 {
+		return false
+	}
+	t.cell = append(t.cell, text)
+	return true
+}
+
+// endCell closes a cell that stands for repeat columns; it returns the
+// bytes the repeats added.
+func (t *tableReader) endCell(repeat int) int {
+	if t.depth != 1 {
+		return 0
+	}
+	text := strings.Join(t.cell, "\n")
+	for range repeat {
+		t.row = append(t.row, text)
+	}
+	t.cell = nil
+	return (repeat - 1) * len(text)
+}
+
+func (t *tableReader) endRow() {
+	if t.depth == 1 {
+		t.rows = append(t.rows, t.row)
+		t.row = nil
+	}
+}
+
+// endTable closes a table; when it was the outermost, its rows are a block.
+func (t *tableReader) endTable(blocks []block) []block {
+	if t.depth == 0 {
+		return blocks
+	}
+	t.depth--
+	if t.depth == 0 {
+		blocks = t.flush(blocks)
+	}
+	return blocks
+}
+
+// flush adds the rows read so far as a block (also for a table left open by
+// truncated XML).
+func (t *tableReader) flush(blocks []block) []block {
+	if len(t.rows) > 0 {
+		blocks = append(blocks, block{rows: t.rows})
+	}
+	t.rows = nil
+	return blocks
+}

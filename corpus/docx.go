@@ -196,13 +196,6 @@ type paragraph struct {
 	boldOpen    bool // no non-bold text yet
 }
 
-// docxTable is a table being read: its rows, the row and the cell.
-type docxTable struct {
-	rows [][]string
-	row  []string
-	cell []string // paragraphs of the cell
-}
-
 // wordBlocks streams WordprocessingML and returns its paragraphs (with the
 // length of their leading bold text) and tables in document order.
 // Paragraphs nested in a paragraph (text boxes) come out as paragraphs of
@@ -220,8 +213,7 @@ func wordBlocks(r io.Reader) (blocks []block, tracked bool, err error) {
 		rPr     int          // depth of w:rPr
 		runBold bool         // the current run is bold
 		carry   string       // text of paragraphs whose mark was deleted
-		tbls    int          // depth of w:tbl
-		tbl     *docxTable   // the outermost table being read
+		tables  tableReader
 	)
 	write := func(s string) {
 		if len(open) == 0 {
@@ -306,18 +298,11 @@ func wordBlocks(r io.Reader) (blocks []block, tracked bool, err error) {
 			case "noBreakHyphen":
 				write("-")
 			case "tbl":
-				tbls++
-				if tbls == 1 {
-					tbl = &docxTable{}
-				}
+				tables.startTable()
 			case "tr":
-				if tbls == 1 && tbl != nil {
-					tbl.row = nil
-				}
+				tables.startRow()
 			case "tc":
-				if tbls == 1 && tbl != nil {
-					tbl.cell = nil
-				}
+				tables.startCell()
 			}
 		case xml.EndElement:
 			if skip > 0 {
@@ -351,9 +336,7 @@ func wordBlocks(r io.Reader) (blocks []block, tracked bool, err error) {
 						carry = text
 					} else {
 						carry = ""
-						if tbls > 0 && tbl != nil {
-							tbl.cell = append(tbl.cell, text)
-						} else {
+						if !tables.paragraph(text) {
 							blocks = append(blocks, block{para: para{text: text, bold: bold}})
 						}
 					}
@@ -368,25 +351,11 @@ func wordBlocks(r io.Reader) (blocks []block, tracked bool, err error) {
 					inT--
 				}
 			case "tc":
-				if tbls == 1 && tbl != nil {
-					tbl.row = append(tbl.row, strings.Join(tbl.cell, "\n"))
-					tbl.cell = nil
-				}
+				tables.endCell(1)
 			case "tr":
-				if tbls == 1 && tbl != nil {
-					tbl.rows = append(tbl.rows, tbl.row)
-					tbl.row = nil
-				}
+				tables.endRow()
 			case "tbl":
-				if tbls > 0 {
-					tbls--
-				}
-				if tbls == 0 && tbl != nil {
-					if len(tbl.rows) > 0 {
-						blocks = append(blocks, block{rows: tbl.rows})
-					}
-					tbl = nil
-				}
+				blocks = tables.endTable(blocks)
 			}
 		case xml.CharData:
 			if skip == 0 && inT > 0 {
@@ -400,8 +369,8 @@ func wordBlocks(r io.Reader) (blocks []block, tracked bool, err error) {
 	if carry != "" {
 		blocks = append(blocks, block{para: para{text: carry}})
 	}
-	if tbl != nil && len(tbl.rows) > 0 { // unclosed table in truncated XML
-		blocks = append(blocks, block{rows: tbl.rows})
+	if tables.depth > 0 { // unclosed table in truncated XML
+		blocks = tables.flush(blocks)
 	}
 	return blocks, tracked, nil
 }

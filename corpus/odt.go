@@ -169,8 +169,7 @@ func odtBlocks(r io.Reader, styles odtStyles) (blocks []block, tracked bool, err
 		open   []*odtPara
 		skip   int
 		root   bool
-		tbls   int
-		tbl    *docxTable
+		tables tableReader
 		cur    string // style being read in automatic styles
 		inDoc  bool   // inside office:body
 		size   int    // bytes of text so far: text:s and repeated cells can expand
@@ -292,17 +291,12 @@ func odtBlocks(r io.Reader, styles odtStyles) (blocks []block, tracked bool, err
 			case nsODFTable:
 				switch t.Name.Local {
 				case "table":
-					tbls++
-					if tbls == 1 {
-						tbl = &docxTable{}
-					}
+					tables.startTable()
 				case "table-row":
-					if tbls == 1 && tbl != nil {
-						tbl.row = nil
-					}
+					tables.startRow()
 				case "table-cell", "covered-table-cell":
-					if tbls == 1 && tbl != nil {
-						tbl.cell = nil
+					if tables.depth == 1 {
+						tables.startCell()
 						repeat = 1
 						if n, err := strconv.Atoi(attrNS(t, nsODFTable, "number-columns-repeated")); err == nil && n > 1 {
 							repeat = min(n, 64)
@@ -331,9 +325,7 @@ func odtBlocks(r io.Reader, styles odtStyles) (blocks []block, tracked bool, err
 						p := open[n-1]
 						open = open[:n-1]
 						text := p.text.String()
-						if tbls > 0 && tbl != nil {
-							tbl.cell = append(tbl.cell, text)
-						} else {
+						if !tables.paragraph(text) {
 							blocks = append(blocks, block{para: para{text: text, bold: p.paragraph.bold}})
 						}
 					}
@@ -345,29 +337,11 @@ func odtBlocks(r io.Reader, styles odtStyles) (blocks []block, tracked bool, err
 			case nsODFTable:
 				switch t.Name.Local {
 				case "table-cell", "covered-table-cell":
-					if tbls == 1 && tbl != nil {
-						text := strings.Join(tbl.cell, "\n")
-						for range repeat {
-							tbl.row = append(tbl.row, text)
-						}
-						size += (repeat - 1) * len(text)
-						tbl.cell = nil
-					}
+					size += tables.endCell(repeat)
 				case "table-row":
-					if tbls == 1 && tbl != nil {
-						tbl.rows = append(tbl.rows, tbl.row)
-						tbl.row = nil
-					}
+					tables.endRow()
 				case "table":
-					if tbls > 0 {
-						tbls--
-					}
-					if tbls == 0 && tbl != nil {
-						if len(tbl.rows) > 0 {
-							blocks = append(blocks, block{rows: tbl.rows})
-						}
-						tbl = nil
-					}
+					blocks = tables.endTable(blocks)
 				}
 			}
 		case xml.CharData:

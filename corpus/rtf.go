@@ -103,7 +103,7 @@ type rtfReader struct {
 	high   rune   // a pending high surrogate from \uN
 	para   paragraph
 	intbl  bool
-	tbl    *docxTable
+	tbl    *rtfTable
 	blocks []block
 }
 
@@ -434,11 +434,18 @@ func (r *rtfReader) takePara() para {
 	return p
 }
 
+// rtfTable is a table being read from \intbl paragraphs, \cell and \row.
+type rtfTable struct {
+	rows [][]string
+	row  []string
+	cell []string // paragraphs of the cell
+}
+
 func (r *rtfReader) endPara() {
 	p := r.takePara()
 	if r.intbl {
 		if r.tbl == nil {
-			r.tbl = &docxTable{}
+			r.tbl = &rtfTable{}
 		}
 		r.tbl.cell = append(r.tbl.cell, p.text)
 		return
@@ -450,7 +457,7 @@ func (r *rtfReader) endPara() {
 func (r *rtfReader) endCell() {
 	p := r.takePara()
 	if r.tbl == nil {
-		r.tbl = &docxTable{}
+		r.tbl = &rtfTable{}
 	}
 	r.tbl.cell = append(r.tbl.cell, p.text)
 	r.tbl.row = append(r.tbl.row, strings.Join(r.tbl.cell, "\n"))
