@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -215,6 +216,16 @@ const readChunk = 1 << 20
 // operating-system errors keep their identity (errors.Is(err,
 // fs.ErrNotExist) works).
 func ReadFileWith(path string, opt Options, progress func(read, total int64)) (Document, error) {
+	return ReadFileContext(context.Background(), path, opt, progress)
+}
+
+// ReadFileContext is ReadFileWith that gives up when ctx is done: it is
+// checked between chunks and before parsing, and its error is returned as
+// it is (not as a FileError), so a cancelled import can tell.
+func ReadFileContext(ctx context.Context, path string, opt Options, progress func(read, total int64)) (Document, error) {
+	if err := ctx.Err(); err != nil {
+		return Document{}, err
+	}
 	base := filepath.Base(path)
 	fail := func(err error) (Document, error) {
 		var pe *fs.PathError
@@ -247,6 +258,9 @@ func ReadFileWith(path string, opt Options, progress func(read, total int64)) (D
 		progress(0, total)
 	}
 	for {
+		if err := ctx.Err(); err != nil {
+			return Document{}, err
+		}
 		if len(data) == cap(data) {
 			data = append(data, 0)[:len(data)] // grew while we read it
 		}
@@ -264,6 +278,9 @@ func ReadFileWith(path string, opt Options, progress func(read, total int64)) (D
 		if err != nil {
 			return fail(err)
 		}
+	}
+	if err := ctx.Err(); err != nil {
+		return Document{}, err
 	}
 	return ParseWith(path, data, opt)
 }

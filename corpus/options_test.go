@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -159,5 +160,26 @@ func TestReadFileWithProgress(t *testing.T) {
 	}
 	if doc.Name != "long interview" || len(doc.Turns) != 2001 || doc.Turns[1].Speaker != "Interviewer" {
 		t.Errorf("name %q, %d turns", doc.Name, len(doc.Turns))
+	}
+}
+
+func TestReadFileContextStopsWhenCancelled(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "long interview.txt")
+	if err := os.WriteFile(path, []byte(syntheticTranscript(600_000, 2000)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	chunks := 0
+	_, err := ReadFileContext(ctx, path, Options{}, func(read, total int64) {
+		if read > 0 {
+			chunks++
+			cancel() // after the first chunk
+		}
+	})
+	if !errors.Is(err, context.Canceled) || chunks != 1 {
+		t.Fatalf("cancelled after the first chunk: err %v after %d chunks, want context.Canceled after 1", err, chunks)
+	}
+	if _, err := ReadFileContext(ctx, path, Options{}, func(int64, int64) { t.Error("progress after the cancel") }); !errors.Is(err, context.Canceled) {
+		t.Errorf("already cancelled: %v", err)
 	}
 }

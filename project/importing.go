@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -97,72 +96,9 @@ func unsupportedReason(path string) string {
 	return "not a transcript format Themis reads (" + ext + ")"
 }
 
-// readFile reads a file whole, checking ctx between chunks so that a long
-// read can be cancelled, and telling progress how many bytes are in. Errors
-// are *corpus.FileError naming the file.
-func readFile(ctx context.Context, path string, progress func(read, size int64)) ([]byte, error) {
-	base := filepath.Base(path)
-	fail := func(err error) ([]byte, error) {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err // the FileError names the file
-		}
-		return nil, &corpus.FileError{File: base, Err: err}
-	}
-	if !corpus.Supported(path) {
-		// Parse explains which formats are read.
-		_, err := corpus.ParseWith(path, nil, corpus.Options{})
-		return nil, err
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return fail(err)
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return fail(err)
-	}
-	if info.IsDir() {
-		return fail(errors.New("is a folder, not a file"))
-	}
-	size := info.Size()
-	if size > corpus.MaxFileSize {
-		return fail(corpus.ErrTooLarge)
-	}
-	data := make([]byte, 0, size+1)
-	buf := make([]byte, 1<<20)
-	for {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		n, err := f.Read(buf)
-		data = append(data, buf[:n]...)
-		if len(data) > corpus.MaxFileSize { // grew while we read it
-			return fail(corpus.ErrTooLarge)
-		}
-		if progress != nil && n > 0 {
-			progress(int64(len(data)), max(size, int64(len(data))))
-		}
-		if err == io.EOF {
-			return data, nil
-		}
-		if err != nil {
-			return fail(err)
-		}
-	}
-}
-
-// parseFile reads and parses one file with the options.
+// parseFile reads (cancellably, with progress) and parses one file with the options.
 func parseFile(ctx context.Context, path string, opt corpus.Options, progress func(read, size int64)) (corpus.Document, error) {
-	data, err := readFile(ctx, path, progress)
-	if err != nil {
-		return corpus.Document{}, err
-	}
-	if err := ctx.Err(); err != nil {
-		return corpus.Document{}, err
-	}
-	return corpus.ParseWith(path, data, opt)
+	return corpus.ReadFileContext(ctx, path, opt, progress)
 }
 
 // PreviewTurn is the start of one turn, to show that speakers were found.
