@@ -25,7 +25,7 @@ func csvParse(text string, tsv bool, po parseOpts) (parsed, error) {
 	if tsv {
 		r.Comma = '\t'
 	} else {
-		r.Comma = sniffDelimiter(text)
+		r.Comma = SniffDelimiter(text)
 	}
 	var rows [][]string
 	for {
@@ -46,9 +46,10 @@ func csvParse(text string, tsv bool, po parseOpts) (parsed, error) {
 	return tableParse(rows, po)
 }
 
-// sniffDelimiter picks the delimiter that splits the first lines into the
-// same number of fields, preferring the one that makes more fields.
-func sniffDelimiter(text string) rune {
+// SniffDelimiter picks the delimiter (comma, semicolon or tab) that splits
+// the first lines of a CSV text into the same number of fields (quotes
+// respected), preferring the one that makes more fields. Case sheets use it too.
+func SniffDelimiter(text string) rune {
 	lines := strings.SplitN(text, "\n", 11)
 	if len(lines) > 10 {
 		lines = lines[:10]

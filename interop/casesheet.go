@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"themis/corpus"
 	"time"
 	"unicode/utf8"
 
@@ -128,7 +129,7 @@ func ParseCaseSheetCSV(name string, data []byte, opt Options) (CaseSheet, error)
 		return CaseSheet{}, &SheetError{File: name, Row: row, Msg: "is not UTF-8 text; save the sheet as CSV UTF-8"}
 	}
 	r := csv.NewReader(bytes.NewReader(data))
-	r.Comma = sniffComma(data)
+	r.Comma = corpus.SniffDelimiter(string(data))
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
 	var rows [][]string
@@ -165,20 +166,6 @@ func firstInvalid(b []byte) int {
 		i += n
 	}
 	return len(b)
-}
-
-func sniffComma(data []byte) rune {
-	line := data
-	if i := bytes.IndexByte(data, '\n'); i >= 0 {
-		line = data[:i]
-	}
-	best, n := ',', bytes.Count(line, []byte(","))
-	for _, c := range []rune{';', '\t'} {
-		if k := bytes.Count(line, []byte(string(c))); k > n {
-			best, n = c, k
-		}
-	}
-	return best
 }
 
 // ParseCaseSheetXLSX reads the first worksheet that has cells of an .xlsx
