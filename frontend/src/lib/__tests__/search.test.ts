@@ -10,6 +10,7 @@ import { searchApi } from '../searchApi';
 import { SearchStore, searchStoreFor } from '../stores/search.svelte';
 import { ToastStore } from '../stores/toasts.svelte';
 import SearchResults from '../components/search/SearchResults.svelte';
+import SearchScreen from '../screens/SearchScreen.svelte';
 import type { ReaderStore } from '../stores/reader.svelte';
 
 const m = <T>(f: T) => f as unknown as ReturnType<typeof vi.fn>;
@@ -130,5 +131,14 @@ describe('SearchResults', () => {
     expect(hits[0].textContent).toContain('…I 🙂 kept saying no to getting out a bit, because…');
     await fireEvent.click(hits[1]);
     await waitFor(() => expect(onOpen).toHaveBeenCalledWith(expect.objectContaining({ document: 6, start: 10, end: 21 })));
+  });
+});
+
+describe('SearchScreen', () => {
+  it('puts the typing in the search box when the tab opens', async () => {
+    m(Search.Prepare).mockResolvedValue({ documents: 9, turns: 328, fields: [], attributes: [], coders: [], blind: false });
+    const reader = { codes: [] } as unknown as ReaderStore;
+    render(SearchScreen, { reader, current: 1, onOpen: vi.fn() });
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('search-input')));
   });
 });
