@@ -23,6 +23,7 @@ func TestScanPositivesAndNegatives(t *testing.T) {
 		{"My cousin is on +1 555 123 4567.", KindPhone, "+1 555 123 4567"},
 		{"In Paris it's +33 1 42 68 53 00.", KindPhone, "+33 1 42 68 53 00"},
 		{"I took 20 tablets over 3 weeks in 2019.", "", ""},
+		{"Tuesdays and Thursdays, and sometimes a Saturday.", "", ""}, // days, not names
 		{"We live near S60 2TH these days.", KindPostcode, "S60 2TH"},
 		{"Send it to SW1A 1AA.", KindPostcode, "SW1A 1AA"},
 		{"The M18 and the A630 were closed.", "", ""},

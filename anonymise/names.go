@@ -65,6 +65,7 @@ var stopWords = wordSet(`i i'm i've i'd i'll im ive a an the and or but so then 
 	yes no yeah yep nope ok okay oh ah um erm er mm mhm hmm well right sure really just like
 	mr mrs ms miss mx dr prof sir madam dame lord lady rev father sister brother mum mom dad nan gran grandma grandad grandpa auntie aunt uncle
 	monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+	mondays tuesdays wednesdays thursdays fridays saturdays sundays weekends weekend
 	january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
 	christmas easter ramadan eid diwali hanukkah new year's years year day days week weeks month months
 	nhs gp gps council a&e ae hospital surgery practice clinic centre center service services team group club
