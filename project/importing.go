@@ -96,11 +96,6 @@ func unsupportedReason(path string) string {
 	return "not a transcript format Themis reads (" + ext + ")"
 }
 
-// parseFile reads (cancellably, with progress) and parses one file with the options.
-func parseFile(ctx context.Context, path string, opt corpus.Options, progress func(read, size int64)) (corpus.Document, error) {
-	return corpus.ReadFileContext(ctx, path, opt, progress)
-}
-
 // PreviewTurn is the start of one turn, to show that speakers were found.
 type PreviewTurn struct {
 	Speaker   string
@@ -137,7 +132,7 @@ func PreviewFile(ctx context.Context, path string, opt corpus.Options, turns int
 	if info, err := os.Stat(path); err == nil {
 		pv.Size = info.Size()
 	}
-	d, err := parseFile(ctx, path, opt, nil)
+	d, err := corpus.ReadFileContext(ctx, path, opt, nil)
 	if err != nil {
 		pv.Err = err
 		return pv
@@ -241,7 +236,7 @@ func Import(ctx context.Context, p *store.Project, paths []string, opt corpus.Op
 		}
 		base := filepath.Base(path)
 		progress(ImportStep{Done: i, Total: total, File: base})
-		d, err := parseFile(ctx, path, opt, func(read, size int64) {
+		d, err := corpus.ReadFileContext(ctx, path, opt, func(read, size int64) {
 			progress(ImportStep{Done: i, Total: total, File: base, Read: read, Size: size})
 		})
 		if ctx.Err() != nil {
