@@ -108,6 +108,22 @@
 // which is how a decision recorded about it is found again (see the
 // project and store packages for the consensus layer).
 //
+// # Unitizing alphas
+//
+// [Unitized] computes Krippendorff's unitizing coefficients of Krippendorff,
+// Mathet, Bouvry & Widlöcher (2016) over the text as a continuum (the
+// conventions and formulas are on [Unitized] and at the top of
+// unitized.go): uα (units and categories), |uα (coded or not), cuα (the
+// categories where coders' units intersect) and, per category, two
+// coefficients that are easy to confuse. KUAlpha ("k_u_alpha") is the
+// paper's (k)uα, eq. 13: row k of cuα's coincidence matrix, how reliably
+// the category is told from the other categories where units intersect
+// (undefined with one category, as cuα is). BinaryKUAlpha
+// ("binary_u_alpha_by_category") is uα of the data reduced to the category
+// against everything else, the per-code coefficient ATLAS.ti reports; it
+// judges where the code was put as well as whether. Lengths whose exact
+// sums would overflow 64 bits are refused rather than wrapped.
+//
 // # Reliability of spreadsheet codings
 //
 // [Reliability] computes statistics over a units × coders matrix of category labels, as

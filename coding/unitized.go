@@ -29,15 +29,20 @@ package coding
 // coefficient (a test checks it).
 //
 // Overlapping codes in a project. Coders in Themis may apply several codes to
-// the same text. The per-category (k)uα is always computed from each coder's
-// union of that category's segments (overlapping or touching segments of one
-// code merge into one unit, as everywhere in this package), so it is always
-// well-defined. uα and cuα need the categories to be mutually exclusive;
-// when some coder has overlapping segments of different codes in a
-// continuum, [UnitizedOptions.PerCategoryOverlap] reports the two as
+// the same text. The per-category binary uα is always computed from each
+// coder's union of that category's segments (overlapping or touching
+// segments of one code merge into one unit, as everywhere in this package),
+// so it is always well-defined. uα, cuα and (k)uα need the categories to be
+// mutually exclusive; when some coder has overlapping segments of different
+// codes in a continuum, [UnitizedOptions.PerCategoryOverlap] reports them as
 // undefined with [ReasonUnitizedOverlap] instead of failing. |uα, which only
 // asks coded or not, is then computed with all codes as one category and
 // each coder's overlapping units united (touching units stay apart).
+//
+// Bounds. Every sum is an exact int64 (squares in 128 bits), so the input
+// is refused, never wrapped, when the continua are so long that
+// 2·m²·L would not fit in 63 bits: a coefficient can then never leave its
+// range through overflow.
 //
 // Undefined values. A coefficient whose expected disagreement is zero, or
 // that has nothing to pair, is reported with a nil Value and a plain-words
@@ -48,6 +53,7 @@ package coding
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"math/big"
 	"math/bits"
 	"slices"
@@ -84,10 +90,13 @@ type UnitizedReport struct {
 	Length     int      `json:"length"`     // total length of all continua
 	Categories []string `json:"categories"` // the categories KUAlpha reports, in order
 
-	UAlpha       Statistic            `json:"u_alpha"`
-	BinaryUAlpha Statistic            `json:"binary_u_alpha"`
-	CUAlpha      Statistic            `json:"cu_alpha"`
-	KUAlpha      map[string]Statistic `json:"k_u_alpha"`
+	UAlpha       Statistic `json:"u_alpha"`
+	BinaryUAlpha Statistic `json:"binary_u_alpha"`
+	CUAlpha      Statistic `json:"cu_alpha"`
+	// KUAlpha is the paper's (k)uα (eq. 13) per category; BinaryKUAlpha
+	// the per-category binary uα (the category against everything else).
+	KUAlpha       map[string]Statistic `json:"k_u_alpha"`
+	BinaryKUAlpha map[string]Statistic `json:"binary_u_alpha_by_category"`
 	// Codebook names the codebook the categories came from, when they came
 	// from a project; the statistics do not read it.
 	Codebook *CodebookVersion `json:"codebook,omitempty"`
@@ -102,7 +111,9 @@ const (
 	ReasonUnitizedNoPairs   = "no stretch of the continuum was coded by two coders at once"
 	ReasonUnitizedSameCode  = "no variation: every stretch coded by two coders at once has the same category"
 	ReasonUnitizedUnused    = "no coder used this category"
-	ReasonUnitizedOverlap   = "coders applied overlapping codes; uα and cuα need mutually exclusive codes — see |uα and the per-code (k)uα"
+	ReasonUnitizedOverlap   = "coders applied overlapping codes; uα, cuα and (k)uα need mutually exclusive codes — see |uα and the per-code binary uα"
+	ReasonUnitizedKNoPairs  = "no stretch coded with this category was coded by another coder at the same time"
+	ReasonUnitizedKOnly     = "no variation: every stretch coded by two coders at once has this category"
 	reasonUnitizedWholeCode = "every coder coded the whole continuum with this category"
 )
 
@@ -166,11 +177,23 @@ func (e *UnitizedOverlapError) Error() string {
 // package's reading of the paper's generalisation (it is the same rule by
 // which a unit of uα enters with its length ℓ_g).
 //
-// (k)uα (one category against everything else): uα of the data reduced to
-// category k, in which every other category becomes gap. This is the
-// per-code binary alpha ATLAS.ti reports for a code; it is not the paper's
-// eq. (13) (k)uα, which is conditioned on the intersections of units as cuα
-// is. Categories no coder used are undefined ([ReasonUnitizedUnused]).
+// (k)uα (eq. 13 of the paper: how reliably category k is told from the
+// other categories where coders' units intersect) is read off the same
+// matrices as cuα, row k only:
+// (k)uα = 1 − (e*_k./l*_k.)·(l*_k. − l_kk)/(e*_k. − e*_kk), which, with
+// U_k = Σ_{g in k} ℓ*_g², is 1 − (l*_k.·l*.. − U_k)(l*_k. − l_kk) /
+// (l*_k.²·(l*.. − l*_k.)). It is undefined when no unit of k intersects
+// another coder's unit ([ReasonUnitizedKNoPairs]) or when only k does
+// ([ReasonUnitizedKOnly]; so with one category, like cuα, it is
+// undefined). With two categories whose units pair alike (U_k/l*_k. equal)
+// it equals cuα.
+//
+// Binary uα per category (BinaryKUAlpha, "binary_u_alpha_by_category"): uα
+// of the data reduced to category k, every other category becoming gap —
+// the per-code coefficient ATLAS.ti reports. It judges where the code is as
+// well as what, unlike (k)uα.
+//
+// Categories no coder used are undefined in both ([ReasonUnitizedUnused]).
 //
 // Every coefficient is evaluated exactly: all the quantities above are
 // integers once multiplied by (m−1), so 1 − D_o/D_e is formed as one ratio
@@ -181,7 +204,8 @@ func (e *UnitizedOverlapError) Error() string {
 // than its square, so with gaps the expected disagreement, and uα, |uα and
 // (k)uα, move slightly with the scale (as in Krippendorff 1995, Table 2).
 //
-// Errors: fewer than two coders, a negative length, a segment with an
+// Errors: fewer than two coders (or more than 2³¹−1), a negative length,
+// continua too long for exact sums (see Bounds above), a segment with an
 // unknown coder or continuum, start ≥ end or offsets outside [0, length]
 // ([*UnitizedSegmentError]), overlapping segments of one coder in one
 // continuum without PerCategoryOverlap ([*UnitizedOverlapError]), a
@@ -193,12 +217,23 @@ func Unitized(lengths []int, coders int, segs []UnitizedSegment, opts UnitizedOp
 	if coders < 2 {
 		return UnitizedReport{}, fmt.Errorf("unitizing alphas need at least two coders, got %d", coders)
 	}
-	total := 0
+	if coders > math.MaxInt32 {
+		return UnitizedReport{}, fmt.Errorf("unitizing alphas take at most %d coders, got %d", math.MaxInt32, coders)
+	}
+	var total int64
 	for t, l := range lengths {
 		if l < 0 {
 			return UnitizedReport{}, fmt.Errorf("continuum %d has negative length %d", t+1, l)
 		}
-		total += l
+		if total > math.MaxInt64-int64(l) {
+			return UnitizedReport{}, fmt.Errorf("the continua's lengths add up to more than %d", int64(math.MaxInt64))
+		}
+		total += int64(l)
+	}
+	// Every sum below is at most 2·m²·L (the gaps' coincidences pass through
+	// m(m−1)L − 2(m−1)·coded); refuse what would not fit rather than wrap.
+	if limit := maxUnitizedLength(coders); total > limit {
+		return UnitizedReport{}, fmt.Errorf("the continua are %d long in all; with %d coders the unitizing alphas are exact up to a total length of %d", total, coders, limit)
 	}
 	// Categories and their indices (1-based; 0 is the gap).
 	cats := opts.Categories
@@ -255,28 +290,43 @@ func Unitized(lengths []int, coders int, segs []UnitizedSegment, opts UnitizedOp
 		}
 	}
 
-	rep := UnitizedReport{Coders: coders, Continua: len(lengths), Length: total, Categories: slices.Clone(cats), KUAlpha: make(map[string]Statistic, len(cats))}
+	rep := UnitizedReport{Coders: coders, Continua: len(lengths), Length: int(total), Categories: slices.Clone(cats),
+		KUAlpha: make(map[string]Statistic, len(cats)), BinaryKUAlpha: make(map[string]Statistic, len(cats))}
 	if rep.Categories == nil {
 		rep.Categories = []string{}
 	}
 	t := tally(units, coders, len(cats), overlap)
 	m, M := int64(coders), int64(coders-1)
-	L := int64(total)
+	L := total
 
-	// (k)uα: each category against everything else.
+	// Binary uα per category: each category against everything else.
 	for c, name := range cats {
 		k := c + 1
 		if t.length[k] == 0 {
-			rep.KUAlpha[name] = undefined(ReasonUnitizedUnused)
+			rep.BinaryKUAlpha[name] = undefined(ReasonUnitizedUnused)
 			continue
 		}
-		rep.KUAlpha[name] = uAlpha(m, M, L, []int64{t.length[k]}, t.sq[k], t.diag[k], reasonUnitizedWholeCode)
+		rep.BinaryKUAlpha[name] = uAlpha(m, M, L, []int64{t.length[k]}, t.sq[k], t.diag[k], reasonUnitizedWholeCode)
 	}
 	if overlap {
 		rep.UAlpha = undefined(ReasonUnitizedOverlap)
 		rep.CUAlpha = undefined(ReasonUnitizedOverlap)
+		for c, name := range cats {
+			if t.length[c+1] == 0 {
+				rep.KUAlpha[name] = undefined(ReasonUnitizedUnused)
+			} else {
+				rep.KUAlpha[name] = undefined(ReasonUnitizedOverlap)
+			}
+		}
 		rep.BinaryUAlpha = mergedBinaryUAlpha(units, coders, m, M, L)
 		return rep, nil
+	}
+	for c, name := range cats {
+		if t.length[c+1] == 0 {
+			rep.KUAlpha[name] = undefined(ReasonUnitizedUnused)
+		} else {
+			rep.KUAlpha[name] = kuAlpha(t, c+1)
+		}
 	}
 	var sq u128
 	var diag, star int64
@@ -617,6 +667,31 @@ func cuAlpha(t unitTally) Statistic {
 		return undefined(ReasonUnitizedSameCode)
 	}
 	return defined(mul(bi(Ls-diag), sub(l2, U.big())), mul(bi(Ls), spread))
+}
+
+// kuAlpha is eq. 13's (k)uα from the star sums, in which every factor m−1
+// cancels: with a = star_k = (m−1)·l*_k., Ls = Σ_c star_c, d = diag_k and
+// U_k = Σ_{g in k} X_g², (k)uα = 1 − (a·Ls − U_k)(a − d) / (a²·(Ls − a)).
+func kuAlpha(t unitTally, k int) Statistic {
+	var Ls int64
+	for c := 1; c < len(t.star); c++ {
+		Ls += t.star[c]
+	}
+	a := t.star[k]
+	if a == 0 {
+		return undefined(ReasonUnitizedKNoPairs)
+	}
+	if Ls == a {
+		return undefined(ReasonUnitizedKOnly)
+	}
+	row := sub(mul(bi(a), bi(Ls)), t.starSq[k].big()) // a·Ls − U_k
+	return defined(mul(row, bi(a-t.diag[k])), mul(bi(a), bi(a), bi(Ls-a)))
+}
+
+// maxUnitizedLength is the longest total length of the continua whose sums
+// [Unitized] can form exactly for m coders: 2·m²·L ≤ 2⁶³ − 1.
+func maxUnitizedLength(m int) int64 {
+	return math.MaxInt64 / (2 * int64(m) * int64(m))
 }
 
 // u128 is an unsigned 128-bit accumulator for sums of squared lengths, which

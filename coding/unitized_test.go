@@ -54,14 +54,17 @@ func TestUnitizedPerfectAgreement(t *testing.T) {
 	r := mustUnitized(t, []int{10}, 2, []UnitizedSegment{useg(0, 0, 5, "A"), useg(1, 0, 5, "A")}, UnitizedOptions{})
 	wantValue(t, "uα", r.UAlpha, 1)
 	wantValue(t, "|uα", r.BinaryUAlpha, 1)
-	wantValue(t, "(A)uα", r.KUAlpha["A"], 1)
+	wantValue(t, "binary (A)uα", r.BinaryKUAlpha["A"], 1)
 	wantUndefined(t, "cuα", r.CUAlpha, ReasonUnitizedSameCode)
+	// With one category (k)uα is, like cuα, without variation.
+	wantUndefined(t, "(A)uα", r.KUAlpha["A"], ReasonUnitizedKOnly)
 
 	// Two categories, identical: everything 1, cuα too.
 	r = mustUnitized(t, []int{10}, 2, []UnitizedSegment{
 		useg(0, 0, 4, "A"), useg(0, 6, 10, "B"), useg(1, 0, 4, "A"), useg(1, 6, 10, "B"),
 	}, UnitizedOptions{})
-	for name, s := range map[string]Statistic{"uα": r.UAlpha, "|uα": r.BinaryUAlpha, "cuα": r.CUAlpha, "(A)uα": r.KUAlpha["A"], "(B)uα": r.KUAlpha["B"]} {
+	for name, s := range map[string]Statistic{"uα": r.UAlpha, "|uα": r.BinaryUAlpha, "cuα": r.CUAlpha, "binary (A)uα": r.BinaryKUAlpha["A"], "binary (B)uα": r.BinaryKUAlpha["B"],
+		"(A)uα": r.KUAlpha["A"], "(B)uα": r.KUAlpha["B"]} {
 		wantValue(t, name, s, 1)
 	}
 }
@@ -81,8 +84,61 @@ func TestUnitizedSwappedCategories(t *testing.T) {
 	wantValue(t, "uα", r.UAlpha, -0.5)
 	wantValue(t, "cuα", r.CUAlpha, -0.5)
 	wantUndefined(t, "|uα", r.BinaryUAlpha, ReasonUnitizedAllCoded)
-	wantValue(t, "(A)uα", r.KUAlpha["A"], -0.7)
-	wantValue(t, "(B)uα", r.KUAlpha["B"], -0.7)
+	wantValue(t, "binary (A)uα", r.BinaryKUAlpha["A"], -0.7)
+	wantValue(t, "binary (B)uα", r.BinaryKUAlpha["B"], -0.7)
+	// Eq. 13: X_g = 5 for all four units, l*_A. = l*_B. = 10, l*.. = 20,
+	// l_AA = 0, U_A = 50: (A)uα = 1 − (10·20 − 50)(10 − 0)/(10²·10) = −0.5.
+	// Two categories that pair alike: (k)uα equals cuα.
+	wantValue(t, "(A)uα", r.KUAlpha["A"], -0.5)
+	wantValue(t, "(B)uα", r.KUAlpha["B"], -0.5)
+}
+
+// Eq. 13 of Krippendorff et al. (2016), hand-worked. L = 20, two coders:
+//
+//	coder 0: A [0,10), B [10,20)
+//	coder 1: A [0,6),  B [6,20)
+//
+// Intersections of units (m − 1 = 1, both orders counted): A∩A = [0,6),
+// A∩B = [6,10), B∩B = [10,20). The coincidence matrix among units:
+//
+//	        A    B   | l*_c.
+//	  A    12    4   |  16
+//	  B     4   20   |  24
+//	                 | l*.. = 40
+//
+// ℓ*_g of each unit (its length covered by the other coder's units):
+// coder 0's A 10, B 10; coder 1's A 6, B 4 + 10 = 14. U_A = 10² + 6² = 136,
+// U_B = 10² + 14² = 296, U = 432, so l*.. − U/l*.. = 29.2 and
+// e*_A. = (16·40 − 136)/29.2 = 504/29.2, e*_AA = (16² − 136)/29.2 = 120/29.2,
+// e*_B. = (24·40 − 296)/29.2 = 664/29.2, e*_BB = (24² − 296)/29.2 = 280/29.2.
+//
+//	(A)uα = 1 − (504/16)·(16 − 12)/(504 − 120) = 1 − 2016/6144 = 0.671875
+//	(B)uα = 1 − (664/24)·(24 − 20)/(664 − 280) = 1 − 2656/9216
+//	cuα   = 1 − (40 − 32)(1600 − 432)/(40·(1600 − 256 − 576)) = 1 − 9344/30720
+//
+// The binary per-category uα is a different coefficient, which also judges
+// where the units lie: here (A)'s binary uα pairs A against gap
+// (everything else), so it is not eq. 13's value.
+func TestUnitizedKUAlphaEq13(t *testing.T) {
+	r := mustUnitized(t, []int{20}, 2, []UnitizedSegment{
+		useg(0, 0, 10, "A"), useg(0, 10, 20, "B"), useg(1, 0, 6, "A"), useg(1, 6, 20, "B"),
+	}, UnitizedOptions{})
+	wantValue(t, "(A)uα", r.KUAlpha["A"], 1-2016.0/6144)
+	wantValue(t, "(B)uα", r.KUAlpha["B"], 1-2656.0/9216)
+	wantValue(t, "cuα", r.CUAlpha, 1-9344.0/30720)
+	if b := r.BinaryKUAlpha["A"]; b.Value == nil || close(*b.Value, *r.KUAlpha["A"].Value) {
+		t.Errorf("binary (A)uα = %+v, should be its own coefficient", b)
+	}
+
+	// A category whose units meet no other coder's units has nothing to
+	// pair: coder 0 codes C alone where coder 1 left a gap.
+	r = mustUnitized(t, []int{30}, 2, []UnitizedSegment{
+		useg(0, 0, 10, "A"), useg(0, 10, 20, "B"), useg(0, 22, 26, "C"), useg(1, 0, 6, "A"), useg(1, 6, 20, "B"),
+	}, UnitizedOptions{})
+	wantUndefined(t, "(C)uα", r.KUAlpha["C"], ReasonUnitizedKNoPairs)
+	if r.KUAlpha["A"].Value == nil {
+		t.Errorf("(A)uα undefined: %s", *r.KUAlpha["A"].Undefined)
+	}
 }
 
 // Hand-worked: one coder codes nothing. Coder 1: A [0,5) of L = 10; coder 2
@@ -95,8 +151,9 @@ func TestUnitizedOneCoderCodesNothing(t *testing.T) {
 	r := mustUnitized(t, []int{10}, 2, []UnitizedSegment{useg(0, 0, 5, "A")}, UnitizedOptions{})
 	wantValue(t, "uα", r.UAlpha, -0.2)
 	wantValue(t, "|uα", r.BinaryUAlpha, -0.2)
-	wantValue(t, "(A)uα", r.KUAlpha["A"], -0.2)
+	wantValue(t, "binary (A)uα", r.BinaryKUAlpha["A"], -0.2)
 	wantUndefined(t, "cuα", r.CUAlpha, ReasonUnitizedNoPairs)
+	wantUndefined(t, "(A)uα", r.KUAlpha["A"], ReasonUnitizedKNoPairs)
 }
 
 func TestUnitizedUndefined(t *testing.T) {
@@ -104,6 +161,7 @@ func TestUnitizedUndefined(t *testing.T) {
 	wantUndefined(t, "uα", r.UAlpha, ReasonUnitizedNoUnits)
 	wantUndefined(t, "|uα", r.BinaryUAlpha, ReasonUnitizedNoUnits)
 	wantUndefined(t, "cuα", r.CUAlpha, ReasonUnitizedNoPairs)
+	wantUndefined(t, "binary (A)uα", r.BinaryKUAlpha["A"], ReasonUnitizedUnused)
 	wantUndefined(t, "(A)uα", r.KUAlpha["A"], ReasonUnitizedUnused)
 
 	r = mustUnitized(t, []int{0}, 3, nil, UnitizedOptions{})
@@ -116,7 +174,7 @@ func TestUnitizedUndefined(t *testing.T) {
 	r = mustUnitized(t, []int{10}, 2, []UnitizedSegment{useg(0, 0, 10, "A"), useg(1, 0, 10, "A")}, UnitizedOptions{})
 	wantUndefined(t, "uα", r.UAlpha, ReasonUnitizedOneValue)
 	wantUndefined(t, "|uα", r.BinaryUAlpha, ReasonUnitizedAllCoded)
-	wantUndefined(t, "(A)uα", r.KUAlpha["A"], reasonUnitizedWholeCode)
+	wantUndefined(t, "binary (A)uα", r.BinaryKUAlpha["A"], reasonUnitizedWholeCode)
 }
 
 // Hand-worked, three coders on a continuum of 60 (the data of the README
@@ -199,7 +257,7 @@ func TestUnitizedPerCategoryOverlap(t *testing.T) {
 		useg(1, 0, 2, "A"), useg(1, 2, 5, "A"), useg(1, 3, 9, "B"),
 	}
 	r := mustUnitized(t, []int{10}, 2, segs, UnitizedOptions{PerCategoryOverlap: true})
-	for name, s := range map[string]Statistic{"uα": r.UAlpha, "cuα": r.CUAlpha} {
+	for name, s := range map[string]Statistic{"uα": r.UAlpha, "cuα": r.CUAlpha, "(A)uα": r.KUAlpha["A"], "(B)uα": r.KUAlpha["B"]} {
 		wantUndefined(t, name, s, ReasonUnitizedOverlap)
 	}
 	// Coded or not needs no exclusive codes: |uα is that of each coder's
@@ -209,10 +267,10 @@ func TestUnitizedPerCategoryOverlap(t *testing.T) {
 		t.Errorf("|uα with overlapping codes = %+v, want %v", r.BinaryUAlpha, *merged.BinaryUAlpha.Value)
 	}
 	// (A)uα equals that of the unions alone: A [0,5) for both.
-	wantValue(t, "(A)uα", r.KUAlpha["A"], 1)
+	wantValue(t, "binary (A)uα", r.BinaryKUAlpha["A"], 1)
 	only := mustUnitized(t, []int{10}, 2, []UnitizedSegment{useg(0, 3, 8, "B"), useg(1, 3, 9, "B")}, UnitizedOptions{})
-	if *r.KUAlpha["B"].Value != *only.KUAlpha["B"].Value {
-		t.Errorf("(B)uα = %v, want %v", *r.KUAlpha["B"].Value, *only.KUAlpha["B"].Value)
+	if *r.BinaryKUAlpha["B"].Value != *only.BinaryKUAlpha["B"].Value {
+		t.Errorf("(B)uα = %v, want %v", *r.BinaryKUAlpha["B"].Value, *only.BinaryKUAlpha["B"].Value)
 	}
 	// Without overlaps of different codes, everything is defined, and
 	// touching segments of a code are one unit.
@@ -223,12 +281,13 @@ func TestUnitizedPerCategoryOverlap(t *testing.T) {
 // bruteUnitized evaluates the formulas documented on Unitized directly,
 // point by point, in floating point: an independent check of the
 // section-boundary sweep. Each coder's units must not overlap.
-func bruteUnitized(lengths []int, m int, segs []UnitizedSegment, cats []string) (u, bin, cu float64, k map[string]float64) {
+func bruteUnitized(lengths []int, m int, segs []UnitizedSegment, cats []string) (u, bin, cu float64, k, eq13 map[string]float64) {
 	catIdx := map[string]int{}
 	for i, c := range cats {
 		catIdx[c] = i + 1
 	}
 	V := len(cats) + 1
+	eq13 = map[string]float64{}
 	alpha := func(valued func(c int) int, reduce bool) (uA, binA, cuA float64) {
 		// valued maps a category index to its index in this computation
 		// (0 = gap).
@@ -343,6 +402,24 @@ func bruteUnitized(lengths []int, m int, segs []UnitizedSegment, cats []string) 
 			DeS -= (mcStar[c]*mcStar[c] - Sstar[c]) / (nStar - SstarSum/nStar)
 		}
 		cuA = 1 - DoS/DeS
+		if !reduce {
+			// Eq. 13 from the matrix of coincidences among units.
+			eStar := func(c, k int) float64 {
+				num := mcStar[c] * mcStar[k]
+				if c == k {
+					num -= Sstar[c]
+				}
+				return num / (nStar - SstarSum/nStar)
+			}
+			for i, name := range cats {
+				c := i + 1
+				row := 0.0
+				for k := 1; k < V; k++ {
+					row += eStar(c, k)
+				}
+				eq13[name] = 1 - (row/mcStar[c])*(mcStar[c]-l[c][c])/(row-eStar(c, c))
+			}
+		}
 		return
 	}
 	u, bin, cu = alpha(func(c int) int { return c }, false)
@@ -395,7 +472,7 @@ func TestUnitizedMatchesBruteForce(t *testing.T) {
 		}
 		segs := randomUnitizing(rng, lengths, m, cats)
 		r := mustUnitized(t, lengths, m, segs, UnitizedOptions{Categories: cats})
-		u, bin, cu, k := bruteUnitized(lengths, m, segs, cats)
+		u, bin, cu, k, eq13 := bruteUnitized(lengths, m, segs, cats)
 		check := func(name string, s Statistic, want float64) {
 			if s.Value == nil {
 				if !math.IsNaN(want) && !math.IsInf(want, 0) && !close(want, 1) {
@@ -411,7 +488,8 @@ func TestUnitizedMatchesBruteForce(t *testing.T) {
 		check("|uα", r.BinaryUAlpha, bin)
 		check("cuα", r.CUAlpha, cu)
 		for _, c := range cats {
-			check("("+c+")uα", r.KUAlpha[c], k[c])
+			check("binary ("+c+")uα", r.BinaryKUAlpha[c], k[c])
+			check("("+c+")uα", r.KUAlpha[c], eq13[c])
 		}
 	}
 }
@@ -473,12 +551,14 @@ func sameReport(a, b UnitizedReport) bool {
 	if !sameStat(a.UAlpha, b.UAlpha) || !sameStat(a.BinaryUAlpha, b.BinaryUAlpha) || !sameStat(a.CUAlpha, b.CUAlpha) {
 		return false
 	}
-	if len(a.KUAlpha) != len(b.KUAlpha) {
-		return false
-	}
-	for k, s := range a.KUAlpha {
-		if !sameStat(s, b.KUAlpha[k]) {
+	for _, pair := range [][2]map[string]Statistic{{a.KUAlpha, b.KUAlpha}, {a.BinaryKUAlpha, b.BinaryKUAlpha}} {
+		if len(pair[0]) != len(pair[1]) {
 			return false
+		}
+		for k, s := range pair[0] {
+			if !sameStat(s, pair[1][k]) {
+				return false
+			}
 		}
 	}
 	return true
@@ -553,5 +633,47 @@ func TestUnitizedScaling(t *testing.T) {
 	b := mustUnitized(t, []int{70}, 2, scale(segs, 7), UnitizedOptions{})
 	if !close(*a.UAlpha.Value, *b.UAlpha.Value) || !close(*a.CUAlpha.Value, *b.CUAlpha.Value) {
 		t.Errorf("gapless: uα %v → %v, cuα %v → %v", *a.UAlpha.Value, *b.UAlpha.Value, *a.CUAlpha.Value, *b.CUAlpha.Value)
+	}
+}
+
+// Lengths whose sums would overflow int64 are refused, not wrapped: before
+// this check a continuum of length near 2⁶³ gave uα = 2.38. At the largest
+// length accepted every coefficient is still within its range, and exact.
+func TestUnitizedBounds(t *testing.T) {
+	huge := math.MaxInt64 - 10
+	segs := []UnitizedSegment{useg(0, 0, huge/2, "A"), useg(1, huge/4, huge/2, "A")}
+	for _, tc := range []struct {
+		lengths []int
+		coders  int
+		want    string
+	}{
+		{[]int{huge}, 2, "exact up to a total length of"},
+		{[]int{math.MaxInt64, 1}, 2, "add up to more than"},
+		{[]int{int(maxUnitizedLength(3)) + 1}, 3, "with 3 coders"},
+		{[]int{10}, math.MaxInt32 + 1, "at most 2147483647 coders"},
+	} {
+		s := segs
+		if tc.lengths[0] < huge/2 {
+			s = nil
+		}
+		r, err := Unitized(tc.lengths, tc.coders, s, UnitizedOptions{})
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("lengths %v, %d coders: report %+v, error %v; want %q", tc.lengths, tc.coders, r.UAlpha, err, tc.want)
+		}
+	}
+
+	// The largest length accepted: coder 0 codes the first half, coder 1
+	// the second quarter; the same data a billion times shorter gives
+	// nearly the same coefficients (gaps count with their length, so not
+	// exactly), and none is out of range.
+	L := int(maxUnitizedLength(2))
+	q := L / 4
+	big := mustUnitized(t, []int{4 * q}, 2, []UnitizedSegment{useg(0, 0, 2*q, "A"), useg(1, q, 2*q, "A")}, UnitizedOptions{})
+	small := mustUnitized(t, []int{4000}, 2, []UnitizedSegment{useg(0, 0, 2000, "A"), useg(1, 1000, 2000, "A")}, UnitizedOptions{})
+	for _, p := range [][3]any{{"uα", big.UAlpha, small.UAlpha}, {"|uα", big.BinaryUAlpha, small.BinaryUAlpha}, {"binary (A)uα", big.BinaryKUAlpha["A"], small.BinaryKUAlpha["A"]}} {
+		b, s := p[1].(Statistic), p[2].(Statistic)
+		if b.Value == nil || s.Value == nil || *b.Value > 1 || *b.Value < -1 || math.Abs(*b.Value-*s.Value) > 1e-3 {
+			t.Errorf("%s at length %d = %+v, at 4000 %+v", p[0], 4*q, b, s)
+		}
 	}
 }
