@@ -101,10 +101,10 @@ func TestUnitizedSwappedCategories(t *testing.T) {
 // Intersections of units (m − 1 = 1, both orders counted): A∩A = [0,6),
 // A∩B = [6,10), B∩B = [10,20). The coincidence matrix among units:
 //
-//	        A    B   | l*_c.
-//	  A    12    4   |  16
-//	  B     4   20   |  24
-//	                 | l*.. = 40
+//	      A    B   | l*_c.
+//	A    12    4   |  16
+//	B     4   20   |  24
+//	               | l*.. = 40
 //
 // ℓ*_g of each unit (its length covered by the other coder's units):
 // coder 0's A 10, B 10; coder 1's A 6, B 4 + 10 = 14. U_A = 10² + 6² = 136,
