@@ -33,7 +33,8 @@
 // fleiss-alpha/v1; --format and --by document need two coders). --unit
 // segment is MAXQDA's segment match (threshold 90 % unless --threshold
 // says otherwise); --unit unitized prints Krippendorff's unitizing alphas
-// (uα, |uα, cuα and (k)uα per code) for two or more coders. --resample turn
+// (uα, |uα, cuα, and per code the paper's (k)uα and the binary uα of the
+// code against everything else) for two or more coders. --resample turn
 // bootstraps speaker turns instead of documents, for studies with few
 // interviews.
 //
@@ -48,8 +49,11 @@
 // reliability --unitized reads rows coder,start,end,category (end
 // exclusive; an optional header row is skipped) over one continuum of
 // length L, where a coder's units must not overlap, and prints uα, |uα, cuα
-// and (k)uα per category; --json gives u_alpha, binary_u_alpha, cu_alpha
-// (each {"value","undefined","ci"}) and k_u_alpha (category → the same).
+// and per category (k)uα (eq. 13 of Krippendorff et al. 2016) and the binary
+// uα of the category against everything else; --json gives u_alpha,
+// binary_u_alpha, cu_alpha (each {"value","undefined","ci"}), k_u_alpha and
+// binary_u_alpha_by_category (category → the same). A negative --length, or
+// one so long that the exact sums would overflow, is refused.
 //
 // Commands that change the project take its write lock and fail with
 // "project is open in another window" while the desktop app has it open;

@@ -24,6 +24,9 @@ type unitizedJSON struct {
 	BinaryUAlpha coding.Statistic            `json:"binary_u_alpha"`
 	CUAlpha      coding.Statistic            `json:"cu_alpha"`
 	KUAlpha      map[string]coding.Statistic `json:"k_u_alpha"`
+	// BinaryKUAlpha is the per-category binary uα (the category against
+	// everything else, as ATLAS.ti reports it per code).
+	BinaryKUAlpha map[string]coding.Statistic `json:"binary_u_alpha_by_category"`
 }
 
 // wantsUnitized reports whether a reliability command line asks for the
@@ -47,7 +50,7 @@ func wantsUnitized(args []string) bool {
 func cmdUnitized(args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("reliability", flag.ContinueOnError)
 	path := fs.String("unitized", "", "CSV of segments: coder,start,end,category (end exclusive)")
-	length := fs.Int("length", -1, "length of the continuum the offsets count in")
+	length := fs.Int("length", 0, "length of the continuum the offsets count in")
 	asJSON := fs.Bool("json", false, "print JSON")
 	if _, err := parse(fs, args, 0, 0); err != nil {
 		return err
@@ -55,10 +58,14 @@ func cmdUnitized(args []string, out io.Writer) error {
 	if *path == "" {
 		return usageError{"--unitized needs the segments CSV file"}
 	}
-	if *length < 0 {
+	given := false
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == "length" })
+	switch {
+	case !given:
 		return usageError{"--length is required: the length of the continuum, in the units the offsets count"}
-	}
-	if *length == 0 {
+	case *length < 0:
+		return usageError{fmt.Sprintf("--length %d is a negative length; give the length of the continuum, in the units the offsets count", *length)}
+	case *length == 0:
 		return usageError{"--length must be positive"}
 	}
 	f, err := os.Open(*path)
@@ -88,7 +95,7 @@ func cmdUnitized(args []string, out io.Writer) error {
 	if *asJSON {
 		return writeJSON(out, unitizedJSON{
 			Coders: coders, Segments: len(segs), Length: *length, Categories: r.Categories,
-			UAlpha: r.UAlpha, BinaryUAlpha: r.BinaryUAlpha, CUAlpha: r.CUAlpha, KUAlpha: r.KUAlpha,
+			UAlpha: r.UAlpha, BinaryUAlpha: r.BinaryUAlpha, CUAlpha: r.CUAlpha, KUAlpha: r.KUAlpha, BinaryKUAlpha: r.BinaryKUAlpha,
 		})
 	}
 	fmt.Fprintf(out, "%d coders (%s), %d segments, continuum length %d, categories: %s\n\n",
@@ -96,8 +103,9 @@ func cmdUnitized(args []string, out io.Writer) error {
 	return printUnitized(out, r)
 }
 
-// printUnitized prints the four coefficients, one line each, with the
-// reason of any that is undefined.
+// printUnitized prints the coefficients, one line each, with the reason of
+// any that is undefined: uα, |uα, cuα, then per category the paper's (k)uα
+// (eq. 13) and the binary uα of the category against everything else.
 func printUnitized(out io.Writer, r coding.UnitizedReport) error {
 	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "coefficient\tvalue\tnote")
@@ -116,6 +124,7 @@ func printUnitized(out io.Writer, r coding.UnitizedReport) error {
 	line("cuα (categories where coders overlap)", r.CUAlpha)
 	for _, c := range r.Categories {
 		line("("+c+")uα", r.KUAlpha[c])
+		line("binary uα of "+c+" (coded "+c+" or not)", r.BinaryKUAlpha[c])
 	}
 	return tw.Flush()
 }

@@ -27,8 +27,17 @@ func TestUnitizedCLISwapped(t *testing.T) {
 	if err := json.Unmarshal(m["k_u_alpha"], &k); err != nil {
 		t.Fatal(err)
 	}
-	if len(k) != 2 || k["A"].Value == nil || math.Abs(*k["A"].Value+0.7) > 1e-12 || k["B"].Value == nil {
+	// k_u_alpha is eq. 13 (−0.5 here, as cuα: the two codes pair alike);
+	// the binary per-category uα (−0.7) has its own key.
+	if len(k) != 2 || k["A"].Value == nil || math.Abs(*k["A"].Value+0.5) > 1e-12 || k["B"].Value == nil {
 		t.Errorf("k_u_alpha = %s", m["k_u_alpha"])
+	}
+	var kb map[string]statJSON
+	if err := json.Unmarshal(m["binary_u_alpha_by_category"], &kb); err != nil {
+		t.Fatal(err)
+	}
+	if len(kb) != 2 || kb["A"].Value == nil || math.Abs(*kb["A"].Value+0.7) > 1e-12 {
+		t.Errorf("binary_u_alpha_by_category = %s", m["binary_u_alpha_by_category"])
 	}
 	// The raw JSON has null, not a missing key, for an undefined value and
 	// for the interval.
@@ -43,7 +52,8 @@ func TestUnitizedCLISwapped(t *testing.T) {
 		"2 coders (Aisha, Ben), 4 segments, continuum length 10, categories: A, B",
 		"uα (units and categories)              -0.500",
 		"|uα (coded or not)                     -       undefined: " + coding.ReasonUnitizedAllCoded,
-		"(A)uα                                  -0.700",
+		"(A)uα                                  -0.500",
+		"binary uα of A (coded A or not)        -0.700",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("text output lacks %q:\n%s", want, out)
@@ -80,7 +90,8 @@ func TestUnitizedCLIErrors(t *testing.T) {
 		{"one coder", "A,0,5,x\nA,6,9,x\n", nil, 1, "only one coder (A)"},
 		{"no rows", "coder,start,end,category\n", nil, 1, "no segments"},
 		{"empty category", "A,0,5,\nB,0,5,x\n", nil, 1, "row 1: the category is empty"},
-		{"no length", "A,0,5,x\nB,0,5,x\n", []string{"--length", "-1"}, 2, "--length is required"},
+		{"negative length", "A,0,5,x\nB,0,5,x\n", []string{"--length", "-1"}, 2, "--length -1 is a negative length"},
+		{"huge length", "A,0,5,x\nB,0,5,x\n", []string{"--length", "9223372036854775807"}, 1, "exact up to a total length of 1152921504606846975"},
 		{"zero length", "A,0,5,x\nB,0,5,x\n", []string{"--length", "0"}, 2, "--length must be positive"},
 		{"positional", "A,0,5,x\nB,0,5,x\n", []string{"--length", "10", "extra.csv"}, 2, "unexpected argument extra.csv"},
 	} {

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"themis/coding"
 )
 
 func TestAgreementUnitsAndResampling(t *testing.T) {
@@ -22,11 +24,13 @@ func TestAgreementUnitsAndResampling(t *testing.T) {
 		UAlpha       map[string]any            `json:"u_alpha"`
 		BinaryUAlpha map[string]any            `json:"binary_u_alpha"`
 		KUAlpha      map[string]map[string]any `json:"k_u_alpha"`
+		BinaryK      map[string]map[string]any `json:"binary_u_alpha_by_category"`
 	}
 	if err := json.Unmarshal([]byte(mustRun(t, "agreement", project, "--coders", "Aisha,Ben", "--unit", "unitized", "--json")), &u); err != nil {
 		t.Fatal(err)
 	}
-	if u.UAlpha["value"] != nil || u.BinaryUAlpha["value"] == nil || len(u.KUAlpha) != 13 || u.KUAlpha["Social integration"]["value"] == nil {
+	if u.UAlpha["value"] != nil || u.BinaryUAlpha["value"] == nil || len(u.KUAlpha) != 13 || len(u.BinaryK) != 13 ||
+		u.BinaryK["Social integration"]["value"] == nil || u.KUAlpha["Social integration"]["undefined"] != coding.ReasonUnitizedOverlap {
 		t.Errorf("unitized JSON: %+v", u)
 	}
 
