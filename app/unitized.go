@@ -6,7 +6,7 @@ import (
 )
 
 // UnitizedDTO holds Krippendorff's unitizing alphas among two or more coders:
-// uα, |uα and cuα over all codes, and (k)uα per code.
+// uα, |uα and cuα over all codes, and per code (k)uα and the binary uα.
 type UnitizedDTO struct {
 	Coders       []CoderDTO        `json:"coders"`
 	Documents    int               `json:"documents"`
@@ -18,10 +18,13 @@ type UnitizedDTO struct {
 	Codebook     string            `json:"codebook"` // as AgreementDTO's
 }
 
-// UnitizedCodeDTO is one code's (k)uα.
+// UnitizedCodeDTO is one code's (k)uα (eq. 13 of Krippendorff et al. 2016:
+// the code told from the other codes where units intersect) and its binary
+// uα (the code against everything else, as ATLAS.ti reports it).
 type UnitizedCodeDTO struct {
-	Code    string       `json:"code"`
-	KUAlpha StatisticDTO `json:"kuAlpha"`
+	Code         string       `json:"code"`
+	KUAlpha      StatisticDTO `json:"kuAlpha"`
+	BinaryUAlpha StatisticDTO `json:"binaryUAlpha"`
 }
 
 // Unitized computes the unitizing alphas among the chosen coders over the
@@ -49,7 +52,7 @@ func (as *AgreementService) Unitized(coders []int64, documents []int64) (*Unitiz
 			out.Coders = append(out.Coders, coderDTO(c))
 		}
 		for _, name := range r.Categories {
-			out.PerCode = append(out.PerCode, UnitizedCodeDTO{Code: name, KUAlpha: statistic(r.KUAlpha[name])})
+			out.PerCode = append(out.PerCode, UnitizedCodeDTO{Code: name, KUAlpha: statistic(r.KUAlpha[name]), BinaryUAlpha: statistic(r.BinaryKUAlpha[name])})
 		}
 		return nil
 	})

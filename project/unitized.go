@@ -15,10 +15,11 @@ import (
 //
 // Coders here may apply several codes to the same text, which Krippendorff's
 // data do not allow, so the project asks for coding.UnitizedOptions'
-// PerCategoryOverlap: every per-code (k)uα is computed from the coder's
-// union of that code's segments, and uα, |uα and cuα are computed only when
-// no coder has overlapping segments of different codes in a document;
-// otherwise they are undefined with coding.ReasonUnitizedOverlap. Segments
+// PerCategoryOverlap: every per-code binary uα is computed from the coder's
+// union of that code's segments, |uα from each coder's coded text, and uα,
+// cuα and the per-code (k)uα (eq. 13) only when no coder has overlapping
+// segments of different codes in a document; otherwise they are undefined
+// with coding.ReasonUnitizedOverlap. Segments
 // are clipped to their document; segments of other documents or of
 // uncodable codes are ignored.
 //

@@ -58,7 +58,8 @@ func TestUnitizedAgreement(t *testing.T) {
 		t.Fatal(err)
 	}
 	if r.UAlpha.Value == nil || *r.UAlpha.Value != *want.UAlpha.Value || *r.CUAlpha.Value != *want.CUAlpha.Value ||
-		*r.KUAlpha[pos.Name].Value != *want.KUAlpha[pos.Name].Value {
+		r.KUAlpha[pos.Name].Value == nil || *r.KUAlpha[pos.Name].Value != *want.KUAlpha[pos.Name].Value ||
+		*r.BinaryKUAlpha[pos.Name].Value != *want.BinaryKUAlpha[pos.Name].Value {
 		t.Errorf("project report %+v\nwant %+v", r, want)
 	}
 	if r.Continua != 2 || r.Coders != 2 || len(r.Categories) != len(codes) || r.Length != docs[0].Chars+docs[1].Chars {
@@ -80,9 +81,9 @@ func TestUnitizedAgreement(t *testing.T) {
 		t.Fatalf("%v %+v", err, one)
 	}
 
-	// Ben codes overlapping text with a second code: uα and cuα become
-	// undefined, |uα (coded or not) and the per-code alphas stay, and
-	// Positive affect's is that of its own segments.
+	// Ben codes overlapping text with a second code: uα, cuα and (k)uα
+	// become undefined, |uα (coded or not) and the per-code binary alphas
+	// stay, and Positive affect's is that of its own segments.
 	add(ben, d1, rel, 40, 50)
 	over, err := UnitizedAgreement(p, []int64{aisha.ID, ben.ID}, nil)
 	if err != nil {
@@ -91,16 +92,16 @@ func TestUnitizedAgreement(t *testing.T) {
 	if over.BinaryUAlpha.Value == nil {
 		t.Errorf("|uα undefined with overlapping codes: %s", *over.BinaryUAlpha.Undefined)
 	}
-	for name, s := range map[string]coding.Statistic{"uα": over.UAlpha, "cuα": over.CUAlpha} {
+	for name, s := range map[string]coding.Statistic{"uα": over.UAlpha, "cuα": over.CUAlpha, "(pos)uα": over.KUAlpha[pos.Name]} {
 		if s.Value != nil || s.Undefined == nil || !strings.Contains(*s.Undefined, "overlapping codes") {
 			t.Errorf("%s = %+v, want undefined for overlapping codes", name, s)
 		}
 	}
-	if got := over.KUAlpha[pos.Name]; got.Value == nil || *got.Value != *r.KUAlpha[pos.Name].Value {
-		t.Errorf("(pos)uα changed with another code's overlap: %+v vs %+v", got, r.KUAlpha[pos.Name])
+	if got := over.BinaryKUAlpha[pos.Name]; got.Value == nil || *got.Value != *r.BinaryKUAlpha[pos.Name].Value {
+		t.Errorf("binary (pos)uα changed with another code's overlap: %+v vs %+v", got, r.BinaryKUAlpha[pos.Name])
 	}
-	if over.KUAlpha[rel.Name].Value == nil {
-		t.Errorf("(rel)uα undefined: %s", *over.KUAlpha[rel.Name].Undefined)
+	if over.BinaryKUAlpha[rel.Name].Value == nil {
+		t.Errorf("binary (rel)uα undefined: %s", *over.BinaryKUAlpha[rel.Name].Undefined)
 	}
 
 	// Three coders.
@@ -111,7 +112,7 @@ func TestUnitizedAgreement(t *testing.T) {
 	}
 	add(chen, d1, pos, 34, 52)
 	three, err := UnitizedAgreement(p, []int64{aisha.ID, ben.ID, chen.ID}, nil)
-	if err != nil || three.Coders != 3 || three.KUAlpha[pos.Name].Value == nil {
+	if err != nil || three.Coders != 3 || three.BinaryKUAlpha[pos.Name].Value == nil {
 		t.Fatalf("three coders: %v %+v", err, three)
 	}
 }

@@ -149,7 +149,13 @@ test('the unitized continuum shows the unitizing alphas the CLI computes', async
   await page.getByTestId('remove-coder-c').click();
   await page.getByTestId('unit').selectOption('unitized');
   await expect(page.getByTestId('unitized-table')).toBeVisible();
-  const u: { binary_u_alpha: Stat; u_alpha: Stat; cu_alpha: Stat; k_u_alpha: Record<string, Stat> } = JSON.parse(
+  const u: {
+    binary_u_alpha: Stat;
+    u_alpha: Stat;
+    cu_alpha: Stat;
+    k_u_alpha: Record<string, Stat>;
+    binary_u_alpha_by_category: Record<string, Stat>;
+  } = JSON.parse(
     cli('agreement', projectPath(), '--coders', 'Aisha,Ben', '--unit', 'unitized', '--json'),
   );
   const shown = (s: Stat) => (s.value === null ? 'undefined' : k3(s.value));
@@ -159,6 +165,8 @@ test('the unitized continuum shows the unitizing alphas the CLI computes', async
   if (u.u_alpha.value === null) await expect(page.getByTestId('unitized-uAlpha').getByTestId('reason')).toHaveText(u.u_alpha.undefined!);
   const au = u.k_u_alpha['Autonomy'];
   await expect(page.getByTestId('unitized-row-Autonomy').getByTestId('kuAlpha')).toHaveText(shown(au));
+  const bu = u.binary_u_alpha_by_category['Autonomy'];
+  await expect(page.getByTestId('unitized-row-Autonomy').getByTestId('binaryUAlpha')).toHaveText(shown(bu));
   await shot(page, 'agreement-unitized');
 
   // Computed again (another unit, then back), the figures are the same.

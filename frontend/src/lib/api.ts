@@ -872,7 +872,7 @@ export const api = {
       };
     });
   },
-  /** Krippendorff's unitizing alphas (uα, |uα, cuα, per-code (k)uα) among the coders over the documents. */
+  /** Krippendorff's unitizing alphas (uα, |uα, cuα, per-code (k)uα and binary uα) among the coders over the documents. */
   async unitized(coders: number[], documents: number[]): Promise<Unitized> {
     return call(async () => {
       const u = await Agreements.Unitized(coders, documents);
@@ -883,7 +883,7 @@ export const api = {
         uAlpha: stat(u.uAlpha),
         binaryUAlpha: stat(u.binaryUAlpha),
         cuAlpha: stat(u.cuAlpha),
-        perCode: (u.perCode ?? []).map((c) => ({ code: c.code, kuAlpha: stat(c.kuAlpha) })),
+        perCode: (u.perCode ?? []).map((c) => ({ code: c.code, kuAlpha: stat(c.kuAlpha), binaryUAlpha: stat(c.binaryUAlpha) })),
         codebook: u.codebook ?? '',
       };
     });

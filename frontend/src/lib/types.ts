@@ -385,7 +385,8 @@ export interface Unitized {
   uAlpha: Stat;
   binaryUAlpha: Stat;
   cuAlpha: Stat;
-  perCode: { code: string; kuAlpha: Stat }[];
+  /** per code: (k)uα, eq. 13 of Krippendorff et al. (2016), and the binary uα of the code against everything else */
+  perCode: { code: string; kuAlpha: Stat; binaryUAlpha: Stat }[];
   /** as Agreement's */
   codebook: string;
 }

@@ -138,11 +138,16 @@ describe('MultiAgreementTable', () => {
 });
 
 describe('UnitizedTable', () => {
-  it('shows uα, |uα, cuα with what each judges, per-code (k)uα, and reasons for undefined values', () => {
+  it('shows uα, |uα, cuα with what each judges, per-code (k)uα and binary uα, and reasons for undefined values', () => {
     const u: Unitized = {
       coders: [aisha, ben], documents: 2, length: 1234, uAlpha: st(0.6123), binaryUAlpha: st(0.7),
       cuAlpha: st(null, 'codes overlap within a coder, so uα and cuα are undefined'),
-      perCode: [{ code: 'Positive affect', kuAlpha: st(0.55) }, { code: 'Autonomy', kuAlpha: st(null, 'nobody used the code') }], codebook: 'Keyes: flourishing, revision 0',
+      perCode: [
+        { code: 'Positive affect', kuAlpha: st(0.55), binaryUAlpha: st(0.4) },
+        { code: 'Autonomy', kuAlpha: st(null, 'nobody used the code'), binaryUAlpha: st(null, 'nobody used the code') },
+        { code: 'Growth', kuAlpha: st(null, 'coders applied overlapping codes'), binaryUAlpha: st(0.3) },
+      ],
+      codebook: 'Keyes: flourishing, revision 0',
     };
     render(UnitizedTable, { result: u });
     expect(within(screen.getByTestId('unitized-uAlpha')).getByTestId('value')).toHaveTextContent('0.612');
@@ -152,7 +157,12 @@ describe('UnitizedTable', () => {
     expect(within(cu).getByTestId('value')).toHaveTextContent('undefined');
     expect(within(cu).getByTestId('reason')).toHaveTextContent('codes overlap within a coder');
     expect(within(screen.getByTestId('unitized-row-Positive affect')).getByTestId('kuAlpha')).toHaveTextContent('0.550');
-    expect(within(screen.getByTestId('unitized-row-Autonomy')).getByTestId('note')).toHaveTextContent('nobody used the code');
+    expect(within(screen.getByTestId('unitized-row-Positive affect')).getByTestId('binaryUAlpha')).toHaveTextContent('0.400');
+    expect(within(screen.getByTestId('unitized-row-Autonomy')).getByTestId('note')).toHaveTextContent(/^nobody used the code$/);
+    const growth = screen.getByTestId('unitized-row-Growth');
+    expect(within(growth).getByTestId('kuAlpha')).toHaveTextContent('undefined');
+    expect(within(growth).getByTestId('binaryUAlpha')).toHaveTextContent('0.300');
+    expect(within(growth).getByTestId('note')).toHaveTextContent('(k)uα: coders applied overlapping codes');
     expect(screen.getByTestId('unitized-table')).toHaveTextContent('Aisha, Ben over 2 documents (1,234 characters)');
   });
 });

@@ -69,7 +69,7 @@ const multi: MultiAgreement = {
 };
 const unitized: Unitized = {
   coders: [aisha, ben], documents: 2, length: 140, uAlpha: st(0.61), binaryUAlpha: st(0.72), cuAlpha: st(null, 'no text both coded'),
-  perCode: [{ code: 'Positive affect', kuAlpha: st(0.5) }], codebook: 'Keyes: flourishing, revision 0',
+  perCode: [{ code: 'Positive affect', kuAlpha: st(0.5), binaryUAlpha: st(0.4) }], codebook: 'Keyes: flourishing, revision 0',
 };
 
 beforeEach(() => {

@@ -52,7 +52,7 @@ const multi: MultiAgreement = {
 };
 const unitized: Unitized = {
   coders: [aisha, ben], documents: 2, length: 140, uAlpha: s(0.61), binaryUAlpha: s(0.72), cuAlpha: s(null, 'no text both coded'),
-  perCode: [{ code: 'Positive affect', kuAlpha: s(0.5) }], codebook: 'Keyes: flourishing, revision 0',
+  perCode: [{ code: 'Positive affect', kuAlpha: s(0.5), binaryUAlpha: s(0.4) }], codebook: 'Keyes: flourishing, revision 0',
 };
 
 beforeEach(() => {

@@ -2097,6 +2097,7 @@ export namespace app {
 	export class UnitizedCodeDTO {
 	    code: string;
 	    kuAlpha: StatisticDTO;
+	    binaryUAlpha: StatisticDTO;
 	
 	    static createFrom(source: any = {}) {
 	        return new UnitizedCodeDTO(source);
@@ -2106,6 +2107,7 @@ export namespace app {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.code = source["code"];
 	        this.kuAlpha = this.convertValues(source["kuAlpha"], StatisticDTO);
+	        this.binaryUAlpha = this.convertValues(source["binaryUAlpha"], StatisticDTO);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
