@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"themis/coding"
 )
 
 func TestAdjudicationFromTheApp(t *testing.T) {
@@ -85,7 +87,10 @@ func TestUnitizedFromTheApp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if u.Documents != 9 || len(u.PerCode) != 13 || len(u.Coders) != 2 || u.PerCode[0].KUAlpha.Value == nil {
+	// The demo's coders apply overlapping codes: (k)uα, like cuα, says so,
+	// and each code's binary uα is computed.
+	if u.Documents != 9 || len(u.PerCode) != 13 || len(u.Coders) != 2 || u.PerCode[0].BinaryUAlpha.Value == nil ||
+		u.PerCode[0].KUAlpha.Undefined != coding.ReasonUnitizedOverlap {
 		t.Errorf("unitized: %+v", u)
 	}
 	if (u.UAlpha.Value == nil) == (u.UAlpha.Undefined == "") {
