@@ -65,14 +65,15 @@ func chosen(key string) statistic {
 
 // Reading puts a coefficient in words with Krippendorff's (2004)
 // conventions: at least 0.800 reliable, at least 0.667 enough for tentative
-// conclusions only, below that not reliable.
+// conclusions only, below that not reliable. It reads the unrounded value,
+// as coding.FormatCoefficient prints it.
 func Reading(v *float64) string {
 	switch {
 	case v == nil:
 		return "undefined"
-	case *v >= 0.800:
+	case *v >= coding.Reliable:
 		return "reliable (≥ 0.800)"
-	case *v >= 0.667:
+	case *v >= coding.Tentative:
 		return "tentative (≥ 0.667)"
 	}
 	return "below 0.667"
@@ -115,18 +116,21 @@ func num(v *float64) string {
 	return strconv.FormatFloat(*v, 'f', -1, 64)
 }
 
+// three prints a coefficient for people: three decimals, or more when
+// three would show it reaching a threshold it misses
+// (coding.FormatCoefficient).
 func three(v *float64) string {
 	if v == nil {
 		return "undefined"
 	}
-	return fmt.Sprintf("%.3f", *v)
+	return coding.FormatCoefficient(*v)
 }
 
 func span(ci *[2]float64) string {
 	if ci == nil {
 		return ""
 	}
-	return fmt.Sprintf("%.3f–%.3f", ci[0], ci[1])
+	return coding.FormatCoefficient(ci[0]) + "–" + coding.FormatCoefficient(ci[1])
 }
 
 // AgreementCSV writes every row with every coefficient and interval, for
@@ -215,9 +219,9 @@ func MethodsParagraph(t AgreementTable) string {
 		b.WriteString("; factor and overall figures pool their codes' mean observed and mean expected agreement (De Vries et al., 2008).")
 	}
 	if v := st.value(r.Overall); v != nil {
-		fmt.Fprintf(&b, " Overall %s was %.3f", st.symbol, *v)
+		fmt.Fprintf(&b, " Overall %s was %s", st.symbol, three(v))
 		if ci := st.ci(r.Overall); ci != nil {
-			fmt.Fprintf(&b, " (95%% CI %.3f–%.3f)", ci[0], ci[1])
+			fmt.Fprintf(&b, " (95%% CI %s)", span(ci))
 		}
 		b.WriteString(".")
 	}
@@ -234,15 +238,15 @@ func MethodsParagraph(t AgreementTable) string {
 		if hi < 0 || *v > *st.value(r.PerCode[hi]) {
 			hi = i
 		}
-		if *v >= 0.800 {
+		if *v >= coding.Reliable {
 			reliable++
-		} else if *v >= 0.667 {
+		} else if *v >= coding.Tentative {
 			tentative++
 		}
 	}
 	if lo >= 0 {
-		fmt.Fprintf(&b, " Per code, %s ranged from %.3f (%s) to %.3f (%s); %d of %d codes reached 0.800 and a further %d reached 0.667 (Krippendorff's (2004) thresholds for reliable and for tentative conclusions).",
-			st.symbol, *st.value(r.PerCode[lo]), r.PerCode[lo].Label, *st.value(r.PerCode[hi]), r.PerCode[hi].Label, reliable, codes, tentative)
+		fmt.Fprintf(&b, " Per code, %s ranged from %s (%s) to %s (%s); %d of %d codes reached 0.800 and a further %d reached 0.667 (Krippendorff's (2004) thresholds for reliable and for tentative conclusions).",
+			st.symbol, three(st.value(r.PerCode[lo])), r.PerCode[lo].Label, three(st.value(r.PerCode[hi])), r.PerCode[hi].Label, reliable, codes, tentative)
 	}
 	if undefined > 0 {
 		fmt.Fprintf(&b, " For %d %s %s is undefined because there was no variation (neither coder used the code).",
@@ -261,10 +265,10 @@ func segmentMethods(b *strings.Builder, r coding.Report) {
 	fmt.Fprintf(b, ". Agreement was assessed per code with %s. Percent agreement was computed per code: every unit is a coded segment, so no unit is left uncoded by both coders and chance-corrected coefficients are undefined per code", unitPhrase(r))
 	o := r.Overall
 	if o.Kappa != nil {
-		fmt.Fprintf(b, ". Overall, %.1f%% of %s segments agreed; κ, computed as Brennan and Prediger's (1981) coefficient with chance agreement one over the number of codes (%d), as MAXQDA reports it, was %.3f",
-			o.Agreement*100, thousands(int(o.Counts.Units())), len(r.PerCode), *o.Kappa)
+		fmt.Fprintf(b, ". Overall, %s of %s segments agreed; κ, computed as Brennan and Prediger's (1981) coefficient with chance agreement one over the number of codes (%d), as MAXQDA reports it, was %s",
+			coding.FormatPercent(o.Agreement), thousands(int(o.Counts.Units())), len(r.PerCode), three(o.Kappa))
 		if o.CI.Kappa != nil {
-			fmt.Fprintf(b, " (95%% CI %.3f–%.3f)", o.CI.Kappa[0], o.CI.Kappa[1])
+			fmt.Fprintf(b, " (95%% CI %s)", span(o.CI.Kappa))
 		}
 	}
 	b.WriteString(".")
@@ -336,8 +340,8 @@ func AgreementMarkdown(t AgreementTable) string {
 		if kind(r) != "code" {
 			label = "**" + label + "**"
 		}
-		fmt.Fprintf(&b, "| %s | %d | %d | %d | %d | %.1f%% | %s | %s | %s | %s |\n", label, r.Counts.Both, r.Counts.OnlyA,
-			r.Counts.OnlyB, r.Counts.Neither, r.Agreement*100, three(st.value(r)), span(st.ci(r)), Reading(st.value(r)), cell(r.Note))
+		fmt.Fprintf(&b, "| %s | %d | %d | %d | %d | %s | %s | %s | %s | %s |\n", label, r.Counts.Both, r.Counts.OnlyA,
+			r.Counts.OnlyB, r.Counts.Neither, escapeInline(coding.FormatPercent(r.Agreement)), three(st.value(r)), span(st.ci(r)), Reading(st.value(r)), cell(r.Note))
 	}
 	fmt.Fprintf(&b, "\nCounts are %s; A is %s and B is %s.\n", unit, escapeInline(t.CoderA), escapeInline(t.CoderB))
 	return b.String()

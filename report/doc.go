@@ -28,6 +28,15 @@
 // lossless: the text content of each rendered block quote, with <br> read as
 // a line break, equals the quote (checked by a fuzz test).
 //
+// # Figures
+//
+// The agreement table, its HTML page and the methods paragraph print every
+// coefficient and interval bound with coding.FormatCoefficient and every
+// percentage with coding.FormatPercent, and read thresholds from the
+// unrounded value ([Reading]), so a κ of 0.79989 is "0.7999" and
+// "tentative" everywhere, never "0.800" beside "tentative", and a share just
+// under 100 % is "> 99.9%". The CSV keeps full precision for software.
+//
 // [HTML] renders with goldmark's defaults, without html.WithUnsafe, so raw HTML
 // could never pass through even if escaping failed.
 package report
