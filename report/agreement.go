@@ -25,7 +25,7 @@ type AgreementTable struct {
 	// Codebook is the framework's version the codes were applied under,
 	// e.g. "v1 agreed, revision 11" (see store.CodebookVersion.Label).
 	Codebook string
-	Factors        int    // number of factors the codes sit under
+	Factors  int // number of factors the codes sit under
 	// FrameworkCodes is the number of codable codes in the framework; when
 	// more than the codes compared, the methods say only some were compared.
 	FrameworkCodes int
