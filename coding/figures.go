@@ -15,13 +15,13 @@ const (
 )
 
 // thresholds are the values a printed coefficient must not appear to reach
-// when it does not.
-var thresholds = [...]float64{Tentative, Reliable}
+// when it does not: Krippendorff's two, and perfect agreement.
+var thresholds = [...]float64{Tentative, Reliable, 1}
 
 // FormatCoefficient prints a coefficient for a reader: three decimals, or
 // as many more as it takes for a value below a threshold not to print as
 // reaching it (0.79989 is "0.7999", not "0.800", and 0.6669996 is
-// "0.6669996"). Readings ("reliable", "tentative"), chart lines and counts
+// "0.6669996"); 1 counts as a threshold, so 0.99996 is not "1.000". Readings ("reliable", "tentative"), chart lines and counts
 // of codes reaching a threshold all compare the unrounded value, so with
 // this rule the figure printed beside them never contradicts them. Every
 // place Themis prints a coefficient or an interval bound for people (the

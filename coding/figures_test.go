@@ -45,13 +45,13 @@ func TestFormatFigures(t *testing.T) {
 // is.
 func TestFormatCoefficientNeverCrossesAThreshold(t *testing.T) {
 	for i := -20000; i <= 20000; i++ {
-		for _, v := range []float64{float64(i) / 20000, Tentative + float64(i)*1e-9, Reliable + float64(i)*1e-9} {
+		for _, v := range []float64{float64(i) / 20000, Tentative + float64(i)*1e-9, Reliable + float64(i)*1e-9, 1 - float64(i)*1e-9} {
 			s := FormatCoefficient(v)
 			r, err := strconv.ParseFloat(s, 64)
 			if err != nil {
 				t.Fatalf("%v printed %q", v, s)
 			}
-			for _, th := range []float64{Tentative, Reliable} {
+			for _, th := range []float64{Tentative, Reliable, 1} {
 				if (v >= th) != (r >= th) {
 					t.Fatalf("%v printed %q, on the other side of %v", v, s, th)
 				}

@@ -539,7 +539,7 @@ func cmdAgreement(args []string, out io.Writer) error {
 			if (i == codeRows && *by == "code") || i == len(rows)-1 {
 				fmt.Fprintln(tw, strings.Repeat("-", 8)+"\t\t\t\t\t\t\t\t\t\t\t\t")
 			}
-			fmt.Fprintf(tw, "%s\t%.1f%%\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%d\t%d\t%s\n", row.Label, row.Agreement*100,
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%d\t%d\t%s\n", row.Label, coding.FormatPercent(row.Agreement),
 				threeDecimals(row.Kappa), interval(row.CI.Kappa), threeDecimals(row.ScottPi), threeDecimals(row.KrippendorffAlpha),
 				threeDecimals(row.GwetAC1), threeDecimals(row.BrennanPrediger),
 				row.Counts.Both, row.Counts.OnlyA, row.Counts.OnlyB, row.Counts.Neither, row.Note)
@@ -592,12 +592,13 @@ func documents(n int) string {
 	return fmt.Sprintf("the %d documents", n)
 }
 
-// interval prints a bootstrap interval, or "" when there is none.
+// interval prints a bootstrap interval, or "" when there is none, its
+// bounds as coding.FormatCoefficient prints them.
 func interval(ci *[2]float64) string {
 	if ci == nil {
 		return ""
 	}
-	return fmt.Sprintf("[%.3f, %.3f]", ci[0], ci[1])
+	return "[" + coding.FormatCoefficient(ci[0]) + ", " + coding.FormatCoefficient(ci[1]) + "]"
 }
 
 func cmdQuotes(args []string, out io.Writer) error {
@@ -730,12 +731,14 @@ func unitSentence(r coding.Report) string {
 	return fmt.Sprintf("each %s is a unit, coded when a coder's segments cover at least %g%% of it", r.Unit, r.MinShare*100)
 }
 
-// threeDecimals prints a coefficient, or "-" when it is undefined.
+// threeDecimals prints a coefficient, or "-" when it is undefined: three
+// decimals, or more when three would show it reaching a threshold it misses
+// (coding.FormatCoefficient).
 func threeDecimals(v *float64) string {
 	if v == nil {
 		return "-"
 	}
-	return fmt.Sprintf("%.3f", *v)
+	return coding.FormatCoefficient(*v)
 }
 
 // printByDocument prints the agreement per document, pooling every code or
@@ -768,7 +771,7 @@ func printByDocument(p *store.Project, out io.Writer, r coding.Report, codeName 
 	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "document\tagreement\tkappa\tpi\tAC1\tB-P\tboth\tonly A\tonly B\tneither\tnote")
 	for _, row := range rows {
-		fmt.Fprintf(tw, "%s\t%.1f%%\t%s\t%s\t%s\t%s\t%d\t%d\t%d\t%d\t%s\n", row.Label, row.Agreement*100,
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%d\t%d\t%s\n", row.Label, coding.FormatPercent(row.Agreement),
 			threeDecimals(row.Kappa), threeDecimals(row.ScottPi), threeDecimals(row.GwetAC1), threeDecimals(row.BrennanPrediger),
 			row.Counts.Both, row.Counts.OnlyA, row.Counts.OnlyB, row.Counts.Neither, row.Note)
 	}

@@ -167,12 +167,13 @@ func printMultiByDocument(p *store.Project, out io.Writer, r coding.MultiReport,
 	return tw.Flush()
 }
 
-// percent prints a share as a percentage, or "-" when it is undefined.
+// percent prints a share as a percentage, or "-" when it is undefined;
+// never "100.0%" unless it is exactly 1 (coding.FormatPercent).
 func percent(s coding.Statistic) string {
 	if s.Value == nil {
 		return "-"
 	}
-	return fmt.Sprintf("%.1f%%", *s.Value*100)
+	return coding.FormatPercent(*s.Value)
 }
 
 // unitizedAgreement prints Krippendorff's unitizing alphas among the named

@@ -106,10 +106,10 @@ func cmdReliability(args []string, out io.Writer) error {
 		}
 		value, ci, note := "-", "", ""
 		if row.s.Value != nil {
-			value = fmt.Sprintf("%.3f", *row.s.Value)
+			value = coding.FormatCoefficient(*row.s.Value)
 		}
 		if row.s.CI != nil {
-			ci = fmt.Sprintf("[%.3f, %.3f]", row.s.CI[0], row.s.CI[1])
+			ci = interval(row.s.CI)
 		}
 		if row.s.Undefined != nil {
 			note = "undefined: " + *row.s.Undefined

@@ -112,7 +112,7 @@ func printUnitized(out io.Writer, r coding.UnitizedReport) error {
 	line := func(name string, s coding.Statistic) {
 		value, note := "-", ""
 		if s.Value != nil {
-			value = fmt.Sprintf("%.3f", *s.Value)
+			value = coding.FormatCoefficient(*s.Value)
 		}
 		if s.Undefined != nil {
 			note = "undefined: " + *s.Undefined
