@@ -7,20 +7,64 @@ export function formatInt(n: number): string {
   return ints.format(n);
 }
 
-/** A proportion in [0, 1] as a percentage with one decimal: 97.3%. */
-export function formatPercent(p: number): string {
-  return `${(p * 100).toFixed(1)}%`;
+// The figures mirror Go's coding.FormatCoefficient and coding.FormatPercent,
+// which print the same numbers in the CLI and the exports; both are tested
+// against one table of cases, coding/testdata/figures.json.
+
+/** Krippendorff's marks and perfect agreement: a value below one is never printed as reaching it. */
+const THRESHOLDS = [0.667, 0.8, 1];
+
+/**
+ * v with d decimals exactly as Go's strconv.FormatFloat(v, 'f', d, 64) prints
+ * it: toFixed rounds an exact tie (0.8125 to three decimals) up, Go to even.
+ */
+function fixed(v: number, d: number): string {
+  const s = v.toFixed(d);
+  const exact = Math.abs(v).toFixed(100); // exact for any coefficient: its binary expansion is shorter
+  const dot = exact.indexOf('.');
+  const rest = exact.slice(dot + 1 + d);
+  if (!/^50*$/.test(rest)) return s;
+  const down = (v < 0 ? '-' : '') + exact.slice(0, dot + 1 + d);
+  return Number(down.charAt(down.length - 1)) % 2 === 0 ? down : s;
 }
 
-/** Kappa with three decimals and a true minus sign; "undefined" for null. */
+/**
+ * A coefficient for people: three decimals, or as many more as it takes for
+ * a value below 0.667, 0.800 or 1 not to print as reaching it (0.79989 is
+ * "0.7999", not "0.800"), so the figure never contradicts its reading, a
+ * chart's line or a count of codes reaching a mark.
+ */
+export function formatCoefficient(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  for (let d = 3; d <= 17; d++) {
+    const s = fixed(v, d);
+    if (!THRESHOLDS.some((t) => v < t && Number(s) >= t)) return s;
+  }
+  return String(v);
+}
+
+/**
+ * A proportion in [0, 1] as a percentage with one decimal, 97.3%, never
+ * rounded to 100 % or 0 % unless it is exactly that: "> 99.9%", "< 0.1%".
+ */
+export function formatPercent(p: number): string {
+  if (!Number.isFinite(p)) return `${p}%`;
+  const s = fixed(p * 100, 1);
+  if (p === 1 || p === 0) return `${s}%`;
+  if (s === '100.0') return '> 99.9%';
+  if (s === '0.0' || s === '-0.0') return '< 0.1%';
+  return `${s}%`;
+}
+
+/** A coefficient as formatCoefficient prints it, with a true minus sign; "undefined" for null. */
 export function formatKappa(k: number | null): string {
   if (k === null || !Number.isFinite(k)) return 'undefined';
-  const s = k.toFixed(3);
+  const s = formatCoefficient(k);
   return s.startsWith('-') ? `−${s.slice(1)}` : s;
 }
 
 /**
- * A 95 % interval as "0.553–0.774", three decimals like formatKappa; when a
+ * A 95 % interval as "0.553–0.774", each bound as formatKappa prints it; when a
  * bound is negative the dash gets thin spaces so it is not read as a minus
  * ("−0.120 – 0.310").
  */
