@@ -39,8 +39,8 @@ func BenchmarkUnitized(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if rep.KUAlpha["1"].Value == nil {
-			b.Fatal("(1)uα undefined")
+		if rep.BinaryKUAlpha["1"].Value == nil {
+			b.Fatal("binary (1)uα undefined")
 		}
 	}
 	b.ReportMetric(float64(len(us)), "segments")
@@ -80,7 +80,7 @@ func BenchmarkUnitizedExclusive(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if rep.UAlpha.Value == nil || rep.CUAlpha.Value == nil {
+		if rep.UAlpha.Value == nil || rep.CUAlpha.Value == nil || rep.KUAlpha["1"].Value == nil {
 			b.Fatal("undefined")
 		}
 	}
