@@ -124,6 +124,17 @@
 // judges where the code was put as well as whether. Lengths whose exact
 // sums would overflow 64 bits are refused rather than wrapped.
 //
+// # Printing figures
+//
+// [FormatCoefficient] and [FormatPercent] are the one way Themis prints a
+// coefficient or a share for people, in the CLI, the reports and (mirrored
+// in the frontend's format.ts, tested against the same cases in
+// testdata/figures.json) the agreement view. Thresholds ([Reliable],
+// [Tentative]) are always compared unrounded, and a figure is given more
+// than three decimals exactly when three would print it on or past a
+// threshold (or 1) it misses; a percentage is never rounded to 100 % or 0 %
+// unless exact.
+//
 // # Reliability of spreadsheet codings
 //
 // [Reliability] computes statistics over a units × coders matrix of category labels, as

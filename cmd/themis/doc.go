@@ -55,6 +55,11 @@
 // binary_u_alpha_by_category (category → the same). A negative --length, or
 // one so long that the exact sums would overflow, is refused.
 //
+// Coefficients are printed with three decimals, or more when three would
+// show one reaching 0.667, 0.800 or 1 when it does not (0.79989 is 0.7999);
+// percentages are never rounded to 100% or 0% unless exact ("> 99.9%",
+// "< 0.1%"); see coding.FormatCoefficient. --json carries full precision.
+//
 // Commands that change the project take its write lock and fail with
 // "project is open in another window" while the desktop app has it open;
 // commands that only read work alongside the app. Every command exits
