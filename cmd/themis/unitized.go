@@ -124,7 +124,7 @@ func printUnitized(out io.Writer, r coding.UnitizedReport) error {
 	line("cuα (categories where coders overlap)", r.CUAlpha)
 	for _, c := range r.Categories {
 		line("("+c+")uα", r.KUAlpha[c])
-		line("binary uα of "+c+" (coded "+c+" or not)", r.BinaryKUAlpha[c])
+		line("binary uα of "+c, r.BinaryKUAlpha[c])
 	}
 	return tw.Flush()
 }

@@ -53,7 +53,7 @@ func TestUnitizedCLISwapped(t *testing.T) {
 		"uα (units and categories)              -0.500",
 		"|uα (coded or not)                     -       undefined: " + coding.ReasonUnitizedAllCoded,
 		"(A)uα                                  -0.500",
-		"binary uα of A (coded A or not)        -0.700",
+		"binary uα of A                         -0.700",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("text output lacks %q:\n%s", want, out)
