@@ -397,7 +397,7 @@ func cmdAgreement(args []string, out io.Writer) error {
 	docs := fs.String("docs", "", "documents to include (default all), NAME,NAME")
 	codeNames := fs.String("codes", "", "codes to compare (default every codable code), NAME,NAME")
 	unit := fs.String("unit", "character", "unit of analysis: character, turn, sentence, paragraph, segment, document, or unitized (Krippendorff's unitizing alphas)")
-	threshold := fs.Float64("threshold", 0, "percent of a turn, sentence or paragraph a coder must cover for it to count as coded (default: any overlap); for --unit segment, of a segment the other coder must cover with the same code (default 90)")
+	threshold := finiteFloat(fs, "threshold", 0, "percent of a turn, sentence or paragraph a coder must cover for it to count as coded (default: any overlap); for --unit segment, of a segment the other coder must cover with the same code (default 90)")
 	bootstrap := fs.Int("bootstrap", 0, "add 95% intervals from N resamples (see --resample)")
 	resample := fs.String("resample", "document", "what the bootstrap resamples: document, or turn (speaker turns, for studies with few documents)")
 	format := fs.String("format", "text", "text, csv, md or html (md and html include a methods paragraph)")
