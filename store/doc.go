@@ -18,10 +18,17 @@
 // durable when the method returns; bulk methods (ImportDocuments,
 // ImportSegments) are all or nothing.
 //
-// A project opened with Open holds an exclusive lock (a ".lock" file beside
-// the project) until Close, so a second window or CLI process that tries to
-// write gets ErrLocked instead of interleaving writes. OpenReadOnly takes no
-// lock and refuses every write.
+// A project opened with Open holds an exclusive lock (an flock on a ".lock"
+// file beside the project) until Close, so a second window or CLI process that
+// tries to write gets ErrLocked instead of interleaving writes. OpenReadOnly
+// takes no lock and refuses every write. The lock file is made with the
+// umask's permissions plus the project's read bits, so other users of a shared
+// folder can take it in turn; Close removes it, and one left by a killed
+// process holds no lock and is reused (lock.go).
+//
+// Open and OpenReadOnly refuse, with ErrNotProject and without writing a
+// byte, a file that is not a project: empty, not SQLite, or a SQLite database
+// without a schema version. Only Create makes a project.
 //
 // The schema is versioned with PRAGMA user_version and migrated forward on
 // open; a file from a newer Themis is refused rather than guessed at.
