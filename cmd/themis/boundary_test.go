@@ -32,3 +32,30 @@ func TestCommandsRefuseAnEmptyFileAndLeaveIt(t *testing.T) {
 		}
 	}
 }
+
+// Segments inside an excluded speaker's turns are refused by the import as
+// the reader refuses them, naming the row; the file then changes nothing.
+func TestSegmentsImportRefusesExcludedTurns(t *testing.T) {
+	dir, project := newProjectWithTranscripts(t)
+	mustRun(t, "cases", "exclude", project, "Interviewer")
+	text := mustRun(t, "text", project, "P003 interview")
+	// "How has" lies in the interviewer's first turn, after its label.
+	start := len([]rune("Interviewer: "))
+	ok := "P003 interview,Ben,Autonomy,48,56,\n" // in P003's turn
+	bad := "P003 interview,Ben,Autonomy," + itoa(start) + "," + itoa(start+7) + ",How has\n"
+	if got := []rune(text)[start : start+7]; string(got) != "How has" {
+		t.Fatalf("fixture moved: %q", string(got))
+	}
+	csv := writeFile(t, dir, "codings.csv", "document,coder,code,start,end,text\n"+ok+bad)
+	_, errOut, code := themis(t, "segments", "import", project, csv)
+	if code != 1 || !strings.Contains(errOut, "row 3:") || !strings.Contains(errOut, "Interviewer") ||
+		!strings.Contains(errOut, "not to be coded") || !strings.Contains(errOut, "nothing from this file was imported") {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	if out := mustRun(t, "segments", "export", project); strings.Count(out, "\n") != 1 {
+		t.Errorf("segments present after a refused file:\n%s", out)
+	}
+	if out := mustRun(t, "coders", project); out != "Aisha (lead)\n" {
+		t.Errorf("coders after a refused file: %q", out)
+	}
+}
