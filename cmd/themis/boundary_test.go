@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -57,5 +58,50 @@ func TestSegmentsImportRefusesExcludedTurns(t *testing.T) {
 	}
 	if out := mustRun(t, "coders", project); out != "Aisha (lead)\n" {
 		t.Errorf("coders after a refused file: %q", out)
+	}
+}
+
+// Changes made from the command line are journalled under a person: --as
+// NAME, else the project's lead.
+func TestWriteCommandsJournalWhoActed(t *testing.T) {
+	dir, project := newProjectWithTranscripts(t)
+	journal := func() []journalJSON {
+		var entries []journalJSON
+		if err := json.Unmarshal([]byte(mustRun(t, "journal", project, "--json")), &entries); err != nil {
+			t.Fatal(err)
+		}
+		return entries
+	}
+	// newProjectWithTranscripts imported without --as: the lead did it.
+	if e := journal()[0]; e.Action != "documents.import" || e.Coder != "Aisha" {
+		t.Errorf("import without --as journalled as %+v, want Aisha (the lead)", e)
+	}
+	csv := writeFile(t, dir, "codings.csv", "document,coder,code,start,end,text\nP003 interview,Ben,Autonomy,48,56,\n")
+	mustRun(t, "--as", "Ben", "segments", "import", project, csv)
+	if e := journal()[0]; e.Action != "segments.import" || e.Coder != "Ben" {
+		t.Errorf("segments import --as Ben journalled as %+v", e)
+	}
+	mustRun(t, "cases", "link", project, "P003 interview", "Patient 3", "--as=Chen")
+	entries := journal()
+	if entries[0].Action != "document.case" || entries[0].Coder != "Chen" || entries[1].Action != "case.add" || entries[1].Coder != "Chen" {
+		t.Errorf("cases link --as=Chen journalled as %+v, %+v", entries[0], entries[1])
+	}
+	if !strings.Contains(mustRun(t, "coders", project), "Chen") {
+		t.Error("a person acting with --as is not among the coders")
+	}
+	mustRun(t, "codebook", "tag", project, "v1")
+	if e := journal()[0]; e.Action != "codebook.tag" || e.Coder != "Aisha" {
+		t.Errorf("codebook tag journalled as %+v", e)
+	}
+	for _, e := range journal() {
+		if e.Coder == "" {
+			t.Errorf("an entry without a person: %+v", e)
+		}
+	}
+	if _, errOut, code := themis(t, "--as", "", "codebook", "tag", project, "v2"); code != 2 || !strings.Contains(errOut, "--as") {
+		t.Errorf("--as with a blank name: exit %d, %q", code, errOut)
+	}
+	if _, errOut, code := themis(t, "codebook", "tag", project, "v2", "--as"); code != 2 || !strings.Contains(errOut, "--as") {
+		t.Errorf("--as without a name: exit %d, %q", code, errOut)
 	}
 }

@@ -133,7 +133,11 @@ func cmdImport(args []string, out io.Writer) error {
 		files = good
 	}
 	return withProject(pos[0], true, func(p *store.Project) error {
-		res, err := project.Import(ctx, p, files, opt, 0, nil)
+		who, err := actor(p)
+		if err != nil {
+			return err
+		}
+		res, err := project.Import(ctx, p, files, opt, who, nil)
 		if err != nil {
 			return fmt.Errorf("%w\nnothing was imported", err)
 		}
@@ -317,7 +321,11 @@ func cmdSegments(args []string, out io.Writer) error {
 		}
 		defer f.Close()
 		return withProject(pos[0], true, func(p *store.Project) error {
-			n, err := project.ImportSegmentsCSV(p, f, 0)
+			who, err := actor(p)
+			if err != nil {
+				return err
+			}
+			n, err := project.ImportSegmentsCSV(p, f, who)
 			if err != nil {
 				return fmt.Errorf("%s: %w\nnothing from this file was imported", pos[1], err)
 			}

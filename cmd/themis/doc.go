@@ -51,6 +51,13 @@
 // and (k)uα per category; --json gives u_alpha, binary_u_alpha, cu_alpha
 // (each {"value","undefined","ci"}) and k_u_alpha (category → the same).
 //
+// Every change a command makes is journalled under a person: the global
+// --as NAME (accepted anywhere on the command line), else the project's lead
+// (else the user logged in, for a project without one). A name that is not
+// yet a coder of the project is added as one, journalled as having added
+// themself, so the audit trail names who worked from the command line as it
+// names who worked in the app.
+//
 // Commands that change the project take its write lock and fail with
 // "project is open in another window" while the desktop app has it open;
 // commands that only read work alongside the app. Every command exits

@@ -42,6 +42,12 @@ func commands() []command {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
+	args, as, _, err := takeAs(args)
+	if err != nil {
+		fmt.Fprintf(stderr, "themis: %v\n", err)
+		return 2
+	}
+	actingAs = as
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		usage(stdout)
 		if len(args) == 0 {
@@ -71,7 +77,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 func usage(w io.Writer) {
-	fmt.Fprintln(w, "themis — qualitative coding projects from the command line\n\nCommands:")
+	fmt.Fprintln(w, "themis — qualitative coding projects from the command line\n\n"+
+		"Every command takes --as NAME: the person the journal names for the changes it makes\n"+
+		"(default: the project's lead; a name new to the project is added to its coders).\n\nCommands:")
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  themis %s %s\n      %s\n", c.name, c.args, c.help)
 	}
