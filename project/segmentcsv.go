@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"themis/corpus"
+	"themis/internal/csvsafe"
 	"themis/store"
 )
 
@@ -61,6 +62,11 @@ func ImportSegmentsCSV(p *store.Project, r io.Reader, actor int64) (int, error) 
 		}
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 			continue
+		}
+		// Themis' own export put a quote before cells a spreadsheet would run
+		// as formulas; it is taken off again (csvsafe.Unquote).
+		for i := range rec {
+			rec[i] = csvsafe.Unquote(rec[i])
 		}
 		field := func(name string) string {
 			if i, ok := col[name]; ok && i < len(rec) {
@@ -177,7 +183,7 @@ func ExportSegmentsCSV(p *store.Project, w io.Writer, coder int64) error {
 	if err != nil {
 		return err
 	}
-	cw := csv.NewWriter(w)
+	cw := csvsafe.NewWriter(w, 3, 4) // start and end are numbers; names and text are text
 	cw.Write(SegmentCSVHeader)
 	for _, s := range segs {
 		q, err := attrib.quote(s)

@@ -105,3 +105,45 @@ func TestWriteCommandsJournalWhoActed(t *testing.T) {
 		t.Errorf("--as without a name: exit %d, %q", code, errOut)
 	}
 }
+
+// A segment export opened in a spreadsheet cannot run its cells as formulas,
+// and imports back unchanged: the quote Themis put in front is taken off.
+func TestSegmentsCSVIsSafeInSpreadsheetsAndRoundTrips(t *testing.T) {
+	dir := t.TempDir()
+	project := filepath.Join(dir, "study.themis")
+	mustRun(t, "new", project, "--lead", "Aisha", "--framework", "empty")
+	cb := writeFile(t, dir, "cb.yaml", "themis_codebook: 1\nname: Formulas\ncodes:\n  - name: \"=HYPERLINK(\\\"http://x\\\")\"\n")
+	mustRun(t, "codebook", "import", project, cb)
+	mustRun(t, "import", project, writeFile(t, dir, "-2+3.txt", "@P1: -2+3 is a sum\n"))
+	docs := mustRun(t, "docs", project, "--json")
+	var list []docJSON
+	json.Unmarshal([]byte(docs), &list)
+	if len(list) != 1 {
+		t.Fatalf("docs: %s", docs)
+	}
+	name := list[0].Name
+	csv := writeFile(t, dir, "in.csv", "document,coder,code,start,end,text\n"+
+		"\""+name+"\",+Ben,\"=HYPERLINK(\"\"http://x\"\")\",5,9,-2+3\n")
+	mustRun(t, "segments", "import", project, csv)
+	out := mustRun(t, "segments", "export", project)
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n")[1:] {
+		for _, cell := range strings.Split(line, ",") {
+			cell = strings.TrimPrefix(cell, "\"")
+			if cell != "" && strings.ContainsAny(cell[:1], "=+-@") {
+				t.Errorf("cell %q of %q could run as a formula", cell, line)
+			}
+		}
+	}
+	if !strings.Contains(out, "'-2+3,'+Ben,") || !strings.Contains(out, ",5,9,'-2+3") {
+		t.Errorf("export:\n%s", out)
+	}
+	// Round trip: the export imports into a fresh copy of the project as the same segments.
+	exported := writeFile(t, dir, "out.csv", out)
+	mustRun(t, "--as", "Aisha", "segments", "import", project, exported)
+	if again := mustRun(t, "segments", "export", project); again != out {
+		t.Errorf("re-importing the export changed it:\n%s\nwas\n%s", again, out)
+	}
+	if coders := mustRun(t, "coders", project); coders != "Aisha (lead)\n+Ben\n" {
+		t.Errorf("coders: %q (the quote must not make a new coder)", coders)
+	}
+}
