@@ -81,6 +81,9 @@ func (p *Project) AddCoder(name string, actor int64) (Coder, error) {
 }
 
 func addCoder(tx *sql.Tx, name, now string, actor int64) (Coder, error) {
+	if err := CheckName("a coder", name); err != nil {
+		return Coder{}, err
+	}
 	c := Coder{Name: name, Kind: KindCoder}
 	err := tx.QueryRow(`SELECT id, name, kind FROM coders WHERE name = ?`, name).Scan(&c.ID, &c.Name, &c.Kind)
 	if err == nil {

@@ -30,6 +30,12 @@
 // byte, a file that is not a project: empty, not SQLite, or a SQLite database
 // without a schema version. Only Create makes a project.
 //
+// Every name that enters — coder, code, framework, version, case, attribute,
+// document — passes CheckName (names.go): a name is one line of visible text,
+// so control characters (terminal escapes, line breaks) and bidirectional
+// overrides are refused with ErrInvalid, and taken out (StripControls) of the
+// document names Themis derives from file names.
+//
 // The schema is versioned with PRAGMA user_version and migrated forward on
 // open; a file from a newer Themis is refused rather than guessed at.
 package store

@@ -42,6 +42,9 @@ func Create(path string, fw frameworks.Framework, lead string) (*Project, error)
 	if lead == "" {
 		return nil, fmt.Errorf("create %s: %w: the project lead needs a name", path, ErrInvalid)
 	}
+	if err := CheckName("the project lead's", lead); err != nil {
+		return nil, fmt.Errorf("create %s: %w", path, err)
+	}
 	if _, err := os.Stat(path); err == nil {
 		return nil, fmt.Errorf("create %s: %w", path, ErrExists)
 	}

@@ -112,7 +112,7 @@ func (p *Project) ImportSegments(segs []NewSegment, actor int64) (int, error) {
 			if s.Coder == 0 && s.CoderName != "" {
 				c, err := addCoder(tx, strings.TrimSpace(s.CoderName), now, actor)
 				if err != nil {
-					return fmt.Errorf("segment %d: coder %q: %w", i+1, s.CoderName, err)
+					return &SegmentError{Index: i, Err: err}
 				}
 				s.Coder = c.ID
 			}
