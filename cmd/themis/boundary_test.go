@@ -1,11 +1,15 @@
 package main
 
 import (
+	"database/sql"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"themis/store"
 )
 
 // Only new and demo make projects: a write command on an empty file must not
@@ -145,5 +149,73 @@ func TestSegmentsCSVIsSafeInSpreadsheetsAndRoundTrips(t *testing.T) {
 	}
 	if coders := mustRun(t, "coders", project); coders != "Aisha (lead)\n+Ben\n" {
 		t.Errorf("coders: %q (the quote must not make a new coder)", coders)
+	}
+}
+
+// Names stored before names were checked (an old project) are printed with
+// their control characters made harmless; JSON keeps them, escaped.
+func TestStoredNamesArePrintedSafely(t *testing.T) {
+	dir, project := newProjectWithTranscripts(t)
+	evil := "Ben\x1b]0;owned\x07\u202eexe.txt\u009b2J"
+	// Write the name as an older Themis could have: straight into the file.
+	db, err := sql.Open("sqlite", project)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`INSERT INTO coders(name, created_at) VALUES(?, '2024-01-01T00:00:00Z')`, evil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`UPDATE documents SET name = ? WHERE name = 'P003 interview'`, "P003\x1b[2J"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	unsafe := func(s string) bool {
+		return strings.ContainsFunc(s, func(r rune) bool { return r != '\n' && r != '\t' && store.ControlRune(r) })
+	}
+	for _, args := range [][]string{{"coders", project}, {"docs", project}, {"journal", project}} {
+		out := mustRun(t, args...)
+		if unsafe(out) {
+			t.Errorf("themis %s prints a control character: %q", args[0], out)
+		}
+		if args[0] == "coders" && !strings.Contains(out, "Ben\ufffd]0;owned\ufffd\ufffdexe.txt\ufffd2J") {
+			t.Errorf("themis coders: %q, want the name with U+FFFD for each control character", out)
+		}
+	}
+	_, errOut, _ := themis(t, "cases", "link", project, "P003\x1b[2J", "Patient\x1b[2J")
+	if unsafe(errOut) {
+		t.Errorf("an error message prints a control character: %q", errOut)
+	}
+	for _, args := range [][]string{{"coders", project, "--json"}, {"docs", project, "--json"}} {
+		out := mustRun(t, args...)
+		if unsafe(out) {
+			t.Errorf("themis %s prints a control character: %q", strings.Join(args, " "), out)
+		}
+		var v any
+		if err := json.Unmarshal([]byte(out), &v); err != nil {
+			t.Fatalf("themis %s: %v", args[0], err)
+		}
+		if args[0] == "coders" && !strings.Contains(fmt.Sprint(v), evil) {
+			t.Errorf("JSON lost the name: %v", v)
+		}
+	}
+	// Data a command writes to a file or pipe is exact.
+	if out := mustRun(t, "segments", "export", project); unsafe(out) {
+		t.Errorf("segments export: %q", out)
+	}
+	_ = dir
+}
+
+// A C1 control split across two writes is caught all the same (0xC2 0x9B
+// reaching a terminal is CSI).
+func TestSafeWriterCatchesSplitCharacters(t *testing.T) {
+	var b strings.Builder
+	w := newSafeWriter(&b)
+	csi := []byte("a\u009b2J é\u202e")
+	for i := range csi {
+		w.Write(csi[i : i+1])
+	}
+	w.Flush()
+	if got := b.String(); got != "a\ufffd2J é\ufffd" {
+		t.Errorf("wrote %q", got)
 	}
 }

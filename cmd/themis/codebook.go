@@ -44,7 +44,7 @@ func cmdCodebook(args []string, out io.Writer) error {
 			if err != nil {
 				return err
 			}
-			_, err = out.Write(b)
+			_, err = dataOut(out).Write(b)
 			return err
 		})
 	case "import":

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -265,7 +266,7 @@ func cmdText(args []string, out io.Writer) error {
 		if err != nil {
 			return err
 		}
-		_, err = io.WriteString(out, d.Text)
+		_, err = io.WriteString(dataOut(out), d.Text)
 		return err
 	})
 }
@@ -348,7 +349,7 @@ func cmdSegments(args []string, out io.Writer) error {
 				}
 				coder = c.ID
 			}
-			return project.ExportSegmentsCSV(p, out, coder)
+			return project.ExportSegmentsCSV(p, dataOut(out), coder)
 		})
 	}
 	return usageError{fmt.Sprintf("unknown segments command %q; say import or export", args[0])}
@@ -494,7 +495,7 @@ func cmdAgreement(args []string, out io.Writer) error {
 			if err != nil {
 				return err
 			}
-			_, err = io.WriteString(out, text)
+			_, err = io.WriteString(dataOut(out), text)
 			return err
 		}
 		r, err := project.Agreement(p, req)
@@ -650,15 +651,20 @@ func cmdQuotes(args []string, out io.Writer) error {
 		if err != nil {
 			return err
 		}
-		_, err = io.WriteString(out, text)
+		_, err = io.WriteString(dataOut(out), text)
 		return err
 	})
 }
 
 func writeJSON(out io.Writer, v any) error {
-	enc := json.NewEncoder(out)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetIndent("", "  ")
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := dataOut(out).Write(jsonEscapes(b.Bytes()))
+	return err
 }
 
 type journalJSON struct {

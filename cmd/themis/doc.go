@@ -58,6 +58,12 @@
 // themself, so the audit trail names who worked from the command line as it
 // names who worked in the app.
 //
+// Everything printed goes through safeWriter (termsafe.go): control
+// characters and bidirectional overrides — which names may no longer hold,
+// but an older project's may — are printed as U+FFFD, so a name cannot drive
+// the terminal. Data (text, CSV, Markdown, HTML) written to a file or pipe is
+// exact; JSON keeps such characters as \u escapes.
+//
 // Commands that change the project take its write lock and fail with
 // "project is open in another window" while the desktop app has it open;
 // commands that only read work alongside the app. Every command exits

@@ -42,6 +42,13 @@ func commands() []command {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
+	so, se := newSafeWriter(stdout), newSafeWriter(stderr)
+	defer so.Flush()
+	defer se.Flush()
+	return runSafe(args, so, se)
+}
+
+func runSafe(args []string, stdout, stderr io.Writer) int {
 	args, as, _, err := takeAs(args)
 	if err != nil {
 		fmt.Fprintf(stderr, "themis: %v\n", err)
