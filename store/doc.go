@@ -22,13 +22,13 @@
 // file beside the project) until Close, so a second window or CLI process that
 // tries to write gets ErrLocked instead of interleaving writes. OpenReadOnly
 // takes no lock and refuses every write. The lock file is made with the
-// umask's permissions plus the project's read bits, so other users of a shared
-// folder can take it in turn; Close removes it, and one left by a killed
-// process holds no lock and is reused (lock.go).
+// umask's permissions plus the project's read and write bits, so other users
+// of a shared folder can take it in turn; Close removes it, and one left by a
+// killed process holds no lock and is reused (lock.go).
 //
 // Open and OpenReadOnly refuse, with ErrNotProject and without writing a
 // byte, a file that is not a project: empty, not SQLite, or a SQLite database
-// without a schema version. Only Create makes a project.
+// without a schema version and Themis' tables. Only Create makes a project.
 //
 // Every name that enters — coder, code, framework, version, case, attribute,
 // document — passes CheckName (names.go): a name is one line of visible text,

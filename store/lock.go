@@ -15,9 +15,10 @@ import (
 // Themis, which kept it) holds nothing and is simply locked again.
 //
 // The file is created with the umask's permissions and given at least the
-// project file's read bits: locking needs only to open it for reading, and a
-// lock file another user of a shared folder cannot open would keep them out
-// of the project for good.
+// project file's read and write bits: whoever may open the project must be
+// able to open the lock file (for reading; for writing where flock is
+// emulated with fcntl, as on NFS), or a lock file left by one user of a
+// shared folder would keep the others out of the project for good.
 //
 // unlockProject removes the file. A process that opened it just before the
 // removal may then win the flock on the removed file, so a lock counts only
@@ -25,15 +26,21 @@ import (
 // again on the file now there.
 func lockProject(path string, projectMode fs.FileMode) (*flock.Flock, error) {
 	for range 10 {
-		l := flock.New(path, flock.SetPermissions(0o666))
+		perm, err := lockFile(path, projectMode)
+		if err != nil {
+			if errors.Is(err, fs.ErrPermission) {
+				return nil, fmt.Errorf("%w: %s cannot be opened; if nobody has the project open, delete that file", err, path)
+			}
+			return nil, err
+		}
+		// The flock library reopens the file for writing where flock needs it
+		// (NFS) only when its mode has all of perm, so perm is the file's own.
+		l := flock.New(path, flock.SetPermissions(perm))
 		ok, err := l.TryLock()
 		if err != nil || !ok {
 			l.Close()
 		}
 		if err != nil {
-			if errors.Is(err, fs.ErrPermission) {
-				return nil, fmt.Errorf("%w: %s cannot be opened; if nobody has the project open, delete that file", err, path)
-			}
 			return nil, err
 		}
 		if !ok {
@@ -45,7 +52,6 @@ func lockProject(path string, projectMode fs.FileMode) (*flock.Flock, error) {
 			return nil, err
 		}
 		if now, err := os.Stat(path); err == nil && os.SameFile(held, now) {
-			share(path, held.Mode(), projectMode)
 			return l, nil
 		}
 		l.Close()
@@ -53,13 +59,27 @@ func lockProject(path string, projectMode fs.FileMode) (*flock.Flock, error) {
 	return nil, fmt.Errorf("%s keeps being replaced", path)
 }
 
-// share adds the project file's read bits to the lock file's, when this
-// process may change them (it made the file, or is its owner).
-func share(path string, lockMode, projectMode fs.FileMode) {
-	want := lockMode.Perm() | projectMode.Perm()&0o444
-	if want != lockMode.Perm() {
-		os.Chmod(path, want)
+// lockFile makes sure the lock file exists — made with the umask's
+// permissions, and given the project file's read and write bits when this
+// process may change them (it made the file, or owns it) — and returns its
+// permissions.
+func lockFile(path string, projectMode fs.FileMode) (fs.FileMode, error) {
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDONLY, 0o666)
+	if err != nil {
+		return 0, err
 	}
+	st, err := f.Stat()
+	f.Close()
+	if err != nil {
+		return 0, err
+	}
+	perm := st.Mode().Perm()
+	if want := perm | projectMode.Perm()&0o666; want != perm {
+		if os.Chmod(path, want) == nil {
+			perm = want
+		}
+	}
+	return perm, nil
 }
 
 // unlockProject removes the lock file while still holding the lock, then

@@ -13,9 +13,8 @@ import (
 )
 
 // The lock file must not shut other users of a shared folder out: it is made
-// with the umask's permissions (and at least the project file's read bits, as
-// taking an flock needs only to open it for reading), and it goes when the
-// project closes.
+// with the umask's permissions (and at least the project file's read and
+// write bits), and it goes when the project closes.
 func TestLockFileIsSharedAndRemovedOnClose(t *testing.T) {
 	fw := frameworks.Keyes()
 	tests := []struct {
@@ -27,6 +26,7 @@ func TestLockFileIsSharedAndRemovedOnClose(t *testing.T) {
 		{"umask 022", 0o022, 0, 0o644},
 		{"umask 002", 0o002, 0, 0o664},
 		{"umask 077, project shared with its group", 0o077, 0o640, 0o640},
+		{"umask 022, project writable by its group", 0o022, 0o664, 0o664},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -24,6 +24,12 @@ func TestOpenRefusesWhatIsNotAThemisProjectAndLeavesItUnchanged(t *testing.T) {
 		t.Fatal(err)
 	}
 	db.Close()
+	versioned := filepath.Join(dir, "versioned.themis")
+	db, _ = sql.Open("sqlite", versioned)
+	if _, err := db.Exec(`PRAGMA user_version = 3; CREATE TABLE coders(id INTEGER PRIMARY KEY)`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
 	blankDB := filepath.Join(dir, "blank.themis")
 	db, _ = sql.Open("sqlite", blankDB)
 	if _, err := db.Exec(`PRAGMA page_size = 4096; VACUUM`); err != nil {
@@ -36,6 +42,7 @@ func TestOpenRefusesWhatIsNotAThemisProjectAndLeavesItUnchanged(t *testing.T) {
 		{"short", writeBytes(t, dir, "short.themis", []byte("SQLite")), "not a SQLite database"},
 		{"other database", otherDB, "a SQLite database without Themis' tables"},
 		{"blank database", blankDB, "a SQLite database without Themis' tables"},
+		{"another program's versioned database", versioned, "a SQLite database without Themis' tables"},
 	}
 	for _, tt := range tests {
 		for _, how := range []struct {

@@ -133,15 +133,20 @@ func checkSQLiteHeader(path string) error {
 }
 
 // checkThemisTables refuses a SQLite database that Themis did not make. Every
-// project has a schema version (PRAGMA user_version) from its first
-// transaction on, and migrating version 0 would write Themis' tables into
-// someone else's database, so a file at version 0 is left alone.
+// project has a schema version (PRAGMA user_version) and the tables of
+// schema 1 from its first transaction on; migrating anything else would write
+// Themis' tables into someone else's database, so it is left alone.
 func checkThemisTables(ctx context.Context, db *sql.DB) error {
-	var v int
+	var v, tables int
 	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
 		return err
 	}
-	if v == 0 {
+	err := db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table'
+		AND name IN ('settings', 'coders', 'frameworks', 'codes', 'documents', 'turns', 'segments')`).Scan(&tables)
+	if err != nil {
+		return err
+	}
+	if v == 0 || tables != 7 {
 		return fmt.Errorf("%w: a SQLite database without Themis' tables", ErrNotProject)
 	}
 	return nil
