@@ -3,8 +3,10 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/user"
+	"path/filepath"
 	"strings"
 
 	"themis/store"
@@ -43,9 +45,10 @@ func takeAs(args []string) (rest []string, name string, given bool, err error) {
 	return rest, name, given, nil
 }
 
-// actor is the coder a write command journals its changes under: --as NAME
-// (added to the project's coders, as having added themself, when new), else
-// the project's lead, else the user logged in.
+// actor is the coder a write command journals its changes under: --as NAME,
+// else the project's lead, else the user logged in. The name must be one of
+// the project's coders — a typo must not become a coder — so a new person
+// first adds themself with themis coders add.
 func actor(p *store.Project) (int64, error) {
 	name := strings.TrimSpace(actingAs)
 	if name == "" {
@@ -56,12 +59,42 @@ func actor(p *store.Project) (int64, error) {
 	}
 	c, err := p.CoderByName(name)
 	if errors.Is(err, store.ErrNotFound) {
-		c, err = p.AddCoder(name, store.Self)
+		var names []string
+		if coders, err := p.Coders(); err == nil {
+			for _, c := range coders {
+				names = append(names, c.Name)
+			}
+		}
+		return 0, fmt.Errorf("--as %q: not a coder of %s (coders: %s); add yourself first: themis coders add %s %q --as %q",
+			name, filepath.Base(p.Path()), strings.Join(names, ", "), p.Path(), name, name)
 	}
 	if err != nil {
-		return 0, fmt.Errorf("acting as %q: %w", name, err)
+		return 0, err
 	}
 	return c.ID, nil
+}
+
+// addCoder is themis coders add FILE NAME: a new coder, journalled as added
+// by --as (or the lead), or as having added themself when --as names them.
+func addCoder(path, name string, out io.Writer) error {
+	return withProject(path, true, func(p *store.Project) error {
+		if _, err := p.CoderByName(name); err == nil {
+			return fmt.Errorf("%s already has a coder called %q", filepath.Base(path), strings.TrimSpace(name))
+		}
+		who := store.Self
+		if strings.TrimSpace(actingAs) != strings.TrimSpace(name) {
+			var err error
+			if who, err = actor(p); err != nil {
+				return err
+			}
+		}
+		c, err := p.AddCoder(name, who)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "added coder %s\n", c.Name)
+		return nil
+	})
 }
 
 func osUser() string {

@@ -81,17 +81,34 @@ func TestWriteCommandsJournalWhoActed(t *testing.T) {
 		t.Errorf("import without --as journalled as %+v, want Aisha (the lead)", e)
 	}
 	csv := writeFile(t, dir, "codings.csv", "document,coder,code,start,end,text\nP003 interview,Ben,Autonomy,48,56,\n")
+	mustRun(t, "coders", "add", project, "Ben")
 	mustRun(t, "--as", "Ben", "segments", "import", project, csv)
 	if e := journal()[0]; e.Action != "segments.import" || e.Coder != "Ben" {
 		t.Errorf("segments import --as Ben journalled as %+v", e)
+	}
+	// A name that is not a coder is refused (a typo must not become a
+	// coder), and the command changes nothing.
+	n := len(journal())
+	_, errOut, code := themis(t, "cases", "link", project, "P003 interview", "Patient 3", "--as=Chen")
+	if code != 1 || !strings.Contains(errOut, `--as "Chen"`) || !strings.Contains(errOut, "themis coders add") {
+		t.Errorf("--as an unknown name: exit %d, %q", code, errOut)
+	}
+	if len(journal()) != n || strings.Contains(mustRun(t, "coders", project), "Chen") {
+		t.Error("a refused --as changed the project")
+	}
+	// A new person adds themself, then acts.
+	mustRun(t, "coders", "add", project, "Chen", "--as", "Chen")
+	if e := journal()[0]; e.Action != "coder.add" || e.Coder != "Chen" {
+		t.Errorf("coders add --as Chen journalled as %+v", e)
 	}
 	mustRun(t, "cases", "link", project, "P003 interview", "Patient 3", "--as=Chen")
 	entries := journal()
 	if entries[0].Action != "document.case" || entries[0].Coder != "Chen" || entries[1].Action != "case.add" || entries[1].Coder != "Chen" {
 		t.Errorf("cases link --as=Chen journalled as %+v, %+v", entries[0], entries[1])
 	}
-	if !strings.Contains(mustRun(t, "coders", project), "Chen") {
-		t.Error("a person acting with --as is not among the coders")
+	mustRun(t, "coders", "add", project, "Dana")
+	if e := journal()[0]; e.Action != "coder.add" || e.Coder != "Aisha" {
+		t.Errorf("coders add without --as journalled as %+v", e)
 	}
 	mustRun(t, "codebook", "tag", project, "v1")
 	if e := journal()[0]; e.Action != "codebook.tag" || e.Coder != "Aisha" {

@@ -41,6 +41,9 @@ func cmdNew(args []string, out io.Writer) error {
 }
 
 func defaultLead() string {
+	if actingAs != "" {
+		return actingAs
+	}
 	for _, v := range []string{"THEMIS_CODER", "USER", "USERNAME"} {
 		if s := os.Getenv(v); s != "" {
 			return s
@@ -272,6 +275,13 @@ func cmdText(args []string, out io.Writer) error {
 }
 
 func cmdCoders(args []string, out io.Writer) error {
+	if len(args) > 0 && args[0] == "add" {
+		pos, err := parse(flag.NewFlagSet("coders add", flag.ContinueOnError), args[1:], 2, 2)
+		if err != nil {
+			return err
+		}
+		return addCoder(pos[0], pos[1], out)
+	}
 	fs := flag.NewFlagSet("coders", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print JSON")
 	pos, err := parse(fs, args, 1, 1)

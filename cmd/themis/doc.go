@@ -13,6 +13,7 @@
 //	themis docs FILE.themis [--json]
 //	themis text FILE.themis DOCUMENT
 //	themis coders FILE.themis [--json]
+//	themis coders add FILE.themis NAME
 //	themis segments import FILE.themis CODINGS.csv
 //	themis segments export FILE.themis [--coder NAME]
 //	themis agreement FILE.themis --coders A,B[,C...] [--docs NAME,NAME] [--codes NAME,NAME] [--unit character|turn|sentence|paragraph|segment|document|unitized] [--threshold P] [--bootstrap N --seed S --resample document|turn] [--by code|factor|document [--code NAME]] [--format text|csv|md|html] [--statistic NAME] [--json]
@@ -53,10 +54,12 @@
 //
 // Every change a command makes is journalled under a person: the global
 // --as NAME (accepted anywhere on the command line), else the project's lead
-// (else the user logged in, for a project without one). A name that is not
-// yet a coder of the project is added as one, journalled as having added
-// themself, so the audit trail names who worked from the command line as it
-// names who worked in the app.
+// (else the user logged in, for a project without one), so the audit trail
+// names who worked from the command line as it names who worked in the app.
+// The name must be one of the project's coders, so that a typo does not
+// become one: a new person first adds themself with
+// "themis coders add FILE NAME --as NAME". themis new takes --as as the lead
+// when --lead is not given.
 //
 // Everything printed goes through safeWriter (termsafe.go): control
 // characters and bidirectional overrides — which names may no longer hold,
