@@ -93,7 +93,7 @@ func (p *Project) ImportDocumentsContext(ctx context.Context, docs []NewDocument
 				return err
 			}
 			res, err := tx.Exec(`INSERT INTO documents(name, source_name, text, hash, words, chars, imported_at)
-				VALUES(?, ?, ?, ?, ?, ?, ?)`, name, d.SourceName, d.Text, d.Hash, d.Words, utf8.RuneCountInString(d.Text), now)
+				VALUES(?, ?, ?, ?, ?, ?, ?)`, name, StripControls(d.SourceName), d.Text, d.Hash, d.Words, utf8.RuneCountInString(d.Text), now)
 			if err != nil {
 				return fmt.Errorf("import %s: %w", d.SourceName, err)
 			}

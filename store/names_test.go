@@ -104,6 +104,9 @@ func TestDocumentNamesFromFilesLoseControlCharacters(t *testing.T) {
 	if err != nil || info.ID != got[0].ID {
 		t.Errorf("document stored as %+v (%v), want the name without its control characters", got, err)
 	}
+	if info.SourceName != "P002[31m red.txt" {
+		t.Errorf("source file name stored as %q", info.SourceName)
+	}
 	// Ordinary names in any script, with punctuation, stay as they are.
 	for _, ok := range []string{"Zoë O'Neill", "مريم", "李华 (P003)", "Ben – 2nd pass", "שלום"} {
 		if _, err := p.AddCoder(ok, lead.ID); err != nil {
