@@ -29,7 +29,8 @@
 //     the framework, so writing twice gives the same bytes, and for YAML and
 //     JSON Parse(Encode(f)) equals f (with codes in tree order).
 //   - Printing for a report's appendix: RenderMarkdown, RenderHTML (goldmark,
-//     raw HTML never passed through) and EncodeCSV.
+//     raw HTML never passed through) and EncodeCSV (text cells that a
+//     spreadsheet would run as formulas get a leading quote: internal/csvsafe).
 //
 // # The Themis codebook file (.yaml, .yml, .json)
 //

@@ -2,7 +2,6 @@ package frameworks
 
 import (
 	"bytes"
-	"encoding/csv"
 	"fmt"
 	"html"
 	"regexp"
@@ -14,6 +13,8 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
+
+	"themis/internal/csvsafe"
 )
 
 // RenderMarkdown prints a framework as a Markdown document for a report's
@@ -211,7 +212,7 @@ func EncodeCSV(f Framework) ([]byte, error) {
 		kids[c.Parent] = append(kids[c.Parent], c)
 	}
 	var b bytes.Buffer
-	w := csv.NewWriter(&b)
+	w := csvsafe.NewWriter(&b, 3, 7) // level and scale are numbers; the rest is text
 	w.Write([]string{"path", "name", "parent", "level", "codable", "key", "colour", "scale", "definition", "when_to_use", "when_not_to_use", "examples"})
 	var write func(c Code, path []string)
 	write = func(c Code, path []string) {

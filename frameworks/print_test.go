@@ -137,3 +137,25 @@ func TestCSV(t *testing.T) {
 		t.Errorf("rows = %q", rows[1:4])
 	}
 }
+
+func TestCSVCellsCannotRunAsFormulas(t *testing.T) {
+	scale := -1.5
+	f := Framework{Name: "F", Codes: []Code{
+		{Ref: "a", Name: "=1+1", Codable: true, Definition: "@SUM(A1)", Scale: &scale, Examples: []string{"-x", "+y"}},
+	}}
+	data, err := EncodeCSV(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rows[1]
+	if r[0] != "'=1+1" || r[1] != "'=1+1" || r[8] != "'@SUM(A1)" || r[11] != "'-x\n+y" {
+		t.Errorf("text cells not neutralised: %q", r)
+	}
+	if r[7] != "-1.5" || r[3] != "1" {
+		t.Errorf("number cells changed: scale %q, level %q", r[7], r[3])
+	}
+}

@@ -11,10 +11,9 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"encoding/csv"
-
 	"themis/anonymise"
 	"themis/corpus"
+	"themis/internal/csvsafe"
 	"themis/store"
 )
 
@@ -330,7 +329,7 @@ func WriteKeyFile(path string, key []KeyEntry) error {
 	if err != nil {
 		return fmt.Errorf("key file %s: %w", path, err)
 	}
-	w := csv.NewWriter(f)
+	w := csvsafe.NewWriter(f, 3, 4) // originals such as +44 phone numbers must not run as formulas
 	w.Write([]string{"pseudonym", "original", "kind", "occurrences", "documents"})
 	for _, k := range key {
 		w.Write([]string{k.Pseudonym, k.Original, k.Kind, fmt.Sprint(k.Occurrences), fmt.Sprint(k.Documents)})

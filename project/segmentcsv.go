@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"themis/corpus"
+	"themis/internal/csvsafe"
 	"themis/store"
 )
 
@@ -26,7 +27,8 @@ func (e *RowError) Unwrap() error { return e.Err }
 
 // ImportSegmentsCSV reads segments in the SegmentCSVHeader format and adds
 // them in one transaction. Every row is checked first: an unknown document or
-// code, offsets out of range, or a text that is not the span's exact text
+// code, offsets out of range, a text that is not the span's exact text, or a
+// span inside excluded speakers' turns (which the reader refuses to code)
 // rejects the whole file with the row number. Coders new to the project are
 // added. It returns how many segments were added (exact duplicates are skipped).
 func ImportSegmentsCSV(p *store.Project, r io.Reader, actor int64) (int, error) {
@@ -49,6 +51,7 @@ func ImportSegmentsCSV(p *store.Project, r io.Reader, actor int64) (int, error) 
 	}
 	texts := map[int64]string{}
 	var segs []store.NewSegment
+	var rows []int // the CSV row of each segment
 	for row := 2; ; row++ {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
@@ -59,6 +62,11 @@ func ImportSegmentsCSV(p *store.Project, r io.Reader, actor int64) (int, error) 
 		}
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 			continue
+		}
+		// Themis' own export put a quote before cells a spreadsheet would run
+		// as formulas; it is taken off again (csvsafe.Unquote).
+		for i := range rec {
+			rec[i] = csvsafe.Unquote(rec[i])
 		}
 		field := func(name string) string {
 			if i, ok := col[name]; ok && i < len(rec) {
@@ -110,11 +118,17 @@ func ImportSegmentsCSV(p *store.Project, r io.Reader, actor int64) (int, error) 
 			}
 		}
 		segs = append(segs, store.NewSegment{Document: d.ID, Code: code.ID, CoderName: coder, Start: start, End: end})
+		rows = append(rows, row)
 	}
 	if len(segs) == 0 {
 		return 0, errors.New("the file has a header but no segments")
 	}
-	return p.ImportSegments(segs, actor)
+	n, err := p.ImportSegments(segs, actor)
+	var se *store.SegmentError
+	if errors.As(err, &se) && se.Index < len(rows) {
+		return 0, &RowError{Row: rows[se.Index], Err: se.Err}
+	}
+	return n, err
 }
 
 func headerColumns(header []string) (map[string]int, error) {
@@ -169,7 +183,7 @@ func ExportSegmentsCSV(p *store.Project, w io.Writer, coder int64) error {
 	if err != nil {
 		return err
 	}
-	cw := csv.NewWriter(w)
+	cw := csvsafe.NewWriter(w, 3, 4) // start and end are numbers; names and text are text
 	cw.Write(SegmentCSVHeader)
 	for _, s := range segs {
 		q, err := attrib.quote(s)

@@ -2,7 +2,6 @@ package report
 
 import (
 	"bytes"
-	"encoding/csv"
 	"fmt"
 	"math"
 	"strconv"
@@ -12,6 +11,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 
 	"themis/coding"
+	"themis/internal/csvsafe"
 )
 
 // AgreementTable is an agreement report ready to export, with what a methods
@@ -138,11 +138,18 @@ func span(ci *[2]float64) string {
 // for undefined values.
 func AgreementCSV(t AgreementTable) (string, error) {
 	var b bytes.Buffer
-	w := csv.NewWriter(&b)
 	header := []string{"row", "label", "unit", "both", "only_a", "only_b", "neither", "agreement"}
 	for _, s := range statistics {
 		header = append(header, s.key, s.key+"_ci_low", s.key+"_ci_high")
 	}
+	// The counts, agreement and coefficients are numbers (a κ of -0.12 must
+	// stay one); labels, readings, notes and the codebook are text, which
+	// csvsafe keeps from running as formulas.
+	numbers := make([]int, 0, len(header))
+	for i := 3; i < len(header); i++ {
+		numbers = append(numbers, i)
+	}
+	w := csvsafe.NewWriter(&b, numbers...)
 	header = append(header, "reading", "note", "codebook")
 	w.Write(header)
 	st := chosen(t.Statistic)

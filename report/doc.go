@@ -39,4 +39,12 @@
 //
 // [HTML] renders with goldmark's defaults, without html.WithUnsafe, so raw HTML
 // could never pass through even if escaping failed.
+//
+// # CSV is data, never formulas
+//
+// AgreementCSV writes through internal/csvsafe, as every CSV writer in
+// Themis does: a text cell beginning with = + - @, a tab or a carriage return
+// (a code named =HYPERLINK(…)) gets a single quote in front so that a
+// spreadsheet shows it as text instead of running it, while the counts and
+// coefficients, negative κ included, stay numbers.
 package report

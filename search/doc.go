@@ -58,7 +58,11 @@
 // code:"Social integration"@Aisha -code:"Social integration"@Ben. A query
 // of filters only (or only -words) matches whole turns. Errors say what is
 // wrong and where: *SyntaxError for what cannot be read, *QueryError for an
-// unknown field or a coder that blind mode hides (Options.Coders).
+// unknown field or a coder that blind mode hides (Options.Coders). A fuzzy,
+// prefix or wildcard word longer than 64 letters, or with more than 8 * or ?,
+// is refused as too complex before bleve builds its automaton, and bleve's
+// own refusal of an automaton is reported the same way; messages cut the
+// query they quote to 80 characters.
 //
 // # Results
 //

@@ -372,3 +372,40 @@ func TestIndexInUse(t *testing.T) {
 		t.Errorf("second Ensure: %v, want ErrBusy", err)
 	}
 }
+
+// A query whose automaton bleve cannot build is the user's query's fault and
+// says so, without repeating a query of any length in full.
+func TestTooComplexQueries(t *testing.T) {
+	ix := build(t, corpus())
+	long := strings.Repeat("a", 100000)
+	for name, q := range map[string]string{
+		"long fuzzy":        long + "~",
+		"long fuzzy 2":      strings.Repeat("walk", 100) + "~2",
+		"long prefix":       long + "*",
+		"long wildcard":     strings.Repeat("a?", 5000),
+		"many stars":        strings.Repeat("a*", 3000) + "b",
+		"fuzzy in a filter": "speaker:P003 " + strings.Repeat("x", 300) + "~1",
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, err := ix.Query(q, Options{})
+			if err == nil || !IsQueryError(err) || !strings.Contains(err.Error(), "too complex") {
+				t.Fatalf("err %.300v, want a query error saying it is too complex", err)
+			}
+			if len(err.Error()) > 400 {
+				t.Errorf("the message is %d bytes long: %.200s…", len(err.Error()), err)
+			}
+			if strings.Contains(err.Error(), "dfa") || strings.Contains(err.Error(), "states") {
+				t.Errorf("bleve's words reach the user: %.300s", err)
+			}
+		})
+	}
+	// Past the parser (a Node made by a program), bleve's own refusal is
+	// reported the same way.
+	_, err := ix.Run("q", Term{Kind: Fuzzy, Text: long, Fuzziness: 2}, Options{})
+	if err == nil || !IsQueryError(err) || !strings.Contains(err.Error(), "too complex") {
+		t.Errorf("Run(fuzzy term of 100,000 letters): %.300v", err)
+	}
+	if got := found(t, ix, strings.Repeat("x", 300), Options{}); len(got) != 0 {
+		t.Errorf("a long plain word found %v", got)
+	}
+}

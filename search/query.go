@@ -129,8 +129,28 @@ type SyntaxError struct {
 }
 
 func (e *SyntaxError) Error() string {
-	return fmt.Sprintf("search %q: %s (at character %d)", e.Query, e.Msg, e.Offset+1)
+	return fmt.Sprintf("search %q: %s (at character %d)", shortQuery(e.Query), e.Msg, e.Offset+1)
 }
+
+// shortQuery cuts a query for an error message: a pasted page of text must
+// not be printed back whole.
+func shortQuery(q string) string {
+	const max = 80
+	if r := []rune(q); len(r) > max {
+		return string(r[:max]) + "…"
+	}
+	return q
+}
+
+// Fuzzy, prefix and wildcard words are matched by automata that bleve builds
+// from the word: their size grows with its length (and, for wildcards, with
+// each * or ?), and past a point bleve gives up ("dfa contains more than
+// 10000 states") or spends seconds on it. No word worth searching for is
+// longer, so longer ones are refused before they reach the index.
+const (
+	maxPatternRunes = 64
+	maxWildcards    = 8
+)
 
 // Fields are the filter fields every index has; any other field name is a
 // case attribute.
@@ -441,9 +461,18 @@ func (p *parser) term(at int, w string) (Node, error) {
 		if word == "" || strings.ContainsAny(word, "*?~") {
 			return nil, p.err(at, "a fuzzy search is one word followed by ~, e.g. lonley~")
 		}
+		if utf8.RuneCountInString(word) > maxPatternRunes {
+			return nil, p.err(at, fmt.Sprintf("the query is too complex: a word searched for with ~ may be at most %d letters long", maxPatternRunes))
+		}
 		return Term{Kind: Fuzzy, Text: strings.ToLower(word), Fuzziness: fz}, nil
 	}
 	if strings.ContainsAny(w, "*?") {
+		if utf8.RuneCountInString(strings.NewReplacer("*", "", "?", "").Replace(w)) > maxPatternRunes {
+			return nil, p.err(at, fmt.Sprintf("the query is too complex: a word with * or ? may be at most %d letters long", maxPatternRunes))
+		}
+		if strings.Count(w, "*")+strings.Count(w, "?") > maxWildcards {
+			return nil, p.err(at, fmt.Sprintf("the query is too complex: a word may have at most %d * or ?", maxWildcards))
+		}
 		stem := strings.TrimRight(w, "*")
 		if !strings.ContainsAny(stem, "*?") && stem != w {
 			if !hasLetterOrDigit(stem) {

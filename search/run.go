@@ -75,7 +75,23 @@ type QueryError struct {
 	Msg   string
 }
 
-func (e *QueryError) Error() string { return fmt.Sprintf("search %q: %s", e.Query, e.Msg) }
+func (e *QueryError) Error() string {
+	return fmt.Sprintf("search %q: %s", shortQuery(e.Query), e.Msg)
+}
+
+// tooComplex recognises bleve's refusals to build the automaton of a fuzzy,
+// prefix, wildcard or regular-expression term (vellum's ErrTooManyStates and
+// ErrCompiledTooBig, Go's regexp limits). bleve does not wrap them, so their
+// words are all there is to go by.
+func tooComplex(err error) bool {
+	msg := err.Error()
+	for _, s := range []string{"dfa contains more than", "too many instructions", "expression too large", "expression nests too deeply"} {
+		if strings.Contains(msg, s) {
+			return true
+		}
+	}
+	return false
+}
 
 // IsQueryError reports whether err is the user's query's fault (bad
 // syntax or a query that cannot be run), as opposed to a broken index.
@@ -122,8 +138,11 @@ func (ix *Index) Run(q string, n Node, opt Options) (*Results, error) {
 	req.IncludeLocations = true
 	req.AddFacet("docs", bleve.NewFacetRequest(fDocID, len(ix.meta.Documents)+1))
 	res, err := ix.idx.Search(req)
+	if err != nil && tooComplex(err) {
+		return nil, &QueryError{Query: q, Msg: "the query is too complex: a word with ~, * or ? matches too many forms; make it shorter"}
+	}
 	if err != nil {
-		return nil, fmt.Errorf("search %q: %w", q, err)
+		return nil, fmt.Errorf("search %q: %w", shortQuery(q), err)
 	}
 	out := &Results{Query: n.String(), Turns: int(res.Total), Hits: []Hit{}, Documents: []DocumentCount{}}
 	out.Truncated = len(res.Hits) < int(res.Total)

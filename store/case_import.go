@@ -38,6 +38,9 @@ func (p *Project) ImportCases(sheet CaseSheet, actor int64) (CaseImport, error) 
 	var res CaseImport
 	err := p.tx(context.Background(), func(tx *sql.Tx) error {
 		for _, a := range sheet.Attributes {
+			if err := CheckName("an attribute", a.Name); err != nil {
+				return fmt.Errorf("%s: column %+q: %w", sheet.Source, a.Name, err)
+			}
 			if !knownType(a.Type) {
 				return fmt.Errorf("%s: column %q: %w: unknown type %q", sheet.Source, a.Name, ErrInvalid, a.Type)
 			}

@@ -309,6 +309,25 @@ func withinExcluded(q rowsQuerier, document int64, start, end int) (bool, []stri
 
 // checkNotExcluded refuses a span to be coded that lies entirely in excluded
 // turns, with an *ExcludedError.
+// documentsExcluding is the set of documents with an excluded speaker: only
+// their segments need checkNotExcluded's query.
+func documentsExcluding(tx *sql.Tx) (map[int64]bool, error) {
+	rows, err := tx.Query(`SELECT DISTINCT document_id FROM document_speakers WHERE excluded = 1`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out[id] = true
+	}
+	return out, rows.Err()
+}
+
 func checkNotExcluded(tx *sql.Tx, document int64, start, end int) error {
 	ex, speakers, err := withinExcluded(tx, document, start, end)
 	if err != nil || !ex {

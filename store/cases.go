@@ -245,9 +245,14 @@ func setValue(tx *sql.Tx, id int64, attr, value string) (string, error) {
 // setting the given attributes on it (existing attributes of other names
 // stay; an attribute not yet known is added as text).
 func (p *Project) LinkCase(document int64, caseName string, attrs map[string]string, actor int64) error {
-	caseName = strings.TrimSpace(caseName)
-	if caseName == "" {
-		return fmt.Errorf("%w: a case needs a name", ErrInvalid)
+	caseName, err := cleanName("a case", caseName)
+	if err != nil {
+		return err
+	}
+	for k := range attrs {
+		if err := CheckName("an attribute", k); err != nil {
+			return err
+		}
 	}
 	return p.tx(context.Background(), func(tx *sql.Tx) error {
 		id, ok, err := caseID(tx, caseName)
@@ -287,7 +292,7 @@ func cleanName(what, name string) (string, error) {
 	if name == "" {
 		return "", fmt.Errorf("%w: %s needs a name", ErrInvalid, what)
 	}
-	return name, nil
+	return name, CheckName(what, name)
 }
 
 // AddCase adds a case without attributes.

@@ -55,6 +55,9 @@ func clean(tx *sql.Tx, framework, self int64, f CodeFields) (CodeFields, error) 
 	if f.Name == "" {
 		return f, fmt.Errorf("%w: a code needs a name", ErrInvalid)
 	}
+	if err := CheckName("a code", f.Name); err != nil {
+		return f, err
+	}
 	if f.Color != "" && !colorPattern.MatchString(f.Color) {
 		return f, fmt.Errorf("%w: colour %q: expected #rrggbb", ErrInvalid, f.Color)
 	}
@@ -711,6 +714,9 @@ func (p *Project) RenameFramework(id int64, name, description string, actor int6
 	name, description = trimSpace(name), trimSpace(description)
 	if name == "" {
 		return fmt.Errorf("%w: a framework needs a name", ErrInvalid)
+	}
+	if err := CheckName("a framework", name); err != nil {
+		return err
 	}
 	_, err := p.codebookChange(id, actor, func(r *recorder) (string, string, error) {
 		if err := r.frameworkRow(); err != nil {

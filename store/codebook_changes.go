@@ -582,6 +582,9 @@ func (p *Project) TagCodebook(framework int64, name, note string, actor int64) (
 	if t.Name == "" {
 		return t, fmt.Errorf("%w: give the version a name, such as “v1 agreed before second-round coding”", ErrInvalid)
 	}
+	if err := CheckName("a version", t.Name); err != nil {
+		return t, err
+	}
 	err = p.tx(context.Background(), func(tx *sql.Tx) error {
 		if _, err := frameworkOf(tx, framework, p); err != nil {
 			return err

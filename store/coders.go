@@ -61,6 +61,10 @@ func (p *Project) CoderByName(name string) (Coder, error) {
 	return c, err
 }
 
+// Self as the actor of AddCoder journals the new coder as having added
+// themself: a person who introduces themself (the CLI's --as NAME).
+const Self int64 = -1
+
 // AddCoder adds a named coder, or returns the existing coder of that name.
 func (p *Project) AddCoder(name string, actor int64) (Coder, error) {
 	name = strings.TrimSpace(name)
@@ -77,6 +81,9 @@ func (p *Project) AddCoder(name string, actor int64) (Coder, error) {
 }
 
 func addCoder(tx *sql.Tx, name, now string, actor int64) (Coder, error) {
+	if err := CheckName("a coder", name); err != nil {
+		return Coder{}, err
+	}
 	c := Coder{Name: name, Kind: KindCoder}
 	err := tx.QueryRow(`SELECT id, name, kind FROM coders WHERE name = ?`, name).Scan(&c.ID, &c.Name, &c.Kind)
 	if err == nil {
@@ -91,7 +98,11 @@ func addCoder(tx *sql.Tx, name, now string, actor int64) (Coder, error) {
 	}
 	c.ID, _ = res.LastInsertId()
 	var who any
-	if actor != 0 {
+	switch actor {
+	case 0:
+	case Self:
+		who = c.ID
+	default:
 		who = actor
 	}
 	return c, journal(tx, now, who, "coder.add", map[string]any{"id": c.ID, "name": name})

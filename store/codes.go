@@ -83,6 +83,14 @@ func nullScale(s *float64) any {
 
 // insertFramework adds fw as a new framework and returns its id.
 func insertFramework(tx *sql.Tx, fw frameworks.Framework, now string) (int64, error) {
+	if err := CheckName("a framework", fw.Name); err != nil {
+		return 0, err
+	}
+	for _, c := range fw.Codes {
+		if err := CheckName("a code", c.Name); err != nil {
+			return 0, err
+		}
+	}
 	res, err := tx.Exec(`INSERT INTO frameworks(name, description, created_at) VALUES(?, ?, ?)`, fw.Name, fw.Description, now)
 	if err != nil {
 		return 0, err

@@ -18,10 +18,23 @@
 // durable when the method returns; bulk methods (ImportDocuments,
 // ImportSegments) are all or nothing.
 //
-// A project opened with Open holds an exclusive lock (a ".lock" file beside
-// the project) until Close, so a second window or CLI process that tries to
-// write gets ErrLocked instead of interleaving writes. OpenReadOnly takes no
-// lock and refuses every write.
+// A project opened with Open holds an exclusive lock (an flock on a ".lock"
+// file beside the project) until Close, so a second window or CLI process that
+// tries to write gets ErrLocked instead of interleaving writes. OpenReadOnly
+// takes no lock and refuses every write. The lock file is made with the
+// umask's permissions plus the project's read and write bits, so other users
+// of a shared folder can take it in turn; Close removes it, and one left by a
+// killed process holds no lock and is reused (lock.go).
+//
+// Open and OpenReadOnly refuse, with ErrNotProject and without writing a
+// byte, a file that is not a project: empty, not SQLite, or a SQLite database
+// without a schema version and Themis' tables. Only Create makes a project.
+//
+// Every name that enters — coder, code, framework, version, case, attribute,
+// document — passes CheckName (names.go): a name is one line of visible text,
+// so control characters (terminal escapes, line breaks) and bidirectional
+// overrides are refused with ErrInvalid, and taken out (StripControls) of the
+// document names Themis derives from file names.
 //
 // The schema is versioned with PRAGMA user_version and migrated forward on
 // open; a file from a newer Themis is refused rather than guessed at.

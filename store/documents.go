@@ -86,12 +86,14 @@ func (p *Project) ImportDocumentsContext(ctx context.Context, docs []NewDocument
 			} else if !errors.Is(err, sql.ErrNoRows) {
 				return err
 			}
-			name, err := uniqueName(tx, d.Name)
+			// The name comes from the file's name: what a name may not hold is
+			// taken out rather than refused.
+			name, err := uniqueName(tx, StripControls(d.Name))
 			if err != nil {
 				return err
 			}
 			res, err := tx.Exec(`INSERT INTO documents(name, source_name, text, hash, words, chars, imported_at)
-				VALUES(?, ?, ?, ?, ?, ?, ?)`, name, d.SourceName, d.Text, d.Hash, d.Words, utf8.RuneCountInString(d.Text), now)
+				VALUES(?, ?, ?, ?, ?, ?, ?)`, name, StripControls(d.SourceName), d.Text, d.Hash, d.Words, utf8.RuneCountInString(d.Text), now)
 			if err != nil {
 				return fmt.Errorf("import %s: %w", d.SourceName, err)
 			}
@@ -218,6 +220,9 @@ func (p *Project) RenameDocument(id int64, name string, actor int64) error {
 	name = strings.TrimSpace(name)
 	if name == "" {
 		return fmt.Errorf("%w: a document needs a name", ErrInvalid)
+	}
+	if err := CheckName("a document", name); err != nil {
+		return err
 	}
 	return p.tx(context.Background(), func(tx *sql.Tx) error {
 		var old string

@@ -17,3 +17,8 @@ var (
 	// ErrExists is returned when a project file already exists at a path given to Create.
 	ErrExists = errors.New("a file already exists there")
 )
+
+// ErrNotProject is wrapped by the refusal of a file that is not a Themis
+// project (empty, not SQLite, or SQLite without Themis' tables); the file is
+// left untouched.
+var ErrNotProject = errors.New("not a Themis project")

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -40,13 +42,16 @@ func Create(path string, fw frameworks.Framework, lead string) (*Project, error)
 	if lead == "" {
 		return nil, fmt.Errorf("create %s: %w: the project lead needs a name", path, ErrInvalid)
 	}
+	if err := CheckName("the project lead's", lead); err != nil {
+		return nil, fmt.Errorf("create %s: %w", path, err)
+	}
 	if _, err := os.Stat(path); err == nil {
 		return nil, fmt.Errorf("create %s: %w", path, ErrExists)
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("create %s: %w", path, err)
 	}
-	p, err := open(path, false)
+	p, err := open(path, false, true)
 	if err != nil {
 		return nil, err
 	}
@@ -102,11 +107,17 @@ func openExisting(path string, readOnly bool) (*Project, error) {
 	if st.IsDir() {
 		return nil, fmt.Errorf("open %s: is a folder, not a project file", path)
 	}
-	if err := checkSQLiteHeader(path); err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
+	if st.Size() == 0 {
+		return nil, fmt.Errorf("%s is %w: the file is empty", path, ErrNotProject)
 	}
-	return open(path, readOnly)
+	if err := checkSQLiteHeader(path); err != nil {
+		return nil, fmt.Errorf("%s is %w", path, err)
+	}
+	return open(path, readOnly, false)
 }
+
+// sqliteMagic opens every SQLite 3 database file.
+const sqliteMagic = "SQLite format 3\x00"
 
 func checkSQLiteHeader(path string) error {
 	f, err := os.Open(path)
@@ -114,28 +125,52 @@ func checkSQLiteHeader(path string) error {
 		return err
 	}
 	defer f.Close()
-	head := make([]byte, 16)
-	n, _ := f.Read(head)
-	if n > 0 && string(head[:n]) != "SQLite format 3\x00" {
-		return errors.New("not a Themis project file")
+	head := make([]byte, len(sqliteMagic))
+	if _, err := io.ReadFull(f, head); err != nil || string(head) != sqliteMagic {
+		return fmt.Errorf("%w: not a SQLite database", ErrNotProject)
 	}
 	return nil
 }
 
-func open(path string, readOnly bool) (*Project, error) {
+// checkThemisTables refuses a SQLite database that Themis did not make. Every
+// project has a schema version (PRAGMA user_version) and the tables of
+// schema 1 from its first transaction on; migrating anything else would write
+// Themis' tables into someone else's database, so it is left alone.
+func checkThemisTables(ctx context.Context, db *sql.DB) error {
+	var v, tables int
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return err
+	}
+	err := db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table'
+		AND name IN ('settings', 'coders', 'frameworks', 'codes', 'documents', 'turns', 'segments')`).Scan(&tables)
+	if err != nil {
+		return err
+	}
+	if v == 0 || tables != 7 {
+		return fmt.Errorf("%w: a SQLite database without Themis' tables", ErrNotProject)
+	}
+	return nil
+}
+
+// open opens the database at path; create says the file is being made now, so
+// an empty database is expected rather than refused.
+func open(path string, readOnly, create bool) (*Project, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, err
 	}
 	p := &Project{path: abs, readOnly: readOnly, now: time.Now}
 	if !readOnly {
-		p.lock = flock.New(abs + ".lock")
-		ok, err := p.lock.TryLock()
+		var mode fs.FileMode
+		if st, err := os.Stat(abs); err == nil {
+			mode = st.Mode()
+		}
+		p.lock, err = lockProject(abs+".lock", mode)
+		if errors.Is(err, ErrLocked) {
+			return nil, fmt.Errorf("open %s: %w", path, ErrLocked)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("open %s: lock: %w", path, err)
-		}
-		if !ok {
-			return nil, fmt.Errorf("open %s: %w", path, ErrLocked)
 		}
 	}
 	q := url.Values{}
@@ -144,7 +179,8 @@ func open(path string, readOnly bool) (*Project, error) {
 	if readOnly {
 		q.Add("_pragma", "query_only(1)")
 	} else {
-		q.Add("_pragma", "journal_mode(WAL)")
+		// journal_mode(WAL) is set below, once the file is known to be a
+		// project: it rewrites the header of whatever database it is given.
 		// FULL: a commit is on disk before the UI shows it, even across power loss.
 		q.Add("_pragma", "synchronous(FULL)")
 	}
@@ -162,7 +198,20 @@ func open(path string, readOnly bool) (*Project, error) {
 		p.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
+	if !create {
+		if err := checkThemisTables(ctx, db); err != nil {
+			p.Close()
+			if errors.Is(err, ErrNotProject) {
+				return nil, fmt.Errorf("%s is %w", path, err)
+			}
+			return nil, fmt.Errorf("open %s: %w", path, err)
+		}
+	}
 	if !readOnly {
+		if _, err := db.ExecContext(ctx, "PRAGMA journal_mode=WAL"); err != nil {
+			p.Close()
+			return nil, fmt.Errorf("open %s: %w", path, err)
+		}
 		if err := migrate(ctx, db, SchemaVersion); err != nil {
 			p.Close()
 			return nil, fmt.Errorf("open %s: %w", path, err)
@@ -206,9 +255,7 @@ func (p *Project) Close() error {
 
 func (p *Project) unlock() {
 	if p.lock != nil {
-		// The lock file stays: deleting it would let a process that opened
-		// it just before the delete and a later one both believe they hold it.
-		p.lock.Unlock()
+		unlockProject(p.lock)
 		p.lock = nil
 	}
 }

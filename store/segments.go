@@ -81,17 +81,38 @@ func (p *Project) AddSegment(s NewSegment, actor int64) (Segment, error) {
 	return seg, err
 }
 
+// SegmentError says which segment of a batch (0-based) broke a rule, so that
+// a caller can name the row of its file.
+type SegmentError struct {
+	Index int
+	Err   error
+}
+
+func (e *SegmentError) Error() string { return fmt.Sprintf("segment %d: %v", e.Index+1, e.Err) }
+func (e *SegmentError) Unwrap() error { return e.Err }
+
 // ImportSegments adds many segments in one transaction: all or none.
 // Exact duplicates of existing segments are skipped; the count added is returned.
+// A segment lying entirely in excluded speakers' turns is refused as
+// AddSegment refuses it (a *SegmentError wrapping an *ExcludedError).
 func (p *Project) ImportSegments(segs []NewSegment, actor int64) (int, error) {
 	added := 0
 	err := p.tx(context.Background(), func(tx *sql.Tx) error {
 		now := p.stamp()
+		excluding, err := documentsExcluding(tx)
+		if err != nil {
+			return err
+		}
 		for i, s := range segs {
+			if excluding[s.Document] {
+				if err := checkNotExcluded(tx, s.Document, s.Start, s.End); err != nil {
+					return &SegmentError{Index: i, Err: err}
+				}
+			}
 			if s.Coder == 0 && s.CoderName != "" {
 				c, err := addCoder(tx, strings.TrimSpace(s.CoderName), now, actor)
 				if err != nil {
-					return fmt.Errorf("segment %d: coder %q: %w", i+1, s.CoderName, err)
+					return &SegmentError{Index: i, Err: err}
 				}
 				s.Coder = c.ID
 			}

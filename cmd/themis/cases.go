@@ -53,7 +53,11 @@ func cmdCases(args []string, out io.Writer) error {
 			}
 		}
 		return withProject(pos[0], true, func(p *store.Project) error {
-			res, err := project.ImportCaseSheet(p, pos[1], opt, 0)
+			who, err := actor(p)
+			if err != nil {
+				return err
+			}
+			res, err := project.ImportCaseSheet(p, pos[1], opt, who)
 			if err != nil {
 				return fmt.Errorf("%w\nthe project is unchanged", err)
 			}
@@ -214,11 +218,15 @@ func linkCase(p *store.Project, document, caseName, speaker string, out io.Write
 	if err != nil {
 		return err
 	}
+	who, err := actor(p)
+	if err != nil {
+		return err
+	}
 	var c store.Case
 	if caseName != "-" {
 		c, err = caseNamed(p, caseName)
 		if errors.Is(err, store.ErrNotFound) {
-			c, err = p.AddCase(caseName, 0)
+			c, err = p.AddCase(caseName, who)
 			if err == nil {
 				fmt.Fprintf(out, "added case %q\n", c.Name)
 			}
@@ -228,7 +236,7 @@ func linkCase(p *store.Project, document, caseName, speaker string, out io.Write
 		}
 	}
 	if speaker != "" {
-		if err := p.SetSpeakerCase(d.ID, speaker, c.ID, 0); err != nil {
+		if err := p.SetSpeakerCase(d.ID, speaker, c.ID, who); err != nil {
 			return err
 		}
 		if c.ID == 0 {
@@ -238,7 +246,7 @@ func linkCase(p *store.Project, document, caseName, speaker string, out io.Write
 		}
 		return nil
 	}
-	if err := p.SetDocumentCase(d.ID, c.ID, 0); err != nil {
+	if err := p.SetDocumentCase(d.ID, c.ID, who); err != nil {
 		return err
 	}
 	if c.ID == 0 {
@@ -250,8 +258,12 @@ func linkCase(p *store.Project, document, caseName, speaker string, out io.Write
 }
 
 func excludeSpeaker(p *store.Project, speaker, document string, include bool, out io.Writer) error {
+	who, err := actor(p)
+	if err != nil {
+		return err
+	}
 	if document == "" && !include {
-		changed, err := p.ExcludeSpeaker(speaker, 0)
+		changed, err := p.ExcludeSpeaker(speaker, who)
 		if err != nil {
 			return err
 		}
@@ -281,7 +293,7 @@ func excludeSpeaker(p *store.Project, speaker, document string, include bool, ou
 			if !strings.EqualFold(s.Name, speaker) {
 				continue
 			}
-			if err := p.SetSpeakerExcluded(d.Document, s.Name, !include, 0); err != nil {
+			if err := p.SetSpeakerExcluded(d.Document, s.Name, !include, who); err != nil {
 				return err
 			}
 			n++

@@ -44,7 +44,7 @@ func cmdCodebook(args []string, out io.Writer) error {
 			if err != nil {
 				return err
 			}
-			_, err = out.Write(b)
+			_, err = dataOut(out).Write(b)
 			return err
 		})
 	case "import":
@@ -53,7 +53,11 @@ func cmdCodebook(args []string, out io.Writer) error {
 			return err
 		}
 		return withProject(pos[0], true, func(p *store.Project) error {
-			f, err := project.ImportCodebookFile(p, pos[1], 0)
+			who, err := actor(p)
+			if err != nil {
+				return err
+			}
+			f, err := project.ImportCodebookFile(p, pos[1], who)
 			if err != nil {
 				return fmt.Errorf("%w\nthe project is unchanged", err)
 			}
@@ -85,7 +89,11 @@ func cmdCodebook(args []string, out io.Writer) error {
 			if err != nil {
 				return err
 			}
-			t, err := p.TagCodebook(fw, pos[1], *note, 0)
+			who, err := actor(p)
+			if err != nil {
+				return err
+			}
+			t, err := p.TagCodebook(fw, pos[1], *note, who)
 			if err != nil {
 				return err
 			}

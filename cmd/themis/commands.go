@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -40,6 +41,9 @@ func cmdNew(args []string, out io.Writer) error {
 }
 
 func defaultLead() string {
+	if actingAs != "" {
+		return actingAs
+	}
 	for _, v := range []string{"THEMIS_CODER", "USER", "USERNAME"} {
 		if s := os.Getenv(v); s != "" {
 			return s
@@ -133,7 +137,11 @@ func cmdImport(args []string, out io.Writer) error {
 		files = good
 	}
 	return withProject(pos[0], true, func(p *store.Project) error {
-		res, err := project.Import(ctx, p, files, opt, 0, nil)
+		who, err := actor(p)
+		if err != nil {
+			return err
+		}
+		res, err := project.Import(ctx, p, files, opt, who, nil)
 		if err != nil {
 			return fmt.Errorf("%w\nnothing was imported", err)
 		}
@@ -261,12 +269,19 @@ func cmdText(args []string, out io.Writer) error {
 		if err != nil {
 			return err
 		}
-		_, err = io.WriteString(out, d.Text)
+		_, err = io.WriteString(dataOut(out), d.Text)
 		return err
 	})
 }
 
 func cmdCoders(args []string, out io.Writer) error {
+	if len(args) > 0 && args[0] == "add" {
+		pos, err := parse(flag.NewFlagSet("coders add", flag.ContinueOnError), args[1:], 2, 2)
+		if err != nil {
+			return err
+		}
+		return addCoder(pos[0], pos[1], out)
+	}
 	fs := flag.NewFlagSet("coders", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print JSON")
 	pos, err := parse(fs, args, 1, 1)
@@ -317,7 +332,11 @@ func cmdSegments(args []string, out io.Writer) error {
 		}
 		defer f.Close()
 		return withProject(pos[0], true, func(p *store.Project) error {
-			n, err := project.ImportSegmentsCSV(p, f, 0)
+			who, err := actor(p)
+			if err != nil {
+				return err
+			}
+			n, err := project.ImportSegmentsCSV(p, f, who)
 			if err != nil {
 				return fmt.Errorf("%s: %w\nnothing from this file was imported", pos[1], err)
 			}
@@ -340,7 +359,7 @@ func cmdSegments(args []string, out io.Writer) error {
 				}
 				coder = c.ID
 			}
-			return project.ExportSegmentsCSV(p, out, coder)
+			return project.ExportSegmentsCSV(p, dataOut(out), coder)
 		})
 	}
 	return usageError{fmt.Sprintf("unknown segments command %q; say import or export", args[0])}
@@ -397,7 +416,7 @@ func cmdAgreement(args []string, out io.Writer) error {
 	docs := fs.String("docs", "", "documents to include (default all), NAME,NAME")
 	codeNames := fs.String("codes", "", "codes to compare (default every codable code), NAME,NAME")
 	unit := fs.String("unit", "character", "unit of analysis: character, turn, sentence, paragraph, segment, document, or unitized (Krippendorff's unitizing alphas)")
-	threshold := fs.Float64("threshold", 0, "percent of a turn, sentence or paragraph a coder must cover for it to count as coded (default: any overlap); for --unit segment, of a segment the other coder must cover with the same code (default 90)")
+	threshold := finiteFloat(fs, "threshold", 0, "percent of a turn, sentence or paragraph a coder must cover for it to count as coded (default: any overlap); for --unit segment, of a segment the other coder must cover with the same code (default 90)")
 	bootstrap := fs.Int("bootstrap", 0, "add 95% intervals from N resamples (see --resample)")
 	resample := fs.String("resample", "document", "what the bootstrap resamples: document, or turn (speaker turns, for studies with few documents)")
 	format := fs.String("format", "text", "text, csv, md or html (md and html include a methods paragraph)")
@@ -486,7 +505,7 @@ func cmdAgreement(args []string, out io.Writer) error {
 			if err != nil {
 				return err
 			}
-			_, err = io.WriteString(out, text)
+			_, err = io.WriteString(dataOut(out), text)
 			return err
 		}
 		r, err := project.Agreement(p, req)
@@ -643,15 +662,20 @@ func cmdQuotes(args []string, out io.Writer) error {
 		if err != nil {
 			return err
 		}
-		_, err = io.WriteString(out, text)
+		_, err = io.WriteString(dataOut(out), text)
 		return err
 	})
 }
 
 func writeJSON(out io.Writer, v any) error {
-	enc := json.NewEncoder(out)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetIndent("", "  ")
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := dataOut(out).Write(jsonEscapes(b.Bytes()))
+	return err
 }
 
 type journalJSON struct {

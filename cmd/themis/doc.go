@@ -13,6 +13,7 @@
 //	themis docs FILE.themis [--json]
 //	themis text FILE.themis DOCUMENT
 //	themis coders FILE.themis [--json]
+//	themis coders add FILE.themis NAME
 //	themis segments import FILE.themis CODINGS.csv
 //	themis segments export FILE.themis [--coder NAME]
 //	themis agreement FILE.themis --coders A,B[,C...] [--docs NAME,NAME] [--codes NAME,NAME] [--unit character|turn|sentence|paragraph|segment|document|unitized] [--threshold P] [--bootstrap N --seed S --resample document|turn] [--by code|factor|document [--code NAME]] [--format text|csv|md|html] [--statistic NAME] [--json]
@@ -59,6 +60,21 @@
 // show one reaching 0.667, 0.800 or 1 when it does not (0.79989 is 0.7999);
 // percentages are never rounded to 100% or 0% unless exact ("> 99.9%",
 // "< 0.1%"); see coding.FormatCoefficient. --json carries full precision.
+//
+// Every change a command makes is journalled under a person: the global
+// --as NAME (accepted anywhere on the command line), else the project's lead
+// (else the user logged in, for a project without one), so the audit trail
+// names who worked from the command line as it names who worked in the app.
+// The name must be one of the project's coders, so that a typo does not
+// become one: a new person first adds themself with
+// "themis coders add FILE NAME --as NAME". themis new takes --as as the lead
+// when --lead is not given.
+//
+// Everything printed goes through safeWriter (termsafe.go): control
+// characters and bidirectional overrides — which names may no longer hold,
+// but an older project's may — are printed as U+FFFD, so a name cannot drive
+// the terminal. Data (text, CSV, Markdown, HTML) written to a file or pipe is
+// exact; JSON keeps such characters as \u escapes.
 //
 // Commands that change the project take its write lock and fail with
 // "project is open in another window" while the desktop app has it open;

@@ -28,7 +28,7 @@ func commands() []command {
 		{"import", importArgs, importHelp, cmdImport},
 		{"docs", "FILE.themis [--json]", "list documents: name, turns, words, characters", cmdDocs},
 		{"text", "FILE.themis DOCUMENT", "print a document's stored text, exactly as offsets count it", cmdText},
-		{"coders", "FILE.themis [--json]", "list the project's coders", cmdCoders},
+		{"coders", "FILE.themis [--json] | add FILE.themis NAME", "list the project's coders, or add one (themis coders add study.themis Chen --as Chen: Chen adds themself)", cmdCoders},
 		{"segments", "import FILE.themis CODINGS.csv | export FILE.themis [--coder NAME]", "segments as CSV: document,coder,code,start,end,text", cmdSegments},
 		{"agreement", "FILE.themis --coders A,B[,C...] [--docs NAME,...] [--codes NAME,...] [--unit character|turn|sentence|paragraph|segment|document|unitized] [--threshold P] [--bootstrap N --seed S --resample document|turn] [--by code|factor|document [--code NAME]] [--format text|csv|md|html] [--statistic NAME] [--json]", "agreement per code, factor and overall: Cohen's kappa and more for two coders, Fleiss' kappa and alpha for more, or the unitizing alphas", cmdAgreement},
 		{"codebook", "list FILE.themis | export FILE.themis [--format yaml|json|qdc|md|html|csv] [--framework NAME] | import FILE.themis CODEBOOK.(yaml|json|qdc) | history FILE.themis [--framework NAME] | tag FILE.themis NAME [--note TEXT]", "the project's codebooks: list them, export (REFI-QDA .qdc, printable Markdown/HTML, CSV), import as a new active framework, show the history of changes, tag a version", cmdCodebook},
@@ -42,6 +42,19 @@ func commands() []command {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
+	so, se := newSafeWriter(stdout), newSafeWriter(stderr)
+	defer so.Flush()
+	defer se.Flush()
+	return runSafe(args, so, se)
+}
+
+func runSafe(args []string, stdout, stderr io.Writer) int {
+	args, as, _, err := takeAs(args)
+	if err != nil {
+		fmt.Fprintf(stderr, "themis: %v\n", err)
+		return 2
+	}
+	actingAs = as
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		usage(stdout)
 		if len(args) == 0 {
@@ -71,7 +84,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 func usage(w io.Writer) {
-	fmt.Fprintln(w, "themis — qualitative coding projects from the command line\n\nCommands:")
+	fmt.Fprintln(w, "themis — qualitative coding projects from the command line\n\n"+
+		"Every command takes --as NAME: the person the journal names for the changes it makes\n"+
+		"(default: the project's lead); a new person first adds themself with themis coders add.\n\nCommands:")
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  themis %s %s\n      %s\n", c.name, c.args, c.help)
 	}

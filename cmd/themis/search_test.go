@@ -38,9 +38,10 @@ func TestSearchRefusesABadQuery(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "Demo.themis")
 	mustRun(t, "demo", path)
 	for q, want := range map[string]string{
-		`"unclosed`:   "not closed",
-		"colour:blue": `no field "colour:"`,
-		"walk~7":      "1 or 2",
+		`"unclosed`:                       "not closed",
+		"colour:blue":                     `no field "colour:"`,
+		"walk~7":                          "1 or 2",
+		strings.Repeat("a", 100000) + "~": "the query is too complex",
 	} {
 		_, errOut, code := themis(t, "search", path, q)
 		if code != 2 || !strings.Contains(errOut, want) {
