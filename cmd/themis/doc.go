@@ -51,6 +51,17 @@
 // and (k)uα per category; --json gives u_alpha, binary_u_alpha, cu_alpha
 // (each {"value","undefined","ci"}) and k_u_alpha (category → the same).
 //
+// themis itself runs help and reliability, and links nothing heavier than
+// package coding, so that it starts in a few milliseconds; every other
+// command works on a project file and runs in themis-project
+// (cmd/themis-project), which themis executes from its own directory with
+// the same arguments (sibling.go; package internal/cli holds the command
+// table both share). themis-project links SQLite, bleve, excelize and
+// goldmark, whose package initialisation alone is about 40 ms. When the
+// sibling is missing, a project command says where it looked — except
+// inside Themis' source tree, where it is run with go run, so that go run
+// ./cmd/themis works for every command.
+//
 // Commands that change the project take its write lock and fail with
 // "project is open in another window" while the desktop app has it open;
 // commands that only read work alongside the app. Every command exits

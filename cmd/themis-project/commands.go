@@ -63,11 +63,6 @@ func cmdDemo(args []string, out io.Writer) error {
 	return nil
 }
 
-const importArgs = "FILE.themis TRANSCRIPT|FOLDER... [--encoding utf-8|utf-16le|utf-16be|windows-1252] [--speaker-pattern REGEXP] [--preview] [--skip-errors]"
-
-var importHelp = "import transcripts (" + strings.Join(corpus.SupportedExtensions(), " ") + "; folders recursively) in one transaction, all or none; " +
-	"--preview shows what each file would give without writing; --skip-errors leaves out files that cannot be read"
-
 func cmdImport(args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	encoding := fs.String("encoding", "", "force the encoding of plain-text files (default: detect)")
@@ -645,12 +640,6 @@ func cmdQuotes(args []string, out io.Writer) error {
 		_, err = io.WriteString(out, text)
 		return err
 	})
-}
-
-func writeJSON(out io.Writer, v any) error {
-	enc := json.NewEncoder(out)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
 }
 
 type journalJSON struct {

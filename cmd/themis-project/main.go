@@ -1,0 +1,53 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"themis/internal/cli"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// usageError is a mistake in how the command was called (exit status 2).
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+func (usageError) UsageError()     {}
+
+// The flag parsing and output every command shares (package cli).
+var (
+	parse     = cli.Parse
+	splitList = cli.SplitList
+	writeJSON = cli.WriteJSON
+
+	printUnitized = cli.PrintUnitized
+)
+
+// handlers are the commands over a project file; the light ones run in
+// themis itself.
+var handlers = map[string]cli.Handler{
+	"new":       cmdNew,
+	"demo":      cmdDemo,
+	"import":    cmdImport,
+	"docs":      cmdDocs,
+	"text":      cmdText,
+	"coders":    cmdCoders,
+	"segments":  cmdSegments,
+	"agreement": cmdAgreement,
+	"codebook":  cmdCodebook,
+	"cases":     cmdCases,
+	"scan":      cmdScan,
+	"search":    cmdSearch,
+	"quotes":    cmdQuotes,
+	"journal":   cmdJournal,
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	return cli.Run(args, stdout, stderr, handlers, func([]string) error {
+		return fmt.Errorf("this command runs in themis, not in %s", cli.Sibling)
+	})
+}
