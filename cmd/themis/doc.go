@@ -59,8 +59,9 @@
 // table both share). themis-project links SQLite, bleve, excelize and
 // goldmark, whose package initialisation alone is about 40 ms. When the
 // sibling is missing, a project command says where it looked — except
-// inside Themis' source tree, where it is run with go run, so that go run
-// ./cmd/themis works for every command.
+// inside the source tree themis was built from, where it is run with go
+// run, so that go run ./cmd/themis works for every command (never in
+// another folder that merely has a go.mod saying module themis).
 //
 // Commands that change the project take its write lock and fail with
 // "project is open in another window" while the desktop app has it open;

@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -199,5 +200,32 @@ func TestGoRunRunsTheSibling(t *testing.T) {
 	// go run reports any failure of the program as its own exit status 1.
 	if code != 1 || !strings.Contains(errOut, "themis docs: ") || !strings.Contains(errOut, missing) {
 		t.Errorf("exit %d, stderr %q; want the sibling's error naming %s", code, errOut, missing)
+	}
+}
+
+// TestForeignSourceTreeIsNotRun: without its sibling, themis run inside a
+// folder that merely looks like Themis' source (someone else's download)
+// must not build and run the code in it; only the tree themis was built
+// from stands in, under go run.
+func TestForeignSourceTreeIsNotRun(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds themis")
+	}
+	goTool := lookGo(t)
+	alone := build(t, goTool, t.TempDir(), "themis")
+	foreign := t.TempDir()
+	marker := filepath.Join(foreign, "ran")
+	writeFile(t, foreign, "go.mod", "module themis\n\ngo 1.21\n")
+	if err := os.MkdirAll(filepath.Join(foreign, "cmd", cli.Sibling), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(foreign, "cmd", cli.Sibling), "main.go",
+		"package main\n\nimport \"os\"\n\nfunc main() { os.WriteFile("+strconv.Quote(marker)+", nil, 0o644) }\n")
+	_, errOut, code := runBin(t, foreign, alone, "docs", "x.themis")
+	if _, err := os.Stat(marker); err == nil {
+		t.Fatal("themis built and ran the foreign folder's themis-project")
+	}
+	if code != 1 || !strings.Contains(errOut, "which is not beside") {
+		t.Errorf("exit %d, stderr %q; want 1 and where the sibling was looked for", code, errOut)
 	}
 }

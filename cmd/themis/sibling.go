@@ -1,12 +1,12 @@
 package main
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 
 	"themis/internal/cli"
@@ -45,26 +45,36 @@ func siblingPath(exe string) string {
 	return filepath.Join(filepath.Dir(exe), name)
 }
 
-// inSourceTree reports whether the working directory is inside Themis'
-// source, so that go run can build the sibling.
+// inSourceTree reports whether the working directory is inside the source
+// tree this themis was built from — as under go run — so that go run can
+// build the sibling from the same source. The tree is the one compiled in
+// (the path of this file, absent under -trimpath), never merely a go.mod
+// found above the working directory: themis run in someone else's folder
+// must not compile and run the code in it.
 func inSourceTree() bool {
+	_, file, _, ok := runtime.Caller(0)
+	if !ok || !filepath.IsAbs(file) {
+		return false
+	}
+	root := filepath.Dir(filepath.Dir(filepath.Dir(file))) // file is ROOT/cmd/themis/sibling.go
 	dir, err := os.Getwd()
 	if err != nil {
 		return false
 	}
-	for {
-		if f, err := os.Open(filepath.Join(dir, "go.mod")); err == nil {
-			s := bufio.NewScanner(f)
-			module := s.Scan() && strings.TrimSpace(s.Text()) == "module themis"
-			f.Close()
-			return module && exists(filepath.Join(dir, "cmd", cli.Sibling))
-		}
+	for !exists(filepath.Join(dir, "go.mod")) {
 		parent := filepath.Dir(dir)
 		if parent == dir {
 			return false
 		}
 		dir = parent
 	}
+	return sameDir(dir, root) && exists(filepath.Join(root, "cmd", cli.Sibling))
+}
+
+func sameDir(a, b string) bool {
+	ia, errA := os.Stat(a)
+	ib, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(ia, ib)
 }
 
 func exists(path string) bool {
