@@ -15,6 +15,8 @@ APT_TEST  := xvfb xauth chromium fonts-noto-color-emoji libxml2-utils
 BIN       := build/bin/themis-desktop
 DEV_BIN   := build/bin/themis-dev
 CLI_BIN   := build/bin/themis
+# themis runs the commands over a project in its sibling (see internal/cli).
+CLI_SIB   := build/bin/themis-project
 GO_SRC    := $(shell find . -name '*.go' -not -path './frontend/*' -not -path './e2e/*' 2>/dev/null) go.mod go.sum
 FE_SRC    := $(shell find frontend/src frontend/index.html frontend/vite.config.ts -type f 2>/dev/null)
 
@@ -74,7 +76,7 @@ fetest: frontend/node_modules/.installed
 	cd frontend && npm test && npm run check
 
 ## e2e: the real app (dev build) driven by Playwright in Debian's Chromium under Xvfb
-e2e: $(DEV_BIN) $(CLI_BIN) e2e/node_modules/.installed
+e2e: $(DEV_BIN) $(CLI_BIN) $(CLI_SIB) e2e/node_modules/.installed
 	cd e2e && xvfb-run -a -s "-screen 0 1400x900x24" npx playwright test
 
 $(DEV_BIN): $(GO_SRC) $(FE_SRC) frontend/node_modules/.installed
@@ -89,10 +91,12 @@ bench:
 bindings:
 	$(WAILS) generate module -tags $(TAGS)
 
-## cli: the headless command-line tool in build/bin/themis
-cli: $(CLI_BIN)
+## cli: the headless command-line tool in build/bin: themis and its sibling themis-project
+cli: $(CLI_BIN) $(CLI_SIB)
 $(CLI_BIN): $(GO_SRC)
 	$(GO) build -o $(CLI_BIN) ./cmd/themis
+$(CLI_SIB): $(GO_SRC)
+	$(GO) build -o $(CLI_SIB) ./cmd/themis-project
 
 clean:
 	rm -rf build/bin frontend/node_modules e2e/node_modules e2e/test-results

@@ -1,9 +1,5 @@
 package anonymise
 
-import (
-	"regexp"
-)
-
 // Street addresses: a house number, one to three capitalised words and a
 // street type ("12 Elm Tree Road", "4a Mill Lane"), optionally after a flat
 // ("Flat 3, 22 Station Road"); a flat number on its own ("Flat 3"); and a
@@ -15,9 +11,9 @@ const streetWord = `\p{Lu}[\p{L}'’\-]*`
 
 var (
 	reFlat          = `(?:(?:Flat|Apartment|Apt\.?|Unit)\s+\d{1,4}[A-Za-z]?,?\s+)`
-	reStreetAddress = regexp.MustCompile(`\b` + reFlat + `?\d{1,4}[A-Za-z]?,?\s+(?:` + streetWord + `\s+){1,3}` + streetTypes + `\b\.?`)
-	reFlatOnly      = regexp.MustCompile(`\b(?:Flat|Apartment|Apt\.?)\s+\d{1,4}[A-Za-z]?\b`)
-	reNamedStreet   = regexp.MustCompile(`\b(?:` + streetWord + `\s+){1,2}` + streetTypesNamed + `\b`)
+	reStreetAddress = newLazyRegexp(`\b` + reFlat + `?\d{1,4}[A-Za-z]?,?\s+(?:` + streetWord + `\s+){1,3}` + streetTypes + `\b\.?`)
+	reFlatOnly      = newLazyRegexp(`\b(?:Flat|Apartment|Apt\.?)\s+\d{1,4}[A-Za-z]?\b`)
+	reNamedStreet   = newLazyRegexp(`\b(?:` + streetWord + `\s+){1,2}` + streetTypesNamed + `\b`)
 )
 
 func scanNumberedAddresses(text string, out []candidate) []candidate {

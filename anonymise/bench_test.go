@@ -121,6 +121,7 @@ func BenchmarkScan(b *testing.B) {
 		bytes += len(d.Text)
 	}
 	b.SetBytes(int64(bytes))
+	buildTables()
 	for b.Loop() {
 		for _, d := range docs {
 			Scan(d.Text, Options{Names: d.Speakers})
@@ -141,6 +142,7 @@ func BenchmarkScanClean(b *testing.B) {
 	}
 	text := sb.String()
 	b.SetBytes(int64(len(text)))
+	buildTables()
 	for b.Loop() {
 		Scan(text, Options{Names: []string{"Interviewer", "P012"}})
 	}

@@ -1,7 +1,6 @@
 package anonymise
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -17,15 +16,15 @@ const month = `(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|Jul
 const day = `(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?`
 
 var (
-	reNumericDate = regexp.MustCompile(`\b(\d{1,2})([/.\-])(\d{1,2})([/.\-])(\d{4}|\d{2})\b`)
-	reISODate     = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
-	reDayMonYear  = regexp.MustCompile(`\b(?:the\s+)?` + day + `(?:\s+of)?\s+` + month + `,?\s+(?:(?:19|20)\d{2}|'\d{2})\b`)
-	reMonDayYear  = regexp.MustCompile(`\b` + month + `\s+(?:the\s+)?` + day + `,?\s+(?:19|20)\d{2}\b`)
-	reDayMon      = regexp.MustCompile(`\b(?:the\s+)?` + day + `(?:\s+of)?\s+` + month + `\b`)
-	reMonDay      = regexp.MustCompile(`\b` + month + `\s+(?:the\s+)?` + day + `\b`)
-	reMonYear     = regexp.MustCompile(`\b` + month + `,?\s+(?:19|20)\d{2}\b`)
-	reYear        = regexp.MustCompile(`\b(?:19|20)\d{2}\b`)
-	reBirthCue    = regexp.MustCompile(`(?i)\b(?:born|d\.?o\.?b\b\.?|date of birth|birth ?date|birthday)`)
+	reNumericDate = newLazyRegexp(`\b(\d{1,2})([/.\-])(\d{1,2})([/.\-])(\d{4}|\d{2})\b`)
+	reISODate     = newLazyRegexp(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+	reDayMonYear  = newLazyRegexp(`\b(?:the\s+)?` + day + `(?:\s+of)?\s+` + month + `,?\s+(?:(?:19|20)\d{2}|'\d{2})\b`)
+	reMonDayYear  = newLazyRegexp(`\b` + month + `\s+(?:the\s+)?` + day + `,?\s+(?:19|20)\d{2}\b`)
+	reDayMon      = newLazyRegexp(`\b(?:the\s+)?` + day + `(?:\s+of)?\s+` + month + `\b`)
+	reMonDay      = newLazyRegexp(`\b` + month + `\s+(?:the\s+)?` + day + `\b`)
+	reMonYear     = newLazyRegexp(`\b` + month + `,?\s+(?:19|20)\d{2}\b`)
+	reYear        = newLazyRegexp(`\b(?:19|20)\d{2}\b`)
+	reBirthCue    = newLazyRegexp(`(?i)\b(?:born|d\.?o\.?b\b\.?|date of birth|birth ?date|birthday)`)
 )
 
 // birthContext reports a birth cue shortly before s (in the same sentence),
@@ -46,7 +45,7 @@ func validDayMonth(a, b int) bool {
 	return (a >= 1 && a <= 31 && b >= 1 && b <= 12) || (b >= 1 && b <= 31 && a >= 1 && a <= 12)
 }
 
-var reDigitSep = regexp.MustCompile(`\d[/.\-]\d`)
+var reDigitSep = newLazyRegexp(`\d[/.\-]\d`)
 
 // hasMonth is a quick test for a month's name (or its abbreviation).
 func hasMonth(s string) bool {
@@ -104,12 +103,12 @@ func scanDates(text string, out []candidate) []candidate {
 	if !months {
 		return scanBirthYears(text, out)
 	}
-	for _, re := range []*regexp.Regexp{reDayMonYear, reMonDayYear} {
+	for _, re := range []*lazyRegexp{reDayMonYear, reMonDayYear} {
 		for _, m := range re.FindAllStringIndex(text, -1) {
 			full(m[0], m[1])
 		}
 	}
-	for _, re := range []*regexp.Regexp{reDayMon, reMonDay, reMonYear} {
+	for _, re := range []*lazyRegexp{reDayMon, reMonDay, reMonYear} {
 		for _, m := range re.FindAllStringIndex(text, -1) {
 			if birthContext(text, m[0], m[1]) {
 				out = append(out, candidate{m[0], m[1], KindDate, 0.8})

@@ -2,8 +2,8 @@ package anonymise
 
 import (
 	_ "embed"
-	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -23,7 +23,8 @@ import (
 //go:embed data/first_names.txt
 var firstNamesFile string
 
-var firstNames = func() map[string]bool {
+// firstNames is the shipped list, lower-cased, read at first use.
+var firstNames = sync.OnceValue(func() map[string]bool {
 	m := make(map[string]bool, 4096)
 	for _, line := range strings.Split(firstNamesFile, "\n") {
 		line = strings.TrimSpace(line)
@@ -35,17 +36,20 @@ var firstNames = func() map[string]bool {
 		}
 	}
 	return m
-}()
+})
 
 // FirstNameCount is the number of given names in the shipped list.
-func FirstNameCount() int { return len(firstNames) }
+func FirstNameCount() int { return len(firstNames()) }
 
-func wordSet(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[strings.ToLower(w)] = true
-	}
-	return m
+// wordSet returns the set of the lower-cased words of s, built at first use.
+func wordSet(s string) func() map[string]bool {
+	return sync.OnceValue(func() map[string]bool {
+		m := map[string]bool{}
+		for _, w := range strings.Fields(s) {
+			m[strings.ToLower(w)] = true
+		}
+		return m
+	})
 }
 
 // ambiguousNames are given names that are also common words; alone they
@@ -101,12 +105,12 @@ var roleWords = wordSet(`interviewer interviewee facilitator co-facilitator mode
 var titles = wordSet(`mr mr. mrs mrs. ms ms. miss mx mx. dr dr. doctor prof prof. professor sir dame rev rev. reverend nurse councillor cllr`)
 
 // cues are the words before a capitalised word that make it a name.
-var reCue = regexp.MustCompile(`(?i)(?:\bcalled|\bnamed|\bname is|\bname's|\bnamed after|\bmy (?:friend|mate|pal|husband|wife|partner|son|daughter|sister|brother|mum|dad|neighbour|neighbor|cousin|nephew|niece|grandson|granddaughter|boyfriend|girlfriend|fiancée?|carer|support worker|link worker|key worker|social worker|colleague|boss|landlord|counsellor)|\bcalled her|\bcalled him|\bspoke to|\bspoke with|\btalked to|\bmet|\bwith|\bsaw|\bvisit|\bvisited|\bask|\basked|\btold|\bthanks to|\band|\b(?:his|her|their) (?:friend|name is|name's))\s+$`)
+var reCue = newLazyRegexp(`(?i)(?:\bcalled|\bnamed|\bname is|\bname's|\bnamed after|\bmy (?:friend|mate|pal|husband|wife|partner|son|daughter|sister|brother|mum|dad|neighbour|neighbor|cousin|nephew|niece|grandson|granddaughter|boyfriend|girlfriend|fiancée?|carer|support worker|link worker|key worker|social worker|colleague|boss|landlord|counsellor)|\bcalled her|\bcalled him|\bspoke to|\bspoke with|\btalked to|\bmet|\bwith|\bsaw|\bvisit|\bvisited|\bask|\basked|\btold|\bthanks to|\band|\b(?:his|her|their) (?:friend|name is|name's))\s+$`)
 
-var reTitle = regexp.MustCompile(`(?i)\b(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|rev|reverend|nurse|councillor|cllr)\.?\s+$`)
+var reTitle = newLazyRegexp(`(?i)\b(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|rev|reverend|nurse|councillor|cllr)\.?\s+$`)
 
 // reToken is a capitalised word: "Sarah", "McDonald", "O'Brien", "Smith-Jones", "Zoë".
-var reToken = regexp.MustCompile(`(?:\p{Lu}['’]\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?)(?:-\p{Lu}\p{Ll}+)?`)
+var reToken = newLazyRegexp(`(?:\p{Lu}['’]\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?)(?:-\p{Lu}\p{Ll}+)?`)
 
 // nameSet holds the words of the corpus' speaker names.
 type nameSet map[string]bool
@@ -125,7 +129,7 @@ func newNameSet(names []string) nameSet {
 			w = strings.Trim(w, ".,:;'\"")
 			lw := strings.ToLower(w)
 			r, _ := utf8.DecodeRuneInString(w)
-			if utf8.RuneCountInString(w) < 2 || !unicode.IsUpper(r) || stopWords[lw] || titles[lw] || roleWords[lw] || hasDigit(w) || isAllUpper(w) {
+			if utf8.RuneCountInString(w) < 2 || !unicode.IsUpper(r) || stopWords()[lw] || titles()[lw] || roleWords()[lw] || hasDigit(w) || isAllUpper(w) {
 				continue
 			}
 			set[w] = true
@@ -140,7 +144,7 @@ func isRoleLabel(words []string) bool {
 	for _, w := range words {
 		lw := strings.ToLower(strings.Trim(w, ".,:;#"))
 		switch {
-		case roleWords[lw], hasDigit(lw), utf8.RuneCountInString(lw) <= 1:
+		case roleWords()[lw], hasDigit(lw), utf8.RuneCountInString(lw) <= 1:
 		default:
 			allRole = false
 		}
@@ -159,7 +163,7 @@ func isAllUpper(s string) bool {
 	return true
 }
 
-func isStopWord(w string) bool { return stopWords[strings.ToLower(w)] }
+func isStopWord(w string) bool { return stopWords()[strings.ToLower(w)] }
 
 // sentenceStart reports that the word at s opens a sentence, a line or a turn.
 func sentenceStart(text string, s int) bool {
@@ -211,7 +215,7 @@ func nameRun(text string, run []token, speakers nameSet, out []candidate) []cand
 	for len(run) > 0 {
 		t := run[0]
 		lw := strings.ToLower(t.word)
-		if speakers[t.word] || (!stopWords[lw] && !roleWords[lw] && !titles[lw]) {
+		if speakers[t.word] || (!stopWords()[lw] && !roleWords()[lw] && !titles()[lw]) {
 			break
 		}
 		run = run[1:]
@@ -230,7 +234,7 @@ func nameRun(text string, run []token, speakers nameSet, out []candidate) []cand
 	n := 0
 	for n < len(run) && n < 3 {
 		lw := strings.ToLower(run[n].word)
-		if !speakers[run[n].word] && (stopWords[lw] || roleWords[lw]) {
+		if !speakers[run[n].word] && (stopWords()[lw] || roleWords()[lw]) {
 			break
 		}
 		n++
@@ -244,8 +248,8 @@ func nameRun(text string, run []token, speakers nameSet, out []candidate) []cand
 	name := run[:n]
 	first := strings.ToLower(name[0].word)
 	start := sentenceStart(text, name[0].s)
-	inList := firstNames[first]
-	ambiguous := ambiguousNames[first]
+	inList := firstNames()[first]
+	ambiguous := ambiguousNames()[first]
 	speaker := false
 	for _, t := range name {
 		if speakers[t.word] {

@@ -1,7 +1,6 @@
 package anonymise
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -10,15 +9,15 @@ import (
 // The pattern detectors: each appends candidates in byte offsets.
 
 var (
-	reEmail = regexp.MustCompile(`[\p{L}\p{N}][\p{L}\p{N}._%+\-]*@[\p{L}\p{N}](?:[\p{L}\p{N}\-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}\-]*[\p{L}\p{N}])?)*\.\p{L}{2,}`)
+	reEmail = newLazyRegexp(`[\p{L}\p{N}][\p{L}\p{N}._%+\-]*@[\p{L}\p{N}](?:[\p{L}\p{N}\-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}\-]*[\p{L}\p{N}])?)*\.\p{L}{2,}`)
 
-	reURL       = regexp.MustCompile(`(?i)(?:https?://|www\.)[^\s<>"'\[\]{}]+`)
-	reBareHost  = regexp.MustCompile(`(?i)(?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.)+(?:co\.uk|org\.uk|ac\.uk|gov\.uk|nhs\.uk|me\.uk|com|org|net|uk|io|info|biz|eu|de|fr|ie|us|ca|au|nz|app|dev)(?:/[^\s<>"'\[\]{}]*)?`)
-	reTLD       = regexp.MustCompile(`(?i)\.(?:com|org|net|uk|io|info|biz|eu|de|fr|ie|us|ca|au|nz|app|dev)\b`)
-	rePostcode  = regexp.MustCompile(`(?:GIR ?0AA|[A-PR-UWYZ](?:[0-9][0-9A-HJKPSTUW]?|[A-HK-Y][0-9][0-9ABEHMNPRVWXY]?) ?[0-9][ABD-HJLNP-UW-Z]{2})`)
-	reNHS       = regexp.MustCompile(`\d{3}([ \-]?)\d{3}([ \-]?)\d{4}`)
-	reNI        = regexp.MustCompile(`(?i)([A-Z]{2})[ \-]?(\d{2})[ \-]?(\d{2})[ \-]?(\d{2})[ \-]?([A-D])`)
-	reNHSCue    = regexp.MustCompile(`(?i)\bnhs\b|\bnumber\b`)
+	reURL       = newLazyRegexp(`(?i)(?:https?://|www\.)[^\s<>"'\[\]{}]+`)
+	reBareHost  = newLazyRegexp(`(?i)(?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.)+(?:co\.uk|org\.uk|ac\.uk|gov\.uk|nhs\.uk|me\.uk|com|org|net|uk|io|info|biz|eu|de|fr|ie|us|ca|au|nz|app|dev)(?:/[^\s<>"'\[\]{}]*)?`)
+	reTLD       = newLazyRegexp(`(?i)\.(?:com|org|net|uk|io|info|biz|eu|de|fr|ie|us|ca|au|nz|app|dev)\b`)
+	rePostcode  = newLazyRegexp(`(?:GIR ?0AA|[A-PR-UWYZ](?:[0-9][0-9A-HJKPSTUW]?|[A-HK-Y][0-9][0-9ABEHMNPRVWXY]?) ?[0-9][ABD-HJLNP-UW-Z]{2})`)
+	reNHS       = newLazyRegexp(`\d{3}([ \-]?)\d{3}([ \-]?)\d{4}`)
+	reNI        = newLazyRegexp(`(?i)([A-Z]{2})[ \-]?(\d{2})[ \-]?(\d{2})[ \-]?(\d{2})[ \-]?([A-D])`)
+	reNHSCue    = newLazyRegexp(`(?i)\bnhs\b|\bnumber\b`)
 	reTrailPunc = ".,;:!?)]'\"’”"
 )
 

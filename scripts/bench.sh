@@ -8,25 +8,49 @@
 # figures a benchmark reports itself (b.ReportMetric, b.SetBytes) follow on
 # indented rows. A metric's unit reads "UNIT-what" ("s-import", "MB-peak-RSS",
 # "ms-p95", "x-slower-than-read"); other units are printed as they are.
+#
+# BENCH names the blocks to run, all when it is empty or unset:
+#   BENCH="cli coding" scripts/bench.sh     (or make bench BENCH=cli)
+# Blocks: coding (statistics and transcript parsing: ./coding/ ./corpus/),
+# import, open, corpus (the 200 x 8,000-word corpus budgets), search,
+# anonymise, cli (the command line as whole processes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$(mktemp)
-trap 'rm -f "$out"' EXIT
+bin=$(mktemp -d)
+trap 'rm -rf "$out" "$bin"' EXIT
 started=$SECONDS
 load=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
+# want BLOCK... succeeds when BENCH selects one of the blocks.
+want() {
+  [ -z "${BENCH:-}" ] && return 0
+  local b
+  for b in "$@"; do
+    case " $BENCH " in *" $b "*) return 0 ;; esac
+  done
+  return 1
+}
 {
-  go test -run='^$' -bench=. -benchmem -benchtime=5x ./coding/ ./corpus/ 2>&1
+  want coding && go test -run='^$' -bench=. -benchmem -benchtime=5x ./coding/ ./corpus/ 2>&1
   # One import of 200 transcripts is a few seconds of work: once is enough.
-  go test -run='^$' -bench='^BenchmarkImport200Transcripts$' -benchmem -benchtime=1x ./project/ 2>&1
-  go test -run='^$' -bench='^BenchmarkOpenLargeDocument$' -benchmem -benchtime=20x ./project/ 2>&1
+  want import && go test -run='^$' -bench='^BenchmarkImport200Transcripts$' -benchmem -benchtime=1x ./project/ 2>&1
+  want open && go test -run='^$' -bench='^BenchmarkOpenLargeDocument$' -benchmem -benchtime=20x ./project/ 2>&1
   # The corpus budgets: the generated 200 x 8,000 words read, imported and
   # indexed (in a child process, for its peak memory), queried and scanned.
-  go test -run='^$' -bench='^BenchmarkCorpus$' -benchmem -benchtime=1x ./project/ 2>&1
+  want corpus && go test -run='^$' -bench='^BenchmarkCorpus$' -benchmem -benchtime=1x ./project/ 2>&1
   for pkg in ./search/ ./anonymise/; do
-    if ls "$pkg"*_test.go >/dev/null 2>&1 && grep -qs '^func Benchmark' "$pkg"*_test.go; then
+    if want "$(basename "$pkg")" && ls "$pkg"*_test.go >/dev/null 2>&1 && grep -qs '^func Benchmark' "$pkg"*_test.go; then
       go test -run='^$' -bench=. -benchmem -benchtime=1x "$pkg" 2>&1
     fi
   done
+  # The command line as a person meets it: whole processes of the built
+  # binaries, start-up included, their CPU time (user + system) read from
+  # each child's resource usage; the median of 20 runs (scripts/clibench).
+  if want cli; then
+    go build -o "$bin/themis" ./cmd/themis 2>&1 &&
+      go build -o "$bin/themis-project" ./cmd/themis-project 2>&1 &&
+      go run ./scripts/clibench -bin "$bin" -runs 20 2>&1
+  fi
 } >"$out" || true
 
 # budget NAME prints the budget of a row as "text" or "text|limit", where the
@@ -63,6 +87,12 @@ budget() {
     BenchmarkCorpus/Query:pct-no-hit) echo "queries that find nothing" ;;
     BenchmarkCorpus/Scan) echo "scan < 10 s (anonymisation, the whole 200 x 8,000-word project)|10000" ;;
     BenchmarkCorpus/Scan:s-cpu) echo "CPU time, all threads (the scan runs on every core)" ;;
+    BenchmarkCLIStart) echo "CLI start, trivial command (CPU) < 0.02 s (themis help, median CPU time)|20" ;;
+    BenchmarkCLIStart:ms-wall) echo "wall time, median (waits for a CPU on a busy machine)" ;;
+    BenchmarkCLIStart:ms-cpu-fastest) echo "CPU time of the fastest run" ;;
+    BenchmarkCLIReliability4x100000) echo "themis reliability 4 coders x 100,000 units, every statistic (CPU) < 0.08 s|80" ;;
+    BenchmarkCLIReliability4x100000:ms-wall) echo "wall time, median" ;;
+    BenchmarkCLIReliability4x100000:ms-cpu-fastest) echo "CPU time of the fastest run" ;;
     *) echo "" ;;
   esac
 }

@@ -70,11 +70,24 @@
 // "themis coders add FILE NAME --as NAME". themis new takes --as as the lead
 // when --lead is not given.
 //
-// Everything printed goes through safeWriter (termsafe.go): control
+// Every project command prints through safeWriter (themis-project's
+// termsafe.go): control
 // characters and bidirectional overrides — which names may no longer hold,
 // but an older project's may — are printed as U+FFFD, so a name cannot drive
 // the terminal. Data (text, CSV, Markdown, HTML) written to a file or pipe is
 // exact; JSON keeps such characters as \u escapes.
+//
+// themis itself runs help and reliability, and links nothing heavier than
+// package coding, so that it starts in a few milliseconds; every other
+// command works on a project file and runs in themis-project
+// (cmd/themis-project), which themis executes from its own directory with
+// the same arguments (sibling.go; package internal/cli holds the command
+// table both share). themis-project links SQLite, bleve, excelize and
+// goldmark, whose package initialisation alone is about 40 ms. When the
+// sibling is missing, a project command says where it looked — except
+// inside the source tree themis was built from, where it is run with go
+// run, so that go run ./cmd/themis works for every command (never in
+// another folder that merely has a go.mod saying module themis).
 //
 // Commands that change the project take its write lock and fail with
 // "project is open in another window" while the desktop app has it open;

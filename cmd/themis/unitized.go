@@ -9,7 +9,6 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"themis/coding"
 )
@@ -101,32 +100,6 @@ func cmdUnitized(args []string, out io.Writer) error {
 	fmt.Fprintf(out, "%d coders (%s), %d segments, continuum length %d, categories: %s\n\n",
 		len(coders), strings.Join(coders, ", "), len(segs), *length, strings.Join(r.Categories, ", "))
 	return printUnitized(out, r)
-}
-
-// printUnitized prints the coefficients, one line each, with the reason of
-// any that is undefined: uα, |uα, cuα, then per category the paper's (k)uα
-// (eq. 13) and the binary uα of the category against everything else.
-func printUnitized(out io.Writer, r coding.UnitizedReport) error {
-	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "coefficient\tvalue\tnote")
-	line := func(name string, s coding.Statistic) {
-		value, note := "-", ""
-		if s.Value != nil {
-			value = coding.FormatCoefficient(*s.Value)
-		}
-		if s.Undefined != nil {
-			note = "undefined: " + *s.Undefined
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", name, value, note)
-	}
-	line("uα (units and categories)", r.UAlpha)
-	line("|uα (coded or not)", r.BinaryUAlpha)
-	line("cuα (categories where coders overlap)", r.CUAlpha)
-	for _, c := range r.Categories {
-		line("("+c+")uα", r.KUAlpha[c])
-		line("binary uα of "+c, r.BinaryKUAlpha[c])
-	}
-	return tw.Flush()
 }
 
 // readUnitizedCSV reads rows coder,start,end,category of one continuum. An optional first row naming exactly those columns is

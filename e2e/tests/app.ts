@@ -31,8 +31,12 @@ export function answerOpenDialog(paths: string[]) {
 /** Runs the command-line tool (read-only commands work while the app has the project open). */
 export function cli(...args: string[]): string {
   const bin = path.join(root, 'build', 'bin', 'themis');
-  if (!fs.existsSync(bin)) {
-    execFileSync('go', ['build', '-o', bin, './cmd/themis'], { cwd: root });
+  // themis runs the project commands in themis-project, beside it.
+  for (const name of ['themis', 'themis-project']) {
+    const file = path.join(root, 'build', 'bin', name);
+    if (!fs.existsSync(file)) {
+      execFileSync('go', ['build', '-o', file, `./cmd/${name}`], { cwd: root });
+    }
   }
   return execFileSync(bin, args, { encoding: 'utf8' });
 }

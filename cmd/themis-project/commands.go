@@ -67,11 +67,6 @@ func cmdDemo(args []string, out io.Writer) error {
 	return nil
 }
 
-const importArgs = "FILE.themis TRANSCRIPT|FOLDER... [--encoding utf-8|utf-16le|utf-16be|windows-1252] [--speaker-pattern REGEXP] [--preview] [--skip-errors]"
-
-var importHelp = "import transcripts (" + strings.Join(corpus.SupportedExtensions(), " ") + "; folders recursively) in one transaction, all or none; " +
-	"--preview shows what each file would give without writing; --skip-errors leaves out files that cannot be read"
-
 func cmdImport(args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	encoding := fs.String("encoding", "", "force the encoding of plain-text files (default: detect)")
@@ -609,15 +604,6 @@ func documents(n int) string {
 		return "the document"
 	}
 	return fmt.Sprintf("the %d documents", n)
-}
-
-// interval prints a bootstrap interval, or "" when there is none, its
-// bounds as coding.FormatCoefficient prints them.
-func interval(ci *[2]float64) string {
-	if ci == nil {
-		return ""
-	}
-	return "[" + coding.FormatCoefficient(ci[0]) + ", " + coding.FormatCoefficient(ci[1]) + "]"
 }
 
 func cmdQuotes(args []string, out io.Writer) error {

@@ -10,11 +10,6 @@ import (
 	"themis/store"
 )
 
-const (
-	scanArgs = "FILE.themis [--json]"
-	scanHelp = "the anonymisation check: likely names, emails, phone numbers, postcodes, NHS and NI numbers, dates of birth, addresses and URLs (dismissed findings left out)"
-)
-
 type scanJSON struct {
 	Document   string  `json:"document"`
 	Start      int     `json:"start"`

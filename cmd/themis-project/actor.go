@@ -16,35 +16,6 @@ import (
 // for the changes a command makes ("" when not given).
 var actingAs string
 
-// takeAs removes the global --as NAME (or --as=NAME, -as) from anywhere in
-// args, so every command accepts it in any position.
-func takeAs(args []string) (rest []string, name string, given bool, err error) {
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		if a == "--" {
-			return append(rest, args[i:]...), name, given, nil
-		}
-		switch {
-		case a == "--as" || a == "-as":
-			if i+1 >= len(args) {
-				return nil, "", true, usageError{"--as needs a name: the person making the change"}
-			}
-			name, given = args[i+1], true
-			i++
-		case strings.HasPrefix(a, "--as=") || strings.HasPrefix(a, "-as="):
-			_, name, _ = strings.Cut(a, "=")
-			given = true
-		default:
-			rest = append(rest, a)
-			continue
-		}
-		if strings.TrimSpace(name) == "" {
-			return nil, "", true, usageError{"--as needs a name: the person making the change"}
-		}
-	}
-	return rest, name, given, nil
-}
-
 // actor is the coder a write command journals its changes under: --as NAME,
 // else the project's lead, else the user logged in. The name must be one of
 // the project's coders — a typo must not become a coder — so a new person

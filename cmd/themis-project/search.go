@@ -12,11 +12,6 @@ import (
 	"themis/store"
 )
 
-const (
-	searchArgs = `FILE.themis QUERY... [--json] [--limit N]`
-	searchHelp = `full-text search of the turns, as in the app: words (stemmed: walking finds walked), "phrases", prefix*, fuzzy~ or word~2, +must -not, OR, (groups), and filters document:, speaker:, case:, excluded:yes|no, code:NAME[@CODER], coder:, and case attributes (role:patient); offsets are code points`
-)
-
 // searchHitJSON is one hit of themis search --json.
 type searchHitJSON struct {
 	Document string `json:"document"`

@@ -14,11 +14,6 @@ import (
 	"themis/store"
 )
 
-const (
-	casesArgs = "list FILE.themis [--json] | import FILE.themis SHEET.csv|xlsx [--name COLUMN] [--documents COLUMN|-] [--type COLUMN=text|number|date|category,...] | link FILE.themis DOCUMENT CASE|- [--speaker NAME] | exclude FILE.themis SPEAKER [--doc NAME] [--include]"
-	casesHelp = "participants and sites: list cases with typed attributes and who speaks where, import a case sheet (linking documents named in it or named as the cases), link a document or one speaker of it to a case, leave a speaker (the interviewer) out of coding and analysis"
-)
-
 // cmdCases lists, imports and links cases, and excludes speakers.
 func cmdCases(args []string, out io.Writer) error {
 	if len(args) == 0 {
