@@ -275,6 +275,11 @@ type KeyEntry struct {
 type ReplaceResult struct {
 	store.ReplaceSummary
 	Key []KeyEntry
+	// Warnings name places the originals could not yet be wiped from: the
+	// file while another process reads it (wiped when the project closes),
+	// a search index another Themis has open (purged or rebuilt when next
+	// opened).
+	Warnings []string
 }
 
 // Replace puts the pseudonyms in place of their originals in one
@@ -316,7 +321,16 @@ func Replace(p *store.Project, choices []PseudonymChoice, actor int64) (ReplaceR
 	if err != nil {
 		return ReplaceResult{}, fmt.Errorf("replace: %w", err)
 	}
-	return ReplaceResult{ReplaceSummary: sum, Key: key}, nil
+	res := ReplaceResult{ReplaceSummary: sum, Key: key}
+	if sum.Replacements > 0 && !sum.Wiped {
+		res.Warnings = append(res.Warnings, "another process is reading the project, so the replaced text could not yet be wiped from its file; it will be when the project is closed")
+	}
+	// The search index holds the turns' text: it goes, and is built again
+	// from the replaced text by the next search.
+	if err := PurgeSearch(p.Path()); err != nil {
+		res.Warnings = append(res.Warnings, fmt.Sprintf("the search index still holds the replaced text until it is next opened: %v", err))
+	}
+	return res, nil
 }
 
 // WriteKeyFile saves the key linking pseudonyms to originals as CSV
@@ -344,4 +358,9 @@ func WriteKeyFile(path string, key []KeyEntry) error {
 		return fmt.Errorf("key file %s: %w", path, err)
 	}
 	return nil
+}
+
+// OccurrenceOf is the place a finding asks to replace.
+func OccurrenceOf(f ScanFinding) Occurrence {
+	return Occurrence{Document: f.Document, Start: f.Start, End: f.End, Text: f.Text}
 }

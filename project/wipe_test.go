@@ -1,0 +1,174 @@
+package project
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf16"
+
+	"themis/frameworks"
+	"themis/search"
+	"themis/store"
+)
+
+// utf16le is s as UTF-16 little-endian bytes, the way a tool on Windows
+// would look for it.
+func utf16le(s string) []byte {
+	var b []byte
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u), byte(u>>8))
+	}
+	return b
+}
+
+// leftovers lists every file under the folders that holds original, in
+// UTF-8 or UTF-16, or any of its words in lower case (as a search index
+// keeps its terms).
+func leftovers(t *testing.T, original string, dirs ...string) []string {
+	t.Helper()
+	needles := [][]byte{[]byte(original), utf16le(original)}
+	for _, w := range strings.Fields(strings.ToLower(original)) {
+		needles = append(needles, []byte(w), utf16le(w))
+	}
+	var found []string
+	for _, dir := range dirs {
+		filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return nil
+			}
+			b, err := os.ReadFile(path)
+			if err != nil {
+				t.Errorf("read %s: %v", path, err)
+				return nil
+			}
+			for _, needle := range needles {
+				if bytes.Contains(b, needle) {
+					rel, _ := filepath.Rel(dir, path)
+					found = append(found, rel)
+					break
+				}
+			}
+			return nil
+		})
+	}
+	return found
+}
+
+// wipeProject is a project in its own folder, with the user cache and the
+// temporary folder inside the test's, so every place a search index may
+// live is looked at.
+func wipeProject(t *testing.T, files map[string]string) (p *store.Project, dir, cache string) {
+	t.Helper()
+	dir = t.TempDir()
+	cache = t.TempDir()
+	t.Setenv("XDG_CACHE_HOME", filepath.Join(cache, "cache"))
+	t.Setenv("TMPDIR", filepath.Join(cache, "tmp"))
+	os.MkdirAll(filepath.Join(cache, "tmp"), 0o755)
+	p, err := store.Create(filepath.Join(dir, "study.themis"), frameworks.Keyes(), "Aisha")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { p.Close() })
+	src := t.TempDir()
+	var paths []string
+	for name, text := range files {
+		path := filepath.Join(src, name)
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, path)
+	}
+	if _, err := ImportFiles(p, paths, 0, nil); err != nil {
+		t.Fatal(err)
+	}
+	return p, dir, cache
+}
+
+// replaceGroup replaces every finding of the group whose text is original.
+func replaceGroup(t *testing.T, p *store.Project, original, with string) ReplaceResult {
+	t.Helper()
+	res, err := Scan(p, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var choice PseudonymChoice
+	for _, g := range res.Groups {
+		if strings.EqualFold(g.Text, original) {
+			choice = PseudonymChoice{Kind: g.Kind, Pseudonym: with}
+			for _, f := range g.Findings {
+				choice.Occurrences = append(choice.Occurrences, OccurrenceOf(f))
+			}
+		}
+	}
+	if len(choice.Occurrences) == 0 {
+		t.Fatalf("no finding of %q in %+v", original, res.Groups)
+	}
+	out, err := Replace(p, []PseudonymChoice{choice}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestReplaceLeavesNoTraceInTheFileOrItsSidecars(t *testing.T) {
+	p, dir, cache := wipeProject(t, map[string]string{
+		"P001.txt": "Interviewer: Who rang you?\nP001: My link worker Jenny Holt rang me. Jenny Holt said the walking group meets on Tuesdays.\n" +
+			strings.Repeat("P001: We walked by the canal and talked about the week, the weather and the allotment.\n", 200),
+	})
+	lead, _ := p.Lead()
+	if err := p.RenameDocument(1, "P001 interview", lead.ID); err != nil {
+		t.Fatal(err)
+	}
+	// the index of turns is built while the original is still there
+	ix, err := OpenSearch(p, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hits, err := ix.Query(`"Jenny Holt"`, search.Options{})
+	if err != nil || hits.Turns == 0 {
+		t.Fatalf("the index does not hold the original: %+v, %v", hits, err)
+	}
+	ix.Close()
+	if got := leftovers(t, "Jenny Holt", dir, cache); len(got) == 0 {
+		t.Fatal("the original is nowhere before the replacement: the test would prove nothing")
+	}
+
+	out := replaceGroup(t, p, "Jenny Holt", "[Name 1]")
+	if out.Replacements != 2 {
+		t.Fatalf("replaced %+v", out)
+	}
+	// the project is still open, as in the app
+	if got := leftovers(t, "Jenny Holt", dir, cache); len(got) > 0 {
+		t.Errorf("the original is still in %v", got)
+	}
+	for _, e := range mustJournal(t, p) {
+		if strings.Contains(e.Detail, "Jenny") {
+			t.Errorf("journal %s keeps the original: %s", e.Action, e.Detail)
+		}
+	}
+	d, _ := p.Document(1)
+	if !strings.Contains(d.Text, "link worker [Name 1] rang me. [Name 1] said") {
+		t.Errorf("text = %.120q", d.Text)
+	}
+	// searching again rebuilds the index from the replaced text
+	ix, err = OpenSearch(p, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if hits, _ := ix.Query(`"Jenny Holt"`, search.Options{}); hits.Turns != 0 {
+		t.Errorf("the rebuilt index still finds the original in %d turns", hits.Turns)
+	}
+}
+
+func mustJournal(t *testing.T, p *store.Project) []store.JournalEntry {
+	t.Helper()
+	j, err := p.Journal(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return j
+}
