@@ -172,3 +172,83 @@ func mustJournal(t *testing.T, p *store.Project) []store.JournalEntry {
 	}
 	return j
 }
+
+func TestReplaceReachesDocumentCaseAndAttributeNames(t *testing.T) {
+	p, dir, cache := wipeProject(t, map[string]string{
+		"Jenny Holt interview 2024-03-07.txt": "Interviewer: How did it start?\nJenny Holt: I rang the surgery and they sent me to the walking group.\nInterviewer: And since?\nJenny Holt: I go every Tuesday now.\n",
+		"P002.txt":                            "Interviewer: Who helped?\nP002: The link worker did.\n",
+	})
+	lead, _ := p.Lead()
+	docs, _ := p.Documents()
+	var jennyDoc int64
+	for _, d := range docs {
+		if strings.HasPrefix(d.Name, "Jenny Holt") {
+			jennyDoc = d.ID
+		}
+	}
+	if jennyDoc == 0 {
+		t.Fatalf("documents %+v", docs)
+	}
+	if err := p.LinkCase(jennyDoc, "Jenny Holt", map[string]string{"Contact": "Jenny Holt, via the surgery"}, lead.ID); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := OpenSearch(p, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+
+	res, err := Scan(p, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	places := map[string]int{}
+	for _, g := range res.Groups {
+		if !strings.EqualFold(g.Text, "Jenny Holt") {
+			continue
+		}
+		for _, f := range g.Findings {
+			places[f.Place]++
+			if f.Place != store.PlaceText && f.Place != store.PlaceSpeakerLabel && f.Document == 0 && f.Case == 0 {
+				t.Errorf("a finding in a name says not whose: %+v", f)
+			}
+		}
+	}
+	want := map[string]int{store.PlaceSpeakerLabel: 2, store.PlaceDocumentName: 1, store.PlaceCaseName: 1, store.PlaceAttributeValue: 1}
+	for place, n := range want {
+		if places[place] != n {
+			t.Errorf("%d findings in a %s, want %d (all: %v)", places[place], place, n, places)
+		}
+	}
+
+	out := replaceGroup(t, p, "Jenny Holt", "[Name 1]")
+	if out.Names != 3 || out.Documents != 1 || out.Replacements != 5 {
+		t.Errorf("replaced %+v", out.ReplaceSummary)
+	}
+	d, _ := p.Document(jennyDoc)
+	if d.Name != "[Name 1] interview 2024-03-07" || d.SourceName != "[Name 1] interview 2024-03-07.txt" || d.Case != "[Name 1]" {
+		t.Errorf("document %q from %q, case %q", d.Name, d.SourceName, d.Case)
+	}
+	cases, _ := p.Cases()
+	if len(cases) != 1 || cases[0].Attributes["Contact"] != "[Name 1], via the surgery" {
+		t.Errorf("cases %+v", cases)
+	}
+	replaces := 0
+	for _, e := range mustJournal(t, p) {
+		if e.Action == "documents.replace" {
+			replaces++
+		}
+	}
+	if replaces != 1 {
+		t.Errorf("%d journal entries for one replacement", replaces)
+	}
+	if got := leftovers(t, "Jenny Holt", dir, cache); len(got) > 0 {
+		t.Errorf("the original is still in %v", got)
+	}
+	again, _ := Scan(p, nil, nil)
+	for _, g := range again.Groups {
+		if strings.Contains(strings.ToLower(g.Text), "jenny") {
+			t.Errorf("found again after the replacement: %+v", g)
+		}
+	}
+}
