@@ -34,6 +34,7 @@ func commands() []command {
 		{"codebook", "list FILE.themis | export FILE.themis [--format yaml|json|qdc|md|html|csv] [--framework NAME] | import FILE.themis CODEBOOK.(yaml|json|qdc) | history FILE.themis [--framework NAME] | tag FILE.themis NAME [--note TEXT]", "the project's codebooks: list them, export (REFI-QDA .qdc, printable Markdown/HTML, CSV), import as a new active framework, show the history of changes, tag a version", cmdCodebook},
 		{"cases", casesArgs, casesHelp, cmdCases},
 		{"scan", scanArgs, scanHelp, cmdScan},
+		{"anonymise", anonymiseArgs, anonymiseHelp, cmdAnonymise},
 		{"search", searchArgs, searchHelp, cmdSearch},
 		{"quotes", "FILE.themis --code NAME [--coder NAME] [--format md|html]", "a code's quotes with attribution", cmdQuotes},
 		{"reliability", "DATA.csv [--level nominal|ordinal|interval|ratio] [--categories N] [--header] [--bootstrap N --seed S] [--json] | --unitized SEGMENTS.csv --length L [--json]", "reliability of a units × coders CSV (agreement, kappas, AC1, alpha), or the unitizing alphas of coded segments", cmdReliability},
