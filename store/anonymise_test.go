@@ -192,3 +192,73 @@ func TestShiftItemMovesAdjudicationSpans(t *testing.T) {
 		}
 	}
 }
+
+func TestReplaceInNamesIsAllOrNothing(t *testing.T) {
+	p, doc, lead, _ := newProject(t)
+	a, err := p.AddCase("Jenny Holt", lead.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.AddCase("[Name 1]", lead.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.AddAttribute("Born", AttrDate, lead.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.SetCaseValue(a.ID, "Born", "1961-04-02", lead.ID); err != nil {
+		t.Fatal(err)
+	}
+	text := Replacement{Document: doc, Start: 13, End: 18, With: "[X]", Expect: "Hello"}
+	for _, reps := range [][]Replacement{
+		{text, {Place: PlaceCaseName, Case: a.ID, Start: 0, End: 10, With: "[Name 1]"}},                                                              // two cases called [Name 1]
+		{text, {Place: PlaceCaseName, Case: a.ID, Start: 0, End: 5, With: "[Name 2]", Expect: "Jimmy"}},                                              // stale scan
+		{text, {Place: PlaceAttributeValue, Case: a.ID, Attribute: "Born", Start: 0, End: 4, With: "[Date 1]"}},                                      // a date cannot hold it
+		{text, {Place: PlaceCaseName, Case: a.ID, Start: 0, End: 20, With: "[Name 2]"}},                                                              // outside the name
+		{text, {Place: PlaceCaseName, Case: a.ID, Start: 0, End: 5, With: "[A]"}, {Place: PlaceCaseName, Case: a.ID, Start: 3, End: 8, With: "[B]"}}, // overlap
+		{text, {Place: "memo", Start: 0, End: 5, With: "[A]"}},
+	} {
+		if _, err := p.ReplaceEverywhere(reps, nil, lead.ID); !errors.Is(err, ErrInvalid) {
+			t.Errorf("ReplaceEverywhere(%+v) = %v, want ErrInvalid", reps[1:], err)
+		}
+	}
+	d, _ := p.Document(doc)
+	cases, _ := p.Cases()
+	if !strings.Contains(d.Text, "Hello") || len(cases) != 2 || cases[0].Name != "Jenny Holt" && cases[1].Name != "Jenny Holt" {
+		t.Errorf("a failed replacement changed the project: %q, %+v", d.Text, cases)
+	}
+}
+
+func TestReplaceScrubsTheJournalKeepingItsShape(t *testing.T) {
+	p, doc, lead, _ := newProject(t)
+	c, err := p.AddCase("Zoë Ünal", lead.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.SetDocumentCase(doc, c.ID, lead.ID); err != nil {
+		t.Fatal(err)
+	}
+	seg, err := p.AddSegment(NewSegment{Document: doc, Code: codeID(t, p, "Positive affect"), Coder: lead.ID, Start: 32, End: 40}, lead.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.ReplaceEverywhere([]Replacement{{Place: PlaceCaseName, Case: c.ID, Start: 0, End: 8, With: "[Name 1]", Expect: "Zoë Ünal"}}, nil, lead.ID); err != nil {
+		t.Fatal(err)
+	}
+	j, _ := p.Journal(0)
+	var segAdd string
+	for _, e := range j {
+		if strings.Contains(strings.ToLower(e.Detail), "zoë") || strings.Contains(e.Detail, "Ünal") {
+			t.Errorf("%s keeps the original: %s", e.Action, e.Detail)
+		}
+		if e.Action == "case.add" && !strings.Contains(e.Detail, `"name":"[Name 1]"`) {
+			t.Errorf("case.add = %s", e.Detail)
+		}
+		if e.Action == "segment.add" {
+			segAdd = e.Detail
+		}
+	}
+	// an entry without the original is left exactly as it was written
+	if !strings.Contains(segAdd, `"Start":32`) || seg.ID == 0 {
+		t.Errorf("segment.add = %s", segAdd)
+	}
+}
