@@ -47,7 +47,7 @@ type ScanGroup struct {
 	Confidence  float64
 	Suggested   string // the pseudonym this text gets, consistent within the project
 	Findings    []ScanFinding
-	DocumentIDs []int64
+	DocumentIDs []int64 // the documents whose text holds it
 }
 
 // ScanResult is a scan of the whole project.
@@ -437,7 +437,7 @@ func GroupFindings(fs []ScanFinding, ps *Pseudonyms) []ScanGroup {
 		g := &groups[i]
 		g.Findings = append(g.Findings, f)
 		g.Confidence = max(g.Confidence, f.Confidence)
-		if len(g.DocumentIDs) == 0 || g.DocumentIDs[len(g.DocumentIDs)-1] != f.Document {
+		if !f.InName() && (len(g.DocumentIDs) == 0 || g.DocumentIDs[len(g.DocumentIDs)-1] != f.Document) {
 			g.DocumentIDs = append(g.DocumentIDs, f.Document)
 		}
 	}
