@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -260,5 +261,48 @@ func TestReplaceScrubsTheJournalKeepingItsShape(t *testing.T) {
 	// an entry without the original is left exactly as it was written
 	if !strings.Contains(segAdd, `"Start":32`) || seg.ID == 0 {
 		t.Errorf("segment.add = %s", segAdd)
+	}
+}
+
+// A reader in another process keeps the write-ahead log from being emptied:
+// the replacement says the file is not yet wiped, and Close wipes it (the
+// VACUUM shows in the file's size: the pages the long original took are
+// gone, not merely zeroed).
+func TestWipeUnderAReaderIsFinishedOnClose(t *testing.T) {
+	p, _, lead, _ := newProject(t)
+	long := "Hello " + strings.Repeat("Jenny Holt rang again. ", 20000)
+	docs, err := p.ImportDocuments([]NewDocument{{Name: "P002", SourceName: "P002.txt", Text: "P002: " + long, Hash: "h2", Words: 60001,
+		Turns: []Turn{{Speaker: "P002", Start: 0, ContentStart: 6, End: 6 + len(long)}}}}, lead.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ro, err := OpenReadOnly(p.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tx, err := ro.db.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	if err := tx.QueryRow(`SELECT count(*) FROM documents`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	sum, err := p.ReplaceEverywhere([]Replacement{{Document: docs[0].ID, Start: 6, End: 6 + len(long), With: "[X]", Expect: long}}, nil, lead.ID)
+	if err != nil || sum.Wiped || sum.Replacements != 1 {
+		t.Fatalf("ReplaceEverywhere under a reader = %+v, %v", sum, err)
+	}
+	tx.Rollback()
+	ro.Close()
+	if err := p.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{p.Path(), p.Path() + "-wal"} {
+		if b, err := os.ReadFile(path); err == nil && strings.Contains(string(b), "Jenny") {
+			t.Errorf("%s still holds the original after Close", filepath.Base(path))
+		}
+	}
+	if st, err := os.Stat(p.Path()); err != nil || st.Size() > 200<<10 {
+		t.Errorf("the file was not rebuilt on Close: %d bytes, %v", st.Size(), err)
 	}
 }
