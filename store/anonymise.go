@@ -183,7 +183,8 @@ func (p *Project) ReplaceEverywhere(reps []Replacement, countWords func(string) 
 						list[i-1].Start, list[i-1].End, list[i].Start, list[i].End, id)
 				}
 			}
-			if err := replaceInDocument(tx, id, list, countWords, originals, &sum); err != nil {
+			name, err := replaceDocumentText(tx, id, list, countWords, originals, &sum)
+			if err != nil {
 				return err
 			}
 			spans := make([]map[string]any, len(list))
@@ -192,7 +193,8 @@ func (p *Project) ReplaceEverywhere(reps []Replacement, countWords func(string) 
 				spans[i] = map[string]any{"start": r.Start, "end": r.End, "with": r.With,
 					"new_start": m.start(r.Start), "new_end": m.end(r.End)}
 			}
-			logged = append(logged, map[string]any{"document": id, "replacements": spans})
+			// the name as it was: scrubJournal below takes any original out of it
+			logged = append(logged, map[string]any{"document": id, "name": name, "replacements": spans})
 			sum.Documents++
 			sum.Replacements += len(list)
 		}
@@ -553,11 +555,6 @@ func shiftItem(item string, m shifter) string {
 		parts[i] = fmt.Sprintf("%d-%d", m.start(a), m.end(b))
 	}
 	return strings.Join(parts, ":")
-}
-
-func replaceInDocument(tx *sql.Tx, id int64, list []Replacement, countWords func(string) int, originals map[string]string, sum *ReplaceSummary) error {
-	_, err := replaceDocumentText(tx, id, list, countWords, originals, sum)
-	return err
 }
 
 func replaceDocumentText(tx *sql.Tx, id int64, list []Replacement, countWords func(string) int, originals map[string]string, sum *ReplaceSummary) (string, error) {
