@@ -264,11 +264,22 @@ func sameWordsElsewhere(docs []store.Document, fields []nameField, found []ScanF
 		}
 		return false
 	}
+	// lower-cased copies rule most places out with one strings.Contains
+	// (Occurrences folds case rune by rune, as strings.ToLower does)
+	fieldLower := make([]string, len(fields))
+	for i, nf := range fields {
+		fieldLower[i] = strings.ToLower(nf.value)
+	}
+	var docLower []string
 	var out []ScanFinding
 	skipped := 0
 	for _, text := range order {
-		t := byText[strings.ToLower(strings.Join(strings.Fields(text), " "))]
-		for _, nf := range fields {
+		lower := strings.ToLower(text)
+		t := byText[strings.Join(strings.Fields(lower), " ")]
+		for i, nf := range fields {
+			if !strings.Contains(fieldLower[i], lower) {
+				continue
+			}
 			k := placeKey(nf.ScanFinding)
 			for _, s := range anonymise.Occurrences(nf.value, text) {
 				if overlaps(covered[k], s) {
@@ -283,9 +294,18 @@ func sameWordsElsewhere(docs []store.Document, fields []nameField, found []ScanF
 		if t.inText {
 			continue
 		}
-		for _, d := range docs {
+		if docLower == nil {
+			docLower = make([]string, len(docs))
+			for i, d := range docs {
+				docLower[i] = strings.ToLower(d.Text)
+			}
+		}
+		for i, d := range docs {
+			if !strings.Contains(docLower[i], lower) {
+				continue
+			}
 			k := placeKey(ScanFinding{Place: store.PlaceText, Document: d.ID})
-			var runes []rune
+			runes := []rune(d.Text)
 			for _, s := range anonymise.Occurrences(d.Text, text) {
 				if overlaps(covered[k], s) {
 					continue
@@ -294,9 +314,6 @@ func sameWordsElsewhere(docs []store.Document, fields []nameField, found []ScanF
 				if dismissed[dismissKey{d.ID, s[0], s[1], t.kind}] {
 					skipped++
 					continue
-				}
-				if runes == nil {
-					runes = []rune(d.Text)
 				}
 				af := anonymise.Finding{Start: s[0], End: s[1], Kind: t.kind, Text: string(runes[s[0]:s[1]]), Confidence: t.confidence}
 				out = append(out, ScanFinding{Place: textPlace(d, af), Document: d.ID, DocumentName: d.Name, Finding: af})
