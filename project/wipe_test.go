@@ -192,6 +192,13 @@ func TestReplaceReachesDocumentCaseAndAttributeNames(t *testing.T) {
 	if err := p.LinkCase(jennyDoc, "Jenny Holt", map[string]string{"Contact": "Jenny Holt, via the surgery"}, lead.ID); err != nil {
 		t.Fatal(err)
 	}
+	// a coded passage, so its quote carries the attribution
+	si, _ := p.CodeByName("Social integration")
+	d0, _ := p.Document(jennyDoc)
+	at := len([]rune(d0.Text[:strings.Index(d0.Text, "I go every")]))
+	if _, err := p.AddSegment(store.NewSegment{Document: jennyDoc, Code: si.ID, Coder: lead.ID, Start: at, End: at + 20}, lead.ID); err != nil {
+		t.Fatal(err)
+	}
 	ix, err := OpenSearch(p, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -250,5 +257,14 @@ func TestReplaceReachesDocumentCaseAndAttributeNames(t *testing.T) {
 		if strings.Contains(strings.ToLower(g.Text), "jenny") {
 			t.Errorf("found again after the replacement: %+v", g)
 		}
+	}
+	v, _ := ViewerFor(p, lead.ID)
+	c, quotes, err := Quotes(p, v, si.ID, 0)
+	if err != nil || len(quotes) != 1 {
+		t.Fatalf("Quotes = %v, %v", quotes, err)
+	}
+	md, _ := RenderQuotes(c, quotes, "md", "Quotes")
+	if strings.Contains(md, "Jenny") || !strings.Contains(md, `— \[Name 1\], \[Name 1\] interview 2024-03-07 (\[Name 1\])`) {
+		t.Errorf("the quote's attribution:\n%s", md)
 	}
 }
