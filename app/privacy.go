@@ -236,7 +236,6 @@ func (ps *PrivacyService) Replace(replacements []PrivacyReplacementDTO) (*Privac
 			}
 		}
 		ps.s.emit("documents:changed", nil)
-		ps.s.emit("cases:changed", nil)
 	}
 	return out, err
 }
