@@ -183,7 +183,7 @@ func (p *Project) ReplaceEverywhere(reps []Replacement, countWords func(string) 
 						list[i-1].Start, list[i-1].End, list[i].Start, list[i].End, id)
 				}
 			}
-			name, err := replaceDocumentText(tx, id, list, countWords, originals, &sum)
+			name, err := replaceInDocument(tx, id, list, countWords, originals, &sum)
 			if err != nil {
 				return err
 			}
@@ -557,7 +557,7 @@ func shiftItem(item string, m shifter) string {
 	return strings.Join(parts, ":")
 }
 
-func replaceDocumentText(tx *sql.Tx, id int64, list []Replacement, countWords func(string) int, originals map[string]string, sum *ReplaceSummary) (string, error) {
+func replaceInDocument(tx *sql.Tx, id int64, list []Replacement, countWords func(string) int, originals map[string]string, sum *ReplaceSummary) (string, error) {
 	var name, text string
 	if err := tx.QueryRow(`SELECT name, text FROM documents WHERE id = ?`, id).Scan(&name, &text); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
