@@ -132,3 +132,31 @@ func TestScanEvalSetInvariants(t *testing.T) {
 		checkFindings(t, d.Text, Scan(d.Text, Options{Names: d.Speakers}))
 	}
 }
+
+func TestOccurrencesAreWholeWordsInAnyCase(t *testing.T) {
+	for _, tc := range []struct {
+		text, original string
+		want           [][2]int
+	}{
+		{"Ann's daughter, ANN, and Annual Joanne", "Ann", [][2]int{{0, 3}, {16, 19}}},
+		{"Zoë Ünal rang; zoë ünal again", "Zoë Ünal", [][2]int{{0, 8}, {15, 23}}},
+		{"call 07700 900123.", "07700 900123", [][2]int{{5, 17}}},
+		{"x@y.org,x@y.org", "x@y.org", [][2]int{{0, 7}, {8, 15}}},
+		{"", "Ann", nil},
+		{"Ann", "", nil},
+	} {
+		got := Occurrences(tc.text, tc.original)
+		if len(got) != len(tc.want) {
+			t.Errorf("Occurrences(%q, %q) = %v, want %v", tc.text, tc.original, got, tc.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != tc.want[i] {
+				t.Errorf("Occurrences(%q, %q) = %v, want %v", tc.text, tc.original, got, tc.want)
+			}
+		}
+	}
+	if s, ok := ReplaceWords("Ann and ann, not Annual", "ANN", "[Name 1]"); !ok || s != "[Name 1] and [Name 1], not Annual" {
+		t.Errorf("ReplaceWords = %q, %v", s, ok)
+	}
+}

@@ -6,7 +6,11 @@
 // offsets, sorted by start and never overlapping (where two detectors claim
 // the same text, the longer finding wins, then the more confident). It
 // changes nothing; replacing findings with pseudonyms is store's work
-// (store.ReplaceEverywhere) and grouping them project's (project.Scan).
+// (store.ReplaceEverywhere) and grouping them project's (project.Scan, which
+// also runs Scan over document names, case names and attribute values).
+// Occurrences finds a known original again as whole words in any case — in
+// names where the detectors do not see it, and for `themis anonymise
+// replace` — and ReplaceWords rewrites it (the journal's old entries).
 //
 // Kinds and what each detector accepts:
 //

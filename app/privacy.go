@@ -27,9 +27,16 @@ func NewPrivacyService(s *Session) *PrivacyService { return &PrivacyService{s: s
 
 // PrivacyFindingDTO is one occurrence of a likely identifier, with the line
 // around it. Offsets are code points; ContextStart is where Before begins.
+// A finding in a name (Place "document name", "case name" or "attribute
+// value") has the whole name as its context and offsets into the name;
+// Place "speaker label" is in the text.
 type PrivacyFindingDTO struct {
+	Place        string  `json:"place"`
 	Document     int64   `json:"document"`
 	DocumentName string  `json:"documentName"`
+	Case         int64   `json:"case"`
+	CaseName     string  `json:"caseName"`
+	Attribute    string  `json:"attribute"`
 	Start        int     `json:"start"`
 	End          int     `json:"end"`
 	Kind         string  `json:"kind"`
@@ -64,11 +71,16 @@ type PrivacyScanDTO struct {
 }
 
 // PrivacyOccurrenceDTO is one place to replace; Text is the original there.
+// Place, Case and Attribute say which name, as in PrivacyFindingDTO; an
+// empty Place is the document's text.
 type PrivacyOccurrenceDTO struct {
-	Document int64  `json:"document"`
-	Start    int    `json:"start"`
-	End      int    `json:"end"`
-	Text     string `json:"text"`
+	Document  int64  `json:"document"`
+	Start     int    `json:"start"`
+	End       int    `json:"end"`
+	Text      string `json:"text"`
+	Place     string `json:"place"`
+	Case      int64  `json:"case"`
+	Attribute string `json:"attribute"`
 }
 
 // PrivacyReplacementDTO replaces occurrences with a pseudonym.
@@ -84,7 +96,10 @@ type PrivacyReplaceSummaryDTO struct {
 	Documents    int `json:"documents"`
 	Segments     int `json:"segments"`
 	Turns        int `json:"turns"`
+	Names        int `json:"names"` // document names, case names and attribute values
 	KeyEntries   int `json:"keyEntries"`
+	// Warnings name where the originals could not yet be wiped from.
+	Warnings []string `json:"warnings"`
 }
 
 // privacyContext is how many code points of context a finding shows each side.
@@ -113,6 +128,13 @@ func (ps *PrivacyService) Scan() (*PrivacyScanDTO, error) {
 			dto := PrivacyGroupDTO{Key: g.Kind + ":" + strings.ToLower(g.Text), Kind: g.Kind, Text: g.Text, Confidence: g.Confidence,
 				Suggested: g.Suggested, Documents: len(g.DocumentIDs)}
 			for _, f := range g.Findings {
+				if f.InName() {
+					name := []rune(f.Name)
+					dto.Findings = append(dto.Findings, PrivacyFindingDTO{Place: f.Place, Document: f.Document, DocumentName: f.DocumentName,
+						Case: f.Case, CaseName: f.CaseName, Attribute: f.Attribute, Start: f.Start, End: f.End,
+						Kind: f.Kind, Text: f.Text, Confidence: f.Confidence, Before: string(name[:f.Start]), After: string(name[f.End:])})
+					continue
+				}
 				text, ok := texts[f.Document]
 				if !ok {
 					d, err := p.Document(f.Document)
@@ -123,7 +145,7 @@ func (ps *PrivacyService) Scan() (*PrivacyScanDTO, error) {
 					texts[f.Document] = text
 				}
 				from, to := lineAround(text, f.Start, f.End)
-				dto.Findings = append(dto.Findings, PrivacyFindingDTO{Document: f.Document, DocumentName: f.DocumentName, Start: f.Start, End: f.End,
+				dto.Findings = append(dto.Findings, PrivacyFindingDTO{Place: f.Place, Document: f.Document, DocumentName: f.DocumentName, Start: f.Start, End: f.End,
 					Kind: f.Kind, Text: f.Text, Confidence: f.Confidence, Before: string(text[from:f.Start]), After: string(text[f.End:to]), ContextStart: from,
 					ClippedBefore: from > 0 && text[from-1] != '\n', ClippedAfter: to < len(text) && text[to] != '\n'})
 			}
@@ -165,18 +187,26 @@ func (ps *PrivacyService) Dismiss(document int64, start, end int, kind, text str
 	})
 }
 
-// Replace puts each pseudonym in place of its occurrences, in one
-// transaction; segments keep their words. The originals go into the
-// session's key, for SaveKey.
+// Replace puts each pseudonym in place of its occurrences, in texts and
+// names, in one transaction; segments keep their words. The originals go
+// into the session's key, for SaveKey. The file is wiped and the search
+// index purged, so the originals are nowhere on disk: the session's open
+// index is let go first (outside the session's lock, which a search takes
+// after its own) and its folder purged again afterwards, in case a search
+// reopened it meanwhile.
 func (ps *PrivacyService) Replace(replacements []PrivacyReplacementDTO) (*PrivacyReplaceSummaryDTO, error) {
+	ps.s.beforeRewrite()
 	var out *PrivacyReplaceSummaryDTO
+	var path string
 	err := ps.s.withProject(func(p *store.Project) error {
+		path = p.Path()
 		ps.sessionLocked(p)
 		choices := make([]project.PseudonymChoice, len(replacements))
 		for i, r := range replacements {
 			c := project.PseudonymChoice{Kind: r.Kind, Pseudonym: r.Pseudonym}
 			for _, o := range r.Occurrences {
-				c.Occurrences = append(c.Occurrences, project.Occurrence{Document: o.Document, Start: o.Start, End: o.End, Text: o.Text})
+				c.Occurrences = append(c.Occurrences, project.Occurrence{Place: o.Place, Document: o.Document, Case: o.Case, Attribute: o.Attribute,
+					Start: o.Start, End: o.End, Text: o.Text})
 			}
 			choices[i] = c
 		}
@@ -194,13 +224,32 @@ func (ps *PrivacyService) Replace(replacements []PrivacyReplacementDTO) (*Privac
 		}
 		// offsets moved: undoing an earlier coding step would land on other words
 		ps.s.history.clear()
-		out = &PrivacyReplaceSummaryDTO{Replacements: res.Replacements, Documents: res.Documents, Segments: res.Segments, Turns: res.Turns, KeyEntries: len(ps.key)}
+		out = &PrivacyReplaceSummaryDTO{Replacements: res.Replacements, Documents: res.Documents, Segments: res.Segments, Turns: res.Turns,
+			Names: res.Names, KeyEntries: len(ps.key), Warnings: append([]string{}, res.Warnings...)}
 		return nil
 	})
 	if err == nil {
+		if len(out.Warnings) > 0 {
+			ps.s.beforeRewrite()
+			if project.PurgeSearch(path) == nil {
+				out.Warnings = withoutSearchWarning(out.Warnings)
+			}
+		}
 		ps.s.emit("documents:changed", nil)
 	}
 	return out, err
+}
+
+// withoutSearchWarning drops the warning about the search index once a
+// second purge got it.
+func withoutSearchWarning(ws []string) []string {
+	out := []string{}
+	for _, w := range ws {
+		if !strings.HasPrefix(w, "the search index") {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // SaveKey asks where to save the key linking this session's pseudonyms to

@@ -46,7 +46,7 @@ func TestPrivacyScanDismissReplaceAndSaveKey(t *testing.T) {
 	}
 	var occ []PrivacyOccurrenceDTO
 	for _, f := range name.Findings {
-		occ = append(occ, PrivacyOccurrenceDTO{f.Document, f.Start, f.End, f.Text})
+		occ = append(occ, PrivacyOccurrenceDTO{Document: f.Document, Start: f.Start, End: f.End, Text: f.Text})
 	}
 	sum, err := priv.Replace([]PrivacyReplacementDTO{{Kind: "name", Pseudonym: "[Name 1]", Occurrences: occ}})
 	if err != nil || sum.Replacements != 2 || sum.KeyEntries != 1 {
@@ -67,5 +67,72 @@ func TestPrivacyScanDismissReplaceAndSaveKey(t *testing.T) {
 	b, _ := os.ReadFile(path)
 	if !strings.Contains(string(b), "[Name 1],Jenny Holt,name,2,1") {
 		t.Errorf("key file:\n%s", b)
+	}
+}
+
+// The window keeps the project and its search index open while it replaces:
+// the original must still be gone from every file the project has.
+func TestPrivacyReplaceWithTheProjectAndItsIndexOpen(t *testing.T) {
+	sv := newServices(t)
+	cache := t.TempDir()
+	t.Setenv("XDG_CACHE_HOME", filepath.Join(cache, "cache"))
+	t.Setenv("TMPDIR", cache)
+	priv := NewPrivacyService(sv.projects.s)
+	search := NewSearchService(sv.projects.s)
+	defer search.release()
+	info, err := sv.projects.Create("Privacy", "", "Aisha", "keyes")
+	if err != nil {
+		t.Fatal(err)
+	}
+	txt := filepath.Join(t.TempDir(), "Jenny Holt interview.txt")
+	os.WriteFile(txt, []byte("Interviewer: Who helps you?\nP005: Mostly Jenny Holt, and Jenny Holt's son.\n"), 0o644)
+	sv.answerOpen(t, txt)
+	if _, err := sv.documents.ChooseAndImport(); err != nil {
+		t.Fatal(err)
+	}
+	if r, err := search.Search(`"Jenny Holt"`, 10); err != nil || r.Turns != 1 {
+		t.Fatalf("search = %+v, %v", r, err)
+	}
+	scan, err := priv.Scan()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var occ []PrivacyOccurrenceDTO
+	places := map[string]int{}
+	for _, g := range scan.Groups {
+		if g.Text != "Jenny Holt" {
+			continue
+		}
+		for _, f := range g.Findings {
+			places[f.Place]++
+			if f.Place == "document name" && (f.Before != "" || f.After != " interview") {
+				t.Errorf("a finding in a name shows the name around it: %+v", f)
+			}
+			occ = append(occ, PrivacyOccurrenceDTO{Document: f.Document, Start: f.Start, End: f.End, Text: f.Text, Place: f.Place, Case: f.Case, Attribute: f.Attribute})
+		}
+	}
+	if places["text"] != 2 || places["document name"] != 1 {
+		t.Fatalf("findings by place = %v", places)
+	}
+	sum, err := priv.Replace([]PrivacyReplacementDTO{{Kind: "name", Pseudonym: "[Name 1]", Occurrences: occ}})
+	if err != nil || sum.Replacements != 3 || sum.Names != 1 || len(sum.Warnings) != 0 {
+		t.Fatalf("Replace = %+v, %v", sum, err)
+	}
+	dir := filepath.Dir(info.Path)
+	for _, root := range []string{dir, cache} {
+		filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				if b, _ := os.ReadFile(path); strings.Contains(strings.ToLower(string(b)), "jenny") {
+					t.Errorf("%s still holds the original", path)
+				}
+			}
+			return nil
+		})
+	}
+	if r, err := search.Search(`"Jenny Holt"`, 10); err != nil || r.Turns != 0 {
+		t.Errorf("search after = %+v, %v", r, err)
+	}
+	if r, err := search.Search(`"Name 1"`, 10); err != nil || r.Turns != 1 {
+		t.Errorf("the rebuilt index does not find the pseudonym: %+v, %v", r, err)
 	}
 }

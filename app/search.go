@@ -31,6 +31,9 @@ func NewSearchService(s *Session) *SearchService {
 	// The index holds a lock on its folder and the turns in memory: let go
 	// of both with the project.
 	s.OnClose(ss.release)
+	// A replacement of identifiers purges the index's folder, which it
+	// cannot while the index is open.
+	s.OnRewrite(ss.release)
 	return ss
 }
 

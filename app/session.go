@@ -29,6 +29,27 @@ type Session struct {
 	// onClose are told when the project closes, each in its own goroutine
 	// (they may need locks of their own that are taken before the session's).
 	onClose []func()
+	// onRewrite are told, without the session's lock, before text is
+	// rewritten so that no trace of the old may stay (a replacement of
+	// identifiers): caches of the text let go of their files.
+	onRewrite []func()
+}
+
+// OnRewrite registers fn to run before the project's text is rewritten
+// beyond recovery (see PrivacyService.Replace).
+func (s *Session) OnRewrite(fn func()) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.onRewrite = append(s.onRewrite, fn)
+}
+
+func (s *Session) beforeRewrite() {
+	s.mu.Lock()
+	fns := append([]func(){}, s.onRewrite...)
+	s.mu.Unlock()
+	for _, fn := range fns {
+		fn()
+	}
 }
 
 // OnClose registers fn to run when the open project closes.

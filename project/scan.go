@@ -17,11 +17,25 @@ import (
 	"themis/store"
 )
 
-// ScanFinding is one likely identifier in a document of the project.
+// ScanFinding is one likely identifier in the project: in a document's
+// text (Place store.PlaceText, or store.PlaceSpeakerLabel when it is in a
+// turn's speaker label), or in a name — store.PlaceDocumentName (Document),
+// store.PlaceCaseName or store.PlaceAttributeValue (Case, and Attribute).
+// Start and End count code points of the text or of the name.
 type ScanFinding struct {
+	Place        string
 	Document     int64
 	DocumentName string
+	Case         int64
+	CaseName     string
+	Attribute    string
+	Name         string // the whole name a finding in a name is in
 	anonymise.Finding
+}
+
+// InName says the finding is in a name rather than a document's text.
+func (f ScanFinding) InName() bool {
+	return f.Place == store.PlaceDocumentName || f.Place == store.PlaceCaseName || f.Place == store.PlaceAttributeValue
 }
 
 // ScanGroup is every occurrence of the same text (compared without regard to
@@ -32,7 +46,7 @@ type ScanGroup struct {
 	Confidence  float64
 	Suggested   string // the pseudonym this text gets, consistent within the project
 	Findings    []ScanFinding
-	DocumentIDs []int64
+	DocumentIDs []int64 // the documents whose text holds it
 }
 
 // ScanResult is a scan of the whole project.
@@ -56,13 +70,16 @@ func SpeakerNames(d store.Document) []string {
 	return out
 }
 
-// Scan checks every document of the project for likely identifiers. Speaker
-// names from every document's turns are looked for in all documents, and
-// findings the user dismissed are left out. Suggested pseudonyms come from
-// ps (nil: a fresh count), skipping pseudonyms already in the text, so that
-// a session that keeps ps gives an original the same pseudonym every time.
-// Documents are scanned in parallel; progress (if not nil) is told as each
-// is done.
+// Scan checks every document of the project for likely identifiers: the
+// text (speaker labels included), and the names that may carry one too —
+// each document's name, each case's name and its text and category
+// attribute values. Speaker names from every document's turns are looked for
+// everywhere, a text found anywhere is also looked for in every name (and a
+// text found only in names in every transcript), and findings the user
+// dismissed are left out. Suggested pseudonyms come from ps (nil: a fresh
+// count), skipping pseudonyms already in the project, so that a session that
+// keeps ps gives an original the same pseudonym every time. Documents are
+// scanned in parallel; progress (if not nil) is told as each is done.
 func Scan(p *store.Project, ps *Pseudonyms, progress Progress) (ScanResult, error) {
 	if ps == nil {
 		ps = NewPseudonyms()
@@ -94,14 +111,9 @@ func Scan(p *store.Project, ps *Pseudonyms, progress Progress) (ScanResult, erro
 	if err != nil {
 		return ScanResult{}, fmt.Errorf("scan: dismissals: %w", err)
 	}
-	type key struct {
-		doc        int64
-		start, end int
-		kind       string
-	}
-	dismissed := map[key]bool{}
+	dismissed := map[dismissKey]bool{}
 	for _, d := range dismissals {
-		dismissed[key{d.Document, d.Start, d.End, d.Kind}] = true
+		dismissed[dismissKey{d.Document, d.Start, d.End, d.Kind}] = true
 	}
 
 	found := make([][]anonymise.Finding, len(docs))
@@ -133,15 +145,227 @@ func Scan(p *store.Project, ps *Pseudonyms, progress Progress) (ScanResult, erro
 	res := ScanResult{Documents: len(docs)}
 	for i, d := range docs {
 		for _, f := range found[i] {
-			if dismissed[key{d.ID, f.Start, f.End, f.Kind}] {
+			if dismissed[dismissKey{d.ID, f.Start, f.End, f.Kind}] {
 				res.Dismissed++
 				continue
 			}
-			res.Findings = append(res.Findings, ScanFinding{Document: d.ID, DocumentName: d.Name, Finding: f})
+			res.Findings = append(res.Findings, ScanFinding{Place: textPlace(d, f), Document: d.ID, DocumentName: d.Name, Finding: f})
 		}
 	}
+	fields, err := nameFields(p, docs)
+	if err != nil {
+		return ScanResult{}, err
+	}
+	for _, nf := range fields {
+		for _, m := range rePseudonym.FindAllString(nf.value, -1) {
+			ps.taken[m] = true
+		}
+		for _, f := range anonymise.Scan(nf.value, anonymise.Options{Names: names}) {
+			sf := nf.ScanFinding
+			sf.Finding = f
+			res.Findings = append(res.Findings, sf)
+		}
+	}
+	extra, skipped := sameWordsElsewhere(docs, fields, res.Findings, dismissed)
+	res.Findings = append(res.Findings, extra...)
+	res.Dismissed += skipped
+	sortFindings(res.Findings)
 	res.Groups = GroupFindings(res.Findings, ps)
 	return res, nil
+}
+
+type dismissKey struct {
+	doc        int64
+	start, end int
+	kind       string
+}
+
+// textPlace is PlaceSpeakerLabel for a finding inside a turn's label.
+func textPlace(d store.Document, f anonymise.Finding) string {
+	for _, t := range d.TurnSpans {
+		if f.Start >= t.Start && f.End <= t.ContentStart && t.ContentStart > t.Start {
+			return store.PlaceSpeakerLabel
+		}
+	}
+	return store.PlaceText
+}
+
+// nameField is a name that may carry an identifier: a document's, a
+// case's, or a case's attribute value.
+type nameField struct {
+	ScanFinding // where: Place, Document or Case, Attribute
+	value       string
+}
+
+// nameFields lists the names of the project that are scanned: documents'
+// and cases' names, and the values of text and category attributes
+// (numbers and dates cannot hold a pseudonym in their place).
+func nameFields(p *store.Project, docs []store.Document) ([]nameField, error) {
+	var out []nameField
+	for _, d := range docs {
+		out = append(out, nameField{ScanFinding{Place: store.PlaceDocumentName, Document: d.ID, DocumentName: d.Name, Name: d.Name}, d.Name})
+	}
+	cases, err := p.Cases()
+	if err != nil {
+		return nil, fmt.Errorf("scan: cases: %w", err)
+	}
+	attrs, err := p.Attributes()
+	if err != nil {
+		return nil, fmt.Errorf("scan: attributes: %w", err)
+	}
+	for _, c := range cases {
+		out = append(out, nameField{ScanFinding{Place: store.PlaceCaseName, Case: c.ID, CaseName: c.Name, Name: c.Name}, c.Name})
+		for _, a := range attrs {
+			v, ok := c.Attributes[a.Name]
+			if !ok || (a.Type != store.AttrText && a.Type != store.AttrCategory) {
+				continue
+			}
+			out = append(out, nameField{ScanFinding{Place: store.PlaceAttributeValue, Case: c.ID, CaseName: c.Name, Attribute: a.Name, Name: v}, v})
+		}
+	}
+	return out, nil
+}
+
+// sameWordsElsewhere finds, for every text found as an identifier, its
+// other occurrences (whole words, in any case) that the detectors did not
+// report: in every name for what was found anywhere, and in every
+// transcript for what was found only in names. So "replace everywhere" on a
+// name found in a transcript also takes it out of the document's name, the
+// case's name and attribute values ("Jenny Holt interview"), and a name
+// seen only in a case sheet is looked for in the transcripts. It returns
+// those findings and how many were left out as dismissed.
+func sameWordsElsewhere(docs []store.Document, fields []nameField, found []ScanFinding, dismissed map[dismissKey]bool) ([]ScanFinding, int) {
+	type texts struct {
+		kind       string
+		confidence float64
+		inText     bool
+	}
+	byText := map[string]*texts{}
+	var order []string
+	covered := map[string][][2]int{} // place key → spans already found
+	for _, f := range found {
+		k := strings.ToLower(strings.Join(strings.Fields(f.Text), " "))
+		t, ok := byText[k]
+		if !ok {
+			t = &texts{kind: f.Kind}
+			byText[k] = t
+			order = append(order, f.Text)
+		}
+		t.confidence = max(t.confidence, f.Confidence)
+		t.inText = t.inText || !f.InName()
+		covered[placeKey(f)] = append(covered[placeKey(f)], [2]int{f.Start, f.End})
+	}
+	overlaps := func(spans [][2]int, s [2]int) bool {
+		for _, c := range spans {
+			if s[0] < c[1] && c[0] < s[1] {
+				return true
+			}
+		}
+		return false
+	}
+	// lower-cased copies rule most places out with one strings.Contains
+	// (Occurrences folds case rune by rune, as strings.ToLower does)
+	fieldLower := make([]string, len(fields))
+	for i, nf := range fields {
+		fieldLower[i] = strings.ToLower(nf.value)
+	}
+	var docLower []string
+	var out []ScanFinding
+	skipped := 0
+	for _, text := range order {
+		lower := strings.ToLower(text)
+		t := byText[strings.Join(strings.Fields(lower), " ")]
+		for i, nf := range fields {
+			if !strings.Contains(fieldLower[i], lower) {
+				continue
+			}
+			k := placeKey(nf.ScanFinding)
+			for _, s := range anonymise.Occurrences(nf.value, text) {
+				if overlaps(covered[k], s) {
+					continue
+				}
+				covered[k] = append(covered[k], s)
+				f := nf.ScanFinding
+				f.Finding = anonymise.Finding{Start: s[0], End: s[1], Kind: t.kind, Text: string([]rune(nf.value)[s[0]:s[1]]), Confidence: t.confidence}
+				out = append(out, f)
+			}
+		}
+		if t.inText {
+			continue
+		}
+		if docLower == nil {
+			docLower = make([]string, len(docs))
+			for i, d := range docs {
+				docLower[i] = strings.ToLower(d.Text)
+			}
+		}
+		for i, d := range docs {
+			if !strings.Contains(docLower[i], lower) {
+				continue
+			}
+			k := placeKey(ScanFinding{Place: store.PlaceText, Document: d.ID})
+			runes := []rune(d.Text)
+			for _, s := range anonymise.Occurrences(d.Text, text) {
+				if overlaps(covered[k], s) {
+					continue
+				}
+				covered[k] = append(covered[k], s)
+				if dismissed[dismissKey{d.ID, s[0], s[1], t.kind}] {
+					skipped++
+					continue
+				}
+				af := anonymise.Finding{Start: s[0], End: s[1], Kind: t.kind, Text: string(runes[s[0]:s[1]]), Confidence: t.confidence}
+				out = append(out, ScanFinding{Place: textPlace(d, af), Document: d.ID, DocumentName: d.Name, Finding: af})
+			}
+		}
+	}
+	return out, skipped
+}
+
+// placeKey names the text or name a finding is in; a speaker label is in
+// its document's text.
+func placeKey(f ScanFinding) string {
+	switch f.Place {
+	case store.PlaceDocumentName:
+		return fmt.Sprintf("d%d", f.Document)
+	case store.PlaceCaseName:
+		return fmt.Sprintf("c%d", f.Case)
+	case store.PlaceAttributeValue:
+		return fmt.Sprintf("a%d\x00%s", f.Case, f.Attribute)
+	}
+	return fmt.Sprintf("t%d", f.Document)
+}
+
+// sortFindings puts text findings by document and start, then the names:
+// documents', cases' and attribute values.
+func sortFindings(fs []ScanFinding) {
+	rank := func(f ScanFinding) int {
+		switch f.Place {
+		case store.PlaceDocumentName:
+			return 1
+		case store.PlaceCaseName:
+			return 2
+		case store.PlaceAttributeValue:
+			return 3
+		}
+		return 0
+	}
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if rank(a) != rank(b) {
+			return rank(a) < rank(b)
+		}
+		if a.Document != b.Document {
+			return a.Document < b.Document
+		}
+		if a.Case != b.Case {
+			return a.Case < b.Case
+		}
+		if a.Attribute != b.Attribute {
+			return a.Attribute < b.Attribute
+		}
+		return a.Start < b.Start
+	})
 }
 
 var rePseudonym = regexp.MustCompile(`\[[A-Z][A-Za-z ]* \d+\]`)
@@ -229,7 +453,7 @@ func GroupFindings(fs []ScanFinding, ps *Pseudonyms) []ScanGroup {
 		g := &groups[i]
 		g.Findings = append(g.Findings, f)
 		g.Confidence = max(g.Confidence, f.Confidence)
-		if len(g.DocumentIDs) == 0 || g.DocumentIDs[len(g.DocumentIDs)-1] != f.Document {
+		if !f.InName() && (len(g.DocumentIDs) == 0 || g.DocumentIDs[len(g.DocumentIDs)-1] != f.Document) {
 			g.DocumentIDs = append(g.DocumentIDs, f.Document)
 		}
 	}
@@ -246,9 +470,13 @@ func GroupFindings(fs []ScanFinding, ps *Pseudonyms) []ScanGroup {
 	return groups
 }
 
-// Occurrence is one place a pseudonym replaces an original.
+// Occurrence is one place a pseudonym replaces an original: in a document's
+// text, or in a name (Place, Case and Attribute as in ScanFinding).
 type Occurrence struct {
+	Place      string
 	Document   int64
+	Case       int64
+	Attribute  string
 	Start, End int
 	Text       string // the original, checked before it is replaced
 }
@@ -274,6 +502,11 @@ type KeyEntry struct {
 type ReplaceResult struct {
 	store.ReplaceSummary
 	Key []KeyEntry
+	// Warnings name places the originals could not yet be wiped from: the
+	// file while another process reads it (wiped when the project closes),
+	// a search index another Themis has open (purged or rebuilt when next
+	// opened).
+	Warnings []string
 }
 
 // Replace puts the pseudonyms in place of their originals in one
@@ -292,8 +525,14 @@ func Replace(p *store.Project, choices []PseudonymChoice, actor int64) (ReplaceR
 			if o.Text == "" || utf8.RuneCountInString(o.Text) != o.End-o.Start {
 				return ReplaceResult{}, fmt.Errorf("replace: %w: occurrence %d-%d in document %d does not match its text", store.ErrInvalid, o.Start, o.End, o.Document)
 			}
-			reps = append(reps, store.Replacement{Document: o.Document, Start: o.Start, End: o.End, With: with, Expect: o.Text})
-			docs[o.Document] = true
+			if len(anonymise.Occurrences(with, o.Text)) > 0 {
+				return ReplaceResult{}, fmt.Errorf("replace: %w: the pseudonym %q still holds the original %q", store.ErrInvalid, with, o.Text)
+			}
+			reps = append(reps, store.Replacement{Document: o.Document, Start: o.Start, End: o.End, With: with, Expect: o.Text,
+				Place: o.Place, Case: o.Case, Attribute: o.Attribute})
+			if o.Place == "" || o.Place == store.PlaceText || o.Place == store.PlaceSpeakerLabel {
+				docs[o.Document] = true
+			}
 			if !originals[o.Text] {
 				originals[o.Text] = true
 				key = append(key, KeyEntry{Pseudonym: with, Original: o.Text, Kind: c.Kind})
@@ -315,7 +554,16 @@ func Replace(p *store.Project, choices []PseudonymChoice, actor int64) (ReplaceR
 	if err != nil {
 		return ReplaceResult{}, fmt.Errorf("replace: %w", err)
 	}
-	return ReplaceResult{ReplaceSummary: sum, Key: key}, nil
+	res := ReplaceResult{ReplaceSummary: sum, Key: key}
+	if sum.Replacements > 0 && !sum.Wiped {
+		res.Warnings = append(res.Warnings, "another process is reading the project, so the replaced text could not yet be wiped from its file; it will be when the project is closed")
+	}
+	// The search index holds the turns' text: it goes, and is built again
+	// from the replaced text by the next search.
+	if err := PurgeSearch(p.Path()); err != nil {
+		res.Warnings = append(res.Warnings, fmt.Sprintf("the search index still holds the replaced text until it is next opened: %v", err))
+	}
+	return res, nil
 }
 
 // WriteKeyFile saves the key linking pseudonyms to originals as CSV
@@ -343,4 +591,9 @@ func WriteKeyFile(path string, key []KeyEntry) error {
 		return fmt.Errorf("key file %s: %w", path, err)
 	}
 	return nil
+}
+
+// OccurrenceOf is the place a finding asks to replace.
+func OccurrenceOf(f ScanFinding) Occurrence {
+	return Occurrence{Place: f.Place, Document: f.Document, Case: f.Case, Attribute: f.Attribute, Start: f.Start, End: f.End, Text: f.Text}
 }

@@ -195,6 +195,20 @@ func SearchDirs(path string) []string {
 	return append(dirs, filepath.Join(os.TempDir(), "themis-search", key))
 }
 
+// PurgeSearch deletes the project's search index in every folder it may
+// live in (SearchDirs), so that text taken out of the project is out of its
+// cache too; the next search builds the index afresh. An index another
+// Themis has open cannot be purged: the error names its folder.
+func PurgeSearch(path string) error {
+	var errs []error
+	for _, dir := range SearchDirs(path) {
+		if err := search.Purge(dir); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
+
 // OpenSearch opens the project's search index, building or updating it
 // first when it is missing or stale (progress counts documents). It tries
 // each of SearchDirs in turn.

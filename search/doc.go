@@ -35,7 +35,9 @@
 // has moved on it re-indexes only the documents a ChangeSource names (coding
 // and undo change one document's codes), else rebuilds it; a missing,
 // partial (no themis-search.json), corrupt, foreign or older-format index is
-// deleted and rebuilt. Progress reports documents done of total.
+// deleted and rebuilt. Progress reports documents done of total. Purge
+// empties a folder outright, for when text taken out of the source must be
+// gone from the cache too (a replaced identifier), not just out of date.
 //
 // # Queries
 //

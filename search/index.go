@@ -434,6 +434,22 @@ func Build(dir string, src Source, progress Progress) (*Index, error) {
 	return ix, nil
 }
 
+// Purge deletes the index in dir, leaving the folder (and its lock file)
+// empty: for when the source's text must be gone from the cache, not only
+// out of date. A missing folder is nothing to purge; ErrBusy means another
+// Themis (or an Index of this process) has it open.
+func Purge(dir string) error {
+	if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	l, err := lockDir(dir)
+	if err != nil {
+		return err
+	}
+	defer l.Unlock()
+	return clearDir(dir)
+}
+
 func clearDir(dir string) error {
 	for _, name := range []string{metaFile, metaFile + ".tmp", turnsFile, turnsFile + ".tmp", bleveDir} {
 		if err := os.RemoveAll(filepath.Join(dir, name)); err != nil {

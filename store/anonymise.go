@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"regexp"
@@ -12,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"themis/anonymise"
 )
 
 // The anonymisation check's side of the project: findings the user
@@ -84,44 +87,83 @@ func (p *Project) Dismissals() ([]Dismissal, error) {
 	return out, rows.Err()
 }
 
-// Replacement replaces the code points Start..End of a document with With.
-// Expect, when set, must be the text there now (so a stale scan cannot
-// replace the wrong words); it is checked and never stored.
+// Where the words a Replacement replaces stand. A speaker label is part of
+// the text (turns point into it), so PlaceSpeakerLabel is replaced as text;
+// the other places are names, and their offsets count code points of the
+// name.
+const (
+	PlaceText           = "text"
+	PlaceSpeakerLabel   = "speaker label"
+	PlaceDocumentName   = "document name"
+	PlaceCaseName       = "case name"
+	PlaceAttributeValue = "attribute value"
+)
+
+// Replacement replaces the code points Start..End of a document's text, or
+// of a name, with With. Expect, when set, must be the text there now (so a
+// stale scan cannot replace the wrong words); it is checked and never
+// stored.
 type Replacement struct {
 	Document   int64
 	Start, End int
 	With       string
 	Expect     string
+	// Place is PlaceText ("" too) or PlaceSpeakerLabel for the document's
+	// text; PlaceDocumentName for the document's name (the file name it came
+	// from loses the same words); PlaceCaseName for the name of Case;
+	// PlaceAttributeValue for the value of Case's Attribute.
+	Place     string
+	Case      int64
+	Attribute string
+}
+
+func (r Replacement) inText() bool {
+	return r.Place == "" || r.Place == PlaceText || r.Place == PlaceSpeakerLabel
 }
 
 // ReplaceSummary says what ReplaceEverywhere changed.
 type ReplaceSummary struct {
-	Replacements int
-	Documents    int
+	Replacements int // in texts and names
+	Documents    int // documents whose text changed
 	Segments     int // segments whose offsets moved or that grew or shrank
 	Turns        int // turns whose offsets or speaker label changed
+	Names        int // document names, case names and attribute values changed
+	// Wiped says the old text was also wiped from the file (see Wipe); when
+	// another process was reading the project it could not be, and Close
+	// tries again.
+	Wiped bool
 }
 
 // ReplaceEverywhere applies the replacements in one transaction: all or
-// none. Replacements in one document must not overlap. Every segment stays
-// on the same words: a segment after a replaced span moves by the change in
-// length, a segment that contains one grows or shrinks by it, and a segment
-// that starts or ends inside one is stretched to cover the whole
-// replacement. Turns move the same way; a turn whose speaker label is
+// none. Replacements in one document, or one name, must not overlap. Every
+// segment stays on the same words: a segment after a replaced span moves by
+// the change in length, a segment that contains one grows or shrinks by it,
+// and a segment that starts or ends inside one is stretched to cover the
+// whole replacement. Turns move the same way; a turn whose speaker label is
 // replaced gets the new label. The documents' text, hash, word and
 // character counts are recomputed (countWords counts words as import did).
+// Names carry no offsets of anything, so they simply change.
+//
 // The journal records where the replacements were and what was put there,
-// never what was taken out.
+// never what was taken out, and the originals are taken out of the earlier
+// entries too (an import named the file, a case was added under its name).
+// Then the file is wiped (see Wipe), so the originals are not left in freed
+// pages or the write-ahead log either.
 func (p *Project) ReplaceEverywhere(reps []Replacement, countWords func(string) int, actor int64) (ReplaceSummary, error) {
 	var sum ReplaceSummary
 	byDoc := map[int64][]Replacement{}
 	var docs []int64
+	var names []Replacement
 	for _, r := range reps {
 		if r.Start < 0 || r.End <= r.Start {
-			return sum, fmt.Errorf("%w: replacement %d-%d in document %d is an empty or backwards span", ErrInvalid, r.Start, r.End, r.Document)
+			return sum, fmt.Errorf("%w: replacement %d-%d in %s is an empty or backwards span", ErrInvalid, r.Start, r.End, r.where())
 		}
 		if strings.TrimSpace(r.With) == "" {
-			return sum, fmt.Errorf("%w: replacement %d-%d in document %d has no pseudonym", ErrInvalid, r.Start, r.End, r.Document)
+			return sum, fmt.Errorf("%w: replacement %d-%d in %s has no pseudonym", ErrInvalid, r.Start, r.End, r.where())
+		}
+		if !r.inText() {
+			names = append(names, r)
+			continue
 		}
 		if _, ok := byDoc[r.Document]; !ok {
 			docs = append(docs, r.Document)
@@ -130,6 +172,7 @@ func (p *Project) ReplaceEverywhere(reps []Replacement, countWords func(string) 
 	}
 	sort.Slice(docs, func(i, j int) bool { return docs[i] < docs[j] })
 	err := p.tx(context.Background(), func(tx *sql.Tx) error {
+		originals := map[string]string{}
 		var logged []map[string]any
 		for _, id := range docs {
 			list := byDoc[id]
@@ -140,7 +183,7 @@ func (p *Project) ReplaceEverywhere(reps []Replacement, countWords func(string) 
 						list[i-1].Start, list[i-1].End, list[i].Start, list[i].End, id)
 				}
 			}
-			n, err := replaceInDocument(tx, id, list, countWords, &sum)
+			name, err := replaceInDocument(tx, id, list, countWords, originals, &sum)
 			if err != nil {
 				return err
 			}
@@ -150,19 +193,310 @@ func (p *Project) ReplaceEverywhere(reps []Replacement, countWords func(string) 
 				spans[i] = map[string]any{"start": r.Start, "end": r.End, "with": r.With,
 					"new_start": m.start(r.Start), "new_end": m.end(r.End)}
 			}
-			logged = append(logged, map[string]any{"document": id, "name": n, "replacements": spans})
+			// the name as it was: scrubJournal below takes any original out of it
+			logged = append(logged, map[string]any{"document": id, "name": name, "replacements": spans})
 			sum.Documents++
 			sum.Replacements += len(list)
 		}
-		if len(logged) == 0 {
+		loggedNames, err := replaceInNames(tx, names, originals)
+		if err != nil {
+			return err
+		}
+		sum.Names = len(loggedNames)
+		sum.Replacements += len(names)
+		if len(logged) == 0 && len(loggedNames) == 0 {
 			return nil
 		}
-		return journal(tx, p.stamp(), actor, "documents.replace", map[string]any{"documents": logged, "segments": sum.Segments, "turns": sum.Turns})
+		detail := map[string]any{"documents": logged, "segments": sum.Segments, "turns": sum.Turns}
+		if len(loggedNames) > 0 {
+			detail["names"] = loggedNames
+		}
+		if err := journal(tx, p.stamp(), actor, "documents.replace", detail); err != nil {
+			return err
+		}
+		return scrubJournal(tx, originals)
 	})
 	if err != nil {
 		return ReplaceSummary{}, err
 	}
+	if sum.Replacements > 0 {
+		p.wipePending = true
+		sum.Wiped = p.Wipe() == nil
+	}
 	return sum, nil
+}
+
+func (r Replacement) where() string {
+	switch r.Place {
+	case PlaceDocumentName:
+		return fmt.Sprintf("the name of document %d", r.Document)
+	case PlaceCaseName:
+		return fmt.Sprintf("the name of case %d", r.Case)
+	case PlaceAttributeValue:
+		return fmt.Sprintf("%s of case %d", r.Attribute, r.Case)
+	}
+	return fmt.Sprintf("document %d", r.Document)
+}
+
+// Wipe leaves nothing deleted or overwritten readable in the project's
+// files: it empties the write-ahead log into the file (old versions of
+// changed pages live on there until then), rebuilds the file with VACUUM
+// (freed pages and the free space inside pages keep old text otherwise —
+// the connection also has secure_delete on, which zeroes what it frees) and
+// empties the log again. It works on the project's own connection, so a
+// window that has the project open can wipe it; it fails when another
+// process is reading the project at that moment, since the log cannot be
+// emptied under a reader.
+func (p *Project) Wipe() error {
+	if p.readOnly {
+		return ErrReadOnly
+	}
+	if err := p.checkpoint(); err != nil {
+		return err
+	}
+	if _, err := p.db.Exec(`VACUUM`); err != nil {
+		return fmt.Errorf("wipe %s: %w", p.path, err)
+	}
+	if err := p.checkpoint(); err != nil {
+		return err
+	}
+	p.wipePending = false
+	return nil
+}
+
+func (p *Project) checkpoint() error {
+	var busy, frames, done int
+	if err := p.db.QueryRow(`PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &frames, &done); err != nil {
+		return fmt.Errorf("wipe %s: %w", p.path, err)
+	}
+	if busy != 0 {
+		return fmt.Errorf("wipe %s: another process is reading the project, so its write-ahead log could not be emptied", p.path)
+	}
+	return nil
+}
+
+// replaceInNames replaces words in document names, case names and
+// attribute values, and returns what the journal records of it (where, and
+// what was put there).
+func replaceInNames(tx *sql.Tx, names []Replacement, originals map[string]string) ([]map[string]any, error) {
+	type owner struct {
+		place     string
+		id        int64
+		attribute string
+	}
+	byOwner := map[owner][]Replacement{}
+	var owners []owner
+	for _, r := range names {
+		o := owner{r.Place, r.Document, r.Attribute}
+		switch r.Place {
+		case PlaceDocumentName:
+		case PlaceCaseName, PlaceAttributeValue:
+			o.id = r.Case
+		default:
+			return nil, fmt.Errorf("%w: unknown place %q to replace in", ErrInvalid, r.Place)
+		}
+		if _, ok := byOwner[o]; !ok {
+			owners = append(owners, o)
+		}
+		byOwner[o] = append(byOwner[o], r)
+	}
+	var logged []map[string]any
+	for _, o := range owners {
+		list := byOwner[o]
+		sort.Slice(list, func(i, j int) bool { return list[i].Start < list[j].Start })
+		var old string
+		var err error
+		switch o.place {
+		case PlaceDocumentName:
+			err = tx.QueryRow(`SELECT name FROM documents WHERE id = ?`, o.id).Scan(&old)
+		case PlaceCaseName:
+			err = tx.QueryRow(`SELECT name FROM cases WHERE id = ?`, o.id).Scan(&old)
+		case PlaceAttributeValue:
+			err = tx.QueryRow(`SELECT value FROM case_attributes WHERE case_id = ? AND name = ?`, o.id, o.attribute).Scan(&old)
+		}
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, fmt.Errorf("%s: %w", list[0].where(), ErrNotFound)
+		}
+		if err != nil {
+			return nil, err
+		}
+		runes := []rune(old)
+		var b strings.Builder
+		prev := 0
+		spans := make([]map[string]any, len(list))
+		for i, r := range list {
+			if r.Start < prev {
+				return nil, fmt.Errorf("%w: replacements in %s overlap", ErrInvalid, r.where())
+			}
+			if r.End > len(runes) {
+				return nil, fmt.Errorf("%w: replacement %d-%d is outside %q", ErrInvalid, r.Start, r.End, old)
+			}
+			orig := string(runes[r.Start:r.End])
+			if r.Expect != "" && orig != r.Expect {
+				return nil, fmt.Errorf("%w: %s has changed since the scan; check again", ErrInvalid, r.where())
+			}
+			originals[orig] = r.With
+			b.WriteString(string(runes[prev:r.Start]))
+			b.WriteString(r.With)
+			prev = r.End
+			spans[i] = map[string]any{"start": r.Start, "end": r.End, "with": r.With}
+		}
+		b.WriteString(string(runes[prev:]))
+		name := b.String()
+		entry := map[string]any{"place": o.place, "replacements": spans}
+		switch o.place {
+		case PlaceDocumentName:
+			var n int
+			if err := tx.QueryRow(`SELECT count(*) FROM documents WHERE name = ? AND id != ?`, name, o.id).Scan(&n); err != nil {
+				return nil, err
+			}
+			if n > 0 {
+				return nil, fmt.Errorf("%w: after the replacement two documents would be called %q", ErrInvalid, name)
+			}
+			var source string
+			if err := tx.QueryRow(`SELECT source_name FROM documents WHERE id = ?`, o.id).Scan(&source); err != nil {
+				return nil, err
+			}
+			// the file name it came from carries the same words
+			for _, r := range list {
+				source, _ = anonymise.ReplaceWords(source, string(runes[r.Start:r.End]), r.With)
+			}
+			if _, err := tx.Exec(`UPDATE documents SET name = ?, source_name = ? WHERE id = ?`, name, source, o.id); err != nil {
+				return nil, err
+			}
+			entry["document"] = o.id
+		case PlaceCaseName:
+			var n int
+			if err := tx.QueryRow(`SELECT count(*) FROM cases WHERE name = ? AND id != ?`, name, o.id).Scan(&n); err != nil {
+				return nil, err
+			}
+			if n > 0 {
+				return nil, fmt.Errorf("%w: after the replacement two cases would be called %q", ErrInvalid, name)
+			}
+			if _, err := tx.Exec(`UPDATE cases SET name = ? WHERE id = ?`, name, o.id); err != nil {
+				return nil, err
+			}
+			entry["case"] = o.id
+		case PlaceAttributeValue:
+			typ, err := attributeType(tx, o.attribute)
+			if err != nil {
+				return nil, err
+			}
+			if typ != AttrText && typ != AttrCategory {
+				return nil, fmt.Errorf("%w: %s is a %s attribute, so a pseudonym cannot stand in it; make it a text attribute first", ErrInvalid, o.attribute, typ)
+			}
+			if _, err := tx.Exec(`UPDATE case_attributes SET value = ? WHERE case_id = ? AND name = ?`, name, o.id, o.attribute); err != nil {
+				return nil, err
+			}
+			entry["case"], entry["attribute"] = o.id, o.attribute
+		}
+		logged = append(logged, entry)
+	}
+	return logged, nil
+}
+
+// scrubJournal takes the originals out of every journal entry (an import
+// named the file, a case was added under its name, a speaker linked), as
+// whole words in any case, putting the pseudonym in their place. Entries
+// are JSON: the strings in them are rewritten, never the structure.
+func scrubJournal(tx *sql.Tx, originals map[string]string) error {
+	if len(originals) == 0 {
+		return nil
+	}
+	// longest first, so "Jenny Holt" goes before "Jenny"
+	list := make([]string, 0, len(originals))
+	for o := range originals {
+		list = append(list, o)
+	}
+	sort.Slice(list, func(i, j int) bool {
+		if len(list[i]) != len(list[j]) {
+			return len(list[i]) > len(list[j])
+		}
+		return list[i] < list[j]
+	})
+	rows, err := tx.Query(`SELECT id, detail FROM journal`)
+	if err != nil {
+		return err
+	}
+	type entry struct {
+		id     int64
+		detail string
+	}
+	var hits []entry
+	for rows.Next() {
+		var e entry
+		if err := rows.Scan(&e.id, &e.detail); err != nil {
+			rows.Close()
+			return err
+		}
+		if mayHold(e.detail, list) {
+			hits = append(hits, e)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, e := range hits {
+		dec := json.NewDecoder(strings.NewReader(e.detail))
+		dec.UseNumber() // ids stay integers
+		var v any
+		if err := dec.Decode(&v); err != nil {
+			return fmt.Errorf("journal entry %d: %w", e.id, err)
+		}
+		changed := false
+		v = scrubValue(v, list, originals, &changed)
+		if !changed {
+			continue
+		}
+		b, err := json.Marshal(v)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.Exec(`UPDATE journal SET detail = ? WHERE id = ?`, string(b), e.id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// mayHold is a quick look for any original in an entry's JSON before it is
+// decoded; an original with characters JSON escapes is always looked for
+// properly.
+func mayHold(detail string, originals []string) bool {
+	lower := strings.ToLower(detail)
+	for _, o := range originals {
+		if strings.ContainsAny(o, "<>&\"\\\u2028\u2029") || strings.Contains(lower, strings.ToLower(o)) {
+			return true
+		}
+		for _, r := range o {
+			if r < 0x20 || r > 0x7f {
+				return true // a lower case that changes length, or an escape
+			}
+		}
+	}
+	return false
+}
+
+func scrubValue(v any, list []string, originals map[string]string, changed *bool) any {
+	switch x := v.(type) {
+	case string:
+		for _, o := range list {
+			if s, ok := anonymise.ReplaceWords(x, o, originals[o]); ok {
+				x, *changed = s, true
+			}
+		}
+		return x
+	case []any:
+		for i := range x {
+			x[i] = scrubValue(x[i], list, originals, changed)
+		}
+	case map[string]any:
+		for k := range x {
+			x[k] = scrubValue(x[k], list, originals, changed)
+		}
+	}
+	return v
 }
 
 // shifter maps offsets in the old text to offsets in the new one.
@@ -223,7 +557,7 @@ func shiftItem(item string, m shifter) string {
 	return strings.Join(parts, ":")
 }
 
-func replaceInDocument(tx *sql.Tx, id int64, list []Replacement, countWords func(string) int, sum *ReplaceSummary) (string, error) {
+func replaceInDocument(tx *sql.Tx, id int64, list []Replacement, countWords func(string) int, originals map[string]string, sum *ReplaceSummary) (string, error) {
 	var name, text string
 	if err := tx.QueryRow(`SELECT name, text FROM documents WHERE id = ?`, id).Scan(&name, &text); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
@@ -241,6 +575,7 @@ func replaceInDocument(tx *sql.Tx, id int64, list []Replacement, countWords func
 		if r.Expect != "" && string(runes[r.Start:r.End]) != r.Expect {
 			return "", fmt.Errorf("%w: the text of %s at %d-%d has changed since the scan; check again", ErrInvalid, name, r.Start, r.End)
 		}
+		originals[string(runes[r.Start:r.End])] = r.With
 		b.WriteString(string(runes[prev:r.Start]))
 		b.WriteString(r.With)
 		prev = r.End

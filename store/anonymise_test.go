@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -190,5 +191,118 @@ func TestShiftItemMovesAdjudicationSpans(t *testing.T) {
 		if got := shiftItem(in, m); got != want {
 			t.Errorf("shiftItem(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestReplaceInNamesIsAllOrNothing(t *testing.T) {
+	p, doc, lead, _ := newProject(t)
+	a, err := p.AddCase("Jenny Holt", lead.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.AddCase("[Name 1]", lead.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.AddAttribute("Born", AttrDate, lead.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.SetCaseValue(a.ID, "Born", "1961-04-02", lead.ID); err != nil {
+		t.Fatal(err)
+	}
+	text := Replacement{Document: doc, Start: 13, End: 18, With: "[X]", Expect: "Hello"}
+	for _, reps := range [][]Replacement{
+		{text, {Place: PlaceCaseName, Case: a.ID, Start: 0, End: 10, With: "[Name 1]"}},                                                              // two cases called [Name 1]
+		{text, {Place: PlaceCaseName, Case: a.ID, Start: 0, End: 5, With: "[Name 2]", Expect: "Jimmy"}},                                              // stale scan
+		{text, {Place: PlaceAttributeValue, Case: a.ID, Attribute: "Born", Start: 0, End: 4, With: "[Date 1]"}},                                      // a date cannot hold it
+		{text, {Place: PlaceCaseName, Case: a.ID, Start: 0, End: 20, With: "[Name 2]"}},                                                              // outside the name
+		{text, {Place: PlaceCaseName, Case: a.ID, Start: 0, End: 5, With: "[A]"}, {Place: PlaceCaseName, Case: a.ID, Start: 3, End: 8, With: "[B]"}}, // overlap
+		{text, {Place: "memo", Start: 0, End: 5, With: "[A]"}},
+	} {
+		if _, err := p.ReplaceEverywhere(reps, nil, lead.ID); !errors.Is(err, ErrInvalid) {
+			t.Errorf("ReplaceEverywhere(%+v) = %v, want ErrInvalid", reps[1:], err)
+		}
+	}
+	d, _ := p.Document(doc)
+	cases, _ := p.Cases()
+	if !strings.Contains(d.Text, "Hello") || len(cases) != 2 || cases[0].Name != "Jenny Holt" && cases[1].Name != "Jenny Holt" {
+		t.Errorf("a failed replacement changed the project: %q, %+v", d.Text, cases)
+	}
+}
+
+func TestReplaceScrubsTheJournalKeepingItsShape(t *testing.T) {
+	p, doc, lead, _ := newProject(t)
+	c, err := p.AddCase("Zoë Ünal", lead.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.SetDocumentCase(doc, c.ID, lead.ID); err != nil {
+		t.Fatal(err)
+	}
+	seg, err := p.AddSegment(NewSegment{Document: doc, Code: codeID(t, p, "Positive affect"), Coder: lead.ID, Start: 32, End: 40}, lead.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.ReplaceEverywhere([]Replacement{{Place: PlaceCaseName, Case: c.ID, Start: 0, End: 8, With: "[Name 1]", Expect: "Zoë Ünal"}}, nil, lead.ID); err != nil {
+		t.Fatal(err)
+	}
+	j, _ := p.Journal(0)
+	var segAdd string
+	for _, e := range j {
+		if strings.Contains(strings.ToLower(e.Detail), "zoë") || strings.Contains(e.Detail, "Ünal") {
+			t.Errorf("%s keeps the original: %s", e.Action, e.Detail)
+		}
+		if e.Action == "case.add" && !strings.Contains(e.Detail, `"name":"[Name 1]"`) {
+			t.Errorf("case.add = %s", e.Detail)
+		}
+		if e.Action == "segment.add" {
+			segAdd = e.Detail
+		}
+	}
+	// an entry without the original is left exactly as it was written
+	if !strings.Contains(segAdd, `"Start":32`) || seg.ID == 0 {
+		t.Errorf("segment.add = %s", segAdd)
+	}
+}
+
+// A reader in another process keeps the write-ahead log from being emptied:
+// the replacement says the file is not yet wiped, and Close wipes it (the
+// VACUUM shows in the file's size: the pages the long original took are
+// gone, not merely zeroed).
+func TestWipeUnderAReaderIsFinishedOnClose(t *testing.T) {
+	p, _, lead, _ := newProject(t)
+	long := "Hello " + strings.Repeat("Jenny Holt rang again. ", 20000)
+	docs, err := p.ImportDocuments([]NewDocument{{Name: "P002", SourceName: "P002.txt", Text: "P002: " + long, Hash: "h2", Words: 60001,
+		Turns: []Turn{{Speaker: "P002", Start: 0, ContentStart: 6, End: 6 + len(long)}}}}, lead.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ro, err := OpenReadOnly(p.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tx, err := ro.db.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	if err := tx.QueryRow(`SELECT count(*) FROM documents`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	sum, err := p.ReplaceEverywhere([]Replacement{{Document: docs[0].ID, Start: 6, End: 6 + len(long), With: "[X]", Expect: long}}, nil, lead.ID)
+	if err != nil || sum.Wiped || sum.Replacements != 1 {
+		t.Fatalf("ReplaceEverywhere under a reader = %+v, %v", sum, err)
+	}
+	tx.Rollback()
+	ro.Close()
+	if err := p.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{p.Path(), p.Path() + "-wal"} {
+		if b, err := os.ReadFile(path); err == nil && strings.Contains(string(b), "Jenny") {
+			t.Errorf("%s still holds the original after Close", filepath.Base(path))
+		}
+	}
+	if st, err := os.Stat(p.Path()); err != nil || st.Size() > 200<<10 {
+		t.Errorf("the file was not rebuilt on Close: %d bytes, %v", st.Size(), err)
 	}
 }

@@ -18,6 +18,16 @@
 // durable when the method returns; bulk methods (ImportDocuments,
 // ImportSegments) are all or nothing.
 //
+// ReplaceEverywhere puts pseudonyms in place of identifiers in documents'
+// text (offsets of segments, turns, dismissals and adjudications move with
+// it) and in document names, case names and attribute values, as one
+// journalled change that records no original and takes the originals out of
+// earlier journal entries. Then Wipe leaves no old text on disk: the write
+// connection runs with secure_delete and an in-memory temp store, and Wipe
+// empties the write-ahead log, VACUUMs and empties it again, on the
+// project's own connection (so it works while the app has the project
+// open); when another process is reading, Close finishes it.
+//
 // A project opened with Open holds an exclusive lock (an flock on a ".lock"
 // file beside the project) until Close, so a second window or CLI process that
 // tries to write gets ErrLocked instead of interleaving writes. OpenReadOnly

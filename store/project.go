@@ -27,6 +27,9 @@ type Project struct {
 	lock     *flock.Flock
 	readOnly bool
 	now      func() time.Time
+	// wipePending: identifiers were replaced and the file not yet wiped
+	// (another process was reading it); Close wipes it.
+	wipePending bool
 }
 
 // Extension is the file extension of project files.
@@ -183,6 +186,12 @@ func open(path string, readOnly, create bool) (*Project, error) {
 		// project: it rewrites the header of whatever database it is given.
 		// FULL: a commit is on disk before the UI shows it, even across power loss.
 		q.Add("_pragma", "synchronous(FULL)")
+		// What is deleted or overwritten is zeroed, not left in free space,
+		// and VACUUM (Wipe) builds its copy in memory rather than in a
+		// temporary file: a replaced identifier must not outlive its
+		// replacement anywhere on disk.
+		q.Add("_pragma", "secure_delete(1)")
+		q.Add("_pragma", "temp_store(2)")
 	}
 	db, err := sql.Open("sqlite", "file:"+(&url.URL{Path: abs}).EscapedPath()+"?"+q.Encode())
 	if err != nil {
@@ -239,11 +248,15 @@ func (p *Project) Path() string { return p.path }
 // ReadOnly reports whether the project was opened with OpenReadOnly.
 func (p *Project) ReadOnly() bool { return p.readOnly }
 
-// Close checkpoints the WAL into the main file and releases the lock.
+// Close checkpoints the WAL into the main file and releases the lock. A
+// wipe that a replacement could not finish (see Wipe) is done first.
 func (p *Project) Close() error {
 	var err error
 	if p.db != nil {
 		if !p.readOnly {
+			if p.wipePending {
+				p.Wipe()
+			}
 			p.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
 		}
 		err = p.db.Close()

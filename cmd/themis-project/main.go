@@ -42,6 +42,7 @@ var handlers = map[string]cli.Handler{
 	"codebook":  cmdCodebook,
 	"cases":     cmdCases,
 	"scan":      cmdScan,
+	"anonymise": cmdAnonymise,
 	"search":    cmdSearch,
 	"quotes":    cmdQuotes,
 	"journal":   cmdJournal,

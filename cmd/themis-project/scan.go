@@ -10,8 +10,14 @@ import (
 	"themis/store"
 )
 
+// scanJSON is one finding. Place is "text", "speaker label" (both in the
+// document's text), "document name", "case name" or "attribute value"; in a
+// name, start and end count code points of the name.
 type scanJSON struct {
-	Document   string  `json:"document"`
+	Place      string  `json:"place"`
+	Document   string  `json:"document,omitempty"`
+	Case       string  `json:"case,omitempty"`
+	Attribute  string  `json:"attribute,omitempty"`
 	Start      int     `json:"start"`
 	End        int     `json:"end"`
 	Kind       string  `json:"kind"`
@@ -33,7 +39,8 @@ func cmdScan(args []string, out io.Writer) error {
 		}
 		list := make([]scanJSON, 0, len(res.Findings))
 		for _, f := range res.Findings {
-			list = append(list, scanJSON{f.DocumentName, f.Start, f.End, f.Kind, f.Text, f.Confidence})
+			list = append(list, scanJSON{Place: f.Place, Document: f.DocumentName, Case: f.CaseName, Attribute: f.Attribute,
+				Start: f.Start, End: f.End, Kind: f.Kind, Text: f.Text, Confidence: f.Confidence})
 		}
 		if *asJSON {
 			return writeJSON(out, list)
@@ -41,7 +48,16 @@ func cmdScan(args []string, out io.Writer) error {
 		tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "document\tstart\tend\tkind\tconfidence\ttext")
 		for _, f := range list {
-			fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%.2f\t%s\n", f.Document, f.Start, f.End, f.Kind, f.Confidence, f.Text)
+			where := f.Document
+			switch f.Place {
+			case store.PlaceDocumentName:
+				where = "(name of " + f.Document + ")"
+			case store.PlaceCaseName:
+				where = "(name of case " + f.Case + ")"
+			case store.PlaceAttributeValue:
+				where = "(" + f.Attribute + " of case " + f.Case + ")"
+			}
+			fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%.2f\t%s\n", where, f.Start, f.End, f.Kind, f.Confidence, f.Text)
 		}
 		if err := tw.Flush(); err != nil {
 			return err

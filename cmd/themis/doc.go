@@ -22,6 +22,8 @@
 //	themis codebook import FILE.themis CODEBOOK.(yaml|json|qdc)
 //	themis codebook history FILE.themis [--framework NAME]
 //	themis codebook tag FILE.themis NAME [--note TEXT]
+//	themis scan FILE.themis [--json]
+//	themis anonymise replace FILE.themis --text ORIGINAL (--with PSEUDONYM | --kind KIND) [--key KEY.csv]
 //	themis quotes FILE.themis --code NAME [--coder NAME] [--format md|html]
 //	themis journal FILE.themis [--limit N] [--json]
 //	themis reliability DATA.csv [--level nominal|ordinal|interval|ratio] [--categories N] [--header] [--bootstrap N --seed S] [--json]
@@ -88,6 +90,23 @@
 // inside the source tree themis was built from, where it is run with go
 // run, so that go run ./cmd/themis works for every command (never in
 // another folder that merely has a go.mod saying module themis).
+//
+// scan lists likely identifiers in the transcripts and in document names,
+// case names and attribute values; --json gives each one's place ("text",
+// "speaker label", "document name", "case name", "attribute value"), its
+// document, case and attribute, and code-point offsets into the text or the
+// name. anonymise replace puts PSEUDONYM in place of every occurrence of
+// ORIGINAL (whole words, any case) in the texts and those names, in one
+// transaction, and prints how many occurrences changed where; without
+// --with, --kind (name, place, postcode, phone, email, nhs, ni, date, url)
+// picks the pseudonym the Anonymise tab would suggest ("[Name 3]" when
+// [Name 1] and [Name 2] are taken). The original is then nowhere in the
+// project: not in its journal, its free pages or write-ahead log, nor in the
+// search index, which is rebuilt by the next search. --key adds rows
+// pseudonym,original,kind,occurrences,documents to a CSV key file (created
+// with its header, or added to; a file that is not a key file, a .themis
+// path or a path among the project's own files is refused, before anything
+// is replaced).
 //
 // Commands that change the project take its write lock and fail with
 // "project is open in another window" while the desktop app has it open;

@@ -34,9 +34,23 @@ export function kindLabel(kind: string): string {
   return KIND_LABELS[kind as IdentifierKind] ?? kind;
 }
 
+/**
+ * Where a finding is: in a document's text ('text', or 'speaker label' when
+ * it is in a turn's label), or in a name — a document's, a case's, or a
+ * case's attribute value. A finding in a name counts its offsets in the
+ * name, and its before/after are the rest of the name.
+ */
+export type FindingPlace = 'text' | 'speaker label' | 'document name' | 'case name' | 'attribute value';
+
 export interface PrivacyFinding {
+  /** absent: 'text' */
+  place?: FindingPlace;
+  /** 0 for a case name or attribute value */
   document: number;
   documentName: string;
+  case?: number;
+  caseName?: string;
+  attribute?: string;
   /** code points */
   start: number;
   end: number;
@@ -76,6 +90,43 @@ export interface Occurrence {
   start: number;
   end: number;
   text: string;
+  place?: FindingPlace;
+  case?: number;
+  attribute?: string;
+}
+
+/** The finding is in a name rather than in a transcript's text. */
+export function inName(f: Pick<PrivacyFinding, 'place'>): boolean {
+  return f.place === 'document name' || f.place === 'case name' || f.place === 'attribute value';
+}
+
+/** Where a finding in a name is, in words: "Name of document P001", "Contact of case Jenny Holt". */
+export function placeLabel(f: PrivacyFinding): string {
+  switch (f.place) {
+    case 'document name':
+      return 'Document name';
+    case 'case name':
+      return 'Case name';
+    case 'attribute value':
+      return `${f.attribute ?? 'Attribute'} of case ${f.caseName ?? ''}`.trim();
+  }
+  return f.documentName;
+}
+
+/** A key unique among a scan's findings. */
+export function findingKey(f: PrivacyFinding): string {
+  return [f.place ?? 'text', f.document, f.case ?? 0, f.attribute ?? '', f.start, f.kind].join(':');
+}
+
+/** What a replacement sends for a finding: where it is, and the original there. */
+export function occurrenceOf(f: PrivacyFinding): Occurrence {
+  const o: Occurrence = { document: f.document, start: f.start, end: f.end, text: f.text };
+  if (inName(f)) {
+    o.place = f.place;
+    if (f.case) o.case = f.case;
+    if (f.attribute) o.attribute = f.attribute;
+  }
+  return o;
 }
 
 export interface Replacement {
@@ -89,7 +140,11 @@ export interface ReplaceSummary {
   documents: number;
   segments: number;
   turns: number;
+  /** document names, case names and attribute values changed */
+  names?: number;
   keyEntries: number;
+  /** where the originals could not yet be wiped from */
+  warnings?: string[] | null;
 }
 
 interface RawScan {

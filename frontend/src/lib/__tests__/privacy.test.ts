@@ -129,6 +129,127 @@ describe('PrivacyStore', () => {
   });
 });
 
+/** Jenny Holt in a transcript, in a document's name and in a case's name and attribute. */
+function namesScan() {
+  const inText = finding({
+    place: 'speaker label',
+    document: 3,
+    documentName: 'Jenny Holt interview',
+    start: 31,
+    end: 41,
+    before: '',
+    after: ': I rang.',
+  });
+  return {
+    groups: [
+      {
+        key: 'name:jenny holt',
+        kind: 'name',
+        text: 'Jenny Holt',
+        confidence: 0.9,
+        suggested: '[Name 2]',
+        documents: 1,
+        findings: [
+          inText,
+          finding({
+            place: 'document name',
+            document: 3,
+            documentName: 'Jenny Holt interview',
+            start: 0,
+            end: 10,
+            before: '',
+            after: ' interview',
+          }),
+          finding({
+            place: 'case name',
+            document: 0,
+            documentName: '',
+            case: 7,
+            caseName: 'Jenny Holt',
+            start: 0,
+            end: 10,
+            before: '',
+            after: '',
+          }),
+          finding({
+            place: 'attribute value',
+            document: 0,
+            documentName: '',
+            case: 7,
+            caseName: 'Jenny Holt',
+            attribute: 'Contact',
+            start: 0,
+            end: 10,
+            before: '',
+            after: ', via the surgery',
+          }),
+        ],
+      },
+    ],
+    findings: 4,
+    dismissed: 0,
+    documents: 1,
+    keyEntries: 0,
+  };
+}
+
+describe('findings in names', () => {
+  it('replaces them with the text, saying where, and counts them apart', async () => {
+    m(Privacy.Scan).mockResolvedValue(namesScan());
+    const s = new PrivacyStore(new ToastStore());
+    await s.check();
+    expect(s.documents).toEqual([{ id: 3, name: 'Jenny Holt interview' }]);
+    s.askReplace(s.visible[0]);
+    expect(s.plan).toMatchObject({ occurrences: 4, documents: 1, names: 3 });
+    m(Privacy.Replace).mockResolvedValue({
+      replacements: 4,
+      documents: 1,
+      segments: 0,
+      turns: 1,
+      names: 3,
+      keyEntries: 1,
+      warnings: [],
+    });
+    expect(await s.confirmReplace()).toEqual([3]);
+    expect(Privacy.Replace).toHaveBeenCalledWith([
+      {
+        kind: 'name',
+        pseudonym: '[Name 2]',
+        occurrences: [
+          { document: 3, start: 31, end: 41, text: 'Jenny Holt' },
+          { document: 3, start: 0, end: 10, text: 'Jenny Holt', place: 'document name' },
+          { document: 0, start: 0, end: 10, text: 'Jenny Holt', place: 'case name', case: 7 },
+          { document: 0, start: 0, end: 10, text: 'Jenny Holt', place: 'attribute value', case: 7, attribute: 'Contact' },
+        ],
+      },
+    ]);
+  });
+
+  it('are shown by their place with the whole name, and cannot be dismissed or opened', async () => {
+    m(Privacy.Scan).mockResolvedValue(namesScan());
+    const privacy = new PrivacyStore(new ToastStore());
+    const reader = { load: vi.fn(), open: vi.fn(), currentId: null };
+    render(PrivacyScreen, { project: { refresh: vi.fn() } as never, reader: reader as never, onOpen: vi.fn(), privacy });
+    const group = (await screen.findAllByTestId('privacy-group'))[0];
+    expect(group).toHaveTextContent('4 occurrences in 1 document and 3 names');
+    const rows = within(group).getAllByTestId('privacy-finding');
+    expect(rows.map((r) => r.dataset.place)).toEqual(['speaker label', 'document name', 'case name', 'attribute value']);
+    expect(rows[0]).toHaveTextContent('speaker');
+    expect(rows[1]).toHaveTextContent('Document name');
+    expect(rows[1]).toHaveTextContent('Jenny Holt interview (and the file name it came from)');
+    expect(rows[3]).toHaveTextContent('Contact of case Jenny Holt');
+    expect(rows[3].querySelector('mark')).toHaveTextContent('Jenny Holt');
+    for (const r of rows.slice(1)) {
+      expect(within(r).queryByRole('button')).toBeNull();
+    }
+    await fireEvent.click(within(group).getByTestId('privacy-replace'));
+    const dialog = await screen.findByTestId('privacy-confirm');
+    expect(within(dialog).getByTestId('privacy-confirm-count')).toHaveTextContent(
+      '4 occurrences: 1 in 1 document and 3 names of documents, cases or their attributes',
+    );
+  });
+});
+
 describe('PrivacyScreen', () => {
   function renderScreen() {
     const privacy = new PrivacyStore(new ToastStore());

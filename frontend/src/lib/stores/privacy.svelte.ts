@@ -1,12 +1,24 @@
-import { privacyApi, type PrivacyFinding, type PrivacyGroup, type PrivacyScan, type ReplaceSummary } from '../privacyApi';
+import {
+  inName,
+  occurrenceOf,
+  privacyApi,
+  type PrivacyFinding,
+  type PrivacyGroup,
+  type PrivacyScan,
+  type ReplaceSummary,
+} from '../privacyApi';
 import { toasts as defaultToasts, type ToastStore } from './toasts.svelte';
 
 /** What a confirmed "replace everywhere" will change. */
 export interface ReplacePlan {
   group: PrivacyGroup;
   pseudonym: string;
+  /** every occurrence, in texts and names */
   occurrences: number;
+  /** documents whose text changes */
   documents: number;
+  /** document names, case names and attribute values that change */
+  names: number;
 }
 
 /**
@@ -41,10 +53,10 @@ export class PrivacyStore {
     return [...seen];
   }
 
-  /** Documents with findings, for the filter. */
+  /** Documents with findings (in their text or name), for the filter. */
   get documents(): { id: number; name: string }[] {
     const seen = new Map<number, string>();
-    for (const g of this.scan?.groups ?? []) for (const f of g.findings) seen.set(f.document, f.documentName);
+    for (const g of this.scan?.groups ?? []) for (const f of g.findings) if (f.document) seen.set(f.document, f.documentName);
     return [...seen].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
   }
 
@@ -93,13 +105,18 @@ export class PrivacyStore {
     for (const g of s.groups) {
       const left = g.findings.filter((f) => !gone(g, f));
       findings += left.length;
-      if (left.length) groups.push({ ...g, findings: left, documents: new Set(left.map((f) => f.document)).size });
+      if (left.length) groups.push({ ...g, findings: left, documents: textDocuments(left) });
     }
     this.scan = { ...s, groups, findings, dismissed: s.dismissed + dismissed };
   }
 
-  /** Says a finding is not an identifier; later scans leave it out. */
+  /**
+   * Says a finding is not an identifier; later scans leave it out. Findings
+   * in names cannot be dismissed (the project keeps dismissals by a place in
+   * a document's text): rename the document or case instead.
+   */
   async dismiss(f: PrivacyFinding): Promise<void> {
+    if (inName(f)) return;
     try {
       await privacyApi.dismiss(f);
       this.drop((_, x) => x === f || (x.document === f.document && x.start === f.start && x.kind === f.kind), 1);
@@ -108,9 +125,9 @@ export class PrivacyStore {
     }
   }
 
-  /** Dismisses every occurrence of a group. */
+  /** Dismisses every occurrence of a group in the texts (not those in names: see dismiss). */
   async dismissAll(g: PrivacyGroup): Promise<void> {
-    const all = this.scan?.groups.find((x) => x.key === g.key)?.findings ?? g.findings;
+    const all = (this.scan?.groups.find((x) => x.key === g.key)?.findings ?? g.findings).filter((f) => !inName(f));
     let done = 0;
     try {
       for (const f of all) {
@@ -137,7 +154,8 @@ export class PrivacyStore {
       group: full,
       pseudonym,
       occurrences: full.findings.length,
-      documents: new Set(full.findings.map((f) => f.document)).size,
+      documents: textDocuments(full.findings),
+      names: full.findings.filter(inName).length,
     };
   }
 
@@ -156,16 +174,17 @@ export class PrivacyStore {
         {
           kind: g.kind,
           pseudonym: plan.pseudonym,
-          occurrences: g.findings.map((f) => ({ document: f.document, start: f.start, end: f.end, text: f.text })),
+          occurrences: g.findings.map(occurrenceOf),
         },
       ]);
       this.plan = null;
       this.keyPath = '';
-      this.toasts.info(
-        `Replaced ${plural(this.last.replacements, 'occurrence')} of “${g.text}” with ${plan.pseudonym} in ${plural(this.last.documents, 'document')}.`,
-      );
+      const names = this.last.names ?? 0;
+      const where = `${plural(this.last.documents, 'document')}${names ? ` and ${plural(names, 'name')}` : ''}`;
+      this.toasts.info(`Replaced ${plural(this.last.replacements, 'occurrence')} of “${g.text}” with ${plan.pseudonym} in ${where}.`);
+      for (const w of this.last.warnings ?? []) this.toasts.error(`Not yet wiped: ${w}.`);
       await this.check();
-      return [...new Set(g.findings.map((f) => f.document))];
+      return [...new Set(g.findings.filter((f) => !inName(f)).map((f) => f.document))];
     } catch (e) {
       this.toasts.error(e);
       return null;
@@ -183,6 +202,11 @@ export class PrivacyStore {
       this.toasts.error(e);
     }
   }
+}
+
+/** How many documents' texts the findings are in. */
+function textDocuments(fs: PrivacyFinding[]): number {
+  return new Set(fs.filter((f) => !inName(f)).map((f) => f.document)).size;
 }
 
 export function plural(n: number, word: string): string {

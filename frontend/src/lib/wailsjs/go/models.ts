@@ -1490,8 +1490,12 @@ export namespace app {
 	
 	
 	export class PrivacyFindingDTO {
+	    place: string;
 	    document: number;
 	    documentName: string;
+	    case: number;
+	    caseName: string;
+	    attribute: string;
 	    start: number;
 	    end: number;
 	    kind: string;
@@ -1509,8 +1513,12 @@ export namespace app {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.place = source["place"];
 	        this.document = source["document"];
 	        this.documentName = source["documentName"];
+	        this.case = source["case"];
+	        this.caseName = source["caseName"];
+	        this.attribute = source["attribute"];
 	        this.start = source["start"];
 	        this.end = source["end"];
 	        this.kind = source["kind"];
@@ -1570,6 +1578,9 @@ export namespace app {
 	    start: number;
 	    end: number;
 	    text: string;
+	    place: string;
+	    case: number;
+	    attribute: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new PrivacyOccurrenceDTO(source);
@@ -1581,6 +1592,9 @@ export namespace app {
 	        this.start = source["start"];
 	        this.end = source["end"];
 	        this.text = source["text"];
+	        this.place = source["place"];
+	        this.case = source["case"];
+	        this.attribute = source["attribute"];
 	    }
 	}
 	export class PrivacyReplaceSummaryDTO {
@@ -1588,7 +1602,9 @@ export namespace app {
 	    documents: number;
 	    segments: number;
 	    turns: number;
+	    names: number;
 	    keyEntries: number;
+	    warnings: string[];
 	
 	    static createFrom(source: any = {}) {
 	        return new PrivacyReplaceSummaryDTO(source);
@@ -1600,7 +1616,9 @@ export namespace app {
 	        this.documents = source["documents"];
 	        this.segments = source["segments"];
 	        this.turns = source["turns"];
+	        this.names = source["names"];
 	        this.keyEntries = source["keyEntries"];
+	        this.warnings = source["warnings"];
 	    }
 	}
 	export class PrivacyReplacementDTO {
