@@ -80,7 +80,7 @@ func TestKrippendorffAlpha2011(t *testing.T) {
 		}
 		checkUndefined(t, "cohen", r.CohenKappa, ReasonTwoCoders)
 		checkUndefined(t, "scott", r.ScottPi, ReasonTwoCoders)
-		checkUndefined(t, "fleiss", r.FleissKappa, ReasonFleissUnequal)
+		checkValue(t, "fleiss (generalised, Gwet 2014)", r.FleissKappa, 7343.0/9647, 1e-12)
 	}
 	r := mustReliability(t, coders, units, Nominal, 0, 0, 0)
 	if want := []string{"1", "2", "3", "4", "5"}; !reflect.DeepEqual(r.Categories, want) {
@@ -310,6 +310,102 @@ func BenchmarkReliability4x100000(b *testing.B) {
 	for range b.N {
 		if _, err := Reliability(coders, units, Ordinal, 0, 0, 0); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// The percentage printed as percent agreement is the p_a that AC1,
+// Brennan–Prediger and Fleiss' κ correct for chance, on random data sets
+// with 2–5 coders, up to 6 categories and missing values. Each p_a is worked
+// back from the coefficient with a chance agreement computed here
+// independently, unit by unit, and compared with p_a counted pair by pair.
+func TestPercentAgreementIsGwetPa(t *testing.T) {
+	rng := rand.New(rand.NewSource(15))
+	for trial := range 500 {
+		C := 2 + rng.Intn(4)
+		L := 2 + rng.Intn(5)
+		U := 2 + rng.Intn(40)
+		missing := rng.Float64() * 0.5
+		coders := make([]string, C)
+		for j := range coders {
+			coders[j] = "c" + strconv.Itoa(j)
+		}
+		units := make([][]string, U)
+		for i := range units {
+			units[i] = make([]string, C)
+			for j := range units[i] {
+				if rng.Float64() >= missing {
+					units[i][j] = strconv.Itoa(rng.Intn(L))
+				}
+			}
+		}
+		r, err := Reliability(coders, units, Nominal, L, 0, 0)
+		if err != nil {
+			continue // fewer than two pairable units
+		}
+		// p_a pair by pair, and π_k over the rated units.
+		pa, pairable, rated := 0.0, 0, 0
+		pi := make([]float64, L)
+		for _, row := range units {
+			var vals []int
+			for _, c := range row {
+				if c != "" {
+					v, _ := strconv.Atoi(c)
+					vals = append(vals, v)
+				}
+			}
+			if len(vals) == 0 {
+				continue
+			}
+			rated++
+			for _, v := range vals {
+				pi[v] += 1 / float64(len(vals))
+			}
+			if len(vals) < 2 {
+				continue
+			}
+			pairable++
+			agree, pairs := 0, 0
+			for a := range vals {
+				for b := range vals {
+					if a != b {
+						pairs++
+						if vals[a] == vals[b] {
+							agree++
+						}
+					}
+				}
+			}
+			pa += float64(agree) / float64(pairs)
+		}
+		pa /= float64(pairable)
+		peF, peG := 0.0, 0.0
+		for k := range pi {
+			p := pi[k] / float64(rated)
+			peF += p * p
+			peG += p * (1 - p)
+		}
+		peG /= float64(L - 1)
+		Q := float64(L)
+		got := *r.PercentAgreement.Value
+		for name, inside := range map[string]float64{
+			"counted":          pa,
+			"Brennan–Prediger": *r.BrennanPrediger.Value*(1-1/Q) + 1/Q,
+			"AC1":              *r.GwetAC1.Value*(1-peG) + peG,
+		} {
+			if math.Abs(got-inside) > 1e-12 {
+				t.Fatalf("trial %d (%d coders, %d units): percent agreement %v, p_a %s %v", trial, C, U, got, name, inside)
+			}
+		}
+		if r.FleissKappa.Value != nil {
+			if inside := *r.FleissKappa.Value*(1-peF) + peF; math.Abs(got-inside) > 1e-12 {
+				t.Fatalf("trial %d: percent agreement %v, p_a inside Fleiss' κ %v", trial, got, inside)
+			}
+		} else if peF < 1-1e-12 {
+			t.Fatalf("trial %d: Fleiss' κ undefined (%s) with p_e %v", trial, *r.FleissKappa.Undefined, peF)
+		}
+		if C == 2 && math.Abs(got-*r.PairwiseAgreement.Value) > 1e-15 {
+			t.Fatalf("trial %d: two coders, percent %v ≠ pairwise %v", trial, got, *r.PairwiseAgreement.Value)
 		}
 	}
 }

@@ -14,13 +14,15 @@ import (
 )
 
 // reliabilityJSON is the --json output: cohen_kappa and scott_pi appear only
-// for two coders.
+// for two coders, pairwise_agreement only for three or more (with two it is
+// percent_agreement).
 type reliabilityJSON struct {
 	Coders            []string          `json:"coders"`
 	Units             int               `json:"units"`
 	PairableUnits     int               `json:"pairable_units"`
 	Level             coding.Level      `json:"level"`
 	PercentAgreement  coding.Statistic  `json:"percent_agreement"`
+	PairwiseAgreement *coding.Statistic `json:"pairwise_agreement,omitempty"`
 	CohenKappa        *coding.Statistic `json:"cohen_kappa,omitempty"`
 	ScottPi           *coding.Statistic `json:"scott_pi,omitempty"`
 	FleissKappa       coding.Statistic  `json:"fleiss_kappa"`
@@ -37,7 +39,8 @@ func cmdReliability(args []string, out io.Writer) error {
 	levelName := fs.String("level", "nominal", "level of measurement: nominal, ordinal, interval or ratio")
 	categories := fs.Int("categories", 0, "number of possible categories for Gwet's AC1 and Brennan–Prediger (default: those observed)")
 	header := fs.Bool("header", false, "the first row names the coders")
-	boot := fs.Int("bootstrap", 0, "resamples of the units for 95% confidence intervals")
+	order := fs.String("order", "", "the categories from lowest to highest, comma-separated (text labels at the ordinal, interval or ratio level)")
+	boot := fs.Int("bootstrap", 0, "resamples of the units for 95% confidence intervals (at most 100000)")
 	seed := fs.Int64("seed", 1, "random seed of the bootstrap")
 	asJSON := fs.Bool("json", false, "print JSON")
 	pos, err := parse(fs, args, 1, 1)
@@ -51,8 +54,12 @@ func cmdReliability(args []string, out io.Writer) error {
 	if *categories < 0 {
 		return usageError{"--categories must not be negative"}
 	}
-	if *boot < 0 {
-		return usageError{"--bootstrap must not be negative"}
+	if *boot < 0 || *boot > coding.MaxResamples {
+		return usageError{fmt.Sprintf("--bootstrap is a number of resamples from 0 to %d, got %d", coding.MaxResamples, *boot)}
+	}
+	var orderLabels []string
+	if *order != "" {
+		orderLabels = strings.Split(*order, ",")
 	}
 	coders, units, err := readReliabilityCSV(pos[0], *header)
 	if err != nil {
@@ -62,10 +69,13 @@ func cmdReliability(args []string, out io.Writer) error {
 	if *header {
 		firstRow = 2
 	}
-	r, err := coding.Reliability(coders, units, level, *categories, *boot, *seed)
+	r, err := coding.ReliabilityWith(coders, units, coding.ReliabilityOptions{
+		Level: level, Order: orderLabels, Categories: *categories, Bootstrap: *boot, Seed: *seed})
 	var ve *coding.ValueError
 	var re *coding.RaggedError
 	switch {
+	case errors.As(err, &ve) && ve.NeedsOrder:
+		return fmt.Errorf("%s: row %d, %s: %q %s; text labels have no order of their own, so give it lowest first, e.g. --order low,medium,high", pos[0], ve.Unit+firstRow, ve.CoderName, ve.Value, ve.Reason)
 	case errors.As(err, &ve):
 		return fmt.Errorf("%s: row %d, %s: %q %s", pos[0], ve.Unit+firstRow, ve.CoderName, ve.Value, ve.Reason)
 	case errors.As(err, &re):
@@ -81,6 +91,8 @@ func cmdReliability(args []string, out io.Writer) error {
 		}
 		if len(coders) == 2 {
 			j.CohenKappa, j.ScottPi = &r.CohenKappa, &r.ScottPi
+		} else {
+			j.PairwiseAgreement = &r.PairwiseAgreement
 		}
 		return writeJSON(out, j)
 	}
@@ -93,6 +105,7 @@ func cmdReliability(args []string, out io.Writer) error {
 		s    coding.Statistic
 	}{
 		{"percent agreement", r.PercentAgreement},
+		{"pairwise agreement", r.PairwiseAgreement},
 		{"Cohen's kappa", r.CohenKappa},
 		{"Scott's pi", r.ScottPi},
 		{"Fleiss' kappa", r.FleissKappa},
@@ -101,7 +114,8 @@ func cmdReliability(args []string, out io.Writer) error {
 		{"Krippendorff's alpha (" + string(r.Level) + ")", r.KrippendorffAlpha},
 	}
 	for _, row := range rows {
-		if len(coders) != 2 && (row.name == "Cohen's kappa" || row.name == "Scott's pi") {
+		if len(coders) != 2 && (row.name == "Cohen's kappa" || row.name == "Scott's pi") ||
+			len(coders) == 2 && row.name == "pairwise agreement" {
 			continue
 		}
 		value, ci, note := "-", "", ""
@@ -118,6 +132,9 @@ func cmdReliability(args []string, out io.Writer) error {
 	}
 	if err := tw.Flush(); err != nil {
 		return err
+	}
+	if len(coders) > 2 {
+		fmt.Fprintln(out, "\npercent agreement: Gwet's p_a, the mean over units of the share of agreeing pairs (the p_a of Fleiss' kappa, AC1 and Brennan-Prediger); pairwise agreement: the mean over coder pairs (ReCal)")
 	}
 	if *boot > 0 {
 		fmt.Fprintf(out, "\n95%% CI: percentile bootstrap, %d resamples of the units, seed %d\n", *boot, *seed)
