@@ -2,12 +2,14 @@ package coding
 
 import (
 	"encoding/csv"
+	"encoding/json"
 	"math"
 	"math/rand"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -407,5 +409,125 @@ func TestPercentAgreementIsGwetPa(t *testing.T) {
 		if C == 2 && math.Abs(got-*r.PairwiseAgreement.Value) > 1e-15 {
 			t.Fatalf("trial %d: two coders, percent %v ≠ pairwise %v", trial, got, *r.PairwiseAgreement.Value)
 		}
+	}
+}
+
+// Every coefficient is a finite number or undefined with a reason, whatever
+// the magnitudes, and the report always encodes as JSON.
+func TestReliabilityExtremeValuesAreFiniteOrUndefined(t *testing.T) {
+	big := []string{"1.7976931348623157e308", "-1.7976931348623157e308", "1e308", "-1e308", "1e155", "5e-324", "0", "1e-300", ""}
+	rng := rand.New(rand.NewSource(9))
+	for trial := range 200 {
+		C := 2 + rng.Intn(3)
+		coders := make([]string, C)
+		for j := range coders {
+			coders[j] = strconv.Itoa(j)
+		}
+		units := make([][]string, 3+rng.Intn(20))
+		for i := range units {
+			units[i] = make([]string, C)
+			for j := range units[i] {
+				units[i][j] = big[rng.Intn(len(big))]
+			}
+		}
+		for _, level := range []Level{Nominal, Ordinal, Interval, Ratio} {
+			cells := units
+			if level == Ratio {
+				cells = make([][]string, len(units))
+				for i, row := range units {
+					cells[i] = make([]string, C)
+					for j, c := range row {
+						cells[i][j] = strings.TrimPrefix(c, "-")
+					}
+				}
+			}
+			r, err := Reliability(coders, cells, level, 0, 20, 1)
+			if err != nil {
+				continue // fewer than two pairable units
+			}
+			for name, s := range map[string]Statistic{
+				"percent": r.PercentAgreement, "pairwise": r.PairwiseAgreement, "cohen": r.CohenKappa, "scott": r.ScottPi,
+				"fleiss": r.FleissKappa, "ac1": r.GwetAC1, "bp": r.BrennanPrediger, "alpha": r.KrippendorffAlpha,
+			} {
+				if (s.Value == nil) == (s.Undefined == nil) {
+					t.Fatalf("trial %d %s %s: value %v undefined %v", trial, level, name, s.Value, s.Undefined)
+				}
+				if s.Value != nil && (math.IsNaN(*s.Value) || math.IsInf(*s.Value, 0)) {
+					t.Fatalf("trial %d %s %s = %v", trial, level, name, *s.Value)
+				}
+			}
+			if _, err := json.Marshal(r); err != nil {
+				t.Fatalf("trial %d %s: %v", trial, level, err)
+			}
+		}
+	}
+}
+
+// α is invariant to the scale of interval and ratio values; values near the
+// float64 limit used to give NaN (Inf/Inf in the distance sums).
+func TestReliabilityHugeValuesSameAlpha(t *testing.T) {
+	coders, units := readReliabilityCSV(t, "krippendorff2011.csv")
+	scaled := make([][]string, len(units))
+	for i, row := range units {
+		scaled[i] = make([]string, len(row))
+		for j, c := range row {
+			if c != "" {
+				scaled[i][j] = c + "e305"
+			}
+		}
+	}
+	for _, level := range []Level{Interval, Ratio} {
+		a := mustReliability(t, coders, units, level, 0, 0, 0)
+		b := mustReliability(t, coders, scaled, level, 0, 0, 0)
+		if b.KrippendorffAlpha.Value == nil || math.Abs(*a.KrippendorffAlpha.Value-*b.KrippendorffAlpha.Value) > 1e-12 {
+			t.Errorf("%s: alpha %v, of the values ×1e305 %v (%v)", level, *a.KrippendorffAlpha.Value, b.KrippendorffAlpha.Value, undefinedReason(b.KrippendorffAlpha.Undefined))
+		}
+	}
+}
+
+// Ordinal text labels need their order; given it, they are ranks 1..n and
+// give exactly the statistics of the numbers 1..n.
+func TestReliabilityOrder(t *testing.T) {
+	coders, units := readReliabilityCSV(t, "krippendorff2011.csv")
+	names := []string{"", "none", "low", "medium", "high", "extreme"}
+	text := make([][]string, len(units))
+	for i, row := range units {
+		text[i] = make([]string, len(row))
+		for j, c := range row {
+			if c != "" {
+				n, _ := strconv.Atoi(c)
+				text[i][j] = names[n]
+			}
+		}
+	}
+	_, err := Reliability(coders, text, Ordinal, 0, 0, 0)
+	if ve, ok := err.(*ValueError); !ok || !ve.NeedsOrder || ve.Unit != 0 || ve.Value != "none" {
+		t.Fatalf("ordinal text without an order: err %#v, want a ValueError that needs an order", err)
+	}
+	for _, level := range []Level{Nominal, Ordinal, Interval, Ratio} {
+		want := mustReliability(t, coders, units, level, 0, 0, 0)
+		got, err := ReliabilityWith(coders, text, ReliabilityOptions{Level: level, Order: names[1:]})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got.Categories, names[1:]) {
+			t.Errorf("%s: categories %v", level, got.Categories)
+		}
+		got.Categories = want.Categories
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: with the order %+v, with numbers %+v", level, got, want)
+		}
+	}
+	text[3][1] = "hgih"
+	_, err = ReliabilityWith(coders, text, ReliabilityOptions{Level: Ordinal, Order: names[1:]})
+	if ve, ok := err.(*ValueError); !ok || ve.Unit != 3 || ve.Coder != 1 || !strings.Contains(ve.Error(), "not one of the ordered categories") {
+		t.Errorf("unknown label: %v", err)
+	}
+}
+
+func TestReliabilityResampleCap(t *testing.T) {
+	coders, units := readReliabilityCSV(t, "krippendorff2011.csv")
+	if _, err := Reliability(coders, units, Nominal, 0, MaxResamples+1, 1); err == nil {
+		t.Errorf("%d resamples accepted", MaxResamples+1)
 	}
 }
