@@ -337,19 +337,32 @@ func prepare(coders []string, units [][]string, opt ReliabilityOptions) (*relDat
 			values = append(values, float64(i+1))
 		}
 	}
-	// Fold the units into patterns. A pattern's key is its provisional
-	// category ids (+1, 0 missing) as uvarints: looking up string(key) does
-	// not allocate, so only a new pattern costs an allocation.
+	// Fold the units into patterns. A unit's key is its cells as written
+	// (each length-prefixed); looking up string(key) does not allocate, so a
+	// row seen before costs one hash, and only a new row has its cells trimmed,
+	// checked and interned. Two keys can give the same row of categories
+	// ("a" and " a"): they are then two patterns with equal rows, which
+	// changes no sum. The first unit with a bad cell is always a new key, so
+	// errors name the first such unit.
 	patOf := map[string]int32{}
 	var raw []int32 // patterns × coders, provisional ids
 	d.unitOf = make([]int32, len(units))
 	row := make([]int32, C)
-	key := make([]byte, 0, 8*C)
+	var key []byte
 	for u, cells := range units {
 		if len(cells) != C {
 			return nil, &RaggedError{Unit: u, Got: len(cells), Want: C}
 		}
 		key = key[:0]
+		for _, cell := range cells {
+			key = binary.AppendUvarint(key, uint64(len(cell)))
+			key = append(key, cell...)
+		}
+		if p, ok := patOf[string(key)]; ok {
+			d.weight[p]++
+			d.unitOf[u] = p
+			continue
+		}
 		for j, cell := range cells {
 			cell = strings.TrimSpace(cell)
 			id := int32(-1)
@@ -398,16 +411,11 @@ func prepare(coders []string, units [][]string, opt ReliabilityOptions) (*relDat
 				}
 			}
 			row[j] = id
-			key = binary.AppendUvarint(key, uint64(id+1))
 		}
-		p, ok := patOf[string(key)]
-		if !ok {
-			p = int32(len(patOf))
-			patOf[string(key)] = p
-			raw = append(raw, row...)
-			d.weight = append(d.weight, 0)
-		}
-		d.weight[p]++
+		p := int32(len(d.weight))
+		patOf[string(key)] = p
+		raw = append(raw, row...)
+		d.weight = append(d.weight, 1)
 		d.unitOf[u] = p
 	}
 	P := len(d.weight)

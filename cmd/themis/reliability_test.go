@@ -1,8 +1,10 @@
 package main
 
 import (
+	"encoding/csv"
 	"encoding/json"
 	"math"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -215,4 +217,27 @@ func TestReliabilityHugeValues(t *testing.T) {
 	if strings.Contains(out, "NaN") || strings.Contains(out, "Inf") {
 		t.Errorf("non-finite output:\n%s", out)
 	}
+}
+
+// splitCSV reads what encoding/csv reads (variable fields per record): the
+// same records, or an error for both.
+func FuzzSplitCSV(f *testing.F) {
+	for _, s := range []string{
+		"A,B\n1,2\n", "a,b\r\nc,d\r\n", "\n\n1,,3\n\r\n", "x\r", "x\ry,z\r\r\n", ",\n,,\n",
+		"\ufeffA,B\n1,2", `"a,b",c` + "\n", "a\"b,c\n", `"x""y"` + "\r\n\"q\nr\",s",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, gotErr := splitCSV([]byte(s))
+		cr := csv.NewReader(strings.NewReader(s))
+		cr.FieldsPerRecord = -1
+		want, wantErr := cr.ReadAll()
+		if (gotErr != nil) != (wantErr != nil) {
+			t.Fatalf("%q: error %v, encoding/csv %v", s, gotErr, wantErr)
+		}
+		if wantErr == nil && !reflect.DeepEqual(got, want) && !(len(got) == 0 && len(want) == 0) {
+			t.Fatalf("%q: %q, encoding/csv %q", s, got, want)
+		}
+	})
 }
