@@ -850,9 +850,30 @@ func (w *workspace) alpha(weight []int64, variation bool, nTotal, sumSq int64, d
 // counts how often each pattern is drawn, so its cost is one random draw per
 // unit plus one pass over the patterns.
 func (w *workspace) bootstrap(point [numStats]est, B int, seed int64) (cis [numStats]*[2]float64) {
-	rng := rand.New(rand.NewPCG(uint64(seed), 0x7468656d6973)) // "themis"
+	pcg := rand.NewPCG(uint64(seed), 0x7468656d6973) // "themis"
 	U := len(w.d.unitOf)
 	unitOf := w.d.unitOf
+	// Uniform draws from [0, U) by Lemire's multiply-and-reject, two from
+	// each 64-bit output of the concrete generator (U < 2^31): 10^8 draws
+	// are most of a bootstrap's work.
+	n := uint64(U)
+	reject := uint32((1 << 32) % n) // a product whose low half is below this is redrawn
+	var spare uint64
+	haveSpare := false
+	draw := func() uint64 {
+		for {
+			var r uint64
+			if haveSpare {
+				r, haveSpare = spare, false
+			} else {
+				x := pcg.Uint64()
+				r, spare, haveSpare = x>>32, x&0xffffffff, true
+			}
+			if m := r * n; uint32(m) >= reject {
+				return m >> 32
+			}
+		}
+	}
 	counts := make([]int64, len(w.d.weight))
 	var reps [numStats][]float64
 	for s := range numStats {
@@ -863,7 +884,7 @@ func (w *workspace) bootstrap(point [numStats]est, B int, seed int64) (cis [numS
 	for range B {
 		clear(counts)
 		for range U {
-			counts[unitOf[rng.IntN(U)]]++
+			counts[unitOf[draw()]]++
 		}
 		r, pairable := w.compute(counts)
 		if pairable < 2 {

@@ -531,3 +531,51 @@ func TestReliabilityResampleCap(t *testing.T) {
 		t.Errorf("%d resamples accepted", MaxResamples+1)
 	}
 }
+
+// A bootstrap resample is computed from pattern counts; it must give what
+// the statistics of the drawn units, written out row by row, give.
+func TestResampleEqualsExpandedUnits(t *testing.T) {
+	rng := rand.New(rand.NewSource(4))
+	for trial := range 200 {
+		C := 2 + rng.Intn(3)
+		coders := make([]string, C)
+		for j := range coders {
+			coders[j] = strconv.Itoa(j)
+		}
+		units := make([][]string, 5+rng.Intn(30))
+		for i := range units {
+			units[i] = make([]string, C)
+			for j := range units[i] {
+				if rng.Intn(5) > 0 {
+					units[i][j] = strconv.Itoa(rng.Intn(4))
+				}
+			}
+		}
+		for _, level := range []Level{Nominal, Ordinal, Interval, Ratio} {
+			d, err := prepare(coders, units, ReliabilityOptions{Level: level, Categories: 4})
+			if err != nil {
+				t.Fatal(err)
+			}
+			counts := make([]int64, len(d.weight))
+			var drawn [][]string
+			for range units {
+				u := rng.Intn(len(units))
+				counts[d.unitOf[u]]++
+				drawn = append(drawn, units[u])
+			}
+			got, pairable := newWorkspace(d).compute(counts)
+			want, err := Reliability(coders, drawn, level, 4, 0, 0)
+			if err != nil {
+				if pairable >= 2 {
+					t.Fatalf("trial %d: %v, but %d pairable", trial, err, pairable)
+				}
+				continue
+			}
+			for s, st := range []Statistic{want.PercentAgreement, want.CohenKappa, want.ScottPi, want.FleissKappa, want.GwetAC1, want.BrennanPrediger, want.KrippendorffAlpha, want.PairwiseAgreement} {
+				if (st.Value == nil) != (got[s].why != "") || st.Value != nil && math.Abs(*st.Value-got[s].v) > 1e-12 {
+					t.Fatalf("trial %d %s statistic %d: resample %+v, expanded %v (%v)", trial, level, s, got[s], st.Value, undefinedReason(st.Undefined))
+				}
+			}
+		}
+	}
+}
