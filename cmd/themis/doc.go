@@ -23,13 +23,13 @@
 //	themis codebook tag FILE.themis NAME [--note TEXT]
 //	themis quotes FILE.themis --code NAME [--coder NAME] [--format md|html]
 //	themis journal FILE.themis [--limit N] [--json]
-//	themis reliability DATA.csv [--level nominal|ordinal|interval|ratio] [--categories N] [--header] [--bootstrap N --seed S] [--json]
+//	themis reliability DATA.csv [--level nominal|ordinal|interval|ratio] [--order A,B,C] [--categories N] [--header] [--bootstrap N --seed S] [--json]
 //	themis reliability --unitized SEGMENTS.csv --length L [--json]
 //
 // agreement with two coders reports Cohen's κ, Scott's π, Krippendorff's α,
 // Gwet's AC1 and Brennan–Prediger per code, with factor and overall rows
 // pooled (De Vries et al. 2008); with three or more it reports Fleiss' κ,
-// α, AC1, Brennan–Prediger and average pairwise agreement (formula
+// α, AC1, Brennan–Prediger and percent agreement (Gwet's p_a; formula
 // fleiss-alpha/v1; --format and --by document need two coders). --unit
 // segment is MAXQDA's segment match (threshold 90 % unless --threshold
 // says otherwise); --unit unitized prints Krippendorff's unitizing alphas

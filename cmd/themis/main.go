@@ -36,7 +36,7 @@ func commands() []command {
 		{"scan", scanArgs, scanHelp, cmdScan},
 		{"search", searchArgs, searchHelp, cmdSearch},
 		{"quotes", "FILE.themis --code NAME [--coder NAME] [--format md|html]", "a code's quotes with attribution", cmdQuotes},
-		{"reliability", "DATA.csv [--level nominal|ordinal|interval|ratio] [--categories N] [--header] [--bootstrap N --seed S] [--json] | --unitized SEGMENTS.csv --length L [--json]", "reliability of a units × coders CSV (agreement, kappas, AC1, alpha), or the unitizing alphas of coded segments", cmdReliability},
+		{"reliability", "DATA.csv [--level nominal|ordinal|interval|ratio] [--order A,B,C] [--categories N] [--header] [--bootstrap N --seed S] [--json] | --unitized SEGMENTS.csv --length L [--json]", "reliability of a units × coders CSV (agreement, kappas, AC1, alpha), or the unitizing alphas of coded segments", cmdReliability},
 		{"journal", "FILE.themis [--limit N] [--json]", "the audit trail of changes: when, who, what (newest first)", cmdJournal},
 	}
 }
