@@ -136,7 +136,9 @@
 // order of the categories is given ([ReliabilityOptions].Order, the command
 // line's --order low,medium,high): the labels are then the categories 1..n
 // in that order (their ranks are the values at the interval and ratio
-// levels), and a label not in the order is an error naming the unit.
+// levels), a label not in the order is an error naming the unit, and the
+// number of labels in the order is the number of possible categories Q of
+// AC1 and Brennan–Prediger unless one is given.
 //
 // # Reliability: percent agreement and Fleiss' kappa with missing values
 //

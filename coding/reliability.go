@@ -113,14 +113,16 @@ type ReliabilityOptions struct {
 	// Level chooses Krippendorff's difference function and whether values
 	// must be numbers or ordered.
 	Level Level
-	// Order, when given, lists every category label from lowest to highest:
-	// the labels are then the categories 1..n in that order (ranks at the
-	// interval and ratio levels), and a cell with any other label is an
-	// error. Without it, the ordinal, interval and ratio levels need numbers.
+	// Order, when given, lists every possible category label from lowest to
+	// highest: the labels are then the categories 1..n in that order (ranks
+	// at the interval and ratio levels), a cell with any other label is an
+	// error, and n is the default Q. Without it, the ordinal, interval and
+	// ratio levels need numbers.
 	Order []string
 	// Categories is the number of possible categories Q used by Gwet's AC1
-	// and Brennan–Prediger; 0 means the number of distinct observed
-	// categories, and a value below that is an error.
+	// and Brennan–Prediger; 0 means the number of labels in Order, or
+	// without an order the number of distinct observed categories. A value
+	// below the observed number is an error.
 	Categories int
 	// Bootstrap > 0 asks for percentile 95% intervals from that many
 	// resamples (at most [MaxResamples]), drawn with a generator seeded with
@@ -458,6 +460,11 @@ func prepare(coders []string, units [][]string, opt ReliabilityOptions) (*relDat
 		return nil, fmt.Errorf("%d categories were given but %d different ones occur in the data", opt.Categories, len(order))
 	}
 	d.q = opt.Categories
+	if d.q == 0 && ordered {
+		// The order lists every possible category, observed or not, as
+		// irrCAC's categ.labels does.
+		d.q = len(opt.Order)
+	}
 	if d.q == 0 {
 		d.q = len(order)
 	}

@@ -579,3 +579,18 @@ func TestResampleEqualsExpandedUnits(t *testing.T) {
 		}
 	}
 }
+
+// The order lists the possible categories, so it is the default Q of AC1
+// and Brennan–Prediger, as irrCAC's categ.labels: here 4 possible, 2 observed.
+func TestReliabilityOrderSetsQ(t *testing.T) {
+	units := [][]string{{"a", "a"}, {"a", "b"}, {"b", "b"}, {"b", "b"}}
+	r, err := ReliabilityWith([]string{"A", "B"}, units, ReliabilityOptions{Level: Ordinal, Order: []string{"a", "b", "c", "d"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// p_a = 3/4; Brennan–Prediger with Q = 4 is (3/4 − 1/4)/(3/4) = 2/3.
+	checkValue(t, "bp", r.BrennanPrediger, 2.0/3, 1e-15)
+	if want := []string{"a", "b"}; !reflect.DeepEqual(r.Categories, want) {
+		t.Errorf("categories %v, want the observed %v", r.Categories, want)
+	}
+}

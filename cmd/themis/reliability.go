@@ -60,7 +60,15 @@ func cmdReliability(args []string, out io.Writer) error {
 	}
 	var orderLabels []string
 	if *order != "" {
-		orderLabels = strings.Split(*order, ",")
+		seen := map[string]bool{}
+		for _, l := range strings.Split(*order, ",") {
+			l = strings.TrimSpace(l)
+			if l == "" || seen[l] {
+				return usageError{fmt.Sprintf("--order lists each category once, lowest first, separated by commas (e.g. --order low,medium,high); got %q", *order)}
+			}
+			seen[l] = true
+			orderLabels = append(orderLabels, l)
+		}
 	}
 	coders, units, err := readReliabilityCSV(pos[0], *header)
 	if err != nil {

@@ -124,7 +124,8 @@ func TestReliabilityErrors(t *testing.T) {
 		{"ordinal text", "A,B\nlow,low\nmedium,high\n", []string{"--header", "--level", "ordinal"}, 1, `row 2, A: "low" is not a number (the ordinal level needs numbers, or the order of the categories); text labels have no order of their own, so give it lowest first, e.g. --order low,medium,high`},
 		{"interval text", "A,B\n1,2\nlow,high\n", []string{"--header", "--level", "interval"}, 1, `row 3, A: "low" is not a number`},
 		{"unknown ordered label", "A,B\nlow,low\nmedium,hgih\n", []string{"--header", "--level", "ordinal", "--order", "low,medium,high"}, 1, `row 3, B: "hgih" is not one of the ordered categories (low, medium, high)`},
-		{"order twice", "A,B\nlow,low\nmedium,high\n", []string{"--header", "--level", "ordinal", "--order", "low,medium,low"}, 1, `the order names "low" twice`},
+		{"order twice", "A,B\nlow,low\nmedium,high\n", []string{"--header", "--level", "ordinal", "--order", "low,medium,low"}, 2, `--order lists each category once`},
+		{"order with a gap", "A,B\nlow,low\nmedium,high\n", []string{"--header", "--level", "ordinal", "--order", "low,,high"}, 2, `--order lists each category once`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			data := writeFile(t, dir, strings.ReplaceAll(tc.name, " ", "_")+".csv", tc.csv)
