@@ -290,9 +290,9 @@ type relData struct {
 	vals     []int32   // patterns × coders, −1 missing
 	m        []int32   // number of values per pattern
 	start    []int32   // pattern p's counts are cat[start[p]:start[p+1]], cnt[...]
-	cat, cnt []int32   //
+	cat, cnt []int32   // sparse category counts: category, how many values
 	same     []int64   // per pattern: Σ_k r_k(r_k−1), ordered pairs of equal values
-	do       []float64 // per pattern: contribution to D_o (not ordinal: see unitDo)
+	do       []float64 // per pattern at the interval and ratio levels: its D_o (unitDo)
 	weight   []int64   // units per pattern
 	unitOf   []int32   // each unit's pattern
 }
