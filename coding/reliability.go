@@ -4,8 +4,10 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"iter"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -218,6 +220,15 @@ func Reliability(coders []string, units [][]string, level Level, categories int,
 // observed number, more than [MaxResamples] resamples, or fewer than two
 // pairable units.
 func ReliabilityWith(coders []string, units [][]string, opt ReliabilityOptions) (ReliabilityReport, error) {
+	return ReliabilityOf(coders, slices.Values(units), opt)
+}
+
+// ReliabilityOf is [ReliabilityWith] reading the units one at a time: each
+// row is read before the next is asked for and is not kept, so a caller
+// reading a file need not build the whole matrix (a units × coders slice of
+// strings is several times the size of the file, and most of the work of
+// filling it is the memory).
+func ReliabilityOf(coders []string, units iter.Seq[[]string], opt ReliabilityOptions) (ReliabilityReport, error) {
 	if opt.Bootstrap < 0 || opt.Bootstrap > MaxResamples {
 		return ReliabilityReport{}, fmt.Errorf("bootstrap resamples must be between 0 and %d, got %d", MaxResamples, opt.Bootstrap)
 	}
@@ -248,7 +259,7 @@ func ReliabilityWith(coders []string, units [][]string, opt ReliabilityOptions) 
 	}
 	return ReliabilityReport{
 		Coders:            len(coders),
-		Units:             len(units),
+		Units:             len(d.unitOf),
 		PairableUnits:     int(pairable),
 		Level:             d.level,
 		Categories:        d.labels,
@@ -297,7 +308,7 @@ type relData struct {
 	unitOf   []int32   // each unit's pattern
 }
 
-func prepare(coders []string, units [][]string, opt ReliabilityOptions) (*relData, error) {
+func prepare(coders []string, units iter.Seq[[]string], opt ReliabilityOptions) (*relData, error) {
 	level := opt.Level
 	switch level {
 	case Nominal, Ordinal, Interval, Ratio:
@@ -307,12 +318,6 @@ func prepare(coders []string, units [][]string, opt ReliabilityOptions) (*relDat
 	C := len(coders)
 	if C < 2 {
 		return nil, errors.New("reliability needs at least two coders")
-	}
-	if len(units) == 0 {
-		return nil, errors.New("no units")
-	}
-	if len(units) >= math.MaxInt32 || int64(len(units))*int64(C) >= math.MaxInt32 {
-		return nil, errors.New("too many cells")
 	}
 	if opt.Categories < 0 {
 		return nil, fmt.Errorf("categories must not be negative, got %d", opt.Categories)
@@ -348,12 +353,16 @@ func prepare(coders []string, units [][]string, opt ReliabilityOptions) (*relDat
 	// errors name the first such unit.
 	patOf := map[string]int32{}
 	var raw []int32 // patterns × coders, provisional ids
-	d.unitOf = make([]int32, len(units))
 	row := make([]int32, C)
 	var key []byte
-	for u, cells := range units {
+	u := -1
+	for cells := range units {
+		u++
 		if len(cells) != C {
 			return nil, &RaggedError{Unit: u, Got: len(cells), Want: C}
+		}
+		if int64(u+1)*int64(C) >= math.MaxInt32 {
+			return nil, errors.New("too many cells")
 		}
 		key = key[:0]
 		for _, cell := range cells {
@@ -362,7 +371,7 @@ func prepare(coders []string, units [][]string, opt ReliabilityOptions) (*relDat
 		}
 		if p, ok := patOf[string(key)]; ok {
 			d.weight[p]++
-			d.unitOf[u] = p
+			d.unitOf = append(d.unitOf, p)
 			continue
 		}
 		for j, cell := range cells {
@@ -418,7 +427,10 @@ func prepare(coders []string, units [][]string, opt ReliabilityOptions) (*relDat
 		patOf[string(key)] = p
 		raw = append(raw, row...)
 		d.weight = append(d.weight, 1)
-		d.unitOf[u] = p
+		d.unitOf = append(d.unitOf, p)
+	}
+	if u < 0 {
+		return nil, errors.New("no units")
 	}
 	P := len(d.weight)
 

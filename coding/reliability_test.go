@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -552,7 +553,7 @@ func TestResampleEqualsExpandedUnits(t *testing.T) {
 			}
 		}
 		for _, level := range []Level{Nominal, Ordinal, Interval, Ratio} {
-			d, err := prepare(coders, units, ReliabilityOptions{Level: level, Categories: 4})
+			d, err := prepare(coders, slices.Values(units), ReliabilityOptions{Level: level, Categories: 4})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,13 +1,14 @@
 package main
 
 import (
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"iter"
 	"os"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -78,7 +79,7 @@ func cmdReliability(args []string, out io.Writer) error {
 	if *header {
 		firstRow = 2
 	}
-	r, err := coding.ReliabilityWith(coders, units, coding.ReliabilityOptions{
+	r, err := coding.ReliabilityOf(coders, units, coding.ReliabilityOptions{
 		Level: level, Order: orderLabels, Categories: *categories, Bootstrap: *boot, Seed: *seed})
 	var ve *coding.ValueError
 	var re *coding.RaggedError
@@ -153,75 +154,109 @@ func cmdReliability(args []string, out io.Writer) error {
 
 // readReliabilityCSV reads a units × coders CSV file: rows are units,
 // columns coders, an empty cell is missing. With header the first row names
-// the coders, else they are "coder 1", "coder 2", ….
-func readReliabilityCSV(path string, header bool) (coders []string, units [][]string, err error) {
-	data, err := os.ReadFile(path)
+// the coders, else they are "coder 1", "coder 2", …. The units are read one
+// at a time as the calculator asks for them, as substrings of the file's
+// text, so reading costs about the file's size in memory and no allocation
+// per cell.
+func readReliabilityCSV(path string, header bool) (coders []string, units iter.Seq[[]string], err error) {
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, nil, err
 	}
-	rows, err := splitCSV(data)
+	defer f.Close()
+	var text strings.Builder
+	if fi, err := f.Stat(); err == nil && fi.Size() > 0 && fi.Size() < 1<<40 {
+		text.Grow(int(fi.Size()))
+	}
+	if _, err := io.Copy(&text, f); err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	records, err := newCSVRecords(text.String())
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", path, err)
 	}
-	if len(rows) > 0 && len(rows[0]) > 0 {
-		rows[0][0] = strings.TrimPrefix(rows[0][0], "\ufeff") // spreadsheets' BOM
-	}
-	if header {
-		if len(rows) == 0 {
+	first, ok := records.next()
+	if !ok {
+		if header {
 			return nil, nil, fmt.Errorf("%s: no header row", path)
 		}
-		for i, name := range rows[0] {
+		return nil, nil, fmt.Errorf("%s: no units (rows are units, columns are coders)", path)
+	}
+	first = slices.Clone(first)                       // the records' buffer is reused
+	first[0] = strings.TrimPrefix(first[0], "\ufeff") // spreadsheets' BOM
+	rest := func(yield func([]string) bool) {
+		for rec, ok := records.next(); ok; rec, ok = records.next() {
+			if !yield(rec) {
+				return
+			}
+		}
+	}
+	if header {
+		for i, name := range first {
 			if name = strings.TrimSpace(name); name == "" {
 				name = fmt.Sprintf("coder %d", i+1)
 			}
 			coders = append(coders, name)
 		}
-		rows = rows[1:]
-	} else if len(rows) > 0 {
-		for i := range rows[0] {
+		units = rest
+	} else {
+		for i := range first {
 			coders = append(coders, fmt.Sprintf("coder %d", i+1))
 		}
-	}
-	first := 1
-	if header {
-		first = 2
-	}
-	for i, row := range rows {
-		if len(row) != len(coders) {
-			return nil, nil, fmt.Errorf("%s: row %d has %d values, expected %d", path, i+first, len(row), len(coders))
+		units = func(yield func([]string) bool) {
+			if yield(first) {
+				rest(yield)
+			}
 		}
 	}
-	switch {
-	case len(coders) < 2:
+	if len(coders) < 2 {
 		return nil, nil, fmt.Errorf("%s: needs at least two coder columns, found %d", path, len(coders))
-	case len(rows) == 0:
-		return nil, nil, fmt.Errorf("%s: no units (rows are units, columns are coders)", path)
 	}
-	return coders, rows, nil
+	return coders, units, nil
 }
 
-// splitCSV parses data exactly as encoding/csv does with a variable number
-// of fields per record (a fuzz test compares the two). Files without a
-// quote character — the usual export of codings — take a fast path that
-// cuts one string into fields without copying or allocating per field; a
-// file with quotes goes to encoding/csv.
-func splitCSV(data []byte) ([][]string, error) {
-	if bytes.IndexByte(data, '"') >= 0 {
-		cr := csv.NewReader(bytes.NewReader(data))
-		cr.FieldsPerRecord = -1
-		return cr.ReadAll()
+// csvRecords reads the records of a CSV text exactly as encoding/csv does
+// with a variable number of fields per record (a fuzz test compares the
+// two). A text without a quote character — the usual export of codings —
+// is cut into substrings as the records are asked for, with no copy and no
+// allocation per field; a text with quotes is read by encoding/csv.
+type csvRecords struct {
+	text   string   // what is left to read
+	fields []string // the current record; reused
+	quoted bool     // read by encoding/csv into all
+	all    [][]string
+}
+
+func newCSVRecords(text string) (*csvRecords, error) {
+	if strings.IndexByte(text, '"') < 0 {
+		return &csvRecords{text: text}, nil
 	}
-	s := string(data)
-	lines := strings.Count(s, "\n") + 1
-	// Room for every field, so that the rows' slices share one array.
-	fields := make([]string, 0, strings.Count(s, ",")+lines)
-	rows := make([][]string, 0, lines)
-	for len(s) > 0 {
-		line := s
-		if i := strings.IndexByte(s, '\n'); i >= 0 {
-			line, s = s[:i], s[i+1:]
+	cr := csv.NewReader(strings.NewReader(text))
+	cr.FieldsPerRecord = -1
+	all, err := cr.ReadAll()
+	if err != nil {
+		return nil, err
+	}
+	return &csvRecords{quoted: true, all: all}, nil
+}
+
+// next returns the next record, valid until the following call, or false
+// after the last.
+func (r *csvRecords) next() ([]string, bool) {
+	if r.quoted {
+		if len(r.all) == 0 {
+			return nil, false
+		}
+		rec := r.all[0]
+		r.all = r.all[1:]
+		return rec, true
+	}
+	for len(r.text) > 0 {
+		line := r.text
+		if i := strings.IndexByte(line, '\n'); i >= 0 {
+			line, r.text = line[:i], line[i+1:]
 		} else {
-			s = ""
+			r.text = ""
 		}
 		// encoding/csv reads "\r\n" as "\n", drops a "\r" before the end of
 		// the file, and skips empty lines.
@@ -229,17 +264,17 @@ func splitCSV(data []byte) ([][]string, error) {
 		if line == "" {
 			continue
 		}
-		first := len(fields)
+		r.fields = r.fields[:0]
 		for {
 			j := strings.IndexByte(line, ',')
 			if j < 0 {
-				fields = append(fields, line)
+				r.fields = append(r.fields, line)
 				break
 			}
-			fields = append(fields, line[:j])
+			r.fields = append(r.fields, line[:j])
 			line = line[j+1:]
 		}
-		rows = append(rows, fields[first:len(fields):len(fields)])
+		return r.fields, true
 	}
-	return rows, nil
+	return nil, false
 }
