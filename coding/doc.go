@@ -157,8 +157,8 @@
 //     fleiss.kappa.raw): κ = (p_a − p_e)/(1 − p_e), p_e = Σ_k π_k², π_k the
 //     mean of r_uk/r_u over every unit with at least one value — including
 //     units with a single value, exactly as AC1's π_k. Dropping the singly
-//     rated units first gives another value (on the 2011 example, 0.761 with
-//     them). Without missing values it is Fleiss' (1971) κ.
+//     rated units first gives another value (on the 2011 example 0.762
+//     instead of 0.761). Without missing values it is Fleiss' (1971) κ.
 //
 // Both conventions are checked against the values irrCAC documents for that
 // example (pa.coeff.raw 0.8181818, fleiss.kappa.raw 0.76117).

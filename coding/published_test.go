@@ -198,4 +198,10 @@ func TestPublishedIrrCACFourRaters(t *testing.T) {
 	checkValue(t, "bp", r.BrennanPrediger, 17.0/22, 1e-12)
 	pairwise := (8.0/9 + 5.0/8 + 8.0/9 + 6.0/9 + 9.0/10 + 7.0/10) / 6
 	checkValue(t, "pairwise", r.PairwiseAgreement, pairwise, 1e-12)
+
+	// Dropping the singly rated unit 12 first changes π (each over 11 units:
+	// 3, 3¼, 2½, 1¼, 1) and so Fleiss' κ: p_e = 227/968, κ = 565/741 =
+	// 0.762483, as the package documentation says.
+	r = mustReliability(t, coders, units[:11], Nominal, 0, 0, 0)
+	checkValue(t, "fleiss without the singly rated unit", r.FleissKappa, 565.0/741, 1e-12)
 }
