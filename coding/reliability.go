@@ -208,9 +208,9 @@ func Reliability(coders []string, units [][]string, level Level, categories int,
 // statistic. The interval is the 2.5th and 97.5th percentiles of the
 // remaining values (the percentile method, Efron & Tibshirani 1993, ch. 13),
 // each by linear interpolation between order statistics (R's quantile type
-// 7). A statistic undefined on the full data has no interval. The draws come
-// from a PCG generator (math/rand/v2) seeded with the seed, one after
-// another, so the intervals depend only on the data and the seed.
+// 7). A statistic undefined on the full data has no interval. The draws come,
+// in order and on one goroutine, from a PCG generator (math/rand/v2) seeded
+// with the seed, so the intervals depend only on the data and the seed.
 //
 // Errors: fewer than two coders, no units, a row with the wrong number of
 // cells ([RaggedError]), a value that is not a number at the interval or
