@@ -45,6 +45,14 @@
 // and the error names its line. Agreement output names the codebook version
 // its codes were applied under, as codebook history and tag record it.
 //
+// reliability reads a units × coders CSV (rows units, columns coders, an
+// empty cell missing) and prints percent agreement (Gwet's p_a; with three
+// or more coders also ReCal's pairwise average), Cohen's κ and Scott's π for
+// two coders, Fleiss' κ (Gwet's generalisation to missing ratings), AC1,
+// Brennan–Prediger and Krippendorff's α; see coding.ReliabilityWith. Text
+// labels at the ordinal, interval or ratio level need --order (lowest
+// first); --bootstrap takes at most 100,000 resamples, as agreement's does.
+//
 // reliability --unitized reads rows coder,start,end,category (end
 // exclusive; an optional header row is skipped) over one continuum of
 // length L, where a coder's units must not overlap, and prints uα, |uα, cuα
