@@ -147,8 +147,8 @@
 // cell the category that coder gave the unit. Cells are trimmed of white
 // space; an empty cell is a missing value. A unit with fewer than two values
 // is not pairable: it carries no information about agreement, so every
-// statistic below skips it (except the category proportions of Gwet's AC1,
-// see [Reliability]).
+// statistic below skips it (except the category proportions of Gwet's AC1
+// and Fleiss' κ, see [ReliabilityWith]).
 //
 // Categories are compared as strings at the nominal and ordinal levels ("1"
 // and "01" are different categories) and as numbers at the interval and
@@ -157,10 +157,59 @@
 // label is a number, otherwise lexicographically (by bytes); this order is
 // the one the ordinal metric uses.
 //
+// Text labels have no order of their own: alphabetically "high" < "low" <
+// "medium", which would make an ordinal α meaningless. So the ordinal,
+// interval and ratio levels refuse a label that is not a number unless the
+// order of the categories is given ([ReliabilityOptions].Order, the command
+// line's --order low,medium,high): the labels are then the categories 1..n
+// in that order (their ranks are the values at the interval and ratio
+// levels), a label not in the order is an error naming the unit, and the
+// number of labels in the order is the number of possible categories Q of
+// AC1 and Brennan–Prediger unless one is given.
+//
+// # Reliability: percent agreement and Fleiss' kappa with missing values
+//
+// Themis follows Gwet (2014, Handbook of Inter-Rater Reliability, 4th ed.)
+// and his irrCAC package, so that its figures can be checked against them:
+//
+//   - Percent agreement is Gwet's p_a, the mean over the units with at least
+//     two values of the share of agreeing pairs of values (irrCAC's
+//     pa.coeff.raw). It is the p_a inside Fleiss' κ, AC1 and
+//     Brennan–Prediger, so the printed percentage is the one they correct for
+//     chance (a property test checks it on random data with missing values).
+//     ReCal's average over coder pairs (Freelon 2010) is reported beside it
+//     as pairwise agreement; the two differ only with three or more coders
+//     and missing values (on Krippendorff's 2011 example 0.818 and 0.778).
+//   - Fleiss' κ with missing values is Gwet's generalisation (irrCAC's
+//     fleiss.kappa.raw): κ = (p_a − p_e)/(1 − p_e), p_e = Σ_k π_k², π_k the
+//     mean of r_uk/r_u over every unit with at least one value — including
+//     units with a single value, exactly as AC1's π_k. Dropping the singly
+//     rated units first gives another value (on the 2011 example 0.762
+//     instead of 0.761). Without missing values it is Fleiss' (1971) κ.
+//
+// Both conventions are checked against the values irrCAC documents for that
+// example (pa.coeff.raw 0.8181818, fleiss.kappa.raw 0.76117).
+//
 // # Reliability: undefined values
 //
 // A statistic that cannot be computed is reported with a nil Value and a
 // plain-words reason, never as 0 or 1: chance agreement p_e = 1, or expected
 // disagreement D_e = 0, means every pairable value is the same category, and
-// the coefficient is 0/0.
+// the coefficient is 0/0. A result that is not a finite number is reported as
+// undefined too ([ReasonNotFinite]), never as NaN or ±Inf; interval and ratio
+// values are scaled by a power of two first (which leaves α exactly as it
+// is), so even values near the float64 limit give a finite α.
+//
+// # Reliability: speed
+//
+// Units with the same row of values contribute the same to every statistic,
+// so [ReliabilityWith] folds the matrix into its distinct rows and computes
+// each row's contribution once; the sums are kept as integers per number of
+// values wherever the formula allows. A bootstrap resample only counts how
+// often each row is drawn, so 1,000 resamples of 100,000 units cost about
+// 10^8 random draws and no recomputation per unit.
+//
+// The multi-coder agreement over a project ([MultiAgreement]) has no missing
+// values — every coder either applied a code to a unit or did not — so its
+// percent agreement is the same p_a, and equals the pairwise average.
 package coding

@@ -76,7 +76,7 @@ type MultiResult struct {
 	// (for pooled rows, summed over the codes).
 	Coded []int64
 
-	PercentAgreement  Statistic // average pairwise percent agreement, in [0, 1]
+	PercentAgreement  Statistic // Gwet's p_a (here equal to the average pairwise agreement), in [0, 1]
 	FleissKappa       Statistic
 	KrippendorffAlpha Statistic // undefined on pooled rows (ReasonNotPooled)
 	GwetAC1           Statistic
@@ -105,9 +105,10 @@ type MultiResult struct {
 // With Y = Σ k·h[k] the "yes" judgements, p = Y/(mN) their share,
 // S = Σ h[k]·(k(k−1) + (m−k)(m−k−1)) and D = Σ h[k]·k(m−k):
 //
-//   - percent agreement, the average over coder pairs of their percent
-//     agreement (ReCal's "average pairwise percent agreement"), which without
-//     missing values is P̄ = S / (N·m(m−1));
+//   - percent agreement, Gwet's p_a P̄ = S / (N·m(m−1)), the mean over units
+//     of the share of agreeing coder pairs — as in [Reliability]; with no
+//     missing values (every coder judges every unit) it equals the average
+//     over coder pairs of their percent agreement (ReCal's);
 //   - Fleiss' κ (1971): P_e = p² + (1−p)², κ = (P̄ − P_e)/(1 − P_e); for m = 2
 //     it is Scott's π of the two-coder report;
 //   - Krippendorff's α, nominal (2011): α = 1 − (mN−1)·D / ((m−1)·Y·(mN−Y));

@@ -165,3 +165,43 @@ func TestPublishedTwoCoderExamples(t *testing.T) {
 		})
 	}
 }
+
+// Gwet, K. L. (2014). Handbook of Inter-Rater Reliability, 4th ed., p. 120,
+// and his irrCAC package's data set cac.raw4raters: Krippendorff's (2011) 4
+// raters × 12 units with missing ratings (testdata/reliability/
+// krippendorff2011.csv). irrCAC documents pa.coeff.raw = 0.8181818 and
+// fleiss.kappa.raw = 0.76117 on it.
+//
+// By hand: the 11 units with two or more ratings have agreeing-pair shares
+// 1, 1/2, 1, 1, 1, 0, 1, 1/2, 1, 1, 1, so p_a = 9/11. Over all 12 rated
+// units (unit 12 has one rating) π = (3, 3¼, 3½, 1¼, 1)/12, so Fleiss'
+// p_e = Σπ² = 275/1152 and κ = (9/11 − 275/1152)/(1 − 275/1152) =
+// 7343/9647 = 0.761169; AC1's p_e = (1 − 275/1152)/4 = 877/4608, AC1 =
+// (9/11 − 877/4608)/(1 − 877/4608) = 31825/41041; Brennan–Prediger with
+// Q = 5 is (9/11 − 1/5)/(4/5) = 17/22. The pairwise average Themis used to
+// print as percent agreement is 0.778 (by hand, the pairs over the units
+// both rated: AB 8/9, AC 5/8, AD 8/9, BC 6/9, BD 9/10, CD 7/10; their mean
+// is 0.778241).
+func TestPublishedIrrCACFourRaters(t *testing.T) {
+	coders, units := readReliabilityCSV(t, "krippendorff2011.csv")
+	r := mustReliability(t, coders, units, Nominal, 0, 0, 0)
+	for _, p := range []printed{
+		{"percent", 0.8181818, 5e-8},
+		{"fleiss", 0.76117, 5e-6},
+		{"alpha", 0.743, 0.0005},
+	} {
+		checkValue(t, p.stat+" (printed)", publishedStat(t, r, p.stat), p.want, p.tol)
+	}
+	checkValue(t, "percent", r.PercentAgreement, 9.0/11, 1e-15)
+	checkValue(t, "fleiss", r.FleissKappa, 7343.0/9647, 1e-12)
+	checkValue(t, "ac1", r.GwetAC1, 31825.0/41041, 1e-12)
+	checkValue(t, "bp", r.BrennanPrediger, 17.0/22, 1e-12)
+	pairwise := (8.0/9 + 5.0/8 + 8.0/9 + 6.0/9 + 9.0/10 + 7.0/10) / 6
+	checkValue(t, "pairwise", r.PairwiseAgreement, pairwise, 1e-12)
+
+	// Dropping the singly rated unit 12 first changes π (each over 11 units:
+	// 3, 3¼, 2½, 1¼, 1) and so Fleiss' κ: p_e = 227/968, κ = 565/741 =
+	// 0.762483, as the package documentation says.
+	r = mustReliability(t, coders, units[:11], Nominal, 0, 0, 0)
+	checkValue(t, "fleiss without the singly rated unit", r.FleissKappa, 565.0/741, 1e-12)
+}

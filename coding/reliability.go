@@ -1,10 +1,13 @@
 package coding
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"iter"
 	"math"
-	"math/rand"
+	"math/rand/v2"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -41,12 +44,21 @@ type Statistic struct {
 
 // Reasons a statistic is undefined.
 const (
-	ReasonNoVariation   = "no variation: every pairable value is the same"
-	ReasonTwoCoders     = "needs exactly two coders"
-	ReasonFleissUnequal = "Fleiss' kappa needs the same number of ratings per unit"
-	ReasonOneCategory   = "needs at least two categories"
-	ReasonNoPairable    = "fewer than two pairable units"
+	ReasonNoVariation = "no variation: every pairable value is the same"
+	ReasonTwoCoders   = "needs exactly two coders"
+	ReasonOneCategory = "needs at least two categories"
+	ReasonNoPairable  = "fewer than two pairable units"
+	// ReasonNotFinite guards every coefficient: a result that is not a finite
+	// number (an overflow in a sum) is reported as undefined, never as NaN or
+	// ±Inf, which would also break the JSON output.
+	ReasonNotFinite = "not a finite number: the sums overflow (values too large or too far apart)"
 )
+
+// MaxResamples is the most bootstrap resamples [Reliability] accepts, and
+// the cap the command line applies to every bootstrap: 100,000 resamples
+// already give percentiles far steadier than the data behind them, and more
+// only cost time and memory (each resample keeps one value per statistic).
+const MaxResamples = 100_000
 
 // ReliabilityReport is the result of [Reliability].
 type ReliabilityReport struct {
@@ -56,7 +68,12 @@ type ReliabilityReport struct {
 	Level         Level    `json:"level"`
 	Categories    []string `json:"categories"` // every observed category, in the order described in the package documentation
 
-	PercentAgreement  Statistic `json:"percent_agreement"`
+	// PercentAgreement is Gwet's p_a, the p_a inside AC1 and Brennan–Prediger.
+	PercentAgreement Statistic `json:"percent_agreement"`
+	// PairwiseAgreement is ReCal's average pairwise percent agreement; it
+	// differs from PercentAgreement only with three or more coders and
+	// missing values.
+	PairwiseAgreement Statistic `json:"pairwise_agreement"`
 	CohenKappa        Statistic `json:"cohen_kappa"`
 	ScottPi           Statistic `json:"scott_pi"`
 	FleissKappa       Statistic `json:"fleiss_kappa"`
@@ -74,6 +91,10 @@ type ValueError struct {
 	Value       string
 	Level       Level
 	Reason      string
+	// NeedsOrder is set when the value is a text label at a level that
+	// orders the categories (ordinal, interval, ratio) and no order was
+	// given: the caller can say how to give one.
+	NeedsOrder bool
 }
 
 func (e *ValueError) Error() string {
@@ -89,26 +110,55 @@ func (e *RaggedError) Error() string {
 	return fmt.Sprintf("unit %d has %d values, expected %d", e.Unit+1, e.Got, e.Want)
 }
 
-// Reliability computes the agreement statistics of a units × coders matrix
-// (units[i][j] is coder j's category for unit i, "" missing).
+// ReliabilityOptions are the settings of [ReliabilityWith].
+type ReliabilityOptions struct {
+	// Level chooses Krippendorff's difference function and whether values
+	// must be numbers or ordered.
+	Level Level
+	// Order, when given, lists every possible category label from lowest to
+	// highest: the labels are then the categories 1..n in that order (ranks
+	// at the interval and ratio levels), a cell with any other label is an
+	// error, and n is the default Q. Without it, the ordinal, interval and
+	// ratio levels need numbers.
+	Order []string
+	// Categories is the number of possible categories Q used by Gwet's AC1
+	// and Brennan–Prediger; 0 means the number of labels in Order, or
+	// without an order the number of distinct observed categories. A value
+	// below the observed number is an error.
+	Categories int
+	// Bootstrap > 0 asks for percentile 95% intervals from that many
+	// resamples (at most [MaxResamples]), drawn with a generator seeded with
+	// Seed, so the same seed gives the same intervals.
+	Bootstrap int
+	Seed      int64
+}
+
+// Reliability is [ReliabilityWith] without a category order.
+func Reliability(coders []string, units [][]string, level Level, categories int, bootstrap int, seed int64) (ReliabilityReport, error) {
+	return ReliabilityWith(coders, units, ReliabilityOptions{Level: level, Categories: categories, Bootstrap: bootstrap, Seed: seed})
+}
+
+// ReliabilityWith computes the agreement statistics of a units × coders
+// matrix (units[i][j] is coder j's category for unit i, "" missing); see
+// [ReliabilityOptions] for the settings.
 //
-// level chooses Krippendorff's difference function and whether values must be
-// numbers. categories is the number of possible categories Q used by Gwet's
-// AC1 and Brennan–Prediger; 0 means the number of distinct observed
-// categories, and a value below that is an error. With bootstrap > 0, a
-// percentile 95% confidence interval is computed for every defined statistic
-// from that many resamples of the units (see below), drawn with math/rand
-// seeded with seed, so the same seed gives the same interval.
+// The statistics, with N the pairable units (at least two values), r_u the
+// number of values of unit u and r_uk how many of them are category k:
 //
-// The statistics, with N the pairable units, r_i the number of values of unit
-// i and r_ik how many of them are category k:
+// Percent agreement is Gwet's p_a (Gwet 2014, Handbook of Inter-Rater
+// Reliability, 4th ed.; irrCAC's pa.coeff.raw): the mean over the pairable
+// units of the share of agreeing pairs of values,
+// p_a = (1/N) Σ_u Σ_k r_uk(r_uk−1) / (r_u(r_u−1)). It is the p_a inside
+// AC1, Brennan–Prediger and Fleiss' κ below, so the printed percentage is
+// the one those coefficients correct for chance. For two coders it is the
+// share of the units both coded on which they agree.
 //
-// Percent agreement. For two coders, the share of the units both coded on
-// which they agree. For more coders, ReCal's "average pairwise percent
-// agreement" (Freelon 2010): the percent agreement of every pair of coders
-// over the units both coded, averaged over the pairs that share at least one
-// unit. Without missing values this equals the mean over units of
-// Σ_k r_ik(r_ik−1) / (r_i(r_i−1)).
+// Pairwise agreement is ReCal's "average pairwise percent agreement"
+// (Freelon 2010): the percent agreement of every pair of coders over the
+// units both coded, averaged over the pairs that share at least one unit.
+// Without missing values it equals p_a; with three or more coders and
+// missing values it weights units differently (a unit with four values
+// counts in six pairs, one with two values in one), and differs.
 //
 // Cohen's kappa (Cohen 1960) and Scott's pi (Scott 1955), two coders only,
 // over the units both coded: κ = (p_o − p_e)/(1 − p_e) with
@@ -118,17 +168,16 @@ func (e *RaggedError) Error() string {
 // (4N·agree − Σ(a_k+b_k)²)/(4N² − Σ(a_k+b_k)²), so they are exact to the last
 // bit for N below 2^26. With more coders they are undefined ([ReasonTwoCoders]).
 //
-// Fleiss' kappa (Fleiss 1971): every unit with a value must have the same
-// number n ≥ 2 of values, otherwise it is undefined ([ReasonFleissUnequal]);
-// P̄ = mean_i Σ_k r_ik(r_ik−1)/(n(n−1)), P_e = Σ_k p_k² with p_k the share of
-// all values in category k, κ = (P̄ − P_e)/(1 − P_e). For two coders without
-// missing values it equals Scott's pi.
+// Fleiss' kappa, generalised to missing ratings as Gwet (2014) and irrCAC's
+// fleiss.kappa.raw do: κ = (p_a − p_e)/(1 − p_e) with the p_a above,
+// p_e = Σ_k π_k² and π_k the mean of r_uk/r_u over all units with at least
+// one value (a unit with a single value counts here, as in AC1). Without
+// missing values this is Fleiss' (1971) κ, and for two coders Scott's pi.
+// Dropping the singly rated units first would change π_k and give another
+// value.
 //
-// Gwet's AC1 (Gwet 2008; Gwet 2014, Handbook of Inter-Rater Reliability, 4th
-// ed., ch. 4): p_a = mean over pairable units of Σ_k r_ik(r_ik−1)/(r_i(r_i−1)),
-// p_e = (1/(Q−1)) Σ_k π_k(1−π_k) with π_k the mean of r_ik/r_i over all units
-// with at least one value (as Gwet's handbook and his irrCAC package do; a
-// unit with a single value counts there), AC1 = (p_a − p_e)/(1 − p_e).
+// Gwet's AC1 (Gwet 2008; Gwet 2014, ch. 4): the same p_a,
+// p_e = (1/(Q−1)) Σ_k π_k(1−π_k) with the same π_k, AC1 = (p_a − p_e)/(1 − p_e).
 //
 // Brennan–Prediger (Brennan & Prediger 1981): (p_a − 1/Q)/(1 − 1/Q) with the
 // same p_a; with Q = 2 it is PABAK (Byrt, Bishop & Carlin 1993). Both need
@@ -143,38 +192,58 @@ func (e *RaggedError) Error() string {
 // their order and the observed frequencies n_g; interval, (v_c − v_k)²;
 // ratio, ((v_c − v_k)/(v_c + v_k))² (values must not be negative). When
 // fewer than two categories occur among the pairable values, D_e = 0 and alpha
-// is undefined ([ReasonNoVariation]).
+// is undefined ([ReasonNoVariation]). Interval and ratio values are scaled
+// by a power of two (exactly, so α is unchanged) to keep the sums of squared
+// differences finite however large the values are.
+//
+// Every statistic is computed once per distinct row of the matrix and
+// weighted by how often the row occurs, from integer counts wherever the
+// formula allows; a result that is still not finite is undefined
+// ([ReasonNotFinite]), never NaN.
 //
 // Bootstrap. Each resample draws len(units) units with replacement and
-// recomputes every statistic (Q stays that of the full data). Resamples with
-// fewer than two pairable units, and resamples where a statistic is
-// undefined, are skipped for that statistic. The interval is the 2.5th and
-// 97.5th percentiles of the remaining values (the percentile method, Efron &
-// Tibshirani 1993, ch. 13), each by linear interpolation between order
-// statistics (R's quantile type 7). A statistic undefined on the full data has
-// no interval.
+// recomputes every statistic from the drawn rows' precomputed contributions
+// (Q stays that of the full data). Resamples with fewer than two pairable
+// units, and resamples where a statistic is undefined, are skipped for that
+// statistic. The interval is the 2.5th and 97.5th percentiles of the
+// remaining values (the percentile method, Efron & Tibshirani 1993, ch. 13),
+// each by linear interpolation between order statistics (R's quantile type
+// 7). A statistic undefined on the full data has no interval. The draws come,
+// in order and on one goroutine, from a PCG generator (math/rand/v2) seeded
+// with the seed, so the intervals depend only on the data and the seed.
 //
 // Errors: fewer than two coders, no units, a row with the wrong number of
 // cells ([RaggedError]), a value that is not a number at the interval or
-// ratio level or negative at the ratio level ([ValueError]), an unknown level,
-// categories below the observed number, or fewer than two pairable units.
-func Reliability(coders []string, units [][]string, level Level, categories int, bootstrap int, seed int64) (ReliabilityReport, error) {
-	d, err := prepare(coders, units, level, categories)
+// ratio level or negative at the ratio level, a text label at the ordinal
+// level without an order, a label not in the given order ([ValueError]), an
+// unknown level, an order naming a label twice, categories below the
+// observed number, more than [MaxResamples] resamples, or fewer than two
+// pairable units.
+func ReliabilityWith(coders []string, units [][]string, opt ReliabilityOptions) (ReliabilityReport, error) {
+	return ReliabilityOf(coders, slices.Values(units), opt)
+}
+
+// ReliabilityOf is [ReliabilityWith] reading the units one at a time: each
+// row is read before the next is asked for and is not kept, so a caller
+// reading a file need not build the whole matrix (a units × coders slice of
+// strings is several times the size of the file, and most of the work of
+// filling it is the memory).
+func ReliabilityOf(coders []string, units iter.Seq[[]string], opt ReliabilityOptions) (ReliabilityReport, error) {
+	if opt.Bootstrap < 0 || opt.Bootstrap > MaxResamples {
+		return ReliabilityReport{}, fmt.Errorf("bootstrap resamples must be between 0 and %d, got %d", MaxResamples, opt.Bootstrap)
+	}
+	d, err := prepare(coders, units, opt)
 	if err != nil {
 		return ReliabilityReport{}, err
 	}
 	w := newWorkspace(d)
-	idx := make([]int32, len(units))
-	for i := range idx {
-		idx[i] = int32(i)
-	}
-	point, pairable := w.compute(idx)
+	point, pairable := w.compute(d.weight)
 	if pairable < 2 {
 		return ReliabilityReport{}, fmt.Errorf("fewer than two units were coded by at least two coders (%d pairable units); reliability needs at least two", pairable)
 	}
 	var cis [numStats]*[2]float64
-	if bootstrap > 0 {
-		cis = w.bootstrap(point, bootstrap, seed)
+	if opt.Bootstrap > 0 {
+		cis = w.bootstrap(point, opt.Bootstrap, opt.Seed)
 	}
 	stats := make([]Statistic, numStats)
 	for s := range numStats {
@@ -190,11 +259,12 @@ func Reliability(coders []string, units [][]string, level Level, categories int,
 	}
 	return ReliabilityReport{
 		Coders:            len(coders),
-		Units:             len(units),
-		PairableUnits:     pairable,
+		Units:             len(d.unitOf),
+		PairableUnits:     int(pairable),
 		Level:             d.level,
 		Categories:        d.labels,
 		PercentAgreement:  stats[statPercent],
+		PairwiseAgreement: stats[statPairwise],
 		CohenKappa:        stats[statCohen],
 		ScottPi:           stats[statScott],
 		FleissKappa:       stats[statFleiss],
@@ -212,24 +282,34 @@ const (
 	statAC1
 	statBP
 	statAlpha
+	statPairwise
 	numStats
 )
 
-// relData is the input, coded as category indices, with each unit's
-// category counts stored sparsely.
+// relData is the input, coded as category indices and folded into its
+// distinct rows ("patterns"): units with the same row contribute the same to
+// every statistic, so each pattern's contribution is computed once and
+// weighted by its multiplicity — for the point estimate and for every
+// bootstrap resample.
 type relData struct {
-	coders   int
-	level    Level
-	labels   []string
-	num      []float64 // numeric value per category (interval, ratio, and ordinal rank positions unused)
-	q        int       // Q for AC1 and Brennan–Prediger
-	vals     []int32   // units × coders, −1 missing
-	m        []int32   // number of values per unit
-	start    []int32   // unit u's counts are cat[start[u]:start[u+1]], cnt[...]
-	cat, cnt []int32
+	coders int
+	level  Level
+	labels []string
+	num    []float64 // numeric value per category (interval, ratio: scaled; with an order: the rank)
+	q      int       // Q for AC1 and Brennan–Prediger
+
+	vals     []int32   // patterns × coders, −1 missing
+	m        []int32   // number of values per pattern
+	start    []int32   // pattern p's counts are cat[start[p]:start[p+1]], cnt[...]
+	cat, cnt []int32   // sparse category counts: category, how many values
+	same     []int64   // per pattern: Σ_k r_k(r_k−1), ordered pairs of equal values
+	do       []float64 // per pattern at the interval and ratio levels: its D_o (unitDo)
+	weight   []int64   // units per pattern
+	unitOf   []int32   // each unit's pattern
 }
 
-func prepare(coders []string, units [][]string, level Level, categories int) (*relData, error) {
+func prepare(coders []string, units iter.Seq[[]string], opt ReliabilityOptions) (*relData, error) {
+	level := opt.Level
 	switch level {
 	case Nominal, Ordinal, Interval, Ratio:
 	default:
@@ -239,103 +319,177 @@ func prepare(coders []string, units [][]string, level Level, categories int) (*r
 	if C < 2 {
 		return nil, errors.New("reliability needs at least two coders")
 	}
-	if len(units) == 0 {
-		return nil, errors.New("no units")
-	}
-	if len(units) >= math.MaxInt32 || int64(len(units))*int64(C) >= math.MaxInt32 {
-		return nil, errors.New("too many cells")
-	}
-	if categories < 0 {
-		return nil, fmt.Errorf("categories must not be negative, got %d", categories)
+	if opt.Categories < 0 {
+		return nil, fmt.Errorf("categories must not be negative, got %d", opt.Categories)
 	}
 	numeric := level == Interval || level == Ratio
+	ordered := len(opt.Order) > 0
 	d := &relData{coders: C, level: level}
-	raw := make([]int32, len(units)*C) // provisional category ids
 	byLabel := map[string]int32{}
 	byValue := map[float64]int32{}
 	var labels []string
 	var values []float64
 	allNumeric := true
-	for u, row := range units {
-		if len(row) != C {
-			return nil, &RaggedError{Unit: u, Got: len(row), Want: C}
-		}
-		for j, cell := range row {
-			cell = strings.TrimSpace(cell)
-			if cell == "" {
-				raw[u*C+j] = -1
-				continue
+	if ordered {
+		for i, l := range opt.Order {
+			l = strings.TrimSpace(l)
+			if l == "" {
+				return nil, fmt.Errorf("the order has an empty label at position %d", i+1)
 			}
-			if numeric {
+			if _, dup := byLabel[l]; dup {
+				return nil, fmt.Errorf("the order names %q twice", l)
+			}
+			byLabel[l] = int32(i)
+			labels = append(labels, l)
+			values = append(values, float64(i+1))
+		}
+	}
+	// Fold the units into patterns. A unit's key is its cells as written
+	// (each length-prefixed); looking up string(key) does not allocate, so a
+	// row seen before costs one hash, and only a new row has its cells trimmed,
+	// checked and interned. Two keys can give the same row of categories
+	// ("a" and " a"): they are then two patterns with equal rows, which
+	// changes no sum. The first unit with a bad cell is always a new key, so
+	// errors name the first such unit.
+	patOf := map[string]int32{}
+	var raw []int32 // patterns × coders, provisional ids
+	row := make([]int32, C)
+	var key []byte
+	u := -1
+	for cells := range units {
+		u++
+		if len(cells) != C {
+			return nil, &RaggedError{Unit: u, Got: len(cells), Want: C}
+		}
+		if int64(u+1)*int64(C) >= math.MaxInt32 {
+			return nil, errors.New("too many cells")
+		}
+		key = key[:0]
+		for _, cell := range cells {
+			key = binary.AppendUvarint(key, uint64(len(cell)))
+			key = append(key, cell...)
+		}
+		if p, ok := patOf[string(key)]; ok {
+			d.weight[p]++
+			d.unitOf = append(d.unitOf, p)
+			continue
+		}
+		for j, cell := range cells {
+			cell = strings.TrimSpace(cell)
+			id := int32(-1)
+			switch {
+			case cell == "":
+			case ordered:
+				var ok bool
+				if id, ok = byLabel[cell]; !ok {
+					return nil, &ValueError{u, j, coders[j], cell, level, "is not one of the ordered categories (" + strings.Join(labels, ", ") + ")", false}
+				}
+			case numeric:
 				v, err := strconv.ParseFloat(cell, 64)
 				if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-					return nil, &ValueError{u, j, coders[j], cell, level, "is not a number (the " + string(level) + " level needs numbers)"}
+					return nil, &ValueError{u, j, coders[j], cell, level, "is not a number (the " + string(level) + " level needs numbers, or the order of the categories)", err != nil}
 				}
 				if level == Ratio && v < 0 {
-					return nil, &ValueError{u, j, coders[j], cell, level, "is negative (the ratio level needs values ≥ 0)"}
+					return nil, &ValueError{u, j, coders[j], cell, level, "is negative (the ratio level needs values ≥ 0)", false}
 				}
 				if v == 0 {
 					v = 0 // −0 and 0 are the same value
 				}
-				id, ok := byValue[v]
-				if !ok {
+				var ok bool
+				if id, ok = byValue[v]; !ok {
 					id = int32(len(labels))
 					byValue[v] = id
 					labels = append(labels, cell)
 					values = append(values, v)
 				}
-				raw[u*C+j] = id
-				continue
-			}
-			id, ok := byLabel[cell]
-			if !ok {
-				id = int32(len(labels))
-				byLabel[cell] = id
-				labels = append(labels, cell)
-				v, err := strconv.ParseFloat(cell, 64)
-				if err != nil || math.IsNaN(v) {
-					allNumeric = false
+			default:
+				var ok bool
+				if id, ok = byLabel[cell]; !ok {
+					v, err := strconv.ParseFloat(cell, 64)
+					if err != nil || math.IsNaN(v) {
+						if level == Ordinal {
+							// Text labels have no order of their own: sorting
+							// them alphabetically would silently rank "high"
+							// below "low".
+							return nil, &ValueError{u, j, coders[j], cell, level, "is not a number (the ordinal level needs numbers, or the order of the categories)", true}
+						}
+						allNumeric = false
+					}
+					id = int32(len(labels))
+					byLabel[cell] = id
+					labels = append(labels, cell)
+					values = append(values, v)
 				}
-				values = append(values, v)
 			}
-			raw[u*C+j] = id
+			row[j] = id
+		}
+		p := int32(len(d.weight))
+		patOf[string(key)] = p
+		raw = append(raw, row...)
+		d.weight = append(d.weight, 1)
+		d.unitOf = append(d.unitOf, p)
+	}
+	if u < 0 {
+		return nil, errors.New("no units")
+	}
+	P := len(d.weight)
+
+	// Order the observed categories: by the given order, else numerically
+	// when all are numbers, else by bytes.
+	used := make([]bool, len(labels))
+	for _, id := range raw {
+		if id >= 0 {
+			used[id] = true
 		}
 	}
-	// Order the categories: numerically when all are numbers, else by bytes.
-	order := make([]int32, len(labels))
-	for i := range order {
-		order[i] = int32(i)
-	}
-	sort.Slice(order, func(a, b int) bool {
-		x, y := order[a], order[b]
-		if allNumeric && values[x] != values[y] {
-			return values[x] < values[y]
+	order := make([]int32, 0, len(labels))
+	for i := range labels {
+		if used[i] {
+			order = append(order, int32(i))
 		}
-		return labels[x] < labels[y]
-	})
+	}
+	if !ordered {
+		sort.Slice(order, func(a, b int) bool {
+			x, y := order[a], order[b]
+			if allNumeric && values[x] != values[y] {
+				return values[x] < values[y]
+			}
+			return labels[x] < labels[y]
+		})
+	}
 	remap := make([]int32, len(labels))
-	d.labels = make([]string, len(labels))
-	d.num = make([]float64, len(labels))
+	d.labels = make([]string, len(order))
+	d.num = make([]float64, len(order))
 	for newID, old := range order {
 		remap[old] = int32(newID)
 		d.labels[newID] = labels[old]
 		d.num[newID] = values[old]
 	}
-	if categories > 0 && categories < len(labels) {
-		return nil, fmt.Errorf("%d categories were given but %d different ones occur in the data", categories, len(labels))
+	if numeric {
+		scaleValues(d.num)
 	}
-	d.q = categories
+	if opt.Categories > 0 && opt.Categories < len(order) {
+		return nil, fmt.Errorf("%d categories were given but %d different ones occur in the data", opt.Categories, len(order))
+	}
+	d.q = opt.Categories
+	if d.q == 0 && ordered {
+		// The order lists every possible category, observed or not, as
+		// irrCAC's categ.labels does.
+		d.q = len(opt.Order)
+	}
 	if d.q == 0 {
-		d.q = len(labels)
+		d.q = len(order)
 	}
-	// Per-unit sparse counts.
+
+	// Per-pattern sparse counts and fixed contributions.
 	d.vals = raw
-	d.m = make([]int32, len(units))
-	d.start = make([]int32, len(units)+1)
-	scratch := make([]int32, len(labels))
+	d.m = make([]int32, P)
+	d.same = make([]int64, P)
+	d.start = make([]int32, P+1)
+	scratch := make([]int32, len(order))
 	var touched []int32
-	for u := range units {
-		row := raw[u*C : u*C+C]
+	for p := range P {
+		row := raw[p*C : p*C+C]
 		touched = touched[:0]
 		for j, id := range row {
 			if id < 0 {
@@ -349,16 +503,45 @@ func prepare(coders []string, units [][]string, level Level, categories int) (*r
 			scratch[id]++
 		}
 		mu := int32(0)
+		var same int64
 		for _, id := range touched {
+			r := scratch[id]
 			d.cat = append(d.cat, id)
-			d.cnt = append(d.cnt, scratch[id])
-			mu += scratch[id]
+			d.cnt = append(d.cnt, r)
+			mu += r
+			same += int64(r) * int64(r-1)
 			scratch[id] = 0
 		}
-		d.m[u] = mu
-		d.start[u+1] = int32(len(d.cat))
+		d.m[p], d.same[p] = mu, same
+		d.start[p+1] = int32(len(d.cat))
+	}
+	if level == Interval || level == Ratio {
+		d.do = make([]float64, P)
+		w := &workspace{d: d}
+		for p := range P {
+			d.do[p] = w.unitDo(int32(p))
+		}
 	}
 	return d, nil
+}
+
+// scaleValues divides the values by the power of two just above the largest
+// magnitude. Both α's D_o and D_e scale by the square of the factor (the
+// ratio metric not at all), so α is unchanged — exactly, as a power of two
+// only shifts exponents — while the squared differences stay below 4 and
+// their sums finite even for values near the float64 limit.
+func scaleValues(v []float64) {
+	top := 0.0
+	for _, x := range v {
+		top = max(top, math.Abs(x))
+	}
+	if top == 0 || math.IsInf(top, 0) || math.IsNaN(top) {
+		return
+	}
+	_, e := math.Frexp(top)
+	for i := range v {
+		v[i] = math.Ldexp(v[i], -e)
+	}
 }
 
 // est is one statistic of one (re)sample: a value, or why it is undefined.
@@ -373,18 +556,23 @@ type workspace struct {
 	d            *relData
 	agree, total []int64 // per coder pair c*C+d (c < d)
 	a, b, marg   []int64 // per category
-	pi, mid      []float64
+	byM          []int64 // per number of values m and category k: Σ weight·r_k, at m*q+k
+	sameM, disM  []int64 // per m: Σ weight·Σ_k r_k(r_k−1), Σ weight·(m² − Σ_k r_k²)
+	mid          []float64
 	active       []int32 // categories with a non-zero marginal, in order
 }
 
 func newWorkspace(d *relData) *workspace {
 	q := len(d.labels)
+	C := d.coders
 	return &workspace{
 		d:     d,
-		agree: make([]int64, d.coders*d.coders),
-		total: make([]int64, d.coders*d.coders),
+		agree: make([]int64, C*C),
+		total: make([]int64, C*C),
 		a:     make([]int64, q), b: make([]int64, q), marg: make([]int64, q),
-		pi: make([]float64, q), mid: make([]float64, q),
+		byM:   make([]int64, (C+1)*q),
+		sameM: make([]int64, C+1), disM: make([]int64, C+1),
+		mid: make([]float64, q),
 	}
 }
 
@@ -411,11 +599,11 @@ func (w *workspace) delta2(c, k int32) float64 {
 	}
 }
 
-// unitDo is unit u's contribution Σ_{c<k} n_uc n_uk δ²_ck / (m_u − 1) to the
-// observed disagreement.
-func (w *workspace) unitDo(u int32) float64 {
+// unitDo is pattern p's contribution Σ_{c<k} n_pc n_pk δ²_ck / (m_p − 1) to
+// the observed disagreement.
+func (w *workspace) unitDo(p int32) float64 {
 	d := w.d
-	lo, hi := d.start[u], d.start[u+1]
+	lo, hi := d.start[p], d.start[p+1]
 	if hi-lo < 2 {
 		return 0
 	}
@@ -425,56 +613,56 @@ func (w *workspace) unitDo(u int32) float64 {
 			s += float64(d.cnt[i]) * float64(d.cnt[j]) * w.delta2(d.cat[i], d.cat[j])
 		}
 	}
-	return s / float64(d.m[u]-1)
+	return s / float64(d.m[p]-1)
 }
 
-// compute returns every statistic over the units idx (with repetitions) and
-// the number of pairable units among them.
-func (w *workspace) compute(idx []int32) (out [numStats]est, pairable int) {
+// compute returns every statistic over the units whose patterns occur
+// weight[p] times, and the number of pairable units among them.
+func (w *workspace) compute(weight []int64) (out [numStats]est, pairable int64) {
 	d := w.d
 	C := d.coders
+	q := len(d.labels)
 	clear(w.agree)
 	clear(w.total)
 	clear(w.a)
 	clear(w.b)
 	clear(w.marg)
-	clear(w.pi)
+	clear(w.byM)
+	clear(w.sameM)
+	clear(w.disM)
 	var (
-		rated            int   // units with at least one value
+		rated            int64 // units with at least one value
 		agree2           int64 // two coders: units on which they agree
-		fleissN          int32
-		fleissBad        bool
-		fleissS          int64 // Σ_i Σ_k r_ik(r_ik−1)
-		paSum, doSum     float64
+		doSum            float64
 		ordinal          = d.level == Ordinal
+		nominal          = d.level == Nominal
 		vals             = d.vals
 		start, cat, cnts = d.start, d.cat, d.cnt
 	)
-	for _, u := range idx {
-		mu := d.m[u]
+	for p, wt := range weight {
+		if wt == 0 {
+			continue
+		}
+		mu := d.m[p]
 		if mu == 0 {
 			continue
 		}
-		rated++
-		if fleissN == 0 {
-			fleissN = mu
-		} else if mu != fleissN {
-			fleissBad = true
-		}
-		lo, hi := start[u], start[u+1]
+		rated += wt
+		lo, hi := start[p], start[p+1]
+		byM := w.byM[int(mu)*q : int(mu)*q+q]
 		for i := lo; i < hi; i++ {
-			w.pi[cat[i]] += float64(cnts[i]) / float64(mu)
+			byM[cat[i]] += wt * int64(cnts[i])
 		}
 		if mu < 2 {
 			continue
 		}
-		pairable++
-		row := vals[int(u)*C : int(u)*C+C]
+		pairable += wt
+		row := vals[p*C : p*C+C]
 		if C == 2 {
-			w.a[row[0]]++
-			w.b[row[1]]++
+			w.a[row[0]] += wt
+			w.b[row[1]] += wt
 			if row[0] == row[1] {
-				agree2++
+				agree2 += wt
 			}
 		} else {
 			for c := 0; c < C; c++ {
@@ -485,23 +673,22 @@ func (w *workspace) compute(idx []int32) (out [numStats]est, pairable int) {
 					if row[e] < 0 {
 						continue
 					}
-					w.total[c*C+e]++
+					w.total[c*C+e] += wt
 					if row[c] == row[e] {
-						w.agree[c*C+e]++
+						w.agree[c*C+e] += wt
 					}
 				}
 			}
 		}
-		var s int64
 		for i := lo; i < hi; i++ {
-			r := int64(cnts[i])
-			s += r * (r - 1)
-			w.marg[cat[i]] += r
+			w.marg[cat[i]] += wt * int64(cnts[i])
 		}
-		fleissS += s
-		paSum += float64(s) / (float64(mu) * float64(mu-1))
-		if !ordinal {
-			doSum += w.unitDo(u)
+		w.sameM[mu] += wt * d.same[p]
+		if nominal {
+			// Σ_{c≠k} n_c n_k = m² − Σ r_k² = m² − m − same.
+			w.disM[mu] += wt * (int64(mu)*int64(mu-1) - d.same[p])
+		} else if !ordinal {
+			doSum += float64(wt) * d.do[p]
 		}
 	}
 	if pairable < 2 {
@@ -512,9 +699,20 @@ func (w *workspace) compute(idx []int32) (out [numStats]est, pairable int) {
 	}
 	N := float64(pairable)
 
-	// Percent agreement.
+	// Gwet's p_a, grouped by the number of values m so that the division
+	// happens once per m: p_a = (1/N) Σ_m sameM[m] / (m(m−1)).
+	pa := 0.0
+	for m := 2; m <= C; m++ {
+		if w.sameM[m] != 0 {
+			pa += float64(w.sameM[m]) / float64(m*(m-1))
+		}
+	}
+	pa /= N
+	out[statPercent].v = pa
+
+	// ReCal's average pairwise agreement.
 	if C == 2 {
-		out[statPercent].v = float64(agree2) / N
+		out[statPairwise].v = float64(agree2) / N
 	} else {
 		sum, pairs := 0.0, 0
 		for c := 0; c < C; c++ {
@@ -525,7 +723,7 @@ func (w *workspace) compute(idx []int32) (out [numStats]est, pairable int) {
 				}
 			}
 		}
-		out[statPercent].v = sum / float64(pairs)
+		out[statPairwise].v = sum / float64(pairs)
 	}
 
 	// Category marginals of the pairable values.
@@ -564,48 +762,70 @@ func (w *workspace) compute(idx []int32) (out [numStats]est, pairable int) {
 		out[statScott].why = ReasonTwoCoders
 	}
 
-	// Fleiss' kappa: κ = (S·N·n − (n−1)ΣT²) / ((n−1)(N²n² − ΣT²)).
-	switch {
-	case fleissBad:
-		out[statFleiss].why = ReasonFleissUnequal
-	case !variation:
+	// π_k = (1/rated) Σ_m byM[m][k]/m, the mean share of category k over the
+	// rated units; Fleiss' p_e = Σ π_k², Gwet's Σ π_k(1−π_k).
+	peF, peG := 0.0, 0.0
+	for k := range q {
+		pi := 0.0
+		for m := 1; m <= C; m++ {
+			if x := w.byM[m*q+k]; x != 0 {
+				pi += float64(x) / float64(m)
+			}
+		}
+		pi /= float64(rated)
+		peF += pi * pi
+		peG += pi * (1 - pi)
+	}
+	if peF >= 1 {
 		out[statFleiss].why = ReasonNoVariation
-	default:
-		n := float64(fleissN)
-		ss := float64(sumSq)
-		out[statFleiss].v = (float64(fleissS)*N*n - (n-1)*ss) / ((n - 1) * (N*N*n*n - ss))
+	} else {
+		out[statFleiss].v = (pa - peF) / (1 - peF)
 	}
 
 	// Gwet's AC1 and Brennan–Prediger.
-	pa := paSum / N
 	if d.q < 2 {
 		out[statAC1].why = ReasonOneCategory
 		out[statBP].why = ReasonOneCategory
 	} else {
 		Q := float64(d.q)
-		pe := 0.0
-		for _, p := range w.pi {
-			p /= float64(rated)
-			pe += p * (1 - p)
-		}
-		pe /= Q - 1
+		pe := peG / (Q - 1)
 		out[statAC1].v = (pa - pe) / (1 - pe)
 		out[statBP].v = (pa - 1/Q) / (1 - 1/Q)
 	}
 
 	// Krippendorff's alpha.
+	out[statAlpha] = w.alpha(weight, variation, nTotal, sumSq, doSum)
+
+	for s := range out {
+		if out[s].why == "" && (math.IsNaN(out[s].v) || math.IsInf(out[s].v, 0)) {
+			out[s] = est{why: ReasonNotFinite}
+		}
+	}
+	return out, pairable
+}
+
+// alpha finishes Krippendorff's alpha from the marginals in w; doSum is D_o
+// for the interval and ratio levels (the nominal and ordinal D_o are worked
+// out here).
+func (w *workspace) alpha(weight []int64, variation bool, nTotal, sumSq int64, doSum float64) est {
+	d := w.d
 	if !variation {
-		out[statAlpha].why = ReasonNoVariation
-		return out, pairable
+		return est{why: ReasonNoVariation}
 	}
 	n := float64(nTotal)
 	var de float64 // Σ_{c<k} n_c n_k δ²_ck
 	switch d.level {
 	case Nominal:
 		de = (n*n - float64(sumSq)) / 2
+		doSum = 0
+		for m := 2; m <= d.coders; m++ {
+			if x := w.disM[m]; x != 0 {
+				doSum += float64(x) / float64(2*(m-1))
+			}
+		}
 	case Ordinal, Interval:
 		v := d.num
-		if ordinal {
+		if d.level == Ordinal {
 			// Mid-ranks: δ_ck = Σ_{g=c..k} n_g − (n_c+n_k)/2 = mid_k − mid_c.
 			cum := 0.0
 			for _, k := range w.active {
@@ -631,38 +851,66 @@ func (w *workspace) compute(idx []int32) (out [numStats]est, pairable int) {
 			}
 		}
 	}
-	if ordinal {
-		for _, u := range idx {
-			if d.m[u] >= 2 {
-				doSum += w.unitDo(u)
+	if d.level == Ordinal {
+		for p, wt := range weight {
+			if wt != 0 && d.m[p] >= 2 {
+				doSum += float64(wt) * w.unitDo(int32(p))
 			}
 		}
 	}
 	if de == 0 {
-		out[statAlpha].why = ReasonNoVariation
-	} else {
-		out[statAlpha].v = 1 - (n-1)*doSum/de
+		return est{why: ReasonNoVariation}
 	}
-	return out, pairable
+	return est{v: 1 - (n-1)*doSum/de}
 }
 
 // bootstrap resamples the units B times and returns the percentile 95%
-// interval of every statistic defined on the full data.
+// interval of every statistic defined on the full data. A resample only
+// counts how often each pattern is drawn, so its cost is one random draw per
+// unit plus one pass over the patterns.
 func (w *workspace) bootstrap(point [numStats]est, B int, seed int64) (cis [numStats]*[2]float64) {
-	rng := rand.New(rand.NewSource(seed))
-	U := len(w.d.m)
-	idx := make([]int32, U)
-	var reps [numStats][]float64
-	for range B {
-		for i := range idx {
-			idx[i] = int32(rng.Intn(U))
+	pcg := rand.NewPCG(uint64(seed), 0x7468656d6973) // "themis"
+	U := len(w.d.unitOf)
+	unitOf := w.d.unitOf
+	// Uniform draws from [0, U) by Lemire's multiply-and-reject, two from
+	// each 64-bit output of the concrete generator (U < 2^31): 10^8 draws
+	// are most of a bootstrap's work.
+	n := uint64(U)
+	reject := uint32((1 << 32) % n) // a product whose low half is below this is redrawn
+	var spare uint64
+	haveSpare := false
+	draw := func() uint64 {
+		for {
+			var r uint64
+			if haveSpare {
+				r, haveSpare = spare, false
+			} else {
+				x := pcg.Uint64()
+				r, spare, haveSpare = x>>32, x&0xffffffff, true
+			}
+			if m := r * n; uint32(m) >= reject {
+				return m >> 32
+			}
 		}
-		r, pairable := w.compute(idx)
+	}
+	counts := make([]int64, len(w.d.weight))
+	var reps [numStats][]float64
+	for s := range numStats {
+		if point[s].why == "" {
+			reps[s] = make([]float64, 0, B)
+		}
+	}
+	for range B {
+		clear(counts)
+		for range U {
+			counts[unitOf[draw()]]++
+		}
+		r, pairable := w.compute(counts)
 		if pairable < 2 {
 			continue
 		}
 		for s := range numStats {
-			if point[s].why == "" && r[s].why == "" && !math.IsNaN(r[s].v) {
+			if point[s].why == "" && r[s].why == "" {
 				reps[s] = append(reps[s], r[s].v)
 			}
 		}

@@ -2,12 +2,15 @@ package coding
 
 import (
 	"encoding/csv"
+	"encoding/json"
 	"math"
 	"math/rand"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -80,7 +83,7 @@ func TestKrippendorffAlpha2011(t *testing.T) {
 		}
 		checkUndefined(t, "cohen", r.CohenKappa, ReasonTwoCoders)
 		checkUndefined(t, "scott", r.ScottPi, ReasonTwoCoders)
-		checkUndefined(t, "fleiss", r.FleissKappa, ReasonFleissUnequal)
+		checkValue(t, "fleiss (generalised, Gwet 2014)", r.FleissKappa, 7343.0/9647, 1e-12)
 	}
 	r := mustReliability(t, coders, units, Nominal, 0, 0, 0)
 	if want := []string{"1", "2", "3", "4", "5"}; !reflect.DeepEqual(r.Categories, want) {
@@ -311,5 +314,284 @@ func BenchmarkReliability4x100000(b *testing.B) {
 		if _, err := Reliability(coders, units, Ordinal, 0, 0, 0); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// The percentage printed as percent agreement is the p_a that AC1,
+// Brennan–Prediger and Fleiss' κ correct for chance, on random data sets
+// with 2–5 coders, up to 6 categories and missing values. Each p_a is worked
+// back from the coefficient with a chance agreement computed here
+// independently, unit by unit, and compared with p_a counted pair by pair.
+func TestPercentAgreementIsGwetPa(t *testing.T) {
+	rng := rand.New(rand.NewSource(15))
+	for trial := range 500 {
+		C := 2 + rng.Intn(4)
+		L := 2 + rng.Intn(5)
+		U := 2 + rng.Intn(40)
+		missing := rng.Float64() * 0.5
+		coders := make([]string, C)
+		for j := range coders {
+			coders[j] = "c" + strconv.Itoa(j)
+		}
+		units := make([][]string, U)
+		for i := range units {
+			units[i] = make([]string, C)
+			for j := range units[i] {
+				if rng.Float64() >= missing {
+					units[i][j] = strconv.Itoa(rng.Intn(L))
+				}
+			}
+		}
+		r, err := Reliability(coders, units, Nominal, L, 0, 0)
+		if err != nil {
+			continue // fewer than two pairable units
+		}
+		// p_a pair by pair, and π_k over the rated units.
+		pa, pairable, rated := 0.0, 0, 0
+		pi := make([]float64, L)
+		for _, row := range units {
+			var vals []int
+			for _, c := range row {
+				if c != "" {
+					v, _ := strconv.Atoi(c)
+					vals = append(vals, v)
+				}
+			}
+			if len(vals) == 0 {
+				continue
+			}
+			rated++
+			for _, v := range vals {
+				pi[v] += 1 / float64(len(vals))
+			}
+			if len(vals) < 2 {
+				continue
+			}
+			pairable++
+			agree, pairs := 0, 0
+			for a := range vals {
+				for b := range vals {
+					if a != b {
+						pairs++
+						if vals[a] == vals[b] {
+							agree++
+						}
+					}
+				}
+			}
+			pa += float64(agree) / float64(pairs)
+		}
+		pa /= float64(pairable)
+		peF, peG := 0.0, 0.0
+		for k := range pi {
+			p := pi[k] / float64(rated)
+			peF += p * p
+			peG += p * (1 - p)
+		}
+		peG /= float64(L - 1)
+		Q := float64(L)
+		got := *r.PercentAgreement.Value
+		for name, inside := range map[string]float64{
+			"counted":          pa,
+			"Brennan–Prediger": *r.BrennanPrediger.Value*(1-1/Q) + 1/Q,
+			"AC1":              *r.GwetAC1.Value*(1-peG) + peG,
+		} {
+			if math.Abs(got-inside) > 1e-12 {
+				t.Fatalf("trial %d (%d coders, %d units): percent agreement %v, p_a %s %v", trial, C, U, got, name, inside)
+			}
+		}
+		if r.FleissKappa.Value != nil {
+			if inside := *r.FleissKappa.Value*(1-peF) + peF; math.Abs(got-inside) > 1e-12 {
+				t.Fatalf("trial %d: percent agreement %v, p_a inside Fleiss' κ %v", trial, got, inside)
+			}
+		} else if peF < 1-1e-12 {
+			t.Fatalf("trial %d: Fleiss' κ undefined (%s) with p_e %v", trial, *r.FleissKappa.Undefined, peF)
+		}
+		if C == 2 && math.Abs(got-*r.PairwiseAgreement.Value) > 1e-15 {
+			t.Fatalf("trial %d: two coders, percent %v ≠ pairwise %v", trial, got, *r.PairwiseAgreement.Value)
+		}
+	}
+}
+
+// Every coefficient is a finite number or undefined with a reason, whatever
+// the magnitudes, and the report always encodes as JSON.
+func TestReliabilityExtremeValuesAreFiniteOrUndefined(t *testing.T) {
+	big := []string{"1.7976931348623157e308", "-1.7976931348623157e308", "1e308", "-1e308", "1e155", "5e-324", "0", "1e-300", ""}
+	rng := rand.New(rand.NewSource(9))
+	for trial := range 200 {
+		C := 2 + rng.Intn(3)
+		coders := make([]string, C)
+		for j := range coders {
+			coders[j] = strconv.Itoa(j)
+		}
+		units := make([][]string, 3+rng.Intn(20))
+		for i := range units {
+			units[i] = make([]string, C)
+			for j := range units[i] {
+				units[i][j] = big[rng.Intn(len(big))]
+			}
+		}
+		for _, level := range []Level{Nominal, Ordinal, Interval, Ratio} {
+			cells := units
+			if level == Ratio {
+				cells = make([][]string, len(units))
+				for i, row := range units {
+					cells[i] = make([]string, C)
+					for j, c := range row {
+						cells[i][j] = strings.TrimPrefix(c, "-")
+					}
+				}
+			}
+			r, err := Reliability(coders, cells, level, 0, 20, 1)
+			if err != nil {
+				continue // fewer than two pairable units
+			}
+			for name, s := range map[string]Statistic{
+				"percent": r.PercentAgreement, "pairwise": r.PairwiseAgreement, "cohen": r.CohenKappa, "scott": r.ScottPi,
+				"fleiss": r.FleissKappa, "ac1": r.GwetAC1, "bp": r.BrennanPrediger, "alpha": r.KrippendorffAlpha,
+			} {
+				if (s.Value == nil) == (s.Undefined == nil) {
+					t.Fatalf("trial %d %s %s: value %v undefined %v", trial, level, name, s.Value, s.Undefined)
+				}
+				if s.Value != nil && (math.IsNaN(*s.Value) || math.IsInf(*s.Value, 0)) {
+					t.Fatalf("trial %d %s %s = %v", trial, level, name, *s.Value)
+				}
+			}
+			if _, err := json.Marshal(r); err != nil {
+				t.Fatalf("trial %d %s: %v", trial, level, err)
+			}
+		}
+	}
+}
+
+// α is invariant to the scale of interval and ratio values; values near the
+// float64 limit used to give NaN (Inf/Inf in the distance sums).
+func TestReliabilityHugeValuesSameAlpha(t *testing.T) {
+	coders, units := readReliabilityCSV(t, "krippendorff2011.csv")
+	scaled := make([][]string, len(units))
+	for i, row := range units {
+		scaled[i] = make([]string, len(row))
+		for j, c := range row {
+			if c != "" {
+				scaled[i][j] = c + "e305"
+			}
+		}
+	}
+	for _, level := range []Level{Interval, Ratio} {
+		a := mustReliability(t, coders, units, level, 0, 0, 0)
+		b := mustReliability(t, coders, scaled, level, 0, 0, 0)
+		if b.KrippendorffAlpha.Value == nil || math.Abs(*a.KrippendorffAlpha.Value-*b.KrippendorffAlpha.Value) > 1e-12 {
+			t.Errorf("%s: alpha %v, of the values ×1e305 %v (%v)", level, *a.KrippendorffAlpha.Value, b.KrippendorffAlpha.Value, undefinedReason(b.KrippendorffAlpha.Undefined))
+		}
+	}
+}
+
+// Ordinal text labels need their order; given it, they are ranks 1..n and
+// give exactly the statistics of the numbers 1..n.
+func TestReliabilityOrder(t *testing.T) {
+	coders, units := readReliabilityCSV(t, "krippendorff2011.csv")
+	names := []string{"", "none", "low", "medium", "high", "extreme"}
+	text := make([][]string, len(units))
+	for i, row := range units {
+		text[i] = make([]string, len(row))
+		for j, c := range row {
+			if c != "" {
+				n, _ := strconv.Atoi(c)
+				text[i][j] = names[n]
+			}
+		}
+	}
+	_, err := Reliability(coders, text, Ordinal, 0, 0, 0)
+	if ve, ok := err.(*ValueError); !ok || !ve.NeedsOrder || ve.Unit != 0 || ve.Value != "none" {
+		t.Fatalf("ordinal text without an order: err %#v, want a ValueError that needs an order", err)
+	}
+	for _, level := range []Level{Nominal, Ordinal, Interval, Ratio} {
+		want := mustReliability(t, coders, units, level, 0, 0, 0)
+		got, err := ReliabilityWith(coders, text, ReliabilityOptions{Level: level, Order: names[1:]})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got.Categories, names[1:]) {
+			t.Errorf("%s: categories %v", level, got.Categories)
+		}
+		got.Categories = want.Categories
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: with the order %+v, with numbers %+v", level, got, want)
+		}
+	}
+	text[3][1] = "hgih"
+	_, err = ReliabilityWith(coders, text, ReliabilityOptions{Level: Ordinal, Order: names[1:]})
+	if ve, ok := err.(*ValueError); !ok || ve.Unit != 3 || ve.Coder != 1 || !strings.Contains(ve.Error(), "not one of the ordered categories") {
+		t.Errorf("unknown label: %v", err)
+	}
+}
+
+func TestReliabilityResampleCap(t *testing.T) {
+	coders, units := readReliabilityCSV(t, "krippendorff2011.csv")
+	if _, err := Reliability(coders, units, Nominal, 0, MaxResamples+1, 1); err == nil {
+		t.Errorf("%d resamples accepted", MaxResamples+1)
+	}
+}
+
+// A bootstrap resample is computed from pattern counts; it must give what
+// the statistics of the drawn units, written out row by row, give.
+func TestResampleEqualsExpandedUnits(t *testing.T) {
+	rng := rand.New(rand.NewSource(4))
+	for trial := range 200 {
+		C := 2 + rng.Intn(3)
+		coders := make([]string, C)
+		for j := range coders {
+			coders[j] = strconv.Itoa(j)
+		}
+		units := make([][]string, 5+rng.Intn(30))
+		for i := range units {
+			units[i] = make([]string, C)
+			for j := range units[i] {
+				if rng.Intn(5) > 0 {
+					units[i][j] = strconv.Itoa(rng.Intn(4))
+				}
+			}
+		}
+		for _, level := range []Level{Nominal, Ordinal, Interval, Ratio} {
+			d, err := prepare(coders, slices.Values(units), ReliabilityOptions{Level: level, Categories: 4})
+			if err != nil {
+				t.Fatal(err)
+			}
+			counts := make([]int64, len(d.weight))
+			var drawn [][]string
+			for range units {
+				u := rng.Intn(len(units))
+				counts[d.unitOf[u]]++
+				drawn = append(drawn, units[u])
+			}
+			got, pairable := newWorkspace(d).compute(counts)
+			want, err := Reliability(coders, drawn, level, 4, 0, 0)
+			if err != nil {
+				if pairable >= 2 {
+					t.Fatalf("trial %d: %v, but %d pairable", trial, err, pairable)
+				}
+				continue
+			}
+			for s, st := range []Statistic{want.PercentAgreement, want.CohenKappa, want.ScottPi, want.FleissKappa, want.GwetAC1, want.BrennanPrediger, want.KrippendorffAlpha, want.PairwiseAgreement} {
+				if (st.Value == nil) != (got[s].why != "") || st.Value != nil && math.Abs(*st.Value-got[s].v) > 1e-12 {
+					t.Fatalf("trial %d %s statistic %d: resample %+v, expanded %v (%v)", trial, level, s, got[s], st.Value, undefinedReason(st.Undefined))
+				}
+			}
+		}
+	}
+}
+
+// The order lists the possible categories, so it is the default Q of AC1
+// and Brennan–Prediger, as irrCAC's categ.labels: here 4 possible, 2 observed.
+func TestReliabilityOrderSetsQ(t *testing.T) {
+	units := [][]string{{"a", "a"}, {"a", "b"}, {"b", "b"}, {"b", "b"}}
+	r, err := ReliabilityWith([]string{"A", "B"}, units, ReliabilityOptions{Level: Ordinal, Order: []string{"a", "b", "c", "d"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// p_a = 3/4; Brennan–Prediger with Q = 4 is (3/4 − 1/4)/(3/4) = 2/3.
+	checkValue(t, "bp", r.BrennanPrediger, 2.0/3, 1e-15)
+	if want := []string{"a", "b"}; !reflect.DeepEqual(r.Categories, want) {
+		t.Errorf("categories %v, want the observed %v", r.Categories, want)
 	}
 }

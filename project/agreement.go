@@ -123,8 +123,8 @@ func checkOptions(unit *string, minShare float64, bootstrap int) error {
 	if minShare < 0 || minShare > 1 {
 		return fmt.Errorf("%w: the share of a unit that must be covered is between 0 and 1, not %v", store.ErrInvalid, minShare)
 	}
-	if bootstrap < 0 {
-		return fmt.Errorf("%w: the number of bootstrap resamples cannot be negative", store.ErrInvalid)
+	if bootstrap < 0 || bootstrap > coding.MaxResamples {
+		return fmt.Errorf("%w: the number of bootstrap resamples is between 0 and %d, not %d", store.ErrInvalid, coding.MaxResamples, bootstrap)
 	}
 	return nil
 }

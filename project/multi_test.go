@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"themis/coding"
 	"themis/store"
 )
 
@@ -88,6 +89,7 @@ func TestMultiAgreementRejectsBadRequests(t *testing.T) {
 		{"segment match", MultiAgreementRequest{Coders: coders, Unit: "segment"}, store.ErrInvalid},
 		{"share above 1", MultiAgreementRequest{Coders: coders, Unit: "turn", MinShare: 2}, store.ErrInvalid},
 		{"negative bootstrap", MultiAgreementRequest{Coders: coders, Bootstrap: -1}, store.ErrInvalid},
+		{"too many resamples", MultiAgreementRequest{Coders: coders, Bootstrap: coding.MaxResamples + 1}, store.ErrInvalid},
 	}
 	for _, tt := range tests {
 		if _, err := MultiAgreement(p, tt.req); !errors.Is(err, tt.want) {

@@ -38,6 +38,11 @@ want() {
   # The corpus budgets: the generated 200 x 8,000 words read, imported and
   # indexed (in a child process, for its peak memory), queried and scanned.
   want corpus && go test -run='^$' -bench='^BenchmarkCorpus$' -benchmem -benchtime=1x ./project/ 2>&1
+  # The reliability calculator (t-reliability): themis reliability in-process
+  # (CSV parse, every statistic, JSON) on 4 coders x 100,000 units, and with
+  # 1,000 bootstrap resamples; ./coding/ above has the same without the parse.
+  want coding && go test -run='^$' -bench='^BenchmarkReliabilityCLI$' -benchmem -benchtime=20x ./cmd/themis/ 2>&1
+  want coding && go test -run='^$' -bench='^BenchmarkReliabilityCLIBootstrap1000$' -benchmem -benchtime=2x ./cmd/themis/ 2>&1
   for pkg in ./search/ ./anonymise/; do
     if want "$(basename "$pkg")" && ls "$pkg"*_test.go >/dev/null 2>&1 && grep -qs '^func Benchmark' "$pkg"*_test.go; then
       go test -run='^$' -bench=. -benchmem -benchtime=1x "$pkg" 2>&1
@@ -67,6 +72,15 @@ budget() {
     BenchmarkUnitizedExclusive) echo "unitizing alphas, exclusive codes (uα, cuα computed) < 5 s|5000" ;;
     BenchmarkUnitized) echo "unitizing alphas, 13 codes x 2 coders x 200 transcripts < 5 s|5000" ;;
     BenchmarkReliability4x100000) echo "themis reliability, 4 coders x 100,000 units < 1 s|1000" ;;
+    # The reliability calculator's CPU budgets (t-reliability block).
+    BenchmarkReliabilityNominal4x100000) echo "every statistic, 4 coders x 100,000 nominal units with missing cells, parsed cells" ;;
+    BenchmarkReliabilityNominal4x100000:ms-cpu) echo "CPU time, all threads|50" ;;
+    BenchmarkReliabilityBootstrap1000) echo "the same with 1,000 bootstrap resamples < 2 s|2000" ;;
+    BenchmarkReliabilityBootstrap1000:ms-cpu) echo "CPU time, all threads < 2 s|2000" ;;
+    BenchmarkReliabilityCLI) echo "themis reliability in-process: read + parse the CSV, every statistic, JSON (no process start)" ;;
+    BenchmarkReliabilityCLI:ms-cpu) echo "CPU < 50 ms, so that with process start the command can be < 80 ms|50" ;;
+    BenchmarkReliabilityCLIBootstrap1000) echo "themis reliability --bootstrap 1000, in-process < 2 s|2000" ;;
+    BenchmarkReliabilityCLIBootstrap1000:ms-cpu) echo "CPU time, all threads < 2 s|2000" ;;
     BenchmarkParseText) echo "part of: import 200 x 8,000 words < 20 s" ;;
     BenchmarkImport200Transcripts) echo "import from memory, no index (see BenchmarkCorpus/ImportIndex)" ;;
     BenchmarkOpenLargeDocument) echo "backend share of < 300 ms first paint (30,000 words, 2,000 segments)" ;;

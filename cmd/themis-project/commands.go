@@ -412,7 +412,7 @@ func cmdAgreement(args []string, out io.Writer) error {
 	codeNames := fs.String("codes", "", "codes to compare (default every codable code), NAME,NAME")
 	unit := fs.String("unit", "character", "unit of analysis: character, turn, sentence, paragraph, segment, document, or unitized (Krippendorff's unitizing alphas)")
 	threshold := finiteFloat(fs, "threshold", 0, "percent of a turn, sentence or paragraph a coder must cover for it to count as coded (default: any overlap); for --unit segment, of a segment the other coder must cover with the same code (default 90)")
-	bootstrap := fs.Int("bootstrap", 0, "add 95% intervals from N resamples (see --resample)")
+	bootstrap := fs.Int("bootstrap", 0, "add 95% intervals from N resamples, at most 100000 (see --resample)")
 	resample := fs.String("resample", "document", "what the bootstrap resamples: document, or turn (speaker turns, for studies with few documents)")
 	format := fs.String("format", "text", "text, csv, md or html (md and html include a methods paragraph)")
 	by := fs.String("by", "code", "rows per code (with factors and overall), per factor (with overall) or per document")
@@ -424,8 +424,8 @@ func cmdAgreement(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if *bootstrap < 0 {
-		return usageError{"--bootstrap is a number of resamples, 0 or more"}
+	if *bootstrap < 0 || *bootstrap > coding.MaxResamples {
+		return usageError{fmt.Sprintf("--bootstrap is a number of resamples from 0 to %d, got %d", coding.MaxResamples, *bootstrap)}
 	}
 	if *by != "code" && *by != "factor" && *by != "document" {
 		return usageError{fmt.Sprintf("--by must be code, factor or document, not %q", *by)}

@@ -116,7 +116,7 @@ func multiAgreement(path string, names []string, docNames, codeNames string, req
 		if err := tw.Flush(); err != nil {
 			return err
 		}
-		fmt.Fprintln(out, "\nagreement: average pairwise percent agreement; pooled rows: mean observed and expected agreement over the codes (alpha is not pooled)")
+		fmt.Fprintln(out, "\nagreement: percent agreement, the mean share of agreeing coder pairs per unit (Gwet's p_a, here also the average pairwise agreement); pooled rows: mean observed and expected agreement over the codes (alpha is not pooled)")
 		if r.Resamples > 0 {
 			fmt.Fprintf(out, "95%% CI: percentile bootstrap, %d resamples of the %d documents, seed %d\n", r.Resamples, len(r.Documents), r.Seed)
 		}

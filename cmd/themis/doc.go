@@ -26,13 +26,13 @@
 //	themis anonymise replace FILE.themis --text ORIGINAL (--with PSEUDONYM | --kind KIND) [--key KEY.csv]
 //	themis quotes FILE.themis --code NAME [--coder NAME] [--format md|html]
 //	themis journal FILE.themis [--limit N] [--json]
-//	themis reliability DATA.csv [--level nominal|ordinal|interval|ratio] [--categories N] [--header] [--bootstrap N --seed S] [--json]
+//	themis reliability DATA.csv [--level nominal|ordinal|interval|ratio] [--order A,B,C] [--categories N] [--header] [--bootstrap N --seed S] [--json]
 //	themis reliability --unitized SEGMENTS.csv --length L [--json]
 //
 // agreement with two coders reports Cohen's κ, Scott's π, Krippendorff's α,
 // Gwet's AC1 and Brennan–Prediger per code, with factor and overall rows
 // pooled (De Vries et al. 2008); with three or more it reports Fleiss' κ,
-// α, AC1, Brennan–Prediger and average pairwise agreement (formula
+// α, AC1, Brennan–Prediger and percent agreement (Gwet's p_a; formula
 // fleiss-alpha/v1; --format and --by document need two coders). --unit
 // segment is MAXQDA's segment match (threshold 90 % unless --threshold
 // says otherwise); --unit unitized prints Krippendorff's unitizing alphas
@@ -48,6 +48,14 @@
 // active framework; a file that does not parse leaves the project unchanged
 // and the error names its line. Agreement output names the codebook version
 // its codes were applied under, as codebook history and tag record it.
+//
+// reliability reads a units × coders CSV (rows units, columns coders, an
+// empty cell missing) and prints percent agreement (Gwet's p_a; with three
+// or more coders also ReCal's pairwise average), Cohen's κ and Scott's π for
+// two coders, Fleiss' κ (Gwet's generalisation to missing ratings), AC1,
+// Brennan–Prediger and Krippendorff's α; see coding.ReliabilityWith. Text
+// labels at the ordinal, interval or ratio level need --order (lowest
+// first); --bootstrap takes at most 100,000 resamples, as agreement's does.
 //
 // reliability --unitized reads rows coder,start,end,category (end
 // exclusive; an optional header row is skipped) over one continuum of

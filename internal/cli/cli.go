@@ -60,7 +60,7 @@ var Commands = []Command{
 	{Name: "anonymise", Args: "replace FILE.themis --text ORIGINAL (--with PSEUDONYM | --kind name|place|postcode|phone|email|nhs|ni|date|url) [--key KEY.csv]", Help: "replace every occurrence of a text, in the transcripts and in document names, case names and attribute values, with a pseudonym (the one the Anonymise tab would suggest when --with is left out); --key adds pseudonym → original to a key file outside the project"},
 	{Name: "search", Args: `FILE.themis QUERY... [--json] [--limit N]`, Help: `full-text search of the turns, as in the app: words (stemmed: walking finds walked), "phrases", prefix*, fuzzy~ or word~2, +must -not, OR, (groups), and filters document:, speaker:, case:, excluded:yes|no, code:NAME[@CODER], coder:, and case attributes (role:patient); offsets are code points`},
 	{Name: "quotes", Args: "FILE.themis --code NAME [--coder NAME] [--format md|html]", Help: "a code's quotes with attribution"},
-	{Name: "reliability", Args: "DATA.csv [--level nominal|ordinal|interval|ratio] [--categories N] [--header] [--bootstrap N --seed S] [--json] | --unitized SEGMENTS.csv --length L [--json]", Help: "reliability of a units × coders CSV (agreement, kappas, AC1, alpha), or the unitizing alphas of coded segments", Light: true},
+	{Name: "reliability", Args: "DATA.csv [--level nominal|ordinal|interval|ratio] [--order A,B,C] [--categories N] [--header] [--bootstrap N --seed S] [--json] | --unitized SEGMENTS.csv --length L [--json]", Help: "reliability of a units × coders CSV (agreement, kappas, AC1, alpha), or the unitizing alphas of coded segments", Light: true},
 	{Name: "journal", Args: "FILE.themis [--limit N] [--json]", Help: "the audit trail of changes: when, who, what (newest first)"},
 }
 
