@@ -27,6 +27,9 @@ func csvParse(text string, tsv bool, po parseOpts) (parsed, error) {
 	} else {
 		r.Comma = SniffDelimiter(text)
 	}
+	if line := UnclosedQuote(text, r.Comma); line > 0 {
+		return parsed{}, corruptIn("CSV file", fmt.Sprintf("line %d: %s", line, UnclosedQuoteMsg))
+	}
 	var rows [][]string
 	for {
 		rec, err := r.Read()
@@ -44,6 +47,65 @@ func csvParse(text string, tsv bool, po parseOpts) (parsed, error) {
 		rows = append(rows, rec)
 	}
 	return tableParse(rows, po)
+}
+
+// UnclosedQuoteMsg says what UnclosedQuote found, after the line it names.
+const UnclosedQuoteMsg = "a quote opens a cell that is never closed, so every row below it would be read into that cell"
+
+// UnclosedQuote returns the line (1-based) on which a quoted cell opens that
+// no quote closes before the end of text, or 0. It reads text as
+// encoding/csv does with LazyQuotes: a cell is quoted when it starts with a
+// quote; inside it "" is a quote, and a quote closes the cell only before the
+// delimiter, a line break or the end. LazyQuotes keeps transcripts with
+// stray quotes readable ("he said "no" twice"), but would read every row
+// after an unclosed quote into that one cell, so readers refuse such a file
+// instead. Case sheets use it too.
+func UnclosedQuote(text string, comma rune) int {
+	delim := string(comma)
+	line, start := 1, true // start: at the beginning of a cell
+	for i := 0; i < len(text); {
+		c := text[i]
+		if !start || c != '"' {
+			switch {
+			case c == '\n':
+				line++
+				start = true
+				i++
+			case strings.HasPrefix(text[i:], delim):
+				start = true
+				i += len(delim)
+			default:
+				start = false
+				i++
+			}
+			continue
+		}
+		opened := line
+		i++
+		for {
+			j := strings.IndexAny(text[i:], "\"\n")
+			if j < 0 {
+				return opened
+			}
+			i += j
+			if text[i] == '\n' {
+				line++
+				i++
+				continue
+			}
+			i++ // past the quote
+			rest := text[i:]
+			if rest == "" || rest[0] == '\n' || strings.HasPrefix(rest, "\r\n") || strings.HasPrefix(rest, delim) {
+				break // closed; what follows is read by the outer loop
+			}
+			if rest[0] == '"' {
+				i++ // a doubled quote
+			}
+			// else a stray quote inside the cell, kept as it is
+		}
+		start = false
+	}
+	return 0
 }
 
 // SniffDelimiter picks the delimiter (comma, semicolon or tab) that splits

@@ -128,10 +128,14 @@ func ParseCaseSheetCSV(name string, data []byte, opt Options) (CaseSheet, error)
 		row := 1 + bytes.Count(data[:firstInvalid(data)], []byte("\n"))
 		return CaseSheet{}, &SheetError{File: name, Row: row, Msg: "is not UTF-8 text; save the sheet as CSV UTF-8"}
 	}
-	r := csv.NewReader(bytes.NewReader(data))
-	r.Comma = corpus.SniffDelimiter(string(data))
+	text := string(data)
+	r := csv.NewReader(strings.NewReader(text))
+	r.Comma = corpus.SniffDelimiter(text)
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
+	if line := corpus.UnclosedQuote(text, r.Comma); line > 0 {
+		return CaseSheet{}, &SheetError{File: name, Row: line, Msg: corpus.UnclosedQuoteMsg}
+	}
 	var rows [][]string
 	for {
 		rec, err := r.Read()

@@ -73,6 +73,8 @@ func TestParseCaseSheetCSV(t *testing.T) {
 		{name: "duplicate header", csv: "case,Age,age\nA,1,2\n", err: `column "age": appears twice`},
 		{name: "no case name", csv: "case,age\n,4\n", err: `row 2, column "case": has values but no case name`},
 		{name: "unnamed column with values", csv: "case,,age\nA,x,4\n", err: `row 2, column "column 2"`},
+		{name: "unclosed quote", csv: "case,role\nA,patient\nB,\"link worker\nC,patient\nD,patient\n", err: `s.csv: row 3: a quote opens a cell that is never closed`},
+		{name: "quotes inside a cell are fine", csv: "case,note\nA,said \"hi\" twice\nB,\"x, \"\"y\"\"\"\n", types: "note:text"},
 		{name: "named name column", csv: "who,age\nA,4\n", opt: Options{NameColumn: "Who"}, types: "age:number"},
 		{name: "named name column missing", csv: "who,age\nA,4\n", opt: Options{NameColumn: "case"}, err: `column "case": is not in the header`},
 	} {
