@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"fmt"
 	"html"
 	"strings"
 	"unicode"
@@ -10,8 +11,14 @@ import (
 
 // cue is one timed cue, cut where the speaker changes inside it.
 type cue struct {
-	start, end int // seconds
+	start, end int // seconds; -1 when the time line cannot be read
 	segs       []cueSeg
+}
+
+// badTiming is a cue whose time line could not be read.
+type badTiming struct {
+	cue, line int // 1-based
+	text      string
 }
 
 type cueSeg struct {
@@ -35,13 +42,13 @@ const pauseSecs = 2
 func cueParse(text, format string, po parseOpts) (parsed, error) {
 	what := map[string]string{"vtt": "WebVTT file", "srt": "SubRip file"}[format]
 	lines := strings.Split(Normalize(text), "\n")
-	cues := readCues(lines)
+	cues, bad := readCues(lines)
 	if len(cues) == 0 {
 		return parsed{}, corruptIn(what, "no cue with a start --> end time")
 	}
 	type turn struct {
 		speaker string
-		start   int
+		start   int // -1: unknown
 		words   []string
 		nwords  int
 	}
@@ -65,7 +72,7 @@ func cueParse(text, format string, po parseOpts) (parsed, error) {
 			n := len(turns)
 			switch {
 			case n == 0, next != speaker:
-			case next == "" && k == 0 && (c.start-lastEnd >= pauseSecs || turns[n-1].nwords >= 150 && endsSentence(turns[n-1].words)):
+			case next == "" && k == 0 && (c.start >= 0 && c.start-lastEnd >= pauseSecs || turns[n-1].nwords >= 150 && endsSentence(turns[n-1].words)):
 			default:
 				if text != "" {
 					turns[n-1].words = append(turns[n-1].words, text)
@@ -84,7 +91,11 @@ func cueParse(text, format string, po parseOpts) (parsed, error) {
 	}
 	var bl builder
 	for _, t := range turns {
-		bl.turn(t.speaker, formatClock(t.start), strings.Join(t.words, " "))
+		clock := ""
+		if t.start >= 0 {
+			clock = formatClock(t.start)
+		}
+		bl.turn(t.speaker, clock, strings.Join(t.words, " "))
 	}
 	p, err := bl.finish()
 	if err != nil {
@@ -92,6 +103,12 @@ func cueParse(text, format string, po parseOpts) (parsed, error) {
 	}
 	if len(p.turns) < ncues {
 		p.warnings = append(p.warnings, plural(ncues, "cue", "cues")+" merged into "+plural(len(p.turns), "turn", "turns"))
+	}
+	switch {
+	case len(bad) == 1:
+		p.warnings = append(p.warnings, fmt.Sprintf("cue %d (line %d): its time line %q cannot be read; its text was kept, without a time", bad[0].cue, bad[0].line, bad[0].text))
+	case len(bad) > 1:
+		p.warnings = append(p.warnings, fmt.Sprintf("%d cues have time lines that cannot be read (the first is cue %d, line %d: %q); their text was kept, without a time", len(bad), bad[0].cue, bad[0].line, bad[0].text))
 	}
 	if po.pattern != nil {
 		p.warnings = append(p.warnings, "the speaker pattern is not used for subtitles; speakers come from <v> voice tags and Name: at the start of cues")
@@ -107,9 +124,10 @@ func endsSentence(words []string) bool {
 	return strings.HasSuffix(w, ".") || strings.HasSuffix(w, "?") || strings.HasSuffix(w, "!")
 }
 
-// readCues finds the cues in the lines of a subtitle file.
-func readCues(lines []string) []cue {
-	var cues []cue
+// readCues finds the cues in the lines of a subtitle file. A time line that
+// looks like one but cannot be read (see looksTimed) still starts a cue, with
+// no time, and is reported in bad.
+func readCues(lines []string) (cues []cue, bad []badTiming) {
 	blockStart := true
 	for i := 0; i < len(lines); i++ {
 		line := strings.TrimSpace(lines[i])
@@ -126,6 +144,10 @@ func readCues(lines []string) []cue {
 		}
 		blockStart = false
 		start, end, ok := cueTiming(line)
+		if !ok && looksTimed(line) {
+			start, end, ok = -1, -1, true
+			bad = append(bad, badTiming{cue: len(cues) + 1, line: i + 1, text: line})
+		}
 		if !ok {
 			// A cue identifier, or text separated from its cue by a stray
 			// blank line: keep the text.
@@ -141,7 +163,7 @@ func readCues(lines []string) []cue {
 			if next == "" {
 				break
 			}
-			if _, _, ok := cueTiming(next); ok || isDigits(next) && isCueID(lines, i+1) {
+			if _, _, ok := cueTiming(next); ok || looksTimed(next) || isDigits(next) && isCueID(lines, i+1) {
 				break // the next cue, its blank line missing
 			}
 			i++
@@ -149,7 +171,17 @@ func readCues(lines []string) []cue {
 		}
 		cues = append(cues, c)
 	}
-	return cues
+	return cues, bad
+}
+
+// looksTimed reports a line that is meant as a cue's time line but may not
+// be one cueTiming reads, such as "00:00:00:500 --> 00:00:02,000": what
+// stands before "-->" is only digits and time punctuation. A line of speech
+// with an arrow in it ("from home --> to the group") is not.
+func looksTimed(line string) bool {
+	a, _, found := strings.Cut(line, "-->")
+	a = strings.TrimSpace(a)
+	return found && a != "" && strings.Trim(a, "0123456789:.,;") == "" && strings.ContainsAny(a, "0123456789")
 }
 
 func isDigits(s string) bool {
@@ -175,8 +207,9 @@ func isCueID(lines []string, i int) bool {
 	if i+1 >= len(lines) {
 		return false
 	}
-	_, _, ok := cueTiming(strings.TrimSpace(lines[i+1]))
-	return ok
+	next := strings.TrimSpace(lines[i+1])
+	_, _, ok := cueTiming(next)
+	return ok || looksTimed(next)
 }
 
 // cueTiming parses "00:01:02.500 --> 00:01:05.000 align:start" (WebVTT)

@@ -47,7 +47,11 @@
 //     turn before it. Consecutive cues of one speaker are merged into one
 //     turn (warning "12 cues merged into 4 turns") whose timestamp is the
 //     first cue's start; with no speakers at all a silence of 2 s or more
-//     starts a new turn.
+//     starts a new turn. A time line that cannot be read but is meant as
+//     one (digits and time punctuation before "-->", such as
+//     "00:00:00:500 --> 00:00:02,000") still starts a cue: its text is kept,
+//     without a time, and a warning names the cue and its line, rather than
+//     the cue being dropped or glued onto the one before.
 //   - .csv (comma, semicolon or tab, whichever the first lines use
 //     consistently), .tsv and .xlsx (the first sheet, cells as Excel shows
 //     them) — a turns table, one turn per row. A first row naming its
@@ -135,7 +139,8 @@
 // "00:01:02 Name:", "Name<Tab>" and "Name – ".
 //
 // Turn.Timestamp: for cues and table rows it is the start time normalised to
-// "hh:mm:ss" (fractions dropped, e.g. "00:01:02"); a table cell that is not
+// "hh:mm:ss" (fractions dropped, e.g. "00:01:02"), empty when the turn's
+// first cue has a time line that cannot be read; a table cell that is not
 // a time is kept as written. For labels in text it is kept as written in
 // the label ("01:24", "1:02:03", "00:01:23.450").
 //
@@ -149,7 +154,8 @@
 // "read as UTF-16LE (no byte-order mark)", "tracked changes accepted: …",
 // "speaker names were taken from bold text at the start of paragraphs",
 // "a table of 12 turns was read as speaker | text | time", "12 cues merged
-// into 4 turns", "columns read as time | speaker | text", "3 empty rows
+// into 4 turns", "cue 2 (line 6): its time line "00:00:00:500 --> …" cannot
+// be read; its text was kept, without a time", "columns read as time | speaker | text", "3 empty rows
 // skipped", "only the first sheet ("Sheet1") was read; the workbook has 2",
 // "the speaker pattern matched no line; the text is one turn per paragraph".
 //
