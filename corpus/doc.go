@@ -86,7 +86,13 @@
 // 500 times is refused as [ErrTooLarge] (a zip bomb), and parts are read
 // through a limit so that a part lying about its size cannot exhaust memory.
 // A file with NUL bytes (outside UTF-16) or more than 10% control
-// characters is [ErrBinary]. RTF groups may nest 10,000 deep. A sheet is
+// characters is [ErrBinary]. RTF groups may nest 10,000 deep. The XML of a
+// .docx or .odt may nest 512 elements deep (deeper is [ErrCorrupt], "XML
+// nested more than 512 elements deep"), and hold at most 250,000 paragraphs
+// and table cells ([ErrTooLarge]): each costs memory however little text it
+// holds, so without the bound a small archive of empty or nested paragraphs
+// took gigabytes. Paragraphs joined by deleted paragraph marks are appended,
+// never copied again for each, so reading stays linear. A sheet is
 // read up to 1,048,576 rows and 64 columns. Markdown with a line nested more
 // than 32 quotes or list items deep (which would make parsing quadratic) is
 // read as plain text, with a warning. Parsing is linear in the size of the
