@@ -93,7 +93,14 @@
 // holds, so without the bound a small archive of empty or nested paragraphs
 // took gigabytes. Paragraphs joined by deleted paragraph marks are appended,
 // never copied again for each, so reading stays linear. A sheet is
-// read up to 1,048,576 rows and 64 columns. Markdown with a line nested more
+// read up to 1,048,576 rows and 64 columns, and its rows may spread over at
+// most 4,000,000 cells, counted from the XML before the sheet is read
+// ([ErrTooLarge] otherwise): excelize builds a row with an empty cell for
+// every column before its last value, so one cell in column XFD per row
+// made a 7 kB workbook take 400 MB. A cell far to the right on a few rows
+// is still read (and left out, beyond column 64). A .csv or .tsv in which a
+// quote opens a cell and is never closed is [ErrCorrupt], naming the line
+// where it opened, rather than every row below being read into that cell. Markdown with a line nested more
 // than 32 quotes or list items deep (which would make parsing quadratic) is
 // read as plain text, with a warning. Parsing is linear in the size of the
 // file (see BenchmarkParseText50MB).

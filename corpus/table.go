@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"themis/internal/sheetscan"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -151,7 +152,8 @@ func SniffDelimiter(text string) rune {
 // xlsxParse reads a turns table from the first sheet of a workbook, as
 // Excel shows the cells (times formatted as times).
 func xlsxParse(data []byte, po parseOpts) (p parsed, err error) {
-	if _, err := openZip(data, "Excel workbook", defaultDocxLimits.maxEntries); err != nil {
+	zr, err := openZip(data, "Excel workbook", defaultDocxLimits.maxEntries)
+	if err != nil {
 		return parsed{}, err
 	}
 	defer func() {
@@ -169,6 +171,13 @@ func xlsxParse(data []byte, po parseOpts) (p parsed, err error) {
 		return parsed{}, corruptIn("Excel workbook", err.Error())
 	}
 	defer f.Close()
+	// excelize pads each row with empty cells up to its last value: measure
+	// what that would build before building it (the archive is known to
+	// expand to at most MaxFileSize by now).
+	if pr := sheetscan.Check(zr, sheetscan.Limits{MaxCells: maxSheetCells, MaxPart: MaxFileSize}); pr != nil {
+		return parsed{}, detail(ErrTooLarge, "%s (by row %d its rows would be read as more than %d cells, reaching column %s)",
+			ErrTooLarge, pr.Row, maxSheetCells, sheetscan.ColumnName(pr.Reach))
+	}
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
 		return parsed{}, corruptIn("Excel workbook", "no sheet")
@@ -226,14 +235,18 @@ func tableParse(rows [][]string, po parseOpts) (parsed, error) {
 }
 
 // Bounds on what is read of a sheet: a turns table needs few columns, and a
-// hostile sheet could place one cell in the last column of every row.
+// hostile sheet could place one cell in the last column of every row, which
+// excelize reads as a row of 16,384 cells. maxSheetCells bounds the cells
+// the rows may spread over, padding included (checked before reading, see
+// sheetscan); a million turns of three columns fit.
 const (
-	maxSheetCols = 64
-	maxSheetRows = 1 << 20
+	maxSheetCols  = 64
+	maxSheetRows  = 1 << 20
+	maxSheetCells = 4_000_000
 )
 
 // sheetRows streams the rows of a sheet, keeping the first maxSheetCols
-// cells of each.
+// cells of each (copied, so that a padded row is not kept whole).
 func sheetRows(f *excelize.File, sheet string) ([][]string, error) {
 	it, err := f.Rows(sheet)
 	if err != nil {
@@ -250,7 +263,7 @@ func sheetRows(f *excelize.File, sheet string) ([][]string, error) {
 			return nil, corruptIn("Excel workbook", err.Error())
 		}
 		if len(cols) > maxSheetCols {
-			cols = cols[:maxSheetCols]
+			cols = append([]string(nil), cols[:maxSheetCols]...)
 		}
 		rows = append(rows, cols)
 	}
