@@ -15,9 +15,11 @@ type cue struct {
 	segs       []cueSeg
 }
 
-// badTiming is a cue whose time line could not be read.
-type badTiming struct {
-	cue, line int // 1-based
+// badTimings counts the cues whose time line could not be read and keeps
+// the first, for the warning.
+type badTimings struct {
+	n         int
+	cue, line int // 1-based, of the first
 	text      string
 }
 
@@ -41,20 +43,33 @@ const pauseSecs = 2
 // Blank lines between cues may be missing; CRLF and a BOM are fine.
 func cueParse(text, format string, po parseOpts) (parsed, error) {
 	what := map[string]string{"vtt": "WebVTT file", "srt": "SubRip file"}[format]
-	lines := strings.Split(Normalize(text), "\n")
-	cues, bad := readCues(lines)
-	if len(cues) == 0 {
-		return parsed{}, corruptIn(what, "no cue with a start --> end time")
-	}
+	lines := splitLines(Normalize(text))
+	// Turns go to the builder as soon as the next one starts, so that only
+	// the one being merged is kept apart from the text.
 	type turn struct {
 		speaker string
 		start   int // -1: unknown
 		words   []string
 		nwords  int
 	}
-	var turns []turn
+	var (
+		bl   builder
+		cur  turn
+		open bool // cur holds a turn
+	)
+	emit := func() {
+		if open {
+			clock := ""
+			if cur.start >= 0 {
+				clock = formatClock(cur.start)
+			}
+			bl.turn(cur.speaker, clock, strings.Join(cur.words, " "))
+		}
+	}
 	speaker, lastEnd, ncues := "", -1, 0
-	for _, c := range cues {
+	// Each cue is made into turns as it is read, so that a long file's cues
+	// are never all held at once.
+	n, bad := readCues(lines, func(c *cue) {
 		counted := false
 		for k, s := range c.segs {
 			text := strings.TrimSpace(s.text())
@@ -69,34 +84,30 @@ func cueParse(text, format string, po parseOpts) (parsed, error) {
 			if s.speaker != "" {
 				next = s.speaker
 			}
-			n := len(turns)
 			switch {
-			case n == 0, next != speaker:
-			case next == "" && k == 0 && (c.start >= 0 && c.start-lastEnd >= pauseSecs || turns[n-1].nwords >= 150 && endsSentence(turns[n-1].words)):
+			case !open, next != speaker:
+			case next == "" && k == 0 && (c.start >= 0 && c.start-lastEnd >= pauseSecs || cur.nwords >= 150 && endsSentence(cur.words)):
 			default:
 				if text != "" {
-					turns[n-1].words = append(turns[n-1].words, text)
-					turns[n-1].nwords += CountWords(text)
+					cur.words = append(cur.words, text)
+					cur.nwords += CountWords(text)
 				}
 				continue
 			}
+			emit()
 			speaker = next
-			turns = append(turns, turn{speaker: next, start: c.start})
+			cur, open = turn{speaker: next, start: c.start}, true
 			if text != "" {
-				turns[n].words = []string{text}
-				turns[n].nwords = CountWords(text)
+				cur.words = []string{text}
+				cur.nwords = CountWords(text)
 			}
 		}
 		lastEnd = max(lastEnd, c.end)
+	})
+	if n == 0 {
+		return parsed{}, corruptIn(what, "no cue with a start --> end time")
 	}
-	var bl builder
-	for _, t := range turns {
-		clock := ""
-		if t.start >= 0 {
-			clock = formatClock(t.start)
-		}
-		bl.turn(t.speaker, clock, strings.Join(t.words, " "))
-	}
+	emit()
 	p, err := bl.finish()
 	if err != nil {
 		return parsed{}, err
@@ -105,10 +116,10 @@ func cueParse(text, format string, po parseOpts) (parsed, error) {
 		p.warnings = append(p.warnings, plural(ncues, "cue", "cues")+" merged into "+plural(len(p.turns), "turn", "turns"))
 	}
 	switch {
-	case len(bad) == 1:
-		p.warnings = append(p.warnings, fmt.Sprintf("cue %d (line %d): its time line %q cannot be read; its text was kept, without a time", bad[0].cue, bad[0].line, bad[0].text))
-	case len(bad) > 1:
-		p.warnings = append(p.warnings, fmt.Sprintf("%d cues have time lines that cannot be read (the first is cue %d, line %d: %q); their text was kept, without a time", len(bad), bad[0].cue, bad[0].line, bad[0].text))
+	case bad.n == 1:
+		p.warnings = append(p.warnings, fmt.Sprintf("cue %d (line %d): its time line %q cannot be read; its text was kept, without a time", bad.cue, bad.line, bad.text))
+	case bad.n > 1:
+		p.warnings = append(p.warnings, fmt.Sprintf("%d cues have time lines that cannot be read (the first is cue %d, line %d: %q); their text was kept, without a time", bad.n, bad.cue, bad.line, bad.text))
 	}
 	if po.pattern != nil {
 		p.warnings = append(p.warnings, "the speaker pattern is not used for subtitles; speakers come from <v> voice tags and Name: at the start of cues")
@@ -124,18 +135,21 @@ func endsSentence(words []string) bool {
 	return strings.HasSuffix(w, ".") || strings.HasSuffix(w, "?") || strings.HasSuffix(w, "!")
 }
 
-// readCues finds the cues in the lines of a subtitle file. A time line that
-// looks like one but cannot be read (see looksTimed) still starts a cue, with
-// no time, and is reported in bad.
-func readCues(lines []string) (cues []cue, bad []badTiming) {
+// readCues finds the cues in the lines of a subtitle file and passes each to
+// yield, in order, once its text is complete (when the next cue starts, or at
+// the end); it returns how many there were. A time line that looks like one
+// but cannot be read (see looksTimed) still starts a cue, with no time, and
+// is counted in bad.
+func readCues(lines textLines, yield func(*cue)) (n int, bad badTimings) {
+	var last cue // the cue read last, not yet yielded when n > 0
 	blockStart := true
-	for i := 0; i < len(lines); i++ {
-		line := strings.TrimSpace(lines[i])
+	for i := 0; i < lines.len(); i++ {
+		line := strings.TrimSpace(lines.at(i))
 		switch {
 		case line == "":
 			blockStart = true
 			continue
-		case blockStart && (i == 0 || len(cues) == 0) && strings.HasPrefix(line, "WEBVTT"):
+		case blockStart && (i == 0 || n == 0) && strings.HasPrefix(line, "WEBVTT"):
 			i = skipBlock(lines, i)
 			continue
 		case blockStart && (isBlockWord(line, "NOTE") || isBlockWord(line, "STYLE") || isBlockWord(line, "REGION")):
@@ -146,20 +160,21 @@ func readCues(lines []string) (cues []cue, bad []badTiming) {
 		start, end, ok := cueTiming(line)
 		if !ok && looksTimed(line) {
 			start, end, ok = -1, -1, true
-			bad = append(bad, badTiming{cue: len(cues) + 1, line: i + 1, text: line})
+			if bad.n++; bad.n == 1 {
+				bad.cue, bad.line, bad.text = n+1, i+1, line
+			}
 		}
 		if !ok {
 			// A cue identifier, or text separated from its cue by a stray
 			// blank line: keep the text.
-			if len(cues) > 0 && !isCueID(lines, i) {
-				c := &cues[len(cues)-1]
-				c.segs = appendCueLine(c.segs, line)
+			if n > 0 && !isCueID(lines, i) {
+				last.segs = appendCueLine(last.segs, line)
 			}
 			continue
 		}
 		c := cue{start: start, end: end}
-		for i+1 < len(lines) {
-			next := strings.TrimSpace(lines[i+1])
+		for i+1 < lines.len() {
+			next := strings.TrimSpace(lines.at(i + 1))
 			if next == "" {
 				break
 			}
@@ -169,9 +184,16 @@ func readCues(lines []string) (cues []cue, bad []badTiming) {
 			i++
 			c.segs = appendCueLine(c.segs, next)
 		}
-		cues = append(cues, c)
+		if n > 0 {
+			yield(&last)
+		}
+		last = c
+		n++
 	}
-	return cues, bad
+	if n > 0 {
+		yield(&last)
+	}
+	return n, bad
 }
 
 // looksTimed reports a line that is meant as a cue's time line but may not
@@ -194,20 +216,20 @@ func isBlockWord(line, word string) bool {
 }
 
 // skipBlock returns the index of the last line of the block starting at i.
-func skipBlock(lines []string, i int) int {
-	for i+1 < len(lines) && strings.TrimSpace(lines[i+1]) != "" {
+func skipBlock(lines textLines, i int) int {
+	for i+1 < lines.len() && strings.TrimSpace(lines.at(i+1)) != "" {
 		i++
 	}
 	return i
 }
 
-// isCueID reports that lines[i] is a cue identifier: the next line is a
+// isCueID reports that line i is a cue identifier: the next line is a
 // timing line.
-func isCueID(lines []string, i int) bool {
-	if i+1 >= len(lines) {
+func isCueID(lines textLines, i int) bool {
+	if i+1 >= lines.len() {
 		return false
 	}
-	next := strings.TrimSpace(lines[i+1])
+	next := strings.TrimSpace(lines.at(i + 1))
 	_, _, ok := cueTiming(next)
 	return ok || looksTimed(next)
 }
@@ -347,4 +369,35 @@ func cueLabel(s string) (lab, rest string) {
 		return "", s
 	}
 	return name, strings.TrimSpace(t[end:])
+}
+
+// textLines are the lines of a text, found by their offsets rather than cut
+// into a slice of strings: a long subtitle file has millions of short lines,
+// and the offsets take a quarter of the memory.
+type textLines struct {
+	text   string
+	starts []int32 // byte offset of each line; the text is under 2 GiB (MaxFileSize)
+}
+
+func splitLines(text string) textLines {
+	l := textLines{text: text, starts: make([]int32, 0, strings.Count(text, "\n")+1)}
+	for b := 0; ; {
+		l.starts = append(l.starts, int32(b))
+		nl := strings.IndexByte(text[b:], '\n')
+		if nl < 0 {
+			return l
+		}
+		b += nl + 1
+	}
+}
+
+func (l textLines) len() int { return len(l.starts) }
+
+// at returns line i without its "\n".
+func (l textLines) at(i int) string {
+	end := len(l.text)
+	if i+1 < len(l.starts) {
+		end = int(l.starts[i+1]) - 1
+	}
+	return l.text[l.starts[i]:end]
 }
