@@ -96,8 +96,8 @@ func UnclosedQuote(text string, comma rune) int {
 			}
 			i++ // past the quote
 			rest := text[i:]
-			if rest == "" || rest[0] == '\n' || strings.HasPrefix(rest, "\r\n") || strings.HasPrefix(rest, delim) {
-				break // closed; what follows is read by the outer loop
+			if rest == "" || rest == "\r" || rest[0] == '\n' || strings.HasPrefix(rest, "\r\n") || strings.HasPrefix(rest, delim) {
+				break // closed; what follows is read by the outer loop (a last "\r" is dropped, as encoding/csv does)
 			}
 			if rest[0] == '"' {
 				i++ // a doubled quote
