@@ -15,7 +15,10 @@ trap 'rm -f "$out"' EXIT
 started=$SECONDS
 load=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
 {
-  go test -run='^$' -bench=. -benchmem -benchtime=5x ./coding/ ./corpus/ 2>&1
+  go test -run='^$' -bench=. -skip='^BenchmarkHostile' -benchmem -benchtime=5x ./coding/ ./corpus/ 2>&1
+  # The hostile files of issue 13 ("Trust"), the largest each, once: each is
+  # refused or read as it should be, with its peak heap.
+  go test -run='^$' -bench='^BenchmarkHostile' -benchmem -benchtime=1x ./corpus/ ./interop/ 2>&1
   # One import of 200 transcripts is a few seconds of work: once is enough.
   go test -run='^$' -bench='^BenchmarkImport200Transcripts$' -benchmem -benchtime=1x ./project/ 2>&1
   go test -run='^$' -bench='^BenchmarkOpenLargeDocument$' -benchmem -benchtime=20x ./project/ 2>&1
@@ -63,6 +66,9 @@ budget() {
     BenchmarkCorpus/Query:pct-no-hit) echo "queries that find nothing" ;;
     BenchmarkCorpus/Scan) echo "scan < 10 s (anonymisation, the whole 200 x 8,000-word project)|10000" ;;
     BenchmarkCorpus/Scan:s-cpu) echo "CPU time, all threads (the scan runs on every core)" ;;
+    BenchmarkHostile*:MB-peak-heap) echo "peak heap < 300 MB reading any accepted or refused file (issue 13)|300" ;;
+    BenchmarkHostile*:kB-file) echo "size of the hostile file" ;;
+    BenchmarkHostile*) echo "hostile file, refused or read as it should be; memory/op is all it allocated" ;;
     *) echo "" ;;
   esac
 }
