@@ -64,11 +64,24 @@ func checkPart(f *zip.File, lim Limits, total *int64, reach *int) *Problem {
 		row     int   // the current row's number
 		n       int   // cells the current row has produced
 		col     int   // the column of the last cell, as excelize counts
-		inCell  int   // depth inside a c element
+		inCell  bool  // inside a c element
 		cellCol int   // the column of the cell being read
 		valued  bool  // the cell being read has a value or formula
 		rows    int64 // rows seen, for a row without a number
 	)
+	// cell counts the cell just read, with a value, as excelize does.
+	cell := func() *Problem {
+		*reach = max(*reach, cellCol)
+		if lim.MaxColumn > 0 && cellCol > lim.MaxColumn {
+			return &Problem{Part: f.Name, Row: row, Column: cellCol, Cells: *total + int64(n), Reach: *reach}
+		}
+		// excelize appends the value after blanks up to its column.
+		n = max(n+1, cellCol)
+		if *total+int64(n) > lim.MaxCells {
+			return &Problem{Part: f.Name, Row: row, Cells: *total + int64(n), Reach: *reach}
+		}
+		return nil
+	}
 	endRow := func() *Problem {
 		*total += int64(n)
 		n, col = 0, 0
@@ -80,12 +93,17 @@ func checkPart(f *zip.File, lim Limits, total *int64, reach *int) *Problem {
 	for {
 		tok, err := dec.RawToken()
 		if err != nil {
+			// excelize keeps a cell whose XML breaks off after its value.
+			if inCell && valued {
+				if p := cell(); p != nil {
+					return p
+				}
+			}
 			return endRow()
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			if inCell > 0 {
-				inCell++
+			if inCell {
 				switch t.Name.Local {
 				case "v", "f", "is":
 					valued = true
@@ -103,13 +121,13 @@ func checkPart(f *zip.File, lim Limits, total *int64, reach *int) *Problem {
 					row, rows = r, int64(r)
 				}
 			case "c":
-				inCell, valued = 1, false
+				inCell, valued = true, false
 				col++
 				if ref := attr(t, "r"); ref != "" {
 					c, ok := column(ref)
 					if !ok {
 						// excelize refuses the row here; nothing is padded.
-						inCell = 0
+						inCell = false
 						continue
 					}
 					col = c
@@ -117,18 +135,18 @@ func checkPart(f *zip.File, lim Limits, total *int64, reach *int) *Problem {
 				cellCol = col
 			}
 		case xml.EndElement:
-			if inCell > 0 {
-				if inCell--; inCell > 0 || !valued {
+			if inCell {
+				// excelize ends a cell at the first end of an element
+				// named c, however deep: a nested <c/> ends it too.
+				if t.Name.Local != "c" {
 					continue
 				}
-				*reach = max(*reach, cellCol)
-				if lim.MaxColumn > 0 && cellCol > lim.MaxColumn {
-					return &Problem{Part: f.Name, Row: row, Column: cellCol, Cells: *total + int64(n), Reach: *reach}
+				inCell = false
+				if !valued {
+					continue
 				}
-				// excelize appends the value after blanks up to its column.
-				n = max(n+1, cellCol)
-				if *total+int64(n) > lim.MaxCells {
-					return &Problem{Part: f.Name, Row: row, Cells: *total + int64(n), Reach: *reach}
+				if p := cell(); p != nil {
+					return p
 				}
 				continue
 			}

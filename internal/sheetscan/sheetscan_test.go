@@ -117,3 +117,38 @@ func TestFarColumn(t *testing.T) {
 		t.Error("ColumnName")
 	}
 }
+
+// FuzzNeverFewer: whatever the sheet's XML, Check never counts fewer cells
+// than excelize's row iterator builds, so a limit it lets through holds.
+func FuzzNeverFewer(f *testing.F) {
+	f.Add(`<row r="1"><c r="XFD1"><v>1</v></c><c r="A1"><v>1</v></c></row>`)
+	f.Add(`<row><c><v>1</v></c><c/><c r="C1"><f>1</f></c></row><row r="9"><c r="b9"><is><t>x</t></is></c></row>`)
+	f.Add(`<x:row xmlns:x="u"><x:c r="AA1"><x:v>1</x:v></x:c></x:row></sheetData><row><c r="D1"><v>1</v></c></row>`)
+	f.Add(`<row r="1"><c r="A1"><c r="XFD1"><v>1</v></c></c></row>`)
+	f.Fuzz(func(t *testing.T, rows string) {
+		data := workbook(t, rows)
+		x, err := excelize.OpenReader(bytes.NewReader(data))
+		if err != nil {
+			return
+		}
+		defer x.Close()
+		it, err := x.Rows("Sheet1")
+		if err != nil {
+			return
+		}
+		var want int64
+		for it.Next() {
+			cols, err := it.Columns()
+			if err != nil {
+				break
+			}
+			want += int64(len(cols))
+		}
+		if want == 0 {
+			return
+		}
+		if p := check(t, data, Limits{MaxCells: want - 1, MaxPart: 1 << 20}); p == nil {
+			t.Fatalf("excelize builds %d cells; Check let a limit of %d through", want, want-1)
+		}
+	})
+}
