@@ -223,6 +223,15 @@ func hostileCases() []hostileCase {
 			}
 			return buildDocx(t, b.String())
 		}, nil},
+		// The most text a Word document may hold: 60 MB of it, in
+		// paragraphs of a few hundred words.
+		{"docx-text-60MB", "long.docx", func(t testing.TB) []byte {
+			var b strings.Builder
+			for i := 0; b.Len() < 60<<20; i++ {
+				b.WriteString(p(fmt.Sprintf("P%d: ", i%2) + noise(i, 300)))
+			}
+			return buildDocx(t, b.String())
+		}, nil},
 		{"odt-paragraphs-at-limit", "many.odt", func(t testing.TB) []byte {
 			var b strings.Builder
 			for i := range maxParagraphs {
