@@ -66,6 +66,10 @@ func cueParse(text, format string, po parseOpts) (parsed, error) {
 			bl.turn(cur.speaker, clock, strings.Join(cur.words, " "))
 		}
 	}
+	// The turns' text is shorter than the file (time lines go, a voice tag
+	// is longer than "Name: "): size it once, not by doubling, which would
+	// hold two copies of a long file's text.
+	bl.b.Grow(len(text))
 	speaker, lastEnd, ncues := "", -1, 0
 	// Each cue is made into turns as it is read, so that a long file's cues
 	// are never all held at once.
