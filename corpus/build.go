@@ -55,11 +55,15 @@ func buildBlocks(blocks []block, po parseOpts) (parsed, error) {
 			if bold {
 				warnings = appendOnce(warnings, "speaker names were taken from bold text at the start of paragraphs")
 			}
-			bl.chunk(text, turns)
+			// The paragraphs are in text now: let their strings go before
+			// the builder copies it, which matters for a long document.
+			clear(run)
 			run = run[:0]
+			bl.chunk(text, turns)
 		}
 	}
-	for _, b := range blocks {
+	for i, b := range blocks {
+		blocks[i] = block{} // read: let it go
 		if b.rows == nil {
 			run = append(run, b.para)
 			continue
@@ -133,6 +137,11 @@ func paraTurns(paras []para) (text string, turns []Turn, bold bool) {
 		strong bool
 	}
 	var cands []cand
+	size := len(paras)
+	for _, p := range paras {
+		size += len(p.text)
+	}
+	b.Grow(size) // once: doubling would hold two copies of a long document
 	for i, p := range paras {
 		if i > 0 {
 			b.WriteByte('\n')
@@ -238,6 +247,7 @@ func (bl *builder) chunk(text string, turns []Turn) {
 	}
 	bl.gap()
 	base := bl.runes
+	bl.b.Grow(len(text)) // exactly, not doubling: a chunk can be most of a long document
 	bl.write(text)
 	for _, t := range turns {
 		t.Start += base

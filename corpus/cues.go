@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"fmt"
 	"html"
 	"strings"
 	"unicode"
@@ -10,8 +11,16 @@ import (
 
 // cue is one timed cue, cut where the speaker changes inside it.
 type cue struct {
-	start, end int // seconds
+	start, end int // seconds; -1 when the time line cannot be read
 	segs       []cueSeg
+}
+
+// badTimings counts the cues whose time line could not be read and keeps
+// the first, for the warning.
+type badTimings struct {
+	n         int
+	cue, line int // 1-based, of the first
+	text      string
 }
 
 type cueSeg struct {
@@ -34,20 +43,37 @@ const pauseSecs = 2
 // Blank lines between cues may be missing; CRLF and a BOM are fine.
 func cueParse(text, format string, po parseOpts) (parsed, error) {
 	what := map[string]string{"vtt": "WebVTT file", "srt": "SubRip file"}[format]
-	lines := strings.Split(Normalize(text), "\n")
-	cues := readCues(lines)
-	if len(cues) == 0 {
-		return parsed{}, corruptIn(what, "no cue with a start --> end time")
-	}
+	lines := splitLines(Normalize(text))
+	// Turns go to the builder as soon as the next one starts, so that only
+	// the one being merged is kept apart from the text.
 	type turn struct {
 		speaker string
-		start   int
+		start   int // -1: unknown
 		words   []string
 		nwords  int
 	}
-	var turns []turn
+	var (
+		bl   builder
+		cur  turn
+		open bool // cur holds a turn
+	)
+	emit := func() {
+		if open {
+			clock := ""
+			if cur.start >= 0 {
+				clock = formatClock(cur.start)
+			}
+			bl.turn(cur.speaker, clock, strings.Join(cur.words, " "))
+		}
+	}
+	// The turns' text is shorter than the file (time lines go, a voice tag
+	// is longer than "Name: "): size it once, not by doubling, which would
+	// hold two copies of a long file's text.
+	bl.b.Grow(len(text))
 	speaker, lastEnd, ncues := "", -1, 0
-	for _, c := range cues {
+	// Each cue is made into turns as it is read, so that a long file's cues
+	// are never all held at once.
+	n, bad := readCues(lines, func(c *cue) {
 		counted := false
 		for k, s := range c.segs {
 			text := strings.TrimSpace(s.text())
@@ -62,36 +88,42 @@ func cueParse(text, format string, po parseOpts) (parsed, error) {
 			if s.speaker != "" {
 				next = s.speaker
 			}
-			n := len(turns)
 			switch {
-			case n == 0, next != speaker:
-			case next == "" && k == 0 && (c.start-lastEnd >= pauseSecs || turns[n-1].nwords >= 150 && endsSentence(turns[n-1].words)):
+			case !open, next != speaker:
+			case next == "" && k == 0 && (c.start >= 0 && c.start-lastEnd >= pauseSecs || cur.nwords >= 150 && endsSentence(cur.words)):
 			default:
 				if text != "" {
-					turns[n-1].words = append(turns[n-1].words, text)
-					turns[n-1].nwords += CountWords(text)
+					cur.words = append(cur.words, text)
+					cur.nwords += CountWords(text)
 				}
 				continue
 			}
+			emit()
 			speaker = next
-			turns = append(turns, turn{speaker: next, start: c.start})
+			cur, open = turn{speaker: next, start: c.start}, true
 			if text != "" {
-				turns[n].words = []string{text}
-				turns[n].nwords = CountWords(text)
+				cur.words = []string{text}
+				cur.nwords = CountWords(text)
 			}
 		}
 		lastEnd = max(lastEnd, c.end)
+	})
+	if n == 0 {
+		return parsed{}, corruptIn(what, "no cue with a start --> end time")
 	}
-	var bl builder
-	for _, t := range turns {
-		bl.turn(t.speaker, formatClock(t.start), strings.Join(t.words, " "))
-	}
+	emit()
 	p, err := bl.finish()
 	if err != nil {
 		return parsed{}, err
 	}
 	if len(p.turns) < ncues {
 		p.warnings = append(p.warnings, plural(ncues, "cue", "cues")+" merged into "+plural(len(p.turns), "turn", "turns"))
+	}
+	switch {
+	case bad.n == 1:
+		p.warnings = append(p.warnings, fmt.Sprintf("cue %d (line %d): its time line %q cannot be read; its text was kept, without a time", bad.cue, bad.line, bad.text))
+	case bad.n > 1:
+		p.warnings = append(p.warnings, fmt.Sprintf("%d cues have time lines that cannot be read (the first is cue %d, line %d: %q); their text was kept, without a time", bad.n, bad.cue, bad.line, bad.text))
 	}
 	if po.pattern != nil {
 		p.warnings = append(p.warnings, "the speaker pattern is not used for subtitles; speakers come from <v> voice tags and Name: at the start of cues")
@@ -107,17 +139,21 @@ func endsSentence(words []string) bool {
 	return strings.HasSuffix(w, ".") || strings.HasSuffix(w, "?") || strings.HasSuffix(w, "!")
 }
 
-// readCues finds the cues in the lines of a subtitle file.
-func readCues(lines []string) []cue {
-	var cues []cue
+// readCues finds the cues in the lines of a subtitle file and passes each to
+// yield, in order, once its text is complete (when the next cue starts, or at
+// the end); it returns how many there were. A time line that looks like one
+// but cannot be read (see looksTimed) still starts a cue, with no time, and
+// is counted in bad.
+func readCues(lines textLines, yield func(*cue)) (n int, bad badTimings) {
+	var last cue // the cue read last, not yet yielded when n > 0
 	blockStart := true
-	for i := 0; i < len(lines); i++ {
-		line := strings.TrimSpace(lines[i])
+	for i := 0; i < lines.len(); i++ {
+		line := strings.TrimSpace(lines.at(i))
 		switch {
 		case line == "":
 			blockStart = true
 			continue
-		case blockStart && (i == 0 || len(cues) == 0) && strings.HasPrefix(line, "WEBVTT"):
+		case blockStart && (i == 0 || n == 0) && strings.HasPrefix(line, "WEBVTT"):
 			i = skipBlock(lines, i)
 			continue
 		case blockStart && (isBlockWord(line, "NOTE") || isBlockWord(line, "STYLE") || isBlockWord(line, "REGION")):
@@ -126,30 +162,52 @@ func readCues(lines []string) []cue {
 		}
 		blockStart = false
 		start, end, ok := cueTiming(line)
+		if !ok && looksTimed(line) {
+			start, end, ok = -1, -1, true
+			if bad.n++; bad.n == 1 {
+				bad.cue, bad.line, bad.text = n+1, i+1, line
+			}
+		}
 		if !ok {
 			// A cue identifier, or text separated from its cue by a stray
 			// blank line: keep the text.
-			if len(cues) > 0 && !isCueID(lines, i) {
-				c := &cues[len(cues)-1]
-				c.segs = appendCueLine(c.segs, line)
+			if n > 0 && !isCueID(lines, i) {
+				last.segs = appendCueLine(last.segs, line)
 			}
 			continue
 		}
 		c := cue{start: start, end: end}
-		for i+1 < len(lines) {
-			next := strings.TrimSpace(lines[i+1])
+		for i+1 < lines.len() {
+			next := strings.TrimSpace(lines.at(i + 1))
 			if next == "" {
 				break
 			}
-			if _, _, ok := cueTiming(next); ok || isDigits(next) && isCueID(lines, i+1) {
+			if _, _, ok := cueTiming(next); ok || looksTimed(next) || isDigits(next) && isCueID(lines, i+1) {
 				break // the next cue, its blank line missing
 			}
 			i++
 			c.segs = appendCueLine(c.segs, next)
 		}
-		cues = append(cues, c)
+		if n > 0 {
+			yield(&last)
+		}
+		last = c
+		n++
 	}
-	return cues
+	if n > 0 {
+		yield(&last)
+	}
+	return n, bad
+}
+
+// looksTimed reports a line that is meant as a cue's time line but may not
+// be one cueTiming reads, such as "00:00:00:500 --> 00:00:02,000": what
+// stands before "-->" is only digits and time punctuation. A line of speech
+// with an arrow in it ("from home --> to the group") is not.
+func looksTimed(line string) bool {
+	a, _, found := strings.Cut(line, "-->")
+	a = strings.TrimSpace(a)
+	return found && a != "" && strings.Trim(a, "0123456789:.,;") == "" && strings.ContainsAny(a, "0123456789")
 }
 
 func isDigits(s string) bool {
@@ -162,21 +220,22 @@ func isBlockWord(line, word string) bool {
 }
 
 // skipBlock returns the index of the last line of the block starting at i.
-func skipBlock(lines []string, i int) int {
-	for i+1 < len(lines) && strings.TrimSpace(lines[i+1]) != "" {
+func skipBlock(lines textLines, i int) int {
+	for i+1 < lines.len() && strings.TrimSpace(lines.at(i+1)) != "" {
 		i++
 	}
 	return i
 }
 
-// isCueID reports that lines[i] is a cue identifier: the next line is a
+// isCueID reports that line i is a cue identifier: the next line is a
 // timing line.
-func isCueID(lines []string, i int) bool {
-	if i+1 >= len(lines) {
+func isCueID(lines textLines, i int) bool {
+	if i+1 >= lines.len() {
 		return false
 	}
-	_, _, ok := cueTiming(strings.TrimSpace(lines[i+1]))
-	return ok
+	next := strings.TrimSpace(lines.at(i + 1))
+	_, _, ok := cueTiming(next)
+	return ok || looksTimed(next)
 }
 
 // cueTiming parses "00:01:02.500 --> 00:01:05.000 align:start" (WebVTT)
@@ -314,4 +373,35 @@ func cueLabel(s string) (lab, rest string) {
 		return "", s
 	}
 	return name, strings.TrimSpace(t[end:])
+}
+
+// textLines are the lines of a text, found by their offsets rather than cut
+// into a slice of strings: a long subtitle file has millions of short lines,
+// and the offsets take a quarter of the memory.
+type textLines struct {
+	text   string
+	starts []int32 // byte offset of each line; the text is under 2 GiB (MaxFileSize)
+}
+
+func splitLines(text string) textLines {
+	l := textLines{text: text, starts: make([]int32, 0, strings.Count(text, "\n")+1)}
+	for b := 0; ; {
+		l.starts = append(l.starts, int32(b))
+		nl := strings.IndexByte(text[b:], '\n')
+		if nl < 0 {
+			return l
+		}
+		b += nl + 1
+	}
+}
+
+func (l textLines) len() int { return len(l.starts) }
+
+// at returns line i without its "\n".
+func (l textLines) at(i int) string {
+	end := len(l.text)
+	if i+1 < len(l.starts) {
+		end = int(l.starts[i+1]) - 1
+	}
+	return l.text[l.starts[i]:end]
 }

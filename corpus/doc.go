@@ -47,7 +47,11 @@
 //     turn before it. Consecutive cues of one speaker are merged into one
 //     turn (warning "12 cues merged into 4 turns") whose timestamp is the
 //     first cue's start; with no speakers at all a silence of 2 s or more
-//     starts a new turn.
+//     starts a new turn. A time line that cannot be read but is meant as
+//     one (digits and time punctuation before "-->", such as
+//     "00:00:00:500 --> 00:00:02,000") still starts a cue: its text is kept,
+//     without a time, and a warning names the cue and its line, rather than
+//     the cue being dropped or glued onto the one before.
 //   - .csv (comma, semicolon or tab, whichever the first lines use
 //     consistently), .tsv and .xlsx (the first sheet, cells as Excel shows
 //     them) — a turns table, one turn per row. A first row naming its
@@ -82,8 +86,21 @@
 // 500 times is refused as [ErrTooLarge] (a zip bomb), and parts are read
 // through a limit so that a part lying about its size cannot exhaust memory.
 // A file with NUL bytes (outside UTF-16) or more than 10% control
-// characters is [ErrBinary]. RTF groups may nest 10,000 deep. A sheet is
-// read up to 1,048,576 rows and 64 columns. Markdown with a line nested more
+// characters is [ErrBinary]. RTF groups may nest 10,000 deep. The XML of a
+// .docx or .odt may nest 512 elements deep (deeper is [ErrCorrupt], "XML
+// nested more than 512 elements deep"), and hold at most 250,000 paragraphs
+// and table cells ([ErrTooLarge]): each costs memory however little text it
+// holds, so without the bound a small archive of empty or nested paragraphs
+// took gigabytes. Paragraphs joined by deleted paragraph marks are appended,
+// never copied again for each, so reading stays linear. A sheet is
+// read up to 1,048,576 rows and 64 columns, and its rows may spread over at
+// most 4,000,000 cells, counted from the XML before the sheet is read
+// ([ErrTooLarge] otherwise): excelize builds a row with an empty cell for
+// every column before its last value, so one cell in column XFD per row
+// made a 7 kB workbook take 400 MB. A cell far to the right on a few rows
+// is still read (and left out, beyond column 64). A .csv or .tsv in which a
+// quote opens a cell and is never closed is [ErrCorrupt], naming the line
+// where it opened, rather than every row below being read into that cell. Markdown with a line nested more
 // than 32 quotes or list items deep (which would make parsing quadratic) is
 // read as plain text, with a warning. Parsing is linear in the size of the
 // file (see BenchmarkParseText50MB).
@@ -135,7 +152,8 @@
 // "00:01:02 Name:", "Name<Tab>" and "Name – ".
 //
 // Turn.Timestamp: for cues and table rows it is the start time normalised to
-// "hh:mm:ss" (fractions dropped, e.g. "00:01:02"); a table cell that is not
+// "hh:mm:ss" (fractions dropped, e.g. "00:01:02"), empty when the turn's
+// first cue has a time line that cannot be read; a table cell that is not
 // a time is kept as written. For labels in text it is kept as written in
 // the label ("01:24", "1:02:03", "00:01:23.450").
 //
@@ -149,7 +167,8 @@
 // "read as UTF-16LE (no byte-order mark)", "tracked changes accepted: …",
 // "speaker names were taken from bold text at the start of paragraphs",
 // "a table of 12 turns was read as speaker | text | time", "12 cues merged
-// into 4 turns", "columns read as time | speaker | text", "3 empty rows
+// into 4 turns", "cue 2 (line 6): its time line "00:00:00:500 --> …" cannot
+// be read; its text was kept, without a time", "columns read as time | speaker | text", "3 empty rows
 // skipped", "only the first sheet ("Sheet1") was read; the workbook has 2",
 // "the speaker pattern matched no line; the text is one turn per paragraph".
 //

@@ -204,16 +204,18 @@ type paragraph struct {
 func wordBlocks(r io.Reader) (blocks []block, tracked bool, err error) {
 	dec := xml.NewDecoder(r)
 	var (
-		open    []*paragraph // paragraphs being read, innermost last
-		skip    int          // >0 while inside an element whose text is dropped
-		runs    int          // depth of w:r
-		inT     int          // depth of w:t
-		root    bool         // saw the root element
-		pPr     int          // depth of w:pPr
-		rPr     int          // depth of w:rPr
-		runBold bool         // the current run is bold
-		carry   string       // text of paragraphs whose mark was deleted
+		open    []*paragraph    // paragraphs being read, innermost last
+		skip    int             // >0 while inside an element whose text is dropped
+		runs    int             // depth of w:r
+		inT     int             // depth of w:t
+		root    bool            // saw the root element
+		pPr     int             // depth of w:pPr
+		rPr     int             // depth of w:rPr
+		runBold bool            // the current run is bold
+		carry   strings.Builder // text of paragraphs whose mark was deleted
 		tables  tableReader
+		depth   int // of open elements
+		units   int // paragraphs and table cells so far
 	)
 	write := func(s string) {
 		if len(open) == 0 {
@@ -243,6 +245,9 @@ func wordBlocks(r io.Reader) (blocks []block, tracked bool, err error) {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			root = true
+			if depth++; depth > maxXMLDepth {
+				return nil, false, xmlTooDeep("Word document")
+			}
 			if skip > 0 {
 				skip++
 				continue
@@ -281,6 +286,9 @@ func wordBlocks(r io.Reader) (blocks []block, tracked bool, err error) {
 					}
 				}
 			case "p":
+				if units++; units > maxParagraphs {
+					return nil, false, tooManyParagraphs
+				}
 				open = append(open, &paragraph{boldOpen: true})
 			case "r":
 				runs++
@@ -302,9 +310,13 @@ func wordBlocks(r io.Reader) (blocks []block, tracked bool, err error) {
 			case "tr":
 				tables.startRow()
 			case "tc":
+				if units++; units > maxParagraphs {
+					return nil, false, tooManyParagraphs
+				}
 				tables.startCell()
 			}
 		case xml.EndElement:
+			depth--
 			if skip > 0 {
 				skip--
 				continue
@@ -325,20 +337,22 @@ func wordBlocks(r io.Reader) (blocks []block, tracked bool, err error) {
 				if n := len(open); n > 0 {
 					pg := open[n-1]
 					open = open[:n-1]
-					text := carry + pg.text.String()
-					bold := pg.bold
-					if carry != "" {
-						bold = 0
-					}
 					if pg.markDeleted {
 						// The paragraph mark is a tracked deletion: once the
-						// change is accepted this text joins the next paragraph.
-						carry = text
-					} else {
-						carry = ""
-						if !tables.paragraph(text) {
-							blocks = append(blocks, block{para: para{text: text, bold: bold}})
-						}
+						// change is accepted this text joins the next
+						// paragraph. Appended, not concatenated, so that a
+						// long run of them stays linear.
+						carry.WriteString(pg.text.String())
+						break
+					}
+					text, bold := pg.text.String(), pg.bold
+					if carry.Len() > 0 {
+						carry.WriteString(text)
+						text, bold = carry.String(), 0
+						carry = strings.Builder{}
+					}
+					if !tables.paragraph(text) {
+						blocks = append(blocks, block{para: para{text: text, bold: bold}})
 					}
 				}
 			case "r":
@@ -366,8 +380,8 @@ func wordBlocks(r io.Reader) (blocks []block, tracked bool, err error) {
 	if !root {
 		return nil, false, corrupt("malformed XML: no root element")
 	}
-	if carry != "" {
-		blocks = append(blocks, block{para: para{text: carry}})
+	if carry.Len() > 0 {
+		blocks = append(blocks, block{para: para{text: carry.String()}})
 	}
 	if tables.depth > 0 { // unclosed table in truncated XML
 		blocks = tables.flush(blocks)

@@ -17,13 +17,17 @@ var (
 	// the wrapping error gives the byte offset of the first bad byte.
 	ErrInvalidUTF8 = errors.New("is not valid UTF-8 text")
 	// ErrCorrupt: a .docx, .odt or .xlsx that is not a zip, lacks its main
-	// part or holds malformed XML; an .rtf that is not RTF; a .vtt or .srt
-	// with no cue. The wrapping error names the format and says which.
+	// part or holds malformed XML (or XML nested more than 512 deep); an
+	// .rtf that is not RTF; a .vtt or .srt with no cue; a .csv with a quote
+	// that is never closed (naming its line). The wrapping error names the
+	// format and says which.
 	ErrCorrupt = errors.New("is not a readable document")
 	// ErrUnsupported: the file's extension is not one Themis imports.
 	ErrUnsupported = errors.New("unsupported file type")
 	// ErrTooLarge: the file, or the text inside a .docx, .odt or .xlsx,
-	// exceeds MaxFileSize, or an archive expands suspiciously (a zip bomb).
+	// exceeds MaxFileSize, or an archive expands suspiciously (a zip bomb),
+	// or a .docx or .odt has more than 250,000 paragraphs and table cells,
+	// or the rows of an .xlsx would spread over more than 4,000,000 cells.
 	ErrTooLarge = errors.New("is too large to import (the limit is 64 MiB)")
 	// ErrUnknownEncoding: Options.Encoding names no encoding Themis knows.
 	ErrUnknownEncoding = errors.New("names an unknown text encoding")

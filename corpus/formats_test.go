@@ -302,6 +302,8 @@ func TestCheckedErrors(t *testing.T) {
 		{"xlsx not zip", "x.xlsx", []byte("hello"), Options{}, ErrCorrupt, "Excel workbook"},
 		{"xlsx is docx", "x.xlsx", buildDocx(t, p("a")), Options{}, ErrCorrupt, "Excel workbook"},
 		{"csv without text column", "t.csv", []byte("Speaker,Age,Role\nAmy,34,patient\n"), Options{}, ErrMissingColumn, `"Speaker", "Age", "Role"`},
+		{"csv unclosed quote", "q.csv", []byte("Speaker,Text\nAna,hello\nBo,\"it was\nCy,every row below\nDi,swallowed\n"), Options{}, ErrCorrupt, "line 3: a quote opens a cell that is never closed"},
+		{"tsv unclosed quote", "q.tsv", []byte("Ana\thello\n\"Bo\tit was\nCy\tswallowed\n"), Options{}, ErrCorrupt, "line 2: a quote opens a cell"},
 		{"csv too wide", "t.csv", []byte("a,b,c,d\ne,f,g,h\n"), Options{}, ErrMissingColumn, `"a", "b", "c", "d"`},
 		{"xlsx without text column", "t.xlsx", buildXLSX(t, [][]any{{"Who", "When"}, {"Amy", "00:01:00"}}), Options{}, ErrMissingColumn, `"Who", "When"`},
 	}

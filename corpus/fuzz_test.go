@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"crypto/sha256"
+	"encoding/csv"
 	"encoding/hex"
 	"errors"
 	"os"
@@ -162,6 +163,11 @@ func FuzzDocxXML(f *testing.F) {
 	f.Add(docXML(`<w:tbl><w:tr><w:tc>` + p("I: a") + `</w:tc></w:tr></w:tbl><w:p><w:r><mc:AlternateContent><mc:Choice><w:txbxContent>` + p("b") + `</w:txbxContent></mc:Choice><mc:Fallback>` + p("b") + `</mc:Fallback></mc:AlternateContent></w:r></w:p>`))
 	f.Add(`<a><b></a>`)
 	f.Add(``)
+	// The bounds of issue 13: nesting past maxXMLDepth, paragraphs nested
+	// in paragraphs, and runs of deleted paragraph marks.
+	f.Add(docXML(strings.Repeat("<w:p>", maxXMLDepth+1) + "<w:r><w:t>x</w:t></w:r>"))
+	f.Add(docXML(strings.Repeat("<w:p>", 8) + "<w:r><w:t>x</w:t></w:r>" + strings.Repeat("</w:p>", 8)))
+	f.Add(docXML(strings.Repeat(`<w:p><w:pPr><w:rPr><w:del w:id="1"/></w:rPr></w:pPr><w:r><w:t>a </w:t></w:r></w:p>`, 3) + p("b")))
 	f.Fuzz(func(t *testing.T, xml string) {
 		data := buildZip(t, docxFile{"word/document.xml", xml})
 		doc, err := Parse("f.docx", data)
@@ -216,6 +222,8 @@ func FuzzDocxStructure(f *testing.F) {
 	f.Add(`<w:tbl>` + tr("Speaker", "Text", "Time") + tr("I", "a", "0:01") + tr("R", "b", "x") + `</w:tbl>` + p("x"))
 	f.Add(`<w:tbl><w:tr><w:tc><w:tbl>` + tr("a", "b") + `</w:tbl></w:tc></w:tr></w:tbl>`)
 	f.Add(`<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Rene</w:t></w:r><w:r><w:t>&#x301;: x</w:t></w:r></w:p>`)
+	f.Add(strings.Repeat("<w:p>", maxXMLDepth) + "<w:r><w:t>x</w:t></w:r>" + strings.Repeat("</w:p>", maxXMLDepth))
+	f.Add(`<w:tbl><w:tr>` + strings.Repeat(`<w:tc><w:p><w:p><w:r><w:t>I</w:t></w:r></w:p></w:p></w:tc>`, 3) + `</w:tr></w:tbl>`)
 	f.Fuzz(func(t *testing.T, body string) {
 		fuzzParse(t, "f.docx", buildDocx(t, body), Options{})
 	})
@@ -226,6 +234,8 @@ func FuzzODT(f *testing.F) {
 	f.Add(`<table:table><table:table-row><table:table-cell table:number-columns-repeated="3"><text:p>I</text:p></table:table-cell></table:table-row></table:table>`)
 	f.Add(`<text:p>a<text:s text:c="99999999999"/><text:tab/><text:line-break/>b</text:p><text:list><text:list-item><text:p>c</text:p></text:list-item></text:list>`)
 	f.Add(`<text:h>x</text:h><text:tracked-changes><text:p>d</text:p></text:tracked-changes><text:note><text:p>n</text:p></text:note>`)
+	f.Add(`<text:p>` + strings.Repeat(`<text:span>`, maxXMLDepth) + `x</text:p>`)
+	f.Add(`<table:table><table:table-row>` + strings.Repeat(`<table:table-cell table:number-columns-repeated="64"/>`, 3) + `</table:table-row></table:table>`)
 	f.Fuzz(func(t *testing.T, body string) {
 		fuzzParse(t, "f.odt", buildODT(t, body), Options{})
 	})
@@ -243,7 +253,8 @@ func FuzzRTF(f *testing.F) {
 func FuzzVTT(f *testing.F) {
 	addSeeds(f, "WEBVTT\n\n00:01.000 --> 00:02.000\n<v A>hi</v>\n00:02.000 --> 00:03.000\n<v.x B>ho<v A>hey",
 		"WEBVTT\nNOTE x\n\nSTYLE\n::cue{}\n\nid\n00:00:01.000 --> 00:00:02.000 align:start\n<c.y>x</c> &amp; <00:00:01.500>y",
-		"00:01 --> \n- Sam: a\n- Ana: b\n\n\nloose text")
+		"00:01 --> \n- Sam: a\n- Ana: b\n\n\nloose text",
+		"WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ana>one\n\n00:02:000:1 --> 00:03.000\n<v Bo>two\n00:0x --> y\nthree --> four")
 	addFileSeeds(f, "formats/*.vtt")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzParse(t, "f.vtt", data, Options{})
@@ -252,7 +263,8 @@ func FuzzVTT(f *testing.F) {
 
 func FuzzSRT(f *testing.F) {
 	addSeeds(f, "1\r\n00:00:01,000 --> 00:00:02,000\r\nSAM: hi\r\n2\r\n00:00:02,000 --> 00:00:03,000\r\n<i>ho</i>\r\n",
-		"1\n00:00:01,000 --> 00:00:02,000\n{\\an8}[Ana] x\n\n2\n99:59:59,999 --> 0:0\n>> BOB: y")
+		"1\n00:00:01,000 --> 00:00:02,000\n{\\an8}[Ana] x\n\n2\n99:59:59,999 --> 0:0\n>> BOB: y",
+		"1\n00:00:00:500 --> 00:00:03,000\nANA: one\n2\n00:00:04,000 --> 00:00:05,000\nBO: two\n3\n0:0:0;1 -->\n\n4\n,.:1 --> 2")
 	addFileSeeds(f, "formats/*.srt")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzParse(t, "f.srt", data, Options{})
@@ -260,7 +272,8 @@ func FuzzSRT(f *testing.F) {
 }
 
 func FuzzTurnsCSV(f *testing.F) {
-	addSeeds(f, "Speaker,Text,Time\nA,hi,0:01\n,,\nB,\"x, \"\"y\"\"\",", "A;b\nC;d", "0:01\tA\tb\n0:02\tC\td", "who,when\nx,y", "a,\"b\nc")
+	addSeeds(f, "Speaker,Text,Time\nA,hi,0:01\n,,\nB,\"x, \"\"y\"\"\",", "A;b\nC;d", "0:01\tA\tb\n0:02\tC\td", "who,when\nx,y", "a,\"b\nc",
+		"Speaker,Text\nAna,\"it was\nBo,swallowed\n", "Speaker,Text\nAna,said \"hi\" twice\nBo,\"closed\"\"\"\r\n", "A\t\"b\"x\tc\n")
 	addFileSeeds(f, "formats/*.csv")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzParse(t, "f.csv", data, Options{})
@@ -270,6 +283,9 @@ func FuzzTurnsCSV(f *testing.F) {
 func FuzzTurnsXLSX(f *testing.F) {
 	f.Add(buildXLSX(f, [][]any{{"Speaker", "Text"}, {"A", "hi"}}))
 	f.Add(buildXLSX(f, [][]any{{"0:01", "A", "hi"}, {"0:02", "B", "ho"}}))
+	f.Add(sheetXLSX(f, farColumnRows(3, "XFD")))
+	f.Add(sheetXLSX(f, farColumnRows(3, "CZ")))
+	f.Add(sheetXLSX(f, `<row><c r="XFD1"><v>1</v></c><c><v>2</v></c></row><row r="5000"><c r="A5000" t="inlineStr"><is><t>x</t></is></c></row>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzParse(t, "f.xlsx", data, Options{})
 	})
@@ -303,6 +319,40 @@ func FuzzSpeakerPattern(f *testing.F) {
 	f.Fuzz(func(t *testing.T, pattern, text string) {
 		for _, file := range []string{"f.txt", "f.md"} {
 			fuzzParse(t, file, []byte(text), Options{SpeakerPattern: pattern})
+		}
+	})
+}
+
+// FuzzUnclosedQuote checks UnclosedQuote against encoding/csv: a text the
+// strict reader (no LazyQuotes) reads whole has no unclosed quote, and when
+// UnclosedQuote names a line, the lazy reader's last record starts there
+// or before and runs to the end (the cell swallowed what followed).
+func FuzzUnclosedQuote(f *testing.F) {
+	addSeeds(f, "a,b\n\"c\nd,e\n", "a,\"b\"\"\",c\n", "a,\"b\"x,c\n\"", "\"a\"\r\n\"b", "x;\"y\n", "a\t\"b\tc\n", "\"\"\"", "a\n\n\"\n")
+	f.Fuzz(func(t *testing.T, data []byte) {
+		text := string(data)
+		for _, comma := range []rune{',', ';', '\t'} {
+			line := UnclosedQuote(text, comma)
+			strict := csv.NewReader(strings.NewReader(text))
+			strict.Comma, strict.FieldsPerRecord = comma, -1
+			if _, err := strict.ReadAll(); err == nil && line != 0 {
+				t.Fatalf("%q (%q): strict csv reads it, UnclosedQuote says line %d", text, comma, line)
+			}
+			if line == 0 {
+				continue
+			}
+			lazy := csv.NewReader(strings.NewReader(text))
+			lazy.Comma, lazy.FieldsPerRecord, lazy.LazyQuotes = comma, -1, true
+			first := 0
+			for {
+				if _, err := lazy.Read(); err != nil {
+					break
+				}
+				first, _ = lazy.FieldPos(0)
+			}
+			if first > line {
+				t.Fatalf("%q (%q): UnclosedQuote says line %d, the last record starts on line %d", text, comma, line, first)
+			}
 		}
 	})
 }

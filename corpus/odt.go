@@ -83,6 +83,7 @@ type odtStyle struct {
 func (s odtStyles) read(r io.Reader) {
 	dec := xml.NewDecoder(r)
 	var cur string
+	depth := 0
 	for {
 		tok, err := dec.Token()
 		if err != nil {
@@ -90,10 +91,11 @@ func (s odtStyles) read(r io.Reader) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			if s.start(t, &cur) {
+			if depth++; depth > maxXMLDepth || s.start(t, &cur) {
 				return
 			}
 		case xml.EndElement:
+			depth--
 			if t.Name.Space == nsODFStyle && t.Name.Local == "style" {
 				cur = ""
 			}
@@ -174,6 +176,8 @@ func odtBlocks(r io.Reader, styles odtStyles) (blocks []block, tracked bool, err
 		inDoc  bool   // inside office:body
 		size   int    // bytes of text so far: text:s and repeated cells can expand
 		repeat = 1    // times the current cell repeats
+		depth  int    // of open elements
+		units  int    // paragraphs and table cells so far
 	)
 	top := func() *odtPara {
 		if len(open) == 0 {
@@ -235,6 +239,9 @@ func odtBlocks(r io.Reader, styles odtStyles) (blocks []block, tracked bool, err
 		switch t := tok.(type) {
 		case xml.StartElement:
 			root = true
+			if depth++; depth > maxXMLDepth {
+				return nil, false, xmlTooDeep("OpenDocument text")
+			}
 			if skip > 0 {
 				skip++
 				continue
@@ -256,6 +263,9 @@ func odtBlocks(r io.Reader, styles odtStyles) (blocks []block, tracked bool, err
 				case "note", "sequence-decls", "variable-decls", "user-field-decls", "bookmark-ref-decls":
 					skip = 1
 				case "p", "h":
+					if units++; units > maxParagraphs {
+						return nil, false, tooManyParagraphs
+					}
 					np := &odtPara{paragraph: paragraph{boldOpen: true}}
 					np.bold = []bool{styles.isBold(attrNS(t, nsODFText, "style-name"), false)}
 					open = append(open, np)
@@ -295,18 +305,24 @@ func odtBlocks(r io.Reader, styles odtStyles) (blocks []block, tracked bool, err
 				case "table-row":
 					tables.startRow()
 				case "table-cell", "covered-table-cell":
+					units++
 					if tables.depth == 1 {
 						tables.startCell()
 						repeat = 1
 						if n, err := strconv.Atoi(attrNS(t, nsODFTable, "number-columns-repeated")); err == nil && n > 1 {
 							repeat = min(n, 64)
+							units += repeat - 1
 						}
+					}
+					if units > maxParagraphs {
+						return nil, false, tooManyParagraphs
 					}
 				case "tracked-changes":
 					skip = 1
 				}
 			}
 		case xml.EndElement:
+			depth--
 			if skip > 0 {
 				skip--
 				continue

@@ -57,6 +57,27 @@ func TestCues(t *testing.T) {
 	})
 }
 
+// A cue whose time line cannot be read keeps its text, without a time and
+// with a warning naming it; it is neither dropped nor glued, time line and
+// all, onto the cue before it.
+func TestMalformedCueTimes(t *testing.T) {
+	runParseCases(t, []parseCase{
+		{"srt: a later cue", "a.srt", "1\n00:00:01,000 --> 00:00:02,000\nANA: one\n\n2\n00:00:00:500 --> 00:00:03,000\nBO: two\n\n3\n00:00:04,000 --> 00:00:05,000\nANA: three",
+			[]string{"ANA|00:00:01|ANA: |one", "BO||BO: |two", "ANA|00:00:04|ANA: |three"},
+			`cue 2 (line 6): its time line "00:00:00:500 --> 00:00:03,000" cannot be read; its text was kept, without a time`},
+		{"srt: the first cue", "a.srt", "1\n00:00:00:500 --> 00:00:03,000\nANA: one\n\n2\n00:00:04,000 --> 00:00:05,000\nBO: two",
+			[]string{"ANA||ANA: |one", "BO|00:00:04|BO: |two"}, "cue 1 (line 2)"},
+		{"srt: blank lines missing", "a.srt", "1\n00:00:01,000 --> 00:00:02,000\none\n2\n00:00:02;000 --> 00:00:03,000\ntwo\n3\n00:00:09,000 --> 00:00:10,000\nthree",
+			[]string{"|00:00:01||one two", "|00:00:09||three"}, "cue 2 (line 5)"},
+		{"vtt: unreadable start", "a.vtt", "WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ana>one\n\n00:02:000:1 --> 00:03.000\n<v Bo>two",
+			[]string{"Ana|00:00:01|Ana: |one", "Bo||Bo: |two"}, `cue 2 (line 6): its time line "00:02:000:1 --> 00:03.000" cannot be read`},
+		{"several", "a.srt", "1\n0:0:0:1 --> 0:0:1\na\n\n2\n0:0:0:2 --> 0:0:3\nb\n\n3\n0:0:0:3 --> 0:0:4\nc",
+			[]string{"|||a b c"}, `3 cues have time lines that cannot be read (the first is cue 1, line 2: "0:0:0:1 --> 0:0:1"); their text was kept, without a time`},
+		{"an arrow in what is said is text", "a.srt", "1\n00:00:01,000 --> 00:00:02,000\nANA: from home --> to the group",
+			[]string{"ANA|00:00:01|ANA: |from home --> to the group"}, ""},
+	})
+}
+
 func TestTurnTables(t *testing.T) {
 	runParseCases(t, []parseCase{
 		{"header any case, extra columns", "a.csv", "ID,WHO,Said,Start Time,Notes\n1,Ana,\"Hi, there\",1:02,x\n2,Bo,Yo,00:01:05.5,y",

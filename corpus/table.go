@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"themis/internal/sheetscan"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -27,6 +28,9 @@ func csvParse(text string, tsv bool, po parseOpts) (parsed, error) {
 	} else {
 		r.Comma = SniffDelimiter(text)
 	}
+	if line := UnclosedQuote(text, r.Comma); line > 0 {
+		return parsed{}, corruptIn("CSV file", fmt.Sprintf("line %d: %s", line, UnclosedQuoteMsg))
+	}
 	var rows [][]string
 	for {
 		rec, err := r.Read()
@@ -44,6 +48,65 @@ func csvParse(text string, tsv bool, po parseOpts) (parsed, error) {
 		rows = append(rows, rec)
 	}
 	return tableParse(rows, po)
+}
+
+// UnclosedQuoteMsg says what UnclosedQuote found, after the line it names.
+const UnclosedQuoteMsg = "a quote opens a cell that is never closed, so every row below it would be read into that cell"
+
+// UnclosedQuote returns the line (1-based) on which a quoted cell opens that
+// no quote closes before the end of text, or 0. It reads text as
+// encoding/csv does with LazyQuotes: a cell is quoted when it starts with a
+// quote; inside it "" is a quote, and a quote closes the cell only before the
+// delimiter, a line break or the end. LazyQuotes keeps transcripts with
+// stray quotes readable ("he said "no" twice"), but would read every row
+// after an unclosed quote into that one cell, so readers refuse such a file
+// instead. Case sheets use it too.
+func UnclosedQuote(text string, comma rune) int {
+	delim := string(comma)
+	line, start := 1, true // start: at the beginning of a cell
+	for i := 0; i < len(text); {
+		c := text[i]
+		if !start || c != '"' {
+			switch {
+			case c == '\n':
+				line++
+				start = true
+				i++
+			case strings.HasPrefix(text[i:], delim):
+				start = true
+				i += len(delim)
+			default:
+				start = false
+				i++
+			}
+			continue
+		}
+		opened := line
+		i++
+		for {
+			j := strings.IndexAny(text[i:], "\"\n")
+			if j < 0 {
+				return opened
+			}
+			i += j
+			if text[i] == '\n' {
+				line++
+				i++
+				continue
+			}
+			i++ // past the quote
+			rest := text[i:]
+			if rest == "" || rest == "\r" || rest[0] == '\n' || strings.HasPrefix(rest, "\r\n") || strings.HasPrefix(rest, delim) {
+				break // closed; what follows is read by the outer loop (a last "\r" is dropped, as encoding/csv does)
+			}
+			if rest[0] == '"' {
+				i++ // a doubled quote
+			}
+			// else a stray quote inside the cell, kept as it is
+		}
+		start = false
+	}
+	return 0
 }
 
 // SniffDelimiter picks the delimiter (comma, semicolon or tab) that splits
@@ -89,7 +152,8 @@ func SniffDelimiter(text string) rune {
 // xlsxParse reads a turns table from the first sheet of a workbook, as
 // Excel shows the cells (times formatted as times).
 func xlsxParse(data []byte, po parseOpts) (p parsed, err error) {
-	if _, err := openZip(data, "Excel workbook", defaultDocxLimits.maxEntries); err != nil {
+	zr, err := openZip(data, "Excel workbook", defaultDocxLimits.maxEntries)
+	if err != nil {
 		return parsed{}, err
 	}
 	defer func() {
@@ -107,6 +171,13 @@ func xlsxParse(data []byte, po parseOpts) (p parsed, err error) {
 		return parsed{}, corruptIn("Excel workbook", err.Error())
 	}
 	defer f.Close()
+	// excelize pads each row with empty cells up to its last value: measure
+	// what that would build before building it (the archive is known to
+	// expand to at most MaxFileSize by now).
+	if pr := sheetscan.Check(zr, sheetscan.Limits{MaxCells: maxSheetCells, MaxPart: MaxFileSize}); pr != nil {
+		return parsed{}, detail(ErrTooLarge, "%s (by row %d its rows would be read as more than %d cells, reaching column %s)",
+			ErrTooLarge, pr.Row, maxSheetCells, sheetscan.ColumnName(pr.Reach))
+	}
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
 		return parsed{}, corruptIn("Excel workbook", "no sheet")
@@ -164,14 +235,18 @@ func tableParse(rows [][]string, po parseOpts) (parsed, error) {
 }
 
 // Bounds on what is read of a sheet: a turns table needs few columns, and a
-// hostile sheet could place one cell in the last column of every row.
+// hostile sheet could place one cell in the last column of every row, which
+// excelize reads as a row of 16,384 cells. maxSheetCells bounds the cells
+// the rows may spread over, padding included (checked before reading, see
+// sheetscan); a million turns of three columns fit.
 const (
-	maxSheetCols = 64
-	maxSheetRows = 1 << 20
+	maxSheetCols  = 64
+	maxSheetRows  = 1 << 20
+	maxSheetCells = 4_000_000
 )
 
 // sheetRows streams the rows of a sheet, keeping the first maxSheetCols
-// cells of each.
+// cells of each (copied, so that a padded row is not kept whole).
 func sheetRows(f *excelize.File, sheet string) ([][]string, error) {
 	it, err := f.Rows(sheet)
 	if err != nil {
@@ -188,7 +263,7 @@ func sheetRows(f *excelize.File, sheet string) ([][]string, error) {
 			return nil, corruptIn("Excel workbook", err.Error())
 		}
 		if len(cols) > maxSheetCols {
-			cols = cols[:maxSheetCols]
+			cols = append([]string(nil), cols[:maxSheetCols]...)
 		}
 		rows = append(rows, cols)
 	}

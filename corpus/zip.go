@@ -24,6 +24,27 @@ const (
 
 var tooLargeText = detail(ErrTooLarge, "%s (the document text is too large)", ErrTooLarge)
 
+// maxXMLDepth bounds how deeply the XML of a Word or OpenDocument file may
+// nest. A real document nests a few dozen elements (a text box in a table
+// cell in a table); encoding/xml keeps every open element, and the readers
+// keep every open paragraph, so a file of nothing but start tags would cost
+// many times its size.
+const maxXMLDepth = 512
+
+// maxParagraphs bounds the paragraphs and table cells of a Word or
+// OpenDocument file. Each costs a few hundred bytes on its way to the text
+// however little it holds, so 64 MiB of empty paragraphs would take
+// gigabytes; a transcript has a few thousand.
+const maxParagraphs = 250_000
+
+// xmlTooDeep is the error for XML nested more than maxXMLDepth deep in a
+// named kind of document.
+func xmlTooDeep(what string) error {
+	return corruptIn(what, fmt.Sprintf("XML nested more than %d elements deep", maxXMLDepth))
+}
+
+var tooManyParagraphs = detail(ErrTooLarge, "%s (more than %d paragraphs and table cells)", ErrTooLarge, maxParagraphs)
+
 // openZip opens data as a zip archive of the named kind of document.
 func openZip(data []byte, what string, maxEntries int) (*zip.Reader, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))

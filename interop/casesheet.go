@@ -1,6 +1,7 @@
 package interop
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/csv"
 	"errors"
@@ -12,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"themis/corpus"
+	"themis/internal/sheetscan"
 	"time"
 	"unicode/utf8"
 
@@ -31,6 +33,10 @@ const (
 	MaxSheetBytes = 32 << 20
 	MaxRows       = 100_000
 	MaxColumns    = 500
+	// MaxCells bounds the cells the rows of an .xlsx may spread over, the
+	// empty cells before a row's last value included: excelize builds them
+	// all, so one value in column XFD makes a row of 16,384 cells.
+	MaxCells = 2_000_000
 	// maxCategories is the most distinct values an inferred category has.
 	maxCategories = 15
 )
@@ -128,10 +134,14 @@ func ParseCaseSheetCSV(name string, data []byte, opt Options) (CaseSheet, error)
 		row := 1 + bytes.Count(data[:firstInvalid(data)], []byte("\n"))
 		return CaseSheet{}, &SheetError{File: name, Row: row, Msg: "is not UTF-8 text; save the sheet as CSV UTF-8"}
 	}
-	r := csv.NewReader(bytes.NewReader(data))
-	r.Comma = corpus.SniffDelimiter(string(data))
+	text := string(data)
+	r := csv.NewReader(strings.NewReader(text))
+	r.Comma = corpus.SniffDelimiter(text)
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
+	if line := corpus.UnclosedQuote(text, r.Comma); line > 0 {
+		return CaseSheet{}, &SheetError{File: name, Row: line, Msg: corpus.UnclosedQuoteMsg}
+	}
 	var rows [][]string
 	for {
 		rec, err := r.Read()
@@ -182,6 +192,16 @@ func ParseCaseSheetXLSX(name string, data []byte, opt Options) (CaseSheet, error
 		return CaseSheet{}, &SheetError{File: name, Msg: "cannot be read as an .xlsx workbook: " + err.Error()}
 	}
 	defer f.Close()
+	// Measure what excelize would build before it builds it (the archive is
+	// known to be a zip within the size limits by now).
+	if zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data))); err == nil {
+		if p := sheetscan.Check(zr, sheetscan.Limits{MaxColumn: MaxColumns, MaxCells: MaxCells, MaxPart: 4 * MaxSheetBytes}); p != nil {
+			if p.Column > 0 {
+				return CaseSheet{}, &SheetError{File: name, Row: p.Row, Column: sheetscan.ColumnName(p.Column), Msg: fmt.Sprintf("has a value, but a case sheet has at most %d columns", MaxColumns)}
+			}
+			return CaseSheet{}, &SheetError{File: name, Row: p.Row, Msg: fmt.Sprintf("its rows would be read as more than %d cells (reaching column %s)", MaxCells, sheetscan.ColumnName(p.Reach))}
+		}
+	}
 	for _, sheet := range f.GetSheetList() {
 		rows, err := f.GetRows(sheet)
 		if err != nil {

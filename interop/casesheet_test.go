@@ -73,6 +73,8 @@ func TestParseCaseSheetCSV(t *testing.T) {
 		{name: "duplicate header", csv: "case,Age,age\nA,1,2\n", err: `column "age": appears twice`},
 		{name: "no case name", csv: "case,age\n,4\n", err: `row 2, column "case": has values but no case name`},
 		{name: "unnamed column with values", csv: "case,,age\nA,x,4\n", err: `row 2, column "column 2"`},
+		{name: "unclosed quote", csv: "case,role\nA,patient\nB,\"link worker\nC,patient\nD,patient\n", err: `s.csv: row 3: a quote opens a cell that is never closed`},
+		{name: "quotes inside a cell are fine", csv: "case,note\nA,said \"hi\" twice\nB,\"x, \"\"y\"\"\"\n", types: "note:text"},
 		{name: "named name column", csv: "who,age\nA,4\n", opt: Options{NameColumn: "Who"}, types: "age:number"},
 		{name: "named name column missing", csv: "who,age\nA,4\n", opt: Options{NameColumn: "case"}, err: `column "case": is not in the header`},
 	} {
@@ -188,6 +190,8 @@ func FuzzCaseSheetCSV(f *testing.F) {
 	f.Add([]byte("participant;document;seen\nP1;a; b;07/03/2024\n"))
 	f.Add([]byte("\ufeffcase\t\"x\"\"y\"\nA\t\"1\n2\"\n"))
 	f.Add([]byte("case,age\n,\n\x00"))
+	f.Add([]byte("case,role\nA,patient\nB,\"link worker\nC,patient\n"))
+	f.Add([]byte("case,note\nA,said \"hi\" twice\nB,\"x\"\"\"\r\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		cs, err := ParseCaseSheet("f.csv", data, Options{})
 		if err != nil {
@@ -205,6 +209,8 @@ func FuzzCaseSheetXLSX(f *testing.F) {
 	f.Add(xlsx(f, [][]any{{"case", "age"}, {"A", 1}}))
 	f.Add(xlsx(f, [][]any{{"name", "seen", "role"}, {"A", time.Date(2020, 1, 2, 0, 0, 0, 0, time.UTC), "x"}, {"B", nil, "x"}}))
 	f.Add([]byte("PK\x03\x04"))
+	f.Add(sheetXLSX(f, farRows(3, "XFD")))
+	f.Add(sheetXLSX(f, farRows(3, "SF")))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		cs, err := ParseCaseSheet("f.xlsx", data, Options{})
 		if err != nil {

@@ -16,4 +16,18 @@
 // file, and the row and column where it can: no name column, a value that
 // does not fit its column's type, the same case twice, a binary or empty
 // file, an .xls from before 2007.
+//
+// # Limits
+//
+// A hostile sheet must not take the machine. A sheet is at most
+// MaxSheetBytes (32 MiB), MaxRows rows and MaxColumns (500) columns. In a
+// CSV sheet, a quote that opens a cell and is never closed is refused,
+// naming the row where it opened, instead of reading every row below into
+// that cell. An .xlsx is measured from its XML before excelize reads it
+// (internal/sheetscan), because excelize builds each row with an empty cell
+// for every column before its last value: a value beyond column 500 is
+// refused naming its row and column, and rows that would be built as more
+// than MaxCells (2,000,000) cells in all, padding included, are refused
+// naming the row — so a few kilobytes with one cell in column XFD per row no
+// longer take gigabytes.
 package interop

@@ -12,6 +12,7 @@
 # BENCH names the blocks to run, all when it is empty or unset:
 #   BENCH="cli coding" scripts/bench.sh     (or make bench BENCH=cli)
 # Blocks: coding (statistics and transcript parsing: ./coding/ ./corpus/),
+# hostile (the largest hostile files, peak heap),
 # import, open, corpus (the 200 x 8,000-word corpus budgets), search,
 # anonymise, cli (the command line as whole processes).
 set -euo pipefail
@@ -31,7 +32,10 @@ want() {
   return 1
 }
 {
-  want coding && go test -run='^$' -bench=. -benchmem -benchtime=5x ./coding/ ./corpus/ 2>&1
+  want coding && go test -run='^$' -bench=. -skip='^BenchmarkHostile' -benchmem -benchtime=5x ./coding/ ./corpus/ 2>&1
+  # The hostile files of issue 13 ("Trust"), the largest each, once: each is
+  # refused or read as it should be, with its peak heap.
+  want hostile && go test -run='^$' -bench='^BenchmarkHostile' -benchmem -benchtime=1x ./corpus/ ./interop/ 2>&1
   # One import of 200 transcripts is a few seconds of work: once is enough.
   want import && go test -run='^$' -bench='^BenchmarkImport200Transcripts$' -benchmem -benchtime=1x ./project/ 2>&1
   want open && go test -run='^$' -bench='^BenchmarkOpenLargeDocument$' -benchmem -benchtime=20x ./project/ 2>&1
@@ -107,6 +111,9 @@ budget() {
     BenchmarkCLIReliability4x100000) echo "themis reliability 4 coders x 100,000 units, every statistic (CPU) < 0.08 s|80" ;;
     BenchmarkCLIReliability4x100000:ms-wall) echo "wall time, median" ;;
     BenchmarkCLIReliability4x100000:ms-cpu-fastest) echo "CPU time of the fastest run" ;;
+    BenchmarkHostile*:MB-peak-heap) echo "peak heap < 300 MB reading any accepted or refused file (issue 13)|300" ;;
+    BenchmarkHostile*:kB-file) echo "size of the hostile file" ;;
+    BenchmarkHostile*) echo "hostile file, refused or read as it should be; memory/op is all it allocated" ;;
     *) echo "" ;;
   esac
 }
