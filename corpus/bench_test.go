@@ -248,14 +248,23 @@ func hostileCases() []hostileCase {
 			}
 			return []byte(b.String())
 		}, ErrCorrupt},
-		// Item 11: 60 MB of cues whose time lines cannot be read.
-		{"srt-malformed-times-60MB", "bad.srt", func(testing.TB) []byte {
-			var b strings.Builder
-			for i := 0; b.Len() < 60<<20; i++ {
-				fmt.Fprintf(&b, "%d\n00:00:%02d:500 --> 00:00:%02d,000\nP%d: %s\n\n", i+1, i%60, (i+1)%60, i%2, noise(i, 12))
-			}
+		// Item 11: cues whose time lines cannot be read, as large as a
+		// subtitle file may be (read), and at 60 MB (refused).
+		{"srt-malformed-times-16MB", "bad.srt", func(testing.TB) []byte { return malformedCues(MaxSubtitleSize) }, nil},
+		{"srt-malformed-times-60MB", "bad.srt", func(testing.TB) []byte { return malformedCues(60 << 20) }, ErrTooLarge},
+	}
+}
+
+// malformedCues is about size bytes (at most size) of SubRip cues whose time lines
+// cannot be read.
+func malformedCues(size int) []byte {
+	var b strings.Builder
+	for i := 0; ; i++ {
+		cue := fmt.Sprintf("%d\n00:00:%02d:500 --> 00:00:%02d,000\nP%d: %s\n\n", i+1, i%60, (i+1)%60, i%2, noise(i, 12))
+		if b.Len()+len(cue) > size {
 			return []byte(b.String())
-		}, nil},
+		}
+		b.WriteString(cue)
 	}
 }
 

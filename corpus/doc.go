@@ -79,7 +79,9 @@
 //
 // # Limits
 //
-// Files over [MaxFileSize] (64 MiB) are refused before they are read. In
+// Files over [MaxFileSize] (64 MiB) are refused before they are read, and
+// WebVTT and SubRip files over [MaxSubtitleSize] (16 MiB), whose cues cost
+// several times the file in memory, before they are parsed. In
 // .docx, .odt and .xlsx archives the number of entries is bounded (10,000),
 // an archive declaring more than four times MaxFileSize in all, a part
 // declaring more than MaxFileSize, or a part over 8 MiB expanding more than

@@ -17,6 +17,12 @@ import (
 // text a .docx may expand to: 64 MiB.
 const MaxFileSize = 64 << 20
 
+// MaxSubtitleSize is the largest WebVTT or SubRip file accepted: 16 MiB. A
+// subtitle file keeps a timestamp and a line break per cue, so its turns
+// cost several times the file in memory; a 60 MiB .srt peaked near 400 MB.
+// Ten hours of speech is under 2 MiB of subtitles.
+const MaxSubtitleSize = 16 << 20
+
 // Turn is one speaker turn. Offsets are Unicode code points into
 // Document.Text, 0-based, end exclusive; Start <= ContentStart <= End.
 type Turn struct {
@@ -90,7 +96,7 @@ func ParseWith(name string, data []byte, opt Options) (Document, error) {
 	if !ok {
 		return fail(unsupported(ext))
 	}
-	if len(data) > MaxFileSize {
+	if len(data) > MaxFileSize || (format == "vtt" || format == "srt") && len(data) > MaxSubtitleSize {
 		return fail(ErrTooLarge)
 	}
 	po, err := opt.compile()
