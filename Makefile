@@ -8,7 +8,9 @@ GO        ?= go
 # A Node.js that scripts/need-node.sh installed here, when the system's is too old, comes first.
 export PATH := $(CURDIR)/.tools/node/bin:$(PATH)
 TAGS      := webkit2_41
-WAILS     := $(GO) tool wails
+# The Wails CLI is a tool with its own modfile, so its dependencies stay out of go.mod;
+# the Wails library the app links is the one go.mod pins.
+WAILS     := $(GO) tool -modfile=tools.mod wails
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_BUILD := gcc pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev
 APT_TEST  := xvfb xauth chromium fonts-noto-color-emoji libxml2-utils
@@ -45,6 +47,7 @@ deps: frontend/node_modules/.installed e2e/node_modules/.installed
 	@command -v $(GO) >/dev/null || { echo "make: Themis needs Go 1.21 or newer on PATH (it then fetches the Go 1.26 toolchain go.mod names)." >&2; exit 1; }
 	@scripts/need-apt.sh $(APT_BUILD)
 	@$(GO) mod download
+	@$(GO) mod download -modfile=tools.mod
 
 deps-test: deps
 	@scripts/need-apt.sh $(APT_TEST)
