@@ -36,9 +36,22 @@ async function waitForHttp(url: string, ms: number, alive: () => string | null) 
   throw new Error(`the app did not answer on ${url} within ${ms / 1000}s`);
 }
 
+// A spec that takes test from @playwright/test rather than tests/fixtures.ts
+// would run without the check that fails a test on an error in the page.
+function checkSpecsUseFixtures() {
+  const dir = path.join(here, 'tests');
+  for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.spec.ts'))) {
+    const src = fs.readFileSync(path.join(dir, name), 'utf8');
+    if (/import\s*\{[^}]*\btest\b[^}]*\}\s*from\s*['"]@playwright\/test['"]/.test(src)) {
+      throw new Error(`e2e/tests/${name} imports test from @playwright/test: import test and expect from ./fixtures, which fails a test on an error in the page`);
+    }
+  }
+}
+
 // Starts the Themis dev build under the current X display (make e2e runs
 // Playwright inside xvfb-run) with a fresh data folder and scripted dialogs.
 export default async function globalSetup() {
+  checkSpecsUseFixtures();
   const bin = path.join(root, 'build', 'bin', 'themis-dev');
   if (!fs.existsSync(bin)) throw new Error(`${bin} is missing: run make e2e (it builds it)`);
   const port = await freePort();

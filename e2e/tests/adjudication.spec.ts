@@ -1,7 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { answerOpenDialog, app, cli, shot } from './app';
+import { expect, openApp, test } from './fixtures';
 
 // Settling the demo coders' disagreements into a consensus, against the real
 // backend. It works on its own copy of the demo study, made with the CLI, and
@@ -34,9 +35,7 @@ test.beforeAll(async ({ browser }) => {
   cli('demo', projectPath());
   before.Aisha = segmentCount('Aisha');
   before.Ben = segmentCount('Ben');
-  page = await browser.newPage();
-  page.on('pageerror', (e) => console.error('page error:', e.message));
-  await page.goto(app().url);
+  page = await openApp(browser);
 });
 
 test.afterAll(async () => {

@@ -1,7 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { answerOpenDialog, app, cli, shot } from './app';
+import { expect, openApp, test } from './fixtures';
 
 // The agreement view beyond two coders' table, against the real backend: the
 // forest plot, segment match, resampling speaker turns, three coders and the
@@ -37,9 +38,7 @@ test.beforeAll(async ({ browser }) => {
   const file = path.join(path.dirname(projectPath()), 'chen.csv');
   fs.writeFileSync(file, chen.join('\n') + '\n');
   cli('segments', 'import', projectPath(), file);
-  page = await browser.newPage();
-  page.on('pageerror', (e) => console.error('page error:', e.message));
-  await page.goto(app().url);
+  page = await openApp(browser);
 });
 
 test.afterAll(async () => {

@@ -1,7 +1,8 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { answerOpenDialog, app, cli, shot } from './app';
+import { expect, openApp, test } from './fixtures';
 
 // The Cases tab against the real backend: a copy of the demo study, a case
 // sheet imported through the open dialog, a value edited in place, a type
@@ -26,9 +27,7 @@ test.beforeAll(async ({ browser }) => {
     path.join(folder(), 'interviews.csv'),
     'case,document,interviewed,sex\nPatient 001,patient-001,07/03/2024,female\nPatient 002,patient-002,2024-03-09,male\nPatient 003,,12 March 2024,female\n',
   );
-  page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
-  page.on('pageerror', (e) => console.error('page error:', e.message));
-  await page.goto(app().url);
+  page = await openApp(browser, { viewport: { width: 1360, height: 860 } });
 });
 
 test.afterAll(async () => {

@@ -1,7 +1,8 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { answerOpenDialog, app, cli, selectText, shot } from './app';
+import { expect, openApp, test } from './fixtures';
 
 // The codebook editor against the real backend: a framework from scratch,
 // codebooks imported from YAML and from a REFI-QDA .qdc file, a merge of two
@@ -53,9 +54,7 @@ async function chooseFramework(name: string) {
 test.beforeAll(async ({ browser }) => {
   fs.mkdirSync(folder(), { recursive: true });
   cli('demo', projectPath());
-  page = await browser.newPage();
-  page.on('pageerror', (e) => console.error('page error:', e.message));
-  await page.goto(app().url);
+  page = await openApp(browser);
 });
 
 test.afterAll(async () => {

@@ -1,9 +1,10 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { root } from '../global-setup';
 import { answerOpenDialog, app, cli, shot } from './app';
+import { expect, openApp, test } from './fixtures';
 
 // The import dialog against the real backend: a folder with a WebVTT, a SubRip,
 // a CSV turns table, a Word file, a transcript that needs a custom speaker
@@ -86,9 +87,7 @@ test.beforeAll(async ({ browser }) => {
   fs.writeFileSync(path.join(dir, 'consent form.pdf'), '%PDF-1.4\n');
 
   cli('new', projectPath(), '--lead', 'Aisha');
-  page = await browser.newPage();
-  page.on('pageerror', (e) => console.error('page error:', e.message));
-  await page.goto(app().url);
+  page = await openApp(browser);
 });
 
 test.afterAll(async () => {

@@ -1,7 +1,8 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { answerOpenDialog, app, cli, shot } from './app';
+import { expect, openApp, test } from './fixtures';
 
 // The anonymisation check against the real backend: a project made with the
 // CLI from a transcript with planted identifiers and a coded passage around a
@@ -54,9 +55,7 @@ test.beforeAll(async ({ browser }) => {
     `document,coder,code,start,end,text\nP007,Aisha,Social integration,${start},${start + Array.from(coded).length},"${coded}"\n`,
   );
   cli('segments', 'import', projectPath(), csv);
-  page = await browser.newPage();
-  page.on('pageerror', (e) => console.error('page error:', e.message));
-  await page.goto(app().url);
+  page = await openApp(browser);
 });
 
 test.afterAll(async () => {

@@ -1,7 +1,8 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { answerOpenDialog, app, cli, shot } from './app';
+import { expect, openApp, test } from './fixtures';
 
 // Full-text search against the real backend: a phrase over the demo study,
 // a query that cannot be read, opening a hit in the reader with its words
@@ -32,9 +33,7 @@ function visible(id: string): Locator {
 test.beforeAll(async ({ browser }) => {
   fs.mkdirSync(folder(), { recursive: true });
   cli('demo', projectPath());
-  page = await browser.newPage();
-  page.on('pageerror', (e) => console.error('page error:', e.message));
-  await page.goto(app().url);
+  page = await openApp(browser);
 });
 
 test.afterAll(async () => {

@@ -1,8 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { answerOpenDialog, app, cli, selectText, shot } from './app';
 import { root } from '../global-setup';
+import { expect, openApp, test } from './fixtures';
 
 // One researcher's session against the real backend, in order: each test
 // starts where the previous one left the app.
@@ -15,9 +16,7 @@ const projectPath = () => path.join(app().dataDir, 'projects', 'E2E study.themis
 let page: Page;
 
 test.beforeAll(async ({ browser }) => {
-  page = await browser.newPage();
-  page.on('pageerror', (e) => console.error('page error:', e.message));
-  await page.goto(app().url);
+  page = await openApp(browser);
 });
 
 test.afterAll(async () => {
