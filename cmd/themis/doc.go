@@ -1,33 +1,42 @@
 // Command themis is the headless command-line tool over a Themis project:
-// create projects, import transcripts, list documents and their text, import
-// and export segments as CSV, list, export, import and version codebooks,
-// compute agreement between coders, compute
-// reliability from spreadsheets, and export quotes. It uses the same packages as the desktop app, so it gives
-// the same numbers, and it needs neither a display nor cgo.
+// create projects, import transcripts, list documents and their text, list
+// and add coders, import and export segments as CSV, compute agreement
+// between coders, list, export, import and version codebooks, import case
+// sheets and link cases to documents and speakers, check the transcripts for
+// identifiers and replace them, search the turns, export quotes, read the
+// journal, and compute reliability from spreadsheets. It uses the same
+// packages as the desktop app, so it gives the same numbers, and it needs
+// neither a display nor cgo.
 //
-// Usage:
+// Usage (one line per form of each command, as help lists them; a test keeps
+// this block equal to internal/cli's command table):
 //
 //	themis new FILE.themis [--lead NAME] [--framework keyes|themes|outcomes-star|empty]
 //	themis demo FILE.themis
-//	themis import FILE.themis TRANSCRIPT...
+//	themis import FILE.themis TRANSCRIPT|FOLDER... [--encoding utf-8|utf-16le|utf-16be|windows-1252] [--speaker-pattern REGEXP] [--preview] [--skip-errors]
 //	themis docs FILE.themis [--json]
 //	themis text FILE.themis DOCUMENT
 //	themis coders FILE.themis [--json]
 //	themis coders add FILE.themis NAME
 //	themis segments import FILE.themis CODINGS.csv
 //	themis segments export FILE.themis [--coder NAME]
-//	themis agreement FILE.themis --coders A,B[,C...] [--docs NAME,NAME] [--codes NAME,NAME] [--unit character|turn|sentence|paragraph|segment|document|unitized] [--threshold P] [--bootstrap N --seed S --resample document|turn] [--by code|factor|document [--code NAME]] [--format text|csv|md|html] [--statistic NAME] [--json]
+//	themis agreement FILE.themis --coders A,B[,C...] [--docs NAME,...] [--codes NAME,...] [--unit character|turn|sentence|paragraph|segment|document|unitized] [--threshold P] [--bootstrap N --seed S --resample document|turn] [--by code|factor|document [--code NAME]] [--format text|csv|md|html] [--statistic NAME] [--json]
 //	themis codebook list FILE.themis
 //	themis codebook export FILE.themis [--format yaml|json|qdc|md|html|csv] [--framework NAME]
 //	themis codebook import FILE.themis CODEBOOK.(yaml|json|qdc)
 //	themis codebook history FILE.themis [--framework NAME]
 //	themis codebook tag FILE.themis NAME [--note TEXT]
+//	themis cases list FILE.themis [--json]
+//	themis cases import FILE.themis SHEET.csv|xlsx [--name COLUMN] [--documents COLUMN|-] [--type COLUMN=text|number|date|category,...]
+//	themis cases link FILE.themis DOCUMENT CASE|- [--speaker NAME]
+//	themis cases exclude FILE.themis SPEAKER [--doc NAME] [--include]
 //	themis scan FILE.themis [--json]
-//	themis anonymise replace FILE.themis --text ORIGINAL (--with PSEUDONYM | --kind KIND) [--key KEY.csv]
+//	themis anonymise replace FILE.themis --text ORIGINAL (--with PSEUDONYM | --kind name|place|postcode|phone|email|nhs|ni|date|url) [--key KEY.csv]
+//	themis search FILE.themis QUERY... [--json] [--limit N]
 //	themis quotes FILE.themis --code NAME [--coder NAME] [--format md|html]
-//	themis journal FILE.themis [--limit N] [--json]
 //	themis reliability DATA.csv [--level nominal|ordinal|interval|ratio] [--order A,B,C] [--categories N] [--header] [--bootstrap N --seed S] [--json]
 //	themis reliability --unitized SEGMENTS.csv --length L [--json]
+//	themis journal FILE.themis [--limit N] [--json]
 //
 // agreement with two coders reports Cohen's κ, Scott's π, Krippendorff's α,
 // Gwet's AC1 and Brennan–Prediger per code, with factor and overall rows
@@ -115,6 +124,26 @@
 // with its header, or added to; a file that is not a key file, a .themis
 // path or a path among the project's own files is refused, before anything
 // is replaced).
+//
+// cases list prints the cases with their typed attributes and, per
+// document, its case and who speaks in it (--json: attributes, cases and
+// documents in one object). cases import reads a case sheet (CSV or XLSX,
+// one row a case): --name and --documents say which columns name the cases
+// and their documents (by default case, name, participant or id, and
+// document, transcript or file; - for no documents column), --type overrides
+// the types inferred for attributes; a sheet that cannot be read leaves the
+// project unchanged. cases link ties a document, or with --speaker one
+// speaker in it, to a case (- unlinks); cases exclude leaves a speaker, such
+// as the interviewer, out of coding and analysis, in one document (--doc) or
+// every one, and --include takes them back.
+//
+// search runs the query syntax of the app's Search tab over the turns (see
+// package search) and prints the hits by document with the match in
+// [brackets]; --json gives document, start, end (code points), speaker and
+// snippet per hit; --limit N gives the hits of the first N matching turns
+// (0, the default, all of them). A query that cannot be read is a usage
+// error that says why. The index is built from the project when it is
+// missing or stale.
 //
 // Commands that change the project take its write lock and fail with
 // "project is open in another window" while the desktop app has it open;
