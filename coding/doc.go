@@ -4,7 +4,7 @@
 // Everything here is pure computation: no global state, no I/O, no database.
 // The store loads segments and passes them in; the app, the CLI and the report
 // all call the same functions, so the same inputs give the same number
-// everywhere (DESIGN.md, invariant 6).
+// everywhere (ARCHITECTURE.md, "Reproducible statistics").
 //
 // # Conventions
 //

@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-// BenchmarkUnitized runs the budget's workload (DESIGN.md: 13 codes × 2
+// BenchmarkUnitized runs the budget's workload (scripts/bench.sh: 13 codes × 2
 // coders × 200 documents of 48,000 code points, about 40,000 segments; the
 // unitized alphas must stay under 5 s) through [Unitized] as the project
 // calls it: each document a continuum, each code a category, overlapping

@@ -24,7 +24,7 @@ import (
 	"themis/store"
 )
 
-// The corpus budgets of DESIGN.md, measured on synth.Budget (200 generated
+// The corpus budgets (scripts/bench.sh), measured on synth.Budget (200 generated
 // transcripts of 8,000 words) written to disk as .txt files:
 //
 //	BenchmarkCorpus/Read         reading the files, as cat does: the floor import is judged against

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the project's benchmarks and prints a table of the figures beside the
-# budgets in DESIGN.md. Budgets are checked here, by people, never by timed
+# budgets, which budget() below holds. Budgets are checked here, by people, never by timed
 # assertions in tests; the last column says "ok" or "OVER" where a budget is
 # a number.
 #

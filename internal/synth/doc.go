@@ -29,8 +29,8 @@
 // Each transcript has a stream of its own, derived from the corpus seed and
 // its index, so [Spec.Files] and [Spec.Write] can be asked for any subset.
 //
-// [Budget] is the corpus the performance budgets in DESIGN.md are stated
-// for: 200 transcripts of 8,000 words.
+// [Budget] is the corpus the performance budgets (scripts/bench.sh) are
+// stated for: 200 transcripts of 8,000 words.
 //
 // To import or profile the same corpus by hand,
 // `go run ./internal/synth/cmd/synthcorpus DIR` writes it to a folder.

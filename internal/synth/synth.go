@@ -19,7 +19,7 @@ type Spec struct {
 	Words       int // per transcript
 }
 
-// Budget is the corpus DESIGN.md states the performance budgets for.
+// Budget is the corpus the performance budgets (scripts/bench.sh) are stated for.
 var Budget = Spec{Seed: 1, Transcripts: 200, Words: 8000}
 
 // File is one generated transcript: a file name such as "P017.txt" and its
