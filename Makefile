@@ -22,7 +22,7 @@ CLI_SIB   := build/bin/themis-project
 GO_SRC    := $(shell find . -name '*.go' -not -path './frontend/*' -not -path './e2e/*' 2>/dev/null) go.mod go.sum
 FE_SRC    := $(shell find frontend/src frontend/index.html frontend/vite.config.ts -type f 2>/dev/null)
 
-.PHONY: run display build test deps deps-test vet layers gotest fetest e2e bench cli bindings clean
+.PHONY: run display build test deps deps-test vet tidy layers gotest fetest e2e bench cli bindings clean
 
 ## run: install what is missing, build, and open the app on the bundled demo study
 run: display deps build
@@ -63,10 +63,15 @@ e2e/node_modules/.installed: e2e/package.json e2e/package-lock.json
 	@touch $@
 
 ## test: everything a change must pass
-test: deps-test vet layers gotest fetest e2e
+test: deps-test vet tidy layers gotest fetest e2e
 
 vet:
 	$(GO) vet -tags $(TAGS) ./...
+
+## tidy: go.mod and go.sum list what Themis links, no more (the Wails CLI is in tools.mod);
+## the first run downloads the test-only modules of our dependencies that tidy reads
+tidy:
+	@$(GO) mod tidy -diff || { echo "make: go.mod or go.sum is not tidy: run go mod tidy (a tool goes in tools.mod: go get -tool -modfile=tools.mod ...)" >&2; exit 1; }
 
 ## layers: only app/ and main may depend on Wails
 layers:
