@@ -3,7 +3,7 @@
 // belongs to which case. Go's nil slices and maps become [] and {}.
 
 import * as Cases from './wailsjs/go/app/CasesService';
-import { call } from './api';
+import { call } from './wire';
 
 export type AttributeType = 'text' | 'number' | 'date' | 'category';
 

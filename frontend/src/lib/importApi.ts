@@ -5,7 +5,7 @@
 
 import * as Documents from './wailsjs/go/app/DocumentService';
 import { EventsOn } from './wailsjs/runtime/runtime';
-import { call } from './api';
+import { call } from './wire';
 
 /** How files are read: "" detects the encoding and the speaker labels. */
 export interface ImportOptions {

@@ -4,7 +4,7 @@
 // only to open the reader, which takes code points too.
 
 import * as Privacy from './wailsjs/go/app/PrivacyService';
-import { call } from './api';
+import { call } from './wire';
 
 export type IdentifierKind =
   | 'name'

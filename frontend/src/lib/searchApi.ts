@@ -4,7 +4,7 @@
 
 import * as Search from './wailsjs/go/app/SearchService';
 import { EventsOn } from './wailsjs/runtime/runtime';
-import { call } from './api';
+import { call } from './wire';
 import type { History } from './types';
 
 /** The index: its size, and what a query can filter on. */
