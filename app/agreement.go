@@ -77,7 +77,8 @@ func (as *AgreementService) Compute(coderA, coderB int64, documents, codes []int
 		b, _ := p.Coder(coderB)
 		out = &AgreementDTO{CoderA: coderDTO(a), CoderB: coderDTO(b), Documents: r.Documents,
 			Unit: r.Unit, MinShare: r.MinShare, Formula: r.Formula, Codebook: codebookText(r.Codebook), Overall: agreementRow(r.Overall),
-			Resamples: r.Resamples, Seed: r.Seed, Resampling: r.Resampling}
+			Resamples: r.Resamples, Seed: r.Seed, Resampling: r.Resampling,
+			PerCode: make([]AgreementRow, 0, len(r.PerCode)), PerFactor: make([]AgreementRow, 0, len(r.PerFactor))}
 		if out.Documents == nil {
 			out.Documents = []int64{}
 		}

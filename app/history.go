@@ -158,7 +158,7 @@ func (s *Session) step(undo bool) (*UndoResult, error) {
 		verb = "Redid"
 	}
 	if len(*from) == 0 {
-		return &UndoResult{History: s.historyLocked()}, nil
+		return &UndoResult{Documents: []int64{}, History: s.historyLocked()}, nil
 	}
 	a := (*from)[len(*from)-1]
 	what := describe(s.project, a)

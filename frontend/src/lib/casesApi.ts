@@ -3,79 +3,40 @@
 // belongs to which case. Go's nil slices and maps become [] and {}.
 
 import * as Cases from './wailsjs/go/app/CasesService';
-import { call } from './api';
+import type { app } from './wailsjs/go/models';
+import { call, type Wire } from './wire';
 
 export type AttributeType = 'text' | 'number' | 'date' | 'category';
 
-export interface CaseAttribute {
-  name: string;
+/** An attribute of the cases table; values are a category's values in use. */
+export interface CaseAttribute extends Omit<Wire<app.CaseAttributeDTO>, 'type'> {
   type: AttributeType;
-  /** a category's values in use */
-  values: string[];
 }
 
-export interface CaseRow {
-  id: number;
-  name: string;
-  /** attribute → value; unset values are absent */
-  values: Record<string, string>;
-}
+/** A case; values maps attribute → value, unset values absent. */
+export type CaseRow = Wire<app.CaseDTO>;
 
-export interface Speaker {
-  name: string;
-  turns: number;
-  /** 0: the document's case */
-  case: number;
-  caseName: string;
-  excluded: boolean;
-}
+/** A speaker of a document; case 0 is the document's case. */
+export type Speaker = Wire<app.SpeakerDTO>;
 
-export interface DocumentCases {
-  document: number;
-  name: string;
-  /** 0: none */
-  case: number;
-  caseName: string;
-  speakers: Speaker[];
-}
+/** A document's case (0: none) and its speakers'. */
+export type DocumentCases = Wire<app.DocumentCasesDTO>;
 
-export interface CasesView {
+export interface CasesView extends Omit<Wire<app.CasesView>, 'types' | 'attributes'> {
   types: AttributeType[];
   attributes: CaseAttribute[];
-  cases: CaseRow[];
-  documents: DocumentCases[];
 }
 
-export interface SheetAttribute {
-  name: string;
+export interface SheetAttribute extends Omit<Wire<app.SheetAttributeDTO>, 'type'> {
   type: AttributeType;
-  inferred: boolean;
-  values: string[];
 }
 
-export interface CaseMatch {
-  case: string;
-  document: string;
-  how: string;
-}
+export type CaseMatch = Wire<app.CaseMatchDTO>;
 
-export interface CaseSheetResult {
-  file: string;
-  nameColumn: string;
-  documentColumn: string;
+export interface CaseSheetResult extends Omit<Wire<app.CaseSheetDTO>, 'attributes'> {
   attributes: SheetAttribute[];
-  cases: number;
-  added: number;
-  updated: number;
-  newAttributes: number;
-  linked: number;
-  matches: CaseMatch[];
-  unknownDocuments: string[];
-  unmatched: string[];
-  summary: string[];
 }
 
-type Raw = any;
 
 const TYPES: AttributeType[] = ['text', 'number', 'date', 'category'];
 
@@ -83,17 +44,17 @@ function attrType(t: unknown): AttributeType {
   return TYPES.includes(t as AttributeType) ? (t as AttributeType) : 'text';
 }
 
-export function casesView(v: Raw): CasesView {
+export function casesView(v: Wire<app.CasesView> | null | undefined): CasesView {
   return {
-    types: ((v?.types ?? TYPES) as unknown[]).map(attrType),
-    attributes: ((v?.attributes ?? []) as Raw[]).map((a) => ({ name: a.name, type: attrType(a.type), values: a.values ?? [] })),
-    cases: ((v?.cases ?? []) as Raw[]).map((c) => ({ id: c.id, name: c.name, values: { ...(c.values ?? {}) } })),
-    documents: ((v?.documents ?? []) as Raw[]).map((d) => ({
+    types: (v?.types ?? TYPES).map(attrType),
+    attributes: (v?.attributes ?? []).map((a) => ({ name: a.name, type: attrType(a.type), values: a.values ?? [] })),
+    cases: (v?.cases ?? []).map((c) => ({ id: c.id, name: c.name, values: { ...(c.values ?? {}) } })),
+    documents: (v?.documents ?? []).map((d) => ({
       document: d.document,
       name: d.name,
       case: d.case ?? 0,
       caseName: d.caseName ?? '',
-      speakers: ((d.speakers ?? []) as Raw[]).map((s) => ({
+      speakers: (d.speakers ?? []).map((s) => ({
         name: s.name,
         turns: s.turns ?? 0,
         case: s.case ?? 0,
@@ -104,12 +65,12 @@ export function casesView(v: Raw): CasesView {
   };
 }
 
-function sheetResult(r: Raw): CaseSheetResult {
+function sheetResult(r: Wire<app.CaseSheetDTO>): CaseSheetResult {
   return {
     file: r.file ?? '',
     nameColumn: r.nameColumn ?? '',
     documentColumn: r.documentColumn ?? '',
-    attributes: ((r.attributes ?? []) as Raw[]).map((a) => ({
+    attributes: (r.attributes ?? []).map((a) => ({
       name: a.name,
       type: attrType(a.type),
       inferred: !!a.inferred,
@@ -127,7 +88,7 @@ function sheetResult(r: Raw): CaseSheetResult {
   };
 }
 
-const view = (p: Promise<unknown>) => call(async () => casesView(await p));
+const view = (p: Promise<Wire<app.CasesView>>) => call(async () => casesView(await p));
 
 export const casesApi = {
   view: () => view(Cases.View()),
@@ -147,14 +108,14 @@ export const casesApi = {
   /** Leaves a speaker out everywhere; resolves to the documents changed and the new view. */
   async excludeEverywhere(speaker: string): Promise<{ documents: string[]; view: CasesView }> {
     return call(async () => {
-      const r: Raw = await Cases.ExcludeEverywhere(speaker);
+      const r: Wire<app.ExcludeEverywhereResult> | null = await Cases.ExcludeEverywhere(speaker);
       return { documents: r?.documents ?? [], view: casesView(r?.view) };
     });
   },
   /** Asks for a case sheet and imports it; null when cancelled. */
   async chooseAndImport(): Promise<CaseSheetResult | null> {
     return call(async () => {
-      const r: Raw = await Cases.ChooseAndImport();
+      const r: Wire<app.CaseSheetDTO> | null = await Cases.ChooseAndImport();
       return r ? sheetResult(r) : null;
     });
   },

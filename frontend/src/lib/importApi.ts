@@ -5,89 +5,41 @@
 
 import * as Documents from './wailsjs/go/app/DocumentService';
 import { EventsOn } from './wailsjs/runtime/runtime';
-import { call } from './api';
+import type { app } from './wailsjs/go/models';
+import { call, type Wire } from './wire';
 
-/** How files are read: "" detects the encoding and the speaker labels. */
-export interface ImportOptions {
-  /** "" (automatic), "utf-8", "utf-16le", "utf-16be" or "windows-1252" */
-  encoding: string;
-  /** a regular expression with a group named "speaker" (optionally "time"); "" is automatic */
-  speakerPattern: string;
-}
+/**
+ * How files are read: encoding "" (automatic), "utf-8", "utf-16le",
+ * "utf-16be" or "windows-1252"; speakerPattern a regular expression with a
+ * group named "speaker" (optionally "time"), "" for automatic.
+ */
+export type ImportOptions = Wire<app.ImportOptionsDTO>;
 
-export interface ImportFile {
-  path: string;
-  file: string;
-  /** folder relative to the chosen folder; "" at its top */
-  folder: string;
-}
+/** A file to import; folder is relative to the chosen folder, "" at its top. */
+export type ImportFile = Wire<app.ImportFileDTO>;
 
-export interface SkippedFile {
-  path: string;
-  file: string;
-  reason: string;
-}
+export type SkippedFile = Wire<app.SkippedFileDTO>;
 
-/** What the user chose; no files when they cancelled the dialog. */
-export interface ImportSelection {
-  /** the chosen folder; "" when files were chosen */
-  folder: string;
-  files: ImportFile[];
-  skipped: SkippedFile[];
-}
+/** What the user chose (folder "" when files were chosen); no files when they cancelled the dialog. */
+export type ImportSelection = Wire<app.ImportSelectionDTO>;
 
-export interface PreviewTurn {
-  speaker: string;
-  timestamp: string;
-  /** the first words of the turn */
-  text: string;
-}
+/** A turn of a preview; text is its first words. */
+export type PreviewTurn = Wire<app.PreviewTurnDTO>;
 
 /** What importing one file would store; error is set when it cannot be imported. */
-export interface FilePreview {
-  path: string;
-  file: string;
-  size: number;
-  name: string;
-  format: string;
-  encoding: string;
-  turns: number;
-  words: number;
-  speakers: string[];
-  warnings: string[];
-  firstTurns: PreviewTurn[];
-  error: string;
-}
+export type FilePreview = Wire<app.FilePreviewDTO>;
 
-export interface KindCount {
-  kind: string;
-  count: number;
-}
+export type KindCount = Wire<app.KindCountDTO>;
 
-/** What the import did with one file. */
-export interface ImportedFile {
-  /** the document's name in the project */
-  name: string;
-  /** 0 when skipped as identical to duplicateOf */
-  id: number;
-  duplicateOf: string;
-  file: string;
-  format: string;
-  encoding: string;
-  turns: number;
-  words: number;
-  speakers: string[];
-  warnings: string[];
-  /** possible identifiers the anonymisation check found */
-  identifiers: number;
-  kinds: KindCount[];
-}
+/**
+ * What the import did with one file: name is the document's name in the
+ * project, id 0 when skipped as identical to duplicateOf; identifiers counts
+ * the possible identifiers the anonymisation check found.
+ */
+export type ImportedFile = Wire<app.ImportedDTO>;
 
-export interface ImportReport {
-  files: ImportedFile[];
-  /** the user stopped it: nothing was written */
-  cancelled: boolean;
-}
+/** The files imported; cancelled: the user stopped it and nothing was written. */
+export type ImportReport = Wire<app.ImportReportDTO>;
 
 /** The "import:progress" event: done of total files read, read of size bytes of the current one. */
 export interface ImportProgress {
@@ -99,12 +51,7 @@ export interface ImportProgress {
   saving: boolean;
 }
 
-export interface SpeakerPreset {
-  id: string;
-  label: string;
-  pattern: string;
-  example: string;
-}
+export type SpeakerPreset = Wire<app.SpeakerPresetDTO>;
 
 const list = <T>(v: T[] | null | undefined): T[] => v ?? [];
 
@@ -156,7 +103,7 @@ export const importApi = {
     return call(async () => selection(await Documents.ChooseFolder()));
   },
   async speakerPresets(): Promise<SpeakerPreset[]> {
-    return call(async () => list(await Documents.SpeakerPresets()) as SpeakerPreset[]);
+    return call(async () => list(await Documents.SpeakerPresets()));
   },
   /** What is wrong with a custom speaker pattern; "" when it can be used. */
   async checkSpeakerPattern(pattern: string): Promise<string> {
@@ -164,13 +111,13 @@ export const importApi = {
   },
   /** Parses one file with the options, writing nothing. Rejects only for an unusable pattern. */
   async preview(path: string, options: ImportOptions): Promise<FilePreview> {
-    return call(async () => preview((await Documents.Preview(path, options)) as FilePreview));
+    return call(async () => preview(await Documents.Preview(path, options)));
   },
   /** Imports the files in one transaction; rejects naming the files that cannot be read. */
   async import(paths: string[], options: ImportOptions): Promise<ImportReport> {
     return call(async () => {
       const r = await Documents.ImportWith(paths, options);
-      return { files: list(r.files as ImportedFile[] | null).map(imported), cancelled: !!r.cancelled };
+      return { files: list(r.files).map(imported), cancelled: !!r.cancelled };
     });
   },
   /** Stops the running import; the project is left unchanged. */

@@ -4,7 +4,8 @@
 // only to open the reader, which takes code points too.
 
 import * as Privacy from './wailsjs/go/app/PrivacyService';
-import { call } from './api';
+import type { app } from './wailsjs/go/models';
+import { call, type Wire } from './wire';
 
 export type IdentifierKind =
   | 'name'
@@ -42,54 +43,32 @@ export function kindLabel(kind: string): string {
  */
 export type FindingPlace = 'text' | 'speaker label' | 'document name' | 'case name' | 'attribute value';
 
-export interface PrivacyFinding {
+/** The fields that place a finding in a name; the UI leaves them out for a document's text. */
+type NamePlace = 'place' | 'case' | 'caseName' | 'attribute';
+
+/**
+ * A finding: document is 0 for a case name or attribute value; start and
+ * end are code points; before and after are the line around the hit, which
+ * goes on beyond them when clippedBefore or clippedAfter.
+ */
+export interface PrivacyFinding extends Omit<Wire<app.PrivacyFindingDTO>, NamePlace> {
   /** absent: 'text' */
   place?: FindingPlace;
-  /** 0 for a case name or attribute value */
-  document: number;
-  documentName: string;
   case?: number;
   caseName?: string;
   attribute?: string;
-  /** code points */
-  start: number;
-  end: number;
-  kind: string;
-  text: string;
-  confidence: number;
-  /** the line before and after the hit */
-  before: string;
-  after: string;
-  contextStart: number;
-  /** the line goes on before or after the context shown */
-  clippedBefore: boolean;
-  clippedAfter: boolean;
 }
 
-export interface PrivacyGroup {
-  key: string;
-  kind: string;
-  text: string;
-  confidence: number;
-  suggested: string;
-  documents: number;
+export interface PrivacyGroup extends Omit<Wire<app.PrivacyGroupDTO>, 'findings'> {
   findings: PrivacyFinding[];
 }
 
-export interface PrivacyScan {
+/** A scan of the whole project; keyEntries counts the pseudonyms made this session, for the key file. */
+export interface PrivacyScan extends Omit<Wire<app.PrivacyScanDTO>, 'groups'> {
   groups: PrivacyGroup[];
-  findings: number;
-  dismissed: number;
-  documents: number;
-  /** pseudonyms made this session, for the key file */
-  keyEntries: number;
 }
 
-export interface Occurrence {
-  document: number;
-  start: number;
-  end: number;
-  text: string;
+export interface Occurrence extends Omit<Wire<app.PrivacyOccurrenceDTO>, Exclude<NamePlace, 'caseName'>> {
   place?: FindingPlace;
   case?: number;
   attribute?: string;
@@ -129,41 +108,25 @@ export function occurrenceOf(f: PrivacyFinding): Occurrence {
   return o;
 }
 
-export interface Replacement {
-  kind: string;
-  pseudonym: string;
+export interface Replacement extends Omit<Wire<app.PrivacyReplacementDTO>, 'occurrences'> {
   occurrences: Occurrence[];
 }
 
-export interface ReplaceSummary {
-  replacements: number;
-  documents: number;
-  segments: number;
-  turns: number;
-  /** document names, case names and attribute values changed */
+/** What a replacement changed: names counts document names, case names and attribute values; warnings where the originals could not yet be wiped from. */
+export interface ReplaceSummary extends Omit<Wire<app.PrivacyReplaceSummaryDTO>, 'names' | 'warnings'> {
   names?: number;
-  keyEntries: number;
-  /** where the originals could not yet be wiped from */
   warnings?: string[] | null;
-}
-
-interface RawScan {
-  groups?: (Omit<PrivacyGroup, 'findings'> & { findings?: PrivacyFinding[] | null })[] | null;
-  findings: number;
-  dismissed: number;
-  documents: number;
-  keyEntries: number;
 }
 
 export const privacyApi = {
   async scan(): Promise<PrivacyScan> {
-    const raw = (await call(() => Privacy.Scan())) as unknown as RawScan;
+    const raw = await call(() => Privacy.Scan());
     return {
       findings: raw.findings,
       dismissed: raw.dismissed,
       documents: raw.documents,
       keyEntries: raw.keyEntries,
-      groups: (raw.groups ?? []).map((g) => ({ ...g, findings: g.findings ?? [] })),
+      groups: (raw.groups ?? []).map((g) => ({ ...g, findings: (g.findings ?? []) as PrivacyFinding[] })),
     };
   },
 
@@ -172,7 +135,7 @@ export const privacyApi = {
   },
 
   async replace(reps: Replacement[]): Promise<ReplaceSummary> {
-    return (await call(() => Privacy.Replace(reps as never))) as unknown as ReplaceSummary;
+    return call(() => Privacy.Replace(reps as never));
   },
 
   /** Asks where to save the key; "" when the user cancelled. */

@@ -4,76 +4,36 @@
 
 import * as Search from './wailsjs/go/app/SearchService';
 import { EventsOn } from './wailsjs/runtime/runtime';
-import { call } from './api';
-import type { History } from './types';
+import type { app } from './wailsjs/go/models';
+import { call, type Wire } from './wire';
 
-/** The index: its size, and what a query can filter on. */
-export interface SearchInfo {
-  documents: number;
-  turns: number;
-  /** document, speaker, case, excluded, code, coder */
-  fields: string[];
-  /** case attributes as fields: role, age_group, … */
-  attributes: string[];
-  /** the coders whose coding a query may look at (only yourself in blind mode) */
-  coders: string[];
-  blind: boolean;
-}
+/**
+ * The index: its size, and what a query can filter on — fields (document,
+ * speaker, case, excluded, code, coder), case attributes as fields (role,
+ * age_group, …), and the coders whose coding a query may look at (only
+ * yourself in blind mode).
+ */
+export type SearchInfo = Wire<app.SearchInfoDTO>;
 
-/** One hit; start and end are code points in the document. */
-export interface SearchHit {
-  document: number;
-  name: string;
-  turn: number;
-  speaker: string;
-  case: string;
-  /** the speaker is left out of coding: coding every hit skips it */
-  excluded: boolean;
-  start: number;
-  end: number;
-  turnStart: number;
-  turnEnd: number;
-  /** the query only filtered: the hit is the whole turn, shown in `after` */
-  whole: boolean;
-  before: string;
-  match: string;
-  after: string;
-}
+/**
+ * One hit; start and end are code points in the document. excluded: the
+ * speaker is left out of coding, so coding every hit skips it; whole: the
+ * query only filtered, and the hit is the whole turn, shown in `after`.
+ */
+export type SearchHit = Wire<app.SearchHitDTO>;
 
-export interface SearchDocument {
-  id: number;
-  name: string;
-  /** matching turns, all of them */
-  turns: number;
-  /** hits among those shown */
-  hits: number;
-}
+/** A document with matching turns (all of them) and hits (among those shown). */
+export type SearchDocument = Wire<app.SearchDocumentDTO>;
 
-export interface SearchResults {
-  /** the query as understood */
-  query: string;
-  turns: number;
-  hits: SearchHit[];
-  documents: SearchDocument[];
-  /** more turns matched than were asked for */
-  truncated: boolean;
-}
+/** query: the query as understood; truncated: more turns matched than were asked for. */
+export type SearchResults = Wire<app.SearchResultsDTO>;
 
-export interface CodeHitsResult {
-  coded: number;
-  already: number;
-  skipped: number;
-  documents: number[];
-  done: string;
-  history: History;
-}
+export type CodeHitsResult = Wire<app.CodeHitsDTO>;
 
 export interface SearchProgress {
   done: number;
   total: number;
 }
-
-type Raw<T> = { [K in keyof T]?: T[K] | null };
 
 function list<T>(v: T[] | null | undefined): T[] {
   return v ?? [];
@@ -82,7 +42,7 @@ function list<T>(v: T[] | null | undefined): T[] {
 export const searchApi = {
   /** Builds or updates the index (progress events follow) and describes it. */
   async prepare(): Promise<SearchInfo> {
-    const r = (await call(() => Search.Prepare())) as unknown as Raw<SearchInfo>;
+    const r = await call(() => Search.Prepare());
     return {
       documents: r.documents ?? 0,
       turns: r.turns ?? 0,
@@ -95,7 +55,7 @@ export const searchApi = {
 
   /** Runs a query; limit is the most turns returned (0: all). */
   async search(query: string, limit: number): Promise<SearchResults> {
-    const r = (await call(() => Search.Search(query, limit))) as unknown as Raw<SearchResults>;
+    const r = await call(() => Search.Search(query, limit));
     return {
       query: r.query ?? query,
       turns: r.turns ?? 0,
@@ -107,7 +67,7 @@ export const searchApi = {
 
   /** Codes every hit (or every hit's whole turn) with a code as the current coder, in one undoable step. */
   async codeHits(query: string, code: number, whole: boolean): Promise<CodeHitsResult> {
-    const r = (await call(() => Search.CodeHits(query, code, whole))) as unknown as Raw<CodeHitsResult>;
+    const r = await call(() => Search.CodeHits(query, code, whole));
     return {
       coded: r.coded ?? 0,
       already: r.already ?? 0,

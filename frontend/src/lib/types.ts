@@ -1,56 +1,29 @@
-// The UI's view of the backend's DTOs (app/dto.go). Every offset here is a
-// UTF-16 index into a JavaScript string: api.ts converts from and to the
-// backend's code points, so nothing else in the UI ever sees a code point.
+// The UI's view of the backend's DTOs (app/dto*.go). Where the UI's type is
+// the wire's, it is the generated model (wailsjs/go/models.ts) itself; what
+// is written out here really differs from the wire: offsets as UTF-16
+// indices into a JavaScript string (the API modules convert from and to the
+// backend's code points, so nothing else in the UI ever sees a code point),
+// Go's nil pointers as null, and string unions where Go sends a string.
 
 import type { OffsetIndex } from './offsets';
+import type { app } from './wailsjs/go/models';
+import type { Wire } from './wire';
 
-export interface Coder {
-  id: number;
-  name: string;
-  /**
-   * a consensus layer made by adjudication: compared, quoted and shown in
-   * the reader like a coder, but nobody codes as it
-   */
-  consensus: boolean;
-}
+/** A coder; consensus marks a layer made by adjudication, compared and quoted like a coder but coded by nobody. */
+export type Coder = Wire<app.CoderDTO>;
 
-export interface ProjectInfo {
-  path: string;
-  name: string;
-  framework: string;
-  coders: Coder[];
-  lead: Coder;
+export interface ProjectInfo extends Omit<Wire<app.ProjectInfo>, 'current'> {
   /** null until the user says who they are */
   current: Coder | null;
-  blindMode: boolean;
-  /** may open the agreement view */
-  canCompare: boolean;
-  documents: number;
 }
 
-export interface RecentProject {
-  path: string;
-  name: string;
-  openedAt: string;
-  exists: boolean;
-}
+export type RecentProject = Wire<app.RecentProject>;
 
-export interface StartState {
+export interface StartState extends Omit<Wire<app.StartState>, 'project'> {
   project: ProjectInfo | null;
-  recent: RecentProject[];
-  defaultFolder: string;
-  /** a launch argument that could not be opened; "" when none */
-  error: string;
 }
 
-export interface DocumentSummary {
-  id: number;
-  name: string;
-  turns: number;
-  words: number;
-  chars: number;
-  case: string;
-}
+export type DocumentSummary = Wire<app.DocumentDTO>;
 
 /** A speaker turn; offsets are UTF-16 indices into the document text. */
 export interface Turn {
@@ -72,130 +45,44 @@ export interface DocumentView extends Omit<DocumentSummary, 'turns'> {
   index: OffsetIndex;
 }
 
-export interface Code {
-  id: number;
-  parent: number;
-  /** the framework (codebook) the code belongs to */
-  framework: number;
-  ref: string;
-  name: string;
-  definition: string;
-  whenToUse: string;
-  whenNotToUse: string;
-  examples: string[];
-  color: string;
-  key: string;
-  codable: boolean;
+/** A code or factor; counts are the segments per coder the current user may see (only their own in blind mode). */
+export interface Code extends Omit<Wire<app.CodeDTO>, 'scale'> {
   /** an ordinal scale value, null for none */
   scale: number | null;
-  /** segments per coder the current user may see (only their own in blind mode); coders with none left out */
-  counts: CodeCount[];
 }
 
 /** How many segments one coder has with a code. */
-export interface CodeCount {
-  coder: number;
-  name: string;
-  count: number;
-}
+export type CodeCount = Wire<app.CodeCountDTO>;
 
-/** One of the project's frameworks (codebooks). */
-export interface Framework {
-  id: number;
-  name: string;
-  description: string;
-  /** the framework the reader codes with */
-  active: boolean;
-  /** codable codes */
-  codes: number;
-  revision: number;
-  /** e.g. "v1 agreed" or "revision 14 (v1 + 3 changes)" */
-  version: string;
-  /** the tag at exactly this revision, "" if none */
-  tag: string;
-}
+/** One of the project's frameworks (codebooks); version reads e.g. "v1 agreed" or "revision 14 (v1 + 3 changes)". */
+export type Framework = Wire<app.FrameworkDTO>;
 
 /** A framework shipped with Themis that a project can start from. */
-export interface BuiltinFramework {
-  id: string;
-  name: string;
-  description: string;
-  codes: number;
-}
+export type BuiltinFramework = Wire<app.BuiltinDTO>;
 
-/** What the editor sends to add, edit or split off a code. */
-export interface CodeInput {
-  /** 0 for top level; ignored by updateCode (use moveCode) */
-  parent: number;
-  name: string;
-  definition: string;
-  whenToUse: string;
-  whenNotToUse: string;
-  examples: string[];
-  /** "" lets the backend pick one */
-  color: string;
-  key: string;
-  codable: boolean;
+/**
+ * What the editor sends to add, edit or split off a code: parent 0 for top
+ * level (ignored by updateCode, use moveCode); color "" lets the backend pick one.
+ */
+export interface CodeInput extends Omit<Wire<app.CodeInput>, 'scale'> {
   scale: number | null;
 }
 
-/** What deleting a code would take with it, for the confirmation. */
-export interface DeleteImpact {
-  /** the code and every descendant */
-  codes: string[];
-  segments: number;
-  byCoder: CodeCount[];
-  /** the same in a sentence */
-  message: string;
-}
+/** What deleting a code would take with it (the code and every descendant), for the confirmation. */
+export type DeleteImpact = Wire<app.DeleteImpactDTO>;
 
 /** A segment listed under its code, for splitting a code. Offsets are code points (display only). */
-export interface CodeSegment {
-  id: number;
-  document: number;
-  documentName: string;
-  coder: number;
-  coderName: string;
-  start: number;
-  end: number;
-  text: string;
-}
+export type CodeSegment = Wire<app.CodeSegmentDTO>;
 
 export type CodebookAction = 'add' | 'edit' | 'move' | 'merge' | 'split' | 'delete' | 'undo' | 'redo' | 'import' | 'rename';
 
-/** One entry of a framework's history. */
-export interface CodebookChange {
-  revision: number;
-  /** RFC 3339 */
-  at: string;
-  who: string;
-  action: string;
-  summary: string;
-  undone: boolean;
-  /** tags set at this revision */
-  tags: string[];
-}
+/** One entry of a framework's history (at: RFC 3339; tags: those set at this revision). */
+export type CodebookChange = Wire<app.CodebookChangeDTO>;
 
-export interface CodebookTag {
-  name: string;
-  note: string;
-  revision: number;
-  at: string;
-  who: string;
-}
+export type CodebookTag = Wire<app.CodebookTagDTO>;
 
 /** A framework's history, newest first, and what undo and redo would do. */
-export interface CodebookHistory {
-  framework: number;
-  revision: number;
-  version: string;
-  changes: CodebookChange[];
-  tags: CodebookTag[];
-  canUndo: boolean;
-  undo: string;
-  canRedo: boolean;
-  redo: string;
-}
+export type CodebookHistory = Wire<app.CodebookHistoryDTO>;
 
 export type CodebookFormat = 'yaml' | 'json' | 'qdc' | 'md' | 'html' | 'csv';
 
@@ -216,22 +103,16 @@ export interface Segment {
 }
 
 /** What Undo and Redo would do now; undo and redo describe the step, e.g. "coding “poster” as Positive affect". */
-export interface History {
-  canUndo: boolean;
-  canRedo: boolean;
-  undo: string;
-  redo: string;
-}
+export type History = Wire<app.HistoryDTO>;
 
-/** What an undo or redo changed. */
-export interface UndoResult {
-  /** the document it touched; 0 when nothing was done */
-  document: number;
-  /** every document it touched (coding every search hit is one step over several) */
+/**
+ * What an undo or redo changed: document is the one it touched (0 when
+ * nothing was done); done reads e.g. "Undid coding “poster” as Positive
+ * affect", "" when there was nothing to do.
+ */
+export interface UndoResult extends Omit<Wire<app.UndoResult>, 'documents'> {
+  /** every document it touched (coding every search hit is one step over several); absent for one */
   documents?: number[];
-  /** e.g. "Undid coding “poster” as Positive affect"; "" when there was nothing to do */
-  done: string;
-  history: History;
 }
 
 /** A 95 % interval, [low, high]. */
@@ -246,20 +127,17 @@ export interface Intervals {
   brennanPrediger: Interval | null;
 }
 
-export interface AgreementRow {
-  label: string;
-  /** 0 for pooled rows */
-  code: number;
-  /** the code's factor for code rows, the factor for factor rows, 0 overall */
-  factor: number;
-  /** the document's id on rows of a breakdown by document (label is its name); 0 elsewhere */
-  document: number;
-  both: number;
-  onlyA: number;
-  onlyB: number;
-  neither: number;
-  units: number;
-  agreement: number;
+/** The coefficients of a two-coder row, each null when undefined (Go's nil). */
+type Coefficient = 'kappa' | 'scottPi' | 'krippendorffAlpha' | 'gwetAC1' | 'brennanPrediger';
+
+/**
+ * A line of the two-coder table: code is 0 on pooled rows; factor is the
+ * code's factor on code rows, the factor on factor rows, 0 overall; document
+ * is the document's id on rows of a breakdown by document (label is its
+ * name), 0 elsewhere; status is kappa's situation ("defined",
+ * "no-variation", "only-one-coder", …) and note says more, "" for nothing.
+ */
+export interface AgreementRow extends Omit<Wire<app.AgreementRow>, Coefficient | 'ci'> {
   /** null when kappa is undefined (see note) */
   kappa: number | null;
   /** Scott's π; null when undefined */
@@ -272,29 +150,16 @@ export interface AgreementRow {
   brennanPrediger: number | null;
   /** bootstrap 95 % intervals of the coefficients; each null when not asked for or undefined */
   ci: Intervals;
-  /** kappa's situation: "defined", "no-variation", "only-one-coder", … */
-  status: string;
-  /** about kappa; "" when there is nothing to say */
-  note: string;
 }
 
-export interface Agreement {
-  coderA: Coder;
-  coderB: Coder;
-  documents: number[];
-  /** the unit the counts are in: "character", "turn", "sentence", "paragraph" or "document" */
-  unit: string;
-  /** share of a unit a coder's segments must cover for it to count as coded; 0 = any overlap */
-  minShare: number;
-  /** bootstrap resamples behind the rows' intervals; 0 = no intervals */
-  resamples: number;
-  /** the bootstrap's random seed */
-  seed: number;
-  /** what was resampled: "document"; "" without a bootstrap */
-  resampling: string;
-  formula: string;
-  /** the framework and version the codes were applied under: "Keyes: flourishing, v1 agreed, revision 11" */
-  codebook: string;
+/**
+ * Two coders' agreement with the inputs that made it: unit is "character",
+ * "turn", "sentence", "paragraph" or "document"; minShare the share of a unit
+ * a coder's segments must cover (0 = any overlap); resamples, seed and
+ * resampling ("document", "" without one) describe the bootstrap; codebook
+ * names the framework and version: "Keyes: flourishing, v1 agreed, revision 11".
+ */
+export interface Agreement extends Omit<Wire<app.AgreementDTO>, 'perCode' | 'perFactor' | 'overall' | 'byDocument'> {
   perCode: AgreementRow[];
   perFactor: AgreementRow[];
   overall: AgreementRow;
@@ -310,20 +175,12 @@ export interface Agreement {
  * order. code 0 pools every code (Krippendorff's α is then null, as on other
  * pooled rows); rows carry no intervals (ci all null).
  */
-export interface DocumentBreakdown {
-  code: number;
+export interface DocumentBreakdown extends Omit<Wire<app.DocumentBreakdown>, 'rows'> {
   rows: AgreementRow[];
 }
 
-/** A unit of analysis the agreement view offers. */
-export interface Unit {
-  /** "character", "turn", "sentence", "paragraph" or "document" */
-  name: string;
-  /** "Speaker turn" */
-  label: string;
-  /** one sentence on what counts as a unit */
-  help: string;
-}
+/** A unit of analysis the agreement view offers: name "turn", label "Speaker turn", help one sentence on what counts. */
+export type Unit = Wire<app.UnitDTO>;
 
 // ---- agreement among two or more coders, and the unitizing alphas ----
 
@@ -338,71 +195,46 @@ export interface Stat {
   ci: Interval | null;
 }
 
-/** A line of agreement among two or more coders (Fleiss' κ and friends). */
-export interface MultiAgreementRow {
-  label: string;
-  /** 0 on pooled rows */
-  code: number;
-  factor: number;
+/** The coefficients of a row among two or more coders. */
+type MultiStatistic = 'percentAgreement' | 'fleissKappa' | 'krippendorffAlpha' | 'gwetAC1' | 'brennanPrediger';
+
+/**
+ * A line of agreement among two or more coders (Fleiss' κ and friends):
+ * code 0 on pooled rows; histogram[k] counts units coded by exactly k of the
+ * coders, coded[j] the units coder j coded.
+ */
+export interface MultiAgreementRow extends Omit<Wire<app.MultiAgreementRow>, MultiStatistic | 'kind'> {
   kind: 'code' | 'factor' | 'overall';
-  units: number;
-  /** histogram[k]: units coded by exactly k of the coders, k = 0..coders */
-  histogram: number[];
-  /** coded[j]: units coder j coded */
-  coded: number[];
   percentAgreement: Stat;
   fleissKappa: Stat;
   krippendorffAlpha: Stat;
   gwetAC1: Stat;
   brennanPrediger: Stat;
-  status: string;
-  note: string;
 }
 
-export interface MultiAgreement {
-  coders: Coder[];
-  documents: number[];
-  unit: string;
-  minShare: number;
-  resamples: number;
-  seed: number;
-  resampling: string;
-  formula: string;
-  /** as Agreement's */
-  codebook: string;
+/** Agreement among two or more coders; the inputs as Agreement's. */
+export interface MultiAgreement extends Omit<Wire<app.MultiAgreementDTO>, 'perCode' | 'perFactor' | 'overall'> {
   perCode: MultiAgreementRow[];
   perFactor: MultiAgreementRow[];
   overall: MultiAgreementRow;
 }
 
-/** Krippendorff's unitizing alphas among two or more coders over the chosen documents. */
-export interface Unitized {
-  coders: Coder[];
-  /** documents compared */
-  documents: number;
-  /** code points compared, over all documents */
-  length: number;
+/**
+ * Krippendorff's unitizing alphas among two or more coders over the chosen
+ * documents (documents compared; length in code points over all of them).
+ */
+export interface Unitized extends Omit<Wire<app.UnitizedDTO>, 'uAlpha' | 'binaryUAlpha' | 'cuAlpha' | 'perCode'> {
   uAlpha: Stat;
   binaryUAlpha: Stat;
   cuAlpha: Stat;
   /** per code: (k)uα, eq. 13 of Krippendorff et al. (2016), and the binary uα of the code against everything else */
   perCode: { code: string; kuAlpha: Stat; binaryUAlpha: Stat }[];
-  /** as Agreement's */
-  codebook: string;
 }
 
-export interface Quote {
-  segmentId: number;
-  documentId: number;
-  document: string;
-  speaker: string;
-  case: string;
-  coder: string;
-  coderId: number;
-  text: string;
-}
+/** A quote with its attribution; its offsets stay behind (the Quotes tab shows text only). */
+export type Quote = Omit<Wire<app.QuoteDTO>, 'start' | 'end'>;
 
-export interface Quotes {
+export interface Quotes extends Omit<Wire<app.QuotesDTO>, 'code' | 'quotes'> {
   code: Code;
   quotes: Quote[];
 }
@@ -502,13 +334,7 @@ export interface Review {
 }
 
 /** Which review: two coders, documents and codes ([] = all), segment-match threshold (0 = 90 %). */
-export interface ReviewInput {
-  coderA: number;
-  coderB: number;
-  documents: number[];
-  codes: number[];
-  threshold: number;
-}
+export type ReviewInput = Wire<app.ReviewInput>;
 
 /** A decision as the UI makes it; span and code are read for "adjust" only. */
 export interface DecisionChoice {

@@ -1,0 +1,82 @@
+// What every typed API module shares: reading a rejected binding promise as
+// a ThemisError, and the wire shapes of the generated models without their
+// methods. The API modules (projectsApi.ts, documentsApi.ts, codingApi.ts,
+// codebookApi.ts, agreementApi.ts, reviewApi.ts, quotesApi.ts, casesApi.ts,
+// searchApi.ts, importApi.ts, privacyApi.ts) are the only code that imports
+// wailsjs; by hand they do only two things besides this:
+//   - convert offsets: the backend counts code points, the UI UTF-16 indices
+//     (OffsetIndex, offsets.ts);
+//   - read Go's nil slices and pointers as [] and null.
+
+/**
+ * The data of a generated Wails model (wailsjs/go/models.ts) without its
+ * createFrom/convertValues methods: what a binding's promise really carries,
+ * since the runtime hands back parsed JSON, not class instances.
+ */
+export type Wire<T> = T extends (infer U)[]
+  ? Wire<U>[]
+  : T extends object
+    ? { [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: Wire<T[K]> }
+    : T;
+
+/** The error codes of app/errors.go, plus "error" for anything else. */
+export type ErrorCode =
+  | 'locked'
+  | 'newer'
+  | 'not_found'
+  | 'no_project'
+  | 'no_coder'
+  | 'import'
+  | 'csv'
+  | 'invalid'
+  | 'error';
+
+export class ThemisError extends Error {
+  readonly code: string;
+
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = 'ThemisError';
+    this.code = code;
+  }
+}
+
+function fromJSON(text: string): ThemisError | null {
+  const t = text.trim();
+  if (!t.startsWith('{')) return null;
+  try {
+    const v: unknown = JSON.parse(t);
+    if (v && typeof v === 'object' && typeof (v as { message?: unknown }).message === 'string') {
+      const o = v as { code?: unknown; message: string };
+      return new ThemisError(typeof o.code === 'string' && o.code ? o.code : 'error', o.message);
+    }
+  } catch {
+    // not JSON: the message is the text itself
+  }
+  return null;
+}
+
+/**
+ * Reads whatever a rejected binding promise carried — the JSON string of
+ * app.FormatError, an Error whose message is that JSON, or anything else —
+ * as a ThemisError.
+ */
+export function toThemisError(e: unknown): ThemisError {
+  if (e instanceof ThemisError) return e;
+  if (typeof e === 'string') return fromJSON(e) ?? new ThemisError('error', e || 'Something went wrong.');
+  if (e instanceof Error) return fromJSON(e.message) ?? new ThemisError('error', e.message || String(e));
+  if (e && typeof e === 'object' && typeof (e as { message?: unknown }).message === 'string') {
+    const o = e as { code?: unknown; message: string };
+    return new ThemisError(typeof o.code === 'string' ? o.code : 'error', o.message);
+  }
+  return new ThemisError('error', String(e));
+}
+
+/** Runs a binding call, turning its rejection into a ThemisError (for the other API modules too). */
+export async function call<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    throw toThemisError(e);
+  }
+}
