@@ -1,5 +1,6 @@
 import { api, toThemisError } from '../api';
 import { codeMatches, fold } from '../codetree';
+import type { Changes } from './changes';
 import type { BuiltinFramework, Code, CodeInput, CodebookFormat, CodebookHistory, Framework } from '../types';
 
 // ---- the tree, as pure functions over the flat list the backend sends ----
@@ -347,6 +348,9 @@ export class CodebookStore {
   private noticeSeq = 0;
   private noticeTimer: ReturnType<typeof setTimeout> | undefined;
 
+  /** changes is told of every change made here, for the reader and the title bar to follow */
+  constructor(private changes?: Changes) {}
+
   /** Loads the frameworks and the one being edited (kept if it still exists, else the active one). */
   async load(): Promise<void> {
     this.loading = true;
@@ -451,6 +455,7 @@ export class CodebookStore {
     } finally {
       this.busy = false;
     }
+    if (ok) this.changes?.emit({ kind: 'codebook' });
     return ok;
   }
 
