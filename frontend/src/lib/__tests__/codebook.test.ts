@@ -10,17 +10,8 @@ vi.mock('../wailsjs/go/app/CodebookService', () => ({
 vi.mock('../wailsjs/runtime/runtime', () => ({ EventsOn: vi.fn(() => () => {}) }));
 
 import * as CB from '../wailsjs/go/app/CodebookService';
-import {
-  CodebookStore,
-  dropMove,
-  keyClash,
-  mergeSummary,
-  redoLabel,
-  relativeTime,
-  stepMove,
-  undoLabel,
-  visibleRows,
-} from '../stores/codebook.svelte';
+import { CodebookStore, keyClash, mergeSummary, redoLabel, relativeTime, undoLabel } from '../stores/codebook.svelte';
+import { dropMove, stepMove, visibleRows } from '../codetree';
 import { code } from './fixtures';
 import type { Code, CodebookHistory, Framework } from '../types';
 
