@@ -1,6 +1,7 @@
-import { api, toThemisError } from '../api';
+import { api } from '../api';
 import { childrenMap, dropMove, stepMove, visibleRows, type DropPlace, type Move, type MoveStep, type TreeRow } from '../codetree';
 import type { Changes } from './changes';
+import { toasts as defaultToasts, type ToastStore } from './toasts.svelte';
 import type { BuiltinFramework, Code, CodeInput, CodebookFormat, CodebookHistory, Framework } from '../types';
 
 /** The code, other than id, that already has key (case-insensitive); null when none or no key. */
@@ -122,13 +123,6 @@ export function blankInput(parent: number, name: string): CodeInput {
 const NOTICE_MS = 5000;
 const UNDO_NOTICE_MS = 10000;
 
-export interface CodebookNotice {
-  id: number;
-  message: string;
-  /** offers Undo of the framework's latest change */
-  undo: boolean;
-}
-
 /** Something waiting for the user to save or discard the draft first. */
 export interface Pending {
   /** what will happen, for the question ("select “Hope”") */
@@ -162,9 +156,8 @@ export class CodebookStore {
   pending = $state.raw<Pending | null>(null);
   loading = $state(false);
   busy = $state(false);
-  /** the last failure in full ("keyes.yaml:12:5: …"); "" when none */
-  error = $state('');
-  notice = $state.raw<CodebookNotice | null>(null);
+  /** the last re-read failed (its message, in full, is a toast) */
+  failed = $state(false);
 
   framework: Framework | null = $derived(this.frameworks.find((f) => f.id === this.frameworkId) ?? null);
   rows: TreeRow[] = $derived(visibleRows(this.codes, this.collapsed, this.filter));
@@ -186,11 +179,18 @@ export class CodebookStore {
   });
 
   private seq = 0;
-  private noticeSeq = 0;
-  private noticeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** the toast offering Undo of the latest change; null when none is up */
+  private undoNotice: number | null = null;
 
-  /** changes is told of every change made here, for the reader and the title bar to follow */
-  constructor(private changes?: Changes) {}
+  /**
+   * Failures ("keyes.yaml:12:5: …", in full) and notices go to toasts, like
+   * every store's; changes is told of every change made here, for the reader
+   * and the title bar to follow.
+   */
+  constructor(
+    private toasts: ToastStore = defaultToasts,
+    private changes?: Changes,
+  ) {}
 
   /** Loads the frameworks and the one being edited (kept if it still exists, else the active one). */
   async load(): Promise<void> {
@@ -221,6 +221,7 @@ export class CodebookStore {
       if (seq !== this.seq) return;
       this.codes = codes;
       this.history = history;
+      this.failed = false;
       this.syncSelection();
     } catch (e) {
       if (seq === this.seq) this.fail(e);
@@ -251,25 +252,20 @@ export class CodebookStore {
   }
 
   private fail(e: unknown): void {
-    this.error = toThemisError(e).message;
+    this.failed = true;
+    this.toasts.error(e);
   }
 
-  dismissError(): void {
-    this.error = '';
-  }
-
+  /** Says what happened; with undo, the notice offers Undo of it, and stays longer to be read and reached. */
   notify(message: string, undo = false): void {
-    clearTimeout(this.noticeTimer);
-    const id = ++this.noticeSeq;
-    this.notice = { id, message, undo };
-    this.noticeTimer = setTimeout(() => {
-      if (this.notice?.id === id) this.notice = null;
-    }, undo ? UNDO_NOTICE_MS : NOTICE_MS);
+    this.dismissUndo();
+    const id = this.toasts.info(message, undo ? UNDO_NOTICE_MS : NOTICE_MS, undo ? { label: 'Undo', run: () => void this.undoFromNotice() } : undefined);
+    if (undo) this.undoNotice = id;
   }
 
-  dismissNotice(): void {
-    clearTimeout(this.noticeTimer);
-    this.notice = null;
+  private dismissUndo(): void {
+    if (this.undoNotice !== null) this.toasts.dismiss(this.undoNotice);
+    this.undoNotice = null;
   }
 
   /**
@@ -280,9 +276,8 @@ export class CodebookStore {
   private async change(fn: () => Promise<unknown>, after?: () => void): Promise<boolean> {
     if (this.busy) return false;
     this.busy = true;
-    this.error = '';
     // A notice's Undo undoes the latest change: after another one it would undo that instead.
-    if (this.notice?.undo) this.dismissNotice();
+    this.dismissUndo();
     let ok = false;
     try {
       await fn();
@@ -369,7 +364,6 @@ export class CodebookStore {
     const id = this.frameworkId;
     if (id === null || this.busy) return;
     this.busy = true;
-    this.error = '';
     try {
       const path = await api.exportCodebook(id, format);
       if (path) this.notify(`Saved to ${path}`);
@@ -537,7 +531,7 @@ export class CodebookStore {
 
   /** Undo from a notice's Undo button. */
   async undoFromNotice(): Promise<void> {
-    this.dismissNotice();
+    this.dismissUndo();
     await this.undo();
   }
 

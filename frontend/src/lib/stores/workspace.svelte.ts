@@ -41,7 +41,7 @@ export class Workspace {
     this.reader = new ReaderStore(toasts);
     this.search = new SearchStore(toasts, changes);
     this.cases = new CasesStore(toasts, () => changes.emit({ kind: 'cases' }));
-    this.codebook = new CodebookStore(changes);
+    this.codebook = new CodebookStore(toasts, changes);
     this.agreement = new AgreementStore(toasts);
     this.review = new ReviewStore(toasts, changes);
     this.quotes = new QuotesStore(toasts);
