@@ -247,6 +247,37 @@ export function visibleRows(codes: readonly Code[], collapsed: ReadonlySet<numbe
   return rows;
 }
 
+/** A factor of the codebook with its codable codes, as a checklist or a picker shows them; factor null: codes without one. */
+export interface CodeGroup {
+  factor: Code | null;
+  codes: Code[];
+}
+
+/**
+ * The codable codes grouped under their factor (parent), in the codebook's
+ * order. A codable code without a parent in the list stands alone (factor
+ * null) or, with loneTogether, shares one such group with the others like
+ * it, where the first of them stands.
+ */
+export function codeGroups(codes: readonly Code[], loneTogether = false): CodeGroup[] {
+  const known = new Map(codes.map((c) => [c.id, c]));
+  const out: CodeGroup[] = [];
+  const byFactor = new Map<number, CodeGroup>();
+  for (const c of codes) {
+    if (!c.codable) continue;
+    const parent = c.parent ? known.get(c.parent) : undefined;
+    const key = parent?.id ?? 0;
+    let g = parent || loneTogether ? byFactor.get(key) : undefined;
+    if (!g) {
+      g = { factor: parent ?? null, codes: [] };
+      byFactor.set(key, g);
+      out.push(g);
+    }
+    g.codes.push(c);
+  }
+  return out;
+}
+
 /** A character of a word, for the in-vivo name: letters, digits, marks and apostrophes inside words. */
 const WORD = /[\p{L}\p{N}\p{M}'’-]/u;
 
