@@ -110,8 +110,8 @@ test('a YAML codebook with a mistake is refused with its line, then a good one i
   fs.writeFileSync(broken, 'themis_codebook: 1\nname: Broken\ncodes:\n  - name: Hope\n    colour: sky blue\n');
   answerOpenDialog([broken]);
   await cb('import-codebook').click();
-  await expect(cb('codebook-error')).toContainText('broken.yaml:5');
-  await expect(cb('codebook-error')).toContainText('expected #rrggbb');
+  await expect(cb('error')).toContainText('broken.yaml:5');
+  await expect(cb('error')).toContainText('expected #rrggbb');
   expect(cli('codebook', 'list', projectPath())).toBe(before);
 
   const good = path.join(folder(), 'team codebook.yaml');
@@ -176,7 +176,7 @@ test('merging two codes moves both coders’ segments and collapses duplicates',
   await expect(cb('merge-summary')).toContainText('Social coherence');
   await shot(page, 'codebook-04-merge');
   await cb('merge-confirm').click();
-  await expect(cb('codebook-notice')).toContainText('Merged “Social acceptance” into “Social coherence”');
+  await expect(cb('notice')).toContainText('Merged “Social acceptance” into “Social coherence”');
   await expect(node('Social acceptance')).toHaveCount(0);
 
   const after = segments();
@@ -204,7 +204,7 @@ test('deleting a code says what goes, and undo brings it all back', async () => 
   await expect(node('Autonomy')).toHaveCount(0);
   expect(count(segments(), 'Autonomy')).toBe(0);
 
-  await cb('notice-undo').click();
+  await cb('notice-action').click();
   await expect(node('Autonomy')).toBeVisible();
   expect(segments()).toEqual(before);
   if (!(await cb('history-list').isVisible())) await cb('toggle-history').click();

@@ -101,19 +101,6 @@ describe('App', () => {
     expect(mocked.agreement).not.toHaveBeenCalled();
   });
 
-  it('re-reads the coders after the review tab, where a consensus layer may have been made', async () => {
-    mocked.start.mockResolvedValue({ project: info(), recent: [], defaultFolder: '/d', error: '' });
-    mocked.review.mockReturnValue(new Promise(() => {}));
-    mocked.info.mockResolvedValue(info());
-    render(App);
-    await fireEvent.click(await screen.findByTestId('tab-review'));
-    expect(mocked.info).not.toHaveBeenCalled();
-    await fireEvent.click(screen.getByTestId('tab-documents'));
-    expect(mocked.info).toHaveBeenCalledTimes(1);
-    await fireEvent.click(screen.getByTestId('tab-quotes'));
-    expect(mocked.info).toHaveBeenCalledTimes(1);
-  });
-
   it('shows a notice that goes by itself', async () => {
     vi.useFakeTimers();
     try {

@@ -13,6 +13,8 @@ vi.mock('../wailsjs/runtime/runtime', () => ({ EventsOn: vi.fn(() => () => {}) }
 import * as CB from '../wailsjs/go/app/CodebookService';
 import CodebookScreen from '../screens/CodebookScreen.svelte';
 import { CodebookStore } from '../stores/codebook.svelte';
+import { ToastStore } from '../stores/toasts.svelte';
+import Toasts from '../components/Toasts.svelte';
 import { code } from './fixtures';
 import type { Code, CodebookHistory, Framework } from '../types';
 
@@ -50,9 +52,14 @@ function history(over: Partial<CodebookHistory> = {}): CodebookHistory {
   };
 }
 
+/** What the screen reported, as the app's toasts show it. */
+let toasts = new ToastStore();
+
 async function renderScreen() {
-  const store = new CodebookStore();
+  toasts = new ToastStore();
+  const store = new CodebookStore(toasts);
   render(CodebookScreen, { store });
+  render(Toasts, { toasts });
   await screen.findByTestId('code-tree');
   return store;
 }
@@ -241,7 +248,7 @@ describe('CodebookScreen: merge, split, delete', () => {
     await fireEvent.click(screen.getByTestId('merge-confirm'));
     await waitFor(() => expect(m(CB.MergeCodes)).toHaveBeenCalledWith(1, 6));
     await settled(store);
-    expect(screen.getByTestId('codebook-notice')).toHaveTextContent('Merged “Emotional” into “Integration”');
+    expect(screen.getByTestId('notice')).toHaveTextContent('Merged “Emotional” into “Integration”');
     expect(screen.queryByTestId('merge-dialog')).toBeNull();
   });
 
@@ -296,10 +303,10 @@ describe('CodebookScreen: merge, split, delete', () => {
     await waitFor(() => expect(m(CB.DeleteCode)).toHaveBeenCalledWith(3));
     await settled(store);
     expect(screen.queryByTestId('delete-dialog')).toBeNull();
-    const notice = screen.getByTestId('codebook-notice');
+    const notice = screen.getByTestId('notice');
     expect(notice).toHaveTextContent('Deleted “Quality of life” and 14 segments');
     m(CB.Undo).mockResolvedValue('delete “Quality of life”');
-    await fireEvent.click(within(notice).getByTestId('notice-undo'));
+    await fireEvent.click(within(notice).getByTestId('notice-action'));
     await waitFor(() => expect(m(CB.Undo)).toHaveBeenCalledWith(7));
   });
 });
@@ -338,7 +345,7 @@ describe('CodebookScreen: frameworks and history', () => {
     expect(screen.getAllByRole('menuitem').map((i) => i.textContent)).toEqual(['YAML', 'JSON', 'REFI-QDA (.qdc)', 'Markdown', 'HTML', 'CSV']);
     await fireEvent.click(screen.getByTestId('export-qdc'));
     await waitFor(() => expect(m(CB.Export)).toHaveBeenCalledWith(7, 'qdc'));
-    expect(await screen.findByTestId('codebook-notice')).toHaveTextContent('Saved to /home/aisha/Keyes.qdc');
+    expect(await screen.findByTestId('notice')).toHaveTextContent('Saved to /home/aisha/Keyes.qdc');
   });
 
   it('creates a framework from a built-in, and makes a non-active one active', async () => {

@@ -15,6 +15,7 @@ import * as Coding from '../wailsjs/go/app/CodingService';
 import * as CodebookSvc from '../wailsjs/go/app/CodebookService';
 import ReaderScreen from '../screens/ReaderScreen.svelte';
 import { ReaderStore } from '../stores/reader.svelte';
+import { ImportStore } from '../stores/importing.svelte';
 import { ToastStore } from '../stores/toasts.svelte';
 import { aisha, ben, codes } from './fixtures';
 
@@ -42,7 +43,7 @@ async function setup(toasts = new ToastStore()) {
   m(CodebookSvc.Frameworks).mockResolvedValue([{ id: 1, name: 'Keyes: flourishing', description: '', active: true, codes: 13, revision: 3, version: 'v1 agreed', tag: 'v1 agreed' }]);
   const reader = new ReaderStore(toasts);
   await reader.load();
-  render(ReaderScreen, { reader, coders: [aisha, ben], current: aisha.id });
+  render(ReaderScreen, { reader, importer: new ImportStore(), coders: [aisha, ben], current: aisha.id });
   return reader;
 }
 
@@ -305,7 +306,7 @@ describe('long transcripts', () => {
     m(Coding.Segments).mockResolvedValue([]);
     const reader = new ReaderStore(new ToastStore());
     await reader.load();
-    render(ReaderScreen, { reader, coders: [aisha], current: aisha.id });
+    render(ReaderScreen, { reader, importer: new ImportStore(), coders: [aisha], current: aisha.id });
     const first = screen.getByTestId('reader').querySelectorAll('.turn').length;
     expect(first).toBeGreaterThan(0);
     expect(first).toBeLessThan(40);

@@ -14,7 +14,7 @@ import CasesScreen from '../screens/CasesScreen.svelte';
 import { CasesStore } from '../stores/cases.svelte';
 import { ToastStore } from '../stores/toasts.svelte';
 import type { ProjectStore } from '../stores/project.svelte';
-import type { ReaderStore } from '../stores/reader.svelte';
+import { Workspace } from '../stores/workspace.svelte';
 
 const m = <T>(f: T) => f as unknown as ReturnType<typeof vi.fn>;
 
@@ -115,10 +115,13 @@ describe('CasesStore', () => {
 });
 
 describe('CasesScreen', () => {
+  // The screen's store comes from the workspace, which has the reader follow its changes.
   function renderScreen() {
-    const reader = { currentId: 7, open: vi.fn() } as unknown as ReaderStore;
-    render(CasesScreen, { project, reader });
-    return reader;
+    const ws = new Workspace(project, new ToastStore());
+    ws.reader.currentId = 7;
+    vi.spyOn(ws.reader, 'open').mockResolvedValue();
+    render(CasesScreen, { project, cases: ws.cases });
+    return ws.reader;
   }
 
   it('draws typed inputs per attribute and the speakers of each document', async () => {

@@ -10,17 +10,9 @@ vi.mock('../wailsjs/go/app/CodebookService', () => ({
 vi.mock('../wailsjs/runtime/runtime', () => ({ EventsOn: vi.fn(() => () => {}) }));
 
 import * as CB from '../wailsjs/go/app/CodebookService';
-import {
-  CodebookStore,
-  dropMove,
-  keyClash,
-  mergeSummary,
-  redoLabel,
-  relativeTime,
-  stepMove,
-  undoLabel,
-  visibleRows,
-} from '../stores/codebook.svelte';
+import { CodebookStore, keyClash, mergeSummary, redoLabel, relativeTime, undoLabel } from '../stores/codebook.svelte';
+import { dropMove, stepMove, visibleRows } from '../codetree';
+import { ToastStore } from '../stores/toasts.svelte';
 import { code } from './fixtures';
 import type { Code, CodebookHistory, Framework } from '../types';
 
@@ -59,6 +51,9 @@ beforeEach(() => {
   m(CB.Codes).mockResolvedValue(tree);
   m(CB.History).mockResolvedValue(history());
 });
+
+/** The notice up, if any: the store reports through its toasts. */
+const notice = (t: ToastStore) => t.items.find((i) => i.kind === 'info') ?? null;
 
 describe('the tree', () => {
   it('nests the codes by parent, depth first, with their level and place among siblings', () => {
@@ -300,16 +295,18 @@ describe('CodebookStore', () => {
   });
 
   it('shows a failure in full and keeps the state', async () => {
-    const s = new CodebookStore();
+    const toasts = new ToastStore();
+    const s = new CodebookStore(toasts);
     await s.load();
     m(CB.Import).mockRejectedValue(JSON.stringify({ code: 'import', message: 'keyes.yaml:12:5: “key” must be one character' }));
     expect(await s.importCodebook()).toBe(false);
-    expect(s.error).toBe('keyes.yaml:12:5: “key” must be one character');
+    expect(toasts.items.map((t) => [t.kind, t.message])).toEqual([['error', 'keyes.yaml:12:5: “key” must be one character']]);
     expect(s.frameworkId).toBe(7);
   });
 
   it('views another framework, makes it active, and says where an export went', async () => {
-    const s = new CodebookStore();
+    const toasts = new ToastStore();
+    const s = new CodebookStore(toasts);
     await s.load();
     await s.selectFramework(8);
     expect(m(CB.Codes)).toHaveBeenLastCalledWith(8);
@@ -319,35 +316,37 @@ describe('CodebookStore', () => {
     m(CB.Export).mockResolvedValueOnce('/home/a/Ours.qdc').mockResolvedValueOnce('');
     await s.exportCodebook('qdc');
     expect(m(CB.Export)).toHaveBeenCalledWith(8, 'qdc');
-    expect(s.notice?.message).toBe('Saved to /home/a/Ours.qdc');
-    s.dismissNotice();
+    expect(notice(toasts)?.message).toBe('Saved to /home/a/Ours.qdc');
+    toasts.clear();
     await s.exportCodebook('csv');
-    expect(s.notice).toBeNull();
+    expect(notice(toasts)).toBeNull();
   });
 
   it('offers Undo after a delete until another change would make it undo something else', async () => {
-    const s = new CodebookStore();
+    const toasts = new ToastStore();
+    const s = new CodebookStore(toasts);
     await s.load();
     s.select(4);
     m(CB.DeleteCode).mockResolvedValue('Deleted “Hope” with 3 segments.');
     await s.deleteCode(4);
     expect(m(CB.DeleteCode)).toHaveBeenCalledWith(4);
     expect(s.selectedId).toBeNull();
-    expect(s.notice).toMatchObject({ message: 'Deleted “Hope” with 3 segments.', undo: true });
+    expect(notice(toasts)).toMatchObject({ message: 'Deleted “Hope” with 3 segments.', action: { label: 'Undo' } });
     m(CB.MoveCode).mockResolvedValue(undefined);
     await s.step(3, 'up');
-    expect(s.notice).toBeNull();
+    expect(notice(toasts)).toBeNull();
   });
 
   it('undoes and redoes only what the history offers', async () => {
     m(CB.History).mockResolvedValue(history({ canUndo: true, undo: 'delete “Hope”' }));
-    const s = new CodebookStore();
+    const toasts = new ToastStore();
+    const s = new CodebookStore(toasts);
     await s.load();
     expect(s.undoText).toBe('Undo delete “Hope”');
     m(CB.Undo).mockResolvedValue('Undid: deleted “Hope”');
     await s.undo();
     expect(m(CB.Undo)).toHaveBeenCalledWith(7);
-    expect(s.notice?.message).toBe('Undid: deleted “Hope”');
+    expect(notice(toasts)?.message).toBe('Undid: deleted “Hope”');
     expect(await s.redo()).toBe(false);
     expect(m(CB.Redo)).not.toHaveBeenCalled();
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildTree, filterTree, flatten, inVivoName, IN_VIVO_MAX, type CodeNode } from '../codetree';
-import { code, docView } from './fixtures';
+import { buildTree, codeGroups, filterTree, flatten, inVivoName, IN_VIVO_MAX, type CodeNode } from '../codetree';
+import { code, codes, docView } from './fixtures';
 import type { Code } from '../types';
 
 const c = (id: number, parent: number, name: string, definition = '', codable = true): Code =>
@@ -101,5 +101,25 @@ describe('inVivoName of a sloppy drag', () => {
     expect(inVivoName(doc, { start: from, end: to })).toBe("I'm a commissioning manager for mental");
     // ending at a word's end or on a space takes nothing more
     expect(inVivoName(doc, { start: doc.text.indexOf('a comm'), end: doc.text.indexOf(' for') })).toBe('a commissioning manager');
+  });
+});
+
+describe('codeGroups', () => {
+  const lone = (id: number, name: string) => code({ id, parent: 0, name, definition: '', color: '#000000', key: '', codable: true });
+
+  it('has each code without a factor stand alone, or with loneTogether share one group where the first stands', () => {
+    const list = [lone(30, 'Other'), ...codes, lone(31, 'Else')];
+    const shape = (together: boolean) => codeGroups(list, together).map((g) => [g.factor?.name ?? null, g.codes.map((c) => c.id)]);
+    expect(shape(false)).toEqual([
+      [null, [30]],
+      ['Emotional well-being', [11, 12]],
+      ['Social well-being', [21]],
+      [null, [31]],
+    ]);
+    expect(shape(true)).toEqual([
+      [null, [30, 31]],
+      ['Emotional well-being', [11, 12]],
+      ['Social well-being', [21]],
+    ]);
   });
 });

@@ -8,6 +8,8 @@ vi.mock('../wailsjs/runtime/runtime', () => ({ EventsOn: vi.fn(() => () => {}) }
 import * as Privacy from '../wailsjs/go/app/PrivacyService';
 import PrivacyScreen from '../screens/PrivacyScreen.svelte';
 import { PrivacyStore } from '../stores/privacy.svelte';
+import { Workspace } from '../stores/workspace.svelte';
+import type { ProjectStore } from '../stores/project.svelte';
 import { ToastStore } from '../stores/toasts.svelte';
 import type { PrivacyFinding } from '../privacyApi';
 
@@ -228,8 +230,7 @@ describe('findings in names', () => {
   it('are shown by their place with the whole name, and cannot be dismissed or opened', async () => {
     m(Privacy.Scan).mockResolvedValue(namesScan());
     const privacy = new PrivacyStore(new ToastStore());
-    const reader = { load: vi.fn(), open: vi.fn(), currentId: null };
-    render(PrivacyScreen, { project: { refresh: vi.fn() } as never, reader: reader as never, onOpen: vi.fn(), privacy });
+    render(PrivacyScreen, { onOpen: vi.fn(), privacy });
     const group = (await screen.findAllByTestId('privacy-group'))[0];
     expect(group).toHaveTextContent('4 occurrences in 1 document and 3 names');
     const rows = within(group).getAllByTestId('privacy-finding');
@@ -251,13 +252,17 @@ describe('findings in names', () => {
 });
 
 describe('PrivacyScreen', () => {
+  // The screen's store comes from the workspace, which has the reader and the project follow its changes.
   function renderScreen() {
-    const privacy = new PrivacyStore(new ToastStore());
-    const reader = { load: vi.fn(), open: vi.fn(), currentId: 2 };
     const project = { refresh: vi.fn() };
+    const ws = new Workspace(project as unknown as ProjectStore, new ToastStore());
+    const reader = ws.reader;
+    reader.currentId = 2;
+    vi.spyOn(reader, 'load').mockResolvedValue();
+    vi.spyOn(reader, 'open').mockResolvedValue();
     const onOpen = vi.fn();
-    render(PrivacyScreen, { project: project as never, reader: reader as never, onOpen, privacy });
-    return { privacy, reader, project, onOpen };
+    render(PrivacyScreen, { onOpen, privacy: ws.privacy });
+    return { privacy: ws.privacy, reader, project, onOpen };
   }
 
   it('scans when it opens and shows each finding in context, highlighted', async () => {

@@ -7,6 +7,7 @@ vi.mock('../api', async (importOriginal) => {
 
 import { api, ThemisError } from '../api';
 import { ANY_OVERLAP, progressText, ReviewStore } from '../stores/review.svelte';
+import { Changes } from '../stores/changes';
 import { ToastStore } from '../stores/toasts.svelte';
 import type { Decision, Disagreement, Review } from '../types';
 import { OffsetIndex } from '../offsets';
@@ -46,9 +47,9 @@ function settle(items: Disagreement[], key: string, action: Decision['action']):
   return rv(items.map((d) => (d.key === key ? { ...d, decision: dec(action) } : d)));
 }
 
-async function loaded(items = five(), over: Partial<Review> = {}) {
+async function loaded(items = five(), over: Partial<Review> = {}, changes?: Changes) {
   const toasts = new ToastStore();
-  const s = new ReviewStore(toasts);
+  const s = new ReviewStore(toasts, changes);
   s.setup([aisha, ben, consensusLayer], aisha.id);
   mocked.review.mockResolvedValue(rv(items, over));
   await s.load();
@@ -211,6 +212,22 @@ describe('ReviewStore', () => {
     expect(s.started).toBe(true);
     expect(s.review?.consensus?.name).toBe('Consensus');
     expect(s.selectedKey).toBe('k1');
+  });
+
+  it('says that it made the consensus layer, and that each decision changed the coding', async () => {
+    const changes = new Changes();
+    const seen: string[] = [];
+    for (const k of ['segments', 'coders'] as const) changes.on(k, (c) => seen.push(c.kind));
+    const { s } = await loaded(five(), { consensus: null }, changes);
+    mocked.startReview.mockResolvedValue(rv(five()));
+    await s.start();
+    expect(seen).toEqual(['segments', 'coders']);
+    mocked.decide.mockResolvedValue(settle(five(), 'k1', 'accept-a'));
+    await s.decide('accept-a');
+    expect(seen).toEqual(['segments', 'coders', 'segments']);
+    mocked.decide.mockRejectedValue(new ThemisError('not_found', 'gone'));
+    await s.decide('accept-a');
+    expect(seen).toHaveLength(3); // a refused decision changed nothing
   });
 
   it('shows a failed action as a toast and keeps the review', async () => {

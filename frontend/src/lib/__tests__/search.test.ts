@@ -7,7 +7,7 @@ vi.mock('../wailsjs/runtime/runtime', () => ({ EventsOn: vi.fn(() => () => {}) }
 import * as Search from '../wailsjs/go/app/SearchService';
 import { EventsOn } from '../wailsjs/runtime/runtime';
 import { searchApi } from '../searchApi';
-import { SearchStore, searchStoreFor } from '../stores/search.svelte';
+import { SearchStore } from '../stores/search.svelte';
 import { ToastStore } from '../stores/toasts.svelte';
 import SearchResults from '../components/search/SearchResults.svelte';
 import SearchScreen from '../screens/SearchScreen.svelte';
@@ -108,13 +108,6 @@ describe('SearchStore', () => {
     expect(Search.CodeHits).toHaveBeenCalledWith('"getting out"', 11, true);
     expect(toasts.items.at(-1)?.message).toBe('Coded 2 search hits for “"getting out"” as Autonomy · 1 in turns not coded were left out');
   });
-
-  it('is kept per reader, so results survive leaving the tab', () => {
-    const r1 = {} as ReaderStore;
-    const r2 = {} as ReaderStore;
-    expect(searchStoreFor(r1)).toBe(searchStoreFor(r1));
-    expect(searchStoreFor(r1)).not.toBe(searchStoreFor(r2));
-  });
 });
 
 describe('SearchResults', () => {
@@ -138,7 +131,7 @@ describe('SearchScreen', () => {
   it('puts the typing in the search box when the tab opens', async () => {
     m(Search.Prepare).mockResolvedValue({ documents: 9, turns: 328, fields: [], attributes: [], coders: [], blind: false });
     const reader = { codes: [] } as unknown as ReaderStore;
-    render(SearchScreen, { reader, current: 1, onOpen: vi.fn() });
+    render(SearchScreen, { reader, store: new SearchStore(new ToastStore()), current: 1, onOpen: vi.fn() });
     await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('search-input')));
   });
 });

@@ -64,6 +64,21 @@ describe('ToastStore', () => {
       t.error('disk full'); // still the last message: not repeated
       expect(t.items).toHaveLength(1);
     });
+
+    it('may offer an action, for as long as they stay', () => {
+      const t = new ToastStore();
+      const run = vi.fn();
+      t.info('Deleted “Hope”', 10000, { label: 'Undo', run });
+      expect(t.items[0]).toMatchObject({ kind: 'info', message: 'Deleted “Hope”', action: { label: 'Undo' } });
+      t.items[0].action!.run();
+      expect(run).toHaveBeenCalledTimes(1);
+      vi.advanceTimersByTime(9999);
+      expect(t.items).toHaveLength(1);
+      vi.advanceTimersByTime(1);
+      expect(t.items).toHaveLength(0);
+      t.info('Saved');
+      expect(t.items[0].action).toBeUndefined();
+    });
   });
 });
 

@@ -21,37 +21,8 @@ export type AgreementMode = 'two' | 'multi' | 'unitized';
 /** How many bootstrap resamples (of documents or turns) the intervals use. */
 export const RESAMPLES = 1000;
 
-/** A factor of the codebook with its codable codes, as the codes checklist shows them; factor null: codes without one. */
-export interface CodeGroup {
-  factor: Code | null;
-  codes: Code[];
-}
-
-/**
- * The codable codes grouped under their factor, in the codebook's order; a
- * codable top-level code without children stands alone (factor null).
- */
-export function codeGroups(codes: Code[]): CodeGroup[] {
-  const known = new Map(codes.map((c) => [c.id, c]));
-  const out: CodeGroup[] = [];
-  const byFactor = new Map<number, CodeGroup>();
-  for (const c of codes) {
-    if (!c.codable) continue;
-    const parent = c.parent ? known.get(c.parent) : undefined;
-    if (!parent) {
-      out.push({ factor: null, codes: [c] });
-      continue;
-    }
-    let g = byFactor.get(parent.id);
-    if (!g) {
-      g = { factor: parent, codes: [] };
-      byFactor.set(parent.id, g);
-      out.push(g);
-    }
-    g.codes.push(c);
-  }
-  return out;
-}
+// The codes checklist's groups are a tree helper; the agreement screen imports them from here.
+export { codeGroups, type CodeGroup } from '../codetree';
 
 /** The agreement view: which coders, documents, codes and unit of analysis to compare, and the result. */
 export class AgreementStore {

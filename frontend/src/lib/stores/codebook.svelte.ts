@@ -1,165 +1,8 @@
-import { api, toThemisError } from '../api';
-import { codeMatches, fold } from '../codetree';
+import { api } from '../api';
+import { childrenMap, dropMove, stepMove, visibleRows, type DropPlace, type Move, type MoveStep, type TreeRow } from '../codetree';
+import type { Changes } from './changes';
+import { toasts as defaultToasts, type ToastStore } from './toasts.svelte';
 import type { BuiltinFramework, Code, CodeInput, CodebookFormat, CodebookHistory, Framework } from '../types';
-
-// ---- the tree, as pure functions over the flat list the backend sends ----
-
-/** Where a code goes: under parent (0: top level) at index among its new siblings, itself not counted. */
-export interface Move {
-  parent: number;
-  index: number;
-}
-
-export type MoveStep = 'up' | 'down' | 'indent' | 'outdent';
-
-/** Where a dragged code lands relative to the row it is dropped on. */
-export type DropPlace = 'before' | 'after' | 'inside';
-
-/** A row of the tree as shown: the code, its depth and its place among the shown siblings. */
-export interface TreeRow {
-  code: Code;
-  /** 1 for top level, as aria-level counts */
-  level: number;
-  /** 1-based place among the siblings shown, and how many are shown (aria-posinset, aria-setsize) */
-  pos: number;
-  size: number;
-  hasChildren: boolean;
-  expanded: boolean;
-  /** false for an ancestor shown only because a descendant matches the filter */
-  match: boolean;
-}
-
-/** A code's parent, with a parent that is not in the list read as top level. */
-function parentOf(c: Code, known: ReadonlySet<number>): number {
-  return c.parent && known.has(c.parent) ? c.parent : 0;
-}
-
-/** Each parent's children in list order (the backend's tree order); top level under 0. */
-export function childrenMap(codes: readonly Code[]): Map<number, Code[]> {
-  const known = new Set(codes.map((c) => c.id));
-  const out = new Map<number, Code[]>();
-  for (const c of codes) {
-    const p = parentOf(c, known);
-    let list = out.get(p);
-    if (!list) out.set(p, (list = []));
-    list.push(c);
-  }
-  return out;
-}
-
-/** The ids of every descendant of id (id itself not included). */
-export function descendantIds(codes: readonly Code[], id: number): Set<number> {
-  const kids = childrenMap(codes);
-  const out = new Set<number>();
-  const walk = (p: number) => {
-    for (const c of kids.get(p) ?? []) {
-      if (out.has(c.id)) continue;
-      out.add(c.id);
-      walk(c.id);
-    }
-  };
-  walk(id);
-  return out;
-}
-
-function place(codes: readonly Code[], id: number): { parent: number; index: number; siblings: Code[] } | null {
-  const known = new Set(codes.map((c) => c.id));
-  const code = codes.find((c) => c.id === id);
-  if (!code) return null;
-  const parent = parentOf(code, known);
-  const siblings = codes.filter((c) => parentOf(c, known) === parent);
-  return { parent, index: siblings.indexOf(code), siblings };
-}
-
-/**
- * Where a keyboard move takes a code: up or down among its siblings, indent
- * (the last child of the sibling above) or outdent (the sibling after its
- * parent). null when it cannot go that way.
- */
-export function stepMove(codes: readonly Code[], id: number, step: MoveStep): Move | null {
-  const at = place(codes, id);
-  if (!at) return null;
-  const { parent, index, siblings } = at;
-  switch (step) {
-    case 'up':
-      return index > 0 ? { parent, index: index - 1 } : null;
-    case 'down':
-      return index < siblings.length - 1 ? { parent, index: index + 1 } : null;
-    case 'indent': {
-      if (index === 0) return null;
-      const above = siblings[index - 1];
-      return { parent: above.id, index: (childrenMap(codes).get(above.id) ?? []).length };
-    }
-    case 'outdent': {
-      if (parent === 0) return null;
-      const up = place(codes, parent);
-      return up ? { parent: up.parent, index: up.index + 1 } : null;
-    }
-  }
-}
-
-/**
- * Where dropping code dragged on target's row puts it; null when the drop is
- * refused (onto itself or a descendant) or would leave it where it is.
- */
-export function dropMove(codes: readonly Code[], dragged: number, target: number, where: DropPlace): Move | null {
-  if (dragged === target || descendantIds(codes, dragged).has(target)) return null;
-  const from = place(codes, dragged);
-  const to = place(codes, target);
-  if (!from || !to) return null;
-  let move: Move;
-  if (where === 'inside') {
-    const kids = (childrenMap(codes).get(target) ?? []).filter((c) => c.id !== dragged);
-    move = { parent: target, index: kids.length };
-  } else {
-    const others = to.siblings.filter((c) => c.id !== dragged);
-    const i = others.findIndex((c) => c.id === target);
-    move = { parent: to.parent, index: where === 'before' ? i : i + 1 };
-  }
-  return move.parent === from.parent && move.index === from.index ? null : move;
-}
-
-/** Whether code dragged may be dropped on target at all (not onto itself or its own descendants). */
-export function canDrop(codes: readonly Code[], dragged: number, target: number): boolean {
-  return dragged !== target && !descendantIds(codes, dragged).has(target);
-}
-
-/**
- * The rows shown: depth first in tree order, collapsed codes' children left
- * out. A filter shows the codes whose name or definition contains it and
- * their ancestors (so every match is seen in its place), all expanded.
- */
-export function visibleRows(codes: readonly Code[], collapsed: ReadonlySet<number>, filter: string): TreeRow[] {
-  const kids = childrenMap(codes);
-  // The same matching as the reader's panel: case and accents ignored.
-  const q = fold(filter.trim());
-  let keep: Set<number> | null = null;
-  let hits: Set<number> | null = null;
-  if (q) {
-    const byId = new Map(codes.map((c) => [c.id, c]));
-    const known = new Set(byId.keys());
-    keep = new Set();
-    hits = new Set();
-    for (const c of codes) {
-      if (!codeMatches(c, q)) continue;
-      hits.add(c.id);
-      for (let p: Code | undefined = c; p && !keep.has(p.id); p = byId.get(parentOf(p, known))) keep.add(p.id);
-    }
-  }
-  const rows: TreeRow[] = [];
-  const walk = (parent: number, level: number, seen: Set<number>) => {
-    const shown = (kids.get(parent) ?? []).filter((c) => !keep || keep.has(c.id));
-    shown.forEach((c, i) => {
-      if (seen.has(c.id)) return; // a cycle in bad data must not hang the UI
-      const children = (kids.get(c.id) ?? []).filter((k) => !keep || keep.has(k.id));
-      const expanded = children.length > 0 && (keep !== null || !collapsed.has(c.id));
-      rows.push({ code: c, level, pos: i + 1, size: shown.length, hasChildren: children.length > 0, expanded, match: !hits || hits.has(c.id) });
-      if (expanded) walk(c.id, level + 1, new Set(seen).add(c.id));
-    });
-  };
-  walk(0, 1, new Set());
-  return rows;
-}
 
 /** The code, other than id, that already has key (case-insensitive); null when none or no key. */
 export function keyClash(codes: readonly Code[], id: number | null, key: string): Code | null {
@@ -280,13 +123,6 @@ export function blankInput(parent: number, name: string): CodeInput {
 const NOTICE_MS = 5000;
 const UNDO_NOTICE_MS = 10000;
 
-export interface CodebookNotice {
-  id: number;
-  message: string;
-  /** offers Undo of the framework's latest change */
-  undo: boolean;
-}
-
 /** Something waiting for the user to save or discard the draft first. */
 export interface Pending {
   /** what will happen, for the question ("select “Hope”") */
@@ -320,9 +156,8 @@ export class CodebookStore {
   pending = $state.raw<Pending | null>(null);
   loading = $state(false);
   busy = $state(false);
-  /** the last failure in full ("keyes.yaml:12:5: …"); "" when none */
-  error = $state('');
-  notice = $state.raw<CodebookNotice | null>(null);
+  /** the last re-read failed (its message, in full, is a toast) */
+  failed = $state(false);
 
   framework: Framework | null = $derived(this.frameworks.find((f) => f.id === this.frameworkId) ?? null);
   rows: TreeRow[] = $derived(visibleRows(this.codes, this.collapsed, this.filter));
@@ -344,8 +179,18 @@ export class CodebookStore {
   });
 
   private seq = 0;
-  private noticeSeq = 0;
-  private noticeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** the toast offering Undo of the latest change; null when none is up */
+  private undoNotice: number | null = null;
+
+  /**
+   * Failures ("keyes.yaml:12:5: …", in full) and notices go to toasts, like
+   * every store's; changes is told of every change made here, for the reader
+   * and the title bar to follow.
+   */
+  constructor(
+    private toasts: ToastStore = defaultToasts,
+    private changes?: Changes,
+  ) {}
 
   /** Loads the frameworks and the one being edited (kept if it still exists, else the active one). */
   async load(): Promise<void> {
@@ -376,6 +221,7 @@ export class CodebookStore {
       if (seq !== this.seq) return;
       this.codes = codes;
       this.history = history;
+      this.failed = false;
       this.syncSelection();
     } catch (e) {
       if (seq === this.seq) this.fail(e);
@@ -406,25 +252,20 @@ export class CodebookStore {
   }
 
   private fail(e: unknown): void {
-    this.error = toThemisError(e).message;
+    this.failed = true;
+    this.toasts.error(e);
   }
 
-  dismissError(): void {
-    this.error = '';
-  }
-
+  /** Says what happened; with undo, the notice offers Undo of it, and stays longer to be read and reached. */
   notify(message: string, undo = false): void {
-    clearTimeout(this.noticeTimer);
-    const id = ++this.noticeSeq;
-    this.notice = { id, message, undo };
-    this.noticeTimer = setTimeout(() => {
-      if (this.notice?.id === id) this.notice = null;
-    }, undo ? UNDO_NOTICE_MS : NOTICE_MS);
+    this.dismissUndo();
+    const id = this.toasts.info(message, undo ? UNDO_NOTICE_MS : NOTICE_MS, undo ? { label: 'Undo', run: () => void this.undoFromNotice() } : undefined);
+    if (undo) this.undoNotice = id;
   }
 
-  dismissNotice(): void {
-    clearTimeout(this.noticeTimer);
-    this.notice = null;
+  private dismissUndo(): void {
+    if (this.undoNotice !== null) this.toasts.dismiss(this.undoNotice);
+    this.undoNotice = null;
   }
 
   /**
@@ -435,9 +276,8 @@ export class CodebookStore {
   private async change(fn: () => Promise<unknown>, after?: () => void): Promise<boolean> {
     if (this.busy) return false;
     this.busy = true;
-    this.error = '';
     // A notice's Undo undoes the latest change: after another one it would undo that instead.
-    if (this.notice?.undo) this.dismissNotice();
+    this.dismissUndo();
     let ok = false;
     try {
       await fn();
@@ -451,6 +291,7 @@ export class CodebookStore {
     } finally {
       this.busy = false;
     }
+    if (ok) this.changes?.emit({ kind: 'codebook' });
     return ok;
   }
 
@@ -523,7 +364,6 @@ export class CodebookStore {
     const id = this.frameworkId;
     if (id === null || this.busy) return;
     this.busy = true;
-    this.error = '';
     try {
       const path = await api.exportCodebook(id, format);
       if (path) this.notify(`Saved to ${path}`);
@@ -691,7 +531,7 @@ export class CodebookStore {
 
   /** Undo from a notice's Undo button. */
   async undoFromNotice(): Promise<void> {
-    this.dismissNotice();
+    this.dismissUndo();
     await this.undo();
   }
 

@@ -8,6 +8,7 @@ import {
   type ReplaceSummary,
 } from '../privacyApi';
 import { toasts as defaultToasts, type ToastStore } from './toasts.svelte';
+import type { Changes } from './changes';
 
 /** What a confirmed "replace everywhere" will change. */
 export interface ReplacePlan {
@@ -44,7 +45,11 @@ export class PrivacyStore {
   keyPath = $state('');
   private seq = 0;
 
-  constructor(private toasts: ToastStore = defaultToasts) {}
+  constructor(
+    private toasts: ToastStore = defaultToasts,
+    /** told of the documents whose text a replacement changed */
+    private changes?: Changes,
+  ) {}
 
   /** Kinds with findings, for the filter. */
   get kinds(): string[] {
@@ -184,7 +189,9 @@ export class PrivacyStore {
       this.toasts.info(`Replaced ${plural(this.last.replacements, 'occurrence')} of “${g.text}” with ${plan.pseudonym} in ${where}.`);
       for (const w of this.last.warnings ?? []) this.toasts.error(`Not yet wiped: ${w}.`);
       await this.check();
-      return [...new Set(g.findings.filter((f) => !inName(f)).map((f) => f.document))];
+      const changed = [...new Set(g.findings.filter((f) => !inName(f)).map((f) => f.document))];
+      this.changes?.emit({ kind: 'documents', documents: changed });
+      return changed;
     } catch (e) {
       this.toasts.error(e);
       return null;

@@ -9,6 +9,7 @@ import type {
   TextRange,
 } from '../types';
 import { toasts as defaultToasts, type ToastStore } from './toasts.svelte';
+import type { Changes } from './changes';
 
 /** The list's filters; 0 and "" mean any. */
 export interface ReviewFilter {
@@ -105,7 +106,11 @@ export class ReviewStore {
 
   private seq = 0;
 
-  constructor(private toasts: ToastStore = defaultToasts) {}
+  constructor(
+    private toasts: ToastStore = defaultToasts,
+    /** told of the consensus coding each step writes, and of the consensus layer start makes */
+    private changes?: Changes,
+  ) {}
 
   /** Why nothing can be reviewed with the current choice; "" when it can. */
   get blocker(): string {
@@ -263,6 +268,7 @@ export class ReviewStore {
     this.busy = true;
     try {
       this.adopt(await fn());
+      this.changes?.emit({ kind: 'segments' });
       return true;
     } catch (e) {
       this.toasts.error(e);
@@ -273,8 +279,10 @@ export class ReviewStore {
   }
 
   /** Creates the consensus layer (copying the agreed passages) or resumes it. */
-  start(): Promise<boolean> {
-    return this.act(() => api.startReview(this.input()));
+  async start(): Promise<boolean> {
+    const ok = await this.act(() => api.startReview(this.input()));
+    if (ok) this.changes?.emit({ kind: 'coders' });
+    return ok;
   }
 
   /** Starts adjusting the selected disagreement: its extent and the default code. */

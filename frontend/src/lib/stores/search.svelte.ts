@@ -1,6 +1,6 @@
 import { searchApi, type SearchHit, type SearchInfo, type SearchProgress, type SearchResults } from '../searchApi';
 import { toasts as defaultToasts, type ToastStore } from './toasts.svelte';
-import type { ReaderStore } from './reader.svelte';
+import type { Changes } from './changes';
 
 /** Hits of one document, in reading order. */
 export interface HitGroup {
@@ -51,7 +51,11 @@ export class SearchStore {
   /** bumped by every search, so a late answer never overwrites a newer one */
   private seq = 0;
 
-  constructor(private toasts: ToastStore = defaultToasts) {}
+  constructor(
+    private toasts: ToastStore = defaultToasts,
+    /** told of the segments "Code all" made */
+    private changes?: Changes,
+  ) {}
 
   private follow(): () => void {
     return searchApi.onProgress((p) => {
@@ -104,11 +108,16 @@ export class SearchStore {
     }
   }
 
+  /** Runs the query the results are of again: the coding or the text under them changed. */
+  async refresh(): Promise<void> {
+    if (this.ran) await this.run(this.ran);
+  }
+
   /**
    * Codes every hit of the current results (or their whole turns) with the
-   * chosen code as the current coder, in one step Undo reverses; then
-   * searches again so the results show the coding. Resolves to the documents
-   * that got segments.
+   * chosen code as the current coder, in one step Undo reverses, and says so
+   * as a "segments" change (the workspace then searches again, so the
+   * results show the coding). Resolves to the documents that got segments.
    */
   async codeAll(): Promise<number[]> {
     if (this.codeId === null || !this.ran || this.coding) return [];
@@ -119,6 +128,7 @@ export class SearchStore {
       if (r.already > 0) msg += ` (${r.already} already coded)`;
       if (r.skipped > 0) msg += ` · ${r.skipped} in turns not coded were left out`;
       this.toasts.info(msg);
+      if (r.documents.length > 0) this.changes?.emit({ kind: 'segments', documents: r.documents });
       return r.documents;
     } catch (e) {
       this.toasts.error(e);
@@ -127,19 +137,4 @@ export class SearchStore {
       this.coding = false;
     }
   }
-}
-
-const perReader = new WeakMap<ReaderStore, SearchStore>();
-
-/**
- * The search of one open project (one reader): it outlives the search tab,
- * so going to the reader at a hit and back finds the results as they were.
- */
-export function searchStoreFor(reader: ReaderStore): SearchStore {
-  let s = perReader.get(reader);
-  if (!s) {
-    s = new SearchStore();
-    perReader.set(reader, s);
-  }
-  return s;
 }

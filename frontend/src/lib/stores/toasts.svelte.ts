@@ -9,6 +9,13 @@ export interface Toast {
   /** the error code; "" for a notice */
   code: string;
   message: string;
+  /** a button the notice offers (the codebook's Undo) */
+  action?: ToastAction;
+}
+
+export interface ToastAction {
+  label: string;
+  run: () => void;
 }
 
 /** How long a notice stays, in milliseconds. */
@@ -29,11 +36,11 @@ export class ToastStore {
     return this.push({ id: this.next++, kind: 'error', code: err.code, message: err.message });
   }
 
-  /** Shows a short notice, replacing the one before, for ms milliseconds; returns its id. */
-  info(message: string, ms = NOTICE_MS): number {
+  /** Shows a short notice, replacing the one before, for ms milliseconds, with an action when given; returns its id. */
+  info(message: string, ms = NOTICE_MS, action?: ToastAction): number {
     for (const t of this.items) if (t.kind === 'info') this.stopTimer(t.id);
     this.items = this.items.filter((t) => t.kind !== 'info');
-    const id = this.push({ id: this.next++, kind: 'info', code: '', message });
+    const id = this.push({ id: this.next++, kind: 'info', code: '', message, ...(action ? { action } : {}) });
     this.timers.set(id, setTimeout(() => this.dismiss(id), ms));
     return id;
   }

@@ -1,0 +1,96 @@
+import { AgreementStore } from './agreement.svelte';
+import { CasesStore } from './cases.svelte';
+import { Changes } from './changes';
+import { CodebookStore } from './codebook.svelte';
+import { ImportStore } from './importing.svelte';
+import { PrivacyStore } from './privacy.svelte';
+import type { ProjectStore } from './project.svelte';
+import { QuotesStore } from './quotes.svelte';
+import { ReaderStore } from './reader.svelte';
+import { ReviewStore } from './review.svelte';
+import { SearchStore } from './search.svelte';
+import { toasts as defaultToasts, type ToastStore } from './toasts.svelte';
+
+/**
+ * Everything the screens of one open project (and coder) show: every store,
+ * made here once when the project opens and dropped with the workspace when
+ * it closes. Screens are handed their store and never make one, so a store
+ * — and the $derived values inside it — lives exactly as long as the
+ * project, not as long as the tab that happened to show it first.
+ *
+ * The stores tell each other what changed through one channel (changes);
+ * who follows what is wired here, in one place.
+ */
+export class Workspace {
+  readonly changes = new Changes();
+  readonly reader: ReaderStore;
+  readonly search: SearchStore;
+  readonly cases: CasesStore;
+  readonly codebook: CodebookStore;
+  readonly agreement: AgreementStore;
+  readonly review: ReviewStore;
+  readonly quotes: QuotesStore;
+  readonly privacy: PrivacyStore;
+  readonly importing: ImportStore;
+
+  constructor(
+    readonly project: ProjectStore,
+    readonly toasts: ToastStore = defaultToasts,
+  ) {
+    const changes = this.changes;
+    this.reader = new ReaderStore(toasts);
+    this.search = new SearchStore(toasts, changes);
+    this.cases = new CasesStore(toasts, () => changes.emit({ kind: 'cases' }));
+    this.codebook = new CodebookStore(toasts, changes);
+    this.agreement = new AgreementStore(toasts);
+    this.review = new ReviewStore(toasts, changes);
+    this.quotes = new QuotesStore(toasts);
+    this.privacy = new PrivacyStore(toasts, changes);
+    this.importing = new ImportStore({ onImported: () => changes.emit({ kind: 'documents' }) });
+    this.follow();
+  }
+
+  private follow(): void {
+    const { changes, reader, search, project } = this;
+
+    // The open document's stripes and the codebook's counts; a step coded
+    // elsewhere is one more step for Undo in the reader.
+    changes.on('segments', (c) => {
+      void reader.refreshHistory();
+      if (reader.doc && (!c.documents || c.documents.includes(reader.doc.id))) void reader.reloadSegments();
+      else void reader.reloadCodes();
+      // code: and coder: in a query look at the coding.
+      void search.refresh();
+    });
+
+    // Codes, keys, colours, merged or deleted segments, even the active
+    // framework: the reader (always mounted) and the title bar read it afresh.
+    changes.on('codebook', () => {
+      void reader.load();
+      void reader.reloadSegments();
+      void project.refresh();
+    });
+
+    // The open transcript's turns show their case and whether they are coded.
+    changes.on('cases', () => {
+      if (reader.currentId !== null) void reader.open(reader.currentId);
+    });
+
+    // New documents, or text that moved under the reader and the document list.
+    changes.on('documents', (c) => {
+      void (async () => {
+        await reader.load();
+        if (c.documents && reader.currentId !== null && c.documents.includes(reader.currentId)) await reader.open(reader.currentId);
+      })();
+      void project.refresh();
+    });
+
+    // A consensus layer is one more coder to list.
+    changes.on('coders', () => void project.refresh());
+  }
+
+  /** Stops every store listening: the project closed (or the coder changed). */
+  close(): void {
+    this.changes.clear();
+  }
+}
