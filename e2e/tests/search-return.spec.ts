@@ -1,7 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { answerOpenDialog, app, cli, shot } from './app';
+import { expect, openApp, test } from './fixtures';
 
 // The search tab left and come back to. The search's store used to be made by
 // the tab and outlive it: after coming back a new search updated the count
@@ -60,12 +61,11 @@ async function leaveAndComeBack() {
 test.beforeAll(async ({ browser }) => {
   fs.mkdirSync(folder(), { recursive: true });
   cli('demo', projectPath());
-  page = await browser.newPage();
-  page.on('pageerror', (e) => logged.push(`page error: ${e.message}`));
+  page = await openApp(browser);
+  // openApp fails the test on page errors; Svelte's derived_inert is a warning.
   page.on('console', (m) => {
     if (m.type() === 'warning' || m.type() === 'error') logged.push(m.text());
   });
-  await page.goto(app().url);
 });
 
 test.afterAll(async () => {
