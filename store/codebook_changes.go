@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"reflect"
 	"sort"
+
+	"themis/errs"
 )
 
 // A codebook change records the rows it touched as they were before and
@@ -335,7 +337,7 @@ func (p *Project) next(framework int64, undo bool) (CodebookChange, bool, error)
 
 // ErrNothingToUndo is returned by UndoCodebook and RedoCodebook when the
 // history has nothing to reverse or repeat.
-var ErrNothingToUndo = errors.New("nothing to undo")
+var ErrNothingToUndo = errs.New(errs.Conflict, "nothing to undo")
 
 // UndoCodebook reverses the framework's latest standing change and records
 // the undo as a change of its own. It refuses, changing nothing, when rows
