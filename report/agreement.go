@@ -12,6 +12,7 @@ import (
 
 	"themis/coding"
 	"themis/internal/csvsafe"
+	"themis/internal/prose"
 )
 
 // AgreementTable is an agreement report ready to export, with what a methods
@@ -195,11 +196,11 @@ func MethodsParagraph(t AgreementTable) string {
 		if t.Settles != "" {
 			fmt.Fprintf(&b, ", reached by adjudicating the disagreements between %s,", t.Settles)
 		}
-		fmt.Fprintf(&b, " was compared with %s's coding of %d %s (%s words)", other,
-			len(r.Documents), plural(len(r.Documents), "transcript", "transcripts"), thousands(t.Words))
+		fmt.Fprintf(&b, " was compared with %s's coding of %s (%s words)", other,
+			prose.Count(len(r.Documents), "transcript", "transcripts"), thousands(t.Words))
 	} else {
-		fmt.Fprintf(&b, "Two coders (%s and %s) independently coded %d %s (%s words)", t.CoderA, t.CoderB,
-			len(r.Documents), plural(len(r.Documents), "transcript", "transcripts"), thousands(t.Words))
+		fmt.Fprintf(&b, "Two coders (%s and %s) independently coded %s (%s words)", t.CoderA, t.CoderB,
+			prose.Count(len(r.Documents), "transcript", "transcripts"), thousands(t.Words))
 	}
 	if t.Framework != "" {
 		version := ""
@@ -210,9 +211,9 @@ func MethodsParagraph(t AgreementTable) string {
 			if version != "" {
 				version = " (" + strings.TrimSuffix(version, "; ") + ")"
 			}
-			fmt.Fprintf(&b, " against the framework “%s”%s; agreement is reported for %d of its %d codes (in %d %s)", t.Framework, version, codes, t.FrameworkCodes, t.Factors, plural(t.Factors, "factor", "factors"))
+			fmt.Fprintf(&b, " against the framework “%s”%s; agreement is reported for %d of its %d codes (in %s)", t.Framework, version, codes, t.FrameworkCodes, prose.Count(t.Factors, "factor", "factors"))
 		} else {
-			fmt.Fprintf(&b, " against the framework “%s” (%s%d codes in %d %s)", t.Framework, version, codes, t.Factors, plural(t.Factors, "factor", "factors"))
+			fmt.Fprintf(&b, " against the framework “%s” (%s%d codes in %s)", t.Framework, version, codes, prose.Count(t.Factors, "factor", "factors"))
 		}
 	}
 	if r.Unit == coding.UnitSegment {
@@ -256,8 +257,8 @@ func MethodsParagraph(t AgreementTable) string {
 			st.symbol, three(st.value(r.PerCode[lo])), r.PerCode[lo].Label, three(st.value(r.PerCode[hi])), r.PerCode[hi].Label, reliable, codes, tentative)
 	}
 	if undefined > 0 {
-		fmt.Fprintf(&b, " For %d %s %s is undefined because there was no variation (neither coder used the code).",
-			undefined, plural(undefined, "code", "codes"), st.symbol)
+		fmt.Fprintf(&b, " For %s %s is undefined because there was no variation (neither coder used the code).",
+			prose.Count(undefined, "code", "codes"), st.symbol)
 	}
 	if r.Resamples > 0 {
 		b.WriteString(intervalSentence(r))
@@ -312,13 +313,6 @@ func unitPhrase(r coding.Report) string {
 	return fmt.Sprintf("each %s as the unit, counted as coded when a coder's segments covered %s", r.Unit, cover)
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
 func thousands(n int) string {
 	s := strconv.Itoa(n)
 	for i := len(s) - 3; i > 0; i -= 3 {
@@ -337,8 +331,8 @@ func AgreementMarkdown(t AgreementTable) string {
 	if title == "" {
 		title = "Inter-coder agreement"
 	}
-	b.WriteString("# " + escapeInline(collapseSpace(title)) + "\n\n")
-	b.WriteString(escapeInline(MethodsParagraph(t)) + "\n\n")
+	b.WriteString("# " + prose.MarkdownInline(collapseSpace(title)) + "\n\n")
+	b.WriteString(prose.MarkdownInline(MethodsParagraph(t)) + "\n\n")
 	unit := t.Report.Unit + "s"
 	fmt.Fprintf(&b, "| Code | Both | Only A | Only B | Neither | Agreement | %s | 95%% CI | Reading | Note |\n", st.symbol)
 	b.WriteString("|:--|--:|--:|--:|--:|--:|--:|--:|:--|:--|\n")
@@ -348,18 +342,18 @@ func AgreementMarkdown(t AgreementTable) string {
 			label = "**" + label + "**"
 		}
 		fmt.Fprintf(&b, "| %s | %d | %d | %d | %d | %s | %s | %s | %s | %s |\n", label, r.Counts.Both, r.Counts.OnlyA,
-			r.Counts.OnlyB, r.Counts.Neither, escapeInline(coding.FormatPercent(r.Agreement)), three(st.value(r)), span(st.ci(r)), Reading(st.value(r)), cell(r.Note))
+			r.Counts.OnlyB, r.Counts.Neither, prose.MarkdownInline(coding.FormatPercent(r.Agreement)), three(st.value(r)), span(st.ci(r)), Reading(st.value(r)), cell(r.Note))
 	}
-	fmt.Fprintf(&b, "\nCounts are %s; A is %s and B is %s.\n", unit, escapeInline(t.CoderA), escapeInline(t.CoderB))
+	fmt.Fprintf(&b, "\nCounts are %s; A is %s and B is %s.\n", unit, prose.MarkdownInline(t.CoderA), prose.MarkdownInline(t.CoderB))
 	return b.String()
 }
 
 // cell escapes text for a Markdown table cell.
 func cell(s string) string {
-	return strings.ReplaceAll(escapeInline(collapseSpace(s)), "|", `\|`)
+	return strings.ReplaceAll(prose.MarkdownInline(collapseSpace(s)), "|", `\|`)
 }
 
-func collapseSpace(s string) string { return strings.Join(strings.Fields(cleanText(s)), " ") }
+func collapseSpace(s string) string { return strings.Join(strings.Fields(prose.CleanText(s)), " ") }
 
 var tableRenderer = goldmark.New(goldmark.WithExtensions(extension.Table))
 

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"themis/frameworks"
+	"themis/internal/prose"
 )
 
 const settingActiveFramework = "active_framework"
@@ -439,21 +440,14 @@ func (p *Project) MergeCodes(from, into int64, actor int64) (MergeResult, error)
 }
 
 func mergeSummary(r MergeResult) string {
-	s := fmt.Sprintf("Merged “%s” into “%s”: %s recoded", r.From.Name, r.Into.Name, plural(r.Moved, "segment", "segments"))
+	s := fmt.Sprintf("Merged “%s” into “%s”: %s recoded", r.From.Name, r.Into.Name, prose.Count(r.Moved, "segment", "segments"))
 	if r.Collapsed > 0 {
-		s += fmt.Sprintf(", %s collapsed", plural(r.Collapsed, "duplicate", "duplicates"))
+		s += fmt.Sprintf(", %s collapsed", prose.Count(r.Collapsed, "duplicate", "duplicates"))
 	}
 	if r.Children > 0 {
-		s += fmt.Sprintf(", %s moved under it", plural(r.Children, "sub-code", "sub-codes"))
+		s += fmt.Sprintf(", %s moved under it", prose.Count(r.Children, "sub-code", "sub-codes"))
 	}
 	return s
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
 }
 
 func segmentRows(q rowsQuerier, where string, args ...any) ([]segmentRow, error) {
@@ -509,7 +503,7 @@ func (p *Project) SplitCode(id int64, f CodeFields, segments []int64, actor int6
 		var total int
 		r.tx.QueryRow(`SELECT COUNT(*) FROM segments WHERE code_id = ?`, id).Scan(&total)
 		return "split", fmt.Sprintf("Split “%s” from “%s”, moving %s of %d", c.Name, orig.Name,
-			plural(len(segments), "segment", "segments"), total+len(segments)), nil
+			prose.Count(len(segments), "segment", "segments"), total+len(segments)), nil
 	})
 	return out, err
 }
@@ -600,10 +594,10 @@ func (p *Project) DeleteCode(id int64, actor int64) (DeleteImpact, error) {
 		}
 		s := fmt.Sprintf("Deleted “%s”", c.Name)
 		if n := len(im.Codes) - 1; n > 0 {
-			s += " and " + plural(n, "sub-code", "sub-codes")
+			s += " and " + prose.Count(n, "sub-code", "sub-codes")
 		}
 		if im.Segments > 0 {
-			s += " with " + plural(im.Segments, "segment", "segments")
+			s += " with " + prose.Count(im.Segments, "segment", "segments")
 		}
 		return "delete", s, nil
 	})
@@ -681,7 +675,7 @@ func addFramework(p *Project, tx *sql.Tx, fw frameworks.Framework, origin string
 	if err != nil {
 		return 0, err
 	}
-	summary := fmt.Sprintf("Created “%s” with %s", fw.Name, plural(len(fw.Codes), "code", "codes"))
+	summary := fmt.Sprintf("Created “%s” with %s", fw.Name, prose.Count(len(fw.Codes), "code", "codes"))
 	if origin != "" {
 		summary += " from " + origin
 	}

@@ -15,6 +15,7 @@ import (
 
 	"themis/coding"
 	"themis/corpus"
+	"themis/internal/prose"
 	"themis/project"
 	"themis/store"
 )
@@ -151,7 +152,7 @@ func cmdImport(args []string, out io.Writer) error {
 // warnings and first turns indented.
 func printPreview(out io.Writer, pv project.FilePreview) {
 	fmt.Fprintf(out, "%s: %s, %s, %d speakers%s, %d words\n", pv.File, formatOf(pv.Format, pv.Encoding),
-		plural(pv.Turns, "turn"), len(pv.Speakers), listed(pv.Speakers), pv.Words)
+		prose.Count(pv.Turns, "turn", "turns"), len(pv.Speakers), listed(pv.Speakers), pv.Words)
 	for _, w := range pv.Warnings {
 		fmt.Fprintf(out, "  warning: %s\n", w)
 	}
@@ -185,7 +186,7 @@ func printReport(out io.Writer, r project.FileReport) {
 			kinds[i] = fmt.Sprintf("%d %s", k.N, strings.ReplaceAll(k.Kind, "_", " "))
 		}
 		fmt.Fprintf(out, "  %s (%s): review them with themis scan or in the Anonymise tab\n",
-			plural(n, "possible identifier"), strings.Join(kinds, ", "))
+			prose.Count(n, "possible identifier", "possible identifiers"), strings.Join(kinds, ", "))
 	}
 }
 
@@ -194,13 +195,6 @@ func formatOf(format, encoding string) string {
 		return format
 	}
 	return format + ", " + encoding
-}
-
-func plural(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return fmt.Sprintf("%d %ss", n, what)
 }
 
 func listed(names []string) string {
