@@ -193,7 +193,7 @@ func TestAgreementExportAndMethods(t *testing.T) {
 	info, _ = sv.projects.SelectCoder(info.Lead.ID)
 	a, b := info.Coders[0].ID, info.Coders[1].ID
 	methods, err := sv.agreement.Methods(a, b, nil, nil, "turn", 0.5, 0, "", "gwetAC1")
-	if err != nil || !strings.Contains(methods, "Gwet's AC1 was computed per code") || !strings.Contains(methods, "at least 50% of it") {
+	if err != nil || !strings.Contains(methods, "Gwet’s AC1 was computed per code") || !strings.Contains(methods, "at least 50% of it") {
 		t.Fatalf("Methods = %q, %v", methods, err)
 	}
 	for _, format := range []string{"csv", "md", "html"} {

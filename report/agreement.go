@@ -36,28 +36,47 @@ type AgreementTable struct {
 	// rather than two independent coders.
 	Consensus, Settles string
 	// Statistic chooses the coefficient of the Markdown and HTML tables and
-	// of the methods paragraph: "kappa" (default), "scottPi",
-	// "krippendorffAlpha", "gwetAC1" or "brennanPrediger". CSV has them all.
+	// of the methods paragraph: a key of coding.Statistics ("kappa", the
+	// default, "scottPi" …). CSV has them all.
 	Statistic string
 }
 
+// statistic is a coefficient of coding.Statistics with the way to read it
+// from a row.
 type statistic struct {
-	key, name, symbol, citation string
-	value                       func(coding.Result) *float64
-	ci                          func(coding.Result) *[2]float64
+	coding.StatisticInfo
+	value func(coding.Result) *float64
+	ci    func(coding.Result) *[2]float64
 }
 
-var statistics = []statistic{
-	{"kappa", "Cohen's κ", "κ", "Cohen, 1960", func(r coding.Result) *float64 { return r.Kappa }, func(r coding.Result) *[2]float64 { return r.CI.Kappa }},
-	{"scottPi", "Scott's π", "π", "Scott, 1955", func(r coding.Result) *float64 { return r.ScottPi }, func(r coding.Result) *[2]float64 { return r.CI.ScottPi }},
-	{"krippendorffAlpha", "Krippendorff's α (nominal)", "α", "Krippendorff, 2011", func(r coding.Result) *float64 { return r.KrippendorffAlpha }, func(r coding.Result) *[2]float64 { return r.CI.KrippendorffAlpha }},
-	{"gwetAC1", "Gwet's AC1", "AC1", "Gwet, 2008", func(r coding.Result) *float64 { return r.GwetAC1 }, func(r coding.Result) *[2]float64 { return r.CI.GwetAC1 }},
-	{"brennanPrediger", "Brennan and Prediger's κ (PABAK)", "κ_BP", "Brennan & Prediger, 1981", func(r coding.Result) *float64 { return r.BrennanPrediger }, func(r coding.Result) *[2]float64 { return r.CI.BrennanPrediger }},
+// readers reads each of coding.Statistics' coefficients from a row.
+var readers = map[string]struct {
+	value func(coding.Result) *float64
+	ci    func(coding.Result) *[2]float64
+}{
+	"kappa":             {func(r coding.Result) *float64 { return r.Kappa }, func(r coding.Result) *[2]float64 { return r.CI.Kappa }},
+	"scottPi":           {func(r coding.Result) *float64 { return r.ScottPi }, func(r coding.Result) *[2]float64 { return r.CI.ScottPi }},
+	"krippendorffAlpha": {func(r coding.Result) *float64 { return r.KrippendorffAlpha }, func(r coding.Result) *[2]float64 { return r.CI.KrippendorffAlpha }},
+	"gwetAC1":           {func(r coding.Result) *float64 { return r.GwetAC1 }, func(r coding.Result) *[2]float64 { return r.CI.GwetAC1 }},
+	"brennanPrediger":   {func(r coding.Result) *float64 { return r.BrennanPrediger }, func(r coding.Result) *[2]float64 { return r.CI.BrennanPrediger }},
 }
+
+// statistics are coding.Statistics, each with its reader.
+var statistics = func() []statistic {
+	out := make([]statistic, len(coding.Statistics))
+	for i, info := range coding.Statistics {
+		rd, ok := readers[info.Key]
+		if !ok {
+			panic("report: no reader for the statistic " + info.Key)
+		}
+		out[i] = statistic{info, rd.value, rd.ci}
+	}
+	return out
+}()
 
 func chosen(key string) statistic {
 	for _, s := range statistics {
-		if s.key == key {
+		if s.Key == key {
 			return s
 		}
 	}
@@ -141,7 +160,7 @@ func AgreementCSV(t AgreementTable) (string, error) {
 	var b bytes.Buffer
 	header := []string{"row", "label", "unit", "both", "only_a", "only_b", "neither", "agreement"}
 	for _, s := range statistics {
-		header = append(header, s.key, s.key+"_ci_low", s.key+"_ci_high")
+		header = append(header, s.Key, s.Key+"_ci_low", s.Key+"_ci_high")
 	}
 	// The counts, agreement and coefficients are numbers (a κ of -0.12 must
 	// stay one); labels, readings, notes and the codebook are text, which
@@ -220,14 +239,14 @@ func MethodsParagraph(t AgreementTable) string {
 		segmentMethods(&b, r)
 		return b.String()
 	}
-	fmt.Fprintf(&b, ". Agreement was assessed per code with %s. %s was computed per code (%s)", unitPhrase(r), st.name, st.citation)
-	if st.key == "krippendorffAlpha" {
+	fmt.Fprintf(&b, ". Agreement was assessed per code with %s. %s was computed per code (%s)", unitPhrase(r), st.Label, st.Citation)
+	if !st.Pooled {
 		b.WriteString("; it is not pooled across codes.")
 	} else {
 		b.WriteString("; factor and overall figures pool their codes' mean observed and mean expected agreement (De Vries et al., 2008).")
 	}
 	if v := st.value(r.Overall); v != nil {
-		fmt.Fprintf(&b, " Overall %s was %s", st.symbol, three(v))
+		fmt.Fprintf(&b, " Overall %s was %s", st.Symbol, three(v))
 		if ci := st.ci(r.Overall); ci != nil {
 			fmt.Fprintf(&b, " (95%% CI %s)", span(ci))
 		}
@@ -254,11 +273,11 @@ func MethodsParagraph(t AgreementTable) string {
 	}
 	if lo >= 0 {
 		fmt.Fprintf(&b, " Per code, %s ranged from %s (%s) to %s (%s); %d of %d codes reached 0.800 and a further %d reached 0.667 (Krippendorff's (2004) thresholds for reliable and for tentative conclusions).",
-			st.symbol, three(st.value(r.PerCode[lo])), r.PerCode[lo].Label, three(st.value(r.PerCode[hi])), r.PerCode[hi].Label, reliable, codes, tentative)
+			st.Symbol, three(st.value(r.PerCode[lo])), r.PerCode[lo].Label, three(st.value(r.PerCode[hi])), r.PerCode[hi].Label, reliable, codes, tentative)
 	}
 	if undefined > 0 {
 		fmt.Fprintf(&b, " For %s %s is undefined because there was no variation (neither coder used the code).",
-			prose.Count(undefined, "code", "codes"), st.symbol)
+			prose.Count(undefined, "code", "codes"), st.Symbol)
 	}
 	if r.Resamples > 0 {
 		b.WriteString(intervalSentence(r))
@@ -334,7 +353,7 @@ func AgreementMarkdown(t AgreementTable) string {
 	b.WriteString("# " + prose.MarkdownInline(collapseSpace(title)) + "\n\n")
 	b.WriteString(prose.MarkdownInline(MethodsParagraph(t)) + "\n\n")
 	unit := t.Report.Unit + "s"
-	fmt.Fprintf(&b, "| Code | Both | Only A | Only B | Neither | Agreement | %s | 95%% CI | Reading | Note |\n", st.symbol)
+	fmt.Fprintf(&b, "| Code | Both | Only A | Only B | Neither | Agreement | %s | 95%% CI | Reading | Note |\n", st.Symbol)
 	b.WriteString("|:--|--:|--:|--:|--:|--:|--:|--:|:--|:--|\n")
 	for _, r := range rows(t.Report) {
 		label := cell(r.Label)

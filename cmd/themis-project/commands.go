@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -411,7 +412,7 @@ func cmdAgreement(args []string, out io.Writer) error {
 	format := fs.String("format", "text", "text, csv, md or html (md and html include a methods paragraph)")
 	by := fs.String("by", "code", "rows per code (with factors and overall), per factor (with overall) or per document")
 	byCode := fs.String("code", "", "with --by document: only this code (the code × document breakdown)")
-	statistic := fs.String("statistic", "kappa", "coefficient of the md and html tables: kappa, scottPi, krippendorffAlpha, gwetAC1 or brennanPrediger")
+	statistic := fs.String("statistic", coding.Statistics[0].Key, "coefficient of the md and html tables: "+strings.Join(coding.StatisticKeys(coding.Statistics), ", "))
 	seed := fs.Int64("seed", 1, "seed of the bootstrap, for reproducible intervals")
 	asJSON := fs.Bool("json", false, "print JSON")
 	pos, err := parse(fs, args, 1, 1)
@@ -435,10 +436,13 @@ func cmdAgreement(args []string, out io.Writer) error {
 	default:
 		return usageError{fmt.Sprintf("--format must be text, csv, md or html, not %q", *format)}
 	}
-	switch *statistic {
-	case "kappa", "scottPi", "krippendorffAlpha", "gwetAC1", "brennanPrediger":
-	default:
-		return usageError{fmt.Sprintf("unknown --statistic %q", *statistic)}
+	if units := unitNames(); !slices.Contains(units, *unit) {
+		// Not a usage error: which units there are is the project's to say, as
+		// it says when a request names an unknown one.
+		return fmt.Errorf("unknown unit %q (one of %s)", *unit, strings.Join(units, ", "))
+	}
+	if _, ok := coding.LookupStatistic(coding.Statistics, *statistic); !ok {
+		return usageError{fmt.Sprintf("unknown --statistic %q (one of %s)", *statistic, strings.Join(coding.StatisticKeys(coding.Statistics), ", "))}
 	}
 	names := splitList(*coders)
 	if len(names) < 2 {
@@ -720,6 +724,15 @@ func withProject(path string, write bool, fn func(*store.Project) error) error {
 	}
 	defer p.Close()
 	return fn(p)
+}
+
+// unitNames are the units --unit takes: project.Units, then unitized.
+func unitNames() []string {
+	names := make([]string, 0, len(project.Units)+1)
+	for _, u := range project.Units {
+		names = append(names, u.Name)
+	}
+	return append(names, "unitized")
 }
 
 // unitSentence says in words what the counts of a report count.
