@@ -18,6 +18,7 @@ import (
 	"themis/corpus"
 	"themis/internal/prose"
 	"themis/project"
+	"themis/report"
 	"themis/store"
 )
 
@@ -538,35 +539,12 @@ func cmdAgreement(args []string, out io.Writer) error {
 			}
 			return writeJSON(out, list)
 		}
-		fmt.Fprintf(out, "Agreement between %s (A) and %s (B) over %d documents; %s (%s)\nCodebook: %s, %s\n\n",
-			names[0], names[1], len(r.Documents), unitSentence(r), r.Formula, r.Codebook.Name, r.Codebook.Label)
-		tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "code\tagreement\tkappa\tkappa 95% CI\tpi\talpha\tAC1\tB-P\tboth\tonly A\tonly B\tneither\tnote")
-		rows := append(append(r.PerCode, r.PerFactor...), r.Overall)
-		codeRows := len(r.PerCode)
-		if *by == "factor" {
-			rows, codeRows = rows[len(r.PerCode):], 0
-		}
-		for i, row := range rows {
-			if (i == codeRows && *by == "code") || i == len(rows)-1 {
-				fmt.Fprintln(tw, strings.Repeat("-", 8)+"\t\t\t\t\t\t\t\t\t\t\t\t")
-			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%d\t%d\t%s\n", row.Label, coding.FormatPercent(row.Agreement),
-				threeDecimals(row.Kappa), interval(row.CI.Kappa), threeDecimals(row.ScottPi), threeDecimals(row.KrippendorffAlpha),
-				threeDecimals(row.GwetAC1), threeDecimals(row.BrennanPrediger),
-				row.Counts.Both, row.Counts.OnlyA, row.Counts.OnlyB, row.Counts.Neither, row.Note)
-		}
-		if err := tw.Flush(); err != nil {
+		text, err := report.AgreementText(report.AgreementTable{Report: r, CoderA: names[0], CoderB: names[1], Statistic: *statistic}, *by == "factor")
+		if err != nil {
 			return err
 		}
-		if r.Resamples > 0 {
-			what := documents(len(r.Documents))
-			if r.Resampling == coding.ResampleTurns {
-				what = "the speaker turns of " + what
-			}
-			fmt.Fprintf(out, "\n95%% CI: percentile bootstrap, %d resamples of %s, seed %d\n", r.Resamples, what, r.Seed)
-		}
-		return nil
+		_, err = io.WriteString(out, text)
+		return err
 	})
 }
 
@@ -735,19 +713,6 @@ func unitNames() []string {
 	return append(names, "unitized")
 }
 
-// unitSentence says in words what the counts of a report count.
-func unitSentence(r coding.Report) string {
-	switch {
-	case r.Unit == coding.UnitCharacter:
-		return "each character is a unit"
-	case r.Unit == "document":
-		return "each document is a unit (did the coder use the code in it?)"
-	case r.MinShare == 0:
-		return fmt.Sprintf("each %s is a unit, coded when a coder's segments touch any part of it", r.Unit)
-	}
-	return fmt.Sprintf("each %s is a unit, coded when a coder's segments cover at least %g%% of it", r.Unit, r.MinShare*100)
-}
-
 // threeDecimals prints a coefficient, or "-" when it is undefined: three
 // decimals, or more when three would show it reaching a threshold it misses
 // (coding.FormatCoefficient).
@@ -784,7 +749,7 @@ func printByDocument(p *store.Project, out io.Writer, r coding.Report, codeName 
 	if codeName != "" {
 		what = codeName
 	}
-	fmt.Fprintf(out, "Agreement per document (%s); %s\n\n", what, unitSentence(r))
+	fmt.Fprintf(out, "Agreement per document (%s); %s\n\n", what, report.UnitSentence(r))
 	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "document\tagreement\tkappa\tpi\tAC1\tB-P\tboth\tonly A\tonly B\tneither\tnote")
 	for _, row := range rows {
