@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"reflect"
 	"sort"
+	"strings"
 
 	"themis/errs"
 )
@@ -580,7 +581,7 @@ func (p *Project) TagCodebook(framework int64, name, note string, actor int64) (
 	if err != nil {
 		return CodebookTag{}, err
 	}
-	t := CodebookTag{Name: trimSpace(name), Note: trimSpace(note), Coder: actor}
+	t := CodebookTag{Name: strings.TrimSpace(name), Note: strings.TrimSpace(note), Coder: actor}
 	if t.Name == "" {
 		return t, fmt.Errorf("%w: give the version a name, such as “v1 agreed before second-round coding”", ErrInvalid)
 	}
