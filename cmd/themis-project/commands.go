@@ -65,7 +65,10 @@ func cmdDemo(args []string, out io.Writer) error {
 		return err
 	}
 	defer p.Close()
-	docs, _ := p.Documents()
+	docs, err := p.Documents()
+	if err != nil {
+		return err
+	}
 	fmt.Fprintf(out, "created %s: %d documents coded by %s and %s\n", pos[0], len(docs), project.DemoLead, project.DemoSecondCoder)
 	return nil
 }
@@ -284,7 +287,10 @@ func cmdCoders(args []string, out io.Writer) error {
 		if err != nil {
 			return err
 		}
-		lead, _ := p.Lead()
+		lead, err := p.Lead()
+		if err != nil && !errors.Is(err, store.ErrNotFound) { // a project may have no lead yet
+			return err
+		}
 		type coderJSON struct {
 			Name string `json:"name"`
 			Lead bool   `json:"lead"`
@@ -525,7 +531,10 @@ func cmdAgreement(args []string, out io.Writer) error {
 		}
 		if *asJSON {
 			list := make([]agreementJSON, 0, len(r.PerCode))
-			codes, _ := project.AgreementCodes(p, r.Codebook.Framework)
+			codes, err := project.AgreementCodes(p, r.Codebook.Framework)
+			if err != nil {
+				return err
+			}
 			factor := map[int64]string{}
 			for _, c := range codes {
 				factor[c.ID] = c.FactorName
