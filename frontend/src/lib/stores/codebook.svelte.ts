@@ -1,5 +1,6 @@
 import { api, toThemisError } from '../api';
 import { codeMatches, fold } from '../codetree';
+import { plural } from '../format';
 import type { BuiltinFramework, Code, CodeInput, CodebookFormat, CodebookHistory, Framework } from '../types';
 
 // ---- the tree, as pure functions over the flat list the backend sends ----
@@ -189,10 +190,6 @@ export function countsText(c: Pick<Code, 'counts'>): string {
 
 export function segmentTotal(c: Pick<Code, 'counts'>): number {
   return c.counts.reduce((s, n) => s + n.count, 0);
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** What merging from into into will do, said before it is done. */
