@@ -139,9 +139,12 @@ func num(v *float64) string {
 // three prints a coefficient for people: three decimals, or more when
 // three would show it reaching a threshold it misses
 // (coding.FormatCoefficient).
-func three(v *float64) string {
+func three(v *float64) string { return coefficientOr(v, "undefined") }
+
+// coefficientOr prints a coefficient as three does, or none when undefined.
+func coefficientOr(v *float64, none string) string {
 	if v == nil {
-		return "undefined"
+		return none
 	}
 	return coding.FormatCoefficient(*v)
 }

@@ -57,7 +57,7 @@ func AgreementText(t AgreementTable, factorsOnly bool) (string, error) {
 		}
 		cells := []string{row.Label, coding.FormatPercent(row.Agreement)}
 		for _, s := range statistics {
-			cells = append(cells, dash(s.value(row)))
+			cells = append(cells, coefficientOr(s.value(row), "-"))
 			if s.Key == st.Key {
 				cells = append(cells, bracketed(s.ci(row)))
 			}
@@ -80,14 +80,6 @@ func AgreementText(t AgreementTable, factorsOnly bool) (string, error) {
 		fmt.Fprintf(&b, "\n95%% CI: percentile bootstrap, %d resamples of %s, seed %d\n", r.Resamples, what, r.Seed)
 	}
 	return b.String(), nil
-}
-
-// dash prints a coefficient for a terminal table, "-" when undefined.
-func dash(v *float64) string {
-	if v == nil {
-		return "-"
-	}
-	return coding.FormatCoefficient(*v)
 }
 
 // bracketed prints an interval as "[lo, hi]", "" when there is none.
