@@ -9,9 +9,9 @@ import (
 	"themis/internal/prose"
 )
 
-// This file holds the rules and the words of editing one code of a stored
-// codebook: what a code's fields may hold, and how the codebook's history
-// names a change. The store applies them inside its transactions; they live
+// This file holds the rules and the words of editing a stored codebook:
+// what a code's fields may hold, and how the codebook's history names each
+// change. The store applies them inside its transactions; they live
 // here, beside Validate, because they are the codebook's rules, not SQL.
 
 // CleanCode trims c's text fields, lower-cases its key and colour, drops
@@ -106,6 +106,76 @@ func MergeSummary(from, into string, moved, collapsed, children int) string {
 		s += fmt.Sprintf(", %s moved under it", prose.Count(children, "sub-code", "sub-codes"))
 	}
 	return s
+}
+
+// under is " under “parent”", or "" for the top level.
+func under(parent string) string {
+	if parent == "" {
+		return ""
+	}
+	return " under “" + parent + "”"
+}
+
+// AddSummary is the history's words for adding the code name under parent
+// ("" for the top level); fromSelection says it was made from a selection
+// and coded there (in vivo).
+func AddSummary(name, parent string, fromSelection bool) string {
+	s := "Added “" + name + "”" + under(parent)
+	if fromSelection {
+		s += " from a selection, coding it"
+	}
+	return s
+}
+
+// MoveSummary is the history's words for moving the code name: among its
+// siblings to place (1-based) when it kept its parent, else under parent
+// ("" for the top level).
+func MoveSummary(name string, place int, parent string, sameParent bool) string {
+	switch {
+	case sameParent:
+		return fmt.Sprintf("Moved “%s” to place %d%s", name, place, under(parent))
+	case parent == "":
+		return fmt.Sprintf("Moved “%s” to the top level", name)
+	}
+	return fmt.Sprintf("Moved “%s”%s", name, under(parent))
+}
+
+// SplitSummary is the history's words for splitting the code made off from
+// from, moving moved of its total segments.
+func SplitSummary(made, from string, moved, total int) string {
+	return fmt.Sprintf("Split “%s” from “%s”, moving %s of %d", made, from, prose.Count(moved, "segment", "segments"), total)
+}
+
+// DeleteSummary is the history's words for deleting the code name with its
+// sub-codes and segments.
+func DeleteSummary(name string, subCodes, segments int) string {
+	s := "Deleted “" + name + "”"
+	if subCodes > 0 {
+		s += " and " + prose.Count(subCodes, "sub-code", "sub-codes")
+	}
+	if segments > 0 {
+		s += " with " + prose.Count(segments, "segment", "segments")
+	}
+	return s
+}
+
+// CreateSummary is the history's words for creating the framework name with
+// codes codes, from origin ("" when not said).
+func CreateSummary(name string, codes int, origin string) string {
+	s := fmt.Sprintf("Created “%s” with %s", name, prose.Count(codes, "code", "codes"))
+	if origin != "" {
+		s += " from " + origin
+	}
+	return s
+}
+
+// RenameFrameworkSummary names a change of a framework's name or
+// description, with its action ("rename" or "edit").
+func RenameFrameworkSummary(old, now string) (action, summary string) {
+	if old != now {
+		return "rename", fmt.Sprintf("Renamed the framework “%s” to “%s”", old, now)
+	}
+	return "edit", fmt.Sprintf("Changed the description of “%s”", now)
 }
 
 func keyText(k string) string {

@@ -70,3 +70,26 @@ func TestMergeSummary(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+func TestChangeSummaries(t *testing.T) {
+	action, rename := RenameFrameworkSummary("Keyes", "Keyes 2")
+	_, edit := RenameFrameworkSummary("Keyes", "Keyes")
+	for _, tt := range []struct{ got, want string }{
+		{AddSummary("Hope", "", false), "Added “Hope”"},
+		{AddSummary("Hope", "Affect", true), "Added “Hope” under “Affect” from a selection, coding it"},
+		{MoveSummary("Hope", 2, "Affect", true), "Moved “Hope” to place 2 under “Affect”"},
+		{MoveSummary("Hope", 1, "", false), "Moved “Hope” to the top level"},
+		{MoveSummary("Hope", 1, "Affect", false), "Moved “Hope” under “Affect”"},
+		{SplitSummary("Joy", "Hope", 1, 4), "Split “Joy” from “Hope”, moving 1 segment of 4"},
+		{DeleteSummary("Hope", 0, 0), "Deleted “Hope”"},
+		{DeleteSummary("Hope", 2, 1), "Deleted “Hope” and 2 sub-codes with 1 segment"},
+		{CreateSummary("Keyes", 1, ""), "Created “Keyes” with 1 code"},
+		{CreateSummary("Keyes", 13, "the built-in Keyes"), "Created “Keyes” with 13 codes from the built-in Keyes"},
+		{action + ": " + rename, "rename: Renamed the framework “Keyes” to “Keyes 2”"},
+		{edit, "Changed the description of “Keyes”"},
+	} {
+		if tt.got != tt.want {
+			t.Errorf("got %q, want %q", tt.got, tt.want)
+		}
+	}
+}

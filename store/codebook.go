@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"themis/frameworks"
-	"themis/internal/prose"
 )
 
 const settingActiveFramework = "active_framework"
@@ -88,17 +87,22 @@ func (p *Project) AddCode(framework int64, f CodeFields, actor int64) (Code, err
 	_, err = p.codebookChange(fw, actor, func(r *recorder) (string, string, error) {
 		c, err := addCode(r, fw, f)
 		out = c
-		return "add", fmt.Sprintf("Added “%s”%s", c.Name, underParent(r.tx, c.Parent)), err
+		if err != nil {
+			return "", "", err
+		}
+		return "add", frameworks.AddSummary(c.Name, parentName(r.tx, c.Parent), false), nil
 	})
 	return out, err
 }
 
-func underParent(q querier, parent int64) string {
+// parentName is the name of the code parent, "" for the top level (or a
+// parent that cannot be read: the summary then just leaves it out).
+func parentName(q querier, parent int64) string {
 	if parent == 0 {
 		return ""
 	}
 	if c, err := codeOf(q, parent); err == nil {
-		return fmt.Sprintf(" under “%s”", c.Name)
+		return c.Name
 	}
 	return ""
 }
@@ -239,13 +243,7 @@ func (p *Project) MoveCode(id, parent int64, index int, actor int64) error {
 				return "", "", err
 			}
 		}
-		switch {
-		case parent == c.Parent:
-			return "move", fmt.Sprintf("Moved “%s” to place %d%s", c.Name, index+1, underParent(r.tx, parent)), nil
-		case parent == 0:
-			return "move", fmt.Sprintf("Moved “%s” to the top level", c.Name), nil
-		}
-		return "move", fmt.Sprintf("Moved “%s”%s", c.Name, underParent(r.tx, parent)), nil
+		return "move", frameworks.MoveSummary(c.Name, index+1, parentName(r.tx, parent), parent == c.Parent), nil
 	})
 	return err
 }
@@ -420,9 +418,10 @@ func (p *Project) SplitCode(id int64, f CodeFields, segments []int64, actor int6
 			}
 		}
 		var total int
-		r.tx.QueryRow(`SELECT COUNT(*) FROM segments WHERE code_id = ?`, id).Scan(&total)
-		return "split", fmt.Sprintf("Split “%s” from “%s”, moving %s of %d", c.Name, orig.Name,
-			prose.Count(len(segments), "segment", "segments"), total+len(segments)), nil
+		if err := r.tx.QueryRow(`SELECT COUNT(*) FROM segments WHERE code_id = ?`, id).Scan(&total); err != nil {
+			return "", "", err
+		}
+		return "split", frameworks.SplitSummary(c.Name, orig.Name, len(segments), total+len(segments)), nil
 	})
 	return out, err
 }
@@ -511,14 +510,7 @@ func (p *Project) DeleteCode(id int64, actor int64) (DeleteImpact, error) {
 				return "", "", err
 			}
 		}
-		s := fmt.Sprintf("Deleted “%s”", c.Name)
-		if n := len(im.Codes) - 1; n > 0 {
-			s += " and " + prose.Count(n, "sub-code", "sub-codes")
-		}
-		if im.Segments > 0 {
-			s += " with " + prose.Count(im.Segments, "segment", "segments")
-		}
-		return "delete", s, nil
+		return "delete", frameworks.DeleteSummary(c.Name, len(im.Codes)-1, im.Segments), nil
 	})
 	return im, err
 }
@@ -547,7 +539,7 @@ func (p *Project) CodeInVivo(framework int64, s NewSegment, name string, parent 
 		if err := r.segment(seg.ID, true); err != nil {
 			return "", "", err
 		}
-		return "add", fmt.Sprintf("Added “%s”%s from a selection, coding it", code.Name, underParent(r.tx, parent)), nil
+		return "add", frameworks.AddSummary(code.Name, parentName(r.tx, parent), true), nil
 	})
 	return code, seg, err
 }
@@ -594,10 +586,7 @@ func addFramework(p *Project, tx *sql.Tx, fw frameworks.Framework, origin string
 	if err != nil {
 		return 0, err
 	}
-	summary := fmt.Sprintf("Created “%s” with %s", fw.Name, prose.Count(len(fw.Codes), "code", "codes"))
-	if origin != "" {
-		summary += " from " + origin
-	}
+	summary := frameworks.CreateSummary(fw.Name, len(fw.Codes), origin)
 	_, err = p.recordChange(tx, id, actor, "create", summary, 0, nil, nil)
 	return id, err
 }
@@ -637,7 +626,9 @@ func (p *Project) RenameFramework(id int64, name, description string, actor int6
 		}
 		old := *r.before.Framework
 		var taken int
-		r.tx.QueryRow(`SELECT COUNT(*) FROM frameworks WHERE name = ? COLLATE NOCASE AND id <> ?`, name, id).Scan(&taken)
+		if err := r.tx.QueryRow(`SELECT COUNT(*) FROM frameworks WHERE name = ? COLLATE NOCASE AND id <> ?`, name, id).Scan(&taken); err != nil {
+			return "", "", err
+		}
 		if taken > 0 {
 			return "", "", fmt.Errorf("%w: the project already has a framework called “%s”", ErrInvalid, name)
 		}
@@ -647,10 +638,8 @@ func (p *Project) RenameFramework(id int64, name, description string, actor int6
 		if _, err := r.tx.Exec(`UPDATE frameworks SET name = ?, description = ? WHERE id = ?`, name, description, id); err != nil {
 			return "", "", err
 		}
-		if old.Name != name {
-			return "rename", fmt.Sprintf("Renamed the framework “%s” to “%s”", old.Name, name), nil
-		}
-		return "edit", fmt.Sprintf("Changed the description of “%s”", name), nil
+		action, summary := frameworks.RenameFrameworkSummary(old.Name, name)
+		return action, summary, nil
 	})
 	return err
 }
