@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"themis/corpus"
+	"themis/project"
 	"themis/store"
 )
 
@@ -159,19 +160,26 @@ func TestOpenDemoTwiceReopensTheSameFile(t *testing.T) {
 
 func TestFormatErrorClassifies(t *testing.T) {
 	tests := []struct {
-		err  error
-		code string
+		err        error
+		kind, code string
 	}{
-		{fmt.Errorf("open x: %w", store.ErrLocked), "locked"},
-		{&corpus.FileError{File: "a.docx", Err: corpus.ErrCorrupt}, "import"},
-		{fmt.Errorf("x: %w", store.ErrInvalid), "invalid"},
-		{errNoProject, "no_project"},
-		{errors.New("disk on fire"), "error"},
+		{fmt.Errorf("open x: %w", store.ErrLocked), "locked", "locked"},
+		{fmt.Errorf("open x: %w", store.ErrNewerSchema), "unsupported", "newer"},
+		{&corpus.FileError{File: "a.docx", Err: corpus.ErrCorrupt}, "invalid", "import"},
+		{&corpus.FileError{File: "a.docx", Err: corpus.ErrTooLarge}, "too_large", "import"},
+		{&project.RowError{Row: 3, Err: fmt.Errorf("code 9: %w", store.ErrNotFound)}, "invalid", "csv"},
+		{fmt.Errorf("x: %w", store.ErrInvalid), "invalid", "invalid"},
+		{fmt.Errorf("segment 7: %w", store.ErrNotFound), "not_found", "not_found"},
+		{fmt.Errorf("create: %w", store.ErrExists), "conflict", "invalid"},
+		{errBlindCompare(project.Viewer{Coder: store.Coder{Name: "Ben"}}), "forbidden", "invalid"},
+		{errNoProject, "precondition", "no_project"},
+		{errNoCoder, "precondition", "no_coder"},
+		{errors.New("disk on fire"), "error", "error"},
 	}
 	for _, tt := range tests {
 		ue := decodeUIError(t, tt.err)
-		if ue.Code != tt.code || ue.Message != tt.err.Error() {
-			t.Errorf("FormatError(%v) = %+v, want code %s", tt.err, ue, tt.code)
+		if ue.Kind != tt.kind || ue.Code != tt.code || ue.Message != tt.err.Error() {
+			t.Errorf("FormatError(%v) = %+v, want kind %s, code %s", tt.err, ue, tt.kind, tt.code)
 		}
 	}
 }
@@ -185,7 +193,7 @@ func TestAgreementExportAndMethods(t *testing.T) {
 	info, _ = sv.projects.SelectCoder(info.Lead.ID)
 	a, b := info.Coders[0].ID, info.Coders[1].ID
 	methods, err := sv.agreement.Methods(a, b, nil, nil, "turn", 0.5, 0, "", "gwetAC1")
-	if err != nil || !strings.Contains(methods, "Gwet's AC1 was computed per code") || !strings.Contains(methods, "at least 50% of it") {
+	if err != nil || !strings.Contains(methods, "Gwet’s AC1 was computed per code") || !strings.Contains(methods, "at least 50% of it") {
 		t.Fatalf("Methods = %q, %v", methods, err)
 	}
 	for _, format := range []string{"csv", "md", "html"} {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"themis/frameworks"
+	"themis/internal/prose"
 	"themis/project"
 	"themis/store"
 )
@@ -241,8 +242,10 @@ func (cs *CodebookService) CodeSegments(id int64) ([]CodeSegmentDTO, error) {
 				}
 				texts[s.Document], docNames[s.Document] = []rune(d.Text), d.Name
 			}
+			text := texts[s.Document]
+			lo, hi := max(0, min(s.Start, len(text))), max(0, min(s.End, len(text)))
 			out = append(out, CodeSegmentDTO{ID: s.ID, Document: s.Document, DocumentName: docNames[s.Document],
-				Coder: s.Coder, CoderName: names[s.Coder], Start: s.Start, End: s.End, Text: excerpt(texts[s.Document], s.Start, s.End, 200)})
+				Coder: s.Coder, CoderName: names[s.Coder], Start: s.Start, End: s.End, Text: prose.Excerpt(string(text[lo:max(lo, hi)]), 200)})
 		}
 		return nil
 	})
@@ -256,24 +259,6 @@ func coderNames(p *store.Project) (map[int64]string, error) {
 		names[c.ID] = c.Name
 	}
 	return names, err
-}
-
-// excerpt is text[start:end] cut to at most limit code points at a word
-// boundary, with an ellipsis when cut.
-func excerpt(text []rune, start, end, limit int) string {
-	start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
-	if end < start {
-		return ""
-	}
-	s := text[start:end]
-	if len(s) <= limit {
-		return string(s)
-	}
-	cut := string(s[:limit])
-	if i := strings.LastIndexAny(cut, " \n"); i > limit/2 {
-		cut = cut[:i]
-	}
-	return strings.TrimSpace(cut) + "…"
 }
 
 // DeleteImpact says what deleting a code would remove.

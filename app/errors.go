@@ -3,35 +3,34 @@ package app
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"strings"
 
 	"themis/corpus"
+	"themis/errs"
 	"themis/project"
 	"themis/store"
 )
 
 // UIError is what a rejected promise carries, as JSON, so the UI can show the
-// message and react to the code.
+// message and react to the kind.
 type UIError struct {
+	// Kind is the sort of failure, errs.Kind's name ("invalid", "not_found",
+	// "forbidden", "locked" …); the UI branches on it.
+	Kind string `json:"kind"`
+	// Code names a few failures more finely where the UI words them apart
+	// ("no_project", "import", "csv", "newer"); otherwise it follows the kind.
 	Code    string `json:"code"`
 	Message string `json:"message"`
 }
 
-// FormatError is the Wails ErrorFormatter: it classifies an error and returns
-// its JSON form.
+// FormatError is the Wails ErrorFormatter: it classifies an error by its
+// errs.Kind and returns its JSON form.
 func FormatError(err error) any {
-	code := "error"
+	kind := errs.KindOf(err)
 	var fileErr *corpus.FileError
 	var rowErr *project.RowError
-	var codebookErr *project.CodebookError
+	code := "error"
 	switch {
-	case errors.Is(err, store.ErrLocked):
-		code = "locked"
-	case errors.Is(err, store.ErrNewerSchema):
-		code = "newer"
-	case errors.Is(err, store.ErrNotFound):
-		code = "not_found"
 	case errors.Is(err, errNoProject):
 		code = "no_project"
 	case errors.Is(err, errNoCoder):
@@ -40,21 +39,26 @@ func FormatError(err error) any {
 		code = "import"
 	case errors.As(err, &rowErr):
 		code = "csv"
-	case errors.Is(err, store.ErrInvalid), errors.Is(err, store.ErrExists), errors.Is(err, store.ErrNothingToUndo),
-		errors.As(err, &codebookErr):
+	case kind == errs.Locked:
+		code = "locked"
+	case kind == errs.Unsupported && errors.Is(err, store.ErrNewerSchema):
+		code = "newer"
+	case kind == errs.NotFound:
+		code = "not_found"
+	case kind == errs.Invalid, kind == errs.Conflict, kind == errs.Forbidden:
 		code = "invalid"
 	}
 	// "invalid: " is for programs; a person reads the sentence after it.
 	msg := strings.TrimPrefix(err.Error(), store.ErrInvalid.Error()+": ")
-	b, _ := json.Marshal(UIError{Code: code, Message: msg})
+	b, _ := json.Marshal(UIError{Kind: kind.String(), Code: code, Message: msg})
 	return string(b)
 }
 
 var (
-	errNoProject = errors.New("no project is open")
-	errNoCoder   = errors.New("choose who is coding first")
+	errNoProject = errs.New(errs.Precondition, "no project is open")
+	errNoCoder   = errs.New(errs.Precondition, "choose who is coding first")
 )
 
 func errBlindCompare(v project.Viewer) error {
-	return fmt.Errorf("%w: blind mode is on; the agreement view opens for %s once the project lead turns blind mode off", store.ErrInvalid, v.Coder.Name)
+	return errs.Errorf(errs.Forbidden, "blind mode is on; the agreement view opens for %s once the project lead turns blind mode off", v.Coder.Name)
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"themis/errs"
 	"themis/project"
 	"themis/search"
 	"themis/store"
@@ -196,7 +197,9 @@ func (ss *SearchService) run(sc searchScope, q string, limit int) (*search.Resul
 	}
 	r, err := ix.Query(q, search.Options{Limit: limit, Coders: sc.coders})
 	if search.IsQueryError(err) {
-		return nil, fmt.Errorf("%w: %s", store.ErrInvalid, queryMessage(err))
+		// The query error is kept under the message for errors.As; its kind
+		// (invalid input) is what the UI reads.
+		return nil, &errs.Error{Kind: errs.Invalid, Msg: queryMessage(err), Err: err}
 	}
 	return r, err
 }

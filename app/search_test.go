@@ -8,6 +8,7 @@ import (
 
 	"themis/project"
 	"themis/search"
+	"themis/store"
 )
 
 func demoAs(t *testing.T, sv services, coder string) (*SearchService, *ProjectInfo) {
@@ -129,8 +130,12 @@ func TestSearchRespectsBlindModeAndTheCodingRules(t *testing.T) {
 		t.Errorf("searching another coder's layer in blind mode: %+v", ue)
 	}
 	_, err = ss.Search(`"link worker`, 0)
-	if ue := decodeUIError(t, err); ue.Code != "invalid" || !strings.Contains(ue.Message, "not closed") {
+	if ue := decodeUIError(t, err); ue.Kind != "invalid" || ue.Code != "invalid" || !strings.Contains(ue.Message, "not closed") {
 		t.Errorf("bad syntax: %+v", ue)
+	}
+	var syn *search.SyntaxError
+	if errors.Is(err, store.ErrInvalid) || !errors.As(err, &syn) {
+		t.Errorf("bad syntax = %v: want the search's SyntaxError, not the store's ErrInvalid", err)
 	}
 	codes, _ := sv.coding.Codes()
 	var group CodeDTO

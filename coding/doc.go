@@ -135,6 +135,14 @@
 // threshold (or 1) it misses; a percentage is never rounded to 100 % or 0 %
 // unless exact.
 //
+// # Naming the coefficients
+//
+// [Statistics] (two coders) and [MultiStatistics] (three or more) are the one
+// list of the coefficients a table offers: key, label, symbol, help, formula
+// sentence, citation and whether pooled rows carry it. The report's tables
+// and methods paragraph, the CLI's --statistic and the agreement view (via
+// the generated frontend/src/lib/statistics.gen.ts) all read it.
+//
 // # Reliability of spreadsheet codings
 //
 // [Reliability] computes statistics over a units × coders matrix of category labels, as

@@ -7,6 +7,8 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"themis/internal/prose"
 )
 
 // This file turns the structure read from a word-processor file (.docx,
@@ -83,7 +85,7 @@ func buildBlocks(blocks []block, po parseOpts) (parsed, error) {
 		n, empty := bl.rows(b.rows, cols, header)
 		warnings = append(warnings, fmt.Sprintf("a table of %d turns was read as %s", n, cols))
 		if empty > 0 {
-			warnings = append(warnings, plural(empty, "empty row", "empty rows")+" skipped")
+			warnings = append(warnings, prose.Count(empty, "empty row", "empty rows")+" skipped")
 		}
 	}
 	flush()
@@ -99,13 +101,6 @@ func appendOnce(list []string, s string) []string {
 		}
 	}
 	return append(list, s)
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
 }
 
 // flatten lists the lines of blocks: a paragraph per line, tables cell by

@@ -5,6 +5,8 @@ import (
 	"html"
 	"strings"
 	"unicode"
+
+	"themis/internal/prose"
 )
 
 // This file reads subtitle files: WebVTT (.vtt) and SubRip (.srt).
@@ -117,7 +119,7 @@ func cueParse(text, format string, po parseOpts) (parsed, error) {
 		return parsed{}, err
 	}
 	if len(p.turns) < ncues {
-		p.warnings = append(p.warnings, plural(ncues, "cue", "cues")+" merged into "+plural(len(p.turns), "turn", "turns"))
+		p.warnings = append(p.warnings, prose.Count(ncues, "cue", "cues")+" merged into "+prose.Count(len(p.turns), "turn", "turns"))
 	}
 	switch {
 	case bad.n == 1:

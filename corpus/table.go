@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"themis/internal/sheetscan"
 
 	"github.com/xuri/excelize/v2"
+
+	"themis/internal/prose"
+	"themis/internal/sheetscan"
 )
 
 // This file reads turns tables: .csv (or .tsv) and .xlsx files with one turn
@@ -225,7 +227,7 @@ func tableParse(rows [][]string, po parseOpts) (parsed, error) {
 		warnings = append(warnings, "no header row; columns read as "+cols.String())
 	}
 	if n := blank + empty; n > 0 {
-		warnings = append(warnings, plural(n, "empty row", "empty rows")+" skipped")
+		warnings = append(warnings, prose.Count(n, "empty row", "empty rows")+" skipped")
 	}
 	if po.pattern != nil {
 		warnings = append(warnings, "the speaker pattern is not used for tables; speakers come from the speaker column")

@@ -19,6 +19,11 @@
 //     case, keys unique, parents before children, #rrggbb colours, well-formed
 //     and unique guids, finite scale values), Framework.Children,
 //     Framework.GUIDOf (stable REFI-QDA guids), RefFor (refs from names).
+//   - The rules and words of editing one stored code (edit.go): CleanCode
+//     (a code's own fields), CheckUnique (its name and key against the
+//     others), DescribeEdit and the *Summary functions (how the codebook's
+//     history names each change). The store applies them inside its
+//     transactions.
 //   - Built-in frameworks shipped as YAML files embedded in the binary
 //     (builtin/*.yaml): Builtins, BuiltinFramework and Keyes.
 //   - Reading codebook files: Parse (by extension), ParseYAML, ParseJSON,

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"html"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -15,6 +14,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"themis/internal/csvsafe"
+	"themis/internal/prose"
 )
 
 // RenderMarkdown prints a framework as a Markdown document for a report's
@@ -25,7 +25,7 @@ import (
 // stars and no text can turn into HTML or a link.
 func RenderMarkdown(f Framework) []byte {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "# %s\n\n", mdInline(f.Name))
+	fmt.Fprintf(&b, "# %s\n\n", prose.MarkdownInline(f.Name))
 	if f.Description != "" {
 		b.WriteString(mdBlock(f.Description) + "\n\n")
 	}
@@ -35,7 +35,7 @@ func RenderMarkdown(f Framework) []byte {
 	}
 	var write func(c Code, level int)
 	write = func(c Code, level int) {
-		fmt.Fprintf(&b, "%s %s\n\n", strings.Repeat("#", min(level, 6)), mdInline(c.Name))
+		fmt.Fprintf(&b, "%s %s\n\n", strings.Repeat("#", min(level, 6)), prose.MarkdownInline(c.Name))
 		var facts []string
 		if c.Key != "" {
 			facts = append(facts, "Key `"+c.Key+"`")
@@ -85,42 +85,15 @@ func RenderMarkdown(f Framework) []byte {
 	return append(bytes.TrimRight(b.Bytes(), "\n"), '\n')
 }
 
-// mdSpecial are characters escaped wherever they appear: they could start
-// emphasis, code, links, raw HTML, entities, tables or strikethrough.
-const mdSpecial = "\\`*_[]<>#|~&"
-
-// mdEscapeLine escapes one line of user text for Markdown.
-func mdEscapeLine(s string) string {
-	var b strings.Builder
-	s = strings.TrimLeft(s, " \t") // leading blanks would make code blocks
-	for i, r := range s {
-		if strings.ContainsRune(mdSpecial, r) {
-			b.WriteByte('\\')
-		} else if i == 0 && strings.ContainsRune("-+=:!", r) {
-			b.WriteByte('\\') // lists, setext underlines, definition-like starts
-		}
-		b.WriteRune(r)
-	}
-	out := b.String()
-	// "1986. A good year" would start an ordered list.
-	if m := orderedList.FindStringIndex(out); m != nil {
-		out = out[:m[1]-1] + "\\" + out[m[1]-1:]
-	}
-	return out
-}
-
-var orderedList = regexp.MustCompile(`^[0-9]{1,9}[.)]`)
-
-// mdInline escapes text that must stay on one line (headings).
-func mdInline(s string) string {
-	return mdEscapeLine(strings.Join(strings.Fields(s), " "))
-}
-
-// mdBlock escapes text that may hold line breaks and paragraphs.
+// mdBlock escapes text that may hold line breaks and paragraphs. Blank lines
+// at either end are dropped; the blanks within a line are kept.
 func mdBlock(s string) string {
-	lines := strings.Split(strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n")), "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimRight(mdEscapeLine(l), " \t")
+	lines := prose.MarkdownLines(s)
+	for len(lines) > 0 && lines[0] == "" {
+		lines = lines[1:]
+	}
+	for len(lines) > 0 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
 	}
 	return strings.Join(lines, "\n")
 }

@@ -65,12 +65,14 @@ func TestGoldenFilesParseBack(t *testing.T) {
 	}
 }
 
+// The text is kept as written: an indented line keeps its blanks (as a
+// character reference, so it is not a code block) rather than being trimmed.
 func TestMarkdownEscapesUserText(t *testing.T) {
 	f := Framework{Name: "# Not a heading", Codes: []Code{
 		{Ref: "h", Name: "*Hope*", Codable: true, Definition: "1986. A year\n- not a list\n    not code\n<b>bold</b> & [link](http://x) `tick`"},
 	}}
 	md := string(RenderMarkdown(f))
-	for _, want := range []string{"# \\# Not a heading\n", "## \\*Hope\\*\n", "1986\\. A year\n\\- not a list\nnot code\n\\<b\\>bold\\</b\\> \\& \\[link\\](http://x) \\`tick\\`"} {
+	for _, want := range []string{"# \\# Not a heading\n", "## \\*Hope\\*\n", "1986\\. A year\n\\- not a list\n&#32;   not code\n\\<b\\>bold\\</b\\> \\& \\[link\\](http://x) \\`tick\\`"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("markdown lacks %q:\n%s", want, md)
 		}
@@ -79,7 +81,7 @@ func TestMarkdownEscapesUserText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"<h2>*Hope*</h2>", "&lt;b&gt;bold&lt;/b&gt; &amp; [link](http://x) `tick`", "<title># Not a heading</title>"} {
+	for _, want := range []string{"<h2>*Hope*</h2>", "&lt;b&gt;bold&lt;/b&gt; &amp; [link](http://x) `tick`", "\n    not code\n", "<title># Not a heading</title>"} {
 		if !strings.Contains(string(page), want) {
 			t.Errorf("html lacks %q:\n%s", want, page)
 		}

@@ -1,6 +1,7 @@
 package project
 
 import (
+	"errors"
 	"fmt"
 
 	"themis/report"
@@ -16,8 +17,14 @@ func AgreementTableFor(p *store.Project, req AgreementRequest, statistic string)
 	if err != nil {
 		return report.AgreementTable{}, err
 	}
-	a, _ := p.Coder(req.CoderA)
-	b, _ := p.Coder(req.CoderB)
+	a, err := p.Coder(req.CoderA)
+	if err != nil {
+		return report.AgreementTable{}, err
+	}
+	b, err := p.Coder(req.CoderB)
+	if err != nil {
+		return report.AgreementTable{}, err
+	}
 	docs, err := p.Documents()
 	if err != nil {
 		return report.AgreementTable{}, err
@@ -40,11 +47,24 @@ func AgreementTableFor(p *store.Project, req AgreementRequest, statistic string)
 	for _, c := range []store.Coder{a, b} {
 		if c.Kind == store.KindConsensus {
 			consensus = c.Name
-			if x, y, err := p.ConsensusOf(c.ID); err == nil {
-				cx, _ := p.Coder(x)
-				cy, _ := p.Coder(y)
-				settles = cx.Name + " and " + cy.Name
+			// A consensus layer without a recorded pair says only that it
+			// is one; any other failure to read the pair is an error.
+			x, y, err := p.ConsensusOf(c.ID)
+			if errors.Is(err, store.ErrNotFound) {
+				continue
 			}
+			if err != nil {
+				return report.AgreementTable{}, err
+			}
+			cx, err := p.Coder(x)
+			if err != nil {
+				return report.AgreementTable{}, err
+			}
+			cy, err := p.Coder(y)
+			if err != nil {
+				return report.AgreementTable{}, err
+			}
+			settles = cx.Name + " and " + cy.Name
 		}
 	}
 	return report.AgreementTable{FrameworkCodes: len(all), Consensus: consensus, Settles: settles,

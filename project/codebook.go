@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"themis/errs"
 	"themis/frameworks"
 	"themis/store"
 )
@@ -95,6 +96,9 @@ type CodebookError struct{ Err error }
 
 func (e *CodebookError) Error() string { return e.Err.Error() }
 func (e *CodebookError) Unwrap() error { return e.Err }
+
+// Kind is errs.Invalid: the file is what is wrong.
+func (e *CodebookError) Kind() errs.Kind { return errs.Invalid }
 
 // NewFramework is the framework a new project or a new framework starts
 // from: the built-in with that id, or an empty codebook called name; origin

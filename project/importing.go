@@ -12,6 +12,7 @@ import (
 
 	"themis/anonymise"
 	"themis/corpus"
+	"themis/internal/prose"
 	"themis/store"
 )
 
@@ -144,23 +145,9 @@ func PreviewFile(ctx context.Context, path string, opt corpus.Options, turns int
 		if len(pv.FirstTurns) == turns {
 			break
 		}
-		pv.FirstTurns = append(pv.FirstTurns, PreviewTurn{Speaker: t.Speaker, Timestamp: t.Timestamp, Text: excerpt(corpus.Slice(d.Text, t.ContentStart, t.End), previewWords)})
+		pv.FirstTurns = append(pv.FirstTurns, PreviewTurn{Speaker: t.Speaker, Timestamp: t.Timestamp, Text: prose.Excerpt(corpus.Slice(d.Text, t.ContentStart, t.End), previewWords)})
 	}
 	return pv
-}
-
-// excerpt is s on one line, cut at a word boundary to at most n code points.
-func excerpt(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	cut := string(r[:n])
-	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
-		cut = cut[:i]
-	}
-	return strings.TrimRight(cut, " ,;:.") + "…"
 }
 
 func nonNil(s []string) []string {

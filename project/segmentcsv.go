@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"themis/corpus"
+	"themis/errs"
 	"themis/internal/csvsafe"
 	"themis/store"
 )
@@ -24,6 +25,9 @@ type RowError struct {
 
 func (e *RowError) Error() string { return fmt.Sprintf("row %d: %v", e.Row, e.Err) }
 func (e *RowError) Unwrap() error { return e.Err }
+
+// Kind is errs.Invalid whatever the row's fault: the file is what is wrong.
+func (e *RowError) Kind() errs.Kind { return errs.Invalid }
 
 // ImportSegmentsCSV reads segments in the SegmentCSVHeader format and adds
 // them in one transaction. Every row is checked first: an unknown document or

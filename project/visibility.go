@@ -1,8 +1,7 @@
 package project
 
 import (
-	"fmt"
-
+	"themis/errs"
 	"themis/store"
 )
 
@@ -50,6 +49,6 @@ func VisibleSegments(p *store.Project, v Viewer, document int64) ([]store.Segmen
 
 // errBlind explains why a blind-mode request was refused.
 func errBlind(v Viewer, what string) error {
-	return fmt.Errorf("%w: blind mode is on, so %s sees only their own coding; %s is available once the project lead turns blind mode off",
-		store.ErrInvalid, v.Coder.Name, what)
+	return errs.Errorf(errs.Forbidden, "blind mode is on, so %s sees only their own coding; %s is available once the project lead turns blind mode off",
+		v.Coder.Name, what)
 }

@@ -12,6 +12,7 @@ import (
 
 	"themis/coding"
 	"themis/internal/csvsafe"
+	"themis/internal/prose"
 )
 
 // AgreementTable is an agreement report ready to export, with what a methods
@@ -35,28 +36,47 @@ type AgreementTable struct {
 	// rather than two independent coders.
 	Consensus, Settles string
 	// Statistic chooses the coefficient of the Markdown and HTML tables and
-	// of the methods paragraph: "kappa" (default), "scottPi",
-	// "krippendorffAlpha", "gwetAC1" or "brennanPrediger". CSV has them all.
+	// of the methods paragraph: a key of coding.Statistics ("kappa", the
+	// default, "scottPi" …). CSV has them all.
 	Statistic string
 }
 
+// statistic is a coefficient of coding.Statistics with the way to read it
+// from a row.
 type statistic struct {
-	key, name, symbol, citation string
-	value                       func(coding.Result) *float64
-	ci                          func(coding.Result) *[2]float64
+	coding.StatisticInfo
+	value func(coding.Result) *float64
+	ci    func(coding.Result) *[2]float64
 }
 
-var statistics = []statistic{
-	{"kappa", "Cohen's κ", "κ", "Cohen, 1960", func(r coding.Result) *float64 { return r.Kappa }, func(r coding.Result) *[2]float64 { return r.CI.Kappa }},
-	{"scottPi", "Scott's π", "π", "Scott, 1955", func(r coding.Result) *float64 { return r.ScottPi }, func(r coding.Result) *[2]float64 { return r.CI.ScottPi }},
-	{"krippendorffAlpha", "Krippendorff's α (nominal)", "α", "Krippendorff, 2011", func(r coding.Result) *float64 { return r.KrippendorffAlpha }, func(r coding.Result) *[2]float64 { return r.CI.KrippendorffAlpha }},
-	{"gwetAC1", "Gwet's AC1", "AC1", "Gwet, 2008", func(r coding.Result) *float64 { return r.GwetAC1 }, func(r coding.Result) *[2]float64 { return r.CI.GwetAC1 }},
-	{"brennanPrediger", "Brennan and Prediger's κ (PABAK)", "κ_BP", "Brennan & Prediger, 1981", func(r coding.Result) *float64 { return r.BrennanPrediger }, func(r coding.Result) *[2]float64 { return r.CI.BrennanPrediger }},
+// readers reads each of coding.Statistics' coefficients from a row.
+var readers = map[string]struct {
+	value func(coding.Result) *float64
+	ci    func(coding.Result) *[2]float64
+}{
+	"kappa":             {func(r coding.Result) *float64 { return r.Kappa }, func(r coding.Result) *[2]float64 { return r.CI.Kappa }},
+	"scottPi":           {func(r coding.Result) *float64 { return r.ScottPi }, func(r coding.Result) *[2]float64 { return r.CI.ScottPi }},
+	"krippendorffAlpha": {func(r coding.Result) *float64 { return r.KrippendorffAlpha }, func(r coding.Result) *[2]float64 { return r.CI.KrippendorffAlpha }},
+	"gwetAC1":           {func(r coding.Result) *float64 { return r.GwetAC1 }, func(r coding.Result) *[2]float64 { return r.CI.GwetAC1 }},
+	"brennanPrediger":   {func(r coding.Result) *float64 { return r.BrennanPrediger }, func(r coding.Result) *[2]float64 { return r.CI.BrennanPrediger }},
 }
+
+// statistics are coding.Statistics, each with its reader.
+var statistics = func() []statistic {
+	out := make([]statistic, len(coding.Statistics))
+	for i, info := range coding.Statistics {
+		rd, ok := readers[info.Key]
+		if !ok {
+			panic("report: no reader for the statistic " + info.Key)
+		}
+		out[i] = statistic{info, rd.value, rd.ci}
+	}
+	return out
+}()
 
 func chosen(key string) statistic {
 	for _, s := range statistics {
-		if s.key == key {
+		if s.Key == key {
 			return s
 		}
 	}
@@ -119,9 +139,12 @@ func num(v *float64) string {
 // three prints a coefficient for people: three decimals, or more when
 // three would show it reaching a threshold it misses
 // (coding.FormatCoefficient).
-func three(v *float64) string {
+func three(v *float64) string { return coefficientOr(v, "undefined") }
+
+// coefficientOr prints a coefficient as three does, or none when undefined.
+func coefficientOr(v *float64, none string) string {
 	if v == nil {
-		return "undefined"
+		return none
 	}
 	return coding.FormatCoefficient(*v)
 }
@@ -140,7 +163,7 @@ func AgreementCSV(t AgreementTable) (string, error) {
 	var b bytes.Buffer
 	header := []string{"row", "label", "unit", "both", "only_a", "only_b", "neither", "agreement"}
 	for _, s := range statistics {
-		header = append(header, s.key, s.key+"_ci_low", s.key+"_ci_high")
+		header = append(header, s.Key, s.Key+"_ci_low", s.Key+"_ci_high")
 	}
 	// The counts, agreement and coefficients are numbers (a κ of -0.12 must
 	// stay one); labels, readings, notes and the codebook are text, which
@@ -195,11 +218,11 @@ func MethodsParagraph(t AgreementTable) string {
 		if t.Settles != "" {
 			fmt.Fprintf(&b, ", reached by adjudicating the disagreements between %s,", t.Settles)
 		}
-		fmt.Fprintf(&b, " was compared with %s's coding of %d %s (%s words)", other,
-			len(r.Documents), plural(len(r.Documents), "transcript", "transcripts"), thousands(t.Words))
+		fmt.Fprintf(&b, " was compared with %s's coding of %s (%s words)", other,
+			prose.Count(len(r.Documents), "transcript", "transcripts"), thousands(t.Words))
 	} else {
-		fmt.Fprintf(&b, "Two coders (%s and %s) independently coded %d %s (%s words)", t.CoderA, t.CoderB,
-			len(r.Documents), plural(len(r.Documents), "transcript", "transcripts"), thousands(t.Words))
+		fmt.Fprintf(&b, "Two coders (%s and %s) independently coded %s (%s words)", t.CoderA, t.CoderB,
+			prose.Count(len(r.Documents), "transcript", "transcripts"), thousands(t.Words))
 	}
 	if t.Framework != "" {
 		version := ""
@@ -210,23 +233,23 @@ func MethodsParagraph(t AgreementTable) string {
 			if version != "" {
 				version = " (" + strings.TrimSuffix(version, "; ") + ")"
 			}
-			fmt.Fprintf(&b, " against the framework “%s”%s; agreement is reported for %d of its %d codes (in %d %s)", t.Framework, version, codes, t.FrameworkCodes, t.Factors, plural(t.Factors, "factor", "factors"))
+			fmt.Fprintf(&b, " against the framework “%s”%s; agreement is reported for %d of its %d codes (in %s)", t.Framework, version, codes, t.FrameworkCodes, prose.Count(t.Factors, "factor", "factors"))
 		} else {
-			fmt.Fprintf(&b, " against the framework “%s” (%s%d codes in %d %s)", t.Framework, version, codes, t.Factors, plural(t.Factors, "factor", "factors"))
+			fmt.Fprintf(&b, " against the framework “%s” (%s%d codes in %s)", t.Framework, version, codes, prose.Count(t.Factors, "factor", "factors"))
 		}
 	}
 	if r.Unit == coding.UnitSegment {
 		segmentMethods(&b, r)
 		return b.String()
 	}
-	fmt.Fprintf(&b, ". Agreement was assessed per code with %s. %s was computed per code (%s)", unitPhrase(r), st.name, st.citation)
-	if st.key == "krippendorffAlpha" {
+	fmt.Fprintf(&b, ". Agreement was assessed per code with %s. %s was computed per code (%s)", unitPhrase(r), st.Label, st.Citation)
+	if !st.Pooled {
 		b.WriteString("; it is not pooled across codes.")
 	} else {
 		b.WriteString("; factor and overall figures pool their codes' mean observed and mean expected agreement (De Vries et al., 2008).")
 	}
 	if v := st.value(r.Overall); v != nil {
-		fmt.Fprintf(&b, " Overall %s was %s", st.symbol, three(v))
+		fmt.Fprintf(&b, " Overall %s was %s", st.Symbol, three(v))
 		if ci := st.ci(r.Overall); ci != nil {
 			fmt.Fprintf(&b, " (95%% CI %s)", span(ci))
 		}
@@ -253,11 +276,11 @@ func MethodsParagraph(t AgreementTable) string {
 	}
 	if lo >= 0 {
 		fmt.Fprintf(&b, " Per code, %s ranged from %s (%s) to %s (%s); %d of %d codes reached 0.800 and a further %d reached 0.667 (Krippendorff's (2004) thresholds for reliable and for tentative conclusions).",
-			st.symbol, three(st.value(r.PerCode[lo])), r.PerCode[lo].Label, three(st.value(r.PerCode[hi])), r.PerCode[hi].Label, reliable, codes, tentative)
+			st.Symbol, three(st.value(r.PerCode[lo])), r.PerCode[lo].Label, three(st.value(r.PerCode[hi])), r.PerCode[hi].Label, reliable, codes, tentative)
 	}
 	if undefined > 0 {
-		fmt.Fprintf(&b, " For %d %s %s is undefined because there was no variation (neither coder used the code).",
-			undefined, plural(undefined, "code", "codes"), st.symbol)
+		fmt.Fprintf(&b, " For %s %s is undefined because there was no variation (neither coder used the code).",
+			prose.Count(undefined, "code", "codes"), st.Symbol)
 	}
 	if r.Resamples > 0 {
 		b.WriteString(intervalSentence(r))
@@ -312,13 +335,6 @@ func unitPhrase(r coding.Report) string {
 	return fmt.Sprintf("each %s as the unit, counted as coded when a coder's segments covered %s", r.Unit, cover)
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
 func thousands(n int) string {
 	s := strconv.Itoa(n)
 	for i := len(s) - 3; i > 0; i -= 3 {
@@ -337,10 +353,10 @@ func AgreementMarkdown(t AgreementTable) string {
 	if title == "" {
 		title = "Inter-coder agreement"
 	}
-	b.WriteString("# " + escapeInline(collapseSpace(title)) + "\n\n")
-	b.WriteString(escapeInline(MethodsParagraph(t)) + "\n\n")
+	b.WriteString("# " + prose.MarkdownInline(collapseSpace(title)) + "\n\n")
+	b.WriteString(prose.MarkdownInline(MethodsParagraph(t)) + "\n\n")
 	unit := t.Report.Unit + "s"
-	fmt.Fprintf(&b, "| Code | Both | Only A | Only B | Neither | Agreement | %s | 95%% CI | Reading | Note |\n", st.symbol)
+	fmt.Fprintf(&b, "| Code | Both | Only A | Only B | Neither | Agreement | %s | 95%% CI | Reading | Note |\n", st.Symbol)
 	b.WriteString("|:--|--:|--:|--:|--:|--:|--:|--:|:--|:--|\n")
 	for _, r := range rows(t.Report) {
 		label := cell(r.Label)
@@ -348,18 +364,18 @@ func AgreementMarkdown(t AgreementTable) string {
 			label = "**" + label + "**"
 		}
 		fmt.Fprintf(&b, "| %s | %d | %d | %d | %d | %s | %s | %s | %s | %s |\n", label, r.Counts.Both, r.Counts.OnlyA,
-			r.Counts.OnlyB, r.Counts.Neither, escapeInline(coding.FormatPercent(r.Agreement)), three(st.value(r)), span(st.ci(r)), Reading(st.value(r)), cell(r.Note))
+			r.Counts.OnlyB, r.Counts.Neither, prose.MarkdownInline(coding.FormatPercent(r.Agreement)), three(st.value(r)), span(st.ci(r)), Reading(st.value(r)), cell(r.Note))
 	}
-	fmt.Fprintf(&b, "\nCounts are %s; A is %s and B is %s.\n", unit, escapeInline(t.CoderA), escapeInline(t.CoderB))
+	fmt.Fprintf(&b, "\nCounts are %s; A is %s and B is %s.\n", unit, prose.MarkdownInline(t.CoderA), prose.MarkdownInline(t.CoderB))
 	return b.String()
 }
 
 // cell escapes text for a Markdown table cell.
 func cell(s string) string {
-	return strings.ReplaceAll(escapeInline(collapseSpace(s)), "|", `\|`)
+	return strings.ReplaceAll(prose.MarkdownInline(collapseSpace(s)), "|", `\|`)
 }
 
-func collapseSpace(s string) string { return strings.Join(strings.Fields(cleanText(s)), " ") }
+func collapseSpace(s string) string { return strings.Join(strings.Fields(prose.CleanText(s)), " ") }
 
 var tableRenderer = goldmark.New(goldmark.WithExtensions(extension.Table))
 

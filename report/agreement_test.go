@@ -58,7 +58,7 @@ func TestMethodsParagraphStatesTheInputs(t *testing.T) {
 		"Two coders (Aisha and Ben) independently coded 2 transcripts (12,345 words)",
 		"against the framework “Keyes: flourishing” (3 codes in 1 factor)",
 		"each character as the unit of analysis",
-		"Cohen's κ was computed per code (Cohen, 1960)",
+		"Cohen’s κ was computed per code (Cohen, 1960)",
 		"De Vries et al., 2008",
 		"95% CI",
 		"200 resamples of the documents (seed 1)",

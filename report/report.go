@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark"
+
+	"themis/internal/prose"
 )
 
 // Quote is one coded span with its attribution.
@@ -42,12 +44,12 @@ func Markdown(title string, groups []CodeQuotes) string {
 		b.WriteString(s)
 		b.WriteString("\n")
 	}
-	if t := escapeInline(title); t != "" {
+	if t := prose.MarkdownInline(title); t != "" {
 		para("# " + t)
 	}
 	for _, g := range groups {
-		para("## " + escapeInline(g.Code))
-		if d := escapeInline(g.Definition); d != "" {
+		para("## " + prose.MarkdownInline(g.Code))
+		if d := prose.MarkdownInline(g.Definition); d != "" {
 			para("*" + d + "*")
 		}
 		for _, q := range g.Quotes {
@@ -59,7 +61,7 @@ func Markdown(title string, groups []CodeQuotes) string {
 				bq.WriteString(strings.TrimRight("> "+l, " "))
 			}
 			para(bq.String())
-			if a := attribution(q, escapeInline); a != "" {
+			if a := attribution(q, prose.MarkdownInline); a != "" {
 				para(a)
 			}
 		}
@@ -119,7 +121,7 @@ func page(title string, body []byte, extraStyle string) string {
 	var b strings.Builder
 	b.WriteString("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
 	b.WriteString("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-	b.WriteString("<title>" + html.EscapeString(strings.Join(strings.Fields(cleanText(title)), " ")) + "</title>\n")
+	b.WriteString("<title>" + html.EscapeString(strings.Join(strings.Fields(prose.CleanText(title)), " ")) + "</title>\n")
 	b.WriteString("<style>\n" + style + extraStyle + "</style>\n</head>\n<body>\n<main>\n")
 	b.Write(body)
 	b.WriteString("</main>\n</body>\n</html>\n")

@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/yuin/goldmark"
+
+	"themis/internal/prose"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -130,21 +132,6 @@ func TestAttribution(t *testing.T) {
 	}
 }
 
-func TestCleanText(t *testing.T) {
-	tests := map[string]string{
-		"plain":        "plain",
-		"a\r\nb\rc":    "a\nb\nc",
-		"nul\x00":      "nul\uFFFD",
-		"bad\xff\xfe!": "bad\uFFFD!",
-		"emoji 😊 é 我":  "emoji 😊 é 我",
-	}
-	for in, want := range tests {
-		if got := cleanText(in); got != want {
-			t.Errorf("cleanText(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 var fuzzSeeds = []string{
 	"", "\n", "\n\n", "a\n", "\na", " ", "\t", "  x  ", "***", "---", "- - -", "___", "===", "```go", "~~~",
 	"<div>", "<!-- c -->", "&amp;", "&#32;", "\\", "a\\", "\\\n0", "a  ", "2) b", "123456789. x", "+ x", "* x",
@@ -216,10 +203,10 @@ func checkRoundTrip(t *testing.T, md goldmark.Markdown, code, def string, q Quot
 	if d := collapse(def); d != "" {
 		take("<p><em>", "</em></p>\n", d)
 	}
-	if cleanText(q.Text) == "" {
+	if prose.CleanText(q.Text) == "" {
 		take("<blockquote>\n", "</blockquote>\n", "")
 	} else {
-		take("<blockquote>\n<p>", "</p>\n</blockquote>\n", cleanText(q.Text))
+		take("<blockquote>\n<p>", "</p>\n</blockquote>\n", prose.CleanText(q.Text))
 	}
 	if a := attribution(q, collapse); a != "" {
 		take("<p>", "</p>\n", a)
@@ -238,7 +225,7 @@ func TestBackslashBeforeLineBreak(t *testing.T) {
 	}
 }
 
-func collapse(s string) string { return strings.Join(strings.Fields(cleanText(s)), " ") }
+func collapse(s string) string { return strings.Join(strings.Fields(prose.CleanText(s)), " ") }
 
 // visibleText returns the text of an HTML fragment that may contain only
 // text and <br> line breaks: "<br>\n" reads as "\n", entities are unescaped.

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"themis/errs"
 )
 
 // Node is one part of a parsed query. String gives it back in the query
@@ -131,6 +133,9 @@ type SyntaxError struct {
 func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("search %q: %s (at character %d)", shortQuery(e.Query), e.Msg, e.Offset+1)
 }
+
+// Kind is errs.Invalid: the query is the user's input, and it is at fault.
+func (e *SyntaxError) Kind() errs.Kind { return errs.Invalid }
 
 // shortQuery cuts a query for an error message: a pasted page of text must
 // not be printed back whole.

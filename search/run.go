@@ -13,6 +13,8 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+
+	"themis/errs"
 )
 
 // Options shape a query's results.
@@ -78,6 +80,9 @@ type QueryError struct {
 func (e *QueryError) Error() string {
 	return fmt.Sprintf("search %q: %s", shortQuery(e.Query), e.Msg)
 }
+
+// Kind is errs.Invalid, as for a SyntaxError: the user's query is at fault.
+func (e *QueryError) Kind() errs.Kind { return errs.Invalid }
 
 // tooComplex recognises bleve's refusals to build the automaton of a fuzzy,
 // prefix, wildcard or regular-expression term (vellum's ErrTooManyStates and

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"themis/errs"
 )
 
 // ErrExcluded is matched (errors.Is) by an ExcludedError.
@@ -25,7 +27,12 @@ func (e *ExcludedError) Error() string {
 }
 
 // Is makes errors.Is(err, ErrExcluded) and errors.Is(err, ErrInvalid) true.
-func (e *ExcludedError) Is(target error) bool { return target == ErrExcluded || target == ErrInvalid }
+func (e *ExcludedError) Is(target error) bool {
+	return target == ErrExcluded || target == ErrInvalid || target == errs.Invalid
+}
+
+// Kind is errs.Invalid: a span in left-out turns is input the model refuses.
+func (e *ExcludedError) Kind() errs.Kind { return errs.Invalid }
 
 // Speaker is one speaker of one document: the case the speaker's turns are
 // attributed to (0: the document's case) and whether they are excluded.

@@ -4,8 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"math"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -29,60 +27,38 @@ type CodeFields struct {
 	Scale        *float64
 }
 
-var (
-	colorPattern = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
-	keyPattern   = regexp.MustCompile(`^[0-9a-z]$`)
-)
-
-func trimSpace(s string) string { return strings.TrimSpace(s) }
-
-// clean trims f and checks it against the rest of the framework: a name that
-// is unique ignoring case, a colour #rrggbb, a key 0-9 or a-z not used by
-// another code, a finite scale value. self is the code being edited, 0 for a
-// new one.
+// clean applies frameworks.CleanCode and frameworks.CheckUnique, the
+// codebook's rules for a code's fields, against the rest of the framework.
+// self is the code being edited, 0 for a new one.
 func clean(tx *sql.Tx, framework, self int64, f CodeFields) (CodeFields, error) {
-	f.Name = trimSpace(f.Name)
-	f.Definition, f.WhenToUse, f.WhenNotToUse = trimSpace(f.Definition), trimSpace(f.WhenToUse), trimSpace(f.WhenNotToUse)
-	f.Key = strings.ToLower(trimSpace(f.Key))
-	f.Color = strings.ToLower(trimSpace(f.Color))
-	var examples []string
-	for _, e := range f.Examples {
-		if e = trimSpace(e); e != "" {
-			examples = append(examples, e)
-		}
-	}
-	f.Examples = examples
-	if f.Name == "" {
-		return f, fmt.Errorf("%w: a code needs a name", ErrInvalid)
+	c, err := frameworks.CleanCode(frameworks.Code{Name: f.Name, Definition: f.Definition, WhenToUse: f.WhenToUse,
+		WhenNotToUse: f.WhenNotToUse, Examples: f.Examples, Color: f.Color, Key: f.Key, Codable: f.Codable, Scale: f.Scale})
+	f.Name, f.Definition, f.WhenToUse, f.WhenNotToUse, f.Examples, f.Color, f.Key = c.Name, c.Definition, c.WhenToUse, c.WhenNotToUse, c.Examples, c.Color, c.Key
+	if err != nil {
+		return f, fmt.Errorf("%w: %v", ErrInvalid, err)
 	}
 	if err := CheckName("a code", f.Name); err != nil {
 		return f, err
-	}
-	if f.Color != "" && !colorPattern.MatchString(f.Color) {
-		return f, fmt.Errorf("%w: colour %q: expected #rrggbb", ErrInvalid, f.Color)
-	}
-	if f.Key != "" && !keyPattern.MatchString(f.Key) {
-		return f, fmt.Errorf("%w: key %q: expected one of 0-9 or a-z", ErrInvalid, f.Key)
-	}
-	if f.Scale != nil && (math.IsNaN(*f.Scale) || math.IsInf(*f.Scale, 0)) {
-		return f, fmt.Errorf("%w: the scale value must be a number", ErrInvalid)
 	}
 	codes, err := codesWhere(tx, "WHERE framework_id = ?", []any{framework})
 	if err != nil {
 		return f, err
 	}
-	for _, c := range codes {
-		if c.ID == self {
-			continue
-		}
-		if strings.EqualFold(c.Name, f.Name) {
-			return f, fmt.Errorf("%w: this codebook already has a code called “%s”", ErrInvalid, c.Name)
-		}
-		if f.Key != "" && c.Key == f.Key {
-			return f, fmt.Errorf("%w: the key %s is already used by “%s”", ErrInvalid, f.Key, c.Name)
-		}
+	others := make([]frameworks.Code, len(codes))
+	for i, o := range codes {
+		others[i] = o.asFramework()
+	}
+	if err := frameworks.CheckUnique(c, others, func(i int) bool { return codes[i].ID == self }); err != nil {
+		return f, fmt.Errorf("%w: %v", ErrInvalid, err)
 	}
 	return f, nil
+}
+
+// asFramework is c's fields as the frameworks package knows a code (without
+// its place in the tree).
+func (c Code) asFramework() frameworks.Code {
+	return frameworks.Code{Ref: c.Ref, Name: c.Name, Definition: c.Definition, WhenToUse: c.WhenToUse, WhenNotToUse: c.WhenNotToUse,
+		Examples: c.Examples, Color: c.Color, Key: c.Key, Codable: c.Codable, Scale: c.Scale, GUID: c.GUID}
 }
 
 // checkParent makes sure parent is 0 or a code of the framework.
@@ -111,17 +87,22 @@ func (p *Project) AddCode(framework int64, f CodeFields, actor int64) (Code, err
 	_, err = p.codebookChange(fw, actor, func(r *recorder) (string, string, error) {
 		c, err := addCode(r, fw, f)
 		out = c
-		return "add", fmt.Sprintf("Added “%s”%s", c.Name, underParent(r.tx, c.Parent)), err
+		if err != nil {
+			return "", "", err
+		}
+		return "add", frameworks.AddSummary(c.Name, parentName(r.tx, c.Parent), false), nil
 	})
 	return out, err
 }
 
-func underParent(q querier, parent int64) string {
+// parentName is the name of the code parent, "" for the top level (or a
+// parent that cannot be read: the summary then just leaves it out).
+func parentName(q querier, parent int64) string {
 	if parent == 0 {
 		return ""
 	}
 	if c, err := codeOf(q, parent); err == nil {
-		return fmt.Sprintf(" under “%s”", c.Name)
+		return c.Name
 	}
 	return ""
 }
@@ -194,59 +175,13 @@ func (p *Project) UpdateCode(id int64, f CodeFields, actor int64) (Code, error) 
 		}
 		c.Key, c.Codable, c.Scale = f.Key, f.Codable, f.Scale
 		out = c
-		action, summary := describeEdit(old, c)
+		action, summary := frameworks.DescribeEdit(old.asFramework(), c.asFramework())
 		if action == "" {
 			return "", "", fmt.Errorf("%w: nothing about “%s” changed", ErrInvalid, old.Name)
 		}
 		return action, summary, putCode(r.tx, c, map[int64]Code{id: old})
 	})
 	return out, err
-}
-
-// describeEdit names what changed, in the words of the history.
-func describeEdit(old, now Code) (action, summary string) {
-	var parts []string
-	add := func(changed bool, what string) {
-		if changed {
-			parts = append(parts, what)
-		}
-	}
-	add(old.Name != now.Name, "name")
-	add(old.Definition != now.Definition, "definition")
-	add(old.WhenToUse != now.WhenToUse, "when to use")
-	add(old.WhenNotToUse != now.WhenNotToUse, "when not to use")
-	add(strings.Join(old.Examples, "\x00") != strings.Join(now.Examples, "\x00"), "examples")
-	add(old.Color != now.Color, "colour")
-	add(old.Key != now.Key, "key")
-	add(old.Codable != now.Codable, "codable")
-	add(fmt.Sprint(scaleText(old.Scale)) != fmt.Sprint(scaleText(now.Scale)), "scale value")
-	switch {
-	case len(parts) == 0:
-		return "", ""
-	case len(parts) == 1 && parts[0] == "name":
-		return "rename", fmt.Sprintf("Renamed “%s” to “%s”", old.Name, now.Name)
-	case len(parts) == 1 && parts[0] == "colour":
-		return "recolour", fmt.Sprintf("Recoloured “%s” from %s to %s", now.Name, old.Color, now.Color)
-	case len(parts) == 1 && parts[0] == "key":
-		return "rekey", fmt.Sprintf("Changed the key of “%s” from %s to %s", now.Name, keyText(old.Key), keyText(now.Key))
-	case parts[0] == "name":
-		return "edit", fmt.Sprintf("Renamed “%s” to “%s” and changed its %s", old.Name, now.Name, strings.Join(parts[1:], ", "))
-	}
-	return "edit", fmt.Sprintf("Changed the %s of “%s”", strings.Join(parts, ", "), now.Name)
-}
-
-func keyText(k string) string {
-	if k == "" {
-		return "none"
-	}
-	return k
-}
-
-func scaleText(s *float64) string {
-	if s == nil {
-		return ""
-	}
-	return strconv.FormatFloat(*s, 'g', -1, 64)
 }
 
 // descendants returns the ids of id's descendants, nearest first.
@@ -308,13 +243,7 @@ func (p *Project) MoveCode(id, parent int64, index int, actor int64) error {
 				return "", "", err
 			}
 		}
-		switch {
-		case parent == c.Parent:
-			return "move", fmt.Sprintf("Moved “%s” to place %d%s", c.Name, index+1, underParent(r.tx, parent)), nil
-		case parent == 0:
-			return "move", fmt.Sprintf("Moved “%s” to the top level", c.Name), nil
-		}
-		return "move", fmt.Sprintf("Moved “%s”%s", c.Name, underParent(r.tx, parent)), nil
+		return "move", frameworks.MoveSummary(c.Name, index+1, parentName(r.tx, parent), parent == c.Parent), nil
 	})
 	return err
 }
@@ -432,28 +361,10 @@ func (p *Project) MergeCodes(from, into int64, actor int64) (MergeResult, error)
 		if _, err := tx.Exec(`DELETE FROM codes WHERE id = ?`, from); err != nil {
 			return "", "", err
 		}
-		res.Summary = mergeSummary(res)
+		res.Summary = frameworks.MergeSummary(res.From.Name, res.Into.Name, res.Moved, res.Collapsed, res.Children)
 		return "merge", res.Summary, nil
 	})
 	return res, err
-}
-
-func mergeSummary(r MergeResult) string {
-	s := fmt.Sprintf("Merged “%s” into “%s”: %s recoded", r.From.Name, r.Into.Name, plural(r.Moved, "segment", "segments"))
-	if r.Collapsed > 0 {
-		s += fmt.Sprintf(", %s collapsed", plural(r.Collapsed, "duplicate", "duplicates"))
-	}
-	if r.Children > 0 {
-		s += fmt.Sprintf(", %s moved under it", plural(r.Children, "sub-code", "sub-codes"))
-	}
-	return s
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
 }
 
 func segmentRows(q rowsQuerier, where string, args ...any) ([]segmentRow, error) {
@@ -507,9 +418,10 @@ func (p *Project) SplitCode(id int64, f CodeFields, segments []int64, actor int6
 			}
 		}
 		var total int
-		r.tx.QueryRow(`SELECT COUNT(*) FROM segments WHERE code_id = ?`, id).Scan(&total)
-		return "split", fmt.Sprintf("Split “%s” from “%s”, moving %s of %d", c.Name, orig.Name,
-			plural(len(segments), "segment", "segments"), total+len(segments)), nil
+		if err := r.tx.QueryRow(`SELECT COUNT(*) FROM segments WHERE code_id = ?`, id).Scan(&total); err != nil {
+			return "", "", err
+		}
+		return "split", frameworks.SplitSummary(c.Name, orig.Name, len(segments), total+len(segments)), nil
 	})
 	return out, err
 }
@@ -598,14 +510,7 @@ func (p *Project) DeleteCode(id int64, actor int64) (DeleteImpact, error) {
 				return "", "", err
 			}
 		}
-		s := fmt.Sprintf("Deleted “%s”", c.Name)
-		if n := len(im.Codes) - 1; n > 0 {
-			s += " and " + plural(n, "sub-code", "sub-codes")
-		}
-		if im.Segments > 0 {
-			s += " with " + plural(im.Segments, "segment", "segments")
-		}
-		return "delete", s, nil
+		return "delete", frameworks.DeleteSummary(c.Name, len(im.Codes)-1, im.Segments), nil
 	})
 	return im, err
 }
@@ -634,7 +539,7 @@ func (p *Project) CodeInVivo(framework int64, s NewSegment, name string, parent 
 		if err := r.segment(seg.ID, true); err != nil {
 			return "", "", err
 		}
-		return "add", fmt.Sprintf("Added “%s”%s from a selection, coding it", code.Name, underParent(r.tx, parent)), nil
+		return "add", frameworks.AddSummary(code.Name, parentName(r.tx, parent), true), nil
 	})
 	return code, seg, err
 }
@@ -681,10 +586,7 @@ func addFramework(p *Project, tx *sql.Tx, fw frameworks.Framework, origin string
 	if err != nil {
 		return 0, err
 	}
-	summary := fmt.Sprintf("Created “%s” with %s", fw.Name, plural(len(fw.Codes), "code", "codes"))
-	if origin != "" {
-		summary += " from " + origin
-	}
+	summary := frameworks.CreateSummary(fw.Name, len(fw.Codes), origin)
 	_, err = p.recordChange(tx, id, actor, "create", summary, 0, nil, nil)
 	return id, err
 }
@@ -711,7 +613,7 @@ func setActive(tx *sql.Tx, id int64) error {
 
 // RenameFramework changes a framework's name and description; undoable.
 func (p *Project) RenameFramework(id int64, name, description string, actor int64) error {
-	name, description = trimSpace(name), trimSpace(description)
+	name, description = strings.TrimSpace(name), strings.TrimSpace(description)
 	if name == "" {
 		return fmt.Errorf("%w: a framework needs a name", ErrInvalid)
 	}
@@ -724,7 +626,9 @@ func (p *Project) RenameFramework(id int64, name, description string, actor int6
 		}
 		old := *r.before.Framework
 		var taken int
-		r.tx.QueryRow(`SELECT COUNT(*) FROM frameworks WHERE name = ? COLLATE NOCASE AND id <> ?`, name, id).Scan(&taken)
+		if err := r.tx.QueryRow(`SELECT COUNT(*) FROM frameworks WHERE name = ? COLLATE NOCASE AND id <> ?`, name, id).Scan(&taken); err != nil {
+			return "", "", err
+		}
 		if taken > 0 {
 			return "", "", fmt.Errorf("%w: the project already has a framework called “%s”", ErrInvalid, name)
 		}
@@ -734,10 +638,8 @@ func (p *Project) RenameFramework(id int64, name, description string, actor int6
 		if _, err := r.tx.Exec(`UPDATE frameworks SET name = ?, description = ? WHERE id = ?`, name, description, id); err != nil {
 			return "", "", err
 		}
-		if old.Name != name {
-			return "rename", fmt.Sprintf("Renamed the framework “%s” to “%s”", old.Name, name), nil
-		}
-		return "edit", fmt.Sprintf("Changed the description of “%s”", name), nil
+		action, summary := frameworks.RenameFrameworkSummary(old.Name, name)
+		return action, summary, nil
 	})
 	return err
 }

@@ -8,6 +8,9 @@ import (
 	"fmt"
 	"reflect"
 	"sort"
+	"strings"
+
+	"themis/errs"
 )
 
 // A codebook change records the rows it touched as they were before and
@@ -335,7 +338,7 @@ func (p *Project) next(framework int64, undo bool) (CodebookChange, bool, error)
 
 // ErrNothingToUndo is returned by UndoCodebook and RedoCodebook when the
 // history has nothing to reverse or repeat.
-var ErrNothingToUndo = errors.New("nothing to undo")
+var ErrNothingToUndo = errs.New(errs.Conflict, "nothing to undo")
 
 // UndoCodebook reverses the framework's latest standing change and records
 // the undo as a change of its own. It refuses, changing nothing, when rows
@@ -578,7 +581,7 @@ func (p *Project) TagCodebook(framework int64, name, note string, actor int64) (
 	if err != nil {
 		return CodebookTag{}, err
 	}
-	t := CodebookTag{Name: trimSpace(name), Note: trimSpace(note), Coder: actor}
+	t := CodebookTag{Name: strings.TrimSpace(name), Note: strings.TrimSpace(note), Coder: actor}
 	if t.Name == "" {
 		return t, fmt.Errorf("%w: give the version a name, such as “v1 agreed before second-round coding”", ErrInvalid)
 	}

@@ -13,6 +13,11 @@
 // back. TagCodebook names a revision; CodebookVersion says which one a
 // result was computed under.
 //
+// What a code's fields may hold and how the history words each change are
+// the frameworks package's (CleanCode, CheckUnique, DescribeEdit, and the
+// *Summary functions); the store applies them in the transaction and keeps
+// the SQL.
+//
 // Offsets stored here are Unicode code points over the stored text, 0-based,
 // end exclusive. Each mutating method is its own transaction, so a change is
 // durable when the method returns; bulk methods (ImportDocuments,

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"themis/internal/prose"
 	"themis/project"
 	"themis/store"
 )
@@ -87,10 +88,10 @@ func cmdAnonymise(args []string, out io.Writer) error {
 			places[o.Place]++
 		}
 		inText := places[store.PlaceText] + places[store.PlaceSpeakerLabel]
-		fmt.Fprintf(out, "Replaced %q with %s: %s", *text, pseudonym, plural(res.Replacements, "occurrence"))
+		fmt.Fprintf(out, "Replaced %q with %s: %s", *text, pseudonym, prose.Count(res.Replacements, "occurrence", "occurrences"))
 		var parts []string
 		if inText > 0 {
-			part := fmt.Sprintf("%d in the text of %s", inText, plural(res.Documents, "document"))
+			part := fmt.Sprintf("%d in the text of %s", inText, prose.Count(res.Documents, "document", "documents"))
 			if n := places[store.PlaceSpeakerLabel]; n > 0 {
 				part += fmt.Sprintf(" (%d in speaker labels)", n)
 			}
@@ -98,12 +99,12 @@ func cmdAnonymise(args []string, out io.Writer) error {
 		}
 		for _, place := range []string{store.PlaceDocumentName, store.PlaceCaseName, store.PlaceAttributeValue} {
 			if n := places[place]; n > 0 {
-				parts = append(parts, plural(n, place))
+				parts = append(parts, prose.Count(n, place, place+"s"))
 			}
 		}
 		fmt.Fprintf(out, " — %s.\n", strings.Join(parts, ", "))
 		if res.Segments > 0 {
-			fmt.Fprintf(out, "%s kept on their words.\n", plural(res.Segments, "coded segment"))
+			fmt.Fprintf(out, "%s kept on their words.\n", prose.Count(res.Segments, "coded segment", "coded segments"))
 		}
 		for _, l := range found.Left {
 			fmt.Fprintf(out, "Left as it is: %s, which cannot hold a pseudonym.\n", l)
@@ -119,7 +120,7 @@ func cmdAnonymise(args []string, out io.Writer) error {
 				}
 				return fmt.Errorf("the replacement is done, but %w; the key is printed above", err)
 			}
-			fmt.Fprintf(out, "The key (%s) is added to %s; keep it apart from the project.\n", plural(len(res.Key), "row"), *keyPath)
+			fmt.Fprintf(out, "The key (%s) is added to %s; keep it apart from the project.\n", prose.Count(len(res.Key), "row", "rows"), *keyPath)
 		} else {
 			fmt.Fprintln(out, "The original is not kept in the project; without --key no key file was written.")
 		}

@@ -10,12 +10,15 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
 	"themis/coding"
 	"themis/corpus"
+	"themis/internal/prose"
 	"themis/project"
+	"themis/report"
 	"themis/store"
 )
 
@@ -62,7 +65,10 @@ func cmdDemo(args []string, out io.Writer) error {
 		return err
 	}
 	defer p.Close()
-	docs, _ := p.Documents()
+	docs, err := p.Documents()
+	if err != nil {
+		return err
+	}
 	fmt.Fprintf(out, "created %s: %d documents coded by %s and %s\n", pos[0], len(docs), project.DemoLead, project.DemoSecondCoder)
 	return nil
 }
@@ -151,7 +157,7 @@ func cmdImport(args []string, out io.Writer) error {
 // warnings and first turns indented.
 func printPreview(out io.Writer, pv project.FilePreview) {
 	fmt.Fprintf(out, "%s: %s, %s, %d speakers%s, %d words\n", pv.File, formatOf(pv.Format, pv.Encoding),
-		plural(pv.Turns, "turn"), len(pv.Speakers), listed(pv.Speakers), pv.Words)
+		prose.Count(pv.Turns, "turn", "turns"), len(pv.Speakers), listed(pv.Speakers), pv.Words)
 	for _, w := range pv.Warnings {
 		fmt.Fprintf(out, "  warning: %s\n", w)
 	}
@@ -185,7 +191,7 @@ func printReport(out io.Writer, r project.FileReport) {
 			kinds[i] = fmt.Sprintf("%d %s", k.N, strings.ReplaceAll(k.Kind, "_", " "))
 		}
 		fmt.Fprintf(out, "  %s (%s): review them with themis scan or in the Anonymise tab\n",
-			plural(n, "possible identifier"), strings.Join(kinds, ", "))
+			prose.Count(n, "possible identifier", "possible identifiers"), strings.Join(kinds, ", "))
 	}
 }
 
@@ -194,13 +200,6 @@ func formatOf(format, encoding string) string {
 		return format
 	}
 	return format + ", " + encoding
-}
-
-func plural(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return fmt.Sprintf("%d %ss", n, what)
 }
 
 func listed(names []string) string {
@@ -288,7 +287,10 @@ func cmdCoders(args []string, out io.Writer) error {
 		if err != nil {
 			return err
 		}
-		lead, _ := p.Lead()
+		lead, err := p.Lead()
+		if err != nil && !errors.Is(err, store.ErrNotFound) { // a project may have no lead yet
+			return err
+		}
 		type coderJSON struct {
 			Name string `json:"name"`
 			Lead bool   `json:"lead"`
@@ -417,7 +419,7 @@ func cmdAgreement(args []string, out io.Writer) error {
 	format := fs.String("format", "text", "text, csv, md or html (md and html include a methods paragraph)")
 	by := fs.String("by", "code", "rows per code (with factors and overall), per factor (with overall) or per document")
 	byCode := fs.String("code", "", "with --by document: only this code (the code × document breakdown)")
-	statistic := fs.String("statistic", "kappa", "coefficient of the md and html tables: kappa, scottPi, krippendorffAlpha, gwetAC1 or brennanPrediger")
+	statistic := fs.String("statistic", coding.Statistics[0].Key, "coefficient of the md and html tables: "+strings.Join(coding.StatisticKeys(coding.Statistics), ", "))
 	seed := fs.Int64("seed", 1, "seed of the bootstrap, for reproducible intervals")
 	asJSON := fs.Bool("json", false, "print JSON")
 	pos, err := parse(fs, args, 1, 1)
@@ -441,10 +443,13 @@ func cmdAgreement(args []string, out io.Writer) error {
 	default:
 		return usageError{fmt.Sprintf("--format must be text, csv, md or html, not %q", *format)}
 	}
-	switch *statistic {
-	case "kappa", "scottPi", "krippendorffAlpha", "gwetAC1", "brennanPrediger":
-	default:
-		return usageError{fmt.Sprintf("unknown --statistic %q", *statistic)}
+	if units := unitNames(); !slices.Contains(units, *unit) {
+		// Not a usage error: which units there are is the project's to say, as
+		// it says when a request names an unknown one.
+		return fmt.Errorf("unknown unit %q (one of %s)", *unit, strings.Join(units, ", "))
+	}
+	if _, ok := coding.LookupStatistic(coding.Statistics, *statistic); !ok {
+		return usageError{fmt.Sprintf("unknown --statistic %q (one of %s)", *statistic, strings.Join(coding.StatisticKeys(coding.Statistics), ", "))}
 	}
 	names := splitList(*coders)
 	if len(names) < 2 {
@@ -526,7 +531,10 @@ func cmdAgreement(args []string, out io.Writer) error {
 		}
 		if *asJSON {
 			list := make([]agreementJSON, 0, len(r.PerCode))
-			codes, _ := project.AgreementCodes(p, r.Codebook.Framework)
+			codes, err := project.AgreementCodes(p, r.Codebook.Framework)
+			if err != nil {
+				return err
+			}
 			factor := map[int64]string{}
 			for _, c := range codes {
 				factor[c.ID] = c.FactorName
@@ -540,35 +548,12 @@ func cmdAgreement(args []string, out io.Writer) error {
 			}
 			return writeJSON(out, list)
 		}
-		fmt.Fprintf(out, "Agreement between %s (A) and %s (B) over %d documents; %s (%s)\nCodebook: %s, %s\n\n",
-			names[0], names[1], len(r.Documents), unitSentence(r), r.Formula, r.Codebook.Name, r.Codebook.Label)
-		tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "code\tagreement\tkappa\tkappa 95% CI\tpi\talpha\tAC1\tB-P\tboth\tonly A\tonly B\tneither\tnote")
-		rows := append(append(r.PerCode, r.PerFactor...), r.Overall)
-		codeRows := len(r.PerCode)
-		if *by == "factor" {
-			rows, codeRows = rows[len(r.PerCode):], 0
-		}
-		for i, row := range rows {
-			if (i == codeRows && *by == "code") || i == len(rows)-1 {
-				fmt.Fprintln(tw, strings.Repeat("-", 8)+"\t\t\t\t\t\t\t\t\t\t\t\t")
-			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%d\t%d\t%s\n", row.Label, coding.FormatPercent(row.Agreement),
-				threeDecimals(row.Kappa), interval(row.CI.Kappa), threeDecimals(row.ScottPi), threeDecimals(row.KrippendorffAlpha),
-				threeDecimals(row.GwetAC1), threeDecimals(row.BrennanPrediger),
-				row.Counts.Both, row.Counts.OnlyA, row.Counts.OnlyB, row.Counts.Neither, row.Note)
-		}
-		if err := tw.Flush(); err != nil {
+		text, err := report.AgreementText(report.AgreementTable{Report: r, CoderA: names[0], CoderB: names[1], Statistic: *statistic}, *by == "factor")
+		if err != nil {
 			return err
 		}
-		if r.Resamples > 0 {
-			what := documents(len(r.Documents))
-			if r.Resampling == coding.ResampleTurns {
-				what = "the speaker turns of " + what
-			}
-			fmt.Fprintf(out, "\n95%% CI: percentile bootstrap, %d resamples of %s, seed %d\n", r.Resamples, what, r.Seed)
-		}
-		return nil
+		_, err = io.WriteString(out, text)
+		return err
 	})
 }
 
@@ -728,17 +713,13 @@ func withProject(path string, write bool, fn func(*store.Project) error) error {
 	return fn(p)
 }
 
-// unitSentence says in words what the counts of a report count.
-func unitSentence(r coding.Report) string {
-	switch {
-	case r.Unit == coding.UnitCharacter:
-		return "each character is a unit"
-	case r.Unit == "document":
-		return "each document is a unit (did the coder use the code in it?)"
-	case r.MinShare == 0:
-		return fmt.Sprintf("each %s is a unit, coded when a coder's segments touch any part of it", r.Unit)
+// unitNames are the units --unit takes: project.Units, then unitized.
+func unitNames() []string {
+	names := make([]string, 0, len(project.Units)+1)
+	for _, u := range project.Units {
+		names = append(names, u.Name)
 	}
-	return fmt.Sprintf("each %s is a unit, coded when a coder's segments cover at least %g%% of it", r.Unit, r.MinShare*100)
+	return append(names, "unitized")
 }
 
 // threeDecimals prints a coefficient, or "-" when it is undefined: three
@@ -777,7 +758,7 @@ func printByDocument(p *store.Project, out io.Writer, r coding.Report, codeName 
 	if codeName != "" {
 		what = codeName
 	}
-	fmt.Fprintf(out, "Agreement per document (%s); %s\n\n", what, unitSentence(r))
+	fmt.Fprintf(out, "Agreement per document (%s); %s\n\n", what, report.UnitSentence(r))
 	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "document\tagreement\tkappa\tpi\tAC1\tB-P\tboth\tonly A\tonly B\tneither\tnote")
 	for _, row := range rows {

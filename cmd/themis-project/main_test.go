@@ -315,7 +315,7 @@ func TestAgreementFormats(t *testing.T) {
 	project := filepath.Join(t.TempDir(), "demo.themis")
 	mustRun(t, "demo", project)
 	md := mustRun(t, "agreement", project, "--coders", "Aisha,Ben", "--format", "md", "--statistic", "scottPi")
-	if !strings.Contains(md, "Scott's π was computed per code") || !strings.Contains(md, "| Positive affect |") {
+	if !strings.Contains(md, "Scott’s π was computed per code") || !strings.Contains(md, "| Positive affect |") {
 		t.Errorf("md:\n%s", md[:300])
 	}
 	csvOut := mustRun(t, "agreement", project, "--coders", "Aisha,Ben", "--format", "csv")

@@ -8,6 +8,7 @@ import (
 
 	"themis/coding"
 	"themis/project"
+	"themis/report"
 	"themis/store"
 )
 
@@ -95,7 +96,7 @@ func multiAgreement(path string, names []string, docNames, codeNames string, req
 		}
 		fmt.Fprintf(out, "Agreement among %s and %s over %d documents; %s (%s)\nCodebook: %s, %s\n\n",
 			strings.Join(who[:len(who)-1], ", "), who[len(who)-1], len(r.Documents),
-			unitSentence(coding.Report{Unit: r.Unit, MinShare: r.MinShare}), r.Formula, r.Codebook.Name, r.Codebook.Label)
+			report.UnitSentence(coding.Report{Unit: r.Unit, MinShare: r.MinShare}), r.Formula, r.Codebook.Name, r.Codebook.Label)
 		tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 		header := "code\tagreement\tFleiss kappa\talpha\tAC1\tB-P"
 		if r.Resamples > 0 {
@@ -157,7 +158,7 @@ func printMultiByDocument(p *store.Project, out io.Writer, r coding.MultiReport,
 	if codeName != "" {
 		what = codeName
 	}
-	fmt.Fprintf(out, "Agreement among %d coders per document (%s); %s\n\n", len(r.Coders), what, unitSentence(coding.Report{Unit: r.Unit, MinShare: r.MinShare}))
+	fmt.Fprintf(out, "Agreement among %d coders per document (%s); %s\n\n", len(r.Coders), what, report.UnitSentence(coding.Report{Unit: r.Unit, MinShare: r.MinShare}))
 	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "document\tagreement\tFleiss kappa\talpha\tAC1\tB-P\tnote")
 	for _, row := range rows {

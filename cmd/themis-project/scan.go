@@ -6,6 +6,7 @@ import (
 	"io"
 	"text/tabwriter"
 
+	"themis/internal/prose"
 	"themis/project"
 	"themis/store"
 )
@@ -62,7 +63,7 @@ func cmdScan(args []string, out io.Writer) error {
 		if err := tw.Flush(); err != nil {
 			return err
 		}
-		fmt.Fprintf(out, "%s in %s", plural(len(list), "finding"), plural(res.Documents, "document"))
+		fmt.Fprintf(out, "%s in %s", prose.Count(len(list), "finding", "findings"), prose.Count(res.Documents, "document", "documents"))
 		if res.Dismissed > 0 {
 			fmt.Fprintf(out, " (%d dismissed, not shown)", res.Dismissed)
 		}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"themis/internal/prose"
 	"themis/project"
 	"themis/search"
 	"themis/store"
@@ -87,9 +88,9 @@ func printSearch(out io.Writer, r *search.Results) error {
 	for _, h := range r.Hits {
 		shown[h.DocumentID] = true
 	}
-	fmt.Fprintf(out, "%s: %s in %s of %s\n", r.Query, plural(len(r.Hits), "hit"), plural(r.Turns, "turn"), plural(len(r.Documents), "document"))
+	fmt.Fprintf(out, "%s: %s in %s of %s\n", r.Query, prose.Count(len(r.Hits), "hit", "hits"), prose.Count(r.Turns, "turn", "turns"), prose.Count(len(r.Documents), "document", "documents"))
 	if r.Truncated {
-		fmt.Fprintf(out, "(the hits of the first %s; --limit 0 shows all)\n", plural(countTurns(r.Hits), "turn"))
+		fmt.Fprintf(out, "(the hits of the first %s; --limit 0 shows all)\n", prose.Count(countTurns(r.Hits), "turn", "turns"))
 	}
 	var tw *tabwriter.Writer
 	doc := int64(-1)
@@ -102,7 +103,7 @@ func printSearch(out io.Writer, r *search.Results) error {
 			doc = h.DocumentID
 			for _, d := range r.Documents {
 				if d.ID == doc {
-					fmt.Fprintf(out, "\n%s — %s\n", d.Name, plural(d.Turns, "turn"))
+					fmt.Fprintf(out, "\n%s — %s\n", d.Name, prose.Count(d.Turns, "turn", "turns"))
 				}
 			}
 		}

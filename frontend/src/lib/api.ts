@@ -13,7 +13,7 @@ import { projectsApi } from './projectsApi';
 import { quotesApi } from './quotesApi';
 import { reviewApi } from './reviewApi';
 
-export { ThemisError, toThemisError, call, type ErrorCode } from './wire';
+export { ThemisError, toThemisError, call, type ErrorCode, type ErrorKind } from './wire';
 
 export const api = {
   ...projectsApi,

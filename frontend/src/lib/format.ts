@@ -7,6 +7,11 @@ export function formatInt(n: number): string {
   return ints.format(n);
 }
 
+/** A count with its noun in the number it asks for: "1 file", "1,200 files", "2 sub-codes". The one plural helper of the UI. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${formatInt(n)} ${n === 1 ? one : many}`;
+}
+
 // The figures mirror Go's coding.FormatCoefficient and coding.FormatPercent,
 // which print the same numbers in the CLI and the exports; both are tested
 // against one table of cases, coding/testdata/figures.json.

@@ -1,9 +1,11 @@
 // The agreement coefficients the table can show. Every one is in each
 // AgreementRow; choosing one only changes what is displayed.
 
+import { MULTI_CODER_STATISTICS, TWO_CODER_STATISTICS } from './statistics.gen';
 import type { AgreementRow, Interval, MultiAgreementRow } from './types';
 
-export type Statistic = 'kappa' | 'scottPi' | 'krippendorffAlpha' | 'gwetAC1' | 'brennanPrediger';
+/** A two-coder coefficient's key: one of coding.Statistics (Go), which statistics.gen.ts copies. */
+export type Statistic = (typeof TWO_CODER_STATISTICS)[number]['key'];
 
 export interface StatisticInfo {
   key: Statistic;
@@ -15,52 +17,14 @@ export interface StatisticInfo {
   help: string;
   /** the footnote's formula sentence */
   formula: string;
+  /** the source a methods section cites */
+  citation: string;
   /** whether pooled rows (factors, "All codes") carry it */
   pooled: boolean;
 }
 
-export const STATISTICS: readonly StatisticInfo[] = [
-  {
-    key: 'kappa',
-    label: 'Cohen’s κ',
-    symbol: 'κ',
-    help: 'Chance agreement from each coder’s own rate of use; the usual choice',
-    formula: 'κ = (p_o − p_e) / (1 − p_e), where p_e multiplies the two coders’ own rates of “yes” and of “no”.',
-    pooled: true,
-  },
-  {
-    key: 'scottPi',
-    label: 'Scott’s π',
-    symbol: 'π',
-    help: 'Chance agreement from both coders’ rates of use together',
-    formula: 'π = (p_o − p_e) / (1 − p_e) with p_e = m² + (1 − m)², where m is the share of all judgements that were “yes”.',
-    pooled: true,
-  },
-  {
-    key: 'krippendorffAlpha',
-    label: 'Krippendorff’s α (nominal)',
-    symbol: 'α',
-    help: 'π corrected for small samples; reported per code, not for pooled rows',
-    formula: 'α = 1 − (Only A + Only B)(2N − 1) / (n_yes · n_no), over N units and the two coders’ n_yes “yes” and n_no “no” judgements.',
-    pooled: false,
-  },
-  {
-    key: 'gwetAC1',
-    label: 'Gwet’s AC1',
-    symbol: 'AC1',
-    help: 'Chance agreement from how often codes are used; stays stable when a code is rare',
-    formula: 'AC1 = (p_o − p_e) / (1 − p_e) with p_e = 2m(1 − m), where m is the share of all judgements that were “yes”.',
-    pooled: true,
-  },
-  {
-    key: 'brennanPrediger',
-    label: 'Brennan–Prediger κ (PABAK)',
-    symbol: 'κ_BP',
-    help: 'Chance fixed at one half; for yes/no codes this is PABAK',
-    formula: 'κ_BP = (p_o − ½) / (1 − ½) = 2p_o − 1.',
-    pooled: true,
-  },
-];
+/** The two-coder coefficients, from the backend's one list (coding.Statistics). */
+export const STATISTICS: readonly StatisticInfo[] = TWO_CODER_STATISTICS;
 
 /** The description of a statistic; Cohen's κ for an unknown key. */
 export function statisticInfo(key: Statistic): StatisticInfo {
@@ -79,7 +43,8 @@ export function statisticInterval(row: AgreementRow, key: Statistic): Interval |
 
 // ---- two or more coders (Fleiss' κ and friends) ----
 
-export type MultiStatistic = 'fleissKappa' | 'krippendorffAlpha' | 'gwetAC1' | 'brennanPrediger' | 'percentAgreement';
+/** A coefficient of three or more coders' table: one of coding.MultiStatistics (Go). */
+export type MultiStatistic = (typeof MULTI_CODER_STATISTICS)[number]['key'];
 
 export interface MultiStatisticInfo {
   key: MultiStatistic;
@@ -88,13 +53,8 @@ export interface MultiStatisticInfo {
   help: string;
 }
 
-export const MULTI_STATISTICS: readonly MultiStatisticInfo[] = [
-  { key: 'fleissKappa', label: 'Fleiss’ κ', symbol: 'Fleiss κ', help: 'Scott’s π for any number of coders: chance from how often all coders together used the code' },
-  { key: 'krippendorffAlpha', label: 'Krippendorff’s α (nominal)', symbol: 'α', help: 'Fleiss’ κ corrected for small samples; per code only' },
-  { key: 'gwetAC1', label: 'Gwet’s AC1', symbol: 'AC1', help: 'Stays stable when a code is rare' },
-  { key: 'brennanPrediger', label: 'Brennan–Prediger κ', symbol: 'κ_BP', help: 'Chance fixed at one half' },
-  { key: 'percentAgreement', label: 'Percent agreement', symbol: '%', help: 'Average agreement of every pair of coders, without a correction for chance' },
-];
+/** The multi-coder coefficients, from the backend's one list (coding.MultiStatistics). */
+export const MULTI_STATISTICS: readonly MultiStatisticInfo[] = MULTI_CODER_STATISTICS;
 
 export function multiStatisticInfo(key: MultiStatistic): MultiStatisticInfo {
   return MULTI_STATISTICS.find((s) => s.key === key) ?? MULTI_STATISTICS[0];

@@ -19,6 +19,30 @@ export type Wire<T> = T extends (infer U)[]
     ? { [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: Wire<T[K]> }
     : T;
 
+/** The error kinds of package errs (errs.Kind's names), which app/errors.go sends; the UI branches on these. */
+export type ErrorKind =
+  | 'invalid'
+  | 'not_found'
+  | 'conflict'
+  | 'forbidden'
+  | 'too_large'
+  | 'locked'
+  | 'unsupported'
+  | 'precondition'
+  | 'error';
+
+const KINDS: readonly string[] = [
+  'invalid',
+  'not_found',
+  'conflict',
+  'forbidden',
+  'too_large',
+  'locked',
+  'unsupported',
+  'precondition',
+  'error',
+];
+
 /** The error codes of app/errors.go, plus "error" for anything else. */
 export type ErrorCode =
   | 'locked'
@@ -33,12 +57,22 @@ export type ErrorCode =
 
 export class ThemisError extends Error {
   readonly code: string;
+  /** the sort of failure; without one from the backend, the code when it names a kind, else "error" */
+  readonly kind: ErrorKind;
 
-  constructor(code: string, message: string) {
+  constructor(code: string, message: string, kind?: string) {
     super(message);
     this.name = 'ThemisError';
     this.code = code;
+    const k = kind || code;
+    this.kind = KINDS.includes(k) ? (k as ErrorKind) : 'error';
   }
+}
+
+/** The one reading of an error object {kind?, code?, message} from the backend. */
+function fromWire(o: { kind?: unknown; code?: unknown; message: string }): ThemisError {
+  const code = typeof o.code === 'string' && o.code ? o.code : 'error';
+  return new ThemisError(code, o.message, typeof o.kind === 'string' ? o.kind : undefined);
 }
 
 function fromJSON(text: string): ThemisError | null {
@@ -47,8 +81,7 @@ function fromJSON(text: string): ThemisError | null {
   try {
     const v: unknown = JSON.parse(t);
     if (v && typeof v === 'object' && typeof (v as { message?: unknown }).message === 'string') {
-      const o = v as { code?: unknown; message: string };
-      return new ThemisError(typeof o.code === 'string' && o.code ? o.code : 'error', o.message);
+      return fromWire(v as { message: string });
     }
   } catch {
     // not JSON: the message is the text itself
@@ -66,8 +99,7 @@ export function toThemisError(e: unknown): ThemisError {
   if (typeof e === 'string') return fromJSON(e) ?? new ThemisError('error', e || 'Something went wrong.');
   if (e instanceof Error) return fromJSON(e.message) ?? new ThemisError('error', e.message || String(e));
   if (e && typeof e === 'object' && typeof (e as { message?: unknown }).message === 'string') {
-    const o = e as { code?: unknown; message: string };
-    return new ThemisError(typeof o.code === 'string' ? o.code : 'error', o.message);
+    return fromWire(e as { message: string });
   }
   return new ThemisError('error', String(e));
 }

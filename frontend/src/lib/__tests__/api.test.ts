@@ -49,6 +49,15 @@ describe('toThemisError', () => {
     expect(e.message).toBe('the project is open in another window');
   });
 
+  it('reads the kind app.FormatError sends, and falls back on the code or "error"', () => {
+    const e = toThemisError('{"kind":"forbidden","code":"invalid","message":"blind mode is on"}');
+    expect(e).toMatchObject({ kind: 'forbidden', code: 'invalid', message: 'blind mode is on' });
+    expect(toThemisError({ kind: 'too_large', code: 'import', message: 'a.docx: too large' }).kind).toBe('too_large');
+    expect(toThemisError('{"code":"not_found","message":"segment 7: not found"}').kind).toBe('not_found');
+    expect(toThemisError('{"kind":"gremlins","code":"no_project","message":"x"}').kind).toBe('error');
+    expect(toThemisError('boom').kind).toBe('error');
+  });
+
   it('reads that JSON from an Error message too', () => {
     const e = toThemisError(new Error('{"code":"import","message":"interview-07.docx: not a Word file"}'));
     expect(e.code).toBe('import');

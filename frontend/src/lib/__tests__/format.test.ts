@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { formatCoefficient, formatInterval, formatKappa, formatPercent } from '../format';
+import { formatCoefficient, formatInterval, formatKappa, formatPercent, plural } from '../format';
 
 // The same cases as Go's coding.FormatCoefficient and FormatPercent
 // (coding/figures_test.go), so the view prints what the CLI and exports print.
@@ -36,5 +36,15 @@ describe('figures shared with Go', () => {
   it('prints interval bounds by the same rule', () => {
     expect(formatInterval([0.70001, 0.79989])).toBe('0.700–0.7999');
     expect(formatInterval([-0.12, 0.3])).toBe('−0.120\u2009–\u20090.300');
+  });
+});
+
+describe('plural, the one count-with-noun helper', () => {
+  it('says one, many, a given plural and thousands', () => {
+    expect(plural(1, 'file')).toBe('1 file');
+    expect(plural(0, 'file')).toBe('0 files');
+    expect(plural(2, 'sub-code')).toBe('2 sub-codes');
+    expect(plural(3, 'web address', 'web addresses')).toBe('3 web addresses');
+    expect(plural(1200, 'occurrence')).toBe('1,200 occurrences');
   });
 });

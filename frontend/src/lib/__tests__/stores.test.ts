@@ -35,8 +35,10 @@ beforeEach(() => {
 describe('ToastStore', () => {
   it('shows the message of a backend error and dismisses it', () => {
     const t = new ToastStore();
-    const id = t.error('{"code":"locked","message":"Study.themis is open elsewhere"}');
-    expect(t.items).toEqual([{ id, kind: 'error', code: 'locked', message: 'Study.themis is open elsewhere' }]);
+    const id = t.error('{"kind":"locked","code":"locked","message":"Study.themis is open elsewhere"}');
+    expect(t.items).toEqual([
+      { id, kind: 'error', code: 'locked', errorKind: 'locked', message: 'Study.themis is open elsewhere' },
+    ]);
     t.error(new Error('Study.themis is open elsewhere')); // same message: not repeated
     expect(t.items).toHaveLength(1);
     t.dismiss(id);

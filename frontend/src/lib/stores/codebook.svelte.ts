@@ -2,6 +2,7 @@ import { api } from '../api';
 import { childrenMap, dropMove, stepMove, visibleRows, type DropPlace, type Move, type MoveStep, type TreeRow } from '../codetree';
 import type { Changes } from './changes';
 import { toasts as defaultToasts, type ToastStore } from './toasts.svelte';
+import { plural } from '../format';
 import type { BuiltinFramework, Code, CodeInput, CodebookFormat, CodebookHistory, Framework } from '../types';
 
 /** The code, other than id, that already has key (case-insensitive); null when none or no key. */
@@ -32,10 +33,6 @@ export function countsText(c: Pick<Code, 'counts'>): string {
 
 export function segmentTotal(c: Pick<Code, 'counts'>): number {
   return c.counts.reduce((s, n) => s + n.count, 0);
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** What merging from into into will do, said before it is done. */

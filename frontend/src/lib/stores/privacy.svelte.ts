@@ -7,6 +7,7 @@ import {
   type PrivacyScan,
   type ReplaceSummary,
 } from '../privacyApi';
+import { plural } from '../format';
 import { toasts as defaultToasts, type ToastStore } from './toasts.svelte';
 import type { Changes } from './changes';
 
@@ -216,6 +217,3 @@ function textDocuments(fs: PrivacyFinding[]): number {
   return new Set(fs.filter((f) => !inName(f)).map((f) => f.document)).size;
 }
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}

@@ -8,6 +8,8 @@ export interface Toast {
   kind: ToastKind;
   /** the error code; "" for a notice */
   code: string;
+  /** the error's kind (errs.Kind's name: "invalid", "forbidden" …); "" for a notice */
+  errorKind: string;
   message: string;
   /** a button the notice offers (the codebook's Undo) */
   action?: ToastAction;
@@ -33,14 +35,14 @@ export class ToastStore {
     // The same message twice in a row is shown once.
     const last = this.items[this.items.length - 1];
     if (last && last.kind === 'error' && last.message === err.message) return last.id;
-    return this.push({ id: this.next++, kind: 'error', code: err.code, message: err.message });
+    return this.push({ id: this.next++, kind: 'error', code: err.code, errorKind: err.kind, message: err.message });
   }
 
   /** Shows a short notice, replacing the one before, for ms milliseconds, with an action when given; returns its id. */
   info(message: string, ms = NOTICE_MS, action?: ToastAction): number {
     for (const t of this.items) if (t.kind === 'info') this.stopTimer(t.id);
     this.items = this.items.filter((t) => t.kind !== 'info');
-    const id = this.push({ id: this.next++, kind: 'info', code: '', message, ...(action ? { action } : {}) });
+    const id = this.push({ id: this.next++, kind: 'info', code: '', errorKind: '', message, ...(action ? { action } : {}) });
     this.timers.set(id, setTimeout(() => this.dismiss(id), ms));
     return id;
   }
