@@ -228,6 +228,13 @@ test('the demo study opens with meaningful agreement and coding stripes', async 
   await expect(page.getByTestId('agreement-export-result')).toContainText('Agreement.md');
   const table = fs.readFileSync(path.join(app().dialogDir, 'Agreement.md'), 'utf8');
   expect(table).toContain(`| Positive affect |`);
+  // One paragraph, written by the backend (report.MethodsParagraph): the screen
+  // shows it, the export and the CLI print it (Markdown-escaped), word for word.
+  const shown = (await page.getByTestId('methods-text').textContent()) ?? '';
+  const asMarkdown = shown.replace(/[\\`*_[\]{}<>&#|~!]/g, (c) => `\\${c}`);
+  expect(shown).toContain('Confidence intervals are percentile bootstrap intervals');
+  expect(table).toContain(asMarkdown);
+  expect(cli('agreement', demo, '--coders', 'Aisha,Ben', '--bootstrap', '1000', '--seed', '1', '--format', 'md')).toContain(asMarkdown);
   expect(table).toContain(`${pa.ci.kappa[0].toFixed(3)}–${pa.ci.kappa[1].toFixed(3)}`);
 
   // Per document, one code: the transcript where the coders parted ways.

@@ -75,28 +75,40 @@ export interface ChartRow {
   reason: string;
 }
 
-interface Grouped<R> {
+/** One row of a result in the order the tables and the chart show it, with a key unique within the result. */
+export interface GroupedRow<R> {
+  kind: 'factor' | 'code' | 'overall';
+  row: R;
+  /** "f<factor>", "c<code>" or "overall" */
+  key: string;
+}
+
+/**
+ * Factor rows each followed by their codes, then codes without a factor, then
+ * the overall row: the one order the two tables and the chart share.
+ */
+export function grouped<R extends { code: number; factor: number }>({
+  perCode,
+  perFactor,
+  overall,
+}: {
   perCode: R[];
   perFactor: R[];
   overall: R;
-  factorOf: (r: R) => number;
-}
-
-/** Factor rows each followed by their codes, then codes without a factor, then the overall row (as the tables order them). */
-function grouped<R>({ perCode, perFactor, overall, factorOf }: Grouped<R>): { kind: 'factor' | 'code' | 'overall'; row: R }[] {
-  const out: { kind: 'factor' | 'code' | 'overall'; row: R }[] = [];
+}): GroupedRow<R>[] {
+  const out: GroupedRow<R>[] = [];
   const placed = new Set<R>();
   for (const f of perFactor) {
-    out.push({ kind: 'factor', row: f });
+    out.push({ kind: 'factor', row: f, key: `f${f.factor}` });
     for (const c of perCode) {
-      if (factorOf(c) === factorOf(f)) {
-        out.push({ kind: 'code', row: c });
+      if (c.factor === f.factor) {
+        out.push({ kind: 'code', row: c, key: `c${c.code}` });
         placed.add(c);
       }
     }
   }
-  for (const c of perCode) if (!placed.has(c)) out.push({ kind: 'code', row: c });
-  out.push({ kind: 'overall', row: overall });
+  for (const c of perCode) if (!placed.has(c)) out.push({ kind: 'code', row: c, key: `c${c.code}` });
+  out.push({ kind: 'overall', row: overall, key: 'overall' });
   return out;
 }
 
@@ -127,9 +139,7 @@ export function twoCoderChartRows(
     };
   };
   if (byDocument) return byDocument.rows.map((r) => make('document', r, byDocument.code === 0, `d${r.document}`));
-  return grouped({ ...result, factorOf: (r) => r.factor }).map(({ kind, row }) =>
-    make(kind, row, kind !== 'code', kind === 'code' ? `c${row.code}` : kind === 'factor' ? `f${row.factor}` : 'overall'),
-  );
+  return grouped(result).map(({ kind, row, key }) => make(kind, row, kind !== 'code', key));
 }
 
 /** The chart's rows for agreement among several coders. */
@@ -137,10 +147,10 @@ export function multiChartRows(
   result: { perCode: MultiAgreementRow[]; perFactor: MultiAgreementRow[]; overall: MultiAgreementRow },
   key: MultiStatistic,
 ): ChartRow[] {
-  return grouped({ ...result, factorOf: (r) => r.factor }).map(({ kind, row }) => {
+  return grouped(result).map(({ kind, row, key: k }) => {
     const s = row[key];
     return {
-      key: kind === 'code' ? `c${row.code}` : kind === 'factor' ? `f${row.factor}` : 'overall',
+      key: k,
       kind,
       label: row.label,
       code: kind === 'code' ? row.code : 0,

@@ -12,7 +12,7 @@ import type {
   Unitized,
 } from '../types';
 import { toasts as defaultToasts, type ToastStore } from './toasts.svelte';
-import { SEGMENT, SEGMENT_DEFAULT, turnsResamplable, UNITIZED, usesShare } from '../units';
+import { SEGMENT, SEGMENT_DEFAULT, turnsResamplable, UNITIZED, UNITIZED_UNIT, usesShare } from '../units';
 import type { MultiStatistic, Statistic } from '../statistics';
 
 /** What the view computes: two coders' table (Cohen's κ …), three or more coders' (Fleiss' κ …), or the unitizing alphas. */
@@ -200,6 +200,27 @@ export class AgreementStore {
       }
     })();
     return this.unitsLoad;
+  }
+
+  /**
+   * The units the unit select offers: the backend's, then the unitizing
+   * alphas. Until the units have loaded (or if they could not be), the chosen
+   * one is offered by its name, so the select never shows a blank.
+   */
+  get unitOptions(): Unit[] {
+    const loaded = this.units.length > 0;
+    const fallback = this.unit === UNITIZED ? [] : [{ name: this.unit, label: this.unit.charAt(0).toUpperCase() + this.unit.slice(1), help: '' }];
+    return [...(loaded ? this.units : fallback), UNITIZED_UNIT];
+  }
+
+  /** The chosen unit's name, label and help (undefined only for a name not on offer). */
+  get chosenUnit(): Unit | undefined {
+    return this.unitOptions.find((u) => u.name === this.unit);
+  }
+
+  /** The words in the chosen documents, as the results' subtitles count them. */
+  get chosenWords(): number {
+    return this.documents.filter((d) => this.chosen.includes(d.id)).reduce((n, d) => n + d.words, 0);
   }
 
   /** Whether the coverage threshold applies to the chosen unit. */
