@@ -90,7 +90,7 @@ func TestTwoCodersFromCreateToQuotes(t *testing.T) {
 	if segs, _ := sv.coding.Segments(doc.ID); len(segs) != 0 {
 		t.Errorf("blind mode: Ben sees %d of Aisha's segments", len(segs))
 	}
-	if _, err := sv.agreement.Compute(info.Lead.ID, info.Current.ID, nil, nil, "", 0, 0, ""); decodeUIError(t, err).Code != "invalid" {
+	if _, err := sv.agreement.Compute(AgreementInput{CoderA: info.Lead.ID, CoderB: info.Current.ID}); decodeUIError(t, err).Code != "invalid" {
 		t.Errorf("Ben opened the agreement view in blind mode: %v", err)
 	}
 	if _, err := sv.projects.SetBlindMode(false); err == nil {
@@ -100,7 +100,7 @@ func TestTwoCodersFromCreateToQuotes(t *testing.T) {
 	sv.coding.Apply(doc.ID, code("Self-acceptance"), 180, 220)
 
 	info, _ = sv.projects.SelectCoder(info.Lead.ID)
-	agr, err := sv.agreement.Compute(info.Coders[0].ID, info.Coders[1].ID, []int64{doc.ID}, nil, "", 0, 0, "")
+	agr, err := sv.agreement.Compute(AgreementInput{CoderA: info.Coders[0].ID, CoderB: info.Coders[1].ID, Documents: []int64{doc.ID}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -184,12 +184,12 @@ func TestAgreementExportAndMethods(t *testing.T) {
 	}
 	info, _ = sv.projects.SelectCoder(info.Lead.ID)
 	a, b := info.Coders[0].ID, info.Coders[1].ID
-	methods, err := sv.agreement.Methods(a, b, nil, nil, "turn", 0.5, 0, "", "gwetAC1")
+	methods, err := sv.agreement.Methods(AgreementInput{CoderA: a, CoderB: b, Unit: "turn", MinShare: 0.5, Statistic: "gwetAC1"})
 	if err != nil || !strings.Contains(methods, "Gwet's AC1 was computed per code") || !strings.Contains(methods, "at least 50% of it") {
 		t.Fatalf("Methods = %q, %v", methods, err)
 	}
 	for _, format := range []string{"csv", "md", "html"} {
-		path, err := sv.agreement.Export(a, b, nil, nil, "", 0, 0, "", "kappa", format)
+		path, err := sv.agreement.Export(AgreementInput{CoderA: a, CoderB: b, Statistic: "kappa"}, format)
 		if err != nil || filepath.Base(path) != "Agreement."+format {
 			t.Fatalf("Export %s = %q, %v", format, path, err)
 		}
@@ -198,7 +198,7 @@ func TestAgreementExportAndMethods(t *testing.T) {
 			t.Errorf("%s export lacks the rows", format)
 		}
 	}
-	if _, err := sv.agreement.Export(a, b, nil, nil, "", 0, 0, "", "kappa", "pdf"); err == nil {
+	if _, err := sv.agreement.Export(AgreementInput{CoderA: a, CoderB: b, Statistic: "kappa"}, "pdf"); err == nil {
 		t.Error("unknown format accepted")
 	}
 }
@@ -213,7 +213,7 @@ func TestAgreementIsRecomputedAfterTheProjectChanges(t *testing.T) {
 	}
 	info, _ = sv.projects.SelectCoder(info.Lead.ID)
 	a, b := info.Coders[0].ID, info.Coders[1].ID
-	before, err := sv.agreement.Compute(a, b, nil, nil, "", 0, 0, "")
+	before, err := sv.agreement.Compute(AgreementInput{CoderA: a, CoderB: b})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -222,14 +222,14 @@ func TestAgreementIsRecomputedAfterTheProjectChanges(t *testing.T) {
 	if _, err := sv.coding.Apply(docs[0].ID, codes[1].ID, 0, 5); err != nil {
 		t.Fatal(err)
 	}
-	after, err := sv.agreement.Compute(a, b, nil, nil, "", 0, 0, "")
+	after, err := sv.agreement.Compute(AgreementInput{CoderA: a, CoderB: b})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if after.PerCode[0].OnlyA == before.PerCode[0].OnlyA {
 		t.Error("a new segment did not change the agreement: a stale table was reused")
 	}
-	methods, _ := sv.agreement.Methods(a, b, nil, nil, "", 0, 0, "", "kappa")
+	methods, _ := sv.agreement.Methods(AgreementInput{CoderA: a, CoderB: b, Statistic: "kappa"})
 	if !strings.Contains(methods, fmt.Sprintf("Overall κ was %.3f", *after.Overall.Kappa)) {
 		t.Errorf("methods paragraph does not match the table: %s", methods)
 	}

@@ -205,7 +205,13 @@ func (s *Session) infoLocked() (*ProjectInfo, error) {
 			info.Current = &current
 		}
 	}
-	info.CanCompare = info.Current != nil && (!blind || s.coder == lead.ID)
+	if info.Current != nil {
+		v, err := project.ViewerFor(p, s.coder)
+		if err != nil {
+			return nil, err
+		}
+		info.CanCompare = v.CanCompare()
+	}
 	return info, nil
 }
 

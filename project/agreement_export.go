@@ -10,14 +10,24 @@ import (
 // AgreementTableFor computes the agreement and gathers what a report and a
 // methods paragraph say about it: the coders' names, the words compared, the
 // framework and its factors. statistic chooses the coefficient of the
-// Markdown and HTML tables (see report.AgreementTable).
-func AgreementTableFor(p *store.Project, req AgreementRequest, statistic string) (report.AgreementTable, error) {
+// Markdown and HTML tables (see report.AgreementTable). The viewer must be
+// allowed to compare (Viewer.CanCompare).
+func AgreementTableFor(p *store.Project, v Viewer, req AgreementRequest, statistic string) (report.AgreementTable, error) {
+	if err := v.mayCompare(); err != nil {
+		return report.AgreementTable{}, err
+	}
 	r, err := Agreement(p, req)
 	if err != nil {
 		return report.AgreementTable{}, err
 	}
-	a, _ := p.Coder(req.CoderA)
-	b, _ := p.Coder(req.CoderB)
+	a, err := p.Coder(req.CoderA)
+	if err != nil {
+		return report.AgreementTable{}, fmt.Errorf("coder A: %w", err)
+	}
+	b, err := p.Coder(req.CoderB)
+	if err != nil {
+		return report.AgreementTable{}, fmt.Errorf("coder B: %w", err)
+	}
 	docs, err := p.Documents()
 	if err != nil {
 		return report.AgreementTable{}, err
@@ -40,10 +50,8 @@ func AgreementTableFor(p *store.Project, req AgreementRequest, statistic string)
 	for _, c := range []store.Coder{a, b} {
 		if c.Kind == store.KindConsensus {
 			consensus = c.Name
-			if x, y, err := p.ConsensusOf(c.ID); err == nil {
-				cx, _ := p.Coder(x)
-				cy, _ := p.Coder(y)
-				settles = cx.Name + " and " + cy.Name
+			if settles, err = settledBy(p, c); err != nil {
+				return report.AgreementTable{}, err
 			}
 		}
 	}
@@ -53,9 +61,26 @@ func AgreementTableFor(p *store.Project, req AgreementRequest, statistic string)
 	}, nil
 }
 
+// settledBy names the two coders whose disagreements a consensus layer settles.
+func settledBy(p *store.Project, consensus store.Coder) (string, error) {
+	x, y, err := p.ConsensusOf(consensus.ID)
+	if err != nil {
+		return "", fmt.Errorf("consensus layer %s: %w", consensus.Name, err)
+	}
+	cx, err := p.Coder(x)
+	if err != nil {
+		return "", fmt.Errorf("consensus layer %s: %w", consensus.Name, err)
+	}
+	cy, err := p.Coder(y)
+	if err != nil {
+		return "", fmt.Errorf("consensus layer %s: %w", consensus.Name, err)
+	}
+	return cx.Name + " and " + cy.Name, nil
+}
+
 // ExportAgreement renders the agreement as "csv", "md" or "html".
-func ExportAgreement(p *store.Project, req AgreementRequest, statistic, format string) (string, error) {
-	t, err := AgreementTableFor(p, req, statistic)
+func ExportAgreement(p *store.Project, v Viewer, req AgreementRequest, statistic, format string) (string, error) {
+	t, err := AgreementTableFor(p, v, req, statistic)
 	if err != nil {
 		return "", err
 	}

@@ -39,6 +39,26 @@ func (v Viewer) CanSee(coder int64) bool { return !v.Blind || coder == v.Coder.I
 // for the lead, who runs the comparison; for others only once blind mode is off.
 func (v Viewer) CanCompare() bool { return v.IsLead || !v.Blind }
 
+// mayCompare is CanCompare as the error every comparison use case returns
+// (agreement, adjudication), so the refusal reads the same wherever it comes from.
+func (v Viewer) mayCompare() error {
+	if v.CanCompare() {
+		return nil
+	}
+	return errBlind(v, "the agreement view")
+}
+
+// CommandLineViewer is who the command line reads a project as: the lead
+// with blind mode off, because whoever holds the file at a shell can read
+// every layer in it anyway, and the lead's comparison commands must work.
+func CommandLineViewer(p *store.Project) (Viewer, error) {
+	lead, err := p.Lead()
+	if err != nil {
+		return Viewer{}, err
+	}
+	return Viewer{Coder: lead, IsLead: true}, nil
+}
+
 // VisibleSegments returns the segments of a document the viewer may see.
 func VisibleSegments(p *store.Project, v Viewer, document int64) ([]store.Segment, error) {
 	f := store.SegmentFilter{Document: document}

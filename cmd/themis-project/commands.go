@@ -496,7 +496,11 @@ func cmdAgreement(args []string, out io.Writer) error {
 			return err
 		}
 		if *format != "text" && !*asJSON {
-			text, err := project.ExportAgreement(p, req, *statistic, *format)
+			viewer, err := project.CommandLineViewer(p)
+			if err != nil {
+				return err
+			}
+			text, err := project.ExportAgreement(p, viewer, req, *statistic, *format)
 			if err != nil {
 				return err
 			}
@@ -626,12 +630,10 @@ func cmdQuotes(args []string, out io.Writer) error {
 		if err != nil {
 			return err
 		}
-		// The command line reads the whole project, as the lead with blind mode off would.
-		lead, err := p.Lead()
+		viewer, err := project.CommandLineViewer(p)
 		if err != nil {
 			return err
 		}
-		viewer := project.Viewer{Coder: lead, IsLead: true}
 		var coder int64
 		if *coderName != "" {
 			c, err := p.CoderByName(*coderName)

@@ -53,7 +53,11 @@ func multiAgreement(path string, names []string, docNames, codeNames string, req
 		if req.Codes, err = codeIDs(p, codeNames); err != nil {
 			return err
 		}
-		r, err := project.MultiAgreement(p, req)
+		viewer, err := project.CommandLineViewer(p)
+		if err != nil {
+			return err
+		}
+		r, err := project.MultiAgreement(p, viewer, req)
 		if err != nil {
 			return err
 		}
@@ -195,7 +199,11 @@ func unitizedAgreement(path string, names []string, docNames string, asJSON bool
 			}
 			docs = append(docs, d.ID)
 		}
-		r, err := project.UnitizedAgreement(p, coders, docs)
+		viewer, err := project.CommandLineViewer(p)
+		if err != nil {
+			return err
+		}
+		r, err := project.UnitizedAgreement(p, viewer, coders, docs)
 		if err != nil {
 			return err
 		}
