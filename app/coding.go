@@ -105,16 +105,26 @@ func (cs *CodingService) History() (HistoryDTO, error) {
 	return cs.s.historyLocked(), nil
 }
 
-// CodeInVivo creates a code named name under parent (0: top level) in the
-// active framework and codes [start, end) of document with it as the current
-// coder, in one step. The codebook's Undo removes both.
-func (cs *CodingService) CodeInVivo(document int64, start, end int, name string, parent int64) (*InVivoDTO, error) {
+// InVivoInput is a passage [Start, End) of a document (code points) and the
+// code to make from it: Name, under Parent (0: top level).
+type InVivoInput struct {
+	Document int64  `json:"document"`
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	Name     string `json:"name"`
+	Parent   int64  `json:"parent"`
+}
+
+// CodeInVivo creates a code named in.Name under in.Parent in the active
+// framework and codes the passage with it as the current coder, in one
+// step. The codebook's Undo removes both.
+func (cs *CodingService) CodeInVivo(in InVivoInput) (*InVivoDTO, error) {
 	var out *InVivoDTO
 	err := cs.s.withViewer(func(p *store.Project, v project.Viewer) error {
 		if v.Coder.Kind == store.KindConsensus {
 			return fmt.Errorf("%w: the consensus layer is written by adjudicating disagreements, not by coding", store.ErrInvalid)
 		}
-		c, seg, err := p.CodeInVivo(0, store.NewSegment{Document: document, Coder: v.Coder.ID, Start: start, End: end}, name, parent, v.Coder.ID)
+		c, seg, err := p.CodeInVivo(0, store.NewSegment{Document: in.Document, Coder: v.Coder.ID, Start: in.Start, End: in.End}, in.Name, in.Parent, v.Coder.ID)
 		if err != nil {
 			return err
 		}

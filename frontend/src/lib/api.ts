@@ -636,7 +636,13 @@ export const api = {
    */
   async codeInVivo(doc: DocumentView, start: number, end: number, name: string, parent: number): Promise<InVivo> {
     return call(async () => {
-      const r = await Coding.CodeInVivo(doc.id, doc.index.toCodePoint(start, 'floor'), doc.index.toCodePoint(end, 'ceil'), name, parent);
+      const r = await Coding.CodeInVivo({
+        document: doc.id,
+        start: doc.index.toCodePoint(start, 'floor'),
+        end: doc.index.toCodePoint(end, 'ceil'),
+        name,
+        parent,
+      });
       return { code: toCode(r.code), segment: segment(r.segment, doc.index) };
     });
   },
@@ -787,7 +793,7 @@ export const api = {
     resample: Resample = 'document',
   ): Promise<Agreement> {
     return call(async () => {
-      const a = await Agreements.Compute(coderA, coderB, documents, codes, unit, minShare, bootstrap, resample);
+      const a = await Agreements.Compute({ coderA, coderB, documents, codes, unit, minShare, bootstrap, resample, statistic: '' });
       return {
         coderA: coder(a.coderA),
         coderB: coder(a.coderB),
@@ -822,7 +828,9 @@ export const api = {
     resample: Resample,
     statistic: string,
   ): Promise<string> {
-    return call(async () => (await Agreements.Methods(coderA, coderB, documents, codes, unit, minShare, bootstrap, resample, statistic)) ?? '');
+    return call(
+      async () => (await Agreements.Methods({ coderA, coderB, documents, codes, unit, minShare, bootstrap, resample, statistic })) ?? '',
+    );
   },
   /** Asks where to save the agreement table and writes it; the path written, or "" when the user cancelled. */
   exportAgreement(
@@ -838,7 +846,7 @@ export const api = {
     format: AgreementExportFormat,
   ): Promise<string> {
     return call(async () =>
-      (await Agreements.Export(coderA, coderB, documents, codes, unit, minShare, bootstrap, resample, statistic, format)) ?? '',
+      (await Agreements.Export({ coderA, coderB, documents, codes, unit, minShare, bootstrap, resample, statistic }, format)) ?? '',
     );
   },
 
@@ -855,7 +863,7 @@ export const api = {
     bootstrap: number,
   ): Promise<MultiAgreement> {
     return call(async () => {
-      const a = await Agreements.ComputeMulti(coders, documents, codes, unit, minShare, bootstrap);
+      const a = await Agreements.ComputeMulti({ coders, documents, codes, unit, minShare, bootstrap });
       return {
         coders: (a.coders ?? []).map(coder),
         documents: a.documents ?? [],
