@@ -196,7 +196,6 @@ func (cs *CodebookService) MergeCodes(from, into int64) (string, error) {
 	err := cs.s.withProject(func(p *store.Project) error {
 		r, err := p.MergeCodes(from, into, cs.s.coder)
 		out = r.Summary + "."
-		cs.s.history.clear() // the coding history may name segments the merge recoded
 		return err
 	})
 	return out, err
@@ -210,7 +209,6 @@ func (cs *CodebookService) SplitCode(id int64, in CodeInput, segments []int64) (
 		c, err := p.SplitCode(id, codeFields(in), segments, cs.s.coder)
 		d := codeDTO(c)
 		out = &d
-		cs.s.history.clear()
 		return err
 	})
 	return out, err
@@ -349,7 +347,6 @@ func (cs *CodebookService) DeleteCode(id int64) (string, error) {
 		if _, err := p.DeleteCode(id, cs.s.coder); err != nil {
 			return err
 		}
-		cs.s.history.clear() // the coding history may name deleted segments
 		if u, ok, err := p.NextUndo(c.Framework); err == nil && ok {
 			out = u.Summary + "."
 		}
@@ -446,7 +443,6 @@ func (cs *CodebookService) undoRedo(framework int64, undo bool) (string, error) 
 		if err != nil {
 			return err
 		}
-		cs.s.history.clear()
 		out = c.Summary + "."
 		return nil
 	})

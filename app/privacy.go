@@ -232,8 +232,6 @@ func (ps *PrivacyService) Replace(replacements []PrivacyReplacementDTO) (*Privac
 				ps.key = append(ps.key, k)
 			}
 		}
-		// offsets moved: undoing an earlier coding step would land on other words
-		ps.s.history.clear()
 		out = &PrivacyReplaceSummaryDTO{Replacements: res.Replacements, Documents: res.Documents, Segments: res.Segments, Turns: res.Turns,
 			Names: res.Names, KeyEntries: len(ps.key), Warnings: append([]string{}, res.Warnings...)}
 		return nil

@@ -148,9 +148,6 @@ func (ps *ProjectService) SelectCoder(id int64) (*ProjectInfo, error) {
 		if c.Kind == store.KindConsensus {
 			return fmt.Errorf("%w: %s is a consensus layer, made by adjudication; nobody codes as it", store.ErrInvalid, c.Name)
 		}
-		if ps.s.coder != c.ID {
-			ps.s.history.clear() // undo is per coder: nobody undoes another's work
-		}
 		ps.s.coder = c.ID
 		ps.s.updateTitleLocked()
 		info, err = ps.s.infoLocked()

@@ -292,39 +292,39 @@ func (ss *SearchService) CodeHits(query string, code int64, whole bool) (*CodeHi
 		}
 		news := make([]store.NewSegment, len(spans))
 		for i, sp := range spans {
-			news[i] = store.NewSegment{Document: sp.doc, Code: code, Coder: v.Coder.ID, Start: sp.start, End: sp.end}
+			news[i] = store.NewSegment{Document: sp.doc, Code: code, Start: sp.start, End: sp.end}
 		}
-		segs, created, err := p.AddSegments(news, v.Coder.ID)
+		label := func(n int) string {
+			what := countOf(n, "search hit", "search hits")
+			if whole {
+				what = countOf(n, "turn with a search hit", "turns with search hits")
+			}
+			return fmt.Sprintf("coding %s for %s as %s", what, clipQuery(query), c.Name)
+		}
+		segs, created, err := ss.s.history.CodeAll(p, v, news, label)
 		if err != nil {
 			return err
 		}
-		var batch []store.Segment
 		docs := map[int64]bool{}
 		for i, seg := range segs {
 			if !created[i] {
 				out.Already++
 				continue
 			}
-			batch = append(batch, seg)
+			out.Coded++
 			if !docs[seg.Document] {
 				docs[seg.Document] = true
 				out.Documents = append(out.Documents, seg.Document)
 			}
 		}
-		out.Coded = len(batch)
-		what := countOf(len(batch), "search hit", "search hits")
-		if whole {
-			what = countOf(len(batch), "turn with a search hit", "turns with search hits")
-		}
-		label := fmt.Sprintf("coding %s for %s as %s", what, clipQuery(query), c.Name)
-		if len(batch) > 0 {
-			ss.s.history.record(codingAction{added: true, seg: batch[0], batch: batch, label: label})
-			out.Done = "Coded " + strings.TrimPrefix(label, "coding ")
+		if out.Coded > 0 {
+			out.Done = "Coded " + strings.TrimPrefix(label(out.Coded), "coding ")
 		} else {
 			out.Done = fmt.Sprintf("Every hit was already coded as %s", c.Name)
 		}
-		out.History = ss.s.historyLocked()
-		return nil
+		h, err := ss.s.history.State(p, v)
+		out.History = codingHistoryDTO(h)
+		return err
 	})
 	if err != nil {
 		return nil, err
