@@ -347,7 +347,11 @@ func (cs *CodebookService) DeleteCode(id int64) (string, error) {
 		if _, err := p.DeleteCode(id, cs.s.coder); err != nil {
 			return err
 		}
-		if u, ok, err := p.NextUndo(c.Framework); err == nil && ok {
+		u, ok, err := p.NextUndo(c.Framework)
+		if err != nil {
+			return fmt.Errorf("deleted %s, but the codebook's undo cannot be read: %w", c.Name, err)
+		}
+		if ok {
 			out = u.Summary + "."
 		}
 		return nil

@@ -1,6 +1,7 @@
 package project
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 
@@ -227,7 +228,10 @@ func review(p *store.Project, req ReviewRequest) (Review, []coding.Agreed, error
 		names[d.ID] = d.Name
 	}
 	decided := map[string]*store.Decision{}
-	if c, err := p.ConsensusLayer(rv.CoderA.ID, rv.CoderB.ID, false); err == nil {
+	// No consensus layer yet (ErrNotFound) means nothing is decided.
+	if c, err := p.ConsensusLayer(rv.CoderA.ID, rv.CoderB.ID, false); err != nil && !errors.Is(err, store.ErrNotFound) {
+		return rv, nil, err
+	} else if err == nil {
 		rv.Consensus = c
 		list, err := p.Decisions(c.ID)
 		if err != nil {

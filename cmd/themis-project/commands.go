@@ -35,7 +35,9 @@ func cmdNew(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	defer p.Close()
+	if err := p.Close(); err != nil {
+		return fmt.Errorf("close %s: %w", pos[0], err)
+	}
 	fmt.Fprintf(out, "created %s with %q (lead: %s, blind mode on)\n", pos[0], fw.Name, *lead)
 	return nil
 }
@@ -61,8 +63,14 @@ func cmdDemo(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	defer p.Close()
-	docs, _ := p.Documents()
+	docs, err := p.Documents()
+	if err != nil {
+		p.Close()
+		return fmt.Errorf("%s: %w", pos[0], err)
+	}
+	if err := p.Close(); err != nil {
+		return fmt.Errorf("close %s: %w", pos[0], err)
+	}
 	fmt.Fprintf(out, "created %s: %d documents coded by %s and %s\n", pos[0], len(docs), project.DemoLead, project.DemoSecondCoder)
 	return nil
 }
@@ -288,7 +296,10 @@ func cmdCoders(args []string, out io.Writer) error {
 		if err != nil {
 			return err
 		}
-		lead, _ := p.Lead()
+		lead, err := p.Lead()
+		if err != nil {
+			return err
+		}
 		type coderJSON struct {
 			Name string `json:"name"`
 			Lead bool   `json:"lead"`
@@ -530,7 +541,10 @@ func cmdAgreement(args []string, out io.Writer) error {
 		}
 		if *asJSON {
 			list := make([]agreementJSON, 0, len(r.PerCode))
-			codes, _ := project.AgreementCodes(p, r.Codebook.Framework)
+			codes, err := project.AgreementCodes(p, r.Codebook.Framework)
+			if err != nil {
+				return err
+			}
 			factor := map[int64]string{}
 			for _, c := range codes {
 				factor[c.ID] = c.FactorName
@@ -717,7 +731,9 @@ func cmdJournal(args []string, out io.Writer) error {
 // withProject opens the project at path — for writing, taking its lock, when
 // write is true; read-only otherwise, so it works beside an open app — runs
 // fn and closes it.
-func withProject(path string, write bool, fn func(*store.Project) error) error {
+// A project that fails to close (its last changes not checkpointed) is an
+// error too, unless fn failed first.
+func withProject(path string, write bool, fn func(*store.Project) error) (err error) {
 	open := store.OpenReadOnly
 	if write {
 		open = store.Open
@@ -726,7 +742,11 @@ func withProject(path string, write bool, fn func(*store.Project) error) error {
 	if err != nil {
 		return err
 	}
-	defer p.Close()
+	defer func() {
+		if cerr := p.Close(); cerr != nil && err == nil {
+			err = fmt.Errorf("close %s: %w", path, cerr)
+		}
+	}()
 	return fn(p)
 }
 
