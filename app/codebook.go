@@ -128,25 +128,15 @@ func (cs *CodebookService) Codes(framework int64) ([]CodeDTO, error) {
 // codesWithCounts is a framework's codes with the segment counts of the
 // coders the viewer may see.
 func codesWithCounts(p *store.Project, v project.Viewer, framework int64) ([]CodeDTO, error) {
-	codes, err := p.CodesOf(framework)
-	if err != nil {
-		return nil, err
-	}
-	counts, err := p.SegmentCounts(framework)
-	if err != nil {
-		return nil, err
-	}
-	coders, err := p.Coders()
+	codes, err := project.CodesWithCounts(p, v, framework)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]CodeDTO, 0, len(codes))
 	for _, c := range codes {
-		d := codeDTO(c)
-		for _, k := range coders {
-			if n := counts[c.ID][k.ID]; n > 0 && v.CanSee(k.ID) {
-				d.Counts = append(d.Counts, CodeCountDTO{Coder: k.ID, Name: k.Name, Count: n})
-			}
+		d := codeDTO(c.Code)
+		for _, k := range c.Counts {
+			d.Counts = append(d.Counts, CodeCountDTO{Coder: k.Coder.ID, Name: k.Coder.Name, Count: k.Count})
 		}
 		out = append(out, d)
 	}
@@ -218,7 +208,7 @@ func (cs *CodebookService) SplitCode(id int64, in CodeInput, segments []int64) (
 func (cs *CodebookService) CodeSegments(id int64) ([]CodeSegmentDTO, error) {
 	out := []CodeSegmentDTO{}
 	err := cs.s.withViewer(func(p *store.Project, v project.Viewer) error {
-		segs, err := p.Segments(store.SegmentFilter{Code: id})
+		segs, err := project.VisibleCodeSegments(p, v, id)
 		if err != nil {
 			return err
 		}
@@ -229,9 +219,6 @@ func (cs *CodebookService) CodeSegments(id int64) ([]CodeSegmentDTO, error) {
 		texts := map[int64][]rune{}
 		docNames := map[int64]string{}
 		for _, s := range segs {
-			if !v.CanSee(s.Coder) {
-				continue
-			}
 			if _, ok := texts[s.Document]; !ok {
 				d, err := p.Document(s.Document)
 				if err != nil {

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"fmt"
-
 	"themis/project"
 	"themis/store"
 )
@@ -98,10 +96,7 @@ type InVivoInput struct {
 func (cs *CodingService) CodeInVivo(in InVivoInput) (*InVivoDTO, error) {
 	var out *InVivoDTO
 	err := cs.s.withViewer(func(p *store.Project, v project.Viewer) error {
-		if v.Coder.Kind == store.KindConsensus {
-			return fmt.Errorf("%w: the consensus layer is written by adjudicating disagreements, not by coding", store.ErrInvalid)
-		}
-		c, seg, err := p.CodeInVivo(0, store.NewSegment{Document: in.Document, Coder: v.Coder.ID, Start: in.Start, End: in.End}, in.Name, in.Parent, v.Coder.ID)
+		c, seg, err := project.CodeInVivo(p, v, in.Document, in.Start, in.End, in.Name, in.Parent)
 		if err != nil {
 			return err
 		}

@@ -118,10 +118,7 @@ type searchScope struct {
 func (ss *SearchService) scope() (searchScope, error) {
 	var sc searchScope
 	err := ss.s.withViewer(func(p *store.Project, v project.Viewer) error {
-		sc.path, sc.coder = p.Path(), v.Coder
-		if v.Blind {
-			sc.coders = []string{v.Coder.Name}
-		}
+		sc.path, sc.coder, sc.coders = p.Path(), v.Coder, v.SearchCoders()
 		return nil
 	})
 	return sc, err
@@ -276,9 +273,6 @@ func (ss *SearchService) CodeHits(query string, code int64, whole bool) (*CodeHi
 	err = ss.s.withViewer(func(p *store.Project, v project.Viewer) error {
 		if p.Path() != sc.path || v.Coder.ID != sc.coder.ID {
 			return fmt.Errorf("%w: the project or the coder changed while searching; search again", store.ErrInvalid)
-		}
-		if v.Coder.Kind == store.KindConsensus {
-			return fmt.Errorf("%w: the consensus layer is written by adjudicating disagreements, not by coding", store.ErrInvalid)
 		}
 		c, err := p.Code(code)
 		if err != nil {

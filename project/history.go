@@ -113,6 +113,9 @@ func (h *History) record(s step) {
 // Code codes [start, end) of a document with a code as the viewer and
 // records the step; coding a span the viewer already coded is no new step.
 func (h *History) Code(p *store.Project, v Viewer, document, code int64, start, end int) (store.Segment, error) {
+	if err := v.mayCode(); err != nil {
+		return store.Segment{}, err
+	}
 	if err := h.sync(p, v.Coder.ID); err != nil {
 		return store.Segment{}, err
 	}
@@ -150,6 +153,9 @@ func (h *History) Uncode(p *store.Project, v Viewer, segment int64) (store.Segme
 // those it created as one step, described by label(how many were created).
 // created[i] says whether news[i] was new (see store.AddSegments).
 func (h *History) CodeAll(p *store.Project, v Viewer, news []store.NewSegment, label func(created int) string) (segs []store.Segment, created []bool, err error) {
+	if err := v.mayCode(); err != nil {
+		return nil, nil, err
+	}
 	if err := h.sync(p, v.Coder.ID); err != nil {
 		return nil, nil, err
 	}
