@@ -102,38 +102,38 @@ const contextChars = 240
 
 // Review lists the disagreements between two coders with any decisions taken.
 func (as *AdjudicationService) Review(in ReviewInput) (*ReviewDTO, error) {
-	return as.run(func(p *store.Project, _ project.Viewer) (project.Review, error) {
-		return project.Disagreements(p, reviewRequest(in))
+	return as.run(func(p *store.Project, v project.Viewer) (project.Review, error) {
+		return project.Disagreements(p, v, reviewRequest(in))
 	})
 }
 
 // Start creates the pair's consensus layer, copies in the passages the coders
 // agreed on, and returns the review; calling it again resumes.
 func (as *AdjudicationService) Start(in ReviewInput) (*ReviewDTO, error) {
-	return as.run(func(p *store.Project, _ project.Viewer) (project.Review, error) {
-		return project.StartAdjudication(p, reviewRequest(in))
+	return as.run(func(p *store.Project, v project.Viewer) (project.Review, error) {
+		return project.StartAdjudication(p, v, reviewRequest(in))
 	})
 }
 
 // Decide settles one disagreement as the current coder and returns the review.
 func (as *AdjudicationService) Decide(in DecisionInput) (*ReviewDTO, error) {
 	return as.run(func(p *store.Project, v project.Viewer) (project.Review, error) {
-		_, err := project.Decide(p, project.DecideRequest{ReviewRequest: reviewRequest(in.ReviewInput), Key: in.Key,
-			Action: in.Action, Rationale: in.Rationale, Start: in.Start, End: in.End, Code: in.Code, Actor: v.Coder.ID})
+		_, err := project.Decide(p, v, project.DecideRequest{ReviewRequest: reviewRequest(in.ReviewInput), Key: in.Key,
+			Action: in.Action, Rationale: in.Rationale, Start: in.Start, End: in.End, Code: in.Code})
 		if err != nil {
 			return project.Review{}, err
 		}
-		return project.Disagreements(p, reviewRequest(in.ReviewInput))
+		return project.Disagreements(p, v, reviewRequest(in.ReviewInput))
 	})
 }
 
 // Reopen takes back the decision on one disagreement and returns the review.
 func (as *AdjudicationService) Reopen(in ReviewInput, key string) (*ReviewDTO, error) {
 	return as.run(func(p *store.Project, v project.Viewer) (project.Review, error) {
-		if err := project.Reopen(p, reviewRequest(in), key, v.Coder.ID); err != nil {
+		if err := project.Reopen(p, v, reviewRequest(in), key); err != nil {
 			return project.Review{}, err
 		}
-		return project.Disagreements(p, reviewRequest(in))
+		return project.Disagreements(p, v, reviewRequest(in))
 	})
 }
 
@@ -141,14 +141,11 @@ func reviewRequest(in ReviewInput) project.ReviewRequest {
 	return project.ReviewRequest{CoderA: in.CoderA, CoderB: in.CoderB, Documents: in.Documents, Codes: in.Codes, Threshold: in.Threshold}
 }
 
-// run checks that the current coder may see both layers (the lead, or anyone
-// once blind mode is off), runs fn and turns its review into a DTO.
+// run runs fn as the current coder (the use cases in project refuse whom
+// blind mode keeps from comparing) and turns its review into a DTO.
 func (as *AdjudicationService) run(fn func(p *store.Project, v project.Viewer) (project.Review, error)) (*ReviewDTO, error) {
 	var out *ReviewDTO
 	err := as.s.withViewer(func(p *store.Project, v project.Viewer) error {
-		if !v.CanCompare() {
-			return errBlindCompare(v)
-		}
 		rv, err := fn(p, v)
 		if err != nil {
 			return err

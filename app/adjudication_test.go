@@ -62,7 +62,7 @@ func TestAdjudicationFromTheApp(t *testing.T) {
 	if consensus.ID != rv.Consensus.ID {
 		t.Fatalf("coders %+v lack the consensus", info.Coders)
 	}
-	if _, err := sv.agreement.Compute(consensus.ID, lead.ID, nil, nil, "", 0, 0, ""); err != nil {
+	if _, err := sv.agreement.Compute(AgreementInput{CoderA: consensus.ID, CoderB: lead.ID}); err != nil {
 		t.Errorf("comparing the consensus: %v", err)
 	}
 	if _, err := sv.projects.SelectCoder(consensus.ID); err == nil {

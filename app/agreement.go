@@ -30,7 +30,7 @@ func NewAgreementService(s *Session) *AgreementService { return &AgreementServic
 
 // table computes the agreement for req, or returns the last one when neither
 // the inputs nor the project have changed since. Callers hold the session lock.
-func (as *AgreementService) table(p *store.Project, req project.AgreementRequest, statistic string) (report.AgreementTable, error) {
+func (as *AgreementService) table(p *store.Project, v project.Viewer, req project.AgreementRequest, statistic string) (report.AgreementTable, error) {
 	latest, err := p.Journal(1)
 	if err != nil {
 		return report.AgreementTable{}, err
@@ -41,7 +41,7 @@ func (as *AgreementService) table(p *store.Project, req project.AgreementRequest
 	}
 	key := fmt.Sprintf("%s|%d|%+v", p.Path(), stamp, req)
 	if as.last.key != key {
-		t, err := project.AgreementTableFor(p, req, statistic)
+		t, err := project.AgreementTableFor(p, v, req, statistic)
 		if err != nil {
 			return t, err
 		}
@@ -52,29 +52,47 @@ func (as *AgreementService) table(p *store.Project, req project.AgreementRequest
 	return t, nil
 }
 
-// Compute returns agreement per code, per factor and overall between two
-// coders over the chosen documents and codes (all when none are chosen). unit is one of
-// Units ("" means character); for units other than characters, a unit counts
-// as coded when a coder's segments cover more than minShare of it (0: any
-// overlap; 0.5: at least half of its characters).
+// AgreementInput is what the agreement view asks of Compute, Methods and
+// Export. Documents and Codes empty mean all. Unit is one of Units ("" means
+// character); for units other than characters, a unit counts as coded when
+// a coder's segments cover more than MinShare of it (0: any overlap; 0.5: at
+// least half of its characters).
 //
-// bootstrap > 0 adds 95 % intervals from that many resamples of the chosen
-// documents (resample "" or "document") or of their speaker turns (resample
+// Bootstrap > 0 adds 95 % intervals from that many resamples of the chosen
+// documents (Resample "" or "document") or of their speaker turns (Resample
 // "turn"), with the fixed seed BootstrapSeed so the UI's figures can be
-// reproduced (themis agreement --bootstrap N --seed 1).
-func (as *AgreementService) Compute(coderA, coderB int64, documents, codes []int64, unit string, minShare float64, bootstrap int, resample string) (*AgreementDTO, error) {
+// reproduced (themis agreement --bootstrap N --seed 1). Statistic is the
+// coefficient of the methods paragraph and of the exported tables.
+type AgreementInput struct {
+	CoderA    int64   `json:"coderA"`
+	CoderB    int64   `json:"coderB"`
+	Documents []int64 `json:"documents"`
+	Codes     []int64 `json:"codes"`
+	Unit      string  `json:"unit"`
+	MinShare  float64 `json:"minShare"`
+	Bootstrap int     `json:"bootstrap"`
+	Resample  string  `json:"resample"`
+	Statistic string  `json:"statistic"`
+}
+
+// Compute returns agreement per code, per factor and overall between two
+// coders, and its breakdowns by document, for in (Statistic unused).
+func (as *AgreementService) Compute(in AgreementInput) (*AgreementDTO, error) {
 	var out *AgreementDTO
 	err := as.s.withViewer(func(p *store.Project, v project.Viewer) error {
-		if !v.CanCompare() {
-			return errBlindCompare(v)
-		}
-		t, err := as.table(p, agreementRequest(coderA, coderB, documents, codes, unit, minShare, bootstrap, resample), "")
+		t, err := as.table(p, v, agreementRequest(in), "")
 		if err != nil {
 			return err
 		}
 		r := t.Report
-		a, _ := p.Coder(coderA)
-		b, _ := p.Coder(coderB)
+		a, err := p.Coder(in.CoderA)
+		if err != nil {
+			return err
+		}
+		b, err := p.Coder(in.CoderB)
+		if err != nil {
+			return err
+		}
 		out = &AgreementDTO{CoderA: coderDTO(a), CoderB: coderDTO(b), Documents: r.Documents,
 			Unit: r.Unit, MinShare: r.MinShare, Formula: r.Formula, Codebook: codebookText(r.Codebook), Overall: agreementRow(r.Overall),
 			Resamples: r.Resamples, Seed: r.Seed, Resampling: r.Resampling,
@@ -88,21 +106,13 @@ func (as *AgreementService) Compute(coderA, coderB int64, documents, codes []int
 		for _, row := range r.PerFactor {
 			out.PerFactor = append(out.PerFactor, agreementRow(row))
 		}
-		breakdowns := []int64{0}
-		for _, row := range r.PerCode {
-			breakdowns = append(breakdowns, row.Code)
+		breakdowns, err := project.DocumentBreakdowns(p, r)
+		if err != nil {
+			return err
 		}
-		for _, code := range breakdowns {
-			var codes []int64
-			if code != 0 {
-				codes = []int64{code}
-			}
-			rows, err := project.DocumentRows(p, r, codes...)
-			if err != nil {
-				return err
-			}
-			b := DocumentBreakdown{Code: code, Rows: make([]AgreementRow, len(rows))}
-			for i, row := range rows {
+		for _, bd := range breakdowns {
+			b := DocumentBreakdown{Code: bd.Code, Rows: make([]AgreementRow, len(bd.Rows))}
+			for i, row := range bd.Rows {
 				b.Rows[i] = agreementRow(row)
 			}
 			out.ByDocument = append(out.ByDocument, b)
@@ -133,14 +143,11 @@ func agreementRow(r coding.Result) AgreementRow {
 }
 
 // Methods returns the methods paragraph for the same inputs as Compute, with
-// the chosen coefficient (see report.MethodsParagraph).
-func (as *AgreementService) Methods(coderA, coderB int64, documents, codes []int64, unit string, minShare float64, bootstrap int, resample, statistic string) (string, error) {
+// the chosen coefficient in.Statistic (see report.MethodsParagraph).
+func (as *AgreementService) Methods(in AgreementInput) (string, error) {
 	var out string
 	err := as.s.withViewer(func(p *store.Project, v project.Viewer) error {
-		if !v.CanCompare() {
-			return errBlindCompare(v)
-		}
-		t, err := as.table(p, agreementRequest(coderA, coderB, documents, codes, unit, minShare, bootstrap, resample), statistic)
+		t, err := as.table(p, v, agreementRequest(in), in.Statistic)
 		if err == nil {
 			out = report.MethodsParagraph(t)
 		}
@@ -152,13 +159,10 @@ func (as *AgreementService) Methods(coderA, coderB int64, documents, codes []int
 // Export asks where to save the agreement table as "csv", "md" or "html"
 // (the last two with the methods paragraph) and writes it; it returns the
 // path written, or "" when the user cancelled.
-func (as *AgreementService) Export(coderA, coderB int64, documents, codes []int64, unit string, minShare float64, bootstrap int, resample, statistic, format string) (string, error) {
+func (as *AgreementService) Export(in AgreementInput, format string) (string, error) {
 	var text string
 	err := as.s.withViewer(func(p *store.Project, v project.Viewer) error {
-		if !v.CanCompare() {
-			return errBlindCompare(v)
-		}
-		t, err := as.table(p, agreementRequest(coderA, coderB, documents, codes, unit, minShare, bootstrap, resample), statistic)
+		t, err := as.table(p, v, agreementRequest(in), in.Statistic)
 		if err != nil {
 			return err
 		}
@@ -183,9 +187,9 @@ func (as *AgreementService) Export(coderA, coderB int64, documents, codes []int6
 	return path, nil
 }
 
-func agreementRequest(coderA, coderB int64, documents, codes []int64, unit string, minShare float64, bootstrap int, resample string) project.AgreementRequest {
-	return project.AgreementRequest{CoderA: coderA, CoderB: coderB, Documents: documents, Codes: codes, Unit: unit, MinShare: minShare,
-		Bootstrap: bootstrap, Seed: BootstrapSeed, Resample: resample}
+func agreementRequest(in AgreementInput) project.AgreementRequest {
+	return project.AgreementRequest{CoderA: in.CoderA, CoderB: in.CoderB, Documents: in.Documents, Codes: in.Codes, Unit: in.Unit,
+		MinShare: in.MinShare, Bootstrap: in.Bootstrap, Seed: BootstrapSeed, Resample: in.Resample}
 }
 
 // codebookText names a framework and its version in one line.

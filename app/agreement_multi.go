@@ -53,19 +53,27 @@ type MultiAgreementDTO struct {
 	Overall    MultiAgreementRow   `json:"overall"`
 }
 
+// MultiAgreementInput is what ComputeMulti compares: two or more coders,
+// and the documents, codes, unit, MinShare and Bootstrap as AgreementInput has them.
+type MultiAgreementInput struct {
+	Coders    []int64 `json:"coders"`
+	Documents []int64 `json:"documents"`
+	Codes     []int64 `json:"codes"`
+	Unit      string  `json:"unit"`
+	MinShare  float64 `json:"minShare"`
+	Bootstrap int     `json:"bootstrap"`
+}
+
 // ComputeMulti returns Fleiss' kappa, Krippendorff's alpha, Gwet's AC1,
 // Brennan–Prediger and average pairwise agreement per code, per factor and
 // overall among two or more distinct coders, over the chosen documents (all
 // when none are chosen), with the same unit, minShare and bootstrap (seed
 // BootstrapSeed) as Compute. Blind mode applies as for Compute.
-func (as *AgreementService) ComputeMulti(coders, documents, codes []int64, unit string, minShare float64, bootstrap int) (*MultiAgreementDTO, error) {
+func (as *AgreementService) ComputeMulti(in MultiAgreementInput) (*MultiAgreementDTO, error) {
 	var out *MultiAgreementDTO
 	err := as.s.withViewer(func(p *store.Project, v project.Viewer) error {
-		if !v.CanCompare() {
-			return errBlindCompare(v)
-		}
-		r, err := project.MultiAgreement(p, project.MultiAgreementRequest{Coders: coders, Documents: documents, Codes: codes, Unit: unit,
-			MinShare: minShare, Bootstrap: bootstrap, Seed: BootstrapSeed})
+		r, err := project.MultiAgreement(p, v, project.MultiAgreementRequest{Coders: in.Coders, Documents: in.Documents, Codes: in.Codes,
+			Unit: in.Unit, MinShare: in.MinShare, Bootstrap: in.Bootstrap, Seed: BootstrapSeed})
 		if err != nil {
 			return err
 		}

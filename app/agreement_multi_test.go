@@ -35,7 +35,7 @@ func TestComputeMultiAmongThreeCoders(t *testing.T) {
 	}
 	sv.projects.SelectCoder(aisha)
 
-	got, err := sv.agreement.ComputeMulti([]int64{aisha, ben, chen}, []int64{docs[0].ID, docs[1].ID}, nil, "sentence", 0.5, 50)
+	got, err := sv.agreement.ComputeMulti(MultiAgreementInput{Coders: []int64{aisha, ben, chen}, Documents: []int64{docs[0].ID, docs[1].ID}, Unit: "sentence", MinShare: 0.5, Bootstrap: 50})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,10 +63,10 @@ func TestComputeMultiAmongThreeCoders(t *testing.T) {
 		}
 	}
 
-	if _, err := sv.agreement.ComputeMulti([]int64{aisha}, nil, nil, "", 0, 0); decodeUIError(t, err).Code != "invalid" {
+	if _, err := sv.agreement.ComputeMulti(MultiAgreementInput{Coders: []int64{aisha}}); decodeUIError(t, err).Code != "invalid" {
 		t.Errorf("one coder: %v", err)
 	}
-	if _, err := sv.agreement.ComputeMulti([]int64{aisha, ben, 999}, nil, nil, "", 0, 0); err == nil {
+	if _, err := sv.agreement.ComputeMulti(MultiAgreementInput{Coders: []int64{aisha, ben, 999}}); err == nil {
 		t.Error("unknown coder accepted")
 	}
 
@@ -75,7 +75,7 @@ func TestComputeMultiAmongThreeCoders(t *testing.T) {
 		t.Fatal(err)
 	}
 	sv.projects.SelectCoder(chen)
-	if _, err := sv.agreement.ComputeMulti([]int64{aisha, ben, chen}, nil, nil, "", 0, 0); decodeUIError(t, err).Code != "invalid" {
+	if _, err := sv.agreement.ComputeMulti(MultiAgreementInput{Coders: []int64{aisha, ben, chen}}); decodeUIError(t, err).Code != "invalid" {
 		t.Errorf("Chen compared in blind mode: %v", err)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"themis/corpus"
+	"themis/errs"
 	"themis/project"
 	"themis/store"
 )
@@ -91,7 +92,7 @@ func TestTwoCodersFromCreateToQuotes(t *testing.T) {
 	if segs, _ := sv.coding.Segments(doc.ID); len(segs) != 0 {
 		t.Errorf("blind mode: Ben sees %d of Aisha's segments", len(segs))
 	}
-	if _, err := sv.agreement.Compute(info.Lead.ID, info.Current.ID, nil, nil, "", 0, 0, ""); decodeUIError(t, err).Code != "invalid" {
+	if _, err := sv.agreement.Compute(AgreementInput{CoderA: info.Lead.ID, CoderB: info.Current.ID}); decodeUIError(t, err).Code != "invalid" {
 		t.Errorf("Ben opened the agreement view in blind mode: %v", err)
 	}
 	if _, err := sv.projects.SetBlindMode(false); err == nil {
@@ -101,7 +102,7 @@ func TestTwoCodersFromCreateToQuotes(t *testing.T) {
 	sv.coding.Apply(doc.ID, code("Self-acceptance"), 180, 220)
 
 	info, _ = sv.projects.SelectCoder(info.Lead.ID)
-	agr, err := sv.agreement.Compute(info.Coders[0].ID, info.Coders[1].ID, []int64{doc.ID}, nil, "", 0, 0, "")
+	agr, err := sv.agreement.Compute(AgreementInput{CoderA: info.Coders[0].ID, CoderB: info.Coders[1].ID, Documents: []int64{doc.ID}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,7 +172,7 @@ func TestFormatErrorClassifies(t *testing.T) {
 		{fmt.Errorf("x: %w", store.ErrInvalid), "invalid", "invalid"},
 		{fmt.Errorf("segment 7: %w", store.ErrNotFound), "not_found", "not_found"},
 		{fmt.Errorf("create: %w", store.ErrExists), "conflict", "invalid"},
-		{errBlindCompare(project.Viewer{Coder: store.Coder{Name: "Ben"}}), "forbidden", "invalid"},
+		{errs.Errorf(errs.Forbidden, "blind mode is on, so Ben sees only their own coding"), "forbidden", "invalid"},
 		{errNoProject, "precondition", "no_project"},
 		{errNoCoder, "precondition", "no_coder"},
 		{errors.New("disk on fire"), "error", "error"},
@@ -192,12 +193,12 @@ func TestAgreementExportAndMethods(t *testing.T) {
 	}
 	info, _ = sv.projects.SelectCoder(info.Lead.ID)
 	a, b := info.Coders[0].ID, info.Coders[1].ID
-	methods, err := sv.agreement.Methods(a, b, nil, nil, "turn", 0.5, 0, "", "gwetAC1")
+	methods, err := sv.agreement.Methods(AgreementInput{CoderA: a, CoderB: b, Unit: "turn", MinShare: 0.5, Statistic: "gwetAC1"})
 	if err != nil || !strings.Contains(methods, "Gwet’s AC1 was computed per code") || !strings.Contains(methods, "at least 50% of it") {
 		t.Fatalf("Methods = %q, %v", methods, err)
 	}
 	for _, format := range []string{"csv", "md", "html"} {
-		path, err := sv.agreement.Export(a, b, nil, nil, "", 0, 0, "", "kappa", format)
+		path, err := sv.agreement.Export(AgreementInput{CoderA: a, CoderB: b, Statistic: "kappa"}, format)
 		if err != nil || filepath.Base(path) != "Agreement."+format {
 			t.Fatalf("Export %s = %q, %v", format, path, err)
 		}
@@ -206,7 +207,7 @@ func TestAgreementExportAndMethods(t *testing.T) {
 			t.Errorf("%s export lacks the rows", format)
 		}
 	}
-	if _, err := sv.agreement.Export(a, b, nil, nil, "", 0, 0, "", "kappa", "pdf"); err == nil {
+	if _, err := sv.agreement.Export(AgreementInput{CoderA: a, CoderB: b, Statistic: "kappa"}, "pdf"); err == nil {
 		t.Error("unknown format accepted")
 	}
 }
@@ -221,7 +222,7 @@ func TestAgreementIsRecomputedAfterTheProjectChanges(t *testing.T) {
 	}
 	info, _ = sv.projects.SelectCoder(info.Lead.ID)
 	a, b := info.Coders[0].ID, info.Coders[1].ID
-	before, err := sv.agreement.Compute(a, b, nil, nil, "", 0, 0, "")
+	before, err := sv.agreement.Compute(AgreementInput{CoderA: a, CoderB: b})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -230,14 +231,14 @@ func TestAgreementIsRecomputedAfterTheProjectChanges(t *testing.T) {
 	if _, err := sv.coding.Apply(docs[0].ID, codes[1].ID, 0, 5); err != nil {
 		t.Fatal(err)
 	}
-	after, err := sv.agreement.Compute(a, b, nil, nil, "", 0, 0, "")
+	after, err := sv.agreement.Compute(AgreementInput{CoderA: a, CoderB: b})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if after.PerCode[0].OnlyA == before.PerCode[0].OnlyA {
 		t.Error("a new segment did not change the agreement: a stale table was reused")
 	}
-	methods, _ := sv.agreement.Methods(a, b, nil, nil, "", 0, 0, "", "kappa")
+	methods, _ := sv.agreement.Methods(AgreementInput{CoderA: a, CoderB: b, Statistic: "kappa"})
 	if !strings.Contains(methods, fmt.Sprintf("Overall κ was %.3f", *after.Overall.Kappa)) {
 		t.Errorf("methods paragraph does not match the table: %s", methods)
 	}

@@ -129,25 +129,15 @@ func (cs *CodebookService) Codes(framework int64) ([]CodeDTO, error) {
 // codesWithCounts is a framework's codes with the segment counts of the
 // coders the viewer may see.
 func codesWithCounts(p *store.Project, v project.Viewer, framework int64) ([]CodeDTO, error) {
-	codes, err := p.CodesOf(framework)
-	if err != nil {
-		return nil, err
-	}
-	counts, err := p.SegmentCounts(framework)
-	if err != nil {
-		return nil, err
-	}
-	coders, err := p.Coders()
+	codes, err := project.CodesWithCounts(p, v, framework)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]CodeDTO, 0, len(codes))
 	for _, c := range codes {
-		d := codeDTO(c)
-		for _, k := range coders {
-			if n := counts[c.ID][k.ID]; n > 0 && v.CanSee(k.ID) {
-				d.Counts = append(d.Counts, CodeCountDTO{Coder: k.ID, Name: k.Name, Count: n})
-			}
+		d := codeDTO(c.Code)
+		for _, k := range c.Counts {
+			d.Counts = append(d.Counts, CodeCountDTO{Coder: k.Coder.ID, Name: k.Coder.Name, Count: k.Count})
 		}
 		out = append(out, d)
 	}
@@ -197,7 +187,6 @@ func (cs *CodebookService) MergeCodes(from, into int64) (string, error) {
 	err := cs.s.withProject(func(p *store.Project) error {
 		r, err := p.MergeCodes(from, into, cs.s.coder)
 		out = r.Summary + "."
-		cs.s.history.clear() // the coding history may name segments the merge recoded
 		return err
 	})
 	return out, err
@@ -211,7 +200,6 @@ func (cs *CodebookService) SplitCode(id int64, in CodeInput, segments []int64) (
 		c, err := p.SplitCode(id, codeFields(in), segments, cs.s.coder)
 		d := codeDTO(c)
 		out = &d
-		cs.s.history.clear()
 		return err
 	})
 	return out, err
@@ -221,7 +209,7 @@ func (cs *CodebookService) SplitCode(id int64, in CodeInput, segments []int64) (
 func (cs *CodebookService) CodeSegments(id int64) ([]CodeSegmentDTO, error) {
 	out := []CodeSegmentDTO{}
 	err := cs.s.withViewer(func(p *store.Project, v project.Viewer) error {
-		segs, err := p.Segments(store.SegmentFilter{Code: id})
+		segs, err := project.VisibleCodeSegments(p, v, id)
 		if err != nil {
 			return err
 		}
@@ -232,9 +220,6 @@ func (cs *CodebookService) CodeSegments(id int64) ([]CodeSegmentDTO, error) {
 		texts := map[int64][]rune{}
 		docNames := map[int64]string{}
 		for _, s := range segs {
-			if !v.CanSee(s.Coder) {
-				continue
-			}
 			if _, ok := texts[s.Document]; !ok {
 				d, err := p.Document(s.Document)
 				if err != nil {
@@ -334,8 +319,11 @@ func (cs *CodebookService) DeleteCode(id int64) (string, error) {
 		if _, err := p.DeleteCode(id, cs.s.coder); err != nil {
 			return err
 		}
-		cs.s.history.clear() // the coding history may name deleted segments
-		if u, ok, err := p.NextUndo(c.Framework); err == nil && ok {
+		u, ok, err := p.NextUndo(c.Framework)
+		if err != nil {
+			return fmt.Errorf("deleted %s, but the codebook's undo cannot be read: %w", c.Name, err)
+		}
+		if ok {
 			out = u.Summary + "."
 		}
 		return nil
@@ -431,7 +419,6 @@ func (cs *CodebookService) undoRedo(framework int64, undo bool) (string, error) 
 		if err != nil {
 			return err
 		}
-		cs.s.history.clear()
 		out = c.Summary + "."
 		return nil
 	})

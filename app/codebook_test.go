@@ -36,7 +36,7 @@ func TestCodebookServiceFromNewProjectToUndoneDelete(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	iv, err := sv.coding.CodeInVivo(docs[0].ID, 10, 20, "  a way out  ", theme.ID)
+	iv, err := sv.coding.CodeInVivo(InVivoInput{Document: docs[0].ID, Start: 10, End: 20, Name: "  a way out  ", Parent: theme.ID})
 	if err != nil || iv.Code.Name != "a way out" || iv.Segment.Code != iv.Code.ID || iv.Code.Parent != theme.ID {
 		t.Fatalf("CodeInVivo = %+v, %v", iv, err)
 	}

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"fmt"
-
 	"themis/project"
 	"themis/store"
 )
@@ -54,16 +52,9 @@ func (cs *CodingService) Segments(document int64) ([]SegmentDTO, error) {
 func (cs *CodingService) Apply(document, code int64, start, end int) (*SegmentDTO, error) {
 	var out *SegmentDTO
 	err := cs.s.withViewer(func(p *store.Project, v project.Viewer) error {
-		existing, err := p.Segments(store.SegmentFilter{Document: document, Code: code, Coder: v.Coder.ID})
+		seg, err := cs.s.history.Code(p, v, document, code, start, end)
 		if err != nil {
 			return err
-		}
-		seg, err := p.AddSegment(store.NewSegment{Document: document, Code: code, Coder: v.Coder.ID, Start: start, End: end}, v.Coder.ID)
-		if err != nil {
-			return err
-		}
-		if !containsSegment(existing, seg.ID) {
-			cs.s.history.record(codingAction{added: true, seg: seg})
 		}
 		d := segmentDTO(seg)
 		out = &d
@@ -75,21 +66,9 @@ func (cs *CodingService) Apply(document, code int64, start, end int) (*SegmentDT
 // Remove deletes one of the current coder's segments.
 func (cs *CodingService) Remove(segment int64) error {
 	return cs.s.withViewer(func(p *store.Project, v project.Viewer) error {
-		seg, err := p.RemoveSegment(segment, v.Coder.ID)
-		if err == nil {
-			cs.s.history.record(codingAction{added: false, seg: seg})
-		}
+		_, err := cs.s.history.Uncode(p, v, segment)
 		return err
 	})
-}
-
-func containsSegment(segs []store.Segment, id int64) bool {
-	for _, s := range segs {
-		if s.ID == id {
-			return true
-		}
-	}
-	return false
 }
 
 // Undo reverses the current coder's latest coding action in this session.
@@ -99,22 +78,25 @@ func (cs *CodingService) Undo() (*UndoResult, error) { return cs.s.step(true) }
 func (cs *CodingService) Redo() (*UndoResult, error) { return cs.s.step(false) }
 
 // History says what Undo and Redo would do now.
-func (cs *CodingService) History() (HistoryDTO, error) {
-	cs.s.mu.Lock()
-	defer cs.s.mu.Unlock()
-	return cs.s.historyLocked(), nil
+func (cs *CodingService) History() (HistoryDTO, error) { return cs.s.historyState() }
+
+// InVivoInput is a passage [Start, End) of a document (code points) and the
+// code to make from it: Name, under Parent (0: top level).
+type InVivoInput struct {
+	Document int64  `json:"document"`
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	Name     string `json:"name"`
+	Parent   int64  `json:"parent"`
 }
 
-// CodeInVivo creates a code named name under parent (0: top level) in the
-// active framework and codes [start, end) of document with it as the current
-// coder, in one step. The codebook's Undo removes both.
-func (cs *CodingService) CodeInVivo(document int64, start, end int, name string, parent int64) (*InVivoDTO, error) {
+// CodeInVivo creates a code named in.Name under in.Parent in the active
+// framework and codes the passage with it as the current coder, in one
+// step. The codebook's Undo removes both.
+func (cs *CodingService) CodeInVivo(in InVivoInput) (*InVivoDTO, error) {
 	var out *InVivoDTO
 	err := cs.s.withViewer(func(p *store.Project, v project.Viewer) error {
-		if v.Coder.Kind == store.KindConsensus {
-			return fmt.Errorf("%w: the consensus layer is written by adjudicating disagreements, not by coding", store.ErrInvalid)
-		}
-		c, seg, err := p.CodeInVivo(0, store.NewSegment{Document: document, Coder: v.Coder.ID, Start: start, End: end}, name, parent, v.Coder.ID)
+		c, seg, err := project.CodeInVivo(p, v, in.Document, in.Start, in.End, in.Name, in.Parent)
 		if err != nil {
 			return err
 		}

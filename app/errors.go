@@ -58,7 +58,3 @@ var (
 	errNoProject = errs.New(errs.Precondition, "no project is open")
 	errNoCoder   = errs.New(errs.Precondition, "choose who is coding first")
 )
-
-func errBlindCompare(v project.Viewer) error {
-	return errs.Errorf(errs.Forbidden, "blind mode is on; the agreement view opens for %s once the project lead turns blind mode off", v.Coder.Name)
-}

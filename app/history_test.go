@@ -69,3 +69,31 @@ func TestUndoRedoOfCodingActions(t *testing.T) {
 		t.Errorf("%s can undo Aisha's coding", info.Current.Name)
 	}
 }
+
+// The coding history forgets steps a codebook merge may have recoded by
+// itself (project.History): the codebook service no longer clears it.
+func TestCodingHistoryAfterAMerge(t *testing.T) {
+	sv := newServices(t)
+	if _, err := sv.projects.Create("Merge", "", "Aisha", "keyes"); err != nil {
+		t.Fatal(err)
+	}
+	sv.answerOpen(t, filepath.Join(fixtures, "qualcoder-transcript.txt"))
+	docs, err := sv.documents.ChooseAndImport()
+	if err != nil {
+		t.Fatal(err)
+	}
+	codes, _ := sv.coding.Codes()
+	affect, other := codes[1], codes[2]
+	if _, err := sv.coding.Apply(docs[0].ID, affect.ID, 6, 23); err != nil {
+		t.Fatal(err)
+	}
+	if h, _ := sv.coding.History(); !h.CanUndo {
+		t.Fatalf("history after coding = %+v", h)
+	}
+	if _, err := sv.codebook.MergeCodes(affect.ID, other.ID); err != nil {
+		t.Fatal(err)
+	}
+	if h, _ := sv.coding.History(); h.CanUndo {
+		t.Fatalf("after merging %s into %s the history still offers %q", affect.Name, other.Name, h.Undo)
+	}
+}

@@ -180,10 +180,20 @@ func lineAround(text []rune, start, end int) (int, int) {
 	return from, to
 }
 
+// DismissalInput names a finding of Scan by where it is (code points), its
+// kind and its text.
+type DismissalInput struct {
+	Document int64  `json:"document"`
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	Kind     string `json:"kind"`
+	Text     string `json:"text"`
+}
+
 // Dismiss records that a finding is not an identifier; later scans leave it out.
-func (ps *PrivacyService) Dismiss(document int64, start, end int, kind, text string) error {
+func (ps *PrivacyService) Dismiss(in DismissalInput) error {
 	return ps.s.withProject(func(p *store.Project) error {
-		return p.Dismiss(store.Dismissal{Document: document, Start: start, End: end, Kind: kind, Text: text}, ps.s.coder)
+		return p.Dismiss(store.Dismissal{Document: in.Document, Start: in.Start, End: in.End, Kind: in.Kind, Text: in.Text}, ps.s.coder)
 	})
 }
 
@@ -222,8 +232,6 @@ func (ps *PrivacyService) Replace(replacements []PrivacyReplacementDTO) (*Privac
 				ps.key = append(ps.key, k)
 			}
 		}
-		// offsets moved: undoing an earlier coding step would land on other words
-		ps.s.history.clear()
 		out = &PrivacyReplaceSummaryDTO{Replacements: res.Replacements, Documents: res.Documents, Segments: res.Segments, Turns: res.Turns,
 			Names: res.Names, KeyEntries: len(ps.key), Warnings: append([]string{}, res.Warnings...)}
 		return nil

@@ -41,7 +41,7 @@ func TestPrivacyScanDismissReplaceAndSaveKey(t *testing.T) {
 		t.Errorf("context = %q | %q", f.Before, f.After)
 	}
 	p := phone.Findings[0]
-	if err := priv.Dismiss(p.Document, p.Start, p.End, p.Kind, p.Text); err != nil {
+	if err := priv.Dismiss(DismissalInput{Document: p.Document, Start: p.Start, End: p.End, Kind: p.Kind, Text: p.Text}); err != nil {
 		t.Fatal(err)
 	}
 	var occ []PrivacyOccurrenceDTO

@@ -141,15 +141,9 @@ func (ps *ProjectService) Info() (*ProjectInfo, error) {
 func (ps *ProjectService) SelectCoder(id int64) (*ProjectInfo, error) {
 	var info *ProjectInfo
 	err := ps.s.withProject(func(p *store.Project) error {
-		c, err := p.Coder(id)
+		c, err := project.CoderToCodeAs(p, id)
 		if err != nil {
 			return err
-		}
-		if c.Kind == store.KindConsensus {
-			return fmt.Errorf("%w: %s is a consensus layer, made by adjudication; nobody codes as it", store.ErrInvalid, c.Name)
-		}
-		if ps.s.coder != c.ID {
-			ps.s.history.clear() // undo is per coder: nobody undoes another's work
 		}
 		ps.s.coder = c.ID
 		ps.s.updateTitleLocked()

@@ -119,10 +119,7 @@ type searchScope struct {
 func (ss *SearchService) scope() (searchScope, error) {
 	var sc searchScope
 	err := ss.s.withViewer(func(p *store.Project, v project.Viewer) error {
-		sc.path, sc.coder = p.Path(), v.Coder
-		if v.Blind {
-			sc.coders = []string{v.Coder.Name}
-		}
+		sc.path, sc.coder, sc.coders = p.Path(), v.Coder, v.SearchCoders()
 		return nil
 	})
 	return sc, err
@@ -280,9 +277,6 @@ func (ss *SearchService) CodeHits(query string, code int64, whole bool) (*CodeHi
 		if p.Path() != sc.path || v.Coder.ID != sc.coder.ID {
 			return fmt.Errorf("%w: the project or the coder changed while searching; search again", store.ErrInvalid)
 		}
-		if v.Coder.Kind == store.KindConsensus {
-			return fmt.Errorf("%w: the consensus layer is written by adjudicating disagreements, not by coding", store.ErrInvalid)
-		}
 		c, err := p.Code(code)
 		if err != nil {
 			return err
@@ -295,39 +289,39 @@ func (ss *SearchService) CodeHits(query string, code int64, whole bool) (*CodeHi
 		}
 		news := make([]store.NewSegment, len(spans))
 		for i, sp := range spans {
-			news[i] = store.NewSegment{Document: sp.doc, Code: code, Coder: v.Coder.ID, Start: sp.start, End: sp.end}
+			news[i] = store.NewSegment{Document: sp.doc, Code: code, Start: sp.start, End: sp.end}
 		}
-		segs, created, err := p.AddSegments(news, v.Coder.ID)
+		label := func(n int) string {
+			what := countOf(n, "search hit", "search hits")
+			if whole {
+				what = countOf(n, "turn with a search hit", "turns with search hits")
+			}
+			return fmt.Sprintf("coding %s for %s as %s", what, clipQuery(query), c.Name)
+		}
+		segs, created, err := ss.s.history.CodeAll(p, v, news, label)
 		if err != nil {
 			return err
 		}
-		var batch []store.Segment
 		docs := map[int64]bool{}
 		for i, seg := range segs {
 			if !created[i] {
 				out.Already++
 				continue
 			}
-			batch = append(batch, seg)
+			out.Coded++
 			if !docs[seg.Document] {
 				docs[seg.Document] = true
 				out.Documents = append(out.Documents, seg.Document)
 			}
 		}
-		out.Coded = len(batch)
-		what := countOf(len(batch), "search hit", "search hits")
-		if whole {
-			what = countOf(len(batch), "turn with a search hit", "turns with search hits")
-		}
-		label := fmt.Sprintf("coding %s for %s as %s", what, clipQuery(query), c.Name)
-		if len(batch) > 0 {
-			ss.s.history.record(codingAction{added: true, seg: batch[0], batch: batch, label: label})
-			out.Done = "Coded " + strings.TrimPrefix(label, "coding ")
+		if out.Coded > 0 {
+			out.Done = "Coded " + strings.TrimPrefix(label(out.Coded), "coding ")
 		} else {
 			out.Done = fmt.Sprintf("Every hit was already coded as %s", c.Name)
 		}
-		out.History = ss.s.historyLocked()
-		return nil
+		h, err := ss.s.history.State(p, v)
+		out.History = codingHistoryDTO(h)
+		return err
 	})
 	if err != nil {
 		return nil, err

@@ -25,7 +25,9 @@ type Session struct {
 	dirs    Dirs
 	recent  recentList
 	launch  StartState
-	history history
+	// history is the open project's coding undo, which keeps itself true
+	// (project.History); a project opened gets a new one.
+	history project.History
 	// onClose are told when the project closes, each in its own goroutine
 	// (they may need locks of their own that are taken before the session's).
 	onClose []func()
@@ -143,7 +145,7 @@ func (s *Session) closeLocked() {
 		}
 	}
 	s.coder = 0
-	s.history.clear()
+	s.history = project.History{}
 	s.updateTitleLocked()
 }
 
@@ -205,7 +207,13 @@ func (s *Session) infoLocked() (*ProjectInfo, error) {
 			info.Current = &current
 		}
 	}
-	info.CanCompare = info.Current != nil && (!blind || s.coder == lead.ID)
+	if info.Current != nil {
+		v, err := project.ViewerFor(p, s.coder)
+		if err != nil {
+			return nil, err
+		}
+		info.CanCompare = v.CanCompare()
+	}
 	return info, nil
 }
 

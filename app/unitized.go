@@ -32,10 +32,7 @@ type UnitizedCodeDTO struct {
 func (as *AgreementService) Unitized(coders []int64, documents []int64) (*UnitizedDTO, error) {
 	var out *UnitizedDTO
 	err := as.s.withViewer(func(p *store.Project, v project.Viewer) error {
-		if !v.CanCompare() {
-			return errBlindCompare(v)
-		}
-		r, err := project.UnitizedAgreement(p, coders, documents)
+		r, err := project.UnitizedAgreement(p, v, coders, documents)
 		if err != nil {
 			return err
 		}

@@ -88,8 +88,8 @@ func TestBoundResultsCarryNoNilSlices(t *testing.T) {
 	check("Frameworks")(sv.codebook.Frameworks())
 	check("Builtins")(sv.codebook.Builtins())
 	check("CodebookHistory")(sv.codebook.History(0))
-	check("Compute")(sv.agreement.Compute(aisha, ben, nil, []int64{code}, "", 0, 0, "document"))
-	check("ComputeMulti")(sv.agreement.ComputeMulti([]int64{aisha, ben}, nil, []int64{code}, "", 0, 0))
+	check("Compute")(sv.agreement.Compute(AgreementInput{CoderA: aisha, CoderB: ben, Codes: []int64{code}, Resample: "document"}))
+	check("ComputeMulti")(sv.agreement.ComputeMulti(MultiAgreementInput{Coders: []int64{aisha, ben}, Codes: []int64{code}}))
 	check("Unitized")(sv.agreement.Unitized([]int64{aisha, ben}, nil))
 	check("Units")(sv.agreement.Units(), nil)
 	check("Quotes")(sv.quotes.List(code, 0))
@@ -112,6 +112,6 @@ func TestBoundResultsCarryNoNilSlices(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	check("Compute(flat)")(sv.agreement.Compute(aisha, ben, nil, nil, "", 0, 0, "document"))
-	check("ComputeMulti(flat)")(sv.agreement.ComputeMulti([]int64{aisha, ben}, nil, nil, "", 0, 0))
+	check("Compute(flat)")(sv.agreement.Compute(AgreementInput{CoderA: aisha, CoderB: ben, Resample: "document"}))
+	check("ComputeMulti(flat)")(sv.agreement.ComputeMulti(MultiAgreementInput{Coders: []int64{aisha, ben}}))
 }

@@ -1,6 +1,7 @@
 package project
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 
@@ -50,8 +51,12 @@ type ReviewItem struct {
 }
 
 // Disagreements lists the disagreements between two coders with the
-// decisions already taken on them.
-func Disagreements(p *store.Project, req ReviewRequest) (Review, error) {
+// decisions already taken on them. The viewer must be allowed to compare
+// (Viewer.CanCompare), as for every adjudication use case.
+func Disagreements(p *store.Project, v Viewer, req ReviewRequest) (Review, error) {
+	if err := v.mayCompare(); err != nil {
+		return Review{}, err
+	}
 	rv, _, err := review(p, req)
 	return rv, err
 }
@@ -61,7 +66,10 @@ func Disagreements(p *store.Project, req ReviewRequest) (Review, error) {
 // code both used), so that the consensus is a whole coding and not only the
 // settled disagreements. It can be called again: passages already copied or
 // decided are left as they are.
-func StartAdjudication(p *store.Project, req ReviewRequest) (Review, error) {
+func StartAdjudication(p *store.Project, v Viewer, req ReviewRequest) (Review, error) {
+	if err := v.mayCompare(); err != nil {
+		return Review{}, err
+	}
 	rv, agreed, err := review(p, req)
 	if err != nil {
 		return rv, err
@@ -79,7 +87,7 @@ func StartAdjudication(p *store.Project, req ReviewRequest) (Review, error) {
 	if _, err := p.RecordAgreed(c.ID, copies); err != nil {
 		return rv, err
 	}
-	return Disagreements(p, req)
+	return Disagreements(p, v, req)
 }
 
 // DecideRequest settles one disagreement, named by its key, found among the
@@ -94,12 +102,14 @@ type DecideRequest struct {
 	Rationale  string
 	Start, End int
 	Code       int64
-	Actor      int64
 }
 
-// Decide records the decision on one disagreement in the consensus layer
-// (which adjudication must have started) and returns it.
-func Decide(p *store.Project, req DecideRequest) (store.Decision, error) {
+// Decide records the viewer's decision on one disagreement in the consensus
+// layer (which adjudication must have started) and returns it.
+func Decide(p *store.Project, v Viewer, req DecideRequest) (store.Decision, error) {
+	if err := v.mayCompare(); err != nil {
+		return store.Decision{}, err
+	}
 	rv, _, err := review(p, req.ReviewRequest)
 	if err != nil {
 		return store.Decision{}, err
@@ -117,16 +127,20 @@ func Decide(p *store.Project, req DecideRequest) (store.Decision, error) {
 		return store.Decision{}, err
 	}
 	return p.Decide(store.Decision{Consensus: rv.Consensus.ID, Document: d.Document, Item: d.Key, Kind: d.Kind,
-		Action: req.Action, Rationale: req.Rationale, DecidedBy: req.Actor, Segments: segs})
+		Action: req.Action, Rationale: req.Rationale, DecidedBy: v.Coder.ID, Segments: segs})
 }
 
-// Reopen takes back the decision on one disagreement and its segments.
-func Reopen(p *store.Project, req ReviewRequest, key string, actor int64) error {
+// Reopen takes back the decision on one disagreement and its segments, as
+// the viewer.
+func Reopen(p *store.Project, v Viewer, req ReviewRequest, key string) error {
+	if err := v.mayCompare(); err != nil {
+		return err
+	}
 	c, err := p.ConsensusLayer(req.CoderA, req.CoderB, false)
 	if err != nil {
 		return err
 	}
-	return p.Reopen(c.ID, key, actor)
+	return p.Reopen(c.ID, key, v.Coder.ID)
 }
 
 // decidedSegments is what the action puts in the consensus for d.
@@ -214,7 +228,10 @@ func review(p *store.Project, req ReviewRequest) (Review, []coding.Agreed, error
 		names[d.ID] = d.Name
 	}
 	decided := map[string]*store.Decision{}
-	if c, err := p.ConsensusLayer(rv.CoderA.ID, rv.CoderB.ID, false); err == nil {
+	// No consensus layer yet (ErrNotFound) means nothing is decided.
+	if c, err := p.ConsensusLayer(rv.CoderA.ID, rv.CoderB.ID, false); err != nil && !errors.Is(err, store.ErrNotFound) {
+		return rv, nil, err
+	} else if err == nil {
 		rv.Consensus = c
 		list, err := p.Decisions(c.ID)
 		if err != nil {

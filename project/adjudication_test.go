@@ -25,7 +25,7 @@ func TestAdjudicationBuildsAConsensusLayer(t *testing.T) {
 	}
 	// Naming the pair in either order gives the same review.
 	req := ReviewRequest{CoderA: ben.ID, CoderB: lead.ID}
-	rv, err := Disagreements(p, req)
+	rv, err := Disagreements(p, leadViewer(t, p), req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,11 +45,11 @@ func TestAdjudicationBuildsAConsensusLayer(t *testing.T) {
 		}
 	}
 	first := rv.Items[0]
-	if _, err := Decide(p, DecideRequest{ReviewRequest: req, Key: first.Key, Action: AcceptA, Actor: lead.ID}); !errors.Is(err, store.ErrInvalid) {
+	if _, err := Decide(p, leadViewer(t, p), DecideRequest{ReviewRequest: req, Key: first.Key, Action: AcceptA}); !errors.Is(err, store.ErrInvalid) {
 		t.Errorf("deciding before adjudication started: %v", err)
 	}
 
-	rv, err = StartAdjudication(p, req)
+	rv, err = StartAdjudication(p, leadViewer(t, p), req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +61,7 @@ func TestAdjudicationBuildsAConsensusLayer(t *testing.T) {
 	if len(agreedSegs) == 0 || len(agreedSegs) > rv.Agreed {
 		t.Errorf("consensus holds %d segments after copying %d agreed passages", len(agreedSegs), rv.Agreed)
 	}
-	if again, _ := StartAdjudication(p, req); again.Consensus.ID != consensus.ID {
+	if again, _ := StartAdjudication(p, leadViewer(t, p), req); again.Consensus.ID != consensus.ID {
 		t.Errorf("starting again made another layer")
 	}
 
@@ -75,8 +75,8 @@ func TestAdjudicationBuildsAConsensusLayer(t *testing.T) {
 		{"empty adjusted span", DecideRequest{Key: first.Key, Action: Adjust, Start: 9, End: 9}, false},
 	}
 	for _, tt := range tests {
-		tt.req.ReviewRequest, tt.req.Actor = req, lead.ID
-		if _, err := Decide(p, tt.req); (err == nil) != tt.wantOK {
+		tt.req.ReviewRequest = req
+		if _, err := Decide(p, leadViewer(t, p), tt.req); (err == nil) != tt.wantOK {
 			t.Errorf("%s: %v", tt.name, err)
 		}
 	}
@@ -84,15 +84,15 @@ func TestAdjudicationBuildsAConsensusLayer(t *testing.T) {
 	// Settle everything by accepting A, except one adjusted and one taken
 	// back; then the consensus is close to A.
 	for i, it := range rv.Items {
-		dr := DecideRequest{ReviewRequest: req, Key: it.Key, Action: AcceptA, Rationale: "A follows the codebook", Actor: lead.ID}
+		dr := DecideRequest{ReviewRequest: req, Key: it.Key, Action: AcceptA, Rationale: "A follows the codebook"}
 		if i == 1 {
 			dr.Action, dr.Start, dr.End, dr.Code = Adjust, it.Extent.Start, it.Extent.End, max(it.CodeA, it.CodeB)
 		}
-		if _, err := Decide(p, dr); err != nil {
+		if _, err := Decide(p, leadViewer(t, p), dr); err != nil {
 			t.Fatalf("deciding %s: %v", it.Key, err)
 		}
 	}
-	if err := Reopen(p, req, rv.Items[2].Key, lead.ID); err != nil {
+	if err := Reopen(p, leadViewer(t, p), req, rv.Items[2].Key); err != nil {
 		t.Fatal(err)
 	}
 	p.Close()
@@ -103,7 +103,7 @@ func TestAdjudicationBuildsAConsensusLayer(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer p.Close()
-	rv, err = Disagreements(p, req)
+	rv, err = Disagreements(p, leadViewer(t, p), req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,11 +130,11 @@ func TestAdjudicationBuildsAConsensusLayer(t *testing.T) {
 	if *ca.Overall.Kappa <= *ab.Overall.Kappa || *ca.Overall.Kappa < 0.9 {
 		t.Errorf("consensus vs A κ = %.3f, A vs B κ = %.3f", *ca.Overall.Kappa, *ab.Overall.Kappa)
 	}
-	methods, err := ExportAgreement(p, AgreementRequest{CoderA: consensus.ID, CoderB: lead.ID}, "kappa", "md")
+	methods, err := ExportAgreement(p, leadViewer(t, p), AgreementRequest{CoderA: consensus.ID, CoderB: lead.ID}, "kappa", "md")
 	if err != nil || !strings.Contains(methods, "The consensus coding (Consensus), reached by adjudicating the disagreements between Aisha and Ben, was compared with Aisha's coding of 9 transcripts") {
 		t.Errorf("methods for the consensus: %v\n%s", err, methods)
 	}
-	if _, err := Disagreements(p, ReviewRequest{CoderA: consensus.ID, CoderB: lead.ID}); !errors.Is(err, store.ErrInvalid) {
+	if _, err := Disagreements(p, leadViewer(t, p), ReviewRequest{CoderA: consensus.ID, CoderB: lead.ID}); !errors.Is(err, store.ErrInvalid) {
 		t.Errorf("adjudicating a consensus against a coder: %v", err)
 	}
 }
@@ -184,7 +184,7 @@ func TestAgreementOverChosenCodes(t *testing.T) {
 	if err != nil || len(two.PerCode) != 2 || two.PerCode[0].Code != codes[2].ID || two.PerCode[1].Counts != all.PerCode[5].Counts {
 		t.Fatalf("two codes: %+v, %v", two.PerCode, err)
 	}
-	text, err := ExportAgreement(p, req, "kappa", "md")
+	text, err := ExportAgreement(p, leadViewer(t, p), req, "kappa", "md")
 	if err != nil || !strings.Contains(text, "agreement is reported for 2 of its 13 codes") {
 		t.Errorf("methods for chosen codes: %v\n%s", err, text)
 	}

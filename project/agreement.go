@@ -331,6 +331,37 @@ func AgreementCodes(p *store.Project, framework int64) ([]coding.Code, error) {
 // with each row labelled by its document's name; codes restricts the pooled
 // codes (one code gives that code's code × document breakdown).
 func DocumentRows(p *store.Project, rep coding.Report, codes ...int64) ([]coding.Result, error) {
+	names, err := documentNames(p)
+	if err != nil {
+		return nil, err
+	}
+	return namedRows(rep, names, codes...), nil
+}
+
+// DocumentBreakdown is an agreement broken down by document: every code
+// pooled (Code 0) or one code's.
+type DocumentBreakdown struct {
+	Code int64
+	Rows []coding.Result
+}
+
+// DocumentBreakdowns is every breakdown by document the agreement view can
+// open under a row of rep: all codes pooled first, then each code of
+// rep.PerCode in its order, rows labelled as DocumentRows labels them.
+func DocumentBreakdowns(p *store.Project, rep coding.Report) ([]DocumentBreakdown, error) {
+	names, err := documentNames(p)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]DocumentBreakdown, 0, len(rep.PerCode)+1)
+	out = append(out, DocumentBreakdown{Rows: namedRows(rep, names)})
+	for _, row := range rep.PerCode {
+		out = append(out, DocumentBreakdown{Code: row.Code, Rows: namedRows(rep, names, row.Code)})
+	}
+	return out, nil
+}
+
+func documentNames(p *store.Project) (map[int64]string, error) {
 	docs, err := p.Documents()
 	if err != nil {
 		return nil, err
@@ -339,9 +370,13 @@ func DocumentRows(p *store.Project, rep coding.Report, codes ...int64) ([]coding
 	for _, d := range docs {
 		names[d.ID] = d.Name
 	}
+	return names, nil
+}
+
+func namedRows(rep coding.Report, names map[int64]string, codes ...int64) []coding.Result {
 	rows := rep.PerDocument(codes...)
 	for i := range rows {
 		rows[i].Label = names[rows[i].Document]
 	}
-	return rows, nil
+	return rows
 }

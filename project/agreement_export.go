@@ -11,19 +11,23 @@ import (
 // AgreementTableFor computes the agreement and gathers what a report and a
 // methods paragraph say about it: the coders' names, the words compared, the
 // framework and its factors. statistic chooses the coefficient of the
-// Markdown and HTML tables (see report.AgreementTable).
-func AgreementTableFor(p *store.Project, req AgreementRequest, statistic string) (report.AgreementTable, error) {
+// Markdown and HTML tables (see report.AgreementTable). The viewer must be
+// allowed to compare (Viewer.CanCompare).
+func AgreementTableFor(p *store.Project, v Viewer, req AgreementRequest, statistic string) (report.AgreementTable, error) {
+	if err := v.mayCompare(); err != nil {
+		return report.AgreementTable{}, err
+	}
 	r, err := Agreement(p, req)
 	if err != nil {
 		return report.AgreementTable{}, err
 	}
 	a, err := p.Coder(req.CoderA)
 	if err != nil {
-		return report.AgreementTable{}, err
+		return report.AgreementTable{}, fmt.Errorf("coder A: %w", err)
 	}
 	b, err := p.Coder(req.CoderB)
 	if err != nil {
-		return report.AgreementTable{}, err
+		return report.AgreementTable{}, fmt.Errorf("coder B: %w", err)
 	}
 	docs, err := p.Documents()
 	if err != nil {
@@ -49,22 +53,14 @@ func AgreementTableFor(p *store.Project, req AgreementRequest, statistic string)
 			consensus = c.Name
 			// A consensus layer without a recorded pair says only that it
 			// is one; any other failure to read the pair is an error.
-			x, y, err := p.ConsensusOf(c.ID)
+			pair, err := settledBy(p, c)
 			if errors.Is(err, store.ErrNotFound) {
 				continue
 			}
 			if err != nil {
 				return report.AgreementTable{}, err
 			}
-			cx, err := p.Coder(x)
-			if err != nil {
-				return report.AgreementTable{}, err
-			}
-			cy, err := p.Coder(y)
-			if err != nil {
-				return report.AgreementTable{}, err
-			}
-			settles = cx.Name + " and " + cy.Name
+			settles = pair
 		}
 	}
 	return report.AgreementTable{FrameworkCodes: len(all), Consensus: consensus, Settles: settles,
@@ -73,9 +69,26 @@ func AgreementTableFor(p *store.Project, req AgreementRequest, statistic string)
 	}, nil
 }
 
+// settledBy names the two coders whose disagreements a consensus layer settles.
+func settledBy(p *store.Project, consensus store.Coder) (string, error) {
+	x, y, err := p.ConsensusOf(consensus.ID)
+	if err != nil {
+		return "", fmt.Errorf("consensus layer %s: %w", consensus.Name, err)
+	}
+	cx, err := p.Coder(x)
+	if err != nil {
+		return "", fmt.Errorf("consensus layer %s: %w", consensus.Name, err)
+	}
+	cy, err := p.Coder(y)
+	if err != nil {
+		return "", fmt.Errorf("consensus layer %s: %w", consensus.Name, err)
+	}
+	return cx.Name + " and " + cy.Name, nil
+}
+
 // ExportAgreement renders the agreement as "csv", "md" or "html".
-func ExportAgreement(p *store.Project, req AgreementRequest, statistic, format string) (string, error) {
-	t, err := AgreementTableFor(p, req, statistic)
+func ExportAgreement(p *store.Project, v Viewer, req AgreementRequest, statistic, format string) (string, error) {
+	t, err := AgreementTableFor(p, v, req, statistic)
 	if err != nil {
 		return "", err
 	}

@@ -173,7 +173,7 @@ func TestExcludedTurnsLeaveAgreement(t *testing.T) {
 	if _, c := kappa("turn"); c.Both != 1 || c.Both+c.OnlyA+c.OnlyB+c.Neither != 1 {
 		t.Errorf("turn units without the interviewer: %+v, want the one turn of P001", c)
 	}
-	multi, err := MultiAgreement(p, MultiAgreementRequest{Coders: []int64{a.ID, b.ID}, Codes: []int64{code.ID}, Unit: "character"})
+	multi, err := MultiAgreement(p, leadViewer(t, p), MultiAgreementRequest{Coders: []int64{a.ID, b.ID}, Codes: []int64{code.ID}, Unit: "character"})
 	if err != nil {
 		t.Fatal(err)
 	}

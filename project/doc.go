@@ -1,8 +1,49 @@
-// Package project holds the use cases that the desktop app and the command
-// line share, so that both give the same answers from the same inputs:
-// creating projects (including the bundled demo), importing transcript files,
-// what a coder may see under blind mode, character-level agreement over a
-// project, quotes for a code, and segments as CSV.
+// Package project is Themis's one application layer: the use cases that the
+// desktop app (app/) and the command line (cmd/themis-project) share, so
+// that both give the same answers from the same inputs and keep the same
+// rules. app/ and cmd/ translate requests, DTOs and errors; the rules live
+// here.
+//
+// Who is asking is a Viewer (ViewerFor in the app; CommandLineViewer, the
+// lead with blind mode off, at a shell). Use cases that show coders' work
+// take the viewer and enforce blind mode themselves: in blind mode every
+// coder sees only their own layer, and only the lead may compare.
+//
+// The use cases, by file:
+//
+//   - The bundled demo study (demo.go): CreateDemo.
+//   - Importing transcripts (importing.go): CollectFiles, PreviewFile,
+//     Import (with progress and cancelling), ImportFiles, ImportData,
+//     CheckSpeakerPattern, Summary.
+//   - Case sheets (cases.go): ImportCaseSheet, ImportCaseSheetData,
+//     CaseSheetSummary.
+//   - Codebooks (codebook.go): NewFramework (from a built-in),
+//     ExportCodebook, ImportCodebookFile, ImportCodebook, CodebookExtension.
+//   - Visibility and coding (visibility.go): ViewerFor, CommandLineViewer,
+//     VisibleSegments, VisibleCodeSegments, CodesWithCounts (segment counts
+//     the viewer may see), CodeInVivo, CoderToCodeAs (nobody codes as a
+//     consensus layer).
+//   - Coding undo (history.go): History records one coder's coding steps in
+//     one open project (Code, Uncode, CodeAll for search hits) and undoes
+//     and redoes them (Undo, Redo, State). It keys itself by the file, the
+//     coder and the journal, and forgets steps that a merge, split,
+//     deletion, codebook undo or replacement of identifiers may have made
+//     untrue, so nobody clears it by hand.
+//   - Agreement between two coders (agreement.go, agreement_export.go):
+//     Agreement, AgreementTableFor (with the viewer), DocumentRows,
+//     DocumentBreakdowns (per document, all codes pooled and per code),
+//     ExportAgreement, RenderAgreement, AgreementCodes, CodebookOf; units of
+//     analysis in Units (units.go).
+//   - Agreement among two or more coders: MultiAgreement (multi.go) and
+//     Krippendorff's unitizing alphas, UnitizedAgreement (unitized.go).
+//   - Adjudication (adjudication.go): Disagreements, StartAdjudication,
+//     Decide, Reopen, building a consensus layer.
+//   - Quotes for a code (quotes.go): Quotes, RenderQuotes.
+//   - Segments as CSV (segmentcsv.go): ImportSegmentsCSV, ExportSegmentsCSV.
+//   - Search (search.go): NewSearchSource, OpenSearch, OpenSearchIn,
+//     SearchDirs, PurgeSearch.
+//   - The anonymisation check (scan.go, replace.go): Scan, GroupFindings,
+//     FindOccurrences, PseudonymFor, Replace, WriteKeyFile, OpenKeyFile.
 //
 // The anonymisation check (Scan, Replace, FindOccurrences) looks for
 // identifiers in the transcripts and in the names that carry them too:

@@ -25,8 +25,11 @@ type MultiAgreementRequest struct {
 // MultiAgreement computes Fleiss' kappa, Krippendorff's alpha and the other
 // statistics of coding.MultiAgreement per code, per factor and overall among
 // two or more coders of a project. Every coder must be distinct and known;
-// the documents must exist. Blind mode is for callers to enforce.
-func MultiAgreement(p *store.Project, req MultiAgreementRequest) (coding.MultiReport, error) {
+// the documents must exist; the viewer must be allowed to compare.
+func MultiAgreement(p *store.Project, v Viewer, req MultiAgreementRequest) (coding.MultiReport, error) {
+	if err := v.mayCompare(); err != nil {
+		return coding.MultiReport{}, err
+	}
 	if err := checkOptions(&req.Unit, req.MinShare, req.Bootstrap); err != nil {
 		return coding.MultiReport{}, err
 	}

@@ -40,7 +40,7 @@ func demoWithThirdCoder(t *testing.T) (*store.Project, []int64) {
 
 func TestMultiAgreementOfAProject(t *testing.T) {
 	p, coders := demoWithThirdCoder(t)
-	rep, err := MultiAgreement(p, MultiAgreementRequest{Coders: coders, Bootstrap: 100, Seed: 1})
+	rep, err := MultiAgreement(p, leadViewer(t, p), MultiAgreementRequest{Coders: coders, Bootstrap: 100, Seed: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,7 +59,7 @@ func TestMultiAgreementOfAProject(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	multi, err := MultiAgreement(p, MultiAgreementRequest{Coders: coders[:2], Unit: "sentence", MinShare: 0.5})
+	multi, err := MultiAgreement(p, leadViewer(t, p), MultiAgreementRequest{Coders: coders[:2], Unit: "sentence", MinShare: 0.5})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +92,7 @@ func TestMultiAgreementRejectsBadRequests(t *testing.T) {
 		{"too many resamples", MultiAgreementRequest{Coders: coders, Bootstrap: coding.MaxResamples + 1}, store.ErrInvalid},
 	}
 	for _, tt := range tests {
-		if _, err := MultiAgreement(p, tt.req); !errors.Is(err, tt.want) {
+		if _, err := MultiAgreement(p, leadViewer(t, p), tt.req); !errors.Is(err, tt.want) {
 			t.Errorf("%s: %v, want %v", tt.name, err, tt.want)
 		}
 	}

@@ -252,3 +252,13 @@ func TestAgreementByTurnSentenceParagraphAndDocument(t *testing.T) {
 		}
 	}
 }
+
+// leadViewer is who the command line reads p as: the lead, allowed to compare.
+func leadViewer(t testing.TB, p *store.Project) Viewer {
+	t.Helper()
+	v, err := CommandLineViewer(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}

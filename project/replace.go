@@ -190,7 +190,10 @@ func (kf *KeyFile) Add(key []KeyEntry) error {
 func (kf *KeyFile) Close() error {
 	err := kf.f.Close()
 	if kf.created {
-		os.Remove(kf.path)
+		err = errors.Join(err, os.Remove(kf.path))
 	}
-	return err
+	if err != nil {
+		return fmt.Errorf("key file %s: %w", kf.path, err)
+	}
+	return nil
 }

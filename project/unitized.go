@@ -24,8 +24,12 @@ import (
 // uncodable codes are ignored.
 //
 // Fewer than two coders, a coder named twice, or an unknown coder or
-// document is an error (store.ErrInvalid, store.ErrNotFound).
-func UnitizedAgreement(p *store.Project, coders []int64, documents []int64) (coding.UnitizedReport, error) {
+// document is an error (store.ErrInvalid, store.ErrNotFound); so is a
+// viewer whom blind mode keeps from comparing.
+func UnitizedAgreement(p *store.Project, v Viewer, coders []int64, documents []int64) (coding.UnitizedReport, error) {
+	if err := v.mayCompare(); err != nil {
+		return coding.UnitizedReport{}, err
+	}
 	if len(coders) < 2 {
 		return coding.UnitizedReport{}, fmt.Errorf("%w: the unitizing alphas compare two or more coders", store.ErrInvalid)
 	}

@@ -36,7 +36,7 @@ func TestUnitizedAgreement(t *testing.T) {
 	add(ben, d2, rel, 30, 40)
 	add(ben, d2, pos, 50, 58)
 
-	r, err := UnitizedAgreement(p, []int64{aisha.ID, ben.ID}, nil)
+	r, err := UnitizedAgreement(p, leadViewer(t, p), []int64{aisha.ID, ben.ID}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +76,7 @@ func TestUnitizedAgreement(t *testing.T) {
 	}
 
 	// One document only.
-	one, err := UnitizedAgreement(p, []int64{aisha.ID, ben.ID}, []int64{d2})
+	one, err := UnitizedAgreement(p, leadViewer(t, p), []int64{aisha.ID, ben.ID}, []int64{d2})
 	if err != nil || one.Continua != 1 {
 		t.Fatalf("%v %+v", err, one)
 	}
@@ -85,7 +85,7 @@ func TestUnitizedAgreement(t *testing.T) {
 	// become undefined, |uα (coded or not) and the per-code binary alphas
 	// stay, and Positive affect's is that of its own segments.
 	add(ben, d1, rel, 40, 50)
-	over, err := UnitizedAgreement(p, []int64{aisha.ID, ben.ID}, nil)
+	over, err := UnitizedAgreement(p, leadViewer(t, p), []int64{aisha.ID, ben.ID}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,7 +111,7 @@ func TestUnitizedAgreement(t *testing.T) {
 		t.Fatal(err)
 	}
 	add(chen, d1, pos, 34, 52)
-	three, err := UnitizedAgreement(p, []int64{aisha.ID, ben.ID, chen.ID}, nil)
+	three, err := UnitizedAgreement(p, leadViewer(t, p), []int64{aisha.ID, ben.ID, chen.ID}, nil)
 	if err != nil || three.Coders != 3 || three.BinaryKUAlpha[pos.Name].Value == nil {
 		t.Fatalf("three coders: %v %+v", err, three)
 	}
@@ -119,20 +119,20 @@ func TestUnitizedAgreement(t *testing.T) {
 
 func TestUnitizedAgreementErrors(t *testing.T) {
 	p, a, b := newStudy(t)
-	if _, err := UnitizedAgreement(p, []int64{a.ID}, nil); !errors.Is(err, store.ErrInvalid) {
+	if _, err := UnitizedAgreement(p, leadViewer(t, p), []int64{a.ID}, nil); !errors.Is(err, store.ErrInvalid) {
 		t.Errorf("one coder: %v", err)
 	}
-	if _, err := UnitizedAgreement(p, []int64{a.ID, a.ID}, nil); !errors.Is(err, store.ErrInvalid) {
+	if _, err := UnitizedAgreement(p, leadViewer(t, p), []int64{a.ID, a.ID}, nil); !errors.Is(err, store.ErrInvalid) {
 		t.Errorf("same coder twice: %v", err)
 	}
-	if _, err := UnitizedAgreement(p, []int64{a.ID, b.ID}, []int64{42}); !errors.Is(err, store.ErrNotFound) {
+	if _, err := UnitizedAgreement(p, leadViewer(t, p), []int64{a.ID, b.ID}, []int64{42}); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("unknown document: %v", err)
 	}
-	if _, err := UnitizedAgreement(p, []int64{a.ID, 999}, nil); err == nil {
+	if _, err := UnitizedAgreement(p, leadViewer(t, p), []int64{a.ID, 999}, nil); err == nil {
 		t.Error("unknown coder accepted")
 	}
 	// No documents at all: every coefficient undefined, no error.
-	r, err := UnitizedAgreement(p, []int64{a.ID, b.ID}, nil)
+	r, err := UnitizedAgreement(p, leadViewer(t, p), []int64{a.ID, b.ID}, nil)
 	if err != nil || r.UAlpha.Undefined == nil {
 		t.Errorf("empty project: %v %+v", err, r)
 	}

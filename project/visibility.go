@@ -1,6 +1,8 @@
 package project
 
 import (
+	"fmt"
+
 	"themis/errs"
 	"themis/store"
 )
@@ -37,6 +39,118 @@ func (v Viewer) CanSee(coder int64) bool { return !v.Blind || coder == v.Coder.I
 // CanCompare reports whether the viewer may open the agreement view: always
 // for the lead, who runs the comparison; for others only once blind mode is off.
 func (v Viewer) CanCompare() bool { return v.IsLead || !v.Blind }
+
+// mayCompare is CanCompare as the error every comparison use case returns
+// (agreement, adjudication), so the refusal reads the same wherever it comes from.
+func (v Viewer) mayCompare() error {
+	if v.CanCompare() {
+		return nil
+	}
+	return errBlind(v, "the agreement view")
+}
+
+// CommandLineViewer is who the command line reads a project as: the lead
+// with blind mode off, because whoever holds the file at a shell can read
+// every layer in it anyway, and the lead's comparison commands must work.
+func CommandLineViewer(p *store.Project) (Viewer, error) {
+	lead, err := p.Lead()
+	if err != nil {
+		return Viewer{}, err
+	}
+	return Viewer{Coder: lead, IsLead: true}, nil
+}
+
+// SearchCoders names the coders whose coding a search may show the viewer:
+// nil for every coder, or in blind mode only the viewer.
+func (v Viewer) SearchCoders() []string {
+	if v.Blind {
+		return []string{v.Coder.Name}
+	}
+	return nil
+}
+
+// mayCode refuses coding as a consensus layer, which only adjudication writes.
+func (v Viewer) mayCode() error {
+	if v.Coder.Kind == store.KindConsensus {
+		return errConsensusCoding
+	}
+	return nil
+}
+
+var errConsensusCoding = fmt.Errorf("%w: the consensus layer is written by adjudicating disagreements, not by coding", store.ErrInvalid)
+
+// CodeInVivo creates a code named name under parent (0: top level) in the
+// active framework and codes [start, end) of document with it as the
+// viewer, in one step that the codebook's undo reverses.
+func CodeInVivo(p *store.Project, v Viewer, document int64, start, end int, name string, parent int64) (store.Code, store.Segment, error) {
+	if err := v.mayCode(); err != nil {
+		return store.Code{}, store.Segment{}, err
+	}
+	return p.CodeInVivo(0, store.NewSegment{Document: document, Coder: v.Coder.ID, Start: start, End: end}, name, parent, v.Coder.ID)
+}
+
+// CoderToCodeAs is the coder id chosen to code as: any coder but a
+// consensus layer, which is made by adjudication.
+func CoderToCodeAs(p *store.Project, id int64) (store.Coder, error) {
+	c, err := p.Coder(id)
+	if err != nil {
+		return c, err
+	}
+	if c.Kind == store.KindConsensus {
+		return c, fmt.Errorf("%w: %s is a consensus layer, made by adjudication; nobody codes as it", store.ErrInvalid, c.Name)
+	}
+	return c, nil
+}
+
+// CoderCount is how many segments one coder has with a code.
+type CoderCount struct {
+	Coder store.Coder
+	Count int
+}
+
+// CodeCounts is a code of a framework with the segment counts of the coders
+// the viewer may see, coders without any left out.
+type CodeCounts struct {
+	Code   store.Code
+	Counts []CoderCount
+}
+
+// CodesWithCounts lists a framework's codes (0: the active one) in tree
+// order, each with the counts the viewer may see.
+func CodesWithCounts(p *store.Project, v Viewer, framework int64) ([]CodeCounts, error) {
+	codes, err := p.CodesOf(framework)
+	if err != nil {
+		return nil, err
+	}
+	counts, err := p.SegmentCounts(framework)
+	if err != nil {
+		return nil, err
+	}
+	coders, err := p.Coders()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]CodeCounts, 0, len(codes))
+	for _, c := range codes {
+		cc := CodeCounts{Code: c}
+		for _, k := range coders {
+			if n := counts[c.ID][k.ID]; n > 0 && v.CanSee(k.ID) {
+				cc.Counts = append(cc.Counts, CoderCount{Coder: k, Count: n})
+			}
+		}
+		out = append(out, cc)
+	}
+	return out, nil
+}
+
+// VisibleCodeSegments returns the segments of a code the viewer may see.
+func VisibleCodeSegments(p *store.Project, v Viewer, code int64) ([]store.Segment, error) {
+	f := store.SegmentFilter{Code: code}
+	if v.Blind {
+		f.Coder = v.Coder.ID
+	}
+	return p.Segments(f)
+}
 
 // VisibleSegments returns the segments of a document the viewer may see.
 func VisibleSegments(p *store.Project, v Viewer, document int64) ([]store.Segment, error) {

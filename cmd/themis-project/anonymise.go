@@ -52,7 +52,7 @@ func cmdAnonymise(args []string, out io.Writer) error {
 			return fmt.Errorf("key file %s: %w: the key must be kept apart from the project and its files", *keyPath, store.ErrInvalid)
 		}
 	}
-	return withProject(pos[0], true, func(p *store.Project) error {
+	return withProject(pos[0], true, func(p *store.Project) (err error) {
 		found, err := project.FindOccurrences(p, *text)
 		if err != nil {
 			return err
@@ -73,7 +73,11 @@ func cmdAnonymise(args []string, out io.Writer) error {
 			if key, err = project.OpenKeyFile(*keyPath); err != nil {
 				return fmt.Errorf("%w\nthe project is unchanged", err)
 			}
-			defer key.Close()
+			defer func() {
+				if cerr := key.Close(); cerr != nil && err == nil {
+					err = cerr
+				}
+			}()
 		}
 		who, err := actor(p)
 		if err != nil {

@@ -38,7 +38,9 @@ func cmdNew(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	defer p.Close()
+	if err := p.Close(); err != nil {
+		return fmt.Errorf("close %s: %w", pos[0], err)
+	}
 	fmt.Fprintf(out, "created %s with %q (lead: %s, blind mode on)\n", pos[0], fw.Name, *lead)
 	return nil
 }
@@ -64,10 +66,13 @@ func cmdDemo(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	defer p.Close()
 	docs, err := p.Documents()
 	if err != nil {
-		return err
+		p.Close()
+		return fmt.Errorf("%s: %w", pos[0], err)
+	}
+	if err := p.Close(); err != nil {
+		return fmt.Errorf("close %s: %w", pos[0], err)
 	}
 	fmt.Fprintf(out, "created %s: %d documents coded by %s and %s\n", pos[0], len(docs), project.DemoLead, project.DemoSecondCoder)
 	return nil
@@ -501,7 +506,11 @@ func cmdAgreement(args []string, out io.Writer) error {
 			return err
 		}
 		if *format != "text" && !*asJSON {
-			text, err := project.ExportAgreement(p, req, *statistic, *format)
+			viewer, err := project.CommandLineViewer(p)
+			if err != nil {
+				return err
+			}
+			text, err := project.ExportAgreement(p, viewer, req, *statistic, *format)
 			if err != nil {
 				return err
 			}
@@ -611,12 +620,10 @@ func cmdQuotes(args []string, out io.Writer) error {
 		if err != nil {
 			return err
 		}
-		// The command line reads the whole project, as the lead with blind mode off would.
-		lead, err := p.Lead()
+		viewer, err := project.CommandLineViewer(p)
 		if err != nil {
 			return err
 		}
-		viewer := project.Viewer{Coder: lead, IsLead: true}
 		var coder int64
 		if *coderName != "" {
 			c, err := p.CoderByName(*coderName)
@@ -700,7 +707,9 @@ func cmdJournal(args []string, out io.Writer) error {
 // withProject opens the project at path — for writing, taking its lock, when
 // write is true; read-only otherwise, so it works beside an open app — runs
 // fn and closes it.
-func withProject(path string, write bool, fn func(*store.Project) error) error {
+// A project that fails to close (its last changes not checkpointed) is an
+// error too, unless fn failed first.
+func withProject(path string, write bool, fn func(*store.Project) error) (err error) {
 	open := store.OpenReadOnly
 	if write {
 		open = store.Open
@@ -709,7 +718,11 @@ func withProject(path string, write bool, fn func(*store.Project) error) error {
 	if err != nil {
 		return err
 	}
-	defer p.Close()
+	defer func() {
+		if cerr := p.Close(); cerr != nil && err == nil {
+			err = fmt.Errorf("close %s: %w", path, cerr)
+		}
+	}()
 	return fn(p)
 }
 

@@ -54,7 +54,11 @@ func multiAgreement(path string, names []string, docNames, codeNames string, req
 		if req.Codes, err = codeIDs(p, codeNames); err != nil {
 			return err
 		}
-		r, err := project.MultiAgreement(p, req)
+		viewer, err := project.CommandLineViewer(p)
+		if err != nil {
+			return err
+		}
+		r, err := project.MultiAgreement(p, viewer, req)
 		if err != nil {
 			return err
 		}
@@ -196,7 +200,11 @@ func unitizedAgreement(path string, names []string, docNames string, asJSON bool
 			}
 			docs = append(docs, d.ID)
 		}
-		r, err := project.UnitizedAgreement(p, coders, docs)
+		viewer, err := project.CommandLineViewer(p)
+		if err != nil {
+			return err
+		}
+		r, err := project.UnitizedAgreement(p, viewer, coders, docs)
 		if err != nil {
 			return err
 		}

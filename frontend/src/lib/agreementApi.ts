@@ -111,7 +111,7 @@ export const agreementApi = {
     resample: Resample = 'document',
   ): Promise<Agreement> {
     return call(async () => {
-      const a = await Agreements.Compute(coderA, coderB, documents, codes, unit, minShare, bootstrap, resample);
+      const a = await Agreements.Compute({ coderA, coderB, documents, codes, unit, minShare, bootstrap, resample, statistic: '' });
       return {
         coderA: coder(a.coderA),
         coderB: coder(a.coderB),
@@ -146,7 +146,7 @@ export const agreementApi = {
     resample: Resample,
     statistic: string,
   ): Promise<string> {
-    return call(async () => (await Agreements.Methods(coderA, coderB, documents, codes, unit, minShare, bootstrap, resample, statistic)) ?? '');
+    return call(async () => (await Agreements.Methods({ coderA, coderB, documents, codes, unit, minShare, bootstrap, resample, statistic })) ?? '');
   },
   /** Asks where to save the agreement table and writes it; the path written, or "" when the user cancelled. */
   exportAgreement(
@@ -162,7 +162,7 @@ export const agreementApi = {
     format: AgreementExportFormat,
   ): Promise<string> {
     return call(async () =>
-      (await Agreements.Export(coderA, coderB, documents, codes, unit, minShare, bootstrap, resample, statistic, format)) ?? '',
+      (await Agreements.Export({ coderA, coderB, documents, codes, unit, minShare, bootstrap, resample, statistic }, format)) ?? '',
     );
   },
 
@@ -179,7 +179,7 @@ export const agreementApi = {
     bootstrap: number,
   ): Promise<MultiAgreement> {
     return call(async () => {
-      const a = await Agreements.ComputeMulti(coders, documents, codes, unit, minShare, bootstrap);
+      const a = await Agreements.ComputeMulti({ coders, documents, codes, unit, minShare, bootstrap });
       return {
         coders: (a.coders ?? []).map(coder),
         documents: a.documents ?? [],

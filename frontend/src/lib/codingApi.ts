@@ -42,7 +42,13 @@ export const codingApi = {
    */
   async codeInVivo(doc: DocumentView, start: number, end: number, name: string, parent: number): Promise<InVivo> {
     return call(async () => {
-      const r = await Coding.CodeInVivo(doc.id, doc.index.toCodePoint(start, 'floor'), doc.index.toCodePoint(end, 'ceil'), name, parent);
+      const r = await Coding.CodeInVivo({
+        document: doc.id,
+        start: doc.index.toCodePoint(start, 'floor'),
+        end: doc.index.toCodePoint(end, 'ceil'),
+        name,
+        parent,
+      });
       return { code: toCode(r.code), segment: segment(r.segment, doc.index) };
     });
   },

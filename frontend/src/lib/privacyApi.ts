@@ -131,7 +131,7 @@ export const privacyApi = {
   },
 
   dismiss(f: PrivacyFinding): Promise<void> {
-    return call(() => Privacy.Dismiss(f.document, f.start, f.end, f.kind, f.text));
+    return call(() => Privacy.Dismiss({ document: f.document, start: f.start, end: f.end, kind: f.kind, text: f.text }));
   },
 
   async replace(reps: Replacement[]): Promise<ReplaceSummary> {

@@ -235,14 +235,20 @@ describe('new code from the selection', () => {
     await fireEvent.keyDown(name, { key: '1' });
     expect(m(Coding.Apply)).toHaveBeenCalledTimes(1);
 
-    m(Coding.CodeInVivo).mockImplementation(async (d: number, s: number, e: number) => ({
+    m(Coding.CodeInVivo).mockImplementation(async (i: { document: number; start: number; end: number }) => ({
       code: created,
-      segment: { id: 12, document: d, code: 30, coder: 1, start: s, end: e },
+      segment: { id: 12, document: i.document, code: 30, coder: 1, start: i.start, end: i.end },
     }));
     m(Coding.Codes).mockResolvedValue([...codes, created]);
     await fireEvent.submit(screen.getByTestId('in-vivo-form'));
     // code points after the emoji and the ZWJ sequence, as the backend counts
-    expect(m(Coding.CodeInVivo)).toHaveBeenCalledWith(5, cpOf('garden'), cpOf('Tuesdays') + 9, 'garden on Tuesdays', 20);
+    expect(m(Coding.CodeInVivo)).toHaveBeenCalledWith({
+      document: 5,
+      start: cpOf('garden'),
+      end: cpOf('Tuesdays') + 9,
+      name: 'garden on Tuesdays',
+      parent: 20,
+    });
     await vi.waitFor(() => expect(screen.getByTestId('code-garden on Tuesdays')).toBeInTheDocument());
     expect(screen.getByTestId('remove-segment-12')).toBeInTheDocument();
     expect(screen.queryByTestId('in-vivo-form')).toBeNull();

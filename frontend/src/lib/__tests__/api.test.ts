@@ -141,7 +141,17 @@ describe('api normalisation', () => {
     expect(a.overall.kappa).toBe(0.5);
     expect([a.overall.scottPi, a.overall.krippendorffAlpha, a.overall.gwetAC1, a.overall.brennanPrediger]).toEqual([0.49, null, 0.91, 0.8]);
     expect([a.unit, a.minShare]).toEqual(['turn', 0.5]);
-    expect(m(Agreements.Compute)).toHaveBeenCalledWith(1, 2, [7], [], 'turn', 0.5, 0, 'document');
+    expect(m(Agreements.Compute)).toHaveBeenCalledWith({
+      coderA: 1,
+      coderB: 2,
+      documents: [7],
+      codes: [],
+      unit: 'turn',
+      minShare: 0.5,
+      bootstrap: 0,
+      resample: 'document',
+      statistic: '',
+    });
     // no bootstrap: no intervals, whatever the backend left out
     expect(a.perCode[0].ci).toEqual({ kappa: null, scottPi: null, krippendorffAlpha: null, gwetAC1: null, brennanPrediger: null });
     expect([a.resamples, a.seed, a.resampling]).toEqual([0, 0, '']);
@@ -164,7 +174,17 @@ describe('api normalisation', () => {
       overall: { ...row, label: 'All codes', ci: null },
     });
     const a = await api.agreement(1, 2, [7, 8], [11, 21], 'character', 0, 1000, 'turn');
-    expect(m(Agreements.Compute)).toHaveBeenCalledWith(1, 2, [7, 8], [11, 21], 'character', 0, 1000, 'turn');
+    expect(m(Agreements.Compute)).toHaveBeenCalledWith({
+      coderA: 1,
+      coderB: 2,
+      documents: [7, 8],
+      codes: [11, 21],
+      unit: 'character',
+      minShare: 0,
+      bootstrap: 1000,
+      resample: 'turn',
+      statistic: '',
+    });
     expect([a.resamples, a.seed, a.resampling]).toEqual([1000, 1, 'document']);
     expect(a.perCode[0].ci).toEqual({ kappa: [0.553, 0.774], scottPi: null, krippendorffAlpha: null, gwetAC1: [0.7, 0.9], brennanPrediger: null });
     expect(a.overall.ci.kappa).toBeNull();
@@ -200,10 +220,23 @@ describe('api normalisation', () => {
   it('asks for the methods paragraph and exports the agreement table, rejecting with a ThemisError', async () => {
     m(Agreements.Methods).mockResolvedValue('We compared Aisha and Ben.');
     expect(await api.agreementMethods(1, 2, [7], [11, 12], 'turn', 0.5, 1000, 'turn', 'gwetAC1')).toBe('We compared Aisha and Ben.');
-    expect(m(Agreements.Methods)).toHaveBeenCalledWith(1, 2, [7], [11, 12], 'turn', 0.5, 1000, 'turn', 'gwetAC1');
+    expect(m(Agreements.Methods)).toHaveBeenCalledWith({
+      coderA: 1,
+      coderB: 2,
+      documents: [7],
+      codes: [11, 12],
+      unit: 'turn',
+      minShare: 0.5,
+      bootstrap: 1000,
+      resample: 'turn',
+      statistic: 'gwetAC1',
+    });
     m(Agreements.Export).mockResolvedValue('/home/me/Agreement.csv');
     expect(await api.exportAgreement(1, 2, [7, 8], [21], 'character', 0, 0, 'document', 'kappa', 'csv')).toBe('/home/me/Agreement.csv');
-    expect(m(Agreements.Export)).toHaveBeenCalledWith(1, 2, [7, 8], [21], 'character', 0, 0, 'document', 'kappa', 'csv');
+    expect(m(Agreements.Export)).toHaveBeenCalledWith(
+      { coderA: 1, coderB: 2, documents: [7, 8], codes: [21], unit: 'character', minShare: 0, bootstrap: 0, resample: 'document', statistic: 'kappa' },
+      'csv',
+    );
     m(Agreements.Export).mockRejectedValue('{"code":"invalid","message":"invalid: blind mode is on"}');
     const err = await api.exportAgreement(1, 2, [7], [], 'character', 0, 0, 'document', 'kappa', 'md').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ThemisError);
@@ -269,7 +302,7 @@ describe('api: several coders and the unitizing alphas', () => {
       overall: { ...row, kind: 'overall', code: 0, factor: 0, label: 'All codes' },
     });
     const r = await api.multiAgreement([1, 2, 3], [], [11], 'turn', 0.5, 0);
-    expect(m(Agreements.ComputeMulti)).toHaveBeenCalledWith([1, 2, 3], [], [11], 'turn', 0.5, 0);
+    expect(m(Agreements.ComputeMulti)).toHaveBeenCalledWith({ coders: [1, 2, 3], documents: [], codes: [11], unit: 'turn', minShare: 0.5, bootstrap: 0 });
     expect(r.coders.map((c) => c.name)).toEqual(['A', 'B', 'C']);
     expect(r.documents).toEqual([]);
     expect(r.perFactor).toEqual([]);

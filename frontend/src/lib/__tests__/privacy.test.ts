@@ -85,7 +85,7 @@ describe('PrivacyStore', () => {
     await s.check();
     m(Privacy.Dismiss).mockResolvedValue(undefined);
     await s.dismiss(s.scan!.groups[1].findings[0]);
-    expect(Privacy.Dismiss).toHaveBeenCalledWith(1, 60, 72, 'phone', '07700 900123');
+    expect(Privacy.Dismiss).toHaveBeenCalledWith({ document: 1, start: 60, end: 72, kind: 'phone', text: '07700 900123' });
     expect(s.scan!.groups.map((g) => g.text)).toEqual(['Jenny Holt']);
     expect(s.scan!.dismissed).toBe(1);
     expect(Privacy.Scan).toHaveBeenCalledTimes(1);

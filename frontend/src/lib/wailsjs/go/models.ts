@@ -188,6 +188,34 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class AgreementInput {
+	    coderA: number;
+	    coderB: number;
+	    documents: number[];
+	    codes: number[];
+	    unit: string;
+	    minShare: number;
+	    bootstrap: number;
+	    resample: string;
+	    statistic: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new AgreementInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.coderA = source["coderA"];
+	        this.coderB = source["coderB"];
+	        this.documents = source["documents"];
+	        this.codes = source["codes"];
+	        this.unit = source["unit"];
+	        this.minShare = source["minShare"];
+	        this.bootstrap = source["bootstrap"];
+	        this.resample = source["resample"];
+	        this.statistic = source["statistic"];
+	    }
+	}
 	
 	export class BuiltinDTO {
 	    id: string;
@@ -909,6 +937,26 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class DismissalInput {
+	    document: number;
+	    start: number;
+	    end: number;
+	    kind: string;
+	    text: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DismissalInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.document = source["document"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.kind = source["kind"];
+	        this.text = source["text"];
+	    }
+	}
 	
 	
 	export class DocumentDTO {
@@ -1361,6 +1409,26 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class InVivoInput {
+	    document: number;
+	    start: number;
+	    end: number;
+	    name: string;
+	    parent: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new InVivoInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.document = source["document"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.name = source["name"];
+	        this.parent = source["parent"];
+	    }
+	}
 	
 	
 	export class StatisticDTO {
@@ -1486,6 +1554,28 @@ export namespace app {
 		    }
 		    return a;
 		}
+	}
+	export class MultiAgreementInput {
+	    coders: number[];
+	    documents: number[];
+	    codes: number[];
+	    unit: string;
+	    minShare: number;
+	    bootstrap: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new MultiAgreementInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.coders = source["coders"];
+	        this.documents = source["documents"];
+	        this.codes = source["codes"];
+	        this.unit = source["unit"];
+	        this.minShare = source["minShare"];
+	        this.bootstrap = source["bootstrap"];
+	    }
 	}
 	
 	

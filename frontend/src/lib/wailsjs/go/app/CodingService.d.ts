@@ -4,7 +4,7 @@ import {app} from '../models';
 
 export function Apply(arg1:number,arg2:number,arg3:number,arg4:number):Promise<app.SegmentDTO>;
 
-export function CodeInVivo(arg1:number,arg2:number,arg3:number,arg4:string,arg5:number):Promise<app.InVivoDTO>;
+export function CodeInVivo(arg1:app.InVivoInput):Promise<app.InVivoDTO>;
 
 export function Codes():Promise<Array<app.CodeDTO>>;
 

@@ -6,8 +6,8 @@ export function Apply(arg1, arg2, arg3, arg4) {
   return window['go']['app']['CodingService']['Apply'](arg1, arg2, arg3, arg4);
 }
 
-export function CodeInVivo(arg1, arg2, arg3, arg4, arg5) {
-  return window['go']['app']['CodingService']['CodeInVivo'](arg1, arg2, arg3, arg4, arg5);
+export function CodeInVivo(arg1) {
+  return window['go']['app']['CodingService']['CodeInVivo'](arg1);
 }
 
 export function Codes() {

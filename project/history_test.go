@@ -1,0 +1,164 @@
+package project
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"themis/store"
+)
+
+// historyFixture is the demo study as its lead, with two codable codes.
+func historyFixture(t *testing.T) (p *store.Project, lead Viewer, doc int64, a, b store.Code) {
+	t.Helper()
+	p, err := CreateDemo(filepath.Join(t.TempDir(), "Demo study.themis"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { p.Close() })
+	lead = leadViewer(t, p)
+	docs, err := p.Documents()
+	if err != nil {
+		t.Fatal(err)
+	}
+	codes, err := p.Codes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var codable []store.Code
+	for _, c := range codes {
+		if c.Codable {
+			codable = append(codable, c)
+		}
+	}
+	return p, lead, docs[0].ID, codable[0], codable[1]
+}
+
+func TestHistoryUndoesAndRedoesCoding(t *testing.T) {
+	p, lead, doc, a, _ := historyFixture(t)
+	var h History
+	first, err := h.Code(p, lead, doc, a.ID, 0, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.Code(p, lead, doc, a.ID, 0, 5); err != nil { // the same span again is no new step
+		t.Fatal(err)
+	}
+	label := func(n int) string { return "coding 2 hits as " + a.Name }
+	if _, _, err := h.CodeAll(p, lead, []store.NewSegment{{Document: doc, Code: a.ID, Start: 10, End: 12}, {Document: doc, Code: a.ID, Start: 20, End: 22}}, label); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.Uncode(p, lead, first.ID); err != nil {
+		t.Fatal(err)
+	}
+	count := func() int {
+		segs, err := p.Segments(store.SegmentFilter{Document: doc, Code: a.ID, Coder: lead.Coder.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(segs)
+	}
+	before := count()
+	st, err := h.State(p, lead)
+	if err != nil || !st.CanUndo || !strings.HasPrefix(st.Undo, "removing "+a.Name+" from “") || st.CanRedo {
+		t.Fatalf("state %+v, %v", st, err)
+	}
+	r, err := h.Undo(p, lead) // brings first back under a new id
+	if err != nil || r.Done != "Undid "+st.Undo || count() != before+1 {
+		t.Fatalf("undo: %+v, %v, %d segments", r, err, count())
+	}
+	if r, err = h.Undo(p, lead); err != nil || r.Done != "Undid coding 2 hits as "+a.Name || count() != before-1 {
+		t.Fatalf("undo batch: %+v, %v, %d segments", r, err, count())
+	}
+	if r, err = h.Undo(p, lead); err != nil || count() != before-2 { // removes first by its new id
+		t.Fatalf("undo first: %+v, %v, %d segments", r, err, count())
+	}
+	if r, err = h.Undo(p, lead); err != nil || r.Done != "" || r.State.CanUndo {
+		t.Fatalf("undo with nothing left: %+v, %v", r, err)
+	}
+	for range 3 {
+		if _, err := h.Redo(p, lead); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if count() != before {
+		t.Fatalf("%d segments after three redos, want %d", count(), before)
+	}
+}
+
+// The history keeps itself true: it forgets its steps after a change that
+// may have recoded, deleted or moved what they name, and when someone else
+// asks, without anyone clearing it; other changes leave it alone.
+func TestHistoryForgetsWhatNoLongerHolds(t *testing.T) {
+	tests := []struct {
+		name   string
+		change func(t *testing.T, p *store.Project, lead Viewer, a, b store.Code) Viewer
+		keeps  bool
+	}{
+		{"a case added", func(t *testing.T, p *store.Project, lead Viewer, _, _ store.Code) Viewer {
+			if _, err := p.AddCase("Newcomer", lead.Coder.ID); err != nil {
+				t.Fatal(err)
+			}
+			return lead
+		}, true},
+		{"a code renamed", func(t *testing.T, p *store.Project, lead Viewer, a, _ store.Code) Viewer {
+			if _, err := p.UpdateCode(a.ID, store.CodeFields{Name: a.Name + " (renamed)", Definition: a.Definition, Color: a.Color, Codable: true}, lead.Coder.ID); err != nil {
+				t.Fatal(err)
+			}
+			return lead
+		}, true},
+		{"codes merged", func(t *testing.T, p *store.Project, lead Viewer, a, b store.Code) Viewer {
+			if _, err := p.MergeCodes(a.ID, b.ID, lead.Coder.ID); err != nil {
+				t.Fatal(err)
+			}
+			return lead
+		}, false},
+		{"a code deleted", func(t *testing.T, p *store.Project, lead Viewer, a, _ store.Code) Viewer {
+			if _, err := p.DeleteCode(a.ID, lead.Coder.ID); err != nil {
+				t.Fatal(err)
+			}
+			return lead
+		}, false},
+		{"a codebook change undone", func(t *testing.T, p *store.Project, lead Viewer, a, _ store.Code) Viewer {
+			if _, err := p.UpdateCode(a.ID, store.CodeFields{Name: a.Name + " (renamed)", Definition: a.Definition, Color: a.Color, Codable: true}, lead.Coder.ID); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := p.UndoCodebook(a.Framework, lead.Coder.ID); err != nil {
+				t.Fatal(err)
+			}
+			return lead
+		}, false},
+		{"another coder asking", func(t *testing.T, p *store.Project, _ Viewer, _, _ store.Code) Viewer {
+			ben, err := p.CoderByName(DemoSecondCoder)
+			if err != nil {
+				t.Fatal(err)
+			}
+			v, err := ViewerFor(p, ben.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return v
+		}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, lead, doc, a, b := historyFixture(t)
+			var h History
+			if _, err := h.Code(p, lead, doc, a.ID, 0, 5); err != nil {
+				t.Fatal(err)
+			}
+			asker := tt.change(t, p, lead, a, b)
+			st, err := h.State(p, asker)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st.CanUndo != tt.keeps {
+				t.Fatalf("after %s: can undo %v, want %v", tt.name, st.CanUndo, tt.keeps)
+			}
+			r, err := h.Undo(p, asker)
+			if err != nil || (r.Done != "") != tt.keeps {
+				t.Fatalf("undo after %s: %+v, %v", tt.name, r, err)
+			}
+		})
+	}
+}
