@@ -164,5 +164,22 @@ describe('UnitizedTable', () => {
     expect(within(growth).getByTestId('binaryUAlpha')).toHaveTextContent('0.300');
     expect(within(growth).getByTestId('note')).toHaveTextContent('(k)uα: coders applied overlapping codes');
     expect(screen.getByTestId('unitized-table')).toHaveTextContent('Aisha, Ben over 2 documents (1,234 characters)');
+    expect(screen.queryByTestId('unitized-shared-note')).toBeNull();
+  });
+
+  it('says a reason every code shares once, above the table, not on every row', () => {
+    const why = 'coders applied overlapping codes';
+    const u: Unitized = {
+      coders: [aisha, ben], documents: 1, length: 100, uAlpha: st(null, why), binaryUAlpha: st(0.5), cuAlpha: st(null, why),
+      perCode: [
+        { code: 'Positive affect', kuAlpha: st(null, why), binaryUAlpha: st(0.4) },
+        { code: 'Growth', kuAlpha: st(null, why), binaryUAlpha: st(0.3) },
+      ],
+      codebook: 'Keyes: flourishing, revision 0',
+    };
+    render(UnitizedTable, { result: u });
+    expect(screen.getByTestId('unitized-shared-note')).toHaveTextContent(`For every code, (k)uα: ${why}.`);
+    expect(screen.queryAllByTestId('note')).toHaveLength(0);
+    expect(screen.getByTestId('unitized-per-code')).not.toHaveTextContent('Why undefined');
   });
 });
