@@ -47,4 +47,15 @@
 // (a code named =HYPERLINK(…)) gets a single quote in front so that a
 // spreadsheet shows it as text instead of running it, while the counts and
 // coefficients, negative κ included, stay numbers.
+//
+// # Terminal tables
+//
+// Every table themis agreement prints as text is rendered here:
+// [AgreementText] (two coders, per code or per factor), [DocumentText] (two
+// coders per document), [MultiText] and [MultiDocumentText] (three or more
+// coders). Their columns follow coding.Statistics and
+// coding.MultiStatistics and their figures coding.FormatCoefficient and
+// FormatPercent; the per-document and multi-coder tables keep the ASCII
+// headers ("kappa", "B-P") scripts already read. Golden files in testdata
+// hold their exact output.
 package report

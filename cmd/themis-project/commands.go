@@ -735,16 +735,6 @@ func unitNames() []string {
 	return append(names, "unitized")
 }
 
-// threeDecimals prints a coefficient, or "-" when it is undefined: three
-// decimals, or more when three would show it reaching a threshold it misses
-// (coding.FormatCoefficient).
-func threeDecimals(v *float64) string {
-	if v == nil {
-		return "-"
-	}
-	return coding.FormatCoefficient(*v)
-}
-
 // printByDocument prints the agreement per document, pooling every code or
 // only the one named.
 func printByDocument(p *store.Project, out io.Writer, r coding.Report, codeName string, asJSON bool) error {
@@ -767,17 +757,10 @@ func printByDocument(p *store.Project, out io.Writer, r coding.Report, codeName 
 		}
 		return writeJSON(out, list)
 	}
-	what := "all codes pooled"
-	if codeName != "" {
-		what = codeName
+	text, err := report.DocumentText(r, rows, codeName)
+	if err != nil {
+		return err
 	}
-	fmt.Fprintf(out, "Agreement per document (%s); %s\n\n", what, report.UnitSentence(r))
-	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "document\tagreement\tkappa\tpi\tAC1\tB-P\tboth\tonly A\tonly B\tneither\tnote")
-	for _, row := range rows {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%d\t%d\t%s\n", row.Label, coding.FormatPercent(row.Agreement),
-			threeDecimals(row.Kappa), threeDecimals(row.ScottPi), threeDecimals(row.GwetAC1), threeDecimals(row.BrennanPrediger),
-			row.Counts.Both, row.Counts.OnlyA, row.Counts.OnlyB, row.Counts.Neither, row.Note)
-	}
-	return tw.Flush()
+	_, err = io.WriteString(out, text)
+	return err
 }

@@ -25,7 +25,6 @@ var (
 	finiteFloat = cli.FiniteFloat
 
 	printUnitized = cli.PrintUnitized
-	interval      = cli.Interval
 )
 
 // handlers are the commands over a project file; the light ones run in

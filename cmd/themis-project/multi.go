@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 
 	"themis/coding"
 	"themis/project"
@@ -94,38 +93,12 @@ func multiAgreement(path string, names []string, docNames, codeNames string, req
 			return writeJSON(out, list)
 		}
 
-		who := make([]string, len(r.Coders))
-		for i, c := range r.Coders {
-			who[i] = c.Name
-		}
-		fmt.Fprintf(out, "Agreement among %s and %s over %d documents; %s (%s)\nCodebook: %s, %s\n\n",
-			strings.Join(who[:len(who)-1], ", "), who[len(who)-1], len(r.Documents),
-			report.UnitSentence(coding.Report{Unit: r.Unit, MinShare: r.MinShare}), r.Formula, r.Codebook.Name, r.Codebook.Label)
-		tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-		header := "code\tagreement\tFleiss kappa\talpha\tAC1\tB-P"
-		if r.Resamples > 0 {
-			header += "\tkappa 95% CI\talpha 95% CI"
-		}
-		fmt.Fprintln(tw, header+"\tnote")
-		for i, row := range rows {
-			if (i == codeRows && by == "code") || i == len(rows)-1 {
-				fmt.Fprintln(tw, strings.Repeat("-", 8)+strings.Repeat("\t", strings.Count(header, "\t")+1))
-			}
-			line := fmt.Sprintf("%s\t%s\t%s\t%s\t%s\t%s", row.Label, percent(row.PercentAgreement), threeDecimals(row.FleissKappa.Value),
-				threeDecimals(row.KrippendorffAlpha.Value), threeDecimals(row.GwetAC1.Value), threeDecimals(row.BrennanPrediger.Value))
-			if r.Resamples > 0 {
-				line += "\t" + interval(row.FleissKappa.CI) + "\t" + interval(row.KrippendorffAlpha.CI)
-			}
-			fmt.Fprintln(tw, line+"\t"+row.Note)
-		}
-		if err := tw.Flush(); err != nil {
+		text, err := report.MultiText(r, by == "factor")
+		if err != nil {
 			return err
 		}
-		fmt.Fprintln(out, "\nagreement: percent agreement, the mean share of agreeing coder pairs per unit (Gwet's p_a, here also the average pairwise agreement); pooled rows: mean observed and expected agreement over the codes (alpha is not pooled)")
-		if r.Resamples > 0 {
-			fmt.Fprintf(out, "95%% CI: percentile bootstrap, %d resamples of the %d documents, seed %d\n", r.Resamples, len(r.Documents), r.Seed)
-		}
-		return nil
+		_, err = io.WriteString(out, text)
+		return err
 	})
 }
 
@@ -158,27 +131,15 @@ func printMultiByDocument(p *store.Project, out io.Writer, r coding.MultiReport,
 		}
 		return writeJSON(out, list)
 	}
-	what := "all codes pooled"
-	if codeName != "" {
-		what = codeName
+	for i := range rows {
+		rows[i].Label = names[rows[i].Document]
 	}
-	fmt.Fprintf(out, "Agreement among %d coders per document (%s); %s\n\n", len(r.Coders), what, report.UnitSentence(coding.Report{Unit: r.Unit, MinShare: r.MinShare}))
-	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "document\tagreement\tFleiss kappa\talpha\tAC1\tB-P\tnote")
-	for _, row := range rows {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", names[row.Document], percent(row.PercentAgreement), threeDecimals(row.FleissKappa.Value),
-			threeDecimals(row.KrippendorffAlpha.Value), threeDecimals(row.GwetAC1.Value), threeDecimals(row.BrennanPrediger.Value), row.Note)
+	text, err := report.MultiDocumentText(r, rows, codeName)
+	if err != nil {
+		return err
 	}
-	return tw.Flush()
-}
-
-// percent prints a share as a percentage, or "-" when it is undefined;
-// never "100.0%" unless it is exactly 1 (coding.FormatPercent).
-func percent(s coding.Statistic) string {
-	if s.Value == nil {
-		return "-"
-	}
-	return coding.FormatPercent(*s.Value)
+	_, err = io.WriteString(out, text)
+	return err
 }
 
 // unitizedAgreement prints Krippendorff's unitizing alphas among the named
