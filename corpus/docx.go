@@ -33,15 +33,7 @@ func corrupt(reason string) error { return corruptIn("Word document", reason) }
 // "\n", inserted text kept and deleted text dropped, each table-cell
 // paragraph a line of its own. The result is normalised like plain text.
 func docxText(data []byte) (string, error) {
-	blocks, _, err := docxBlocks(data, defaultDocxLimits)
-	if err != nil {
-		return "", err
-	}
-	s, err := finishText(strings.Join(flatten(blocks), "\n"))
-	if errors.Is(err, ErrEmpty) {
-		return "", detail(ErrEmpty, "%s (the Word document has no text)", ErrEmpty)
-	}
-	return s, err
+	return extractDocx(data, defaultDocxLimits)
 }
 
 // docxParse reads a Word document into text and turns (see buildBlocks):
@@ -61,6 +53,7 @@ func docxParse(data []byte, po parseOpts) (parsed, error) {
 	return p, err
 }
 
+// extractDocx is docxText under the given limits, which tests lower.
 func extractDocx(data []byte, lim docxLimits) (string, error) {
 	blocks, _, err := docxBlocks(data, lim)
 	if err != nil {
