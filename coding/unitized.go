@@ -435,6 +435,20 @@ type unitTally struct {
 	starSq []u128  // Σ over units g of X_g²
 }
 
+// splitByCoder sets runs[c] to coder c's units in us (sorted by coder),
+// and to nil for coders with none.
+func splitByCoder(runs [][]uunit, us []uunit) {
+	clear(runs)
+	for a := 0; a < len(us); {
+		b := a
+		for b < len(us) && us[b].coder == us[a].coder {
+			b++
+		}
+		runs[us[a].coder] = us[a:b]
+		a = b
+	}
+}
+
 // tally computes the sums of [unitTally] from units sorted by [byPosition]
 // with no overlaps of different categories. The star sums (for cuα) are
 // skipped when overlap is set.
@@ -457,15 +471,7 @@ func tally(units []uunit, coders, ncat int, overlap bool) unitTally {
 			hi++
 		}
 		cont := units[lo:hi]
-		clear(runs)
-		for a := 0; a < len(cont); {
-			b := a
-			for b < len(cont) && cont[b].coder == cont[a].coder {
-				b++
-			}
-			runs[cont[a].coder] = cont[a:b]
-			a = b
-		}
+		splitByCoder(runs, cont)
 		if !overlap {
 			// X_g for every unit, and the same-category intersections.
 			for i, ri := range runs {
@@ -497,15 +503,7 @@ func tally(units []uunit, coders, ncat int, overlap bool) unitTally {
 					b++
 				}
 				cat := byCat[a:b]
-				clear(runs)
-				for p := 0; p < len(cat); {
-					q := p
-					for q < len(cat) && cat[q].coder == cat[p].coder {
-						q++
-					}
-					runs[cat[p].coder] = cat[p:q]
-					p = q
-				}
+				splitByCoder(runs, cat)
 				for i := range runs {
 					for j := i + 1; j < len(runs); j++ {
 						t.diag[cat[0].cat] += 2 * intersectUnits(runs[i], runs[j])
