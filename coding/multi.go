@@ -577,14 +577,7 @@ func (r MultiReport) Bootstrap(resamples int, seed int64) MultiReport {
 
 // rows lists pointers to a report's rows: per code, per factor, overall.
 func (r *MultiReport) rows() []*MultiResult {
-	out := make([]*MultiResult, 0, len(r.PerCode)+len(r.PerFactor)+1)
-	for i := range r.PerCode {
-		out = append(out, &r.PerCode[i])
-	}
-	for i := range r.PerFactor {
-		out = append(out, &r.PerFactor[i])
-	}
-	return append(out, &r.Overall)
+	return rowPointers(r.PerCode, r.PerFactor, &r.Overall)
 }
 
 // statistics lists pointers to a row's statistics in a fixed order.
