@@ -589,15 +589,9 @@ func uAlpha(m, M, L int64, lengths []int64, sq u128, diag int64, oneValue string
 // coincidence (m−1)·l_φφ follows by inclusion–exclusion:
 // Σ_{i≠j} |gaps_i ∩ gaps_j| = m(m−1)L − 2(m−1)·Σ_i|V_i| + inter.
 func uAlphaStar(m, M, L int64, lengths []int64, sq u128, diag, inter int64, oneValue string) Statistic {
-	if L == 0 {
-		return undefined(ReasonUnitizedEmpty)
-	}
-	var coded int64
-	for _, l := range lengths {
-		coded += l
-	}
-	if coded == 0 {
-		return undefined(ReasonUnitizedNoUnits)
+	coded, why := codedLength(L, lengths)
+	if why != "" {
+		return undefined(why)
 	}
 	ldot := bi(m * L)
 	gap := bi(m*L - coded)
@@ -619,18 +613,28 @@ func uAlphaStar(m, M, L int64, lengths []int64, sq u128, diag, inter int64, oneV
 	return defined(mul(obs, sub(l2, S)), mul(bi(M), ldot, spread))
 }
 
-// binaryUAlpha is |uα: D_o = l_φ. − l_φφ, D_e = e_φ. − e_φφ =
-// l..·l_φ.·(l.. − l_φ.)/(l..² − S).
-func binaryUAlpha(m, M, L int64, lengths []int64, sq u128, inter int64) Statistic {
+// codedLength is the total coded length Σ lengths, with the reason uα is
+// undefined when the continua are empty or nothing is coded ("" otherwise).
+func codedLength(L int64, lengths []int64) (int64, string) {
 	if L == 0 {
-		return undefined(ReasonUnitizedEmpty)
+		return 0, ReasonUnitizedEmpty
 	}
 	var coded int64
 	for _, l := range lengths {
 		coded += l
 	}
 	if coded == 0 {
-		return undefined(ReasonUnitizedNoUnits)
+		return 0, ReasonUnitizedNoUnits
+	}
+	return coded, ""
+}
+
+// binaryUAlpha is |uα: D_o = l_φ. − l_φφ, D_e = e_φ. − e_φφ =
+// l..·l_φ.·(l.. − l_φ.)/(l..² − S).
+func binaryUAlpha(m, M, L int64, lengths []int64, sq u128, inter int64) Statistic {
+	coded, why := codedLength(L, lengths)
+	if why != "" {
+		return undefined(why)
 	}
 	if coded == m*L {
 		return undefined(ReasonUnitizedAllCoded)
