@@ -189,6 +189,19 @@ type paragraph struct {
 	boldOpen    bool // no non-bold text yet
 }
 
+// write appends s, written by a bold run or not, extending the leading bold
+// text while no non-bold text (other than white space) has come.
+func (p *paragraph) write(s string, bold bool) {
+	if p.boldOpen {
+		if bold {
+			p.bold += len(s)
+		} else if strings.TrimSpace(s) != "" || p.bold > 0 {
+			p.boldOpen = false
+		}
+	}
+	p.text.WriteString(s)
+}
+
 // wordBlocks streams WordprocessingML and returns its paragraphs (with the
 // length of their leading bold text) and tables in document order.
 // Paragraphs nested in a paragraph (text boxes) come out as paragraphs of
@@ -214,15 +227,7 @@ func wordBlocks(r io.Reader) (blocks []block, tracked bool, err error) {
 		if len(open) == 0 {
 			return
 		}
-		p := open[len(open)-1]
-		if p.boldOpen {
-			if runBold && runs > 0 {
-				p.bold += len(s)
-			} else if strings.TrimSpace(s) != "" || p.bold > 0 {
-				p.boldOpen = false
-			}
-		}
-		p.text.WriteString(s)
+		open[len(open)-1].write(s, runBold && runs > 0)
 	}
 	for {
 		tok, err := dec.Token()

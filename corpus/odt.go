@@ -212,15 +212,7 @@ func odtBlocks(r io.Reader, styles odtStyles) (blocks []block, tracked bool, err
 			return
 		}
 		size += len(s)
-		bold := len(p.bold) > 0 && p.bold[len(p.bold)-1]
-		if p.boldOpen {
-			if bold {
-				p.paragraph.bold += len(s)
-			} else if strings.TrimSpace(s) != "" || p.paragraph.bold > 0 {
-				p.boldOpen = false
-			}
-		}
-		p.text.WriteString(s)
+		p.paragraph.write(s, len(p.bold) > 0 && p.bold[len(p.bold)-1])
 	}
 	for {
 		tok, err := dec.Token()
