@@ -43,9 +43,16 @@ func docxParse(data []byte, po parseOpts) (parsed, error) {
 	if err != nil {
 		return parsed{}, err
 	}
+	return parseBlocks(blocks, tracked, po, "the Word document")
+}
+
+// parseBlocks turns the blocks of a Word or OpenDocument file (what, for
+// the message when it has no text) into turns, warning first that tracked
+// changes were accepted when there were any.
+func parseBlocks(blocks []block, tracked bool, po parseOpts, what string) (parsed, error) {
 	p, err := buildBlocks(blocks, po)
 	if errors.Is(err, ErrEmpty) {
-		return parsed{}, detail(ErrEmpty, "%s (the Word document has no text)", ErrEmpty)
+		return parsed{}, detail(ErrEmpty, "%s (%s has no text)", ErrEmpty, what)
 	}
 	if tracked {
 		p.warnings = append([]string{"tracked changes accepted: inserted text kept, deleted text left out"}, p.warnings...)

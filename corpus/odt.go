@@ -59,14 +59,7 @@ func odtParse(data []byte, po parseOpts) (parsed, error) {
 	if err != nil {
 		return parsed{}, err
 	}
-	p, err := buildBlocks(blocks, po)
-	if errors.Is(err, ErrEmpty) {
-		return parsed{}, detail(ErrEmpty, "%s (the OpenDocument file has no text)", ErrEmpty)
-	}
-	if tracked {
-		p.warnings = append([]string{"tracked changes accepted: inserted text kept, deleted text left out"}, p.warnings...)
-	}
-	return p, err
+	return parseBlocks(blocks, tracked, po, "the OpenDocument file")
 }
 
 // odtStyles maps style names to whether their text is bold, through
