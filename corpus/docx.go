@@ -237,15 +237,12 @@ func wordBlocks(r io.Reader) (blocks []block, tracked bool, err error) {
 		open[len(open)-1].write(s, runBold && runs > 0)
 	}
 	for {
-		tok, err := dec.Token()
+		tok, err := xmlToken(dec, "Word document", "")
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			if errors.Is(err, ErrTooLarge) {
-				return nil, false, err
-			}
-			return nil, false, corrupt("malformed XML: " + err.Error())
+			return nil, false, err
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:

@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"encoding/xml"
-	"errors"
 	"io"
 	"strconv"
 	"strings"
@@ -208,15 +207,12 @@ func odtBlocks(r io.Reader, styles odtStyles) (blocks []block, tracked bool, err
 		p.paragraph.write(s, len(p.bold) > 0 && p.bold[len(p.bold)-1])
 	}
 	for {
-		tok, err := dec.Token()
+		tok, err := xmlToken(dec, "OpenDocument text", "content.xml")
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			if errors.Is(err, ErrTooLarge) {
-				return nil, false, err
-			}
-			return nil, false, odtCorrupt("malformed XML in content.xml: " + err.Error())
+			return nil, false, err
 		}
 		if size > MaxFileSize {
 			return nil, false, tooLargeText
