@@ -90,13 +90,21 @@ func (cs *CodebookService) SetActive(framework int64) error {
 // an empty one when builtin is "". name overrides the built-in's name when
 // not empty. The new framework becomes the active one.
 func (cs *CodebookService) CreateFramework(builtin, name string) (*FrameworkDTO, error) {
-	var out *FrameworkDTO
-	err := cs.s.withProject(func(p *store.Project) error {
+	return cs.addFramework(func(p *store.Project) (store.Framework, error) {
 		fw, origin, err := project.NewFramework(builtin, name)
 		if err != nil {
-			return err
+			return store.Framework{}, err
 		}
-		f, err := p.CreateFramework(fw, origin, cs.s.coder)
+		return p.CreateFramework(fw, origin, cs.s.coder)
+	})
+}
+
+// addFramework runs add, which puts a framework into the open project, and
+// returns the framework as the frontend sees it.
+func (cs *CodebookService) addFramework(add func(p *store.Project) (store.Framework, error)) (*FrameworkDTO, error) {
+	var out *FrameworkDTO
+	err := cs.s.withProject(func(p *store.Project) error {
+		f, err := add(p)
 		if err != nil {
 			return err
 		}
@@ -442,17 +450,9 @@ func (cs *CodebookService) Import() (*FrameworkDTO, error) {
 	if err != nil || path == "" {
 		return nil, err
 	}
-	var out *FrameworkDTO
-	err = cs.s.withProject(func(p *store.Project) error {
-		f, err := project.ImportCodebookFile(p, path, cs.s.coder)
-		if err != nil {
-			return err
-		}
-		d, err := frameworkDTO(p, f)
-		out = &d
-		return err
+	return cs.addFramework(func(p *store.Project) (store.Framework, error) {
+		return project.ImportCodebookFile(p, path, cs.s.coder)
 	})
-	return out, err
 }
 
 // Export asks where to save the framework in format (yaml, json, qdc, md,

@@ -151,12 +151,18 @@ func sparseClusters(tables [][]Counts) []sparseCluster {
 
 // allRows lists pointers to a report's rows: per code, per factor, overall.
 func allRows(r *Report) []*Result {
-	out := make([]*Result, 0, len(r.PerCode)+len(r.PerFactor)+1)
-	for i := range r.PerCode {
-		out = append(out, &r.PerCode[i])
+	return rowPointers(r.PerCode, r.PerFactor, &r.Overall)
+}
+
+// rowPointers lists pointers to a report's rows, two-coder or multi-coder,
+// in the order the bootstraps fill them: per code, per factor, overall.
+func rowPointers[R any](perCode, perFactor []R, overall *R) []*R {
+	out := make([]*R, 0, len(perCode)+len(perFactor)+1)
+	for i := range perCode {
+		out = append(out, &perCode[i])
 	}
-	for i := range r.PerFactor {
-		out = append(out, &r.PerFactor[i])
+	for i := range perFactor {
+		out = append(out, &perFactor[i])
 	}
-	return append(out, &r.Overall)
+	return append(out, overall)
 }

@@ -1,7 +1,6 @@
 package coding
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"sort"
@@ -195,12 +194,7 @@ func compare(rep *Report, docs []docEntry, codes []Code, coderA, coderB int64, s
 
 	// Collect the relevant, clipped, non-empty segments, tagged with the
 	// coder's role (0 = A, 1 = B; a segment counts for both if A == B).
-	type entry struct {
-		code, doc int32
-		role      int8
-		span      Span
-	}
-	entries := make([]entry, 0, len(segs))
+	entries := make([]taggedSpan, 0, len(segs))
 	for _, s := range segs {
 		isA, isB := s.Coder == coderA, s.Coder == coderB
 		if !isA && !isB {
@@ -219,24 +213,13 @@ func compare(rep *Report, docs []docEntry, codes []Code, coderA, coderB int64, s
 			continue
 		}
 		if isA {
-			entries = append(entries, entry{int32(ci), int32(di), 0, sp})
+			entries = append(entries, taggedSpan{int32(ci), int32(di), 0, sp})
 		}
 		if isB {
-			entries = append(entries, entry{int32(ci), int32(di), 1, sp})
+			entries = append(entries, taggedSpan{int32(ci), int32(di), 1, sp})
 		}
 	}
-	slices.SortFunc(entries, func(x, y entry) int {
-		if c := cmp.Compare(x.code, y.code); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(x.doc, y.doc); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(x.role, y.role); c != 0 {
-			return c
-		}
-		return compareSpans(x.span, y.span)
-	})
+	sortTagged(entries)
 
 	// Walk each (code, document) group: union each coder's spans (already
 	// sorted) into scratch buffers and intersect them.
@@ -271,7 +254,7 @@ func compare(rep *Report, docs []docEntry, codes []Code, coderA, coderB int64, s
 		code, doc := entries[i].code, entries[i].doc
 		ua, ub = ua[:0], ub[:0]
 		for ; i < len(entries) && entries[i].code == code && entries[i].doc == doc; i++ {
-			if entries[i].role == 0 {
+			if entries[i].coder == 0 {
 				ua = append(ua, entries[i].span)
 			} else {
 				ub = append(ub, entries[i].span)

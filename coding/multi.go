@@ -162,10 +162,30 @@ func MultiUnitAgreement(docs []DocumentUnits, codes []Code, coders []MultiCoder,
 	return multiCompare(entries, codes, coders, segs, unit, minShare)
 }
 
-// multiEntry is a relevant, clipped, non-empty segment tagged with indices.
-type multiEntry struct {
+// taggedSpan is a relevant, clipped, non-empty segment tagged with indices:
+// of its code, its document and its coder (in compare, the role: 0 = A,
+// 1 = B).
+type taggedSpan struct {
 	code, doc, coder int32
 	span             Span
+}
+
+// sortTagged orders spans by code, document and coder, then by position, so
+// that each (code, document) group is a run and each coder's spans within
+// it are sorted, as mergeSorted needs.
+func sortTagged(entries []taggedSpan) {
+	slices.SortFunc(entries, func(x, y taggedSpan) int {
+		if c := cmp.Compare(x.code, y.code); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(x.doc, y.doc); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(x.coder, y.coder); c != 0 {
+			return c
+		}
+		return compareSpans(x.span, y.span)
+	})
 }
 
 // boundary is a point where a coder's union starts (+1) or ends (−1).
@@ -194,7 +214,7 @@ func multiCompare(docs []docEntry, codes []Code, coders []MultiCoder, segs []Seg
 	rep.codes, codeIndex = keepCodes(codes)
 	m := len(rep.Coders)
 
-	entries := make([]multiEntry, 0, len(segs))
+	entries := make([]taggedSpan, 0, len(segs))
 	for _, s := range segs {
 		j, ok := coderIndex[s.Coder]
 		if !ok {
@@ -209,21 +229,10 @@ func multiCompare(docs []docEntry, codes []Code, coders []MultiCoder, segs []Seg
 			continue
 		}
 		if sp, ok := clip(Span{s.Start, s.End}, kept[di].length); ok {
-			entries = append(entries, multiEntry{int32(ci), int32(di), int32(j), sp})
+			entries = append(entries, taggedSpan{int32(ci), int32(di), int32(j), sp})
 		}
 	}
-	slices.SortFunc(entries, func(x, y multiEntry) int {
-		if c := cmp.Compare(x.code, y.code); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(x.doc, y.doc); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(x.coder, y.coder); c != 0 {
-			return c
-		}
-		return compareSpans(x.span, y.span)
-	})
+	sortTagged(entries)
 
 	// hist[code][doc][k] and coded[code][coder]; a (code, document) without
 	// segments has every unit at k = 0, filled in below.
@@ -568,14 +577,7 @@ func (r MultiReport) Bootstrap(resamples int, seed int64) MultiReport {
 
 // rows lists pointers to a report's rows: per code, per factor, overall.
 func (r *MultiReport) rows() []*MultiResult {
-	out := make([]*MultiResult, 0, len(r.PerCode)+len(r.PerFactor)+1)
-	for i := range r.PerCode {
-		out = append(out, &r.PerCode[i])
-	}
-	for i := range r.PerFactor {
-		out = append(out, &r.PerFactor[i])
-	}
-	return append(out, &r.Overall)
+	return rowPointers(r.PerCode, r.PerFactor, &r.Overall)
 }
 
 // statistics lists pointers to a row's statistics in a fixed order.

@@ -435,6 +435,20 @@ type unitTally struct {
 	starSq []u128  // Σ over units g of X_g²
 }
 
+// splitByCoder sets runs[c] to coder c's units in us (sorted by coder),
+// and to nil for coders with none.
+func splitByCoder(runs [][]uunit, us []uunit) {
+	clear(runs)
+	for a := 0; a < len(us); {
+		b := a
+		for b < len(us) && us[b].coder == us[a].coder {
+			b++
+		}
+		runs[us[a].coder] = us[a:b]
+		a = b
+	}
+}
+
 // tally computes the sums of [unitTally] from units sorted by [byPosition]
 // with no overlaps of different categories. The star sums (for cuα) are
 // skipped when overlap is set.
@@ -457,15 +471,7 @@ func tally(units []uunit, coders, ncat int, overlap bool) unitTally {
 			hi++
 		}
 		cont := units[lo:hi]
-		clear(runs)
-		for a := 0; a < len(cont); {
-			b := a
-			for b < len(cont) && cont[b].coder == cont[a].coder {
-				b++
-			}
-			runs[cont[a].coder] = cont[a:b]
-			a = b
-		}
+		splitByCoder(runs, cont)
 		if !overlap {
 			// X_g for every unit, and the same-category intersections.
 			for i, ri := range runs {
@@ -497,15 +503,7 @@ func tally(units []uunit, coders, ncat int, overlap bool) unitTally {
 					b++
 				}
 				cat := byCat[a:b]
-				clear(runs)
-				for p := 0; p < len(cat); {
-					q := p
-					for q < len(cat) && cat[q].coder == cat[p].coder {
-						q++
-					}
-					runs[cat[p].coder] = cat[p:q]
-					p = q
-				}
+				splitByCoder(runs, cat)
 				for i := range runs {
 					for j := i + 1; j < len(runs); j++ {
 						t.diag[cat[0].cat] += 2 * intersectUnits(runs[i], runs[j])
@@ -591,15 +589,9 @@ func uAlpha(m, M, L int64, lengths []int64, sq u128, diag int64, oneValue string
 // coincidence (m−1)·l_φφ follows by inclusion–exclusion:
 // Σ_{i≠j} |gaps_i ∩ gaps_j| = m(m−1)L − 2(m−1)·Σ_i|V_i| + inter.
 func uAlphaStar(m, M, L int64, lengths []int64, sq u128, diag, inter int64, oneValue string) Statistic {
-	if L == 0 {
-		return undefined(ReasonUnitizedEmpty)
-	}
-	var coded int64
-	for _, l := range lengths {
-		coded += l
-	}
-	if coded == 0 {
-		return undefined(ReasonUnitizedNoUnits)
+	coded, why := codedLength(L, lengths)
+	if why != "" {
+		return undefined(why)
 	}
 	ldot := bi(m * L)
 	gap := bi(m*L - coded)
@@ -621,18 +613,28 @@ func uAlphaStar(m, M, L int64, lengths []int64, sq u128, diag, inter int64, oneV
 	return defined(mul(obs, sub(l2, S)), mul(bi(M), ldot, spread))
 }
 
-// binaryUAlpha is |uα: D_o = l_φ. − l_φφ, D_e = e_φ. − e_φφ =
-// l..·l_φ.·(l.. − l_φ.)/(l..² − S).
-func binaryUAlpha(m, M, L int64, lengths []int64, sq u128, inter int64) Statistic {
+// codedLength is the total coded length Σ lengths, with the reason uα is
+// undefined when the continua are empty or nothing is coded ("" otherwise).
+func codedLength(L int64, lengths []int64) (int64, string) {
 	if L == 0 {
-		return undefined(ReasonUnitizedEmpty)
+		return 0, ReasonUnitizedEmpty
 	}
 	var coded int64
 	for _, l := range lengths {
 		coded += l
 	}
 	if coded == 0 {
-		return undefined(ReasonUnitizedNoUnits)
+		return 0, ReasonUnitizedNoUnits
+	}
+	return coded, ""
+}
+
+// binaryUAlpha is |uα: D_o = l_φ. − l_φφ, D_e = e_φ. − e_φφ =
+// l..·l_φ.·(l.. − l_φ.)/(l..² − S).
+func binaryUAlpha(m, M, L int64, lengths []int64, sq u128, inter int64) Statistic {
+	coded, why := codedLength(L, lengths)
+	if why != "" {
+		return undefined(why)
 	}
 	if coded == m*L {
 		return undefined(ReasonUnitizedAllCoded)

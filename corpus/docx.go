@@ -33,15 +33,7 @@ func corrupt(reason string) error { return corruptIn("Word document", reason) }
 // "\n", inserted text kept and deleted text dropped, each table-cell
 // paragraph a line of its own. The result is normalised like plain text.
 func docxText(data []byte) (string, error) {
-	blocks, _, err := docxBlocks(data, defaultDocxLimits)
-	if err != nil {
-		return "", err
-	}
-	s, err := finishText(strings.Join(flatten(blocks), "\n"))
-	if errors.Is(err, ErrEmpty) {
-		return "", detail(ErrEmpty, "%s (the Word document has no text)", ErrEmpty)
-	}
-	return s, err
+	return extractDocx(data, defaultDocxLimits)
 }
 
 // docxParse reads a Word document into text and turns (see buildBlocks):
@@ -51,9 +43,16 @@ func docxParse(data []byte, po parseOpts) (parsed, error) {
 	if err != nil {
 		return parsed{}, err
 	}
+	return parseBlocks(blocks, tracked, po, "the Word document")
+}
+
+// parseBlocks turns the blocks of a Word or OpenDocument file (what, for
+// the message when it has no text) into turns, warning first that tracked
+// changes were accepted when there were any.
+func parseBlocks(blocks []block, tracked bool, po parseOpts, what string) (parsed, error) {
 	p, err := buildBlocks(blocks, po)
 	if errors.Is(err, ErrEmpty) {
-		return parsed{}, detail(ErrEmpty, "%s (the Word document has no text)", ErrEmpty)
+		return parsed{}, detail(ErrEmpty, "%s (%s has no text)", ErrEmpty, what)
 	}
 	if tracked {
 		p.warnings = append([]string{"tracked changes accepted: inserted text kept, deleted text left out"}, p.warnings...)
@@ -61,6 +60,7 @@ func docxParse(data []byte, po parseOpts) (parsed, error) {
 	return p, err
 }
 
+// extractDocx is docxText under the given limits, which tests lower.
 func extractDocx(data []byte, lim docxLimits) (string, error) {
 	blocks, _, err := docxBlocks(data, lim)
 	if err != nil {
@@ -196,6 +196,19 @@ type paragraph struct {
 	boldOpen    bool // no non-bold text yet
 }
 
+// write appends s, written by a bold run or not, extending the leading bold
+// text while no non-bold text (other than white space) has come.
+func (p *paragraph) write(s string, bold bool) {
+	if p.boldOpen {
+		if bold {
+			p.bold += len(s)
+		} else if strings.TrimSpace(s) != "" || p.bold > 0 {
+			p.boldOpen = false
+		}
+	}
+	p.text.WriteString(s)
+}
+
 // wordBlocks streams WordprocessingML and returns its paragraphs (with the
 // length of their leading bold text) and tables in document order.
 // Paragraphs nested in a paragraph (text boxes) come out as paragraphs of
@@ -221,26 +234,15 @@ func wordBlocks(r io.Reader) (blocks []block, tracked bool, err error) {
 		if len(open) == 0 {
 			return
 		}
-		p := open[len(open)-1]
-		if p.boldOpen {
-			if runBold && runs > 0 {
-				p.bold += len(s)
-			} else if strings.TrimSpace(s) != "" || p.bold > 0 {
-				p.boldOpen = false
-			}
-		}
-		p.text.WriteString(s)
+		open[len(open)-1].write(s, runBold && runs > 0)
 	}
 	for {
-		tok, err := dec.Token()
+		tok, err := xmlToken(dec, "Word document", "")
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			if errors.Is(err, ErrTooLarge) {
-				return nil, false, err
-			}
-			return nil, false, corrupt("malformed XML: " + err.Error())
+			return nil, false, err
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:

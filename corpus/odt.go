@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"encoding/xml"
-	"errors"
 	"io"
 	"strconv"
 	"strings"
@@ -59,14 +58,7 @@ func odtParse(data []byte, po parseOpts) (parsed, error) {
 	if err != nil {
 		return parsed{}, err
 	}
-	p, err := buildBlocks(blocks, po)
-	if errors.Is(err, ErrEmpty) {
-		return parsed{}, detail(ErrEmpty, "%s (the OpenDocument file has no text)", ErrEmpty)
-	}
-	if tracked {
-		p.warnings = append([]string{"tracked changes accepted: inserted text kept, deleted text left out"}, p.warnings...)
-	}
-	return p, err
+	return parseBlocks(blocks, tracked, po, "the OpenDocument file")
 }
 
 // odtStyles maps style names to whether their text is bold, through
@@ -212,26 +204,15 @@ func odtBlocks(r io.Reader, styles odtStyles) (blocks []block, tracked bool, err
 			return
 		}
 		size += len(s)
-		bold := len(p.bold) > 0 && p.bold[len(p.bold)-1]
-		if p.boldOpen {
-			if bold {
-				p.paragraph.bold += len(s)
-			} else if strings.TrimSpace(s) != "" || p.paragraph.bold > 0 {
-				p.boldOpen = false
-			}
-		}
-		p.text.WriteString(s)
+		p.paragraph.write(s, len(p.bold) > 0 && p.bold[len(p.bold)-1])
 	}
 	for {
-		tok, err := dec.Token()
+		tok, err := xmlToken(dec, "OpenDocument text", "content.xml")
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			if errors.Is(err, ErrTooLarge) {
-				return nil, false, err
-			}
-			return nil, false, odtCorrupt("malformed XML in content.xml: " + err.Error())
+			return nil, false, err
 		}
 		if size > MaxFileSize {
 			return nil, false, tooLargeText

@@ -21,16 +21,12 @@ import (
 // semicolon (as spreadsheets in many European locales write) or a tab,
 // whichever the first line uses most outside quotes; .tsv is always tabs.
 func csvParse(text string, tsv bool, po parseOpts) (parsed, error) {
-	r := csv.NewReader(strings.NewReader(text))
-	r.LazyQuotes = true
-	r.FieldsPerRecord = -1
-	r.Comma = ','
-	if tsv {
-		r.Comma = '\t'
-	} else {
-		r.Comma = SniffDelimiter(text)
+	comma := '\t'
+	if !tsv {
+		comma = SniffDelimiter(text)
 	}
-	if line := UnclosedQuote(text, r.Comma); line > 0 {
+	r, line := CSVReader(text, comma)
+	if line > 0 {
 		return parsed{}, corruptIn("CSV file", fmt.Sprintf("line %d: %s", line, UnclosedQuoteMsg))
 	}
 	var rows [][]string
@@ -50,6 +46,18 @@ func csvParse(text string, tsv bool, po parseOpts) (parsed, error) {
 		rows = append(rows, rec)
 	}
 	return tableParse(rows, po)
+}
+
+// CSVReader returns a reader of text's rows, cells split at comma, rows of
+// any length, stray quotes read as text (LazyQuotes); and the line of an
+// unclosed quote (see UnclosedQuote), which the caller must refuse, or 0.
+// Transcripts and case sheets both read CSV through it.
+func CSVReader(text string, comma rune) (*csv.Reader, int) {
+	r := csv.NewReader(strings.NewReader(text))
+	r.Comma = comma
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	return r, UnclosedQuote(text, comma)
 }
 
 // UnclosedQuoteMsg says what UnclosedQuote found, after the line it names.

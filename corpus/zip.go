@@ -3,6 +3,7 @@ package corpus
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -41,6 +42,20 @@ const maxParagraphs = 250_000
 // named kind of document.
 func xmlTooDeep(what string) error {
 	return corruptIn(what, fmt.Sprintf("XML nested more than %d elements deep", maxXMLDepth))
+}
+
+// xmlToken is dec.Token for a named kind of document: the end (io.EOF) and
+// the size limit (ErrTooLarge) come back as they are, any other failure as
+// malformed XML (in where, when not "") of that document.
+func xmlToken(dec *xml.Decoder, what, where string) (xml.Token, error) {
+	tok, err := dec.Token()
+	if err == nil || err == io.EOF || errors.Is(err, ErrTooLarge) {
+		return tok, err
+	}
+	if where != "" {
+		where = " in " + where
+	}
+	return nil, corruptIn(what, "malformed XML"+where+": "+err.Error())
 }
 
 var tooManyParagraphs = detail(ErrTooLarge, "%s (more than %d paragraphs and table cells)", ErrTooLarge, maxParagraphs)

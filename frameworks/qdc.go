@@ -228,6 +228,16 @@ func (p *qdcParser) token() (xml.Token, error) {
 	return t, nil
 }
 
+// tokenInside is token for a reader inside the element what: the file
+// ending there is invalid XML.
+func (p *qdcParser) tokenInside(what string) (xml.Token, error) {
+	t, err := p.token()
+	if err == io.EOF {
+		return nil, p.errorf(p.line, "invalid XML: the file ends inside %s", what)
+	}
+	return t, err
+}
+
 func (p *qdcParser) skip() error {
 	if err := p.d.Skip(); err != nil {
 		var syn *xml.SyntaxError
@@ -261,10 +271,7 @@ func (p *qdcParser) codebook() ([]*qdcCode, error) {
 		break
 	}
 	for {
-		t, err := p.token()
-		if err == io.EOF {
-			return nil, p.errorf(p.line, "invalid XML: the file ends inside <CodeBook>")
-		}
+		t, err := p.tokenInside("<CodeBook>")
 		if err != nil {
 			return nil, err
 		}
@@ -315,10 +322,7 @@ func (p *qdcParser) rest() error {
 func (p *qdcParser) children(parent *qdcCode, depth int) ([]*qdcCode, error) {
 	var out []*qdcCode
 	for {
-		t, err := p.token()
-		if err == io.EOF {
-			return nil, p.errorf(p.line, "invalid XML: the file ends inside an element")
-		}
+		t, err := p.tokenInside("an element")
 		if err != nil {
 			return nil, err
 		}
@@ -388,11 +392,9 @@ func (p *qdcParser) code(start xml.StartElement, parent *qdcCode, depth int) ([]
 	}
 	out := []*qdcCode{c}
 	sawDescription := false
+	inside := fmt.Sprintf("<Code name=%q>", c.Name)
 	for {
-		t, err := p.token()
-		if err == io.EOF {
-			return nil, p.errorf(p.line, "invalid XML: the file ends inside <Code name=%q>", c.Name)
-		}
+		t, err := p.tokenInside(inside)
 		if err != nil {
 			return nil, err
 		}
@@ -431,10 +433,7 @@ func (p *qdcParser) code(start xml.StartElement, parent *qdcCode, depth int) ([]
 func (p *qdcParser) text() (string, error) {
 	var b strings.Builder
 	for {
-		t, err := p.token()
-		if err == io.EOF {
-			return "", p.errorf(p.line, "invalid XML: the file ends inside <Description>")
-		}
+		t, err := p.tokenInside("<Description>")
 		if err != nil {
 			return "", err
 		}

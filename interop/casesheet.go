@@ -135,11 +135,8 @@ func ParseCaseSheetCSV(name string, data []byte, opt Options) (CaseSheet, error)
 		return CaseSheet{}, &SheetError{File: name, Row: row, Msg: "is not UTF-8 text; save the sheet as CSV UTF-8"}
 	}
 	text := string(data)
-	r := csv.NewReader(strings.NewReader(text))
-	r.Comma = corpus.SniffDelimiter(text)
-	r.FieldsPerRecord = -1
-	r.LazyQuotes = true
-	if line := corpus.UnclosedQuote(text, r.Comma); line > 0 {
+	r, line := corpus.CSVReader(text, corpus.SniffDelimiter(text))
+	if line > 0 {
 		return CaseSheet{}, &SheetError{File: name, Row: line, Msg: corpus.UnclosedQuoteMsg}
 	}
 	var rows [][]string
