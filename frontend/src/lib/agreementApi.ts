@@ -93,6 +93,27 @@ function multiRow(r: Wire<app.MultiAgreementRow>): MultiAgreementRow {
   };
 }
 
+/** What a two coders' and a many coders' result share: the documents and unit compared, how any intervals were drawn, the codebook. */
+function basis(a: {
+  documents?: number[] | null;
+  unit?: string;
+  minShare?: number;
+  resamples?: number;
+  seed?: number;
+  resampling?: string;
+  codebook?: string;
+}) {
+  return {
+    documents: a.documents ?? [],
+    unit: a.unit || 'character',
+    minShare: a.minShare ?? 0,
+    resamples: a.resamples ?? 0,
+    seed: a.seed ?? 0,
+    resampling: a.resampling ?? '',
+    codebook: a.codebook ?? '',
+  };
+}
+
 export const agreementApi = {
   /** The two coders' table for req (see AgreementRequest; its statistic is not used here). */
   async agreement(req: AgreementRequest): Promise<Agreement> {
@@ -101,14 +122,8 @@ export const agreementApi = {
       return {
         coderA: coder(a.coderA),
         coderB: coder(a.coderB),
-        documents: a.documents ?? [],
-        unit: a.unit || 'character',
-        minShare: a.minShare ?? 0,
-        resamples: a.resamples ?? 0,
-        seed: a.seed ?? 0,
-        resampling: a.resampling ?? '',
+        ...basis(a),
         formula: a.formula,
-        codebook: a.codebook ?? '',
         perCode: (a.perCode ?? []).map(row),
         perFactor: (a.perFactor ?? []).map(row),
         overall: row(a.overall),
@@ -135,14 +150,8 @@ export const agreementApi = {
       const a = await Agreements.ComputeMulti(req);
       return {
         coders: (a.coders ?? []).map(coder),
-        documents: a.documents ?? [],
-        unit: a.unit || 'character',
-        minShare: a.minShare ?? 0,
-        resamples: a.resamples ?? 0,
-        seed: a.seed ?? 0,
-        resampling: a.resampling ?? '',
+        ...basis(a),
         formula: a.formula ?? '',
-        codebook: a.codebook ?? '',
         perCode: (a.perCode ?? []).map(multiRow),
         perFactor: (a.perFactor ?? []).map(multiRow),
         overall: multiRow(a.overall),
