@@ -10,12 +10,13 @@ import { call, type Wire } from './wire';
 import type {
   Agreement,
   AgreementExportFormat,
+  AgreementRequest,
   AgreementRow,
   Interval,
   Intervals,
   MultiAgreement,
+  MultiAgreementRequest,
   MultiAgreementRow,
-  Resample,
   Stat,
   Unit,
   Unitized,
@@ -92,37 +93,37 @@ function multiRow(r: Wire<app.MultiAgreementRow>): MultiAgreementRow {
   };
 }
 
+/** What a two coders' and a many coders' result share: the documents and unit compared, how any intervals were drawn, the codebook. */
+function basis(a: {
+  documents?: number[] | null;
+  unit?: string;
+  minShare?: number;
+  resamples?: number;
+  seed?: number;
+  resampling?: string;
+  codebook?: string;
+}) {
+  return {
+    documents: a.documents ?? [],
+    unit: a.unit || 'character',
+    minShare: a.minShare ?? 0,
+    resamples: a.resamples ?? 0,
+    seed: a.seed ?? 0,
+    resampling: a.resampling ?? '',
+    codebook: a.codebook ?? '',
+  };
+}
+
 export const agreementApi = {
-  /**
-   * codes: the ids of the codes to compare, [] = every codable code; unit:
-   * one of units()' names ("" = character); minShare: the share (0..1) of a
-   * unit a coder's segments must cover for it to count as coded, 0 = any
-   * overlap (ignored for characters); bootstrap: how many resamples of the
-   * documents to draw for 95 % intervals (seed fixed by the backend), 0 = none.
-   */
-  async agreement(
-    coderA: number,
-    coderB: number,
-    documents: number[],
-    codes: number[],
-    unit: string,
-    minShare: number,
-    bootstrap: number,
-    resample: Resample = 'document',
-  ): Promise<Agreement> {
+  /** The two coders' table for req (see AgreementRequest; its statistic is not used here). */
+  async agreement(req: AgreementRequest): Promise<Agreement> {
     return call(async () => {
-      const a = await Agreements.Compute({ coderA, coderB, documents, codes, unit, minShare, bootstrap, resample, statistic: '' });
+      const a = await Agreements.Compute({ ...req, statistic: '' });
       return {
         coderA: coder(a.coderA),
         coderB: coder(a.coderB),
-        documents: a.documents ?? [],
-        unit: a.unit || 'character',
-        minShare: a.minShare ?? 0,
-        resamples: a.resamples ?? 0,
-        seed: a.seed ?? 0,
-        resampling: a.resampling ?? '',
+        ...basis(a),
         formula: a.formula,
-        codebook: a.codebook ?? '',
         perCode: (a.perCode ?? []).map(row),
         perFactor: (a.perFactor ?? []).map(row),
         overall: row(a.overall),
@@ -131,65 +132,26 @@ export const agreementApi = {
     });
   },
 
-  /**
-   * The methods-section paragraph for exactly the inputs of agreement() (the
-   * same arguments), naming statistic, the coefficient the table shows.
-   */
-  agreementMethods(
-    coderA: number,
-    coderB: number,
-    documents: number[],
-    codes: number[],
-    unit: string,
-    minShare: number,
-    bootstrap: number,
-    resample: Resample,
-    statistic: string,
-  ): Promise<string> {
-    return call(async () => (await Agreements.Methods({ coderA, coderB, documents, codes, unit, minShare, bootstrap, resample, statistic })) ?? '');
+  /** The methods-section paragraph for exactly the table agreement(req) computes, naming req.statistic. */
+  agreementMethods(req: AgreementRequest): Promise<string> {
+    return call(async () => (await Agreements.Methods(req)) ?? '');
   },
-  /** Asks where to save the agreement table and writes it; the path written, or "" when the user cancelled. */
-  exportAgreement(
-    coderA: number,
-    coderB: number,
-    documents: number[],
-    codes: number[],
-    unit: string,
-    minShare: number,
-    bootstrap: number,
-    resample: Resample,
-    statistic: string,
-    format: AgreementExportFormat,
-  ): Promise<string> {
-    return call(async () =>
-      (await Agreements.Export({ coderA, coderB, documents, codes, unit, minShare, bootstrap, resample, statistic }, format)) ?? '',
-    );
+  /** Asks where to save the agreement table for req and writes it; the path written, or "" when the user cancelled. */
+  exportAgreement(req: AgreementRequest, format: AgreementExportFormat): Promise<string> {
+    return call(async () => (await Agreements.Export(req, format)) ?? '');
   },
 
   /**
    * Agreement among two or more coders (Fleiss' κ, α, AC1, κ_BP, percent) per
-   * code, factor and overall; same codes, unit, minShare and bootstrap (of documents) as agreement().
+   * code, factor and overall; req's fields mean what they mean for agreement().
    */
-  async multiAgreement(
-    coders: number[],
-    documents: number[],
-    codes: number[],
-    unit: string,
-    minShare: number,
-    bootstrap: number,
-  ): Promise<MultiAgreement> {
+  async multiAgreement(req: MultiAgreementRequest): Promise<MultiAgreement> {
     return call(async () => {
-      const a = await Agreements.ComputeMulti({ coders, documents, codes, unit, minShare, bootstrap });
+      const a = await Agreements.ComputeMulti(req);
       return {
         coders: (a.coders ?? []).map(coder),
-        documents: a.documents ?? [],
-        unit: a.unit || 'character',
-        minShare: a.minShare ?? 0,
-        resamples: a.resamples ?? 0,
-        seed: a.seed ?? 0,
-        resampling: a.resampling ?? '',
+        ...basis(a),
         formula: a.formula ?? '',
-        codebook: a.codebook ?? '',
         perCode: (a.perCode ?? []).map(multiRow),
         perFactor: (a.perFactor ?? []).map(multiRow),
         overall: multiRow(a.overall),

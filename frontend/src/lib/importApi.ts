@@ -6,7 +6,7 @@
 import * as Documents from './wailsjs/go/app/DocumentService';
 import { EventsOn } from './wailsjs/runtime/runtime';
 import type { app } from './wailsjs/go/models';
-import { call, type Wire } from './wire';
+import { call, list, type Wire } from './wire';
 
 /**
  * How files are read: encoding "" (automatic), "utf-8", "utf-16le",
@@ -52,8 +52,6 @@ export interface ImportProgress {
 }
 
 export type SpeakerPreset = Wire<app.SpeakerPresetDTO>;
-
-const list = <T>(v: T[] | null | undefined): T[] => v ?? [];
 
 function selection(s: Partial<ImportSelection> | null | undefined): ImportSelection {
   return { folder: s?.folder ?? '', files: list(s?.files), skipped: list(s?.skipped) };

@@ -5,7 +5,7 @@
 import * as Search from './wailsjs/go/app/SearchService';
 import { EventsOn } from './wailsjs/runtime/runtime';
 import type { app } from './wailsjs/go/models';
-import { call, type Wire } from './wire';
+import { call, list, type Wire } from './wire';
 
 /**
  * The index: its size, and what a query can filter on — fields (document,
@@ -33,10 +33,6 @@ export type CodeHitsResult = Wire<app.CodeHitsDTO>;
 export interface SearchProgress {
   done: number;
   total: number;
-}
-
-function list<T>(v: T[] | null | undefined): T[] {
-  return v ?? [];
 }
 
 export const searchApi = {

@@ -187,6 +187,36 @@ export type Unit = Wire<app.UnitDTO>;
 /** What a bootstrap resamples: whole documents, or speaker turns (for studies with few documents). */
 export type Resample = 'document' | 'turn';
 
+/**
+ * What a two coders' table is computed from, as the backend's AgreementInput:
+ * codes [] = every codable code; unit one of units()' names ("" = character);
+ * minShare the share (0..1) of a unit a coder's segments must cover for it to
+ * count as coded, 0 = any overlap; bootstrap how many resamples to draw for
+ * 95 % intervals, 0 = none; statistic the coefficient the table shows (used by
+ * the methods paragraph and the export, ignored by the computation).
+ */
+export interface AgreementRequest {
+  coderA: number;
+  coderB: number;
+  documents: number[];
+  codes: number[];
+  unit: string;
+  minShare: number;
+  bootstrap: number;
+  resample: Resample;
+  statistic: string;
+}
+
+/** What agreement among two or more coders is computed from, as the backend's MultiAgreementInput (fields as AgreementRequest). */
+export interface MultiAgreementRequest {
+  coders: number[];
+  documents: number[];
+  codes: number[];
+  unit: string;
+  minShare: number;
+  bootstrap: number;
+}
+
 /** One coefficient: a value, or null with the reason it is undefined; its 95 % interval when computed. */
 export interface Stat {
   value: number | null;

@@ -112,3 +112,8 @@ export async function call<T>(fn: () => Promise<T>): Promise<T> {
     throw toThemisError(e);
   }
 }
+
+/** A Go slice as an array: Go sends a nil slice as null (or leaves it out). */
+export function list<T>(v: T[] | null | undefined): T[] {
+  return v ?? [];
+}

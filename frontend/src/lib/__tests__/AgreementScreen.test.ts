@@ -9,7 +9,7 @@ vi.mock('../api', async (importOriginal) => {
 import { api } from '../api';
 import AgreementScreen from '../screens/AgreementScreen.svelte';
 import { AgreementStore } from '../stores/agreement.svelte';
-import type { Agreement, AgreementRow } from '../types';
+import type { Agreement, AgreementRequest, AgreementRow } from '../types';
 import { aisha, ben, codes, noCI } from './fixtures';
 
 const mocked = api as unknown as Record<'agreement' | 'agreementMethods' | 'exportAgreement' | 'units', ReturnType<typeof vi.fn>>;
@@ -42,7 +42,7 @@ const byDocument = [
 
 // Answers with whatever unit and share were asked for, as the backend does.
 // With resamples it answers with intervals, as the backend does for two or more documents.
-function answer(_a: number, _b: number, documents: number[], _codes: number[], unit: string, minShare: number, bootstrap: number): Promise<Agreement> {
+function answer({ documents, unit, minShare, bootstrap }: AgreementRequest): Promise<Agreement> {
   const row = bootstrap > 0 ? { ...overall, ci: { ...noCI, kappa: [0.553, 0.774] as [number, number], gwetAC1: [0.7, 0.9] as [number, number] } } : overall;
   return Promise.resolve({
     coderA: aisha, coderB: ben, documents, unit, minShare, resamples: bootstrap, seed: bootstrap > 0 ? 1 : 0,
@@ -56,7 +56,7 @@ beforeEach(() => {
   mocked.units.mockResolvedValue(units);
   mocked.agreement.mockImplementation(answer);
   mocked.agreementMethods.mockImplementation(
-    (_a: number, _b: number, _d: number[], _c: number[], unit: string, _s: number, bootstrap: number, _r: string, statistic: string) =>
+    ({ unit, bootstrap, statistic }: AgreementRequest) =>
       Promise.resolve(`Agreement was computed per ${unit} with ${statistic}${bootstrap ? ` and ${bootstrap} resamples` : ''}.`),
   );
 });
@@ -71,7 +71,7 @@ describe('AgreementScreen', () => {
   it('counts characters by default and names them', async () => {
     renderScreen();
     await waitFor(() => expect(screen.getByTestId('agreement-unit')).toHaveTextContent('character counts'));
-    expect(mocked.agreement).toHaveBeenCalledWith(1, 2, [5, 6], [], 'character', 0, 0, 'document');
+    expect(mocked.agreement).toHaveBeenCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [], unit: 'character', minShare: 0, bootstrap: 0, resample: 'document', statistic: expect.any(String) });
     expect(screen.getByTestId('unit')).toHaveValue('character');
     expect(screen.getByTestId('unit-help')).toHaveTextContent('Every character (code point) is a unit');
     expect(screen.queryByTestId('min-share')).toBeNull();
@@ -87,7 +87,7 @@ describe('AgreementScreen', () => {
     const view = render(AgreementScreen, { agreement, coders: [aisha, ben], documents: [], codes });
     await waitFor(() => expect(screen.getByTestId('agreement-blocked')).toBeInTheDocument());
     await view.rerender({ agreement, coders: [aisha, ben], documents: docs, codes });
-    await waitFor(() => expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'character', 0, 0, 'document'));
+    await waitFor(() => expect(mocked.agreement).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [], unit: 'character', minShare: 0, bootstrap: 0, resample: 'document', statistic: expect.any(String) }));
     expect(agreement.chosen).toEqual([5, 6]);
   });
 
@@ -95,7 +95,7 @@ describe('AgreementScreen', () => {
     renderScreen();
     await waitFor(() => expect(screen.getAllByRole('option', { name: 'Speaker turn' })).toHaveLength(1));
     await fireEvent.change(screen.getByTestId('unit'), { target: { value: 'turn' } });
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'turn', 0, 0, 'document');
+    expect(mocked.agreement).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [], unit: 'turn', minShare: 0, bootstrap: 0, resample: 'document', statistic: expect.any(String) });
     expect(screen.getByTestId('unit-help')).toHaveTextContent('Each speaker turn is a unit');
     await waitFor(() => expect(screen.getByTestId('agreement-unit')).toHaveTextContent('turn counts'));
     expect(screen.getByTestId('agreement-footnote')).toHaveTextContent(
@@ -107,7 +107,7 @@ describe('AgreementScreen', () => {
       'any part', 'at least a quarter', 'at least half', 'at least 90 %', 'all of it',
     ]);
     await fireEvent.change(share, { target: { value: '0.5' } });
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'turn', 0.5, 0, 'document');
+    expect(mocked.agreement).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [], unit: 'turn', minShare: 0.5, bootstrap: 0, resample: 'document', statistic: expect.any(String) });
     await waitFor(() => expect(screen.getByTestId('agreement-footnote')).toHaveTextContent('cover at least half of it.'));
     expect(screen.getByTestId('agreement-count-head')).toHaveTextContent('Turn counts');
     expect(screen.getByTestId('agreement-unit').parentElement).toHaveTextContent(
@@ -116,7 +116,7 @@ describe('AgreementScreen', () => {
     expect(screen.getByTestId('agreement-footnote')).toHaveTextContent('Both, Only A, Only B and Neither count turns.');
 
     await fireEvent.change(screen.getByTestId('unit'), { target: { value: 'document' } });
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'document', 0, 0, 'document');
+    expect(mocked.agreement).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [], unit: 'document', minShare: 0, bootstrap: 0, resample: 'document', statistic: expect.any(String) });
     await waitFor(() => expect(screen.getByTestId('agreement-unit')).toHaveTextContent('document counts'));
     expect(screen.queryByTestId('min-share')).toBeNull();
     expect(screen.getByTestId('agreement-count-head')).toHaveTextContent('Document counts');
@@ -176,7 +176,7 @@ describe('AgreementScreen', () => {
 
     await fireEvent.click(box);
     expect(agreement.intervals).toBe(true);
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'character', 0, 1000, 'document');
+    expect(mocked.agreement).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [], unit: 'character', minShare: 0, bootstrap: 1000, resample: 'document', statistic: expect.any(String) });
     await waitFor(() => expect(screen.getByTestId('ci')).toHaveTextContent('0.553–0.774'));
     expect(screen.getByTestId('kappa').textContent).toBe('0.780');
     expect(screen.getByTestId('agreement-intervals')).toHaveTextContent(
@@ -188,7 +188,7 @@ describe('AgreementScreen', () => {
     expect(screen.queryByTestId('ci')).toBeNull();
 
     await fireEvent.click(box);
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'character', 0, 0, 'document');
+    expect(mocked.agreement).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [], unit: 'character', minShare: 0, bootstrap: 0, resample: 'document', statistic: expect.any(String) });
     await waitFor(() => expect(screen.queryByTestId('agreement-intervals')).toBeNull());
     expect(screen.queryByTestId('ci-head')).toBeNull();
   });
@@ -200,7 +200,7 @@ describe('AgreementScreen', () => {
       const block = screen.getByTestId('methods');
       expect(block).toHaveTextContent('Methods paragraph');
       expect(screen.getByTestId('methods-text').textContent).toBe('Agreement was computed per character with kappa.');
-      expect(mocked.agreementMethods).toHaveBeenCalledWith(1, 2, [5, 6], [], 'character', 0, 0, 'document', 'kappa');
+      expect(mocked.agreementMethods).toHaveBeenCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [], unit: 'character', minShare: 0, bootstrap: 0, resample: 'document', statistic: 'kappa' });
       // below the table, above the footnote
       const foot = screen.getByTestId('agreement-footnote');
       expect(block.compareDocumentPosition(foot) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
@@ -209,7 +209,7 @@ describe('AgreementScreen', () => {
       const calls = mocked.agreement.mock.calls.length;
       await fireEvent.change(screen.getByTestId('statistic'), { target: { value: 'gwetAC1' } });
       await waitFor(() => expect(screen.getByTestId('methods-text')).toHaveTextContent('with gwetAC1.'));
-      expect(mocked.agreementMethods).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'character', 0, 0, 'document', 'gwetAC1');
+      expect(mocked.agreementMethods).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [], unit: 'character', minShare: 0, bootstrap: 0, resample: 'document', statistic: 'gwetAC1' });
       expect(mocked.agreement).toHaveBeenCalledTimes(calls);
 
       await fireEvent.click(screen.getByTestId('intervals'));
@@ -246,7 +246,7 @@ describe('AgreementScreen', () => {
       mocked.exportAgreement.mockResolvedValue('/home/me/Agreement.md');
       await fireEvent.click(md);
       expect(exportAs).toHaveBeenLastCalledWith('md');
-      expect(mocked.exportAgreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'character', 0, 0, 'document', 'kappa', 'md');
+      expect(mocked.exportAgreement).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [], unit: 'character', minShare: 0, bootstrap: 0, resample: 'document', statistic: 'kappa' }, 'md');
       await waitFor(() => expect(screen.getByTestId('agreement-export-result')).toHaveTextContent('Saved to /home/me/Agreement.md'));
 
       mocked.exportAgreement.mockResolvedValue('/home/me/Agreement.csv');
@@ -333,7 +333,7 @@ describe('AgreementScreen', () => {
     });
 
     it('says so when the result has no figures per document', async () => {
-      mocked.agreement.mockImplementation((...args: Parameters<typeof answer>) => answer(...args).then((a) => ({ ...a, byDocument: [] })));
+      mocked.agreement.mockImplementation((req: AgreementRequest) => answer(req).then((a) => ({ ...a, byDocument: [] })));
       renderScreen();
       await waitFor(() => expect(screen.getByTestId('agreement-overall')).toBeInTheDocument());
       await fireEvent.click(screen.getByTestId('rows-by-document'));
@@ -363,9 +363,9 @@ describe('AgreementScreen', () => {
       expect(screen.getByTestId('codes-all')).toBeDisabled();
 
       await fireEvent.click(screen.getByTestId('codes-code-Avowed quality of life'));
-      await waitFor(() => expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [11, 21], 'character', 0, 0, 'document'));
+      await waitFor(() => expect(mocked.agreement).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [11, 21], unit: 'character', minShare: 0, bootstrap: 0, resample: 'document', statistic: expect.any(String) }));
       await waitFor(() =>
-        expect(mocked.agreementMethods).toHaveBeenLastCalledWith(1, 2, [5, 6], [11, 21], 'character', 0, 0, 'document', 'kappa'),
+        expect(mocked.agreementMethods).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [11, 21], unit: 'character', minShare: 0, bootstrap: 0, resample: 'document', statistic: 'kappa' }),
       );
       expect(screen.getByTestId('codes-count')).toHaveTextContent('2 of 3');
       const factor = screen.getByTestId('codes-factor-Emotional well-being') as HTMLInputElement;
@@ -374,10 +374,10 @@ describe('AgreementScreen', () => {
       expect(toggle).toBeDisabled();
       mocked.exportAgreement.mockResolvedValue('/tmp/a.csv');
       await fireEvent.click(screen.getByTestId('export-csv'));
-      expect(mocked.exportAgreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [11, 21], 'character', 0, 0, 'document', 'kappa', 'csv');
+      expect(mocked.exportAgreement).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [11, 21], unit: 'character', minShare: 0, bootstrap: 0, resample: 'document', statistic: 'kappa' }, 'csv');
 
       await fireEvent.click(screen.getByTestId('codes-all'));
-      await waitFor(() => expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'character', 0, 0, 'document'));
+      await waitFor(() => expect(mocked.agreement).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [], unit: 'character', minShare: 0, bootstrap: 0, resample: 'document', statistic: expect.any(String) }));
       expect(factor.checked).toBe(true);
       expect(factor.indeterminate).toBe(false);
     });
@@ -394,7 +394,7 @@ describe('AgreementScreen', () => {
       expect(screen.getByTestId('codes-count')).toHaveTextContent('0 of 3');
       expect(screen.getByTestId('agreement-codes')).toBeInTheDocument();
       await fireEvent.click(screen.getByTestId('codes-code-Social integration'));
-      await waitFor(() => expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [21], 'character', 0, 0, 'document'));
+      await waitFor(() => expect(mocked.agreement).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [21], unit: 'character', minShare: 0, bootstrap: 0, resample: 'document', statistic: expect.any(String) }));
       await waitFor(() => expect(screen.queryByTestId('agreement-blocked')).toBeNull());
     });
   });

@@ -15,7 +15,7 @@ vi.mock('../api', async (importOriginal) => {
 import { api } from '../api';
 import AgreementScreen from '../screens/AgreementScreen.svelte';
 import { AgreementStore } from '../stores/agreement.svelte';
-import type { Agreement, AgreementRow, MultiAgreement, Stat, Unitized } from '../types';
+import type { Agreement, AgreementRequest, AgreementRow, MultiAgreement, Stat, Unitized } from '../types';
 import { aisha, ben, codes, noCI } from './fixtures';
 
 /** the consensus layer adjudication makes: a coder like any other here */
@@ -43,7 +43,7 @@ const row = (over: Partial<AgreementRow>): AgreementRow => ({
 });
 const segNote = 'κ undefined: segment match has no “neither” units to estimate chance from; read the percentage';
 
-function answer(_a: number, _b: number, documents: number[], _codes: number[], unit: string, minShare: number, bootstrap: number, resample: string): Promise<Agreement> {
+function answer({ documents, unit, minShare, bootstrap, resample }: AgreementRequest): Promise<Agreement> {
   const ci = bootstrap > 0 ? { ...noCI, kappa: [0.5, 0.9] as [number, number] } : noCI;
   const seg = unit === 'segment';
   return Promise.resolve({
@@ -94,7 +94,7 @@ describe('AgreementScreen: coders', () => {
     expect(screen.getByTestId('export-csv')).toBeInTheDocument();
     await fireEvent.click(screen.getByTestId('agreement-add-coder'));
     await waitFor(() => expect(screen.getByTestId('multi-table')).toBeInTheDocument());
-    expect(mocked.multiAgreement).toHaveBeenLastCalledWith([1, 2, 4], [5, 6], [], 'character', 0, 0);
+    expect(mocked.multiAgreement).toHaveBeenLastCalledWith({ coders: [1, 2, 4], documents: [5, 6], codes: [], unit: 'character', minShare: 0, bootstrap: 0 });
     expect(screen.getByTestId('coder-c')).toHaveValue('4');
     expect(screen.queryByTestId('export-csv')).toBeNull();
     expect(screen.getByTestId('export-two-only')).toHaveTextContent('Export is available for two coders');
@@ -117,7 +117,7 @@ describe('AgreementScreen: coders', () => {
     const a = screen.getByTestId('coder-a') as HTMLSelectElement;
     expect([...a.options].map((o) => o.textContent)).toEqual(['Aisha', 'Ben', 'Consensus (adjudicated)']);
     await fireEvent.change(a, { target: { value: '3' } });
-    await waitFor(() => expect(mocked.agreement).toHaveBeenLastCalledWith(3, 2, [5, 6], [], 'character', 0, 0, 'document'));
+    await waitFor(() => expect(mocked.agreement).toHaveBeenLastCalledWith({ coderA: 3, coderB: 2, documents: [5, 6], codes: [], unit: 'character', minShare: 0, bootstrap: 0, resample: 'document', statistic: expect.any(String) }));
   });
 });
 
@@ -126,7 +126,7 @@ describe('AgreementScreen: segment match and resampling', () => {
     renderScreen();
     await waitFor(() => expect(screen.getByTestId('agreement-table')).toBeInTheDocument());
     await fireEvent.change(screen.getByTestId('unit'), { target: { value: 'segment' } });
-    await waitFor(() => expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'segment', 0.9, 0, 'document'));
+    await waitFor(() => expect(mocked.agreement).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [], unit: 'segment', minShare: 0.9, bootstrap: 0, resample: 'document', statistic: expect.any(String) }));
     expect(screen.getByTestId('min-share')).toHaveValue('0.9');
     await waitFor(() => expect(screen.getByTestId('segment-note')).toHaveTextContent('Segment match (as MAXQDA)'));
     const pa = screen.getByTestId('agreement-row-Positive affect');
@@ -144,13 +144,13 @@ describe('AgreementScreen: segment match and resampling', () => {
     await waitFor(() => expect(screen.getByTestId('agreement-table')).toBeInTheDocument());
     await fireEvent.click(screen.getByTestId('intervals'));
     await fireEvent.click(screen.getByTestId('resample-turn'));
-    await waitFor(() => expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'character', 0, 1000, 'turn'));
+    await waitFor(() => expect(mocked.agreement).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [], unit: 'character', minShare: 0, bootstrap: 1000, resample: 'turn', statistic: expect.any(String) }));
     expect(screen.getByTestId('resample-turn')).toHaveAttribute('aria-pressed', 'true');
     expect(screen.getByTestId('intervals-help')).toHaveTextContent('1,000 bootstrap resamples of the speaker turns (seed 1)');
     await waitFor(() => expect(screen.getByTestId('agreement-intervals')).toHaveTextContent('resamples of the speaker turns'));
-    expect(mocked.agreementMethods).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'character', 0, 1000, 'turn', 'kappa');
+    expect(mocked.agreementMethods).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [], unit: 'character', minShare: 0, bootstrap: 1000, resample: 'turn', statistic: 'kappa' });
     await fireEvent.change(screen.getByTestId('unit'), { target: { value: 'document' } });
-    await waitFor(() => expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'document', 0, 1000, 'document'));
+    await waitFor(() => expect(mocked.agreement).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [], unit: 'document', minShare: 0, bootstrap: 1000, resample: 'document', statistic: expect.any(String) }));
     expect(screen.getByTestId('resample-why')).toHaveTextContent('Document presence has one unit per document');
   });
 });
@@ -195,8 +195,8 @@ describe('AgreementScreen: chart and unitized view', () => {
     await waitFor(() => expect(screen.getByTestId('agreement-table')).toBeInTheDocument());
     await fireEvent.click(screen.getByTestId('codes-toggle'));
     await fireEvent.click(screen.getByTestId('codes-factor-Emotional well-being'));
-    await waitFor(() => expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [21], 'character', 0, 0, 'document'));
+    await waitFor(() => expect(mocked.agreement).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [21], unit: 'character', minShare: 0, bootstrap: 0, resample: 'document', statistic: expect.any(String) }));
     await fireEvent.click(screen.getByTestId('agreement-add-coder'));
-    await waitFor(() => expect(mocked.multiAgreement).toHaveBeenLastCalledWith([1, 2, 4], [5, 6], [21], 'character', 0, 0));
+    await waitFor(() => expect(mocked.multiAgreement).toHaveBeenLastCalledWith({ coders: [1, 2, 4], documents: [5, 6], codes: [21], unit: 'character', minShare: 0, bootstrap: 0 }));
   });
 });

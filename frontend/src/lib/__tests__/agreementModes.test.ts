@@ -81,7 +81,7 @@ describe('AgreementStore: coders', () => {
   it('compares the consensus layer like any coder', async () => {
     const a = store([aisha, ben, consensusLayer]);
     await a.setCoderA(consensusLayer.id);
-    expect(mocked.agreement).toHaveBeenLastCalledWith(3, 2, [5, 6], [], 'character', 0, 0, 'document');
+    expect(mocked.agreement).toHaveBeenLastCalledWith({ coderA: 3, coderB: 2, documents: [5, 6], codes: [], unit: 'character', minShare: 0, bootstrap: 0, resample: 'document', statistic: expect.any(String) });
   });
 
   it('switches to ComputeMulti with a third coder, and back to Compute without it', async () => {
@@ -90,7 +90,7 @@ describe('AgreementStore: coders', () => {
     await a.addCoder();
     expect(a.selected).toEqual([1, 2, 4]);
     expect(a.mode).toBe('multi');
-    expect(mocked.multiAgreement).toHaveBeenLastCalledWith([1, 2, 4], [5, 6], [], 'character', 0, 0);
+    expect(mocked.multiAgreement).toHaveBeenLastCalledWith({ coders: [1, 2, 4], documents: [5, 6], codes: [], unit: 'character', minShare: 0, bootstrap: 0 });
     expect(a.multi).toEqual(multi);
     expect(a.result).toBeNull();
     // The backend has no methods paragraph or export for several coders.
@@ -100,7 +100,7 @@ describe('AgreementStore: coders', () => {
     expect(mocked.exportAgreement).not.toHaveBeenCalled();
 
     await a.setIntervals(true);
-    expect(mocked.multiAgreement).toHaveBeenLastCalledWith([1, 2, 4], [5, 6], [], 'character', 0, 1000);
+    expect(mocked.multiAgreement).toHaveBeenLastCalledWith({ coders: [1, 2, 4], documents: [5, 6], codes: [], unit: 'character', minShare: 0, bootstrap: 1000 });
 
     const calls = mocked.agreement.mock.calls.length;
     await a.removeCoder(2);
@@ -135,12 +135,12 @@ describe('AgreementStore: segment match', () => {
     await a.setUnit('turn');
     await a.setMinShare(0.5);
     await a.setUnit('segment');
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'segment', 0.9, 0, 'document');
-    expect(mocked.agreementMethods).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'segment', 0.9, 0, 'document', 'kappa');
+    expect(mocked.agreement).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [], unit: 'segment', minShare: 0.9, bootstrap: 0, resample: 'document', statistic: expect.any(String) });
+    expect(mocked.agreementMethods).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [], unit: 'segment', minShare: 0.9, bootstrap: 0, resample: 'document', statistic: 'kappa' });
     await a.setMinShare(0.75);
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'segment', 0.75, 0, 'document');
+    expect(mocked.agreement).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [], unit: 'segment', minShare: 0.75, bootstrap: 0, resample: 'document', statistic: expect.any(String) });
     await a.setUnit('turn');
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'turn', 0.5, 0, 'document');
+    expect(mocked.agreement).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [], unit: 'turn', minShare: 0.5, bootstrap: 0, resample: 'document', statistic: expect.any(String) });
   });
 });
 
@@ -151,12 +151,12 @@ describe('AgreementStore: resampling', () => {
     // no intervals yet: nothing to recompute
     expect(mocked.agreement).not.toHaveBeenCalled();
     await a.setIntervals(true);
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'character', 0, 1000, 'turn');
-    expect(mocked.agreementMethods).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'character', 0, 1000, 'turn', 'kappa');
+    expect(mocked.agreement).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [], unit: 'character', minShare: 0, bootstrap: 1000, resample: 'turn', statistic: expect.any(String) });
+    expect(mocked.agreementMethods).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [], unit: 'character', minShare: 0, bootstrap: 1000, resample: 'turn', statistic: 'kappa' });
     await a.exportAs('md');
-    expect(mocked.exportAgreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'character', 0, 1000, 'turn', 'kappa', 'md');
+    expect(mocked.exportAgreement).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [], unit: 'character', minShare: 0, bootstrap: 1000, resample: 'turn', statistic: 'kappa' }, 'md');
     await a.setResample('document');
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'character', 0, 1000, 'document');
+    expect(mocked.agreement).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [], unit: 'character', minShare: 0, bootstrap: 1000, resample: 'document', statistic: expect.any(String) });
   });
 
   it('resamples documents for document presence and segment match, whatever was chosen', async () => {
@@ -167,11 +167,11 @@ describe('AgreementStore: resampling', () => {
     await a.setUnit('document');
     expect(a.turnsAllowed).toBe(false);
     expect(a.resampling).toBe('document');
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'document', 0, 1000, 'document');
+    expect(mocked.agreement).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [], unit: 'document', minShare: 0, bootstrap: 1000, resample: 'document', statistic: expect.any(String) });
     await a.setUnit('segment');
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'segment', 0.9, 1000, 'document');
+    expect(mocked.agreement).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [], unit: 'segment', minShare: 0.9, bootstrap: 1000, resample: 'document', statistic: expect.any(String) });
     await a.setUnit('sentence');
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'sentence', 0, 1000, 'turn');
+    expect(mocked.agreement).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [], unit: 'sentence', minShare: 0, bootstrap: 1000, resample: 'turn', statistic: expect.any(String) });
   });
 });
 
@@ -222,23 +222,23 @@ describe('AgreementStore: codes', () => {
     expect(a.chosenCodes).toEqual([11, 12, 21]);
     expect(a.allCodes).toBe(true);
     await a.compute();
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'character', 0, 0, 'document');
+    expect(mocked.agreement).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [], unit: 'character', minShare: 0, bootstrap: 0, resample: 'document', statistic: expect.any(String) });
   });
 
   it('passes the chosen codes to Compute, Methods and Export, and recomputes when they change', async () => {
     const a = withCodes();
     await a.toggleCode(12, false);
     expect(a.chosenCodes).toEqual([11, 21]);
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [11, 21], 'character', 0, 0, 'document');
-    expect(mocked.agreementMethods).toHaveBeenLastCalledWith(1, 2, [5, 6], [11, 21], 'character', 0, 0, 'document', 'kappa');
+    expect(mocked.agreement).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [11, 21], unit: 'character', minShare: 0, bootstrap: 0, resample: 'document', statistic: expect.any(String) });
+    expect(mocked.agreementMethods).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [11, 21], unit: 'character', minShare: 0, bootstrap: 0, resample: 'document', statistic: 'kappa' });
     await a.exportAs('csv');
-    expect(mocked.exportAgreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [11, 21], 'character', 0, 0, 'document', 'kappa', 'csv');
+    expect(mocked.exportAgreement).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [11, 21], unit: 'character', minShare: 0, bootstrap: 0, resample: 'document', statistic: 'kappa' }, 'csv');
     await a.toggleFactor(10, false);
     expect(a.chosenCodes).toEqual([21]);
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [21], 'character', 0, 0, 'document');
+    expect(mocked.agreement).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [21], unit: 'character', minShare: 0, bootstrap: 0, resample: 'document', statistic: expect.any(String) });
     await a.toggleFactor(10, true);
     expect(a.chosenCodes).toEqual([11, 12, 21]);
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'character', 0, 0, 'document');
+    expect(mocked.agreement).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [], unit: 'character', minShare: 0, bootstrap: 0, resample: 'document', statistic: expect.any(String) });
   });
 
   it('passes the chosen codes to ComputeMulti', async () => {
@@ -246,7 +246,7 @@ describe('AgreementStore: codes', () => {
     await a.toggleCode(11, false);
     await a.addCoder();
     expect(a.mode).toBe('multi');
-    expect(mocked.multiAgreement).toHaveBeenLastCalledWith([1, 2, 4], [5, 6], [12, 21], 'character', 0, 0);
+    expect(mocked.multiAgreement).toHaveBeenLastCalledWith({ coders: [1, 2, 4], documents: [5, 6], codes: [12, 21], unit: 'character', minShare: 0, bootstrap: 0 });
   });
 
   it('asks for at least one code instead of calling the backend', async () => {
@@ -268,7 +268,7 @@ describe('AgreementStore: codes', () => {
     expect(mocked.unitized).toHaveBeenLastCalledWith([1, 2, 4], [5, 6]);
     await a.setUnit('character');
     await a.chooseAllCodes();
-    expect(mocked.multiAgreement).toHaveBeenLastCalledWith([1, 2, 4], [5, 6], [], 'character', 0, 0);
+    expect(mocked.multiAgreement).toHaveBeenLastCalledWith({ coders: [1, 2, 4], documents: [5, 6], codes: [], unit: 'character', minShare: 0, bootstrap: 0 });
   });
 
   it('keeps the choice across setups and chooses codes new since', () => {

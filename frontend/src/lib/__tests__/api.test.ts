@@ -132,7 +132,7 @@ describe('api normalisation', () => {
       perFactor: null,
       overall: { ...row, kappa: 0.5, scottPi: 0.49, krippendorffAlpha: null, gwetAC1: 0.91, brennanPrediger: 0.8, label: 'All codes' },
     });
-    const a = await api.agreement(1, 2, [7], [], 'turn', 0.5, 0);
+    const a = await api.agreement({ coderA: 1, coderB: 2, documents: [7], codes: [], unit: 'turn', minShare: 0.5, bootstrap: 0, resample: 'document', statistic: '' });
     expect(a.perCode[0].kappa).toBeNull();
     expect([a.perCode[0].scottPi, a.perCode[0].krippendorffAlpha, a.perCode[0].gwetAC1, a.perCode[0].brennanPrediger]).toEqual([
       null, null, null, null,
@@ -173,7 +173,7 @@ describe('api normalisation', () => {
       perFactor: [],
       overall: { ...row, label: 'All codes', ci: null },
     });
-    const a = await api.agreement(1, 2, [7, 8], [11, 21], 'character', 0, 1000, 'turn');
+    const a = await api.agreement({ coderA: 1, coderB: 2, documents: [7, 8], codes: [11, 21], unit: 'character', minShare: 0, bootstrap: 1000, resample: 'turn', statistic: '' });
     expect(m(Agreements.Compute)).toHaveBeenCalledWith({
       coderA: 1,
       coderB: 2,
@@ -200,14 +200,14 @@ describe('api normalisation', () => {
         { code: 3, rows: null },
       ],
     });
-    const a = await api.agreement(1, 2, [7, 8], [], 'character', 0, 0);
+    const a = await api.agreement({ coderA: 1, coderB: 2, documents: [7, 8], codes: [], unit: 'character', minShare: 0, bootstrap: 0, resample: 'document', statistic: '' });
     expect(a.byDocument.map((b) => b.code)).toEqual([0, 3]);
     expect(a.byDocument[0].rows.map((r) => [r.label, r.document, r.kappa])).toEqual([['Interview 1', 7, 0.6], ['Interview 2', 8, null]]);
     expect(a.byDocument[0].rows[0].ci).toEqual({ kappa: null, scottPi: null, krippendorffAlpha: null, gwetAC1: null, brennanPrediger: null });
     expect(a.byDocument[1].rows).toEqual([]);
     expect(a.overall.document).toBe(0);
     m(Agreements.Compute).mockResolvedValue(base);
-    expect((await api.agreement(1, 2, [7, 8], [], 'character', 0, 0)).byDocument).toEqual([]);
+    expect((await api.agreement({ coderA: 1, coderB: 2, documents: [7, 8], codes: [], unit: 'character', minShare: 0, bootstrap: 0, resample: 'document', statistic: '' })).byDocument).toEqual([]);
   });
 
   it('lists the units of analysis', async () => {
@@ -219,7 +219,7 @@ describe('api normalisation', () => {
 
   it('asks for the methods paragraph and exports the agreement table, rejecting with a ThemisError', async () => {
     m(Agreements.Methods).mockResolvedValue('We compared Aisha and Ben.');
-    expect(await api.agreementMethods(1, 2, [7], [11, 12], 'turn', 0.5, 1000, 'turn', 'gwetAC1')).toBe('We compared Aisha and Ben.');
+    expect(await api.agreementMethods({ coderA: 1, coderB: 2, documents: [7], codes: [11, 12], unit: 'turn', minShare: 0.5, bootstrap: 1000, resample: 'turn', statistic: 'gwetAC1' })).toBe('We compared Aisha and Ben.');
     expect(m(Agreements.Methods)).toHaveBeenCalledWith({
       coderA: 1,
       coderB: 2,
@@ -232,13 +232,13 @@ describe('api normalisation', () => {
       statistic: 'gwetAC1',
     });
     m(Agreements.Export).mockResolvedValue('/home/me/Agreement.csv');
-    expect(await api.exportAgreement(1, 2, [7, 8], [21], 'character', 0, 0, 'document', 'kappa', 'csv')).toBe('/home/me/Agreement.csv');
+    expect(await api.exportAgreement({ coderA: 1, coderB: 2, documents: [7, 8], codes: [21], unit: 'character', minShare: 0, bootstrap: 0, resample: 'document', statistic: 'kappa' }, 'csv')).toBe('/home/me/Agreement.csv');
     expect(m(Agreements.Export)).toHaveBeenCalledWith(
       { coderA: 1, coderB: 2, documents: [7, 8], codes: [21], unit: 'character', minShare: 0, bootstrap: 0, resample: 'document', statistic: 'kappa' },
       'csv',
     );
     m(Agreements.Export).mockRejectedValue('{"code":"invalid","message":"invalid: blind mode is on"}');
-    const err = await api.exportAgreement(1, 2, [7], [], 'character', 0, 0, 'document', 'kappa', 'md').catch((e: unknown) => e);
+    const err = await api.exportAgreement({ coderA: 1, coderB: 2, documents: [7], codes: [], unit: 'character', minShare: 0, bootstrap: 0, resample: 'document', statistic: 'kappa' }, 'md').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ThemisError);
     expect(err).toMatchObject({ code: 'invalid', message: 'invalid: blind mode is on' });
   });
@@ -301,7 +301,7 @@ describe('api: several coders and the unitizing alphas', () => {
       resamples: 0, seed: 0, resampling: '', formula: 'fleiss-alpha/v1', perCode: [row], perFactor: null,
       overall: { ...row, kind: 'overall', code: 0, factor: 0, label: 'All codes' },
     });
-    const r = await api.multiAgreement([1, 2, 3], [], [11], 'turn', 0.5, 0);
+    const r = await api.multiAgreement({ coders: [1, 2, 3], documents: [], codes: [11], unit: 'turn', minShare: 0.5, bootstrap: 0 });
     expect(m(Agreements.ComputeMulti)).toHaveBeenCalledWith({ coders: [1, 2, 3], documents: [], codes: [11], unit: 'turn', minShare: 0.5, bootstrap: 0 });
     expect(r.coders.map((c) => c.name)).toEqual(['A', 'B', 'C']);
     expect(r.documents).toEqual([]);

@@ -514,7 +514,7 @@ describe('AgreementStore', () => {
     expect(a.chosen).toEqual([5, 6]);
     mocked.agreement.mockResolvedValue(result);
     await a.compute();
-    expect(mocked.agreement).toHaveBeenCalledWith(1, 2, [5, 6], [], 'character', 0, 0, 'document');
+    expect(mocked.agreement).toHaveBeenCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [], unit: 'character', minShare: 0, bootstrap: 0, resample: 'document', statistic: expect.any(String) });
     expect(a.result).toBe(result);
   });
 
@@ -523,13 +523,13 @@ describe('AgreementStore', () => {
     a.setup([aisha, ben], docs);
     mocked.agreement.mockResolvedValue(result);
     await a.toggleDocument(5, false);
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [6], [], 'character', 0, 0, 'document');
+    expect(mocked.agreement).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [6], codes: [], unit: 'character', minShare: 0, bootstrap: 0, resample: 'document', statistic: expect.any(String) });
     await a.chooseNone();
     expect(a.blocker).toBe('Choose at least one document.');
     expect(a.result).toBeNull();
     expect(mocked.agreement).toHaveBeenCalledTimes(1);
     await a.chooseAll();
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'character', 0, 0, 'document');
+    expect(mocked.agreement).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [], unit: 'character', minShare: 0, bootstrap: 0, resample: 'document', statistic: expect.any(String) });
     await a.setCoderB(1);
     expect(a.blocker).toBe('Choose two different coders.');
   });
@@ -591,19 +591,19 @@ describe('AgreementStore', () => {
     mocked.agreement.mockResolvedValue(result);
     await a.setMinShare(0.5);
     // ignored for characters: sent as 0, but kept for when a turn-like unit is chosen
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'character', 0, 0, 'document');
+    expect(mocked.agreement).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [], unit: 'character', minShare: 0, bootstrap: 0, resample: 'document', statistic: expect.any(String) });
     expect(a.usesShare).toBe(false);
     await a.setUnit('turn');
     expect(a.usesShare).toBe(true);
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'turn', 0.5, 0, 'document');
+    expect(mocked.agreement).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [], unit: 'turn', minShare: 0.5, bootstrap: 0, resample: 'document', statistic: expect.any(String) });
     await a.setMinShare(1);
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'turn', 1, 0, 'document');
+    expect(mocked.agreement).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [], unit: 'turn', minShare: 1, bootstrap: 0, resample: 'document', statistic: expect.any(String) });
     await a.setUnit('sentence');
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'sentence', 1, 0, 'document');
+    expect(mocked.agreement).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [], unit: 'sentence', minShare: 1, bootstrap: 0, resample: 'document', statistic: expect.any(String) });
     await a.setUnit('document');
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'document', 0, 0, 'document');
+    expect(mocked.agreement).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [], unit: 'document', minShare: 0, bootstrap: 0, resample: 'document', statistic: expect.any(String) });
     await a.toggleDocument(6, false);
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5], [], 'document', 0, 0, 'document');
+    expect(mocked.agreement).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5], codes: [], unit: 'document', minShare: 0, bootstrap: 0, resample: 'document', statistic: expect.any(String) });
     expect(mocked.agreement).toHaveBeenCalledTimes(6);
   });
 
@@ -639,23 +639,23 @@ describe('AgreementStore', () => {
     expect(a.intervals).toBe(false);
     mocked.agreement.mockResolvedValue(result);
     await a.compute();
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'character', 0, 0, 'document');
+    expect(mocked.agreement).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [], unit: 'character', minShare: 0, bootstrap: 0, resample: 'document', statistic: expect.any(String) });
     let done: (v: unknown) => void = () => {};
     mocked.agreement.mockReturnValueOnce(new Promise((res) => (done = res)));
     const on = a.setIntervals(true);
     expect(a.intervals).toBe(true);
     // the resampling takes a while on big projects: the view shows it is busy
     expect(a.loading).toBe(true);
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'character', 0, 1000, 'document');
+    expect(mocked.agreement).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [], unit: 'character', minShare: 0, bootstrap: 1000, resample: 'document', statistic: expect.any(String) });
     done({ ...result, resamples: 1000, seed: 1, resampling: 'document' });
     await on;
     expect(a.loading).toBe(false);
     expect(a.result?.resamples).toBe(1000);
     // other changes keep asking for them
     await a.setUnit('turn');
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'turn', 0, 1000, 'document');
+    expect(mocked.agreement).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [], unit: 'turn', minShare: 0, bootstrap: 1000, resample: 'document', statistic: expect.any(String) });
     await a.setIntervals(false);
-    expect(mocked.agreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'turn', 0, 0, 'document');
+    expect(mocked.agreement).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [], unit: 'turn', minShare: 0, bootstrap: 0, resample: 'document', statistic: expect.any(String) });
     expect(mocked.agreement).toHaveBeenCalledTimes(4);
   });
 
@@ -665,7 +665,7 @@ describe('AgreementStore', () => {
     mocked.agreement.mockResolvedValue(result);
     mocked.agreementMethods.mockResolvedValueOnce('Cohen’s κ paragraph.');
     await a.compute();
-    expect(mocked.agreementMethods).toHaveBeenCalledWith(1, 2, [5, 6], [], 'character', 0, 0, 'document', 'kappa');
+    expect(mocked.agreementMethods).toHaveBeenCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [], unit: 'character', minShare: 0, bootstrap: 0, resample: 'document', statistic: 'kappa' });
     expect(a.methods).toBe('Cohen’s κ paragraph.');
     expect(a.methodsLoading).toBe(false);
 
@@ -673,14 +673,14 @@ describe('AgreementStore', () => {
     mocked.agreementMethods.mockResolvedValueOnce('Gwet’s AC1 paragraph.');
     await a.setStatistic('gwetAC1');
     expect(mocked.agreement).toHaveBeenCalledTimes(1);
-    expect(mocked.agreementMethods).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'character', 0, 0, 'document', 'gwetAC1');
+    expect(mocked.agreementMethods).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [], unit: 'character', minShare: 0, bootstrap: 0, resample: 'document', statistic: 'gwetAC1' });
     expect(a.methods).toBe('Gwet’s AC1 paragraph.');
 
     // the same inputs as the table: unit, share and resamples
     await a.setUnit('turn');
     await a.setMinShare(0.5);
     await a.setIntervals(true);
-    expect(mocked.agreementMethods).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'turn', 0.5, 1000, 'document', 'gwetAC1');
+    expect(mocked.agreementMethods).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [], unit: 'turn', minShare: 0.5, bootstrap: 1000, resample: 'document', statistic: 'gwetAC1' });
     expect(mocked.agreementMethods).toHaveBeenCalledTimes(5);
   });
 
@@ -717,13 +717,13 @@ describe('AgreementStore', () => {
     expect(a.exporting).toBe(true);
     await going;
     expect(a.exporting).toBe(false);
-    expect(mocked.exportAgreement).toHaveBeenCalledWith(1, 2, [5, 6], [], 'character', 0, 1000, 'document', 'scottPi', 'md');
+    expect(mocked.exportAgreement).toHaveBeenCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [], unit: 'character', minShare: 0, bootstrap: 1000, resample: 'document', statistic: 'scottPi' }, 'md');
     expect(a.saved).toBe('/home/me/Agreement.md');
     await a.setUnit('turn');
     expect(a.saved).toBe('');
     mocked.exportAgreement.mockResolvedValue('/home/me/Agreement.csv');
     await a.exportAs('csv');
-    expect(mocked.exportAgreement).toHaveBeenLastCalledWith(1, 2, [5, 6], [], 'turn', 0, 1000, 'document', 'scottPi', 'csv');
+    expect(mocked.exportAgreement).toHaveBeenLastCalledWith({ coderA: 1, coderB: 2, documents: [5, 6], codes: [], unit: 'turn', minShare: 0, bootstrap: 1000, resample: 'document', statistic: 'scottPi' }, 'csv');
     expect(a.saved).toBe('/home/me/Agreement.csv');
   });
 

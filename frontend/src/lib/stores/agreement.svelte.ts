@@ -2,6 +2,7 @@ import { api, toThemisError } from '../api';
 import type {
   Agreement,
   AgreementExportFormat,
+  AgreementRequest,
   Code,
   Coder,
   DocumentBreakdown,
@@ -386,19 +387,20 @@ export class AgreementStore {
     return this.compute();
   }
 
-  /** The arguments Compute, Methods and Export share for the current choice (call only when there is no blocker). */
-  private inputs(): [number, number, number[], number[], string, number, number, Resample] {
+  /** The request Compute, Methods and Export share for the current choice (call only when there is no blocker). */
+  private inputs(): AgreementRequest {
     const bootstrap = this.intervals ? RESAMPLES : 0;
-    return [
-      this.coderA!,
-      this.coderB!,
-      [...this.chosen],
-      this.codesArg(),
-      this.unit,
-      this.share,
+    return {
+      coderA: this.coderA!,
+      coderB: this.coderB!,
+      documents: [...this.chosen],
+      codes: this.codesArg(),
+      unit: this.unit,
+      minShare: this.share,
       bootstrap,
-      bootstrap ? this.resampling : 'document',
-    ];
+      resample: bootstrap ? this.resampling : 'document',
+      statistic: this.statistic,
+    };
   }
 
   /** Recomputes the table for the current choice, then its methods paragraph; stale answers are dropped. */
@@ -427,20 +429,20 @@ export class AgreementStore {
         this.result = null;
         this.multi = null;
       } else if (mode === 'multi') {
-        const m = await api.multiAgreement(
-          [...this.selected],
-          [...this.chosen],
-          this.codesArg(),
-          this.unit,
-          this.share,
-          this.intervals ? RESAMPLES : 0,
-        );
+        const m = await api.multiAgreement({
+          coders: [...this.selected],
+          documents: [...this.chosen],
+          codes: this.codesArg(),
+          unit: this.unit,
+          minShare: this.share,
+          bootstrap: this.intervals ? RESAMPLES : 0,
+        });
         if (seq !== this.seq) return;
         this.multi = m;
         this.result = null;
         this.unitized = null;
       } else {
-        const r = await api.agreement(...this.inputs());
+        const r = await api.agreement(this.inputs());
         if (seq !== this.seq) return;
         this.result = r;
         this.multi = null;
@@ -476,7 +478,7 @@ export class AgreementStore {
     const seq = ++this.methodsSeq;
     this.methodsLoading = true;
     try {
-      const text = await api.agreementMethods(...this.inputs(), this.statistic);
+      const text = await api.agreementMethods(this.inputs());
       if (seq === this.methodsSeq) this.methods = text ?? '';
     } catch (e) {
       if (seq !== this.methodsSeq) return;
@@ -493,7 +495,7 @@ export class AgreementStore {
     this.exporting = true;
     this.saved = '';
     try {
-      this.saved = (await api.exportAgreement(...this.inputs(), this.statistic, format)) ?? '';
+      this.saved = (await api.exportAgreement(this.inputs(), format)) ?? '';
     } catch (e) {
       this.toasts.error(e);
     } finally {

@@ -1,6 +1,7 @@
 import { api } from '../api';
 import type { BuiltinFramework, Coder, ProjectInfo, RecentProject } from '../types';
 import { toasts as defaultToasts, type ToastStore } from './toasts.svelte';
+import { whileBusy } from './busy';
 
 /** The same text the backend puts in the window's title bar. */
 export function windowTitle(info: ProjectInfo | null, current: Coder | null = info?.current ?? null): string {
@@ -41,17 +42,8 @@ export class ProjectStore {
 
   constructor(private toasts: ToastStore = defaultToasts) {}
 
-  private async run(fn: () => Promise<void>): Promise<boolean> {
-    this.busy = true;
-    try {
-      await fn();
-      return true;
-    } catch (e) {
-      this.toasts.error(e);
-      return false;
-    } finally {
-      this.busy = false;
-    }
+  private run(fn: () => Promise<void>): Promise<boolean> {
+    return whileBusy(this, this.toasts, fn);
   }
 
   private adopt(info: ProjectInfo | null): void {

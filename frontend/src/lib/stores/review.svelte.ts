@@ -9,6 +9,7 @@ import type {
   TextRange,
 } from '../types';
 import { toasts as defaultToasts, type ToastStore } from './toasts.svelte';
+import { whileBusy } from './busy';
 import type { Changes } from './changes';
 
 /** The list's filters; 0 and "" mean any. */
@@ -265,17 +266,10 @@ export class ReviewStore {
 
   private async act(fn: () => Promise<Review>): Promise<boolean> {
     if (this.blocker || this.busy) return false;
-    this.busy = true;
-    try {
+    return whileBusy(this, this.toasts, async () => {
       this.adopt(await fn());
       this.changes?.emit({ kind: 'segments' });
-      return true;
-    } catch (e) {
-      this.toasts.error(e);
-      return false;
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
   /** Creates the consensus layer (copying the agreed passages) or resumes it. */
