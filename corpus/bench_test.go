@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"themis/internal/fixtures"
 	"themis/internal/peakmem"
 )
 
@@ -197,10 +198,10 @@ func hostileCases() []hostileCase {
 	}
 	return []hostileCase{
 		// Issue 13 item 4: one cell in column XFD per row, 42 kB.
-		{"xlsx-far-columns-42kB", "far.xlsx", func(t testing.TB) []byte { return sheetXLSX(t, farColumnRows(3200, "XFD")) }, ErrTooLarge},
+		{"xlsx-far-columns-42kB", "far.xlsx", func(t testing.TB) []byte { return fixtures.Workbook(t, farColumnRows(3200, "XFD")) }, ErrTooLarge},
 		// The most padding let through: rows reaching XFD up to just under
 		// maxSheetCells.
-		{"xlsx-far-columns-at-limit", "far.xlsx", func(t testing.TB) []byte { return sheetXLSX(t, farColumnRows(maxSheetCells/16384-1, "XFD")) }, nil},
+		{"xlsx-far-columns-at-limit", "far.xlsx", func(t testing.TB) []byte { return fixtures.Workbook(t, farColumnRows(maxSheetCells/16384-1, "XFD")) }, nil},
 		// Item 5: paragraphs nested 8 deep, 11 kB; and with noise, 6.6 MB.
 		{"docx-nested-11kB", "nested.docx", nested(10700, 0), nil},
 		{"docx-nested-noise-6.6MB", "nested.docx", nested(maxParagraphs/8+1, 60), ErrTooLarge},

@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"themis/internal/fixtures"
 	"unicode"
 	"unicode/utf8"
 
@@ -283,9 +284,9 @@ func FuzzTurnsCSV(f *testing.F) {
 func FuzzTurnsXLSX(f *testing.F) {
 	f.Add(buildXLSX(f, [][]any{{"Speaker", "Text"}, {"A", "hi"}}))
 	f.Add(buildXLSX(f, [][]any{{"0:01", "A", "hi"}, {"0:02", "B", "ho"}}))
-	f.Add(sheetXLSX(f, farColumnRows(3, "XFD")))
-	f.Add(sheetXLSX(f, farColumnRows(3, "CZ")))
-	f.Add(sheetXLSX(f, `<row><c r="XFD1"><v>1</v></c><c><v>2</v></c></row><row r="5000"><c r="A5000" t="inlineStr"><is><t>x</t></is></c></row>`))
+	f.Add(fixtures.Workbook(f, farColumnRows(3, "XFD")))
+	f.Add(fixtures.Workbook(f, farColumnRows(3, "CZ")))
+	f.Add(fixtures.Workbook(f, `<row><c r="XFD1"><v>1</v></c><c><v>2</v></c></row><row r="5000"><c r="A5000" t="inlineStr"><is><t>x</t></is></c></row>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzParse(t, "f.xlsx", data, Options{})
 	})

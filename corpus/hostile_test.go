@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"themis/internal/fixtures"
 )
 
 // Hostile word-processor files: XML nested deeper than any document needs,
@@ -99,19 +100,6 @@ func numbered(format string, n int) string {
 	return b.String()
 }
 
-// sheetXLSX makes a workbook whose only sheet's sheetData is rows, written
-// as XML (excelize itself would write every cell before a far one).
-func sheetXLSX(t testing.TB, rows string) []byte {
-	t.Helper()
-	return buildZip(t,
-		docxFile{"[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`},
-		docxFile{"_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`},
-		docxFile{"xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`},
-		docxFile{"xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`},
-		docxFile{"xl/worksheets/sheet1.xml", `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` + rows + `</sheetData></worksheet>`},
-	)
-}
-
 // farColumnRows is a turns table whose rows from the second on also have a
 // cell in column col.
 func farColumnRows(n int, col string) string {
@@ -128,7 +116,7 @@ func farColumnRows(n int, col string) string {
 // The rows are measured before they are read, and refused when they would
 // spread over more cells than maxSheetCells.
 func TestFarColumnsXLSX(t *testing.T) {
-	data := sheetXLSX(t, farColumnRows(1000, "XFD"))
+	data := fixtures.Workbook(t, farColumnRows(1000, "XFD"))
 	_, err := Parse("far.xlsx", data)
 	var fe *FileError
 	if !errors.Is(err, ErrTooLarge) || !errors.As(err, &fe) || fe.File != "far.xlsx" || !strings.Contains(err.Error(), "cells") || !strings.Contains(err.Error(), "column XFD") {
@@ -136,7 +124,7 @@ func TestFarColumnsXLSX(t *testing.T) {
 	}
 	// A note far to the right on a few rows is still read; the columns
 	// beyond the first 64 are left out, as before.
-	doc, err := Parse("notes.xlsx", sheetXLSX(t, farColumnRows(4, "CZ")))
+	doc, err := Parse("notes.xlsx", fixtures.Workbook(t, farColumnRows(4, "CZ")))
 	if err != nil || len(doc.Turns) != 3 || !strings.Contains(doc.Text, "P1: words 3") {
 		t.Fatalf("err %v, turns %d, text %q", err, len(doc.Turns), doc.Text)
 	}

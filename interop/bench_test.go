@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"themis/internal/fixtures"
 	"themis/internal/peakmem"
 )
 
@@ -33,7 +34,7 @@ func BenchmarkHostileCaseSheets(b *testing.B) {
 	}{
 		// A value in column XFD on every row, 42 kB (excelize built each row
 		// as 16,384 cells, twice).
-		{"xlsx-far-columns-42kB", func() []byte { return sheetXLSX(b, farRows(3000, "XFD")) }, true},
+		{"xlsx-far-columns-42kB", func() []byte { return fixtures.Workbook(b, farRows(3000, "XFD")) }, true},
 		// The most cells let through: 500 named columns, a value in the last
 		// one on each row, up to MaxCells.
 		{"xlsx-cells-at-limit", func() []byte {
@@ -42,7 +43,7 @@ func BenchmarkHostileCaseSheets(b *testing.B) {
 			for i := 2; i <= MaxCells/MaxColumns; i++ {
 				fmt.Fprintf(&s, `<row r="%d"><c r="A%d" t="inlineStr"><is><t>P%d</t></is></c><c r="SF%d"><v>%d</v></c></row>`, i, i, i, i, i)
 			}
-			return sheetXLSX(b, s.String())
+			return fixtures.Workbook(b, s.String())
 		}, false},
 		// An unclosed quote on the second row of a 32 MB sheet.
 		{"csv-unclosed-quote-32MB", func() []byte {

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"themis/internal/fixtures"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -209,8 +210,8 @@ func FuzzCaseSheetXLSX(f *testing.F) {
 	f.Add(xlsx(f, [][]any{{"case", "age"}, {"A", 1}}))
 	f.Add(xlsx(f, [][]any{{"name", "seen", "role"}, {"A", time.Date(2020, 1, 2, 0, 0, 0, 0, time.UTC), "x"}, {"B", nil, "x"}}))
 	f.Add([]byte("PK\x03\x04"))
-	f.Add(sheetXLSX(f, farRows(3, "XFD")))
-	f.Add(sheetXLSX(f, farRows(3, "SF")))
+	f.Add(fixtures.Workbook(f, farRows(3, "XFD")))
+	f.Add(fixtures.Workbook(f, farRows(3, "SF")))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		cs, err := ParseCaseSheet("f.xlsx", data, Options{})
 		if err != nil {

@@ -1,39 +1,12 @@
 package interop
 
 import (
-	"archive/zip"
-	"bytes"
 	"errors"
 	"fmt"
 	"strings"
 	"testing"
+	"themis/internal/fixtures"
 )
-
-// sheetXLSX makes a workbook whose only sheet's sheetData is rows, written
-// as XML (excelize itself would write every cell before a far one).
-func sheetXLSX(t testing.TB, rows string) []byte {
-	t.Helper()
-	files := []struct{ name, body string }{
-		{"[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`},
-		{"_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`},
-		{"xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`},
-		{"xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`},
-		{"xl/worksheets/sheet1.xml", `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` + rows + `</sheetData></worksheet>`},
-	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, f := range files {
-		w, err := zw.Create(f.name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.Write([]byte(f.body))
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
 
 // farRows is a case sheet of n cases whose rows also hold a value in
 // column col.
@@ -58,9 +31,9 @@ func TestFarColumnsXLSX(t *testing.T) {
 		data []byte
 		want string
 	}{
-		{"a value in column XFD", sheetXLSX(t, farRows(20, "XFD")), `far.xlsx: row 2, column "XFD": has a value, but a case sheet has at most 500 columns`},
-		{"a value in column 501", sheetXLSX(t, farRows(3, "SG")), `far.xlsx: row 2, column "SG": has a value`},
-		{"too many cells", sheetXLSX(t, farRows(MaxCells/500+10, "SF")), fmt.Sprintf("far.xlsx: row %d: its rows would be read as more than %d cells", MaxCells/500+1, MaxCells)},
+		{"a value in column XFD", fixtures.Workbook(t, farRows(20, "XFD")), `far.xlsx: row 2, column "XFD": has a value, but a case sheet has at most 500 columns`},
+		{"a value in column 501", fixtures.Workbook(t, farRows(3, "SG")), `far.xlsx: row 2, column "SG": has a value`},
+		{"too many cells", fixtures.Workbook(t, farRows(MaxCells/500+10, "SF")), fmt.Sprintf("far.xlsx: row %d: its rows would be read as more than %d cells", MaxCells/500+1, MaxCells)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := ParseCaseSheet("far.xlsx", tc.data, Options{})
@@ -71,7 +44,7 @@ func TestFarColumnsXLSX(t *testing.T) {
 		})
 	}
 	// A value in the last column allowed is read.
-	cs, err := ParseCaseSheet("wide.xlsx", sheetXLSX(t, `<row r="1"><c r="A1" t="inlineStr"><is><t>case</t></is></c><c r="SF1" t="inlineStr"><is><t>note</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>P1</t></is></c><c r="SF2" t="inlineStr"><is><t>x</t></is></c></row>`), Options{})
+	cs, err := ParseCaseSheet("wide.xlsx", fixtures.Workbook(t, `<row r="1"><c r="A1" t="inlineStr"><is><t>case</t></is></c><c r="SF1" t="inlineStr"><is><t>note</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>P1</t></is></c><c r="SF2" t="inlineStr"><is><t>x</t></is></c></row>`), Options{})
 	if err != nil || cs.Rows[0].Values["note"] != "x" {
 		t.Fatalf("err %v, sheet %+v", err, cs)
 	}

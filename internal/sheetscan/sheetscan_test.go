@@ -6,34 +6,10 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"themis/internal/fixtures"
 
 	"github.com/xuri/excelize/v2"
 )
-
-// workbook is a minimal .xlsx whose first sheet's sheetData holds rows.
-func workbook(t testing.TB, rows string) []byte {
-	t.Helper()
-	files := []struct{ name, body string }{
-		{"[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`},
-		{"_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`},
-		{"xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`},
-		{"xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`},
-		{"xl/worksheets/sheet1.xml", `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` + rows + `</sheetData></worksheet>`},
-	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, f := range files {
-		w, err := zw.Create(f.name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.Write([]byte(f.body))
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
 
 // excelizeCells counts the cells excelize's row iterator produces.
 func excelizeCells(t *testing.T, data []byte) int64 {
@@ -87,7 +63,7 @@ func TestCountsAsExcelize(t *testing.T) {
 		{"bad reference", `<row r="1"><c r="A1"><v>1</v></c><c r="1A"><v>1</v></c></row>`, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			data := workbook(t, tc.rows)
+			data := fixtures.Workbook(t, tc.rows)
 			want := excelizeCells(t, data)
 			p := check(t, data, Limits{MaxCells: want - 1, MaxPart: 1 << 20})
 			if p == nil || p.Cells < want {
@@ -106,7 +82,7 @@ func TestFarColumn(t *testing.T) {
 		fmt.Fprintf(&rows, `<row r="%d"><c r="A%d"><v>1</v></c></row>`, i, i)
 	}
 	rows.WriteString(`<row r="7"><c r="A7"><v>1</v></c><c r="SG7"><v>1</v></c></row>`)
-	p := check(t, workbook(t, rows.String()), Limits{MaxColumn: 500, MaxCells: 1 << 20, MaxPart: 1 << 20})
+	p := check(t, fixtures.Workbook(t, rows.String()), Limits{MaxColumn: 500, MaxCells: 1 << 20, MaxPart: 1 << 20})
 	if p == nil || p.Row != 7 || p.Column != 501 || p.Part != "xl/worksheets/sheet1.xml" {
 		t.Fatalf("problem %+v, want row 7, column 501 of sheet1", p)
 	}
@@ -126,7 +102,7 @@ func FuzzNeverFewer(f *testing.F) {
 	f.Add(`<x:row xmlns:x="u"><x:c r="AA1"><x:v>1</x:v></x:c></x:row></sheetData><row><c r="D1"><v>1</v></c></row>`)
 	f.Add(`<row r="1"><c r="A1"><c r="XFD1"><v>1</v></c></c></row>`)
 	f.Fuzz(func(t *testing.T, rows string) {
-		data := workbook(t, rows)
+		data := fixtures.Workbook(t, rows)
 		x, err := excelize.OpenReader(bytes.NewReader(data))
 		if err != nil {
 			return

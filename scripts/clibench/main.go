@@ -82,10 +82,11 @@ func measure(themis string, args []string, want string, runs int) (cpu, wall []t
 	return cpu, wall, nil
 }
 
-// writeReliabilityCSV writes the units × coders file of
-// coding.BenchmarkReliability4x100000: the same seed and the same values,
-// a true category 1–5 per unit that each coder reports, or with probability
-// 0.3 a random one; the first row names the coders A, B, C, ….
+// writeReliabilityCSV writes a units × coders file of numeric categories
+// 1–5 with no empty cells (so the ordinal coefficients have numbers to order,
+// unlike the text labels of fixtures.ReliabilityUnits that the in-process
+// benchmarks use): a true category per unit that each coder reports, or with
+// probability 0.3 a random one, seeded; the first row names the coders A, B, C, ….
 func writeReliabilityCSV(path string, coders, units int) error {
 	f, err := os.Create(path)
 	if err != nil {
