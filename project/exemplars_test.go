@@ -141,6 +141,14 @@ func TestQuotesMergeTheSamePassageAndCarryItsStar(t *testing.T) {
 	if !strings.Contains(md, "coded by Ben and Aisha") || !strings.Contains(md, "> I walk every day 😀 … and feel calmer.") {
 		t.Errorf("markdown:\n%s", md)
 	}
+	eq, err := ExemplarQuotes(p, v, 0)
+	if err != nil || len(eq) != 1 {
+		t.Fatalf("ExemplarQuotes = %+v, %v", eq, err)
+	}
+	if q := eq[0]; q.ID != e.ID || q.Text != shared.Text || q.Trimmed != shared.Trimmed || q.Speaker != "P1" ||
+		q.DocumentName != shared.Document || q.CodeName != "Positive affect" || q.StarredBy != "Aisha" {
+		t.Errorf("exemplar quote = %+v", q)
+	}
 	// one coder's layer: only their segments, never another's name
 	_, mine, _ := Quotes(p, v, calm.ID, ben.ID)
 	if len(mine) != 1 || !slices.Equal(mine[0].Coders, []string{"Ben"}) || mine[0].Exemplar != e.ID {
