@@ -2,9 +2,11 @@ package report
 
 import (
 	"bytes"
+	"fmt"
 	"strconv"
 	"strings"
 
+	"themis/coding"
 	"themis/internal/prose"
 )
 
@@ -21,7 +23,7 @@ type ThemeReport struct {
 	Scope    string
 	Sections []ThemeSection // tree order, or the order the writer chose
 	Methods  string         // the agreement methods paragraph, "" for none
-	Tables   []ThemeTable   // matrices, after the sections
+	Tables   []Table        // matrices, after the sections
 }
 
 // ThemeSection is one factor or code. Depth 0 is a top-level factor or code,
@@ -41,14 +43,6 @@ type ThemeQuote struct {
 	Text        string   // as quoted: trimmed with "…" where the writer cut it
 	Attribution string   // "Patient 005, patient, nested case 2"; "" for none
 	CodedBy     []string // the coders whose segments formed it, when worth saying
-}
-
-// ThemeTable is a matrix printed after the sections: a title, a header row
-// and rows of cells, all text.
-type ThemeTable struct {
-	Title  string
-	Header []string
-	Rows   [][]string
 }
 
 // Evidence is one part of a prevalence breakdown: Cases of the Of cases in
@@ -114,15 +108,70 @@ func share(n, of int, one, many string) string {
 
 // valueNouns is the singular and plural a breakdown value is counted in.
 func valueNouns(noun, attribute, value string) (one, many string) {
-	value = strings.Join(strings.Fields(value), " ")
-	attribute = strings.Join(strings.Fields(attribute), " ")
+	value = oneLine(value)
 	switch {
 	case value == "":
-		return noun + " without a " + attribute, prose.Plural(noun) + " without a " + attribute
-	case prose.Plural(value) == value && !endsInLetter(value):
-		return noun + " with " + attribute + " " + value, prose.Plural(noun) + " with " + attribute + " " + value
+		a := AttributeName(attribute)
+		return noun + " without a " + a, prose.Plural(noun) + " without a " + a
+	case !endsInLetter(value):
+		v := AttributeValue(attribute, value)
+		return noun + " with " + v, prose.Plural(noun) + " with " + v
 	}
 	return value, prose.Plural(value)
+}
+
+// AttributeName is an attribute's name as prose: "nested_case" → "nested
+// case".
+func AttributeName(attribute string) string {
+	return oneLine(strings.ReplaceAll(attribute, "_", " "))
+}
+
+// AttributeValue is a case's attribute value as an attribution shows it: a
+// word as it is ("patient"), anything else after the attribute's name
+// ("nested case 2", "age group 45-54"), so that a bare number is never
+// left unexplained. An empty value is "".
+func AttributeValue(attribute, value string) string {
+	value = oneLine(value)
+	if value == "" || endsInLetter(value) {
+		return value
+	}
+	return AttributeName(attribute) + " " + value
+}
+
+// AgreementLine is the agreement row of one code (or, given a factor's id,
+// of that factor) in a sentence, with the statistic, reading and interval
+// of the agreement table and view: "Agreement between Aisha and Ben: κ =
+// 0.812, reliable (≥ 0.800); observed agreement 96.2%." It is "" when the
+// table has no row for id.
+func AgreementLine(t AgreementTable, id int64) string {
+	var row *coding.Result
+	for i := range t.Report.PerCode {
+		if t.Report.PerCode[i].Code == id {
+			row = &t.Report.PerCode[i]
+		}
+	}
+	for i := range t.Report.PerFactor {
+		if row == nil && t.Report.PerFactor[i].Factor == id {
+			row = &t.Report.PerFactor[i]
+		}
+	}
+	if row == nil {
+		return ""
+	}
+	st := chosen(t.Statistic)
+	v := st.value(*row)
+	s := fmt.Sprintf("Agreement between %s and %s: %s = %s", oneLine(t.CoderA), oneLine(t.CoderB), st.Symbol, three(v))
+	if ci := st.ci(*row); ci != nil {
+		s += " (95% CI " + span(ci) + ")"
+	}
+	if v != nil {
+		s += ", " + Reading(v)
+	}
+	s += "; observed agreement " + coding.FormatPercent(row.Agreement) + "."
+	if n := oneLine(row.Note); n != "" {
+		s += " " + strings.TrimSuffix(n, ".") + "."
+	}
+	return s
 }
 
 func endsInLetter(s string) bool {
@@ -236,7 +285,7 @@ func ThemeMarkdown(r ThemeReport) string {
 
 // markdownTable is a GitHub table; the first column is left-aligned, the
 // others (figures) right-aligned.
-func markdownTable(t ThemeTable) string {
+func markdownTable(t Table) string {
 	if len(t.Header) == 0 {
 		return ""
 	}

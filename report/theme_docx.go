@@ -142,7 +142,7 @@ func (d docx) runs(text string, bold bool) {
 
 // table writes a Word table in Table Grid with a bold header row that
 // repeats on every page.
-func (d docx) table(t ThemeTable) {
+func (d docx) table(t Table) {
 	if len(t.Header) == 0 {
 		return
 	}

@@ -74,7 +74,7 @@ func themeSample() ThemeReport {
 			{Depth: 2, Name: "Deep code #3 [draft]", Quotes: []ThemeQuote{{Text: "# not a heading\n- nor a list", CodedBy: []string{"Ben"}}}},
 		},
 		Methods: "Two coders (Aisha and Ben) independently coded 3 transcripts (1,200 words).",
-		Tables: []ThemeTable{{
+		Tables: []Table{{
 			Title:  "Codes by role",
 			Header: []string{"Code", "patient", "link worker"},
 			Rows:   [][]string{{"Positive affect", "2 of 2", "1 of 2"}, {"A | pipe", "0", "=1+1"}},
