@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -329,5 +330,30 @@ func TestAgreementLine(t *testing.T) {
 		if got := AgreementLine(tbl, tt.id); got != tt.want {
 			t.Errorf("AgreementLine(%d) = %q, want %q", tt.id, got, tt.want)
 		}
+	}
+}
+
+// TestThemeDocxOpensInLibreOffice converts the sample to PDF with
+// LibreOffice, where it is installed: a package it cannot read fails.
+func TestThemeDocxOpensInLibreOffice(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("soffice is not installed")
+	}
+	dir := t.TempDir()
+	var buf bytes.Buffer
+	if err := ThemeDocx(themeSample(), &buf); err != nil {
+		t.Fatal(err)
+	}
+	in := filepath.Join(dir, "sample.docx")
+	if err := os.WriteFile(in, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--convert-to", "pdf", "--outdir", dir, in)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	if fi, err := os.Stat(filepath.Join(dir, "sample.pdf")); err != nil || fi.Size() == 0 {
+		t.Fatalf("no PDF: %v", err)
 	}
 }
