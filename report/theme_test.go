@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"themis/coding"
+	"themis/internal/prose"
 )
 
 func TestPrevalenceSentence(t *testing.T) {
@@ -356,4 +357,35 @@ func TestThemeDocxOpensInLibreOffice(t *testing.T) {
 	if fi, err := os.Stat(filepath.Join(dir, "sample.pdf")); err != nil || fi.Size() == 0 {
 		t.Fatalf("no PDF: %v", err)
 	}
+}
+
+// FuzzThemeDocxQuote: any quote reads back from the .docx as written, but
+// for the changes documented (CleanText, and U+FFFD for what XML 1.0
+// cannot hold).
+func FuzzThemeDocxQuote(f *testing.F) {
+	for _, s := range []string{"plain", "<b>&amp;</b>", "=HYPERLINK(\"x\")", "a\nb\tc", "مرحبا 😊", "\x01\x00\xff", "  spaced  ", "]]>"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var buf bytes.Buffer
+		if err := ThemeDocx(ThemeReport{Title: "T", Sections: []ThemeSection{{Name: "C", Quotes: []ThemeQuote{{Text: s}}}}}, &buf); err != nil {
+			t.Fatal(err)
+		}
+		paras, _ := readDocx(t, buf.Bytes())
+		want := strings.Map(func(r rune) rune {
+			if r == '\t' || r == '\n' || r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF {
+				return r
+			}
+			return '\uFFFD'
+		}, prose.CleanText(s))
+		got := ""
+		for _, p := range paras {
+			if p.Style == "Quote" {
+				got = p.Text
+			}
+		}
+		if got != want {
+			t.Errorf("quote %q read back as %q, want %q", s, got, want)
+		}
+	})
 }
