@@ -81,7 +81,7 @@ func themeSample() ThemeReport {
 		Tables: []Table{{
 			Title:  "Codes by role",
 			Header: []string{"Code", "patient", "link worker"},
-			Rows:   [][]string{{"Positive affect", "2 of 2", "1 of 2"}, {"A | pipe", "0", "=1+1"}},
+			Rows:   [][]string{{"Positive affect", "2 of 2", "1 of 2"}, {"A | pipe", "0", "=1+1"}, {"1. listed", "0.500", "-1"}},
 		}},
 	}
 }
@@ -256,6 +256,7 @@ func TestThemeDocxReadsBack(t *testing.T) {
 		{"cell", "Code"}, {"cell", "patient"}, {"cell", "link worker"},
 		{"cell", "Positive affect"}, {"cell", "2 of 2"}, {"cell", "1 of 2"},
 		{"cell", "A | pipe"}, {"cell", "0"}, {"cell", "=1+1"},
+		{"cell", "1. listed"}, {"cell", "0.500"}, {"cell", "-1"},
 	}
 	if len(paras) != len(want) {
 		t.Fatalf("%d paragraphs, want %d:\n%q", len(paras), len(want), paras)
