@@ -65,11 +65,14 @@
 // methods paragraph and matrices as [Table] — and the three renderers only
 // lay it out, so Markdown, HTML and Word cannot say different things.
 // [ThemeMarkdown] escapes every piece of data as quotes are escaped above;
-// [ThemeHTML] is goldmark over it (with tables); [ThemeDocx] writes the Word
-// package itself with archive/zip and encoding/xml: Word's built-in style
-// ids (Title, Heading1–6, Quote, TableGrid) so Word and LibreOffice see the
-// structure, one escaping path (xmlText) that keeps data as text, and a
-// fixed timestamp so the same report is the same file.
+// [ThemeHTML] is goldmark over it (with tables); [ThemeDocx] builds the Word
+// document with github.com/gomutex/godocx on its default template: Word's
+// built-in style ids (Title, Subtitle, Heading1–6, Quote, TableGrid, all in
+// the template) so Word and LibreOffice see the structure, plus Definition
+// and Attribution added here; every piece of text goes through docxSafe and
+// docxRuns, so data stays text (a run, never markup or a field), and
+// godocx's sorted parts and fixed timestamp make the same report the same
+// file.
 //
 // # Terminal tables
 //

@@ -1,14 +1,16 @@
 package report
 
 import (
-	"archive/zip"
-	"bufio"
 	"encoding/xml"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
-	"time"
+
+	"github.com/gomutex/godocx"
+	"github.com/gomutex/godocx/docx"
+	"github.com/gomutex/godocx/wml/ctypes"
+	"github.com/gomutex/godocx/wml/stypes"
 
 	"themis/internal/prose"
 )
@@ -20,65 +22,23 @@ import (
 // style, attributions in an "Attribution" style, matrices as Word tables in
 // Table Grid.
 //
-// The package is written here with archive/zip and encoding/xml, not with a
-// .docx library: it needs five small parts, its output is then the same
-// bytes for the same report (a fixed timestamp), and all text goes through
-// one escaping path (xmlText) that keeps data as text — a "<", "&" or
-// "=HYPERLINK(…)" is a character run, never markup or a field. Line breaks
-// inside a quote become <w:br/> and tabs <w:tab/>; characters XML 1.0
-// cannot hold become U+FFFD.
+// The package is built with github.com/gomutex/godocx on its default
+// template, which already defines Title, Subtitle, Heading 1–9, Quote and
+// Table Grid under Word's built-in ids; docxStyles adds Definition and
+// Attribution and gives Quote a block-quote indent. godocx writes its parts
+// in a sorted order with a fixed timestamp, so the same report is the same
+// bytes. All text reaches it through docxRuns, after docxSafe: data stays
+// text (godocx's runs are escaped by encoding/xml; a "<", "&" or
+// "=HYPERLINK(…)" is a character run, never markup or a field), line breaks
+// inside a quote become <w:br/> and tabs <w:tab/>, and characters XML 1.0
+// cannot hold become U+FFFD here rather than by whatever the library does.
 func ThemeDocx(r ThemeReport, w io.Writer) error {
-	z := zip.NewWriter(w)
-	for _, part := range []struct {
-		name string
-		body func(io.Writer) error
-	}{
-		{"[Content_Types].xml", constPart(contentTypesXML)},
-		{"_rels/.rels", constPart(relsXML)},
-		{"docProps/core.xml", func(w io.Writer) error { return corePart(w, themeTitle(r)) }},
-		{"word/_rels/document.xml.rels", constPart(documentRelsXML)},
-		{"word/styles.xml", constPart(stylesXML)},
-		{"word/document.xml", func(w io.Writer) error { return documentPart(w, r) }},
-	} {
-		f, err := z.CreateHeader(&zip.FileHeader{Name: part.name, Method: zip.Deflate, Modified: docxTime})
-		if err != nil {
-			return fmt.Errorf("docx %s: %w", part.name, err)
-		}
-		if err := part.body(f); err != nil {
-			return fmt.Errorf("docx %s: %w", part.name, err)
-		}
+	doc, err := godocx.NewDocument()
+	if err != nil {
+		return fmt.Errorf("docx template: %w", err)
 	}
-	return z.Close()
-}
-
-// docxTime is the fixed modification time of every part, so that the same
-// report is the same file.
-var docxTime = time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
-
-func constPart(s string) func(io.Writer) error {
-	return func(w io.Writer) error {
-		_, err := io.WriteString(w, s)
-		return err
-	}
-}
-
-func corePart(w io.Writer, title string) error {
-	var b strings.Builder
-	b.WriteString(xml.Header)
-	b.WriteString(`<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>`)
-	b.WriteString(xmlText(oneLine(title)))
-	b.WriteString(`</dc:title><dc:creator>Themis</dc:creator></cp:coreProperties>`)
-	_, err := io.WriteString(w, b.String())
-	return err
-}
-
-// docx accumulates word/document.xml's body.
-type docx struct{ w *bufio.Writer }
-
-func documentPart(out io.Writer, r ThemeReport) error {
-	d := docx{bufio.NewWriterSize(out, 64<<10)}
-	d.w.WriteString(xml.Header)
-	d.w.WriteString(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`)
+	docxStyles(doc)
+	d := docxDoc{doc}
 	d.para("Title", oneLine(themeTitle(r)))
 	d.para("Subtitle", oneLine(r.Scope))
 	for _, s := range r.Sections {
@@ -99,144 +59,199 @@ func documentPart(out io.Writer, r ThemeReport) error {
 		d.para("Heading1", oneLine(t.Title))
 		d.table(t)
 	}
-	d.w.WriteString(`<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="708" w:footer="708" w:gutter="0"/></w:sectPr></w:body></w:document>`)
-	return d.w.Flush()
+	// A4 with 1" margins, as a report handed in in Europe is printed; the
+	// template's section is US Letter.
+	doc.Document.Body.SectPr = docxSection()
+	// The template's core properties name godocx as the author; the report's
+	// are its title and Themis, and nothing else (no user name, no path).
+	doc.FileMap.Store("docProps/core.xml", docxCore(oneLine(themeTitle(r))))
+	doc.FileMap.Store("docProps/app.xml", []byte(docxApp))
+	docxDropThumbnail(doc)
+	if err := doc.Write(w); err != nil {
+		return fmt.Errorf("docx: %w", err)
+	}
+	return nil
 }
 
-// para writes a paragraph in a style ("" for Normal); empty text writes
+// docxDoc adds the report's paragraphs and tables to a godocx document.
+type docxDoc struct{ doc *docx.RootDoc }
+
+// para adds a paragraph in a style ("" for Normal); empty text adds
 // nothing.
-func (d docx) para(style, text string) {
+func (d docxDoc) para(style, text string) {
 	if text == "" {
 		return
 	}
-	d.w.WriteString("<w:p>")
+	p := d.doc.AddEmptyParagraph()
 	if style != "" {
-		d.w.WriteString(`<w:pPr><w:pStyle w:val="` + style + `"/></w:pPr>`)
+		p.Style(style)
 	}
-	d.runs(text, false)
-	d.w.WriteString("</w:p>")
+	docxRuns(p, text, false)
 }
 
-// runs writes text as one run, with <w:br/> for line breaks and <w:tab/> for
-// tabs.
-func (d docx) runs(text string, bold bool) {
-	d.w.WriteString("<w:r>")
+// docxRuns adds text to a paragraph as one run, with <w:br/> for line
+// breaks and <w:tab/> for tabs (godocx's AddText would put them in <w:t>,
+// where Word shows neither).
+func docxRuns(p *docx.Paragraph, text string, bold bool) {
+	run := &ctypes.Run{}
 	if bold {
-		d.w.WriteString("<w:rPr><w:b/></w:rPr>")
+		run.Property = &ctypes.RunProperty{Bold: ctypes.OnOffFromBool(true)}
 	}
-	for i, line := range strings.Split(text, "\n") {
+	for i, line := range strings.Split(docxSafe(text), "\n") {
 		if i > 0 {
-			d.w.WriteString("<w:br/>")
+			run.Children = append(run.Children, ctypes.RunChild{Break: &ctypes.Break{}})
 		}
 		for j, piece := range strings.Split(line, "\t") {
 			if j > 0 {
-				d.w.WriteString("<w:tab/>")
+				run.Children = append(run.Children, ctypes.RunChild{Tab: &ctypes.Empty{}})
 			}
 			if piece != "" {
-				d.w.WriteString(`<w:t xml:space="preserve">` + xmlText(piece) + "</w:t>")
+				run.Children = append(run.Children, ctypes.RunChild{Text: ctypes.TextFromString(piece)})
 			}
 		}
 	}
-	d.w.WriteString("</w:r>")
+	ct := p.GetCT()
+	ct.Children = append(ct.Children, ctypes.ParagraphChild{Run: run})
 }
 
-// table writes a Word table in Table Grid with a bold header row that
-// repeats on every page.
-func (d docx) table(t Table) {
+// docxSafe replaces what XML 1.0 cannot hold (C0 controls other than tab
+// and line feed, a carriage return Word would read as a break, lone
+// surrogates, U+FFFE/U+FFFF, invalid UTF-8) with U+FFFD, so the file opens
+// whatever the data holds and whatever the library's escaping does.
+func docxSafe(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' || r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF {
+			return r
+		}
+		return '\uFFFD'
+	}, s)
+}
+
+// table adds a Word table in Table Grid with a bold header row that repeats
+// on every page, numbers right-aligned, and a paragraph after it (Word
+// needs one between a table and what follows).
+func (d docxDoc) table(t Table) {
 	if len(t.Header) == 0 {
 		return
 	}
-	d.w.WriteString(`<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>`)
+	tbl := d.doc.AddTable()
+	tbl.Style("TableGrid")
+	tbl.Width(0, stypes.TableWidthAuto)
 	width := 9026 / len(t.Header) // the text width of an A4 page with 1" margins, in twips
-	for range t.Header {
-		d.w.WriteString(`<w:gridCol w:w="` + strconv.Itoa(width) + `"/>`)
+	widths := make([]uint64, len(t.Header))
+	for i := range widths {
+		widths[i] = uint64(width)
 	}
-	d.w.WriteString("</w:tblGrid>")
+	tbl.Grid(widths...)
 	row := func(cells []string, header bool) {
-		d.w.WriteString("<w:tr>")
+		tr := tbl.AddRow()
 		if header {
-			d.w.WriteString("<w:trPr><w:tblHeader/></w:trPr>")
+			rows := tbl.GetCT().RowContents
+			rows[len(rows)-1].Row.Property.Header = ctypes.OnOffFromBool(true)
 		}
 		for i := range t.Header {
 			c := ""
 			if i < len(cells) {
 				c = oneLine(cells[i])
 			}
-			d.w.WriteString(`<w:tc><w:tcPr><w:tcW w:w="` + strconv.Itoa(width) + `" w:type="dxa"/></w:tcPr><w:p>`)
+			tc := tr.AddCell()
+			tc.Width(width, stypes.TableWidthDxa)
+			p := tc.AddEmptyPara()
 			if i > 0 {
-				d.w.WriteString(`<w:pPr><w:jc w:val="right"/></w:pPr>`)
+				p.Justification(stypes.JustificationRight)
 			}
 			if c != "" {
-				d.runs(c, header)
+				docxRuns(p, c, header)
 			}
-			d.w.WriteString("</w:p></w:tc>")
 		}
-		d.w.WriteString("</w:tr>")
 	}
 	row(t.Header, true)
 	for _, r := range t.Rows {
 		row(r, false)
 	}
-	d.w.WriteString("</w:tbl>")
-	d.w.WriteString("<w:p/>") // Word needs a paragraph between a table and what follows
+	d.doc.AddEmptyParagraph()
 }
 
 // oneLine cleans a single-line field: runs of white space become one space.
 func oneLine(s string) string { return strings.Join(strings.Fields(prose.CleanText(s)), " ") }
 
-// xmlText escapes text for an element's content; characters XML 1.0 cannot
-// hold become U+FFFD (encoding/xml's rule).
-func xmlText(s string) string {
-	var b strings.Builder
-	xml.EscapeText(&b, []byte(s)) //nolint:errcheck // a strings.Builder does not fail
-	return b.String()
+// docxStyles adds to the template's styles the two the report defines
+// itself — Definition (the codebook's definition under a heading) and
+// Attribution (the line under a quote) — and indents Quote on both sides so
+// quotes read as block quotes; the template's Quote is only italic.
+func docxStyles(doc *docx.RootDoc) {
+	indent := func() *ctypes.Indent {
+		in, out := 720, 720
+		return &ctypes.Indent{Left: &in, Right: &out}
+	}
+	for i := range doc.DocStyles.StyleList {
+		s := &doc.DocStyles.StyleList[i]
+		if s.ID != nil && *s.ID == "Quote" && s.Type != nil && *s.Type == stypes.StyleTypeParagraph {
+			if s.ParaProp == nil {
+				s.ParaProp = &ctypes.ParagraphProp{}
+			}
+			s.ParaProp.Indent = indent()
+			s.ParaProp.KeepNext = ctypes.OnOffFromBool(true) // a quote stays on the page of its attribution
+			s.ParaProp.Spacing = ctypes.NewParagraphSpacing(200, 40)
+			s.Next = ctypes.NewCTString("Attribution")
+		}
+	}
+	custom := func(id string, size uint64, italic bool, color string, pPr *ctypes.ParagraphProp) ctypes.Style {
+		typ, on := stypes.StyleTypeParagraph, stypes.OnOffOne
+		rPr := &ctypes.RunProperty{Color: ctypes.NewColor(color)}
+		if italic {
+			rPr.Italic = ctypes.OnOffFromBool(true)
+		}
+		if size > 0 {
+			rPr.Size = ctypes.NewFontSize(size)
+		}
+		return ctypes.Style{
+			Type: &typ, ID: &id, CustomStyle: &on,
+			Name: ctypes.NewCTString(id), BasedOn: ctypes.NewCTString("Normal"), Next: ctypes.NewCTString("Normal"),
+			ParaProp: pPr, RunProp: rPr,
+		}
+	}
+	doc.DocStyles.StyleList = append(doc.DocStyles.StyleList,
+		custom("Definition", 0, true, "444444", nil),
+		custom("Attribution", 20, false, "555555", &ctypes.ParagraphProp{Indent: indent(), Spacing: ctypes.NewParagraphSpacing(0, 200)}),
+	)
 }
 
-const contentTypesXML = xml.Header + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-	`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
-	`<Default Extension="xml" ContentType="application/xml"/>` +
-	`<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>` +
-	`<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>` +
-	`<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
-	`</Types>`
+// docxSection is the page: A4, 1" margins.
+func docxSection() *ctypes.SectionProp {
+	w, h := uint64(11906), uint64(16838)
+	inch, half, zero := 1440, 708, 0
+	return &ctypes.SectionProp{
+		PageSize:   &ctypes.PageSize{Width: &w, Height: &h},
+		PageMargin: &ctypes.PageMargin{Top: &inch, Right: &inch, Bottom: &inch, Left: &inch, Header: &half, Footer: &half, Gutter: &zero},
+	}
+}
 
-const relsXML = xml.Header + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-	`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>` +
-	`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>` +
-	`</Relationships>`
-
-const documentRelsXML = xml.Header + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-	`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
-	`</Relationships>`
-
-// stylesXML declares the styles the document uses under Word's built-in
-// style ids and names (Title, heading 1…6, Quote, Table Grid), so Word and
-// LibreOffice map them onto their own, plus Definition, Attribution and a
-// Subtitle for the scope.
-var stylesXML = func() string {
+// docxCore is docProps/core.xml: the title and "Themis", and no dates, so
+// the same report is the same file.
+func docxCore(title string) []byte {
 	var b strings.Builder
 	b.WriteString(xml.Header)
-	b.WriteString(`<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">`)
-	b.WriteString(`<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Georgia" w:hAnsi="Georgia" w:eastAsia="Georgia" w:cs="Times New Roman"/><w:sz w:val="22"/><w:szCs w:val="22"/><w:lang w:val="en-GB"/></w:rPr></w:rPrDefault>`)
-	b.WriteString(`<w:pPrDefault><w:pPr><w:spacing w:after="160" w:line="276" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>`)
-	b.WriteString(`<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>`)
-	b.WriteString(`<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:after="240"/></w:pPr><w:rPr><w:sz w:val="48"/><w:szCs w:val="48"/></w:rPr></w:style>`)
-	b.WriteString(`<w:style w:type="paragraph" w:styleId="Subtitle"><w:name w:val="Subtitle"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:rPr><w:i/><w:color w:val="444444"/></w:rPr></w:style>`)
-	sizes := []int{32, 28, 24, 22, 22, 22}
-	for i, sz := range sizes {
-		n := strconv.Itoa(i + 1)
-		fmt.Fprintf(&b, `<w:style w:type="paragraph" w:styleId="Heading%s"><w:name w:val="heading %s"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="%d" w:after="80"/><w:outlineLvl w:val="%d"/></w:pPr><w:rPr><w:b/><w:sz w:val="%d"/><w:szCs w:val="%d"/></w:rPr></w:style>`,
-			n, n, 360-40*i, i, sz, sz)
+	b.WriteString(`<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>`)
+	xml.EscapeText(&b, []byte(docxSafe(title))) //nolint:errcheck // a strings.Builder does not fail
+	b.WriteString(`</dc:title><dc:creator>Themis</dc:creator></cp:coreProperties>`)
+	return []byte(b.String())
+}
+
+// docxApp is docProps/app.xml: the template's names Word for the Mac as the
+// application that wrote the file.
+const docxApp = xml.Header + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Themis</Application></Properties>`
+
+// docxDropThumbnail removes the template's thumbnail, a picture of an empty
+// page that file browsers would show for the report.
+func docxDropThumbnail(doc *docx.RootDoc) {
+	const part = "docProps/thumbnail.jpeg"
+	doc.FileMap.Delete(part)
+	rels := doc.RootRels.Relationships[:0]
+	for _, rel := range doc.RootRels.Relationships {
+		if rel.Target != part {
+			rels = append(rels, rel)
+		}
 	}
-	b.WriteString(`<w:style w:type="paragraph" w:styleId="Definition"><w:name w:val="Definition"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:rPr><w:i/><w:color w:val="444444"/></w:rPr></w:style>`)
-	b.WriteString(`<w:style w:type="paragraph" w:styleId="Quote"><w:name w:val="Quote"/><w:basedOn w:val="Normal"/><w:next w:val="Attribution"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="200" w:after="40"/><w:ind w:left="720" w:right="720"/></w:pPr><w:rPr><w:i/></w:rPr></w:style>`)
-	b.WriteString(`<w:style w:type="paragraph" w:styleId="Attribution"><w:name w:val="Attribution"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr><w:spacing w:after="200"/><w:ind w:left="720" w:right="720"/></w:pPr><w:rPr><w:color w:val="555555"/><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr></w:style>`)
-	b.WriteString(`<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>`)
-	b.WriteString(`<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr><w:tblPr><w:tblBorders>`)
-	for _, side := range []string{"top", "left", "bottom", "right", "insideH", "insideV"} {
-		fmt.Fprintf(&b, `<w:%s w:val="single" w:sz="4" w:space="0" w:color="auto"/>`, side)
-	}
-	b.WriteString(`</w:tblBorders></w:tblPr></w:style>`)
-	b.WriteString(`</w:styles>`)
-	return b.String()
-}()
+	doc.RootRels.Relationships = rels
+}

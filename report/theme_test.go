@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -214,6 +215,34 @@ func readDocx(t testing.TB, data []byte) ([]docxParagraph, map[string]string) {
 	return out, parts
 }
 
+// docxStyleIDs reads styles.xml: each style's id and its type.
+func docxStyleIDs(t testing.TB, styles string) map[string]string {
+	t.Helper()
+	ids := map[string]string{}
+	dec := xml.NewDecoder(strings.NewReader(styles))
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return ids
+		}
+		if err != nil {
+			t.Fatalf("styles.xml: %v", err)
+		}
+		if e, ok := tok.(xml.StartElement); ok && e.Name.Local == "style" {
+			var id, typ string
+			for _, a := range e.Attr {
+				switch a.Name.Local {
+				case "styleId":
+					id = a.Value
+				case "type":
+					typ = a.Value
+				}
+			}
+			ids[id] = typ
+		}
+	}
+}
+
 func TestThemeDocxReadsBack(t *testing.T) {
 	r := themeSample()
 	var buf bytes.Buffer
@@ -226,9 +255,32 @@ func TestThemeDocxReadsBack(t *testing.T) {
 			t.Errorf("missing part %s", name)
 		}
 	}
-	for _, id := range []string{"Title", "Heading1", "Heading2", "Heading3", "Quote", "TableGrid"} {
-		if !strings.Contains(parts["word/styles.xml"], `w:styleId="`+id+`"`) {
-			t.Errorf("styles.xml does not define %s", id)
+	// Every style the document names is defined in styles.xml under that
+	// id and with the type it is used as — a paragraph in a style Word does
+	// not know falls back to Normal and loses its heading or quote.
+	styles := docxStyleIDs(t, parts["word/styles.xml"])
+	used := map[string]string{"TableGrid": "table"}
+	for _, p := range paras {
+		if p.Style != "" && p.Style != "cell" {
+			used[p.Style] = "paragraph"
+		}
+	}
+	for _, id := range []string{"Title", "Subtitle", "Heading1", "Heading2", "Heading3", "Definition", "Quote", "Attribution"} {
+		if used[id] != "paragraph" {
+			t.Errorf("the sample uses no paragraph in %s", id)
+		}
+	}
+	if !strings.Contains(parts["word/document.xml"], `<w:tblStyle w:val="TableGrid">`) {
+		t.Error("the table is not in TableGrid")
+	}
+	for id, typ := range used {
+		if styles[id] != typ {
+			t.Errorf("styles.xml defines %s as %q, used as a %s style", id, styles[id], typ)
+		}
+	}
+	for _, id := range []string{"Heading1", "Heading2", "Heading3"} {
+		if !regexp.MustCompile(`w:styleId="` + id + `"[^>]*>\s*<w:name w:val="heading ` + id[len("Heading"):] + `"`).MatchString(parts["word/styles.xml"]) {
+			t.Errorf("%s is not Word's built-in heading style (its name is not \"heading N\")", id)
 		}
 	}
 	want := []docxParagraph{
@@ -291,6 +343,26 @@ func TestThemeDocxControlCharacters(t *testing.T) {
 	}
 	if got["Heading1"] != "C\uFFFD" || got["Quote"] != "bell\uFFFD nul\uFFFD bad\uFFFD" {
 		t.Errorf("got %q", paras)
+	}
+}
+
+// TestDocxSafe: what XML 1.0 cannot hold becomes U+FFFD before the text
+// reaches godocx, whatever its escaping does; tabs and line feeds stay for
+// docxRuns to turn into <w:tab/> and <w:br/>.
+func TestDocxSafe(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain <b> & \"q\"", "plain <b> & \"q\""},
+		{"a\tb\nc", "a\tb\nc"},
+		{"cr\r nul\x00 bell\x07 vt\x0b esc\x1b", "cr\uFFFD nul\uFFFD bell\uFFFD vt\uFFFD esc\uFFFD"},
+		{"\uFFFE\uFFFF", "\uFFFD\uFFFD"},
+		{"bad\xff utf8", "bad\uFFFD utf8"},
+		{"\xed\xa0\x80", "\uFFFD\uFFFD\uFFFD"}, // an encoded surrogate is three bad bytes
+		{"مرحبا 😊 \U0010FFFD \uE000", "مرحبا 😊 \U0010FFFD \uE000"},
+	}
+	for _, tt := range tests {
+		if got := docxSafe(tt.in); got != tt.want {
+			t.Errorf("docxSafe(%q) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }
 
