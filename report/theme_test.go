@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -461,4 +462,29 @@ func FuzzThemeDocxQuote(f *testing.F) {
 			t.Errorf("quote %q read back as %q, want %q", s, got, want)
 		}
 	})
+}
+
+// BenchmarkThemeDocx is the writer alone on a report of 1,000 quotes of
+// about 60 words in 13 sections (project's BenchmarkThemeReportDocx has the
+// budget, with the report built from a project).
+func BenchmarkThemeDocx(b *testing.B) {
+	r := ThemeReport{Title: "Themes", Scope: "All coders together."}
+	words := strings.Repeat("the walking group is the best bit of my week and ", 6)
+	for s := range 13 {
+		sec := ThemeSection{Name: "Code " + strconv.Itoa(s), Definition: "A definition.", Prevalence: "Evidenced by 7 of 9 participants."}
+		for q := range 1000 / 13 {
+			sec.Quotes = append(sec.Quotes, ThemeQuote{Text: words + strconv.Itoa(q), Attribution: "Patient 005, patient", CodedBy: []string{"Aisha", "Ben"}})
+		}
+		r.Sections = append(r.Sections, sec)
+	}
+	b.ReportAllocs()
+	var size int
+	for range b.N {
+		var out bytes.Buffer
+		if err := ThemeDocx(r, &out); err != nil {
+			b.Fatal(err)
+		}
+		size = out.Len()
+	}
+	b.ReportMetric(float64(size)/1e6, "MB-docx")
 }
