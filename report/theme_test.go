@@ -126,6 +126,14 @@ type docxParagraph struct{ Style, Text string }
 // with style "cell") and the names of its parts.
 func readDocx(t testing.TB, data []byte) ([]docxParagraph, map[string]string) {
 	t.Helper()
+	return readDocxParts(t, data, func(string) bool { return true })
+}
+
+// readDocxParts is readDocx checking only the parts for which check is true
+// are well-formed: the fuzz target checks those its data reaches, not the
+// template's 900 kB of styles on every run.
+func readDocxParts(t testing.TB, data []byte, check func(name string) bool) ([]docxParagraph, map[string]string) {
+	t.Helper()
 	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		t.Fatalf("not a zip: %v", err)
@@ -144,6 +152,9 @@ func readDocx(t testing.TB, data []byte) ([]docxParagraph, map[string]string) {
 		parts[f.Name] = string(b)
 	}
 	for name, body := range parts {
+		if !check(name) {
+			continue
+		}
 		// Every part is well-formed XML.
 		dec := xml.NewDecoder(strings.NewReader(body))
 		for {
@@ -445,7 +456,9 @@ func FuzzThemeDocxQuote(f *testing.F) {
 		if err := ThemeDocx(ThemeReport{Title: "T", Sections: []ThemeSection{{Name: "C", Quotes: []ThemeQuote{{Text: s}}}}}, &buf); err != nil {
 			t.Fatal(err)
 		}
-		paras, _ := readDocx(t, buf.Bytes())
+		paras, _ := readDocxParts(t, buf.Bytes(), func(name string) bool {
+			return name == "word/document.xml" || name == "docProps/core.xml"
+		})
 		want := strings.Map(func(r rune) rune {
 			if r == '\t' || r == '\n' || r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF {
 				return r
