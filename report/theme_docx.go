@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"path"
 	"strconv"
 	"strings"
 
@@ -66,7 +67,8 @@ func ThemeDocx(r ThemeReport, w io.Writer) error {
 	// are its title and Themis, and nothing else (no user name, no path).
 	doc.FileMap.Store("docProps/core.xml", docxCore(oneLine(themeTitle(r))))
 	doc.FileMap.Store("docProps/app.xml", []byte(docxApp))
-	docxDropThumbnail(doc)
+	docxDrop(doc, "docProps/thumbnail.jpeg", &doc.RootRels)
+	docxDrop(doc, "word/stylesWithEffects.xml", &doc.Document.DocRels)
 	if err := doc.Write(w); err != nil {
 		return fmt.Errorf("docx: %w", err)
 	}
@@ -242,16 +244,25 @@ func docxCore(title string) []byte {
 // application that wrote the file.
 const docxApp = xml.Header + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Themis</Application></Properties>`
 
-// docxDropThumbnail removes the template's thumbnail, a picture of an empty
-// page that file browsers would show for the report.
-func docxDropThumbnail(doc *docx.RootDoc) {
-	const part = "docProps/thumbnail.jpeg"
+// docxDrop removes a part of the template, its relationship and its
+// content type: the thumbnail, a picture of an empty page that file
+// browsers would show for the report, and stylesWithEffects.xml, Word
+// 2010's copy of the styles, which would not have Definition and
+// Attribution (without it every Word reads styles.xml).
+func docxDrop(doc *docx.RootDoc, part string, rels *docx.Relationships) {
 	doc.FileMap.Delete(part)
-	rels := doc.RootRels.Relationships[:0]
-	for _, rel := range doc.RootRels.Relationships {
-		if rel.Target != part {
-			rels = append(rels, rel)
+	keep := rels.Relationships[:0]
+	for _, rel := range rels.Relationships {
+		if path.Join(path.Dir(rels.RelativePath), "..", rel.Target) != part {
+			keep = append(keep, rel)
 		}
 	}
-	doc.RootRels.Relationships = rels
+	rels.Relationships = keep
+	types := doc.ContentType.Override[:0]
+	for _, o := range doc.ContentType.Override {
+		if o.PartName != "/"+part {
+			types = append(types, o)
+		}
+	}
+	doc.ContentType.Override = types
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -267,6 +268,55 @@ func TestThemeDocxReadsBack(t *testing.T) {
 			t.Errorf("missing part %s", name)
 		}
 	}
+	// The package holds together: every relationship's target and every
+	// content-type override is a part, and every part but the package's own
+	// bookkeeping is reached by a relationship — nothing the template left
+	// behind dangles (its thumbnail and Word 2010's stylesWithEffects.xml are
+	// dropped whole).
+	reached := map[string]bool{}
+	for name, body := range parts {
+		if !strings.HasSuffix(name, ".rels") {
+			continue
+		}
+		var rels struct {
+			Rel []struct {
+				Target     string `xml:"Target,attr"`
+				TargetMode string `xml:"TargetMode,attr"`
+			} `xml:"Relationship"`
+		}
+		if err := xml.Unmarshal([]byte(body), &rels); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for _, rel := range rels.Rel {
+			if rel.TargetMode == "External" {
+				t.Errorf("%s links outside the file: %s", name, rel.Target)
+				continue
+			}
+			target := path.Join(path.Dir(path.Dir(name)), rel.Target)
+			reached[target] = true
+			if _, ok := parts[target]; !ok {
+				t.Errorf("%s names %s, which is not in the package", name, target)
+			}
+		}
+	}
+	var types struct {
+		Override []struct {
+			PartName string `xml:"PartName,attr"`
+		} `xml:"Override"`
+	}
+	if err := xml.Unmarshal([]byte(parts["[Content_Types].xml"]), &types); err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range types.Override {
+		if _, ok := parts[strings.TrimPrefix(o.PartName, "/")]; !ok {
+			t.Errorf("[Content_Types].xml names %s, which is not in the package", o.PartName)
+		}
+	}
+	for name := range parts {
+		if !reached[name] && name != "[Content_Types].xml" && !strings.HasSuffix(name, ".rels") {
+			t.Errorf("no relationship reaches %s", name)
+		}
+	}
 	// Every style the document names is defined in styles.xml under that
 	// id and with the type it is used as — a paragraph in a style Word does
 	// not know falls back to Normal and loses its heading or quote.
@@ -288,6 +338,16 @@ func TestThemeDocxReadsBack(t *testing.T) {
 	for id, typ := range used {
 		if styles[id] != typ {
 			t.Errorf("styles.xml defines %s as %q, used as a %s style", id, styles[id], typ)
+		}
+	}
+	// Word 2010 reads its styles from stylesWithEffects.xml where there is
+	// one, so that copy must hold them too.
+	if effects, ok := parts["word/stylesWithEffects.xml"]; ok {
+		styles := docxStyleIDs(t, effects)
+		for id, typ := range used {
+			if styles[id] != typ {
+				t.Errorf("stylesWithEffects.xml defines %s as %q, used as a %s style", id, styles[id], typ)
+			}
 		}
 	}
 	for _, id := range []string{"Heading1", "Heading2", "Heading3"} {
