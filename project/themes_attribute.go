@@ -22,9 +22,6 @@ func ByAttribute(p *store.Project, v Viewer, framework int64, l Layer, f ThemeFi
 	if _, ok := ts.attrs[attribute]; !ok {
 		return AttributeMatrix{}, errs.Errorf(errs.NotFound, "attribute %q: not found", attribute)
 	}
-	if err := ts.loadTexts(); err != nil {
-		return AttributeMatrix{}, err
-	}
 	out := AttributeMatrix{Scope: ts.scope, Attribute: attribute, Columns: ts.valueColumns(attribute)}
 	col := make(map[string]int, len(out.Columns))
 	for i, c := range out.Columns {

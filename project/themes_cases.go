@@ -15,9 +15,6 @@ func CaseCodeMatrix(p *store.Project, v Viewer, framework int64, l Layer, f Them
 	if err != nil {
 		return CaseMatrix{}, err
 	}
-	if err := ts.loadTexts(); err != nil {
-		return CaseMatrix{}, err
-	}
 	out := CaseMatrix{Scope: ts.scope, Cases: make([]CaseColumn, len(ts.scope.CaseNames))}
 	col := make(map[string]int, len(out.Cases))
 	for i, c := range ts.scope.CaseNames {

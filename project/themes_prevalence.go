@@ -16,9 +16,6 @@ func Summarise(p *store.Project, v Viewer, framework int64, l Layer, f ThemeFilt
 	if err != nil {
 		return Summary{}, err
 	}
-	if err := ts.loadTexts(); err != nil {
-		return Summary{}, err
-	}
 	out := Summary{Scope: ts.scope, Rows: make([]PrevalenceRow, len(ts.codes))}
 	for i := range ts.codes {
 		out.Rows[i], _ = ts.figures(i, true)
