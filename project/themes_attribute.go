@@ -102,7 +102,7 @@ func (ts *themeSet) hasValue(p passage, attribute, value string) bool {
 // passages and the cases with the value ("3 of 5").
 func AttributeTable(m AttributeMatrix) report.Table {
 	t := report.Table{
-		Title:  fmt.Sprintf("%s codes by %s: %s", m.Scope.Framework.Name, m.Attribute, ScopeCaption(m.Scope)),
+		Title:  fmt.Sprintf("By %s — %s — %s", m.Attribute, m.Scope.Framework.Name, ScopeCaption(m.Scope)),
 		Header: []string{"Code", "Factor"},
 	}
 	for _, c := range m.Columns {

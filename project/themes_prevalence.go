@@ -53,7 +53,7 @@ func codeLabel(r PrevalenceRow) string {
 // SummaryTable is a summary as a table for the CLI and the exports.
 func SummaryTable(s Summary) report.Table {
 	t := report.Table{
-		Title:  fmt.Sprintf("Prevalence of %s codes: %s", s.Scope.Framework.Name, ScopeCaption(s.Scope)),
+		Title:  fmt.Sprintf("Prevalence per code — %s — %s", s.Scope.Framework.Name, ScopeCaption(s.Scope)),
 		Header: []string{"Code", "Factor", "Segments", "Words", "Documents", "Cases", "Case share"},
 	}
 	for _, r := range s.Rows {
