@@ -9,6 +9,7 @@ import { QuotesStore } from './quotes.svelte';
 import { ReaderStore } from './reader.svelte';
 import { ReviewStore } from './review.svelte';
 import { SearchStore } from './search.svelte';
+import { ThemesStore } from './themes.svelte';
 import { toasts as defaultToasts, type ToastStore } from './toasts.svelte';
 
 /**
@@ -32,6 +33,7 @@ export class Workspace {
   readonly quotes: QuotesStore;
   readonly privacy: PrivacyStore;
   readonly importing: ImportStore;
+  readonly themes: ThemesStore;
 
   constructor(
     readonly project: ProjectStore,
@@ -47,6 +49,7 @@ export class Workspace {
     this.quotes = new QuotesStore(toasts);
     this.privacy = new PrivacyStore(toasts, changes);
     this.importing = new ImportStore({ onImported: () => changes.emit({ kind: 'documents' }) });
+    this.themes = new ThemesStore(toasts);
     this.follow();
   }
 
@@ -87,6 +90,12 @@ export class Workspace {
 
     // A consensus layer is one more coder to list.
     changes.on('coders', () => void project.refresh());
+
+    // Every theme figure reads the coding, the codebook, the cases and the
+    // documents; a new consensus layer becomes the default layer.
+    for (const kind of ['segments', 'codebook', 'cases', 'documents', 'coders'] as const) {
+      changes.on(kind, () => this.themes.invalidate());
+    }
   }
 
   /** Stops every store listening: the project closed (or the coder changed). */
