@@ -147,7 +147,7 @@ export function heatmap(cells: HeatCell[], opts: HeatOptions): Plot.PlotOptions 
         x: 'x',
         y: 'y',
         text: 'text',
-        fill: (c: HeatCell) => (c.value > max * 0.55 ? 'white' : 'black'),
+        fill: (c: HeatCell) => (c.value > max * 0.7 ? 'white' : 'black'),
       }),
     ],
   };
