@@ -45,6 +45,9 @@ var handlers = map[string]cli.Handler{
 	"search":    cmdSearch,
 	"quotes":    cmdQuotes,
 	"journal":   cmdJournal,
+
+	"summary":      cmdSummary,
+	"cooccurrence": cmdCooccurrence,
 }
 
 // run prints through safe writers (termsafe.go) and records the global
