@@ -7,6 +7,7 @@ import { PrivacyStore } from './privacy.svelte';
 import type { ProjectStore } from './project.svelte';
 import { QuotesStore } from './quotes.svelte';
 import { ReaderStore } from './reader.svelte';
+import { ReportStore } from './report.svelte';
 import { ReviewStore } from './review.svelte';
 import { SearchStore } from './search.svelte';
 import { toasts as defaultToasts, type ToastStore } from './toasts.svelte';
@@ -30,6 +31,7 @@ export class Workspace {
   readonly agreement: AgreementStore;
   readonly review: ReviewStore;
   readonly quotes: QuotesStore;
+  readonly report: ReportStore;
   readonly privacy: PrivacyStore;
   readonly importing: ImportStore;
 
@@ -45,13 +47,19 @@ export class Workspace {
     this.agreement = new AgreementStore(toasts);
     this.review = new ReviewStore(toasts, changes);
     this.quotes = new QuotesStore(toasts);
+    this.report = new ReportStore(toasts, () => project.info?.canCompare ?? false);
     this.privacy = new PrivacyStore(toasts, changes);
     this.importing = new ImportStore({ onImported: () => changes.emit({ kind: 'documents' }) });
     this.follow();
   }
 
   private follow(): void {
-    const { changes, reader, search, project } = this;
+    const { changes, reader, search, project, report } = this;
+
+    // The report reads the coding, the codebook, the cases, the exemplars and the layers.
+    for (const kind of ['segments', 'codebook', 'cases', 'documents', 'coders', 'exemplars'] as const) {
+      changes.on(kind, () => report.changed());
+    }
 
     // The open document's stripes and the codebook's counts; a step coded
     // elsewhere is one more step for Undo in the reader.
@@ -92,5 +100,6 @@ export class Workspace {
   /** Stops every store listening: the project closed (or the coder changed). */
   close(): void {
     this.changes.clear();
+    this.report.dispose();
   }
 }
