@@ -6,7 +6,7 @@ vi.mock('../wailsjs/go/app/CasesService', () => ({ View: vi.fn() }));
 import * as Report from '../wailsjs/go/app/ReportService';
 import * as Cases from '../wailsjs/go/app/CasesService';
 import { exampleOf, reportApi } from '../reportApi';
-import { attributionLine, PREVIEW_DEBOUNCE_MS, ReportStore } from '../stores/report.svelte';
+import { attributeValue, attributionLine, PREVIEW_DEBOUNCE_MS, ReportStore } from '../stores/report.svelte';
 import { ToastStore } from '../stores/toasts.svelte';
 
 const m = <T>(f: T) => f as unknown as ReturnType<typeof vi.fn>;
@@ -86,14 +86,21 @@ describe('reportApi', () => {
 });
 
 describe('attributionLine', () => {
-  const ex = { case: 'Patient 005', speaker: 'P005', document: 'patient-005', values: { role: 'patient', 'nested case': 'nested case 2' } };
-  it('writes case, speaker, document, then the attributes in the chosen order', () => {
+  const ex = { case: 'Patient 005', speaker: 'P005', document: 'patient-005', values: { role: 'patient', 'nested case': '2' } };
+  it('writes case, the attributes in the chosen order, speaker, then document, as the report does', () => {
     expect(attributionLine({ case: true, speaker: false, document: false, attributes: ['role', 'nested case'] }, ex)).toBe(
       '— Patient 005, patient, nested case 2',
     );
-    expect(attributionLine({ case: true, speaker: true, document: true, attributes: ['nested case'] }, ex)).toBe(
-      '— Patient 005, P005, patient-005, nested case 2',
+    expect(attributionLine({ case: true, speaker: true, document: true, attributes: ['nested case', 'role'] }, ex)).toBe(
+      '— Patient 005, nested case 2, patient, P005, patient-005',
     );
+  });
+  it('puts a value that is not a word after its attribute’s name', () => {
+    expect(attributeValue('nested_case', '2')).toBe('nested case 2');
+    expect(attributeValue('age group', '45-54')).toBe('age group 45-54');
+    expect(attributeValue('role', ' link  worker ')).toBe('link worker');
+    expect(attributeValue('site', 'Café')).toBe('Café');
+    expect(attributeValue('role', '')).toBe('');
   });
   it('leaves out what the case lacks, and is empty for nothing', () => {
     expect(attributionLine({ case: false, speaker: false, document: false, attributes: ['age'] }, ex)).toBe('');

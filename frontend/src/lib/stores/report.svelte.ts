@@ -17,21 +17,44 @@ export const PREVIEW_DEBOUNCE_MS = 300;
 
 const FORMAT_NAMES: Record<ReportFormat, string> = { md: 'Markdown', html: 'HTML', docx: 'Word' };
 
+/** Text on one line, runs of white space as one space. */
+const oneLine = (s: string) => s.split(/\s+/).filter(Boolean).join(' ');
+
+/** Whether a value ends in a letter (of any script: one with upper and lower case, as Go's test). */
+function endsInLetter(s: string): boolean {
+  const c = [...s].pop();
+  if (!c) return false;
+  return /[a-zA-Z]/.test(c) || (c.codePointAt(0)! > 0x7f && c.toLowerCase() !== c.toUpperCase());
+}
+
 /**
- * The attribution line a template gives a quote of the example case, as the
- * report writes it: case, speaker, document, then the chosen attributes'
- * values in their order, leaving out what the case does not have.
+ * An attribute's value as an attribution shows it: a word as it is
+ * ("patient"), anything else after the attribute's name ("nested case 2"),
+ * as report.AttributeValue writes it.
+ */
+export function attributeValue(attribute: string, value: string): string {
+  const v = oneLine(value);
+  if (!v || endsInLetter(v)) return v;
+  return `${oneLine(attribute.replaceAll('_', ' '))} ${v}`;
+}
+
+/**
+ * The attribution line a template gives a quote of the example case, in the
+ * order the report writes it (project's quoter.attribution): case name, the
+ * chosen attributes' values in their order, speaker, document, each once,
+ * leaving out what the case does not have.
  */
 export function attributionLine(a: Attribution, ex: AttributionExample | null): string {
   if (!ex) return '';
   const parts: string[] = [];
-  if (a.case && ex.case) parts.push(ex.case);
-  if (a.speaker && ex.speaker) parts.push(ex.speaker);
-  if (a.document && ex.document) parts.push(ex.document);
-  for (const name of a.attributes) {
-    const v = ex.values[name];
-    if (v) parts.push(v);
-  }
+  const add = (s: string) => {
+    const t = s.trim();
+    if (t && !parts.includes(t)) parts.push(t);
+  };
+  if (a.case) add(ex.case);
+  if (ex.case) for (const name of a.attributes) add(attributeValue(name, ex.values[name] ?? ''));
+  if (a.speaker) add(ex.speaker);
+  if (a.document) add(ex.document);
   return parts.length ? `— ${parts.join(', ')}` : '';
 }
 
