@@ -14,7 +14,7 @@
 //   - The bundled demo study (demo.go): CreateDemo.
 //   - Importing transcripts (importing.go): CollectFiles, PreviewFile,
 //     Import (with progress and cancelling), ImportFiles, ImportData,
-//     CheckSpeakerPattern, Summary.
+//     CheckSpeakerPattern, ImportLine.
 //   - Case sheets (cases.go): ImportCaseSheet, ImportCaseSheetData,
 //     CaseSheetSummary.
 //   - Codebooks (codebook.go): NewFramework (from a built-in),

@@ -1,0 +1,94 @@
+package project
+
+import (
+	"fmt"
+
+	"themis/store"
+)
+
+// Exemplars are passages starred for the report (store.Exemplar). Blind
+// mode: a viewer stars only segments of layers they may see, and a blind
+// viewer sees only the exemplars that match a segment of their own layer
+// (same document and code, a segment overlapping the exemplar's span), so
+// another coder's stars never reveal where that coder coded.
+
+// Star stars the passage of a segment as an exemplar of its code; starring
+// it again returns the same exemplar.
+func Star(p *store.Project, v Viewer, segment int64) (store.Exemplar, error) {
+	s, err := p.Segment(segment)
+	if err != nil {
+		return store.Exemplar{}, err
+	}
+	if !v.CanSee(s.Coder) {
+		return store.Exemplar{}, errBlind(v, "starring another coder's segment")
+	}
+	return p.StarSegment(segment, v.Coder.ID)
+}
+
+// Unstar removes an exemplar the viewer may see.
+func Unstar(p *store.Project, v Viewer, exemplar int64) error {
+	if _, err := visibleExemplar(p, v, exemplar); err != nil {
+		return err
+	}
+	return p.Unstar(exemplar, v.Coder.ID)
+}
+
+// Trim sets the ranges an exemplar's quote leaves out (absolute code
+// points; none restores the full passage).
+func Trim(p *store.Project, v Viewer, exemplar int64, cuts [][2]int) (store.Exemplar, error) {
+	if _, err := visibleExemplar(p, v, exemplar); err != nil {
+		return store.Exemplar{}, err
+	}
+	return p.TrimExemplar(exemplar, cuts, v.Coder.ID)
+}
+
+// VisibleExemplars lists the exemplars of a code (0: every code) that the
+// viewer may see, in document order.
+func VisibleExemplars(p *store.Project, v Viewer, code int64) ([]store.Exemplar, error) {
+	all, err := p.Exemplars(code)
+	if err != nil || !v.Blind || len(all) == 0 {
+		return all, err
+	}
+	own, err := p.Segments(store.SegmentFilter{Code: code, Coder: v.Coder.ID})
+	if err != nil {
+		return nil, err
+	}
+	type key struct{ doc, code int64 }
+	byKey := map[key][]store.Segment{}
+	for _, s := range own {
+		byKey[key{s.Document, s.Code}] = append(byKey[key{s.Document, s.Code}], s)
+	}
+	out := all[:0:0]
+	for _, e := range all {
+		if matchesAny(e, byKey[key{e.Document, e.Code}]) {
+			out = append(out, e)
+		}
+	}
+	return out, nil
+}
+
+func matchesAny(e store.Exemplar, segs []store.Segment) bool {
+	for _, s := range segs {
+		if s.Start < e.End && e.Start < s.End {
+			return true
+		}
+	}
+	return false
+}
+
+// visibleExemplar is the exemplar when the viewer may see it; one they may
+// not see is reported as not found, so its existence is not given away.
+func visibleExemplar(p *store.Project, v Viewer, id int64) (store.Exemplar, error) {
+	e, err := p.Exemplar(id)
+	if err != nil || !v.Blind {
+		return e, err
+	}
+	own, err := p.Segments(store.SegmentFilter{Document: e.Document, Code: e.Code, Coder: v.Coder.ID})
+	if err != nil {
+		return e, err
+	}
+	if !matchesAny(e, own) {
+		return store.Exemplar{}, fmt.Errorf("exemplar %d: %w", id, store.ErrNotFound)
+	}
+	return e, nil
+}

@@ -1,0 +1,290 @@
+package report
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestPrevalenceSentence(t *testing.T) {
+	roles := []Evidence{{"patient", 4, 5}, {"link worker", 2, 2}, {"commissioner", 1, 2}}
+	tests := []struct {
+		name         string
+		cases, scope int
+		noun, attr   string
+		parts        []Evidence
+		want         string
+	}{
+		{"the issue's example", 7, 9, "participant", "role", roles,
+			"Evidenced by 7 of 9 participants: 4 of 5 patients, both link workers and 1 of 2 commissioners."},
+		{"no breakdown", 7, 9, "", "", nil, "Evidenced by 7 of 9 participants."},
+		{"all", 9, 9, "participant", "", nil, "Evidenced by all 9 participants."},
+		{"both", 2, 2, "participant", "", nil, "Evidenced by both participants."},
+		{"the one", 1, 1, "participant", "", nil, "Evidenced by the participant."},
+		{"one of many", 1, 9, "participant", "", nil, "Evidenced by 1 of 9 participants."},
+		{"none", 0, 9, "participant", "role", roles, "Not evidenced in the 9 participants."},
+		{"none of one", 0, 1, "participant", "", nil, "Not evidenced in the one participant."},
+		{"no cases in scope", 0, 0, "participant", "", nil, ""},
+		{"the one of a value, all of another", 4, 5, "participant", "role",
+			[]Evidence{{"GP", 1, 1}, {"nurse", 3, 3}, {"family", 0, 1}},
+			"Evidenced by 4 of 5 participants: the GP, all 3 nurses and 0 of 1 family."},
+		{"values that are not words", 3, 6, "participant", "nested case",
+			[]Evidence{{"1", 2, 3}, {"2", 1, 3}},
+			"Evidenced by 3 of 6 participants: 2 of 3 participants with nested case 1 and 1 of 3 participants with nested case 2."},
+		{"cases without a value, empty columns skipped", 3, 4, "participant", "role",
+			[]Evidence{{"patient", 2, 3}, {"", 1, 1}, {"carer", 0, 0}},
+			"Evidenced by 3 of 4 participants: 2 of 3 patients and the participant without a role."},
+		{"another noun", 2, 3, "site", "", nil, "Evidenced by 2 of 3 sites."},
+		{"a year", 2, 2, "participant", "interviewed",
+			[]Evidence{{"2024", 2, 2}}, "Evidenced by both participants: both participants with interviewed 2024."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := PrevalenceSentence(tt.cases, tt.scope, tt.noun, tt.attr, tt.parts); got != tt.want {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// themeSample is demo material written for these tests (no real
+// participants), with the data a report must carry as text: markup, a
+// formula, emoji, right-to-left script, line breaks and tabs.
+func themeSample() ThemeReport {
+	return ThemeReport{
+		Title: "Themes: flourishing & <wellbeing>",
+		Scope: "All coders together (Aisha and Ben); 3 documents, 4 participants.",
+		Sections: []ThemeSection{
+			{Depth: 0, Name: "Emotional well-being", Definition: "Feeling *good* about life.",
+				Prevalence: PrevalenceSentence(3, 4, "participant", "role", []Evidence{{"patient", 2, 2}, {"link worker", 1, 2}})},
+			{Depth: 1, Name: "Positive affect", Definition: "Cheerful, calm, full of life.",
+				Prevalence: "Evidenced by both participants.",
+				Agreement:  "Agreement: κ = 0.812 (reliable), 96.2% of characters.",
+				Quotes: []ThemeQuote{
+					{Text: "The walking group is the best bit of my week 😊 … I'd never have gone on my own.",
+						Attribution: "Patient 005, patient, nested case 2", CodedBy: []string{"Aisha", "Ben"}},
+					{Text: "مرحبا بكم — she said <b>hello</b> & waved.\nThen:\tnothing.", Attribution: "Link worker 002"},
+				}},
+			{Depth: 1, Name: "=HYPERLINK(\"http://example.com\",\"click\")", Prevalence: "Not evidenced in the 4 participants."},
+			{Depth: 2, Name: "Deep code #3 [draft]", Quotes: []ThemeQuote{{Text: "# not a heading\n- nor a list", CodedBy: []string{"Ben"}}}},
+		},
+		Methods: "Two coders (Aisha and Ben) independently coded 3 transcripts (1,200 words).",
+		Tables: []Table{{
+			Title:  "Codes by role",
+			Header: []string{"Code", "patient", "link worker"},
+			Rows:   [][]string{{"Positive affect", "2 of 2", "1 of 2"}, {"A | pipe", "0", "=1+1"}},
+		}},
+	}
+}
+
+func TestThemeGolden(t *testing.T) {
+	md := ThemeMarkdown(themeSample())
+	page, err := ThemeHTML(themeSample())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, got := range map[string]string{"theme.md.golden": md, "theme.html.golden": page} {
+		path := filepath.Join("testdata", name)
+		if *update {
+			if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%v (run go test ./report -update to create it)", err)
+		}
+		if got != string(want) {
+			t.Errorf("%s differs from the golden file; run go test ./report -update and review the diff.\ngot:\n%s", name, got)
+		}
+	}
+	// Raw HTML from the data never passes through.
+	for _, bad := range []string{"<b>hello", "<wellbeing>"} {
+		if strings.Contains(page, bad) {
+			t.Errorf("HTML page contains raw %q", bad)
+		}
+	}
+}
+
+// docxParagraph is a paragraph of word/document.xml read back: its style
+// and its text, <w:br/> read as "\n" and <w:tab/> as "\t".
+type docxParagraph struct{ Style, Text string }
+
+// readDocx unzips a .docx and returns its paragraphs (table cells included,
+// with style "cell") and the names of its parts.
+func readDocx(t testing.TB, data []byte) ([]docxParagraph, map[string]string) {
+	t.Helper()
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatalf("not a zip: %v", err)
+	}
+	parts := map[string]string{}
+	for _, f := range z.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts[f.Name] = string(b)
+	}
+	for name, body := range parts {
+		// Every part is well-formed XML.
+		dec := xml.NewDecoder(strings.NewReader(body))
+		for {
+			if _, err := dec.Token(); err == io.EOF {
+				break
+			} else if err != nil {
+				t.Fatalf("%s is not well-formed: %v", name, err)
+			}
+		}
+	}
+	doc, ok := parts["word/document.xml"]
+	if !ok {
+		t.Fatal("no word/document.xml")
+	}
+	var out []docxParagraph
+	var cur *docxParagraph
+	inTable := 0
+	dec := xml.NewDecoder(strings.NewReader(doc))
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch e := tok.(type) {
+		case xml.StartElement:
+			switch e.Name.Local {
+			case "tbl":
+				inTable++
+			case "p":
+				cur = &docxParagraph{}
+				if inTable > 0 {
+					cur.Style = "cell"
+				}
+			case "pStyle":
+				for _, a := range e.Attr {
+					if a.Name.Local == "val" && cur != nil {
+						cur.Style = a.Value
+					}
+				}
+			case "br":
+				cur.Text += "\n"
+			case "tab":
+				if cur != nil {
+					cur.Text += "\t"
+				}
+			case "t":
+				var s string
+				if err := dec.DecodeElement(&s, &e); err != nil {
+					t.Fatal(err)
+				}
+				cur.Text += s
+			case "fldSimple", "instrText", "hyperlink":
+				t.Errorf("document holds a %s element: data became a field or link", e.Name.Local)
+			}
+		case xml.EndElement:
+			switch e.Name.Local {
+			case "tbl":
+				inTable--
+			case "p":
+				if cur.Text != "" {
+					out = append(out, *cur)
+				}
+				cur = nil
+			}
+		}
+	}
+	return out, parts
+}
+
+func TestThemeDocxReadsBack(t *testing.T) {
+	r := themeSample()
+	var buf bytes.Buffer
+	if err := ThemeDocx(r, &buf); err != nil {
+		t.Fatal(err)
+	}
+	paras, parts := readDocx(t, buf.Bytes())
+	for _, name := range []string{"[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels", "word/styles.xml"} {
+		if _, ok := parts[name]; !ok {
+			t.Errorf("missing part %s", name)
+		}
+	}
+	for _, id := range []string{"Title", "Heading1", "Heading2", "Heading3", "Quote", "TableGrid"} {
+		if !strings.Contains(parts["word/styles.xml"], `w:styleId="`+id+`"`) {
+			t.Errorf("styles.xml does not define %s", id)
+		}
+	}
+	want := []docxParagraph{
+		{"Title", r.Title},
+		{"Subtitle", r.Scope},
+		{"Heading1", "Emotional well-being"},
+		{"Definition", "Feeling *good* about life."},
+		{"", r.Sections[0].Prevalence},
+		{"Heading2", "Positive affect"},
+		{"Definition", "Cheerful, calm, full of life."},
+		{"", "Evidenced by both participants."},
+		{"", "Agreement: κ = 0.812 (reliable), 96.2% of characters."},
+		{"Quote", r.Sections[1].Quotes[0].Text},
+		{"Attribution", "— Patient 005, patient, nested case 2 · coded by Aisha and Ben"},
+		{"Quote", r.Sections[1].Quotes[1].Text},
+		{"Attribution", "— Link worker 002"},
+		{"Heading2", `=HYPERLINK("http://example.com","click")`},
+		{"", "Not evidenced in the 4 participants."},
+		{"Heading3", "Deep code #3 [draft]"},
+		{"Quote", "# not a heading\n- nor a list"},
+		{"Attribution", "— coded by Ben"},
+		{"Heading1", "Methods"},
+		{"", r.Methods},
+		{"Heading1", "Codes by role"},
+		{"cell", "Code"}, {"cell", "patient"}, {"cell", "link worker"},
+		{"cell", "Positive affect"}, {"cell", "2 of 2"}, {"cell", "1 of 2"},
+		{"cell", "A | pipe"}, {"cell", "0"}, {"cell", "=1+1"},
+	}
+	if len(paras) != len(want) {
+		t.Fatalf("%d paragraphs, want %d:\n%q", len(paras), len(want), paras)
+	}
+	for i := range want {
+		if paras[i] != want[i] {
+			t.Errorf("paragraph %d = %q, want %q", i, paras[i], want[i])
+		}
+	}
+	// The same report is the same file.
+	var again bytes.Buffer
+	if err := ThemeDocx(r, &again); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(buf.Bytes(), again.Bytes()) {
+		t.Error("two writes of the same report differ")
+	}
+}
+
+// TestThemeDocxControlCharacters: characters XML cannot hold become U+FFFD
+// instead of making a file Word refuses to open.
+func TestThemeDocxControlCharacters(t *testing.T) {
+	r := ThemeReport{Title: "T", Sections: []ThemeSection{{Name: "C\x01", Quotes: []ThemeQuote{{Text: "bell\x07 nul\x00 bad\xff"}}}}}
+	var buf bytes.Buffer
+	if err := ThemeDocx(r, &buf); err != nil {
+		t.Fatal(err)
+	}
+	paras, _ := readDocx(t, buf.Bytes())
+	got := map[string]string{}
+	for _, p := range paras {
+		got[p.Style] = p.Text
+	}
+	if got["Heading1"] != "C\uFFFD" || got["Quote"] != "bell\uFFFD nul\uFFFD bad\uFFFD" {
+		t.Errorf("got %q", paras)
+	}
+}
