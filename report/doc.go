@@ -28,6 +28,15 @@
 // lossless: the text content of each rendered block quote, with <br> read as
 // a line break, equals the quote (checked by a fuzz test).
 //
+// # Trimmed quotes
+//
+// A starred quote may be trimmed: the writer omits words, and the project
+// keeps the passage's span with the omitted ranges (cuts) beside it, never a
+// shortened text. [TrimmedText] is the one function that writes a trimmed
+// quote out — the app's display and every export call it — so the "…" and
+// the spaces around it are the same everywhere: "a … b" inside, "…b" at the
+// start, "a…" at the end, no space before closing punctuation ("a …, b").
+//
 // # Figures
 //
 // The agreement table, its HTML page and the methods paragraph print every
