@@ -57,6 +57,20 @@
 // spreadsheet shows it as text instead of running it, while the counts and
 // coefficients, negative κ included, stay numbers.
 //
+// # The themes report
+//
+// [ThemeReport] holds finished words and figures — headings per factor and
+// code, definitions, prevalence sentences ([PrevalenceSentence]), agreement
+// lines ([AgreementLine]), quotes with attribution and "coded by", the
+// methods paragraph and matrices as [Table] — and the three renderers only
+// lay it out, so Markdown, HTML and Word cannot say different things.
+// [ThemeMarkdown] escapes every piece of data as quotes are escaped above;
+// [ThemeHTML] is goldmark over it (with tables); [ThemeDocx] writes the Word
+// package itself with archive/zip and encoding/xml: Word's built-in style
+// ids (Title, Heading1–6, Quote, TableGrid) so Word and LibreOffice see the
+// structure, one escaping path (xmlText) that keeps data as text, and a
+// fixed timestamp so the same report is the same file.
+//
 // # Terminal tables
 //
 // Every table themis agreement prints as text is rendered here:

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"themis/coding"
 )
 
 func TestPrevalenceSentence(t *testing.T) {
@@ -286,5 +288,46 @@ func TestThemeDocxControlCharacters(t *testing.T) {
 	}
 	if got["Heading1"] != "C\uFFFD" || got["Quote"] != "bell\uFFFD nul\uFFFD bad\uFFFD" {
 		t.Errorf("got %q", paras)
+	}
+}
+
+func TestAttributeValue(t *testing.T) {
+	tests := []struct{ attr, value, want string }{
+		{"role", "patient", "patient"},
+		{"nested_case", "2", "nested case 2"},
+		{"age_group", "45-54", "age group 45-54"},
+		{"role", "", ""},
+		{"site", "  North \n Leeds ", "North Leeds"},
+		{"interviewed", "2024-03-01", "interviewed 2024-03-01"},
+	}
+	for _, tt := range tests {
+		if got := AttributeValue(tt.attr, tt.value); got != tt.want {
+			t.Errorf("AttributeValue(%q, %q) = %q, want %q", tt.attr, tt.value, got, tt.want)
+		}
+	}
+}
+
+func TestAgreementLine(t *testing.T) {
+	k, low := 0.8123, 0.61
+	tbl := AgreementTable{CoderA: "Aisha", CoderB: "Ben", Report: coding.Report{
+		PerCode: []coding.Result{
+			{Label: "Positive affect", Code: 5, Factor: 1, Agreement: 0.962, Kappa: &k},
+			{Label: "Autonomy", Code: 6, Factor: 2, Agreement: 1, Note: "Neither coder used this code"},
+		},
+		PerFactor: []coding.Result{{Label: "Emotional well-being", Factor: 1, Agreement: 0.9, Kappa: &low}},
+	}}
+	tests := []struct {
+		id   int64
+		want string
+	}{
+		{5, "Agreement between Aisha and Ben: κ = 0.812, reliable (≥ 0.800); observed agreement 96.2%."},
+		{6, "Agreement between Aisha and Ben: κ = undefined; observed agreement 100.0%. Neither coder used this code."},
+		{1, "Agreement between Aisha and Ben: κ = 0.610, below 0.667; observed agreement 90.0%."},
+		{99, ""},
+	}
+	for _, tt := range tests {
+		if got := AgreementLine(tbl, tt.id); got != tt.want {
+			t.Errorf("AgreementLine(%d) = %q, want %q", tt.id, got, tt.want)
+		}
 	}
 }
