@@ -3,6 +3,8 @@ package project
 import (
 	"fmt"
 
+	"themis/corpus"
+	"themis/report"
 	"themis/store"
 )
 
@@ -91,4 +93,82 @@ func visibleExemplar(p *store.Project, v Viewer, id int64) (store.Exemplar, erro
 		return store.Exemplar{}, fmt.Errorf("exemplar %d: %w", id, store.ErrNotFound)
 	}
 	return e, nil
+}
+
+// ExemplarQuote is an exemplar with the text and attribution a display or
+// export needs: the full passage, its trimmed text (report.TrimmedText; the
+// full text when nothing is cut), and who starred it.
+type ExemplarQuote struct {
+	store.Exemplar
+	DocumentName string
+	CodeName     string
+	Text         string
+	Trimmed      string
+	Speaker      string
+	Case         string // as quotes attribute it: "Patient 003, nested case 2"
+	StarredBy    string // the coder's name, "" when nobody was named
+}
+
+// ExemplarQuotes lists the exemplars of a code (0: every code) the viewer
+// may see, with their text, in document order.
+func ExemplarQuotes(p *store.Project, v Viewer, code int64) ([]ExemplarQuote, error) {
+	list, err := VisibleExemplars(p, v, code)
+	if err != nil {
+		return nil, err
+	}
+	return exemplarQuotes(p, list)
+}
+
+// ExemplarQuoteOf is one exemplar the viewer may see, with its text.
+func ExemplarQuoteOf(p *store.Project, v Viewer, id int64) (ExemplarQuote, error) {
+	e, err := visibleExemplar(p, v, id)
+	if err != nil {
+		return ExemplarQuote{}, err
+	}
+	out, err := exemplarQuotes(p, []store.Exemplar{e})
+	if err != nil {
+		return ExemplarQuote{}, err
+	}
+	return out[0], nil
+}
+
+func exemplarQuotes(p *store.Project, list []store.Exemplar) ([]ExemplarQuote, error) {
+	out := make([]ExemplarQuote, 0, len(list))
+	if len(list) == 0 {
+		return out, nil
+	}
+	attrib, err := newAttributor(p)
+	if err != nil {
+		return nil, err
+	}
+	codes, err := p.Codes()
+	if err != nil {
+		return nil, err
+	}
+	names := map[int64]string{}
+	for _, c := range codes {
+		names[c.ID] = c.Name
+	}
+	for _, e := range list {
+		d, err := attrib.document(e.Document)
+		if err != nil {
+			return nil, err
+		}
+		caseName, err := attrib.caseAt(d, e.Start)
+		if err != nil {
+			return nil, err
+		}
+		text := corpus.Slice(d.Text, e.Start, e.End)
+		out = append(out, ExemplarQuote{
+			Exemplar:     e,
+			DocumentName: d.Name,
+			CodeName:     names[e.Code],
+			Text:         text,
+			Trimmed:      report.TrimmedText(text, e.Start, e.Cuts),
+			Speaker:      speakerAt(d.TurnSpans, e.Start),
+			Case:         caseLabel(attrib.cases[caseName]),
+			StarredBy:    attrib.coders[e.StarredBy],
+		})
+	}
+	return out, nil
 }

@@ -1531,6 +1531,44 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class ExemplarDTO {
+	    id: number;
+	    documentId: number;
+	    document: string;
+	    codeId: number;
+	    code: string;
+	    start: number;
+	    end: number;
+	    cuts: number[][];
+	    text: string;
+	    trimmed: string;
+	    starredBy: string;
+	    starredAt: string;
+	    speaker: string;
+	    case: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ExemplarDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.documentId = source["documentId"];
+	        this.document = source["document"];
+	        this.codeId = source["codeId"];
+	        this.code = source["code"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.cuts = source["cuts"];
+	        this.text = source["text"];
+	        this.trimmed = source["trimmed"];
+	        this.starredBy = source["starredBy"];
+	        this.starredAt = source["starredAt"];
+	        this.speaker = source["speaker"];
+	        this.case = source["case"];
+	    }
+	}
 	export class PreviewTurnDTO {
 	    speaker: string;
 	    timestamp: string;
@@ -2361,6 +2399,11 @@ export namespace app {
 	    text: string;
 	    start: number;
 	    end: number;
+	    segmentIds: number[];
+	    coders: string[];
+	    exemplarId: number;
+	    cuts: number[][];
+	    trimmed: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new QuoteDTO(source);
@@ -2378,6 +2421,11 @@ export namespace app {
 	        this.text = source["text"];
 	        this.start = source["start"];
 	        this.end = source["end"];
+	        this.segmentIds = source["segmentIds"];
+	        this.coders = source["coders"];
+	        this.exemplarId = source["exemplarId"];
+	        this.cuts = source["cuts"];
+	        this.trimmed = source["trimmed"];
 	    }
 	}
 	export class QuotesDTO {
