@@ -194,10 +194,6 @@ func joinAnd(phrases []string) string {
 	return strings.Join(phrases[:len(phrases)-1], ", ") + " and " + phrases[len(phrases)-1]
 }
 
-// JoinNames joins names as prose: "Aisha", "Aisha and Ben", "Aisha, Ben and
-// Chen" — the "coded by" of a quote.
-func JoinNames(names []string) string { return joinAnd(names) }
-
 // quoteFooter is the line under a quote: "— Patient 005, patient · coded by
 // Aisha and Ben", parts left out when empty; esc prepares each part.
 func quoteFooter(q ThemeQuote, esc func(string) string) string {

@@ -275,7 +275,7 @@ export type ExportFormat = 'md' | 'html';
 export type AgreementExportFormat = 'csv' | 'md' | 'html';
 
 /** The workspace's views. */
-export type Tab = 'documents' | 'cases' | 'search' | 'codebook' | 'agreement' | 'review' | 'quotes' | 'report' | 'privacy';
+export type Tab = 'documents' | 'cases' | 'search' | 'codebook' | 'agreement' | 'review' | 'quotes' | 'themes' | 'report' | 'privacy';
 
 // ---- adjudication (the Review tab) ----
 

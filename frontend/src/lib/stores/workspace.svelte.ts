@@ -10,6 +10,7 @@ import { ReaderStore } from './reader.svelte';
 import { ReportStore } from './report.svelte';
 import { ReviewStore } from './review.svelte';
 import { SearchStore } from './search.svelte';
+import { ThemesStore } from './themes.svelte';
 import { toasts as defaultToasts, type ToastStore } from './toasts.svelte';
 
 /**
@@ -34,6 +35,7 @@ export class Workspace {
   readonly report: ReportStore;
   readonly privacy: PrivacyStore;
   readonly importing: ImportStore;
+  readonly themes: ThemesStore;
 
   constructor(
     readonly project: ProjectStore,
@@ -50,6 +52,7 @@ export class Workspace {
     this.report = new ReportStore(toasts, () => project.info?.canCompare ?? false);
     this.privacy = new PrivacyStore(toasts, changes);
     this.importing = new ImportStore({ onImported: () => changes.emit({ kind: 'documents' }) });
+    this.themes = new ThemesStore(toasts);
     this.follow();
   }
 
@@ -95,6 +98,12 @@ export class Workspace {
 
     // A consensus layer is one more coder to list.
     changes.on('coders', () => void project.refresh());
+
+    // Every theme figure reads the coding, the codebook, the cases and the
+    // documents; a new consensus layer becomes the default layer.
+    for (const kind of ['segments', 'codebook', 'cases', 'documents', 'coders'] as const) {
+      changes.on(kind, () => this.themes.invalidate());
+    }
   }
 
   /** Stops every store listening: the project closed (or the coder changed). */

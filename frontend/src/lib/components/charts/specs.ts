@@ -78,7 +78,7 @@ export interface HeatOptions {
   rows: { key: string; label: string }[];
   xLabel?: string;
   /** a colour scheme of Plot's; sequential */
-  scheme?: string;
+  scheme?: Plot.ColorScheme;
 }
 
 /**
