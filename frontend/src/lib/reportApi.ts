@@ -91,22 +91,29 @@ export function emptyFilter(): ReportFilter {
 }
 
 /**
- * The example an attribution line is shown with: the first speaker who is
- * a case of their own (a participant), else the first document with a case
- * and its first speaker who is not left out.
+ * The example an attribution line is shown with: a speaker who is not left
+ * out, with the case their turns resolve to (their own, else their
+ * document's) — of those, the case with the most attribute values, so that
+ * the line shows what each box adds; the first such in document order.
  */
 export function exampleOf(v: CasesView): AttributionExample | null {
   const values = (id: number) => v.cases.find((c) => c.id === id)?.values ?? {};
+  let best: AttributionExample | null = null;
+  let most = -1;
   for (const d of v.documents) {
-    const s = d.speakers.find((x) => x.case && !x.excluded);
-    if (s) return { case: s.caseName, speaker: s.name, document: d.name, values: { ...values(s.case) } };
+    for (const s of d.speakers) {
+      if (s.excluded) continue;
+      const id = s.case || d.case;
+      if (!id) continue;
+      const vals = values(id);
+      const n = Object.values(vals).filter(Boolean).length;
+      if (n > most) {
+        most = n;
+        best = { case: s.case ? s.caseName : d.caseName, speaker: s.name, document: d.name, values: { ...vals } };
+      }
+    }
   }
-  for (const d of v.documents) {
-    if (!d.case) continue;
-    const s = d.speakers.find((x) => !x.excluded);
-    return { case: d.caseName, speaker: s?.name ?? '', document: d.name, values: { ...values(d.case) } };
-  }
-  return null;
+  return best;
 }
 
 function attribution(a: Partial<Attribution> | null | undefined): Attribution {

@@ -78,10 +78,23 @@ describe('reportApi', () => {
     expect((await reportApi.options()).frameworks[1].codes[0]).toMatchObject({ id: 30, framework: 2 });
   });
 
-  it('takes the first participant speaking as a case of their own as the attribution example', () => {
+  it('takes a speaker not left out, of the case with the most attribute values, as the attribution example', () => {
     expect(exampleOf({ ...casesView, types: [], attributes: [] } as never)).toEqual({
       case: 'Patient 005', speaker: 'P005', document: 'focus-group', values: { role: 'patient', 'nested case': 'nested case 2' },
     });
+    const v = {
+      types: [], attributes: [],
+      cases: [{ id: 1, name: 'Commissioner 01', values: { role: 'commissioner' } }, { id: 2, name: 'Patient 001', values: { role: 'patient', age: '45-54' } }],
+      documents: [
+        { document: 1, name: 'commissioner-01', case: 1, caseName: 'Commissioner 01', speakers: [{ name: 'C01', turns: 1, case: 0, caseName: '', excluded: false }] },
+        { document: 2, name: 'patient-001', case: 2, caseName: 'Patient 001', speakers: [
+          { name: 'Interviewer', turns: 1, case: 0, caseName: '', excluded: true },
+          { name: 'P001', turns: 1, case: 0, caseName: '', excluded: false },
+        ] },
+      ],
+    };
+    expect(exampleOf(v as never)).toEqual({ case: 'Patient 001', speaker: 'P001', document: 'patient-001', values: { role: 'patient', age: '45-54' } });
+    expect(exampleOf({ ...v, documents: [{ ...v.documents[0], case: 0 }] } as never)).toBeNull();
   });
 });
 
