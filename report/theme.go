@@ -85,7 +85,7 @@ func PrevalenceSentence(cases, inScope int, noun, attribute string, parts []Evid
 		phrases = append(phrases, share(p.Cases, p.Of, one, many))
 	}
 	if len(phrases) > 0 {
-		s += ": " + joinAnd(phrases)
+		s += ": " + JoinNames(phrases)
 	}
 	return s + "."
 }
@@ -183,17 +183,6 @@ func endsInLetter(s string) bool {
 	return ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || c > 0x7f && strings.ToLower(string(c)) != strings.ToUpper(string(c))
 }
 
-// joinAnd joins phrases as prose: "a", "a and b", "a, b and c".
-func joinAnd(phrases []string) string {
-	switch len(phrases) {
-	case 0:
-		return ""
-	case 1:
-		return phrases[0]
-	}
-	return strings.Join(phrases[:len(phrases)-1], ", ") + " and " + phrases[len(phrases)-1]
-}
-
 // quoteFooter is the line under a quote: "— Patient 005, patient · coded by
 // Aisha and Ben", parts left out when empty; esc prepares each part.
 func quoteFooter(q ThemeQuote, esc func(string) string) string {
@@ -206,7 +195,7 @@ func quoteFooter(q ThemeQuote, esc func(string) string) string {
 		for i, n := range q.CodedBy {
 			names[i] = esc(n)
 		}
-		parts = append(parts, "coded by "+joinAnd(names))
+		parts = append(parts, "coded by "+JoinNames(names))
 	}
 	if len(parts) == 0 {
 		return ""
