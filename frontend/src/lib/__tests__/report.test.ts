@@ -202,6 +202,9 @@ describe('ReportStore', () => {
     s.setLayer(0);
     expect(s.agreementUnavailable).toBe('');
     expect(s.input.agreement).toBe(true);
+    m(Report.Options).mockResolvedValueOnce(options({ layers: [{ coder: 0, name: 'All coders', kind: 'all', coders: ['Aisha', 'Ben', 'Chen'], default: true }] }));
+    s = await loaded();
+    expect(s.agreementUnavailable).toMatch(/two coders; all coders together here are 3/);
     s = await loaded(false);
     s.setLayer(0);
     s.setAgreement(true);

@@ -127,6 +127,9 @@ export class ReportStore {
     }
     const l = this.layers.find((x) => x.coder === this.layer);
     if (l && l.kind !== 'all') return 'Agreement compares the coders: choose “All coders” as the layer.';
+    if (l && l.coders.length !== 2) {
+      return `The report’s agreement row compares two coders; all coders together here are ${l.coders.length}.`;
+    }
     return '';
   }
 
