@@ -15,8 +15,8 @@ export type Change =
   | { kind: 'documents'; documents?: number[] }
   /** the project's coders: a consensus layer was made */
   | { kind: 'coders' }
-  /** a passage was starred as an exemplar, unstarred or trimmed */
-  | { kind: 'exemplars' };
+  /** a passage was starred, unstarred or trimmed as an exemplar for the report; source: the store that did it */
+  | { kind: 'exemplars'; source?: 'quotes' | 'reader' | 'report' };
 
 export type ChangeKind = Change['kind'];
 

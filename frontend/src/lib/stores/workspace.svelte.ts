@@ -42,13 +42,13 @@ export class Workspace {
     readonly toasts: ToastStore = defaultToasts,
   ) {
     const changes = this.changes;
-    this.reader = new ReaderStore(toasts);
+    this.reader = new ReaderStore(toasts, () => changes.emit({ kind: 'exemplars', source: 'reader' }));
     this.search = new SearchStore(toasts, changes);
     this.cases = new CasesStore(toasts, () => changes.emit({ kind: 'cases' }));
     this.codebook = new CodebookStore(toasts, changes);
     this.agreement = new AgreementStore(toasts);
     this.review = new ReviewStore(toasts, changes);
-    this.quotes = new QuotesStore(toasts);
+    this.quotes = new QuotesStore(toasts, () => changes.emit({ kind: 'exemplars', source: 'quotes' }));
     this.report = new ReportStore(toasts, () => project.info?.canCompare ?? false);
     this.privacy = new PrivacyStore(toasts, changes);
     this.importing = new ImportStore({ onImported: () => changes.emit({ kind: 'documents' }) });
@@ -57,7 +57,7 @@ export class Workspace {
   }
 
   private follow(): void {
-    const { changes, reader, search, project, report } = this;
+    const { changes, reader, search, project, quotes, report } = this;
 
     // The report reads the coding, the codebook, the cases, the exemplars and the layers.
     for (const kind of ['segments', 'codebook', 'cases', 'documents', 'coders', 'exemplars'] as const) {
@@ -104,6 +104,13 @@ export class Workspace {
     for (const kind of ['segments', 'codebook', 'cases', 'documents', 'coders'] as const) {
       changes.on(kind, () => this.themes.invalidate());
     }
+
+    // A star or trim made in one place shows in the other (the store that
+    // made it has already put it on its own view).
+    changes.on('exemplars', (c) => {
+      if (c.source !== 'reader') void reader.reloadStars();
+      if (c.source !== 'quotes' && quotes.codeId !== null) void quotes.load();
+    });
   }
 
   /** Stops every store listening: the project closed (or the coder changed). */
