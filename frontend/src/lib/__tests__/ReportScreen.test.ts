@@ -3,9 +3,11 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 
 vi.mock('../wailsjs/go/app/ReportService', () => ({ Options: vi.fn(), Preview: vi.fn(), Export: vi.fn() }));
 vi.mock('../wailsjs/go/app/CasesService', () => ({ View: vi.fn() }));
+vi.mock('../wailsjs/go/app/QuotesService', () => ({ Exemplars: vi.fn(), Unstar: vi.fn(), Trim: vi.fn(), Star: vi.fn() }));
 
 import * as Report from '../wailsjs/go/app/ReportService';
 import * as Cases from '../wailsjs/go/app/CasesService';
+import * as Quotes from '../wailsjs/go/app/QuotesService';
 import ReportScreen from '../screens/ReportScreen.svelte';
 import { ReportStore } from '../stores/report.svelte';
 import { ToastStore } from '../stores/toasts.svelte';
@@ -41,6 +43,7 @@ beforeEach(() => {
   m(Report.Options).mockResolvedValue(options);
   m(Report.Preview).mockResolvedValue('<!doctype html><html><head><title>r</title></head><body><h1>Themes: Keyes</h1><blockquote><p>I go <script>x</script></p></blockquote></body></html>');
   m(Cases.View).mockResolvedValue(casesView);
+  m(Quotes.Exemplars).mockResolvedValue(null);
 });
 
 async function shown() {
@@ -107,5 +110,28 @@ describe('ReportScreen', () => {
     await fireEvent.click(screen.getByTestId('report-codes-none'));
     for (const f of ['md', 'html', 'docx']) expect(screen.getByTestId(`report-export-${f}`)).toBeDisabled();
     expect(screen.getByTestId('report-status')).toHaveTextContent('Choose at least one code.');
+  });
+
+  it('trims a starred quote from a selection in its passage, counting an emoji as one character', async () => {
+    const text = 'I go to the garden 🌱 now, on Tuesdays.';
+    const e = { id: 7, documentId: 4, document: 'patient-005', codeId: 11, code: 'Positive affect', start: 100, end: 139, cuts: null, text, trimmed: text, starredBy: 'Aisha', starredAt: '', speaker: 'P005', case: 'Patient 005' };
+    m(Quotes.Exemplars).mockResolvedValue([e]);
+    m(Quotes.Trim).mockResolvedValue({ ...e, cuts: [[121, 126]], trimmed: 'I go to the garden 🌱 … on Tuesdays.' });
+    await shown();
+    await waitFor(() => expect(screen.getByTestId('report-stars-count')).toHaveTextContent('1 starred quote in this framework'));
+    await fireEvent.click(screen.getByTestId('report-star-trim'));
+    await fireEvent.click(screen.getByTestId('report-trim-omit'));
+    expect(screen.getByRole('status')).toHaveTextContent('Select the words to leave out');
+    const node = screen.getByTestId('report-trim-source').querySelector('span')!.firstChild as Text;
+    const at = text.indexOf('now,');
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + 'now,'.length);
+    window.getSelection()!.removeAllRanges();
+    window.getSelection()!.addRange(range);
+    await fireEvent.click(screen.getByTestId('report-trim-omit'));
+    // "🌱" is two UTF-16 units but one code point: "now," starts at code point 21 of the passage.
+    expect(Quotes.Trim).toHaveBeenCalledWith(7, [[121, 125]]);
+    await waitFor(() => expect(screen.getByTestId('report-star-text')).toHaveTextContent('I go to the garden 🌱 … on Tuesdays.'));
   });
 });

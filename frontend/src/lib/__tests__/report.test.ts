@@ -2,9 +2,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('../wailsjs/go/app/ReportService', () => ({ Options: vi.fn(), Preview: vi.fn(), Export: vi.fn() }));
 vi.mock('../wailsjs/go/app/CasesService', () => ({ View: vi.fn() }));
+vi.mock('../wailsjs/go/app/QuotesService', () => ({ Exemplars: vi.fn(), Unstar: vi.fn(), Trim: vi.fn(), Star: vi.fn() }));
 
 import * as Report from '../wailsjs/go/app/ReportService';
 import * as Cases from '../wailsjs/go/app/CasesService';
+import * as Quotes from '../wailsjs/go/app/QuotesService';
 import { exampleOf, reportApi } from '../reportApi';
 import { attributeValue, attributionLine, PREVIEW_DEBOUNCE_MS, ReportStore } from '../stores/report.svelte';
 import { ToastStore } from '../stores/toasts.svelte';
@@ -58,6 +60,7 @@ beforeEach(() => {
   m(Report.Options).mockResolvedValue(options());
   m(Report.Preview).mockImplementation(async () => '<h1>Themes</h1>');
   m(Cases.View).mockResolvedValue(casesView);
+  m(Quotes.Exemplars).mockResolvedValue(null);
 });
 afterEach(() => vi.useRealTimers());
 
@@ -265,5 +268,59 @@ describe('ReportStore', () => {
     expect(s.layer).toBe(1);
     // Social well-being was wholly chosen, so its new code is too; Emotional was not.
     expect([...s.chosen].sort()).toEqual([11, 13, 21, 22]);
+  });
+
+  // "I go to the garden 🌱 on Tuesdays." starred at code point 100 of its document.
+  const star = (over: object = {}) => ({
+    id: 7, documentId: 4, document: 'patient-005', codeId: 11, code: 'Positive affect', start: 100, end: 134,
+    cuts: null, text: 'I go to the garden 🌱 on Tuesdays.', trimmed: 'I go to the garden 🌱 on Tuesdays.',
+    starredBy: 'Aisha', starredAt: '', speaker: 'P005', case: 'Patient 005', ...over,
+  });
+
+  it('lists the starred quotes of the chosen framework under their codes, in codebook order', async () => {
+    m(Quotes.Exemplars).mockResolvedValue([star({ id: 8, codeId: 21 }), star(), star({ id: 9, codeId: 30 })]);
+    const s = await loaded();
+    expect(Quotes.Exemplars).toHaveBeenCalledWith(0);
+    expect(s.starredByCode.map((g) => [g.code.name, g.stars.map((e) => e.id)])).toEqual([
+      ['Positive affect', [7]],
+      ['Social integration', [8]],
+    ]);
+    expect(s.stars[0].cuts).toEqual([]);
+  });
+
+  it('unstars and trims, telling the other views and previewing again', async () => {
+    m(Quotes.Exemplars).mockResolvedValue([star()]);
+    const onStars = vi.fn();
+    const s = new ReportStore(new ToastStore(), () => true, onStars);
+    await s.show();
+    m(Report.Preview).mockClear();
+    m(Quotes.Trim).mockResolvedValueOnce(star({ cuts: [[119, 122]], trimmed: 'I go to the garden … on Tuesdays.' }));
+    await s.omit(s.stars[0], [119, 122]);
+    expect(Quotes.Trim).toHaveBeenCalledWith(7, [[119, 122]]);
+    expect(s.stars[0].trimmed).toBe('I go to the garden … on Tuesdays.');
+    // A second cut touching the first is joined to it.
+    m(Quotes.Trim).mockResolvedValueOnce(star({ cuts: [[119, 125]] }));
+    await s.omit(s.stars[0], [122, 125]);
+    expect(m(Quotes.Trim).mock.calls[1]).toEqual([7, [[119, 125]]]);
+    m(Quotes.Unstar).mockResolvedValueOnce(undefined);
+    await s.unstar(s.stars[0]);
+    expect(Quotes.Unstar).toHaveBeenCalledWith(7);
+    expect(s.stars).toEqual([]);
+    expect(onStars).toHaveBeenCalledTimes(3);
+    await vi.advanceTimersByTimeAsync(PREVIEW_DEBOUNCE_MS);
+    expect(Report.Preview).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps the stars as they were when a trim is refused, and says why', async () => {
+    m(Quotes.Exemplars).mockResolvedValue([star()]);
+    const toasts = new ToastStore();
+    const onStars = vi.fn();
+    const s = new ReportStore(toasts, () => true, onStars);
+    await s.show();
+    m(Quotes.Trim).mockRejectedValueOnce(JSON.stringify({ code: 'invalid', kind: 'invalid', message: 'a cut must leave some of the quote' }));
+    await s.omit(s.stars[0], [100, 134]);
+    expect(s.stars[0].trimmed).toBe('I go to the garden 🌱 on Tuesdays.');
+    expect(onStars).not.toHaveBeenCalled();
+    expect(toasts.items.map((t) => t.message)).toEqual(['a cut must leave some of the quote']);
   });
 });

@@ -10,6 +10,9 @@ import {
   type ReportOptions,
   type ReportOrder,
 } from '../reportApi';
+import { quotesApi } from '../quotesApi';
+import { addCut } from '../trim';
+import type { Cut, Exemplar } from '../types';
 import { toasts as defaultToasts, type ToastStore } from './toasts.svelte';
 
 /** How long a choice waits for the next before the preview is made again, in milliseconds. */
@@ -78,6 +81,11 @@ export class ReportStore {
   breakdown = $state('');
   agreement = $state(false);
 
+  /** the starred quotes of every code the viewer may see, as the backend lists them */
+  stars = $state.raw<Exemplar[]>([]);
+  /** a star or trim is being saved */
+  starring = $state(false);
+
   /** the report as HTML, as the backend renders it */
   preview = $state('');
   previewing = $state(false);
@@ -99,7 +107,19 @@ export class ReportStore {
     private toasts: ToastStore = defaultToasts,
     /** whether the viewer may compare coders (blind mode off, or the lead) */
     private canCompare: () => boolean = () => true,
+    /** called after this tab unstarred or trimmed a quote, so the other views follow */
+    private onStars: () => void = () => {},
   ) {}
+
+  /** The starred quotes of the chosen framework's codes, grouped by code in the codebook's order. */
+  get starredByCode(): { code: ReportCode; stars: Exemplar[] }[] {
+    const out: { code: ReportCode; stars: Exemplar[] }[] = [];
+    for (const c of this.codes) {
+      const stars = this.stars.filter((e) => e.codeId === c.id);
+      if (stars.length) out.push({ code: c, stars });
+    }
+    return out;
+  }
 
   /** The codes and factors of the chosen framework, in tree order. */
   get codes(): ReportCode[] {
@@ -202,7 +222,13 @@ export class ReportStore {
         this.attribution = { ...o.attribution, attributes: [...o.attribution.attributes] };
         this.breakdown = o.breakdown;
       }
-      this.sample = await reportApi.example().catch(() => null);
+      [this.sample, this.stars] = await Promise.all([
+        reportApi.example().catch(() => null),
+        quotesApi.exemplars(0).catch((e) => {
+          this.toasts.error(e);
+          return this.stars;
+        }),
+      ]);
       const names = new Set(o.attributes.map((a) => a.name));
       if (this.breakdown && !names.has(this.breakdown)) this.breakdown = '';
       const kept = this.attribution.attributes.filter((a) => names.has(a));
@@ -406,6 +432,45 @@ export class ReportStore {
   setAgreement(on: boolean): void {
     this.agreement = on;
     this.schedule();
+  }
+
+  /** Takes a quote's star away; the preview follows. */
+  async unstar(e: Exemplar): Promise<void> {
+    await this.changeStar(async () => {
+      await quotesApi.unstar(e.id);
+      this.stars = this.stars.filter((x) => x.id !== e.id);
+    }, 'Unstarred: the report no longer quotes it as an exemplar');
+  }
+
+  /** Leaves a cut (code points of the document) out of a starred quote, joined to its other cuts. */
+  omit(e: Exemplar, cut: Cut): Promise<void> {
+    return this.trimTo(e, addCut(e.cuts, cut), 'Trimmed the quote');
+  }
+
+  /** Puts a starred quote's every word back. */
+  restoreAll(e: Exemplar): Promise<void> {
+    return this.trimTo(e, [], 'Restored the full quote');
+  }
+
+  private trimTo(e: Exemplar, cuts: Cut[], message: string): Promise<void> {
+    return this.changeStar(async () => {
+      const t = await quotesApi.trim(e.id, cuts);
+      this.stars = this.stars.map((x) => (x.id === t.id ? t : x));
+    }, message);
+  }
+
+  private async changeStar(change: () => Promise<void>, message: string): Promise<void> {
+    this.starring = true;
+    try {
+      await change();
+      this.toasts.info(message);
+      this.onStars();
+      this.schedule();
+    } catch (err) {
+      this.toasts.error(err);
+    } finally {
+      this.starring = false;
+    }
   }
 
   /** Asks where to save and writes the report; cancelling leaves no message. */

@@ -49,7 +49,11 @@ export class Workspace {
     this.agreement = new AgreementStore(toasts);
     this.review = new ReviewStore(toasts, changes);
     this.quotes = new QuotesStore(toasts, () => changes.emit({ kind: 'exemplars', source: 'quotes' }));
-    this.report = new ReportStore(toasts, () => project.info?.canCompare ?? false);
+    this.report = new ReportStore(
+      toasts,
+      () => project.info?.canCompare ?? false,
+      () => changes.emit({ kind: 'exemplars', source: 'report' }),
+    );
     this.privacy = new PrivacyStore(toasts, changes);
     this.importing = new ImportStore({ onImported: () => changes.emit({ kind: 'documents' }) });
     this.themes = new ThemesStore(toasts);
@@ -60,9 +64,12 @@ export class Workspace {
     const { changes, reader, search, project, quotes, report } = this;
 
     // The report reads the coding, the codebook, the cases, the exemplars and the layers.
-    for (const kind of ['segments', 'codebook', 'cases', 'documents', 'coders', 'exemplars'] as const) {
+    for (const kind of ['segments', 'codebook', 'cases', 'documents', 'coders'] as const) {
       changes.on(kind, () => report.changed());
     }
+    changes.on('exemplars', (c) => {
+      if (c.source !== 'report') report.changed();
+    });
 
     // The open document's stripes and the codebook's counts; a step coded
     // elsewhere is one more step for Undo in the reader.
