@@ -81,7 +81,7 @@ func TestReportServiceOnTheDemo(t *testing.T) {
 	if opts.CanCompare || len(opts.Layers) != 2 || strings.Join(opts.Layers[0].Coders, ",") != "Ben" || opts.Layers[1].Name != "Ben" {
 		t.Errorf("Ben's options while blind: %+v", opts.Layers)
 	}
-	if _, err := rs.Preview(ReportInput{Agreement: true}); decodeUIError(t, err).Code != "forbidden" {
+	if _, err := rs.Preview(ReportInput{Agreement: true}); decodeUIError(t, err).Kind != "forbidden" {
 		t.Errorf("Ben asked for agreement while blind: %v", err)
 	}
 }

@@ -262,7 +262,7 @@ func prevalence(r PrevalenceRow, scope ThemeScope, m *AttributeMatrix) string {
 		if r.Segments == 0 {
 			return "Not coded in the documents in scope."
 		}
-		return fmt.Sprintf("Coded in %s of %s.", countOf(r.Segments, "passage", "passages"), countOf(r.Documents, "document", "documents"))
+		return fmt.Sprintf("Coded in %s of %s.", plural(r.Segments, "passage", "passages"), plural(r.Documents, "document", "documents"))
 	}
 	var parts []report.Evidence
 	attribute := ""
@@ -284,16 +284,6 @@ func prevalence(r PrevalenceRow, scope ThemeScope, m *AttributeMatrix) string {
 	return report.PrevalenceSentence(r.Cases, scope.Cases, "participant", attribute, parts)
 }
 
-// noValue is the by-attribute column of the cases without a value.
-const noValue = "(no value)"
-
-func countOf(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprint(n) + " " + many
-}
-
 // scopeCaption says in words what the report's figures were computed over.
 func scopeCaption(s ThemeScope, f ThemeFilter, p *store.Project) string {
 	layer := s.Layer.Name
@@ -308,9 +298,9 @@ func scopeCaption(s ThemeScope, f ThemeFilter, p *store.Project) string {
 	default:
 		layer = "Coded by " + s.Layer.Name
 	}
-	parts := []string{layer, countOf(s.Documents, "document", "documents") + ", " + countOf(s.Cases, "participant", "participants")}
+	parts := []string{layer, plural(s.Documents, "document", "documents") + ", " + plural(s.Cases, "participant", "participants")}
 	if len(f.Documents) > 0 {
-		parts = append(parts, "only "+countOf(len(f.Documents), "chosen document", "chosen documents"))
+		parts = append(parts, "only "+plural(len(f.Documents), "chosen document", "chosen documents"))
 	}
 	if len(f.Cases) > 0 {
 		parts = append(parts, "only "+report.JoinNames(f.Cases))

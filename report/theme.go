@@ -280,9 +280,7 @@ func markdownTable(t Table) string {
 		for i := range t.Header {
 			c := ""
 			if i < len(cells) {
-				// MarkdownInline escapes "|" already, which a GitHub
-				// table reads as a pipe inside the cell.
-				c = prose.MarkdownInline(cells[i])
+				c = tableCell(cells[i])
 			}
 			b.WriteString(" " + c + " |")
 		}
@@ -302,6 +300,17 @@ func markdownTable(t Table) string {
 		row(r)
 	}
 	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// tableCell escapes a cell of a GitHub table: MarkdownInline, which escapes
+// "|" already (a table reads "\|" as a pipe inside the cell); a number is
+// written as it is, since inside a cell "1.000" cannot start a list.
+func tableCell(s string) string {
+	s = oneLine(s)
+	if _, err := strconv.ParseFloat(s, 64); err == nil && strings.Trim(s, "0123456789.-+eE") == "" {
+		return s
+	}
+	return prose.MarkdownInline(s)
 }
 
 // ThemeHTML renders [ThemeMarkdown] with goldmark (tables on, raw HTML never

@@ -6,11 +6,13 @@ import (
 	"encoding/xml"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"themis/coding"
+	"themis/internal/prose"
 )
 
 func TestPrevalenceSentence(t *testing.T) {
@@ -79,7 +81,7 @@ func themeSample() ThemeReport {
 		Tables: []Table{{
 			Title:  "Codes by role",
 			Header: []string{"Code", "patient", "link worker"},
-			Rows:   [][]string{{"Positive affect", "2 of 2", "1 of 2"}, {"A | pipe", "0", "=1+1"}},
+			Rows:   [][]string{{"Positive affect", "2 of 2", "1 of 2"}, {"A | pipe", "0", "=1+1"}, {"1. listed", "0.500", "-1"}},
 		}},
 	}
 }
@@ -254,6 +256,7 @@ func TestThemeDocxReadsBack(t *testing.T) {
 		{"cell", "Code"}, {"cell", "patient"}, {"cell", "link worker"},
 		{"cell", "Positive affect"}, {"cell", "2 of 2"}, {"cell", "1 of 2"},
 		{"cell", "A | pipe"}, {"cell", "0"}, {"cell", "=1+1"},
+		{"cell", "1. listed"}, {"cell", "0.500"}, {"cell", "-1"},
 	}
 	if len(paras) != len(want) {
 		t.Fatalf("%d paragraphs, want %d:\n%q", len(paras), len(want), paras)
@@ -330,4 +333,60 @@ func TestAgreementLine(t *testing.T) {
 			t.Errorf("AgreementLine(%d) = %q, want %q", tt.id, got, tt.want)
 		}
 	}
+}
+
+// TestThemeDocxOpensInLibreOffice converts the sample to PDF with
+// LibreOffice, where it is installed: a package it cannot read fails.
+func TestThemeDocxOpensInLibreOffice(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("soffice is not installed")
+	}
+	dir := t.TempDir()
+	var buf bytes.Buffer
+	if err := ThemeDocx(themeSample(), &buf); err != nil {
+		t.Fatal(err)
+	}
+	in := filepath.Join(dir, "sample.docx")
+	if err := os.WriteFile(in, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--convert-to", "pdf", "--outdir", dir, in)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	if fi, err := os.Stat(filepath.Join(dir, "sample.pdf")); err != nil || fi.Size() == 0 {
+		t.Fatalf("no PDF: %v", err)
+	}
+}
+
+// FuzzThemeDocxQuote: any quote reads back from the .docx as written, but
+// for the changes documented (CleanText, and U+FFFD for what XML 1.0
+// cannot hold).
+func FuzzThemeDocxQuote(f *testing.F) {
+	for _, s := range []string{"plain", "<b>&amp;</b>", "=HYPERLINK(\"x\")", "a\nb\tc", "مرحبا 😊", "\x01\x00\xff", "  spaced  ", "]]>"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var buf bytes.Buffer
+		if err := ThemeDocx(ThemeReport{Title: "T", Sections: []ThemeSection{{Name: "C", Quotes: []ThemeQuote{{Text: s}}}}}, &buf); err != nil {
+			t.Fatal(err)
+		}
+		paras, _ := readDocx(t, buf.Bytes())
+		want := strings.Map(func(r rune) rune {
+			if r == '\t' || r == '\n' || r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF {
+				return r
+			}
+			return '\uFFFD'
+		}, prose.CleanText(s))
+		got := ""
+		for _, p := range paras {
+			if p.Style == "Quote" {
+				got = p.Text
+			}
+		}
+		if got != want {
+			t.Errorf("quote %q read back as %q, want %q", s, got, want)
+		}
+	})
 }
