@@ -56,6 +56,9 @@ function fakeApi(over: Partial<ThemesApi> = {}): ThemesApi {
     passages: vi.fn().mockResolvedValue([]),
     exportTable: vi.fn().mockResolvedValue('/tmp/x.csv'),
     saveChart: vi.fn(),
+    exemplars: vi.fn().mockResolvedValue([]),
+    star: vi.fn(),
+    unstar: vi.fn().mockResolvedValue(undefined),
     ...over,
   };
 }
@@ -202,6 +205,27 @@ describe('ThemesStore', () => {
     expect(s.drill).toBeNull();
   });
 
+  it('stars a passage through its first segment, and unstars the exemplar it is', async () => {
+    const ex = {
+      id: 31, documentId: 11, document: 'patient-001', codeId: 21, code: 'Positive affect', start: 100, end: 113, cuts: [],
+      text: 'I feel 🙂 good', trimmed: 'I feel 🙂 good', starredBy: 'Aisha', starredAt: '', speaker: 'P001', case: 'Patient 001',
+    };
+    const api = fakeApi({ passages: vi.fn().mockResolvedValue([passage()]), star: vi.fn().mockResolvedValue(ex) });
+    const s = new ThemesStore(new ToastStore(), api);
+    await s.show();
+    await s.drillInto({ code: 21 }, 'Positive affect');
+    const p = s.drill!.passages![0];
+    expect(s.starOf(p)).toBeUndefined();
+    await s.toggleStar(p);
+    expect(api.star).toHaveBeenCalledWith(4);
+    expect(s.starOf(p)?.id).toBe(31);
+    // Another code's exemplar over the same words is not this passage's star.
+    expect(s.starOf({ ...p, codes: ['Autonomy'] })).toBeUndefined();
+    await s.toggleStar(p);
+    expect(api.unstar).toHaveBeenCalledWith(31);
+    expect(s.starOf(p)).toBeUndefined();
+  });
+
   it('exports the view on screen as a table', async () => {
     const api = fakeApi();
     const s = new ThemesStore(new ToastStore(), api);
@@ -306,6 +330,9 @@ describe('ThemesScreen', () => {
     expect(api.passages).toHaveBeenCalledWith(expect.objectContaining({ code: 21 }));
     await fireEvent.click(within(drill).getByTestId('drill-open'));
     expect(onOpen).toHaveBeenCalledWith(11, 100, 113);
+    const star = within(drill).getByTestId('drill-star');
+    expect(star).toHaveTextContent('☆ Star');
+    expect(star).toHaveAttribute('aria-pressed', 'false');
   });
 
   it('says what to do when the layer has no coding, and shows removable filter chips', async () => {

@@ -4,6 +4,7 @@ import {
   type CaseMatrix,
   type CellInput,
   type CoMatrix,
+  type Exemplar,
   type Passage,
   type ThemeFilter,
   type ThemeSummary,
@@ -68,6 +69,8 @@ export class ThemesStore {
   /** why the current view could not be computed; "" when it could */
   error = $state('');
   drill = $state.raw<Drill | null>(null);
+  /** the starred passages, for the drill-down's stars; read when a drill opens */
+  exemplars = $state.raw<Exemplar[]>([]);
   /** the path of the last table export, "" when none or cancelled */
   saved = $state('');
 
@@ -247,13 +250,40 @@ export class ThemesStore {
     const full: CellInput = { ...this.input, ...cell };
     this.drill = { cell: full, title, passages: null };
     try {
-      const ps = await this.api.passages(full);
+      const [ps, ex] = await Promise.all([this.api.passages(full), this.api.exemplars()]);
+      if (seq === this.drillSeq) this.exemplars = ex;
       if (seq === this.drillSeq && this.drill?.cell === full) this.drill = { ...this.drill, passages: ps };
     } catch (e) {
       if (seq === this.drillSeq) {
         this.drill = null;
         this.toasts.error(e);
       }
+    }
+  }
+
+  /**
+   * The exemplar a passage is: one of the same document whose span lies
+   * within the passage, of one of the passage's codes. Starring stars the
+   * span of one of its segments, which in All coders may be narrower than
+   * the merged passage.
+   */
+  starOf(p: Passage): Exemplar | undefined {
+    return this.exemplars.find((e) => e.documentId === p.document && e.start >= p.start && e.end <= p.end && p.codes.includes(e.code));
+  }
+
+  /** Stars the passage (its first segment), or unstars it. */
+  async toggleStar(p: Passage): Promise<void> {
+    try {
+      const e = this.starOf(p);
+      if (e) {
+        await this.api.unstar(e.id);
+        this.exemplars = this.exemplars.filter((x) => x.id !== e.id);
+      } else if (p.segmentIds.length > 0) {
+        const made = await this.api.star(p.segmentIds[0]);
+        this.exemplars = [...this.exemplars.filter((x) => x.id !== made.id), made];
+      }
+    } catch (e) {
+      this.toasts.error(e);
     }
   }
 
