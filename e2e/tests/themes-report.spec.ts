@@ -157,6 +157,7 @@ test('the Report tab lists both stars, and one is trimmed with an ellipsis', asy
   await expect(stars).toHaveCount(2);
   await expect(page.getByTestId('report-attr-example')).toContainText('— Patient');
   for (const i of [0, 1]) starred.push({ full: oneLine(await stars.nth(i).getByTestId('report-star-text').innerText()), kept: [], cut: '' });
+  await expect(page.frameLocator('[data-testid="report-preview"]').locator('h1')).toContainText('Themes');
   await shot(page, 'themes-report-03-report');
 
   // Leave out the middle of the first quote: its third to fifth words.
@@ -211,6 +212,7 @@ test('the report exports as Word and reads back with its headings and both quote
   const xml = execFileSync('unzip', ['-p', file, 'word/document.xml'], { encoding: 'utf8' });
   expect(xml).not.toContain(folder());
   await shot(page, 'themes-report-06-exported');
+  await page.getByTestId('dismiss-notice').click();
 });
 
 test('the Themes tab’s other views, for people to look at', async () => {
