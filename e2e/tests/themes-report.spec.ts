@@ -194,6 +194,24 @@ test('the preview quotes the starred passages only, the trimmed one with its ell
   await shot(page, 'themes-report-05-preview');
 });
 
+test('the agreement rows and the methods paragraph join the preview over all coders together', async () => {
+  const agreement = page.getByTestId('report-agreement');
+  await expect(agreement).toBeEnabled();
+  await agreement.check();
+  const body = page.frameLocator('[data-testid="report-preview"]').locator('body');
+  await expect(body.locator('h2', { hasText: 'Methods' })).toHaveCount(1);
+  await expect(body).toContainText('Agreement between Aisha and Ben');
+  // One coder's layer has nobody to agree with: the box says why it is off.
+  const layer = page.getByTestId('report-layer');
+  await layer.selectOption({ label: 'Aisha' });
+  await expect(agreement).toBeDisabled();
+  await expect(page.getByTestId('report-agreement-why')).toContainText('All coders');
+  await expect(body.locator('h2', { hasText: 'Methods' })).toHaveCount(0);
+  await layer.selectOption({ label: 'All coders together' });
+  await expect(agreement).toBeChecked();
+  await expect(body.locator('h2', { hasText: 'Methods' })).toHaveCount(1);
+});
+
 test('the report exports as Word and reads back with its headings and both quotes', async () => {
   await page.getByTestId('report-export-docx').click();
   const result = page.getByTestId('report-export-result');
