@@ -2,6 +2,7 @@ package project
 
 import (
 	"errors"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -153,5 +154,66 @@ func TestQuotesMergeTheSamePassageAndCarryItsStar(t *testing.T) {
 	_, mine, _ := Quotes(p, v, calm.ID, ben.ID)
 	if len(mine) != 1 || !slices.Equal(mine[0].Coders, []string{"Ben"}) || mine[0].Exemplar != e.ID {
 		t.Errorf("Ben's layer = %+v", mine)
+	}
+}
+
+// A star made on a coder's segment is on the passage, so once adjudication
+// copies the agreed passage into the consensus layer the consensus quote is
+// starred too; the consensus layer's own segments can be starred by whoever
+// may see it, and not by a coder kept to their own layer.
+func TestStarsSurviveAdjudicationIntoTheConsensus(t *testing.T) {
+	p, err := CreateDemo(filepath.Join(t.TempDir(), "Demo study.themis"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	lead, _ := p.Lead()
+	ben, _ := p.CoderByName(DemoSecondCoder)
+	asLead := leadViewer(t, p)
+	rv, err := StartAdjudication(p, asLead, ReviewRequest{CoderA: lead.ID, CoderB: ben.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	agreed, _ := p.Segments(store.SegmentFilter{Coder: rv.Consensus.ID})
+	if len(agreed) < 2 {
+		t.Fatalf("consensus holds %d segments", len(agreed))
+	}
+	// star the first agreed passage through Aisha's own segment
+	mine, _ := p.Segments(store.SegmentFilter{Document: agreed[0].Document, Code: agreed[0].Code, Coder: lead.ID})
+	var own int64
+	for _, s := range mine {
+		if s.Start == agreed[0].Start && s.End == agreed[0].End {
+			own = s.ID
+		}
+	}
+	if own == 0 {
+		t.Fatal("no segment of Aisha's matches the first agreed passage")
+	}
+	e, err := Star(p, asLead, own)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, quotes, err := Quotes(p, asLead, agreed[0].Code, rv.Consensus.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, q := range quotes {
+		if q.DocumentID == agreed[0].Document && q.Start == agreed[0].Start && q.End == agreed[0].End {
+			found = q.Exemplar == e.ID
+		}
+	}
+	if !found {
+		t.Errorf("the consensus quote of the starred passage is not starred: %+v", quotes)
+	}
+	if e2, err := Star(p, asLead, agreed[1].ID); err != nil || e2.Start != agreed[1].Start {
+		t.Errorf("the lead starring a consensus segment = %+v, %v", e2, err)
+	}
+	if err := p.SetBlindMode(true, lead.ID); err != nil {
+		t.Fatal(err)
+	}
+	asBen, _ := ViewerFor(p, ben.ID)
+	if _, err := Star(p, asBen, agreed[1].ID); !errors.Is(err, errs.Forbidden) {
+		t.Errorf("Ben in blind mode starring a consensus segment: %v", err)
 	}
 }

@@ -19,6 +19,7 @@ export interface Passage {
  * text) makes, widened to whole characters; null when it selects nothing.
  */
 export function selectionCut(p: Passage, start16: number, end16: number): Cut | null {
+  if (start16 === end16) return null; // even inside an emoji's two halves
   const index = new OffsetIndex(p.text);
   const a = index.toCodePoint(Math.min(start16, end16), 'floor');
   const b = index.toCodePoint(Math.max(start16, end16), 'ceil');

@@ -173,9 +173,19 @@ export class QuotesStore {
     return this.result?.quotes.find((x) => x.segmentId === segmentId);
   }
 
-  /** Puts the exemplar's star and trim on the quote it belongs to (null: unstarred). */
+  /** Puts the exemplar's star and trim on the quote it belongs to (null: unstarred); an open preview follows the trim. */
   private patch(segmentId: number, e: Exemplar | null): void {
     if (!this.result) return;
+    if (this.showPreview && this.codeId !== null) {
+      const code = this.codeId;
+      const coder = this.coderId;
+      api.renderQuotes(code, coder, 'md').then(
+        (md) => {
+          if (this.codeId === code && this.coderId === coder) this.preview = md;
+        },
+        (err) => this.toasts.error(err),
+      );
+    }
     this.result = {
       ...this.result,
       quotes: this.result.quotes.map((x) =>
