@@ -37,13 +37,17 @@ describe('chart specs', () => {
         { x: 'a', y: 'r2', value: 1, text: '1' },
         { x: 'b', y: 'r2', value: 0, text: '0' },
       ],
-      { columns: [{ key: 'a', label: 'Patient 001' }, { key: 'b', label: 'Patient 002' }], rows: [{ key: 'r1', label: 'Autonomy' }, { key: 'r2', label: 'Growth' }] },
+      { columns: [{ key: 'a', label: 'Patient 001' }, { key: 'b', label: 'Patient 002' }], rows: [{ key: 'r1', name: 'Psychological', depth: 0, isFactor: true }, { key: 'r2', name: 'Growth', depth: 1, isFactor: false }] },
     );
     const svg = Plot.plot({ ...spec, document });
     const texts = [...svg.querySelectorAll('g[aria-label="text"] text')].map((t) => t.textContent);
     expect(texts).toEqual(['3', '1']);
     const cols = [...svg.querySelectorAll('g[aria-label="x-axis tick label"] text')].map((t) => t.textContent);
     expect(cols).toEqual(['Patient 001', 'Patient 002']);
+    // Row labels: the factor bold, its code indented.
+    const axes = [...svg.querySelectorAll('g[aria-label="y-axis tick label"]')];
+    expect(axes.map((g) => g.getAttribute('font-weight'))).toEqual(['bold', null]);
+    expect(axes.map((g) => g.textContent)).toEqual(['Psychological', '\u2003Growth']);
     // the grid of all four cells, then two coloured ones
     const cells = svg.querySelectorAll('g[aria-label="cell"]');
     expect(cells[0].querySelectorAll('rect')).toHaveLength(4);

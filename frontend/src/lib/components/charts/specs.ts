@@ -31,23 +31,46 @@ export function treeLabel(r: Pick<BarRow, 'name' | 'depth'>): string {
   return '\u2003'.repeat(Math.max(0, r.depth)) + r.name;
 }
 
+/** A row of a tree axis: a code or a factor, its key in the y domain. */
+export interface TreeRow {
+  key: string;
+  name: string;
+  depth: number;
+  isFactor: boolean;
+}
+
+/**
+ * The y axis of a chart whose rows are a code tree: labels left-aligned in
+ * the margin and indented by depth (Plot right-aligns tick labels, which
+ * would hide the indent), factors in bold.
+ */
+function treeAxis(rows: TreeRow[], marginLeft: number): Plot.Markish[] {
+  const labels = new Map(rows.map((r) => [r.key, treeLabel(r)]));
+  const common = { tickFormat: (k: string) => labels.get(k) ?? k, textAnchor: 'start' as const, dx: -(marginLeft - 14), tickSize: 0, label: null };
+  return [
+    Plot.axisY(rows.filter((r) => r.isFactor).map((r) => r.key), { ...common, fontWeight: 'bold' }),
+    Plot.axisY(rows.filter((r) => !r.isFactor).map((r) => r.key), common),
+  ];
+}
+
 /**
  * Horizontal bars in codebook order, coloured by each code's colour; a
  * factor's bar (its codes rolled up) is drawn pale with an outline so it
  * reads as the group's total, not one more code.
  */
 export function prevalenceBars(rows: BarRow[], opts: { measure: string; width?: number }): Plot.PlotOptions {
-  const labels = new Map(rows.map((r) => [r.key, treeLabel(r)]));
   const max = rows.reduce((m, r) => Math.max(m, r.value), 0);
+  const marginLeft = labelMargin(rows.map(treeLabel));
   return {
     width: opts.width ?? 640,
     height: 40 + rows.length * 20,
-    marginLeft: labelMargin([...labels.values()]),
+    marginLeft,
     marginRight: 36,
     x: { label: opts.measure, grid: true, domain: [0, Math.max(1, max)], axis: 'top' },
-    y: { label: null, domain: rows.map((r) => r.key), tickFormat: (k: string) => labels.get(k) ?? k },
+    y: { label: null, domain: rows.map((r) => r.key) },
     color: { type: 'identity' },
     marks: [
+      ...treeAxis(rows, marginLeft),
       Plot.barX(rows, {
         x: 'value',
         y: 'key',
@@ -75,8 +98,11 @@ export interface HeatCell {
 export interface HeatOptions {
   /** columns and rows in order, with their labels */
   columns: { key: string; label: string }[];
-  rows: { key: string; label: string }[];
+  /** rows in order: codes and factors, drawn as a tree */
+  rows: TreeRow[];
   xLabel?: string;
+  /** the width of a column in pixels (26: room for a count of three digits) */
+  cellWidth?: number;
   /** a colour scheme of Plot's; sequential */
   scheme?: Plot.ColorScheme;
 }
@@ -88,18 +114,21 @@ export interface HeatOptions {
  */
 export function heatmap(cells: HeatCell[], opts: HeatOptions): Plot.PlotOptions {
   const colLabels = new Map(opts.columns.map((c) => [c.key, c.label]));
-  const rowLabels = new Map(opts.rows.map((r) => [r.key, r.label]));
-  const cell = 26;
-  const marginLeft = labelMargin([...rowLabels.values()]);
-  const marginTop = Math.round(Math.min(160, Math.max(40, labelMargin([...colLabels.values()], 30, 220) * 0.72)));
+  const cell = opts.cellWidth ?? 26;
+  const marginLeft = labelMargin(opts.rows.map(treeLabel));
+  // Column labels slant up and to the right at 45°: they need as much room above as the
+  // longest is long × cos 45°, and the last one as much again beyond the last column.
+  const slant = labelMargin([...colLabels.values()], 30, 220) * 0.72;
+  const marginTop = Math.round(Math.min(160, Math.max(40, slant)));
+  const marginRight = Math.round(Math.min(160, Math.max(20, slant - cell)));
   const filled = cells.filter((c) => c.value > 0);
   const max = filled.reduce((m, c) => Math.max(m, c.value), 0);
   return {
-    width: marginLeft + 20 + opts.columns.length * cell,
+    width: marginLeft + marginRight + opts.columns.length * cell,
     height: marginTop + 10 + opts.rows.length * 22,
     marginLeft,
     marginTop,
-    marginRight: 20,
+    marginRight,
     marginBottom: 10,
     x: {
       axis: 'top',
@@ -108,16 +137,17 @@ export function heatmap(cells: HeatCell[], opts: HeatOptions): Plot.PlotOptions 
       tickFormat: (k: string) => colLabels.get(k) ?? k,
       tickRotate: -45,
     },
-    y: { label: null, domain: opts.rows.map((r) => r.key), tickFormat: (k: string) => rowLabels.get(k) ?? k },
+    y: { label: null, domain: opts.rows.map((r) => r.key) },
     color: { type: 'linear', scheme: opts.scheme ?? 'blues', domain: [0, Math.max(1, max)] },
     marks: [
+      ...treeAxis(opts.rows, marginLeft),
       Plot.cell(opts.rows.length && opts.columns.length ? cells : [], { x: 'x', y: 'y', fill: 'none', stroke: '#e3e6eb' }),
       Plot.cell(filled, { x: 'x', y: 'y', fill: 'value', inset: 0.5 }),
       Plot.text(filled, {
         x: 'x',
         y: 'y',
         text: 'text',
-        fill: (c: HeatCell) => (c.value > max * 0.55 ? 'white' : 'black'),
+        fill: (c: HeatCell) => (c.value > max * 0.7 ? 'white' : 'black'),
       }),
     ],
   };
