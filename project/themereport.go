@@ -85,7 +85,7 @@ func DefaultBreakdown(p *store.Project) (string, error) {
 //
 // Quotes: a code's starred exemplars that overlap a passage of the layer
 // under the filter (trimmed with report.TrimmedText); for a code without
-// any, unless StarredOnly, every passage of the layer from CellPassages,
+// any, unless StarredOnly, every passage of the layer (passagesByCode),
 // each once, "coded by" its coders in the all-coders layer. A factor's own
 // quotes are those coded with the factor itself; its codes have theirs.
 //
@@ -93,9 +93,25 @@ func DefaultBreakdown(p *store.Project) (string, error) {
 // file path: the project's own path is never read here.
 func ThemeReport(p *store.Project, v Viewer, o ReportOptions) (report.ThemeReport, error) {
 	var out report.ThemeReport
-	sum, err := Summarise(p, v, o.Framework, o.Layer, o.Filter)
-	if err != nil {
-		return out, err
+	// With a breakdown, ByAttribute's rows carry the same figures as
+	// Summarise's (both are themeSet.figures), so the layer is read once.
+	var sum Summary
+	var breakdown *AttributeMatrix
+	if o.Breakdown != "" {
+		m, err := ByAttribute(p, v, o.Framework, o.Layer, o.Filter, o.Breakdown)
+		if err != nil {
+			return out, err
+		}
+		breakdown = &m
+		sum.Scope = m.Scope
+		for _, r := range m.Rows {
+			sum.Rows = append(sum.Rows, r.PrevalenceRow)
+		}
+	} else {
+		var err error
+		if sum, err = Summarise(p, v, o.Framework, o.Layer, o.Filter); err != nil {
+			return out, err
+		}
 	}
 	framework := sum.Scope.Framework
 	rows, err := chosenRows(sum.Rows, o.Codes)
@@ -108,14 +124,6 @@ func ThemeReport(p *store.Project, v Viewer, o ReportOptions) (report.ThemeRepor
 		rows = byPrevalence(rows)
 	default:
 		return out, errs.Errorf(errs.Invalid, "unknown report order %q: use codebook or prevalence", o.Order)
-	}
-	var breakdown *AttributeMatrix
-	if o.Breakdown != "" {
-		m, err := ByAttribute(p, v, framework.ID, o.Layer, o.Filter, o.Breakdown)
-		if err != nil {
-			return out, err
-		}
-		breakdown = &m
 	}
 	codes, err := p.CodesOf(framework.ID)
 	if err != nil {
@@ -136,6 +144,9 @@ func ThemeReport(p *store.Project, v Viewer, o ReportOptions) (report.ThemeRepor
 	}
 	q, err := newQuoter(p, v, o, framework.ID)
 	if err != nil {
+		return out, err
+	}
+	if q.passages, err = passagesByCode(p, v, framework.ID, o.Layer, o.Filter); err != nil {
 		return out, err
 	}
 	out.Title = o.Title
@@ -353,16 +364,44 @@ func reportAgreement(p *store.Project, v Viewer, s ThemeScope, f ThemeFilter, co
 	return AgreementTableFor(p, v, AgreementRequest{CoderA: ids[0], CoderB: ids[1], Documents: f.Documents, Codes: codable}, "")
 }
 
+// passagesByCode lists, for each code of the framework, the passages formed
+// by segments of that code itself (a factor's own, not its codes'), in
+// document order: the passages CellPassages shows for a code, made by the
+// same themeSet functions, from one load of the layer instead of one per
+// code — a report asks for every code at once.
+func passagesByCode(p *store.Project, v Viewer, framework int64, l Layer, f ThemeFilter) (map[int64][]Passage, error) {
+	ts, err := loadThemes(p, v, framework, 0, l, f)
+	if err != nil {
+		return nil, err
+	}
+	if err := ts.loadTexts(); err != nil {
+		return nil, err
+	}
+	out := make(map[int64][]Passage, len(ts.codes))
+	rows := make([]bool, len(ts.codes))
+	for i, c := range ts.codes {
+		rows[i] = true
+		for _, d := range ts.docs {
+			for _, ps := range ts.passages(d, rows) {
+				out[c.ID] = append(out[c.ID], ts.passageOut(ps))
+			}
+		}
+		rows[i] = false
+	}
+	return out, nil
+}
+
 // quoter finds the quotes of each code.
 type quoter struct {
-	p      *store.Project
-	v      Viewer
-	o      ReportOptions
-	fw     int64
-	all    bool
-	cases  map[string]store.Case
-	docs   map[int64][]rune
-	starOf map[int64][]store.Exemplar // code → exemplars
+	p        *store.Project
+	v        Viewer
+	o        ReportOptions
+	fw       int64
+	all      bool
+	cases    map[string]store.Case
+	docs     map[int64][]rune
+	starOf   map[int64][]store.Exemplar // code → exemplars
+	passages map[int64][]Passage        // code → its own passages in the layer
 }
 
 func newQuoter(p *store.Project, v Viewer, o ReportOptions, framework int64) (*quoter, error) {
@@ -392,15 +431,7 @@ func (q *quoter) quotes(r PrevalenceRow) ([]report.ThemeQuote, error) {
 	if len(stars) == 0 && q.o.StarredOnly {
 		return nil, nil
 	}
-	passages, err := CellPassages(q.p, q.v, CellQuery{Framework: q.fw, Layer: q.o.Layer, Filter: q.o.Filter, Code: r.Code})
-	if err != nil {
-		return nil, err
-	}
-	if r.IsFactor {
-		if passages, err = q.ownPassages(r.Code, passages); err != nil {
-			return nil, err
-		}
-	}
+	passages := q.passages[r.Code]
 	var out []report.ThemeQuote
 	if len(stars) > 0 {
 		for _, e := range stars {
@@ -413,7 +444,7 @@ func (q *quoter) quotes(r PrevalenceRow) ([]report.ThemeQuote, error) {
 			if len(at) == 0 {
 				continue // starred in a layer or a part of the corpus this report leaves out
 			}
-			text, err := q.text(e.Document, e.Start, e.End)
+			text, err := q.text(e, at[0])
 			if err != nil {
 				return nil, err
 			}
@@ -431,22 +462,6 @@ func (q *quoter) quotes(r PrevalenceRow) ([]report.ThemeQuote, error) {
 		out = append(out, q.quote(ps.Text, ps, ps.Coders))
 	}
 	return out, nil
-}
-
-// ownPassages keeps the passages formed by segments of the factor code
-// itself, not of its codes.
-func (q *quoter) ownPassages(code int64, passages []Passage) ([]Passage, error) {
-	segs, err := q.p.Segments(store.SegmentFilter{Code: code})
-	if err != nil {
-		return nil, err
-	}
-	own := make(map[int64]bool, len(segs))
-	for _, s := range segs {
-		own[s.ID] = true
-	}
-	return slices.DeleteFunc(passages, func(ps Passage) bool {
-		return !slices.ContainsFunc(ps.SegmentIDs, func(id int64) bool { return own[id] })
-	}), nil
 }
 
 // quote attributes text by the passage it belongs to.
@@ -486,18 +501,25 @@ func (q *quoter) attribution(ps Passage) string {
 	return strings.Join(parts, ", ")
 }
 
-// text is the document's text from start to end (code points).
-func (q *quoter) text(doc int64, start, end int) (string, error) {
-	r, ok := q.docs[doc]
+// text is an exemplar's text: cut from the passage it lies in (as a starred
+// segment lies in its passage), else read from the document.
+func (q *quoter) text(e store.Exemplar, ps Passage) (string, error) {
+	if ps.Start <= e.Start && e.End <= ps.End {
+		r := []rune(ps.Text)
+		if len(r) == ps.End-ps.Start {
+			return string(r[e.Start-ps.Start : e.End-ps.Start]), nil
+		}
+	}
+	r, ok := q.docs[e.Document]
 	if !ok {
-		d, err := q.p.Document(doc)
+		d, err := q.p.Document(e.Document)
 		if err != nil {
-			return "", fmt.Errorf("document %d: %w", doc, err)
+			return "", fmt.Errorf("document %d: %w", e.Document, err)
 		}
 		r = []rune(d.Text)
-		q.docs[doc] = r
+		q.docs[e.Document] = r
 	}
-	start, end = max(0, min(start, len(r))), max(0, min(end, len(r)))
+	start, end := max(0, min(e.Start, len(r))), max(0, min(e.End, len(r)))
 	return string(r[start:end]), nil
 }
 

@@ -232,6 +232,22 @@ func TestThemeReportStarsAndTrims(t *testing.T) {
 	if pa := section(t, r, "Positive affect"); len(pa.Quotes) != 0 {
 		t.Errorf("a star outside Aisha's layer was quoted: %q", pa.Quotes)
 	}
+	// A star reaching past the layer's passage is quoted whole, from the
+	// document: Ben's span in Interview 01 runs past Aisha's.
+	bens, err := f.p.Segments(store.SegmentFilter{Document: f.docs[0], Coder: f.ben.ID})
+	if err != nil || len(bens) != 1 {
+		t.Fatalf("Ben's segments in Interview 01: %v %v", bens, err)
+	}
+	if _, err := Star(f.p, v, bens[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	r, err = ThemeReport(f.p, v, ReportOptions{Layer: Layer{Coder: f.aisha.ID}, StarredOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pa := section(t, r, "Positive affect"); len(pa.Quotes) != 1 || pa.Quotes[0].Text != "walking group is the best bit of my week, honestly." {
+		t.Errorf("Ben's star in Aisha's layer: %q", pa.Quotes)
+	}
 }
 
 func TestThemeReportOneLayerCodesAndOrder(t *testing.T) {
