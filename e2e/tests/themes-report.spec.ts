@@ -226,9 +226,10 @@ test('the report exports as Word and reads back with its headings and both quote
   const quotes = paragraphs.filter((p) => p.style === 'Quote').map((p) => oneLine(p.text));
   expect(quotes).toHaveLength(2);
   for (const s of starred) expect(quotes).toContain(s.full);
-  // No local path is written into the document.
-  const xml = execFileSync('unzip', ['-p', file, 'word/document.xml'], { encoding: 'utf8' });
-  expect(xml).not.toContain(folder());
+  // No local path is written into any part of the package: not the project's, not the export's.
+  const parts = execFileSync('unzip', ['-p', file], { encoding: 'utf8' });
+  expect(parts).not.toContain(app().tmp);
+  expect(parts).not.toContain(path.basename(projectPath()));
   await shot(page, 'themes-report-06-exported');
   await page.getByTestId('dismiss-notice').click();
 });
