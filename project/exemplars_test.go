@@ -217,3 +217,40 @@ func TestStarsSurviveAdjudicationIntoTheConsensus(t *testing.T) {
 		t.Errorf("Ben in blind mode starring a consensus segment: %v", err)
 	}
 }
+
+// A star whose passage nobody codes any more is dormant: not listed (so no
+// report quotes it as evidence of the code) until the coding comes back.
+func TestAStarWithoutCodingIsDormant(t *testing.T) {
+	p, aisha, _ := newStudy(t)
+	p.SetBlindMode(false, aisha.ID)
+	res, err := ImportData(p, []NamedData{{"a.txt", []byte("P1: I walk every day now and feel calmer.")}}, aisha.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	calm, _ := p.CodeByName("Positive affect")
+	ns := store.NewSegment{Document: res[0].ID, Code: calm.ID, Coder: aisha.ID, Start: 4, End: 20}
+	s, err := p.AddSegment(ns, aisha.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, _ := ViewerFor(p, aisha.ID)
+	e, err := Star(p, v, s.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.RemoveSegment(s.ID, aisha.ID); err != nil {
+		t.Fatal(err)
+	}
+	if list, _ := VisibleExemplars(p, v, 0); len(list) != 0 {
+		t.Errorf("a star without coding is listed: %+v", list)
+	}
+	if _, err := Trim(p, v, e.ID, nil); !errors.Is(err, errs.NotFound) {
+		t.Errorf("trimming a dormant star: %v", err)
+	}
+	if _, err := p.AddSegment(ns, aisha.ID); err != nil {
+		t.Fatal(err)
+	}
+	if list, _ := ExemplarQuotes(p, v, calm.ID); len(list) != 1 || list[0].ID != e.ID || list[0].Text != "I walk every day" {
+		t.Errorf("the star did not come back with its coding: %+v", list)
+	}
+}
