@@ -153,7 +153,7 @@ func ThemeReport(p *store.Project, v Viewer, o ReportOptions) (report.ThemeRepor
 	if strings.TrimSpace(out.Title) == "" {
 		out.Title = "Themes: " + framework.Name
 	}
-	out.Scope = scopeCaption(sum.Scope, o.Filter, p)
+	out.Scope = scopeCaption(sum.Scope, o.Filter)
 	for _, r := range rows {
 		s := report.ThemeSection{Depth: r.Depth, Name: r.Name, Definition: byID[r.Code].Definition,
 			Prevalence: prevalence(r, sum.Scope, breakdown)}
@@ -167,12 +167,16 @@ func ThemeReport(p *store.Project, v Viewer, o ReportOptions) (report.ThemeRepor
 	}
 	out.Tables = append(out.Tables, SummaryTable(Summary{Scope: sum.Scope, Rows: rows}))
 	if breakdown != nil {
+		// The matrix of the chosen codes, in the report's order.
 		m := *breakdown
-		keep := map[int64]bool{}
-		for _, r := range rows {
-			keep[r.Code] = true
+		byCode := make(map[int64]AttributeRow, len(m.Rows))
+		for _, r := range m.Rows {
+			byCode[r.Code] = r
 		}
-		m.Rows = slices.DeleteFunc(slices.Clone(m.Rows), func(r AttributeRow) bool { return !keep[r.Code] })
+		m.Rows = make([]AttributeRow, len(rows))
+		for i, r := range rows {
+			m.Rows[i] = byCode[r.Code]
+		}
 		out.Tables = append(out.Tables, AttributeTable(m))
 	}
 	return out, nil
@@ -296,7 +300,7 @@ func prevalence(r PrevalenceRow, scope ThemeScope, m *AttributeMatrix) string {
 }
 
 // scopeCaption says in words what the report's figures were computed over.
-func scopeCaption(s ThemeScope, f ThemeFilter, p *store.Project) string {
+func scopeCaption(s ThemeScope, f ThemeFilter) string {
 	layer := s.Layer.Name
 	switch s.Layer.Kind {
 	case "all":

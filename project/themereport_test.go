@@ -269,9 +269,17 @@ func TestThemeReportOneLayerCodesAndOrder(t *testing.T) {
 		t.Errorf("scope %q", r.Scope)
 	}
 	// By prevalence: under Social well-being, Social integration (1 case) comes first.
-	r, err = ThemeReport(f.p, v, ReportOptions{Order: "prevalence"})
+	r, err = ThemeReport(f.p, v, ReportOptions{Order: "prevalence", Breakdown: "role"})
 	if err != nil {
 		t.Fatal(err)
+	}
+	// Both matrices follow the report's order.
+	for _, tbl := range r.Tables {
+		for i, row := range tbl.Rows {
+			if strings.TrimSpace(row[0]) != r.Sections[i].Name {
+				t.Errorf("%s: row %d is %q, section %q", tbl.Title, i, row[0], r.Sections[i].Name)
+			}
+		}
 	}
 	var order []string
 	for _, s := range r.Sections {
