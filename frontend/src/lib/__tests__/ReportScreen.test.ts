@@ -85,7 +85,7 @@ describe('ReportScreen', () => {
     expect(example).toHaveTextContent('— Patient 005, patient, nested case 2');
     await fireEvent.click(screen.getByTestId('report-attr-speaker'));
     expect(example).toHaveTextContent('— Patient 005, patient, nested case 2, P005');
-    await fireEvent.click(screen.getByRole('button', { name: 'Write nested_case earlier' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Write nested case earlier' }));
     expect(example).toHaveTextContent('— Patient 005, nested case 2, patient, P005');
   });
 
