@@ -9,16 +9,19 @@ import (
 // text?" exactly as CountWords would count that stretch, without reading
 // all of it: the theme summaries count the words of thousands of coded
 // spans of the same documents. It records, every wordStep code points, the
-// byte offset, the words begun so far and whether a word is under way.
+// byte offset, the words begun so far and whether a word is under way
+// (about a byte a code point), so a count reads at most 2 × wordStep
+// characters however long the stretch. Offsets are int32: a document is
+// far below 2 GB.
 type WordIndex struct {
 	text  string
 	chars int
-	bytes []int  // byte offset of code point k*wordStep
-	words []int  // words begun in the code points before it
+	bytes []int32 // byte offset of code point k*wordStep
+	words []int32 // words begun in the code points before it
 	inRun []bool // whether it continues a word
 }
 
-const wordStep = 64
+const wordStep = 8
 
 // wordKind is how CountWords treats a character: a space ends a word, a
 // Han, Hiragana or Katakana character is a word of its own, a letter or
@@ -73,8 +76,8 @@ func NewWordIndex(text string) *WordIndex {
 	n, inRun, cp := 0, false, 0
 	for b, r := range text {
 		if cp%wordStep == 0 {
-			x.bytes = append(x.bytes, b)
-			x.words = append(x.words, n)
+			x.bytes = append(x.bytes, int32(b))
+			x.words = append(x.words, int32(n))
 			x.inRun = append(x.inRun, inRun)
 		}
 		var begins bool
@@ -107,9 +110,12 @@ func (x *WordIndex) at(cp int) (b, words int, inRun bool) {
 	if k >= len(x.bytes) {
 		k = len(x.bytes) - 1
 	}
-	b, words, inRun = x.bytes[k], x.words[k], x.inRun[k]
+	b, words, inRun = int(x.bytes[k]), int(x.words[k]), x.inRun[k]
 	for n := k * wordStep; n < cp; n++ {
-		r, size := utf8.DecodeRuneInString(x.text[b:])
+		r, size := rune(x.text[b]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(x.text[b:])
+		}
 		var begins bool
 		begins, inRun = step(kindOf(r), inRun)
 		if begins {
@@ -146,14 +152,13 @@ func (x *WordIndex) Count(a, b int) int {
 		return 0
 	}
 	ba, wa, inRun := x.at(a)
-	_, wb, _ := x.at(b)
+	bb, wb, _ := x.at(b)
 	n := wb - wa
 	if inRun {
 		// The whole text is inside a word at a, which it counted before a;
 		// the stretch alone counts that word again at its first letter,
 		// unless a space or an ideograph ends the word first.
-		end := x.Byte(b)
-		for _, r := range x.text[ba:end] {
+		for _, r := range x.text[ba:bb] {
 			k := kindOf(r)
 			if k == wordLetter {
 				n++

@@ -644,3 +644,39 @@ func golden(t *testing.T, name, got string) {
 		t.Errorf("%s differs:\n%s\nwant\n%s", name, got, want)
 	}
 }
+
+// TestThemesSeeChanges checks that the views read the project again after
+// any change (the snapshot is kept only while nothing changes), and that
+// a second project is not answered from the first one's snapshot.
+func TestThemesSeeChanges(t *testing.T) {
+	s := newThemeStudy(t)
+	v := leadViewer(t, s.p)
+	count := func(p *store.Project, code int64) int {
+		t.Helper()
+		sum, err := Summarise(p, v, 0, Layer{Coder: s.ben.ID}, ThemeFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rowOf(t, sum, code).Segments
+	}
+	if n := count(s.p, s.au); n != 0 {
+		t.Fatalf("Ben's Autonomy = %d", n)
+	}
+	if _, err := s.p.AddSegment(store.NewSegment{Document: s.d3, Code: s.au, Coder: s.ben.ID, Start: 24, End: 30}, s.ben.ID); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(s.p, s.au); n != 1 {
+		t.Errorf("after coding, Ben's Autonomy = %d, want 1", n)
+	}
+	// Excluding LW1 leaves the segment wholly in excluded turns.
+	if err := s.p.SetSpeakerExcluded(s.d3, "LW1", true, s.aisha.ID); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(s.p, s.au); n != 0 {
+		t.Errorf("after excluding LW1, Ben's Autonomy = %d, want 0", n)
+	}
+	other := newThemeStudy(t)
+	if n := count(other.p, other.au); n != 0 {
+		t.Errorf("another project's Autonomy = %d, want 0", n)
+	}
+}

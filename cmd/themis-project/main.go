@@ -46,6 +46,9 @@ var handlers = map[string]cli.Handler{
 	"quotes":    cmdQuotes,
 	"report":    cmdReport,
 	"journal":   cmdJournal,
+
+	"summary":      cmdSummary,
+	"cooccurrence": cmdCooccurrence,
 }
 
 // run prints through safe writers (termsafe.go) and records the global

@@ -2,14 +2,12 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"strings"
 
-	"themis/errs"
 	"themis/project"
 	"themis/report"
 	"themis/store"
@@ -88,15 +86,6 @@ func cmdReport(args []string, out io.Writer) error {
 		return fmt.Errorf("write the report to %s: %w", *output, err)
 	}
 	return nil
-}
-
-// named makes a not-found error (an unknown coder, code, framework or
-// attribute, which the message names) a usage error: exit status 2.
-func named(err error) error {
-	if errors.Is(err, errs.NotFound) {
-		return usageError{err.Error()}
-	}
-	return err
 }
 
 // layerNamed is the layer --coder or --consensus choose; neither is all
