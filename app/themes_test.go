@@ -67,6 +67,48 @@ func TestThemesLayersFollowBlindMode(t *testing.T) {
 	}
 }
 
+// Once adjudication has made a consensus layer, it is the default, listed
+// first among the single layers, and never part of all coders together.
+func TestThemesDefaultToTheConsensus(t *testing.T) {
+	sv, ts, info := themesDemo(t)
+	var aisha, ben int64
+	for _, c := range info.Coders {
+		switch c.Name {
+		case "Aisha":
+			aisha = c.ID
+		case "Ben":
+			ben = c.ID
+		}
+	}
+	rv, err := NewAdjudicationService(sv.projects.s).Start(ReviewInput{CoderA: aisha, CoderB: ben})
+	if err != nil || rv.Consensus == nil {
+		t.Fatalf("Start adjudication: %v", err)
+	}
+	ls, err := ts.Layers()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ls) != 4 || ls[0].Kind != "all" || ls[0].Default || ls[1].Coder != rv.Consensus.ID || ls[1].Kind != "consensus" || !ls[1].Default {
+		t.Fatalf("Layers = %+v", ls)
+	}
+	if !reflect.DeepEqual(ls[0].Coders, []string{"Aisha", "Ben"}) {
+		t.Errorf("all coders reads %v, want the two coders only", ls[0].Coders)
+	}
+	sum, err := ts.Summary(SummaryInput{Layer: ls[1].Coder})
+	if err != nil || sum.Scope.Layer.Kind != "consensus" || uncodedRows(sum.Rows) {
+		t.Errorf("consensus summary: %+v, %v", sum.Scope.Layer, err)
+	}
+}
+
+func uncodedRows(rows []PrevalenceRowDTO) bool {
+	for _, r := range rows {
+		if r.Segments > 0 {
+			return false
+		}
+	}
+	return true
+}
+
 func TestThemesOptionsListWhatTheFiltersOffer(t *testing.T) {
 	_, ts, info := themesDemo(t)
 	opts, err := ts.Options()

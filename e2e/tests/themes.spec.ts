@@ -7,7 +7,7 @@ import { expect, openApp, test } from './fixtures';
 // The Themes tab against the real backend on a copy of the demo study: the
 // prevalence of Keyes' codes over both coders, a filter, the by-attribute,
 // case × code and co-occurrence views, the passages behind a cell opened in
-// the reader, and the table's and chart's exports. Screenshots of every view
+// the reader, a passage starred, and the table's and chart's exports. Screenshots of every view
 // go to e2e/test-results/screens for people to look at.
 test.describe.configure({ mode: 'serial' });
 
@@ -64,6 +64,12 @@ test('by attribute: cases per role, and the passages behind a cell', async () =>
   const drill = page.getByTestId('themes-drill');
   await expect(drill.getByTestId('drill-passage').first()).toBeVisible();
   await expect(drill.getByTestId('drill-count')).toHaveText(/^\d+ passages?$/);
+  // Star the first passage as an exemplar for the report.
+  const star = drill.getByTestId('drill-star').first();
+  await expect(star).toHaveText('☆ Star');
+  await star.click();
+  await expect(star).toHaveText('★ Starred');
+  await expect(star).toHaveAttribute('aria-pressed', 'true');
   await shot(page, 'themes-03-by-attribute-drill');
   await drill.getByTestId('drill-close').click();
 });

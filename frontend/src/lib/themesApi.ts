@@ -5,7 +5,7 @@
 // a passage (ReaderStore.openAt).
 
 import * as Themes from './wailsjs/go/app/ThemesService';
-import * as Quotes from './wailsjs/go/app/QuotesService';
+import { quotesApi } from './quotesApi';
 import type { app } from './wailsjs/go/models';
 import type { ChartFile } from './components/charts/exportChart';
 import { call, list, type Wire } from './wire';
@@ -24,8 +24,8 @@ export type AttributeRow = Wire<app.AttributeRowDTO>;
 export type CaseMatrix = Wire<app.CaseMatrixDTO>;
 export type CoMatrix = Wire<app.CoMatrixDTO>;
 export type ThemeCode = Wire<app.ThemeCodeDTO>;
-/** A starred passage (QuotesService's exemplar): start and end are code points. */
-export type Exemplar = Wire<app.ExemplarDTO>;
+import type { Exemplar } from './types';
+export type { Exemplar };
 /** A passage behind a cell; start, end and overlap are code points in the document. */
 export type Passage = Wire<app.PassageDTO>;
 
@@ -135,20 +135,11 @@ export const themesApi = {
       } as app.TableInput),
     );
   },
-  // The drill-down's star: starring a passage stars one of its segments
-  // through the QuotesService of the exemplars (stars' API).
-  async exemplars(): Promise<Exemplar[]> {
-    return call(async () => list(await Quotes.Exemplars(0)).map((e) => ({ ...e, cuts: list(e.cuts) })));
-  },
-  async star(segment: number): Promise<Exemplar> {
-    return call(async () => {
-      const e = await Quotes.Star(segment);
-      return { ...e, cuts: list(e.cuts) };
-    });
-  },
-  unstar(exemplar: number): Promise<void> {
-    return call(() => Quotes.Unstar(exemplar));
-  },
+  // The drill-down's star is the Quotes tab's: starring a passage stars one
+  // of its segments (quotesApi, the exemplars' one API module).
+  exemplars: (): Promise<Exemplar[]> => quotesApi.exemplars(0),
+  star: (segment: number): Promise<Exemplar> => quotesApi.star(segment),
+  unstar: (exemplar: number): Promise<void> => quotesApi.unstar(exemplar),
   /** The path written, or "" when the user cancelled. */
   saveChart(f: ChartFile): Promise<string> {
     return call(() => Themes.SaveChart(f.name, f.format, f.base64));

@@ -211,7 +211,8 @@ describe('ThemesStore', () => {
       text: 'I feel 🙂 good', trimmed: 'I feel 🙂 good', starredBy: 'Aisha', starredAt: '', speaker: 'P001', case: 'Patient 001',
     };
     const api = fakeApi({ passages: vi.fn().mockResolvedValue([passage()]), star: vi.fn().mockResolvedValue(ex) });
-    const s = new ThemesStore(new ToastStore(), api);
+    const told = vi.fn();
+    const s = new ThemesStore(new ToastStore(), api, told);
     await s.show();
     await s.drillInto({ code: 21 }, 'Positive affect');
     const p = s.drill!.passages![0];
@@ -219,11 +220,17 @@ describe('ThemesStore', () => {
     await s.toggleStar(p);
     expect(api.star).toHaveBeenCalledWith(4);
     expect(s.starOf(p)?.id).toBe(31);
+    expect(told).toHaveBeenCalledTimes(1);
     // Another code's exemplar over the same words is not this passage's star.
     expect(s.starOf({ ...p, codes: ['Autonomy'] })).toBeUndefined();
     await s.toggleStar(p);
     expect(api.unstar).toHaveBeenCalledWith(31);
     expect(s.starOf(p)).toBeUndefined();
+    expect(told).toHaveBeenCalledTimes(2);
+    // Starred elsewhere: re-read while the drill-down shows.
+    m(api.exemplars).mockResolvedValue([ex]);
+    await s.reloadStars();
+    expect(s.starOf(p)?.id).toBe(31);
   });
 
   it('exports the view on screen as a table', async () => {

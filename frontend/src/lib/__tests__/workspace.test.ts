@@ -178,6 +178,18 @@ describe('Workspace', () => {
     expect(changed).toHaveBeenCalledTimes(6);
   });
 
+  it('has the drill-down’s stars follow the reader and the Quotes tab, and tells them of its own', () => {
+    const { ws } = workspace();
+    const reloadStars = vi.spyOn(ws.themes, 'reloadStars').mockResolvedValue();
+    vi.spyOn(ws.reader, 'reloadStars').mockResolvedValue();
+    ws.changes.emit({ kind: 'exemplars', source: 'reader' });
+    ws.changes.emit({ kind: 'exemplars', source: 'quotes' });
+    expect(reloadStars).toHaveBeenCalledTimes(2);
+    ws.changes.emit({ kind: 'exemplars', source: 'themes' });
+    expect(reloadStars).toHaveBeenCalledTimes(2);
+    expect(ws.reader.reloadStars).toHaveBeenCalledTimes(2);
+  });
+
   it('follows "Code all": the reader re-reads and the search runs again', async () => {
     const { ws, reader } = workspace();
     m(Search.Search).mockResolvedValue(results('walk', ['alpha']));

@@ -84,6 +84,8 @@ export class ThemesStore {
   constructor(
     private toasts: ToastStore = defaultToasts,
     private api: ThemesApi = themesApi,
+    /** told when a star was added or taken away here, so the reader and the Quotes tab follow */
+    private onStarred: () => void = () => {},
   ) {}
 
   /** The input every view is computed over. */
@@ -281,7 +283,20 @@ export class ThemesStore {
       } else if (p.segmentIds.length > 0) {
         const made = await this.api.star(p.segmentIds[0]);
         this.exemplars = [...this.exemplars.filter((x) => x.id !== made.id), made];
-      }
+      } else return;
+      this.onStarred();
+    } catch (e) {
+      this.toasts.error(e);
+    }
+  }
+
+  /** Stars changed elsewhere (reader, Quotes tab): re-read them while a drill-down shows. */
+  async reloadStars(): Promise<void> {
+    if (!this.drill) return;
+    const seq = this.drillSeq;
+    try {
+      const ex = await this.api.exemplars();
+      if (seq === this.drillSeq) this.exemplars = ex;
     } catch (e) {
       this.toasts.error(e);
     }

@@ -56,7 +56,7 @@ export class Workspace {
     );
     this.privacy = new PrivacyStore(toasts, changes);
     this.importing = new ImportStore({ onImported: () => changes.emit({ kind: 'documents' }) });
-    this.themes = new ThemesStore(toasts);
+    this.themes = new ThemesStore(toasts, undefined, () => changes.emit({ kind: 'exemplars', source: 'themes' }));
     this.follow();
   }
 
@@ -112,11 +112,12 @@ export class Workspace {
       changes.on(kind, () => this.themes.invalidate());
     }
 
-    // A star or trim made in one place shows in the other (the store that
+    // A star or trim made in one place shows in the others (the store that
     // made it has already put it on its own view).
     changes.on('exemplars', (c) => {
       if (c.source !== 'reader') void reader.reloadStars();
       if (c.source !== 'quotes' && quotes.codeId !== null) void quotes.load();
+      if (c.source !== 'themes') void this.themes.reloadStars();
     });
   }
 
