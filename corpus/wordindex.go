@@ -18,7 +18,7 @@ type WordIndex struct {
 	chars int
 	bytes []int32 // byte offset of code point k*wordStep
 	words []int32 // words begun in the code points before it
-	inRun []bool // whether it continues a word
+	inRun []bool  // whether it continues a word
 }
 
 const wordStep = 8

@@ -508,7 +508,7 @@ func (d *docBase) turnsOverlapping(start, end int) []themeTurn {
 type passage struct {
 	doc        *themeDoc
 	start, end int
-	pieces     []span   // [start, end) without the excluded turns, merged
+	pieces     []span   // [start, end) without the excluded turns; nil when none cuts it
 	cases      []string // the in-scope cases of the included turns it overlaps
 	segs       []int    // indexes into doc.segs
 }
@@ -598,7 +598,7 @@ func (ts *themeSet) caseRank(name string) int {
 // cut removes the excluded spans from s.
 func cut(s span, excluded []span) []span {
 	if !slices.ContainsFunc(excluded, func(x span) bool { return x.start < s.end && x.end > s.start }) {
-		return []span{s}
+		return nil // the whole span: see passage.pieces
 	}
 	out := []span{s}
 	for _, x := range excluded {
@@ -620,6 +620,9 @@ func cut(s span, excluded []span) []span {
 		}
 		out = next
 	}
+	if out == nil {
+		return []span{} // all cut away: no words, not the whole span
+	}
 	return out
 }
 
@@ -636,14 +639,21 @@ func (ts *themeSet) rowSet(i int) []bool {
 // the document word count uses (corpus.CountWords), so no word counts
 // twice. Touching pieces are joined, so a word across them counts once.
 func (ts *themeSet) words(d *themeDoc, ps []passage) int {
-	var all []span
+	all := make([]span, 0, len(ps))
 	for _, p := range ps {
-		all = append(all, p.pieces...)
+		if p.pieces == nil {
+			all = append(all, span{p.start, p.end})
+		} else {
+			all = append(all, p.pieces...)
+		}
 	}
 	if len(all) == 0 {
 		return 0
 	}
-	sort.Slice(all, func(i, j int) bool { return all[i].start < all[j].start })
+	byStart := func(a, b span) int { return a.start - b.start }
+	if !slices.IsSortedFunc(all, byStart) { // one coder's overlapping segments
+		slices.SortFunc(all, byStart)
+	}
 	merged := all[:1]
 	for _, s := range all[1:] {
 		if last := &merged[len(merged)-1]; s.start <= last.end {

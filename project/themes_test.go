@@ -680,3 +680,40 @@ func TestThemesSeeChanges(t *testing.T) {
 		t.Errorf("another project's Autonomy = %d, want 0", n)
 	}
 }
+
+// TestDocumentWithoutTurns: a document without turns counts for its own
+// case, which is in scope; one without a case counts for no case.
+func TestDocumentWithoutTurns(t *testing.T) {
+	p, a, b := newStudy(t)
+	res, err := p.ImportDocuments([]store.NewDocument{
+		{Name: "field notes", SourceName: "notes.txt", Hash: "n", Text: "The group met in the garden today."},
+		{Name: "memo", SourceName: "memo.txt", Hash: "m", Text: "Nobody in particular said this."},
+	}, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.LinkCase(res[0].ID, "Site A", nil, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	si, _ := p.CodeByName("Social integration")
+	for _, s := range []struct {
+		coder store.Coder
+		doc   int64
+		start int
+		end   int
+	}{{a, res[0].ID, 4, 13}, {b, res[0].ID, 10, 33}, {a, res[1].ID, 0, 7}} {
+		if _, err := p.AddSegment(store.NewSegment{Document: s.doc, Code: si.ID, Coder: s.coder.ID, Start: s.start, End: s.end}, s.coder.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sum, err := Summarise(p, leadViewer(t, p), 0, Layer{}, ThemeFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// "group met" ∪ "met in the garden today" = "group met in the garden
+	// today" (6 words) for Site A; "Nobody " (1 word) for no case.
+	r := rowOf(t, sum, si.ID)
+	if got := (figures{r.Segments, r.Words, r.Documents, r.Cases}); got != (figures{2, 7, 2, 1}) || sum.Scope.Cases != 1 || sum.Scope.Documents != 2 {
+		t.Errorf("figures %v, scope %d cases in %d documents", got, sum.Scope.Cases, sum.Scope.Documents)
+	}
+}
