@@ -323,4 +323,22 @@ describe('ReportStore', () => {
     expect(onStars).not.toHaveBeenCalled();
     expect(toasts.items.map((t) => t.message)).toEqual(['a cut must leave some of the quote']);
   });
+
+  it('reports only what the Themes tab’s filter keeps when asked, and never a filter that keeps everything', async () => {
+    const f = { documents: [4], cases: [], attributes: { role: ['patient'], nested_case: [] as string[] } };
+    let themes = { documents: [] as number[], cases: [] as string[], attributes: {} as Record<string, string[]> };
+    const s = new ReportStore(new ToastStore(), () => true, () => {}, () => themes);
+    await s.show();
+    expect(s.filterSummary).toBe('');
+    s.setFiltered(true);
+    expect(s.input.filter).toEqual({ documents: [], cases: [], attributes: {} });
+    themes = f;
+    expect(s.filterSummary).toBe('role: patient; 1 document');
+    const sent = s.input.filter;
+    expect(sent).toEqual({ documents: [4], cases: [], attributes: { role: ['patient'] } });
+    f.attributes.role.push('provider');
+    expect(sent.attributes.role).toEqual(['patient']);
+    s.setFiltered(false);
+    expect(s.input.filter).toEqual({ documents: [], cases: [], attributes: {} });
+  });
 });

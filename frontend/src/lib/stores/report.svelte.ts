@@ -4,6 +4,7 @@ import {
   type Attribution,
   type AttributionExample,
   type ReportCode,
+  type ReportFilter,
   type ReportFormat,
   type ReportInput,
   type ReportLayer,
@@ -19,6 +20,23 @@ import { toasts as defaultToasts, type ToastStore } from './toasts.svelte';
 export const PREVIEW_DEBOUNCE_MS = 300;
 
 const FORMAT_NAMES: Record<ReportFormat, string> = { md: 'Markdown', html: 'HTML', docx: 'Word' };
+
+/**
+ * A copy of a filter, so a later change of the Themes tab's cannot reach a
+ * request already made; an attribute with no values left is no filter at
+ * all, and is dropped as the Themes tab drops it.
+ */
+function copyFilter(f: ReportFilter): ReportFilter {
+  return {
+    documents: [...f.documents],
+    cases: [...f.cases],
+    attributes: Object.fromEntries(
+      Object.entries(f.attributes)
+        .filter(([, vs]) => vs.length > 0)
+        .map(([a, vs]) => [a, [...vs]]),
+    ),
+  };
+}
 
 /** Text on one line, runs of white space as one space. */
 const oneLine = (s: string) => s.split(/\s+/).filter(Boolean).join(' ');
@@ -80,6 +98,8 @@ export class ReportStore {
   attribution = $state.raw<Attribution>({ case: true, speaker: false, document: false, attributes: [] });
   breakdown = $state('');
   agreement = $state(false);
+  /** report only what the Themes tab's filter keeps */
+  filtered = $state(false);
 
   /** the starred quotes of every code the viewer may see, as the backend lists them */
   stars = $state.raw<Exemplar[]>([]);
@@ -109,7 +129,20 @@ export class ReportStore {
     private canCompare: () => boolean = () => true,
     /** called after this tab unstarred or trimmed a quote, so the other views follow */
     private onStars: () => void = () => {},
+    /** the Themes tab's filter, which the report can be restricted to */
+    private themesFilter: () => ReportFilter = emptyFilter,
   ) {}
+
+  /** The Themes tab's filter as it stands, in words ("role: patient; 2 cases"); "" when it keeps everything. */
+  get filterSummary(): string {
+    const f = this.themesFilter();
+    const parts = Object.entries(f.attributes)
+      .filter(([, vs]) => vs.length > 0)
+      .map(([a, vs]) => `${a.replaceAll('_', ' ')}: ${vs.join(' or ')}`);
+    if (f.cases.length) parts.push(f.cases.length === 1 ? f.cases[0] : `${f.cases.length} cases`);
+    if (f.documents.length) parts.push(f.documents.length === 1 ? '1 document' : `${f.documents.length} documents`);
+    return parts.join('; ');
+  }
 
   /** The starred quotes of the chosen framework's codes, grouped by code in the codebook's order. */
   get starredByCode(): { code: ReportCode; stars: Exemplar[] }[] {
@@ -187,7 +220,7 @@ export class ReportStore {
       framework: this.framework,
       codes: this.chosenIds,
       layer: this.layer,
-      filter: emptyFilter(),
+      filter: this.filtered && this.filterSummary ? copyFilter(this.themesFilter()) : emptyFilter(),
       order: this.order,
       starredOnly: this.starredOnly,
       attribution: { ...this.attribution, attributes: [...this.attribution.attributes] },
@@ -426,6 +459,11 @@ export class ReportStore {
 
   setBreakdown(name: string): void {
     this.breakdown = name;
+    this.schedule();
+  }
+
+  setFiltered(on: boolean): void {
+    this.filtered = on;
     this.schedule();
   }
 

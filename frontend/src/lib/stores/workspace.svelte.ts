@@ -53,6 +53,7 @@ export class Workspace {
       toasts,
       () => project.info?.canCompare ?? false,
       () => changes.emit({ kind: 'exemplars', source: 'report' }),
+      () => this.themes.filter,
     );
     this.privacy = new PrivacyStore(toasts, changes);
     this.importing = new ImportStore({ onImported: () => changes.emit({ kind: 'documents' }) });
