@@ -243,8 +243,8 @@ type themeSegment struct {
 	with int // index into themeSet.with, -1 when not of it
 }
 
-// themeSet is everything a theme view reads, loaded once per call so that
-// no query runs per segment.
+// themeSet is everything one theme view reads: the codebook, the layer and
+// the documents in scope with their segments, taken from the snapshot.
 type themeSet struct {
 	p             *store.Project
 	scope         ThemeScope
@@ -673,9 +673,8 @@ func (ts *themeSet) words(d *themeDoc, ps []passage) int {
 func (d *docBase) slice(start, end int) string { return d.text.Slice(start, end) }
 
 // figures computes one code's prevalence row: its subtree's passages per
-// document, the union of their words, documents and distinct cases. Words
-// are counted only when the texts have been loaded (withWords).
-func (ts *themeSet) figures(i int, withWords bool) (PrevalenceRow, [][]passage) {
+// document, the union of their words, documents and distinct cases.
+func (ts *themeSet) figures(i int) (PrevalenceRow, [][]passage) {
 	c := ts.codes[i]
 	row := PrevalenceRow{Code: c.ID, Ref: c.Ref, Name: c.Name, Factor: ts.parent[i], IsFactor: ts.isFactor[i],
 		Depth: ts.depth[i], Color: c.Color}
@@ -695,9 +694,7 @@ func (ts *themeSet) figures(i int, withWords bool) (PrevalenceRow, [][]passage) 
 				cases[c] = true
 			}
 		}
-		if withWords {
-			row.Words += ts.words(d, ps)
-		}
+		row.Words += ts.words(d, ps)
 	}
 	row.Cases = len(cases)
 	if ts.scope.Cases > 0 {

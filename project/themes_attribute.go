@@ -28,7 +28,7 @@ func ByAttribute(p *store.Project, v Viewer, framework int64, l Layer, f ThemeFi
 		col[c.Value] = i
 	}
 	for i := range ts.codes {
-		fig, per := ts.figures(i, true)
+		fig, per := ts.figures(i)
 		row := AttributeRow{PrevalenceRow: fig, Cells: make([]AttributeCell, len(out.Columns))}
 		cases := make([]map[string]bool, len(out.Columns))
 		for _, ps := range per {

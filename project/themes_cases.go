@@ -26,7 +26,7 @@ func CaseCodeMatrix(p *store.Project, v Viewer, framework int64, l Layer, f Them
 		col[c] = i
 	}
 	for i := range ts.codes {
-		fig, per := ts.figures(i, true)
+		fig, per := ts.figures(i)
 		row := CaseRow{PrevalenceRow: fig, Cells: make([]int, len(out.Cases))}
 		for _, ps := range per {
 			for _, p := range ps {

@@ -18,7 +18,7 @@ func Summarise(p *store.Project, v Viewer, framework int64, l Layer, f ThemeFilt
 	}
 	out := Summary{Scope: ts.scope, Rows: make([]PrevalenceRow, len(ts.codes))}
 	for i := range ts.codes {
-		out.Rows[i], _ = ts.figures(i, true)
+		out.Rows[i], _ = ts.figures(i)
 	}
 	return out, nil
 }

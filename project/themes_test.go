@@ -717,3 +717,39 @@ func TestDocumentWithoutTurns(t *testing.T) {
 		t.Errorf("figures %v, scope %d cases in %d documents", got, sum.Scope.Cases, sum.Scope.Documents)
 	}
 }
+
+// TestThemesConcurrently runs views at once, as the app's bindings may, over
+// one snapshot (run with -race).
+func TestThemesConcurrently(t *testing.T) {
+	s := newThemeStudy(t)
+	v := leadViewer(t, s.p)
+	want, err := Summarise(s.p, v, 0, Layer{}, ThemeFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	errc := make(chan error, 8)
+	for i := range 8 {
+		go func() {
+			var err error
+			switch i % 4 {
+			case 0:
+				var got Summary
+				if got, err = Summarise(s.p, v, 0, Layer{}, ThemeFilter{}); err == nil && !reflect.DeepEqual(got, want) {
+					err = errors.New("a different summary")
+				}
+			case 1:
+				_, err = ByAttribute(s.p, v, 0, Layer{}, ThemeFilter{Cases: []string{"Patient 2"}}, "role")
+			case 2:
+				_, err = Cooccurrence(s.p, v, 0, 0, Layer{Coder: s.ben.ID}, ThemeFilter{})
+			case 3:
+				_, err = CellPassages(s.p, v, CellQuery{Code: s.ew})
+			}
+			errc <- err
+		}()
+	}
+	for range 8 {
+		if err := <-errc; err != nil {
+			t.Error(err)
+		}
+	}
+}

@@ -4,6 +4,6 @@
 // report and journal. themis executes it, with the same arguments, from its
 // own directory; it is a binary of its own so that themis, which links only
 // the statistics, starts without initialising SQLite, bleve, excelize and
-// goldmark. Run directly,
-// it behaves exactly as themis does for these commands.
+// goldmark. Run directly, it behaves exactly as themis does for these
+// commands.
 package main
