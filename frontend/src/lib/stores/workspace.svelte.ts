@@ -7,6 +7,7 @@ import { PrivacyStore } from './privacy.svelte';
 import type { ProjectStore } from './project.svelte';
 import { QuotesStore } from './quotes.svelte';
 import { ReaderStore } from './reader.svelte';
+import { ReportStore } from './report.svelte';
 import { ReviewStore } from './review.svelte';
 import { SearchStore } from './search.svelte';
 import { ThemesStore } from './themes.svelte';
@@ -31,6 +32,7 @@ export class Workspace {
   readonly agreement: AgreementStore;
   readonly review: ReviewStore;
   readonly quotes: QuotesStore;
+  readonly report: ReportStore;
   readonly privacy: PrivacyStore;
   readonly importing: ImportStore;
   readonly themes: ThemesStore;
@@ -47,6 +49,12 @@ export class Workspace {
     this.agreement = new AgreementStore(toasts);
     this.review = new ReviewStore(toasts, changes);
     this.quotes = new QuotesStore(toasts, () => changes.emit({ kind: 'exemplars', source: 'quotes' }));
+    this.report = new ReportStore(
+      toasts,
+      () => project.info?.canCompare ?? false,
+      () => changes.emit({ kind: 'exemplars', source: 'report' }),
+      () => this.themes.filter,
+    );
     this.privacy = new PrivacyStore(toasts, changes);
     this.importing = new ImportStore({ onImported: () => changes.emit({ kind: 'documents' }) });
     this.themes = new ThemesStore(toasts, undefined, () => changes.emit({ kind: 'exemplars', source: 'themes' }));
@@ -54,7 +62,15 @@ export class Workspace {
   }
 
   private follow(): void {
-    const { changes, reader, search, project, quotes } = this;
+    const { changes, reader, search, project, quotes, report } = this;
+
+    // The report reads the coding, the codebook, the cases, the exemplars and the layers.
+    for (const kind of ['segments', 'codebook', 'cases', 'documents', 'coders'] as const) {
+      changes.on(kind, () => report.changed());
+    }
+    changes.on('exemplars', (c) => {
+      if (c.source !== 'report') report.changed();
+    });
 
     // The open document's stripes and the codebook's counts; a step coded
     // elsewhere is one more step for Undo in the reader.
@@ -109,5 +125,6 @@ export class Workspace {
   /** Stops every store listening: the project closed (or the coder changed). */
   close(): void {
     this.changes.clear();
+    this.report.dispose();
   }
 }
