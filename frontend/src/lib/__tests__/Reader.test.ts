@@ -195,6 +195,32 @@ describe('reader', () => {
     expect(reader.segments).toEqual([]);
   });
 
+  it('says what to do when a code key is pressed with nothing selected', async () => {
+    const toasts = new ToastStore();
+    await setup(toasts);
+    await fireEvent.keyDown(window, { key: '1' });
+    expect(m(Coding.Apply)).not.toHaveBeenCalled();
+    expect(toasts.items.at(-1)?.message).toBe('Select some words first, then press the key (1: Positive affect).');
+    // A key no code has stays quiet.
+    toasts.clear();
+    await fireEvent.keyDown(window, { key: 'q' });
+    expect(toasts.items).toEqual([]);
+  });
+
+  it('says a segment was removed and offers Undo', async () => {
+    const toasts = new ToastStore();
+    const reader = await setup(toasts);
+    reader.segments = [...reader.segments, { id: 9, document: 5, code: 11, coder: 1, start: text.indexOf('Calmer'), end: text.indexOf('Calmer') + 6 }];
+    m(Coding.Remove).mockResolvedValue(undefined);
+    await fireEvent.click(await screen.findByTestId('remove-segment-9'));
+    await vi.waitFor(() => expect(toasts.items.at(-1)?.message).toBe('Removed Positive affect from “Calmer”'));
+    const action = toasts.items.at(-1)?.action;
+    expect(action?.label).toBe('Undo');
+    m(Coding.Undo).mockResolvedValue({ document: 5, done: 'Undid removing Positive affect from “Calmer”', history: noHistory });
+    action!.run();
+    await vi.waitFor(() => expect(m(Coding.Undo)).toHaveBeenCalledTimes(1));
+  });
+
   it('removes one of my segments', async () => {
     const reader = await setup();
     reader.segments = [...reader.segments, { id: 9, document: 5, code: 11, coder: 1, start: 30, end: 36 }];

@@ -2,7 +2,7 @@ import { api } from '../api';
 import type { Code, DocumentSummary, DocumentView, Framework, History, InVivo, Segment } from '../types';
 import type { TextSpan } from '../selection';
 import { inVivoName } from '../codetree';
-import { toasts as defaultToasts, type ToastStore } from './toasts.svelte';
+import { NOTICE_MS, toasts as defaultToasts, type ToastStore } from './toasts.svelte';
 
 /** A new code being made from the selection ("in vivo"): the span is kept while the name is typed. */
 export interface InVivoDraft {
@@ -289,6 +289,11 @@ export class ReaderStore {
     return made;
   }
 
+  /** Says how to code with a key when it is pressed with nothing selected. */
+  hintSelectFirst(code: Code): void {
+    this.toasts.info(`Select some words first, then press the key (${code.key}: ${code.name}).`);
+  }
+
   /** Codes the selection with the code bound to a key; false when no code has that key. */
   applyKey(key: string): boolean {
     const code = this.codeByKey.get(key.toLowerCase());
@@ -297,12 +302,20 @@ export class ReaderStore {
     return true;
   }
 
-  /** Removes one of the current coder's segments. */
+  /** Removes one of the current coder's segments and says so, offering Undo. */
   async remove(segmentId: number): Promise<void> {
+    const seg = this.segments.find((s) => s.id === segmentId);
+    const doc = this.doc;
     try {
       await api.remove(segmentId);
       this.segmentsSeq++;
       this.segments = this.segments.filter((s) => s.id !== segmentId);
+      if (seg && doc) {
+        const name = this.codeById.get(seg.code)?.name ?? 'the code';
+        let words = doc.text.slice(seg.start, seg.end);
+        if ([...words].length > 40) words = [...words].slice(0, 37).join('') + '…';
+        this.toasts.info(`Removed ${name} from “${words}”`, NOTICE_MS * 2, { label: 'Undo', run: () => void this.undo() });
+      }
       void this.refreshHistory();
       void this.reloadCodes();
     } catch (e) {
