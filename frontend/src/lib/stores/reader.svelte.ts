@@ -43,6 +43,8 @@ export class ReaderStore {
   lastCodeId = $state<number | null>(null);
   /** the "New code from selection" form; null while closed */
   inVivo = $state<InVivoDraft | null>(null);
+  /** one of the current coder's segments picked in the list, whose ends the keyboard moves; null when none */
+  selectedSegment = $state<number | null>(null);
   /** a span (UTF-16) the transcript is to scroll to and select, set by openAt; seq makes each request new */
   reveal = $state<{ start: number; end: number; seq: number } | null>(null);
   private revealSeq = 0;
@@ -105,6 +107,7 @@ export class ReaderStore {
   async open(id: number): Promise<void> {
     this.currentId = id;
     this.selection = null;
+    this.selectedSegment = null;
     this.inVivo = null;
     this.loadingDoc = true;
     try {
@@ -300,6 +303,34 @@ export class ReaderStore {
     if (!code || !this.selection) return false;
     void this.apply(code.id);
     return true;
+  }
+
+  /** Picks a segment for moving its ends (null: none). */
+  selectSegment(id: number | null): void {
+    this.selectedSegment = id;
+  }
+
+  /**
+   * Moves the ends of one of the current coder's segments to span (UTF-16),
+   * as one undoable step; the segment stays picked under its new id.
+   */
+  async resize(segmentId: number, span: TextSpan): Promise<Segment | null> {
+    const doc = this.doc;
+    const old = this.segments.find((s) => s.id === segmentId);
+    if (!doc || !old || span.end <= span.start || (span.start === old.start && span.end === old.end)) return null;
+    try {
+      const seg = await api.resize(doc, segmentId, span.start, span.end);
+      this.segmentsSeq++;
+      if (this.doc?.id === doc.id) {
+        this.segments = [...this.segments.filter((s) => s.id !== segmentId && s.id !== seg.id), seg].sort(bySpan);
+        if (this.selectedSegment === segmentId) this.selectedSegment = seg.id;
+      }
+      void this.refreshHistory();
+      return seg;
+    } catch (e) {
+      this.toasts.error(e);
+      return null;
+    }
   }
 
   /** Removes one of the current coder's segments and says so, offering Undo. */
