@@ -145,6 +145,7 @@ test('segment-match agreement says its note once', async () => {
   await expect(page.getByTestId('agreement-shared-note')).toHaveCount(1);
   const notes = await page.locator('[data-testid^="agreement-row-"] [data-testid="note"]').allTextContents();
   expect(notes.filter((n) => n.includes('segment match has no'))).toEqual([]);
+  await page.getByTestId('agreement-shared-note').scrollIntoViewIfNeeded();
   await shot(page, 'edges-09-agreement-segment-note');
   await page.getByTestId('unit').selectOption('character');
 });
