@@ -96,8 +96,31 @@ test('the keyboard moves the ends of my picked segment a word at a time, journal
   const journal = JSON.parse(cli('journal', projectPath(), '--limit', '2', '--json'));
   expect(journal.map((e: { action: string }) => e.action)).toEqual(['segment.add', 'segment.remove']);
   await shot(page, 'edges-04-segment-ends-moved');
+  // The drag handles: the end dragged two words on, let go inside a word, snaps to that word's end.
+  const end = (await page.getByTestId('handle-end').boundingBox())!;
+  const target = await page.evaluate(() => {
+    const reader = document.querySelector('[data-testid="reader"]')!;
+    const walker = document.createTreeWalker(reader, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = (n as Text).data.indexOf('mental health');
+      if (i < 0) continue;
+      const r = document.createRange();
+      r.setStart(n, i + 'mental he'.length);
+      r.setEnd(n, i + 'mental hea'.length);
+      const b = r.getBoundingClientRect();
+      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+    }
+    throw new Error('no "mental health"');
+  });
+  await page.mouse.move(end.x + end.width / 2, end.y + end.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(target.x, target.y, { steps: 5 });
+  await page.mouse.up();
+  await expect(picked.locator('.excerpt')).toHaveText(/^commissioning manager for mental health$/);
+  await shot(page, 'edges-04b-segment-end-dragged');
   await page.keyboard.press('Control+z');
   await expect(page.getByTestId('notice')).toContainText('Undid resizing Avowed quality of life');
+  await page.keyboard.press('Control+z');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('boundary-help')).toHaveCount(0);
 });
