@@ -34,7 +34,7 @@ func BenchmarkThemes(b *testing.B) {
 		// The first view after a change reads the project again (the
 		// snapshot of themes_snapshot.go); the others reuse it.
 		{"FirstRead", func() (int, error) {
-			forgetThemeSnapshot()
+			p.ForgetDerived()
 			s, err := Summarise(p, v, 0, Layer{}, ThemeFilter{})
 			return s.Rows[len(s.Rows)-1].Segments, err
 		}},

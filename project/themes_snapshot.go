@@ -2,7 +2,6 @@ package project
 
 import (
 	"sort"
-	"sync"
 
 	"themis/corpus"
 
@@ -22,37 +21,14 @@ type themeSnapshot struct {
 	attrs []store.Attribute
 }
 
-// themeCache holds the snapshot of the last project read: the app has one
-// project open, and the command line reads one.
-var themeCache struct {
-	sync.Mutex
-	p    *store.Project
-	gen  uint64
-	snap *themeSnapshot
-}
-
-// snapshotOf returns the project's snapshot, reading it again when the
-// project has changed since it was read.
+// snapshotOf returns the project's snapshot, kept by the project until it
+// next changes (store.Project.Derived).
 func snapshotOf(p *store.Project) (*themeSnapshot, error) {
-	gen := p.Generation() // before reading: a change during the read makes the next call read again
-	themeCache.Lock()
-	defer themeCache.Unlock()
-	if themeCache.p == p && themeCache.gen == gen && themeCache.snap != nil {
-		return themeCache.snap, nil
-	}
-	snap, err := readSnapshot(p)
+	v, err := p.Derived("project.themeSnapshot", func() (any, error) { return readSnapshot(p) })
 	if err != nil {
 		return nil, err
 	}
-	themeCache.p, themeCache.gen, themeCache.snap = p, gen, snap
-	return snap, nil
-}
-
-// forgetThemeSnapshot drops the cached snapshot, for benchmarks of the first read.
-func forgetThemeSnapshot() {
-	themeCache.Lock()
-	themeCache.p, themeCache.snap = nil, nil
-	themeCache.Unlock()
+	return v.(*themeSnapshot), nil
 }
 
 func readSnapshot(p *store.Project) (*themeSnapshot, error) {

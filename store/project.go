@@ -33,6 +33,8 @@ type Project struct {
 	wipePending bool
 	// generation counts the write transactions ended; see Generation.
 	generation atomic.Uint64
+	// derived keeps values computed from the rows until the next write.
+	derived derived
 }
 
 // Generation changes whenever a write transaction of this Project ends
@@ -273,6 +275,7 @@ func (p *Project) Close() error {
 		p.db = nil
 	}
 	p.unlock()
+	p.ForgetDerived()
 	return err
 }
 

@@ -60,14 +60,20 @@ func named(err error) error {
 
 // layer resolves --coder and --consensus.
 func (o themeOptions) layer(p *store.Project) (project.Layer, error) {
-	if *o.coder != "" {
-		c, err := p.CoderByName(*o.coder)
+	return layerNamed(p, *o.coder, o.consensus != nil && *o.consensus)
+}
+
+// layerNamed is the layer --coder or --consensus choose (summary,
+// cooccurrence and report share it); neither is all coders together.
+func layerNamed(p *store.Project, coder string, consensus bool) (project.Layer, error) {
+	if coder != "" {
+		c, err := p.CoderByName(coder)
 		if err != nil {
-			return project.Layer{}, usageError{fmt.Sprintf("unknown coder %q", *o.coder)}
+			return project.Layer{}, usageError{fmt.Sprintf("unknown coder %q", coder)}
 		}
 		return project.Layer{Coder: c.ID}, nil
 	}
-	if o.consensus == nil || !*o.consensus {
+	if !consensus {
 		return project.Layer{}, nil
 	}
 	coders, err := p.Coders()
@@ -78,7 +84,7 @@ func (o themeOptions) layer(p *store.Project) (project.Layer, error) {
 	var id int64
 	for _, c := range coders {
 		if c.Kind == store.KindConsensus {
-			layers = append(layers, c.Name)
+			layers = append(layers, fmt.Sprintf("%q", c.Name))
 			id = c.ID
 		}
 	}
@@ -88,7 +94,7 @@ func (o themeOptions) layer(p *store.Project) (project.Layer, error) {
 	case 1:
 		return project.Layer{Coder: id}, nil
 	}
-	return project.Layer{}, usageError{fmt.Sprintf("%d consensus layers (%s): say which with --coder NAME", len(layers), strings.Join(layers, ", "))}
+	return project.Layer{}, usageError{fmt.Sprintf("the project has %d consensus layers (%s): say which with --coder NAME", len(layers), strings.Join(layers, ", "))}
 }
 
 // frameworkID resolves a framework's name (ignoring case); "" is the active one.
