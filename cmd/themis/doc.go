@@ -33,7 +33,7 @@
 //	themis cases link FILE.themis DOCUMENT CASE|- [--speaker NAME]
 //	themis cases exclude FILE.themis SPEAKER [--doc NAME] [--include]
 //	themis scan FILE.themis [--json]
-//	themis anonymise replace FILE.themis --text ORIGINAL (--with PSEUDONYM | --kind name|place|postcode|phone|email|nhs|ni|date|url) [--key KEY.csv]
+//	themis anonymise replace FILE.themis --text ORIGINAL (--with PSEUDONYM | --kind name|place|organisation|postcode|phone|email|nhs|ni|date|url) [--key KEY.csv]
 //	themis search FILE.themis QUERY... [--json] [--limit N]
 //	themis summary FILE.themis [--coder NAME | --consensus] [--by ATTRIBUTE] [--framework NAME] [--format text|csv|json]
 //	themis cooccurrence FILE.themis [--coder NAME] [--framework NAME [--with NAME]] [--format text|csv|json] [--jaccard]
@@ -120,7 +120,7 @@
 // name. anonymise replace puts PSEUDONYM in place of every occurrence of
 // ORIGINAL (whole words, any case) in the texts and those names, in one
 // transaction, and prints how many occurrences changed where; without
-// --with, --kind (name, place, postcode, phone, email, nhs, ni, date, url)
+// --with, --kind (name, place, organisation, postcode, phone, email, nhs, ni, date, url)
 // picks the pseudonym the Anonymise tab would suggest ("[Name 3]" when
 // [Name 1] and [Name 2] are taken). The original is then nowhere in the
 // project: not in its journal, its free pages or write-ahead log, nor in the
