@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"themis/errs"
+	"themis/report"
 	"themis/store"
 )
 
@@ -348,30 +349,10 @@ func coderNames(p *store.Project) (map[int64]string, error) {
 	return out, nil
 }
 
-// SampleSentence says how the reliability sample was drawn, for a methods
-// section: "The reliability sample was 20 % of the documents (4 of 20),
-// stratified by role, drawn with seed 1; coded independently by Aisha and
-// Ben."
-func (pv PlanView) SampleSentence() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "The reliability sample was %s %% of the documents (%d of %d)", trimFloat(pv.Share), len(pv.Sample), pv.Total)
-	if pv.By != "" {
-		fmt.Fprintf(&b, ", stratified by %s", pv.By)
-	}
-	fmt.Fprintf(&b, ", drawn with seed %d; coded independently by %s.", pv.Seed, joinNames(pv.Coders))
-	return b.String()
-}
-
-func trimFloat(f float64) string { return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.2f", f), "0"), ".") }
-
-func joinNames(names []string) string {
-	switch len(names) {
-	case 0:
-		return ""
-	case 1:
-		return names[0]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+// Draw is the plan's reliability sample as the methods paragraph describes
+// it (see report.SampleDraw).
+func (pv PlanView) Draw() report.SampleDraw {
+	return report.SampleDraw{Share: pv.Share, Sampled: len(pv.Sample), Total: pv.Total, By: pv.By, Seed: pv.Seed, Coders: pv.Coders}
 }
 
 // CoderProgress is one coder's progress through their assigned documents:

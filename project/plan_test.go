@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"themis/errs"
+	"themis/report"
 	"themis/store"
 )
 
@@ -128,7 +129,7 @@ func TestDrawPlanStratifiesBySeedAndSplitsTheRest(t *testing.T) {
 	if err != nil || !reflect.DeepEqual(got, want) {
 		t.Errorf("SampleDocuments = %v, %v; want %v", got, err, want)
 	}
-	if s := stored.SampleSentence(); s != "The reliability sample was 20 % of the documents (5 of 20), stratified by role, drawn with seed 1; coded independently by Aisha and Ben." {
+	if s := stored.Draw().Sentence(); s != "The reliability sample was 20 % of the documents (5 of 20), stratified by role, drawn with seed 1; coded independently by Aisha and Ben." {
 		t.Errorf("sentence = %q", s)
 	}
 }
@@ -142,7 +143,7 @@ func TestDrawPlanWithoutStrata(t *testing.T) {
 	if len(pv.Sample) != 2 || pv.Strata != nil || len(pv.Rest) != 18 {
 		t.Errorf("plan = %+v", pv)
 	}
-	if s := pv.SampleSentence(); s != "The reliability sample was 10 % of the documents (2 of 20), drawn with seed 7; coded independently by Aisha and Ben." {
+	if s := pv.Draw().Sentence(); s != "The reliability sample was 10 % of the documents (2 of 20), drawn with seed 7; coded independently by Aisha and Ben." {
 		t.Errorf("sentence = %q", s)
 	}
 }
@@ -233,4 +234,42 @@ func TestProgressAndDoneMarks(t *testing.T) {
 		t.Errorf("forced redraw: %v", err)
 	}
 	_ = lead
+}
+
+func TestAgreementOnTheDoubleCodedSample(t *testing.T) {
+	p, lead, ben, ids := planStudy(t)
+	lv := leadViewer(t, p)
+	req := AgreementRequest{CoderA: lead.ID, CoderB: ben.ID, Sample: true}
+	if _, err := Agreement(p, req); !errors.Is(err, errs.NotFound) {
+		t.Errorf("the sample without a plan: %v", err)
+	}
+	pv, err := DrawPlan(p, lv, PlanOptions{Share: 20, By: "role", Coders: []string{"Aisha", "Ben"}, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab, err := AgreementTableFor(p, lv, req, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []int64
+	for _, d := range pv.Sample {
+		want = append(want, d.ID)
+	}
+	if !reflect.DeepEqual(tab.Report.Documents, want) {
+		t.Errorf("compared %v, want the sample %v", tab.Report.Documents, want)
+	}
+	if tab.Sample == nil || !strings.Contains(report.MethodsParagraph(tab), "The reliability sample was 20 % of the documents (5 of 20), stratified by role, drawn with seed 1; coded independently by Aisha and Ben.") {
+		t.Errorf("methods: %s", report.MethodsParagraph(tab))
+	}
+	// The same documents chosen by hand are still the sample; others are not.
+	byHand, err := AgreementTableFor(p, lv, AgreementRequest{CoderA: lead.ID, CoderB: ben.ID, Documents: want}, "")
+	if err != nil || byHand.Sample == nil {
+		t.Errorf("the sample chosen by hand: %+v, %v", byHand.Sample, err)
+	}
+	if all, err := AgreementTableFor(p, lv, AgreementRequest{CoderA: lead.ID, CoderB: ben.ID}, ""); err != nil || all.Sample != nil {
+		t.Errorf("every document: sample %+v, %v", all.Sample, err)
+	}
+	if _, err := Agreement(p, AgreementRequest{CoderA: lead.ID, CoderB: ben.ID, Sample: true, Documents: ids[:1]}); !errors.Is(err, store.ErrInvalid) {
+		t.Errorf("documents and the sample: %v", err)
+	}
 }
