@@ -45,6 +45,8 @@ var handlers = map[string]cli.Handler{
 	"search":    cmdSearch,
 	"quotes":    cmdQuotes,
 	"journal":   cmdJournal,
+	"plan":      cmdPlan,
+	"progress":  cmdProgress,
 }
 
 // run prints through safe writers (termsafe.go) and records the global
