@@ -112,7 +112,11 @@ func (p *Project) SavePlan(pl Plan, force bool, actor int64) error {
 				return err
 			}
 			if n > 0 {
-				return fmt.Errorf("%w (%d documents marked done)", ErrPlanStarted, n)
+				marks := "marks"
+				if n == 1 {
+					marks = "mark"
+				}
+				return fmt.Errorf("%w (%d done %s)", ErrPlanStarted, n, marks)
 			}
 		}
 		for _, id := range pl.Coders {
