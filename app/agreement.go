@@ -75,7 +75,7 @@ type AgreementInput struct {
 	Statistic string  `json:"statistic"`
 	// Sample compares the double-coded sample of the plan instead of
 	// Documents (see project.AgreementRequest.Sample).
-	Sample bool `json:"sample"`
+	Sample bool `json:"sample,omitempty"`
 }
 
 // Compute returns agreement per code, per factor and overall between two

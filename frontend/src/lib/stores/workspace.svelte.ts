@@ -3,6 +3,7 @@ import { CasesStore } from './cases.svelte';
 import { Changes } from './changes';
 import { CodebookStore } from './codebook.svelte';
 import { ImportStore } from './importing.svelte';
+import { PlanStore } from './plan.svelte';
 import { PrivacyStore } from './privacy.svelte';
 import type { ProjectStore } from './project.svelte';
 import { QuotesStore } from './quotes.svelte';
@@ -32,6 +33,7 @@ export class Workspace {
   readonly quotes: QuotesStore;
   readonly privacy: PrivacyStore;
   readonly importing: ImportStore;
+  readonly plan: PlanStore;
 
   constructor(
     readonly project: ProjectStore,
@@ -47,11 +49,12 @@ export class Workspace {
     this.quotes = new QuotesStore(toasts, () => changes.emit({ kind: 'exemplars', source: 'quotes' }));
     this.privacy = new PrivacyStore(toasts, changes);
     this.importing = new ImportStore({ onImported: () => changes.emit({ kind: 'documents' }) });
+    this.plan = new PlanStore(toasts, () => changes.emit({ kind: 'plan' }));
     this.follow();
   }
 
   private follow(): void {
-    const { changes, reader, search, project, quotes } = this;
+    const { changes, reader, search, project, quotes, plan } = this;
 
     // The open document's stripes and the codebook's counts; a step coded
     // elsewhere is one more step for Undo in the reader.
@@ -61,6 +64,8 @@ export class Workspace {
       else void reader.reloadCodes();
       // code: and coder: in a query look at the coding.
       void search.refresh();
+      // A coder's "coded" count in the plan's progress.
+      void plan.reloadProgress();
     });
 
     // Codes, keys, colours, merged or deleted segments, even the active
@@ -83,6 +88,7 @@ export class Workspace {
         if (c.documents && reader.currentId !== null && c.documents.includes(reader.currentId)) await reader.open(reader.currentId);
       })();
       void project.refresh();
+      void plan.load();
     });
 
     // A consensus layer is one more coder to list.

@@ -198,7 +198,7 @@ export namespace app {
 	    bootstrap: number;
 	    resample: string;
 	    statistic: string;
-	    sample: boolean;
+	    sample?: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new AgreementInput(source);
