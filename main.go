@@ -66,6 +66,7 @@ func main() {
 			app.NewCasesService(session),
 			app.NewSearchService(session),
 			app.NewPrivacyService(session),
+			app.NewReportService(session),
 			app.NewPlanService(session),
 		},
 	})

@@ -44,6 +44,7 @@ var handlers = map[string]cli.Handler{
 	"anonymise": cmdAnonymise,
 	"search":    cmdSearch,
 	"quotes":    cmdQuotes,
+	"report":    cmdReport,
 	"journal":   cmdJournal,
 	"plan":      cmdPlan,
 	"progress":  cmdProgress,
