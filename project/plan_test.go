@@ -273,3 +273,27 @@ func TestAgreementOnTheDoubleCodedSample(t *testing.T) {
 		t.Errorf("documents and the sample: %v", err)
 	}
 }
+
+// Drawing the plan and marking documents done change nothing the search
+// index holds, so they must not make it rebuild from scratch.
+func TestPlanChangesLeaveTheSearchIndexToFollow(t *testing.T) {
+	p, _, ben, ids := planStudy(t)
+	src := NewSearchSource(p)
+	before, err := src.Version()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := DrawPlan(p, leadViewer(t, p), PlanOptions{Share: 20, Coders: []string{"Aisha", "Ben"}, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if err := MarkDone(p, Viewer{Coder: ben}, ids[0], true); err != nil {
+		t.Fatal(err)
+	}
+	if err := MarkDone(p, Viewer{Coder: ben}, ids[0], false); err != nil {
+		t.Fatal(err)
+	}
+	changed, ok, err := src.Changed(before)
+	if err != nil || !ok || len(changed) != 0 {
+		t.Errorf("Changed after plan changes = %v, %v, %v; want nothing to update", changed, ok, err)
+	}
+}
