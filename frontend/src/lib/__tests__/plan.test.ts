@@ -10,6 +10,7 @@ vi.mock('../wailsjs/runtime/runtime', () => ({ EventsOn: vi.fn(() => () => {}) }
 import * as Plan from '../wailsjs/go/app/PlanService';
 import DocumentList from '../components/DocumentList.svelte';
 import { PlanStore } from '../stores/plan.svelte';
+import { AgreementStore } from '../stores/agreement.svelte';
 import { ImportStore } from '../stores/importing.svelte';
 import { ToastStore } from '../stores/toasts.svelte';
 import type { ReaderStore } from '../stores/reader.svelte';
@@ -134,5 +135,21 @@ describe('DocumentList with a plan', () => {
     expect(within(dialog).getByTestId('plan-row-patient-002').textContent).toContain('Ben');
     await fireEvent.change(within(dialog).getByTestId('plan-share'), { target: { value: '50' } });
     await waitFor(() => expect(m(Plan.Preview)).toHaveBeenLastCalledWith({ share: 50, by: 'role', coders: ['Aisha', 'Ben'], seed: 1, force: false }));
+  });
+});
+
+describe('AgreementStore and the double-coded sample', () => {
+  it('chooses exactly the sample, and knows when the choice is no longer it', async () => {
+    // One coder: the store has a blocker, so choosing computes nothing.
+    const a = new AgreementStore(new ToastStore());
+    a.setup([{ id: 1, name: 'Aisha', consensus: false }], docs, []);
+    a.sample = [3, 1];
+    await a.chooseSample();
+    expect(a.chosen).toEqual([1, 3]);
+    expect(a.sampleChosen).toBe(true);
+    await a.toggleDocument(2, true);
+    expect(a.sampleChosen).toBe(false);
+    a.sample = [];
+    expect(a.sampleChosen).toBe(false);
   });
 });
