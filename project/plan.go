@@ -34,7 +34,7 @@ type PlanView struct {
 	Coders   []string
 	DrawnAt  string
 	DrawnBy  string
-	Total    int // documents in the project when read
+	Total    int // documents the plan covers: every document there was when it was drawn
 	Strata   []Stratum
 	Sample   []PlanDocument // the double-coded documents
 	Rest     []PlanDocument // the documents split between coders
@@ -288,15 +288,18 @@ func viewOf(p *store.Project, pl store.Plan) (PlanView, error) {
 		values = map[string]string{}
 	}
 	out := PlanView{Share: pl.Share, By: pl.Stratify, Seed: pl.Seed, DrawnAt: pl.DrawnAt, DrawnBy: names[pl.DrawnBy],
-		Total: len(docs), Sample: []PlanDocument{}, Rest: []PlanDocument{}, Coverage: map[string]int{}}
+		Sample: []PlanDocument{}, Rest: []PlanDocument{}, Coverage: map[string]int{}}
 	for _, id := range pl.Coders {
 		out.Coders = append(out.Coders, names[id])
 		out.Coverage[names[id]] = 0
 	}
+	// Every document there was at the draw was assigned, so the assigned
+	// documents are what the share was taken of, even after later imports.
 	assigned := map[int64][]string{}
 	for _, a := range pl.Assignments {
 		assigned[a.Document] = append(assigned[a.Document], names[a.Coder])
 	}
+	out.Total = len(assigned)
 	sample := map[int64]bool{}
 	for _, id := range pl.Sample {
 		sample[id] = true
@@ -304,6 +307,9 @@ func viewOf(p *store.Project, pl store.Plan) (PlanView, error) {
 	strata := map[string]*Stratum{}
 	var order []string
 	for _, d := range docs {
+		if _, planned := assigned[d.ID]; !planned {
+			continue // imported after the draw
+		}
 		val := values[d.Case]
 		st := strata[val]
 		if st == nil {

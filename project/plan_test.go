@@ -132,6 +132,12 @@ func TestDrawPlanStratifiesBySeedAndSplitsTheRest(t *testing.T) {
 	if s := stored.Draw().Sentence(); s != "The reliability sample was 20 % of the documents (5 of 20), stratified by role, drawn with seed 1; coded independently by Aisha and Ben." {
 		t.Errorf("sentence = %q", s)
 	}
+	// A document imported after the draw is in no stratum of it and does not
+	// change what the share was taken of.
+	addDocs(t, p, 1, store.NewDocument{Name: "D21", Text: "late words", Words: 2})
+	if later, _ := ReadPlan(p); later.Draw().Sentence() != stored.Draw().Sentence() || len(later.Rest) != 15 || !reflect.DeepEqual(later.Strata, wantStrata) {
+		t.Errorf("after a later import: %q, %d split", later.Draw().Sentence(), len(later.Rest))
+	}
 }
 
 func TestDrawPlanWithoutStrata(t *testing.T) {
