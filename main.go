@@ -67,6 +67,7 @@ func main() {
 			app.NewSearchService(session),
 			app.NewPrivacyService(session),
 			app.NewReportService(session),
+			app.NewThemesService(session),
 			app.NewPlanService(session),
 		},
 	})

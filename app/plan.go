@@ -104,13 +104,6 @@ func planDTO(pv project.PlanView) *PlanDTO {
 	return out
 }
 
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
-}
-
 func planOptions(in PlanInput) project.PlanOptions {
 	return project.PlanOptions{Share: in.Share, By: in.By, Coders: in.Coders, Seed: in.Seed, Force: in.Force}
 }

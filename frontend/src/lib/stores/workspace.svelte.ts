@@ -10,6 +10,7 @@ import { QuotesStore } from './quotes.svelte';
 import { ReaderStore } from './reader.svelte';
 import { ReviewStore } from './review.svelte';
 import { SearchStore } from './search.svelte';
+import { ThemesStore } from './themes.svelte';
 import { toasts as defaultToasts, type ToastStore } from './toasts.svelte';
 
 /**
@@ -33,6 +34,7 @@ export class Workspace {
   readonly quotes: QuotesStore;
   readonly privacy: PrivacyStore;
   readonly importing: ImportStore;
+  readonly themes: ThemesStore;
   readonly plan: PlanStore;
 
   constructor(
@@ -49,6 +51,7 @@ export class Workspace {
     this.quotes = new QuotesStore(toasts, () => changes.emit({ kind: 'exemplars', source: 'quotes' }));
     this.privacy = new PrivacyStore(toasts, changes);
     this.importing = new ImportStore({ onImported: () => changes.emit({ kind: 'documents' }) });
+    this.themes = new ThemesStore(toasts, undefined, () => changes.emit({ kind: 'exemplars', source: 'themes' }));
     this.plan = new PlanStore(toasts, () => changes.emit({ kind: 'plan' }));
     this.follow();
   }
@@ -94,11 +97,18 @@ export class Workspace {
     // A consensus layer is one more coder to list.
     changes.on('coders', () => void project.refresh());
 
-    // A star or trim made in one place shows in the other (the store that
+    // Every theme figure reads the coding, the codebook, the cases and the
+    // documents; a new consensus layer becomes the default layer.
+    for (const kind of ['segments', 'codebook', 'cases', 'documents', 'coders'] as const) {
+      changes.on(kind, () => this.themes.invalidate());
+    }
+
+    // A star or trim made in one place shows in the others (the store that
     // made it has already put it on its own view).
     changes.on('exemplars', (c) => {
       if (c.source !== 'reader') void reader.reloadStars();
       if (c.source !== 'quotes' && quotes.codeId !== null) void quotes.load();
+      if (c.source !== 'themes') void this.themes.reloadStars();
     });
   }
 
