@@ -5,10 +5,10 @@
 // sheets and link cases to documents and speakers, check the transcripts for
 // identifiers and replace them, search the turns, summarise the themes
 // (prevalence per code and case attribute, co-occurrence), export quotes,
-// write the themes report (Markdown, HTML or Word), read the journal, and
-// compute reliability from spreadsheets. It uses the same packages as the
-// desktop app, so it gives the same numbers, and it needs neither a display
-// nor cgo.
+// write the themes report (Markdown, HTML or Word), read the journal, draw
+// the double-coding plan and follow the coders' progress, and compute
+// reliability from spreadsheets. It uses the same packages as the desktop
+// app, so it gives the same numbers, and it needs neither a display nor cgo.
 //
 // Usage (one line per form of each command, as help lists them; a test keeps
 // this block equal to internal/cli's command table):
@@ -22,7 +22,7 @@
 //	themis coders add FILE.themis NAME
 //	themis segments import FILE.themis CODINGS.csv
 //	themis segments export FILE.themis [--coder NAME]
-//	themis agreement FILE.themis --coders A,B[,C...] [--docs NAME,...] [--codes NAME,...] [--unit character|turn|sentence|paragraph|segment|document|unitized] [--threshold P] [--bootstrap N --seed S --resample document|turn] [--by code|factor|document [--code NAME]] [--format text|csv|md|html] [--statistic NAME] [--json]
+//	themis agreement FILE.themis --coders A,B[,C...] [--docs NAME,... | --sample] [--codes NAME,...] [--unit character|turn|sentence|paragraph|segment|document|unitized] [--threshold P] [--bootstrap N --seed S --resample document|turn] [--by code|factor|document [--code NAME]] [--format text|csv|md|html] [--statistic NAME] [--json]
 //	themis codebook list FILE.themis
 //	themis codebook export FILE.themis [--format yaml|json|qdc|md|html|csv] [--framework NAME]
 //	themis codebook import FILE.themis CODEBOOK.(yaml|json|qdc)
@@ -41,7 +41,18 @@
 //	themis report FILE.themis [--framework NAME] [--coder NAME | --consensus] [--starred-only] [--by ATTRIBUTE] --format md|html|docx -o OUT
 //	themis reliability DATA.csv [--level nominal|ordinal|interval|ratio] [--order A,B,C] [--categories N] [--header] [--bootstrap N --seed S] [--json]
 //	themis reliability --unitized SEGMENTS.csv --length L [--json]
+//	themis plan FILE.themis --sample P [--by ATTRIBUTE] --coders A,B[,...] [--seed S] [--force] [--json]
+//	themis progress FILE.themis [--done DOCUMENT | --undone DOCUMENT] [--json]
 //	themis journal FILE.themis [--limit N] [--json]
+//
+// plan draws the reliability sample within each value of --by (documents
+// without a value form their own stratum): P % of a stratum's documents
+// rounded half up, at least one of a non-empty stratum when P > 0, picked by
+// a PCG generator seeded with --seed, so the same command gives the same
+// sample on every platform; see project.DrawPlan. Only the lead (--as, or
+// the lead by default) draws it. progress --json gives coders (each with
+// coder, assigned, done, coded, sample, sampleDone), sample and
+// sampleComplete.
 //
 // agreement with two coders reports Cohen's κ, Scott's π, Krippendorff's α,
 // Gwet's AC1 and Brennan–Prediger per code, with factor and overall rows

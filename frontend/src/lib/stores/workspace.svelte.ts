@@ -3,6 +3,7 @@ import { CasesStore } from './cases.svelte';
 import { Changes } from './changes';
 import { CodebookStore } from './codebook.svelte';
 import { ImportStore } from './importing.svelte';
+import { PlanStore } from './plan.svelte';
 import { PrivacyStore } from './privacy.svelte';
 import type { ProjectStore } from './project.svelte';
 import { QuotesStore } from './quotes.svelte';
@@ -36,6 +37,7 @@ export class Workspace {
   readonly privacy: PrivacyStore;
   readonly importing: ImportStore;
   readonly themes: ThemesStore;
+  readonly plan: PlanStore;
 
   constructor(
     readonly project: ProjectStore,
@@ -58,11 +60,12 @@ export class Workspace {
     this.privacy = new PrivacyStore(toasts, changes);
     this.importing = new ImportStore({ onImported: () => changes.emit({ kind: 'documents' }) });
     this.themes = new ThemesStore(toasts, undefined, () => changes.emit({ kind: 'exemplars', source: 'themes' }));
+    this.plan = new PlanStore(toasts, () => changes.emit({ kind: 'plan' }));
     this.follow();
   }
 
   private follow(): void {
-    const { changes, reader, search, project, quotes, report } = this;
+    const { changes, reader, search, project, quotes, report, plan } = this;
 
     // The report reads the coding, the codebook, the cases, the exemplars and the layers.
     for (const kind of ['segments', 'codebook', 'cases', 'documents', 'coders'] as const) {
@@ -80,6 +83,8 @@ export class Workspace {
       else void reader.reloadCodes();
       // code: and coder: in a query look at the coding.
       void search.refresh();
+      // A coder's "coded" count in the plan's progress.
+      void plan.reloadProgress();
     });
 
     // Codes, keys, colours, merged or deleted segments, even the active
@@ -102,6 +107,7 @@ export class Workspace {
         if (c.documents && reader.currentId !== null && c.documents.includes(reader.currentId)) await reader.open(reader.currentId);
       })();
       void project.refresh();
+      void plan.load();
     });
 
     // A consensus layer is one more coder to list.
