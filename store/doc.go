@@ -31,6 +31,16 @@
 // *Summary functions); the store applies them in the transaction and keeps
 // the SQL.
 //
+// Memos (memos.go) are notes on the project, a document, a code or a
+// segment, each by one author, who alone edits or deletes it. AddMemo,
+// EditMemo and DeleteMemo are each one transaction with a journal entry that
+// holds the memo before and after; RevertMemo takes such an entry back (the
+// earlier text, the deleted memo under its own id) only while the memo
+// stands as the entry left it. Segment and document memos go with their
+// segment or document; a code's memos (and its segments' memos) travel in
+// the codebook change that deletes or merges it, so its undo brings them
+// back, and an undo that would take away a memo written since is refused.
+//
 // Offsets stored here are Unicode code points over the stored text, 0-based,
 // end exclusive. Each mutating method is its own transaction, so a change is
 // durable when the method returns; bulk methods (ImportDocuments,
