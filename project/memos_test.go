@@ -1,0 +1,124 @@
+package project
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"themis/errs"
+	"themis/frameworks"
+	"themis/store"
+)
+
+// memoStudy is a project with one document, Aisha (the lead) and Ben, each
+// with a segment, blind mode on.
+func memoStudy(t *testing.T) (p *store.Project, doc int64, aisha, ben Viewer, segA, segB store.Segment) {
+	t.Helper()
+	p, err := store.Create(filepath.Join(t.TempDir(), "memos.themis"), frameworks.Keyes(), "Aisha")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { p.Close() })
+	lead, _ := p.Lead()
+	b, err := p.AddCoder("Ben", lead.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, err := p.ImportDocuments([]store.NewDocument{{Name: "P001", SourceName: "P001.txt", Text: "P001: I feel calmer now that I walk by the river every day.", Hash: "h", Words: 12,
+		Turns: []store.Turn{{Speaker: "P001", Start: 0, ContentStart: 6, End: 59}}}}, lead.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc = docs[0].ID
+	pa, _ := p.CodeByName("Positive affect")
+	if segA, err = p.AddSegment(store.NewSegment{Document: doc, Code: pa.ID, Coder: lead.ID, Start: 6, End: 24}, lead.ID); err != nil {
+		t.Fatal(err)
+	}
+	if segB, err = p.AddSegment(store.NewSegment{Document: doc, Code: pa.ID, Coder: b.ID, Start: 30, End: 59}, b.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.SetBlindMode(true, lead.ID); err != nil {
+		t.Fatal(err)
+	}
+	if aisha, err = ViewerFor(p, lead.ID); err != nil {
+		t.Fatal(err)
+	}
+	if ben, err = ViewerFor(p, b.ID); err != nil {
+		t.Fatal(err)
+	}
+	return p, doc, aisha, ben, segA, segB
+}
+
+func texts(ms []MemoView) string {
+	var out []string
+	for _, m := range ms {
+		out = append(out, m.Text)
+	}
+	return strings.Join(out, "|")
+}
+
+func TestBlindModeHidesOtherCodersSegmentMemos(t *testing.T) {
+	p, doc, aisha, ben, segA, segB := memoStudy(t)
+	pa, _ := p.CodeByName("Positive affect")
+	add := func(v Viewer, kind string, target int64, text string) MemoView {
+		t.Helper()
+		m, err := AddMemo(p, v, kind, target, text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	add(aisha, store.MemoProject, 0, "project")
+	add(ben, store.MemoDocument, doc, "document")
+	add(ben, store.MemoCode, pa.ID, "code")
+	mine := add(aisha, store.MemoSegment, segA.ID, "Aisha's segment")
+	bens := add(ben, store.MemoSegment, segB.ID, "Ben's *segment*")
+	if bens.On() != `segment 2 (Positive affect, “walk by the river every day.”) in “P001”` || !strings.Contains(bens.HTML, "<em>segment</em>") {
+		t.Errorf("Ben's memo view = %q, %q", bens.On(), bens.HTML)
+	}
+
+	for _, tc := range []struct {
+		name string
+		v    Viewer
+		want string
+	}{
+		{"the lead in blind mode", aisha, "project|document|code|Aisha's segment"},
+		{"Ben in blind mode", ben, "project|document|code|Ben's *segment*"},
+	} {
+		got, err := Memos(p, tc.v, store.MemoFilter{})
+		if err != nil || texts(got) != tc.want {
+			t.Errorf("%s sees %q, %v; want %q", tc.name, texts(got), err, tc.want)
+		}
+	}
+	if _, err := MemoOf(p, aisha, bens.ID); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("the lead opens Ben's segment memo in blind mode: %v", err)
+	}
+	if _, err := EditMemo(p, aisha, bens.ID, "x"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("the lead edits Ben's hidden memo: %v", err)
+	}
+	if _, err := AddMemo(p, aisha, store.MemoSegment, segB.ID, "peeking"); errs.KindOf(err) != errs.Forbidden {
+		t.Errorf("the lead writes on Ben's segment in blind mode: %v", err)
+	}
+
+	lead, _ := p.Lead()
+	if err := p.SetBlindMode(false, lead.ID); err != nil {
+		t.Fatal(err)
+	}
+	open, _ := ViewerFor(p, lead.ID)
+	if got, _ := Memos(p, open, store.MemoFilter{}); len(got) != 5 {
+		t.Errorf("with blind mode off the lead sees %q", texts(got))
+	}
+	if _, err := EditMemo(p, open, bens.ID, "x"); !errors.Is(err, store.ErrInvalid) {
+		t.Errorf("the lead edits Ben's memo with blind mode off: %v", err)
+	}
+	// the lead's undo of a deletion brings the memo back, rendered
+	del, err := DeleteMemo(p, open, mine.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := RevertMemo(p, open, del.Change)
+	if err != nil || back.ID != mine.ID || back.HTML == "" {
+		t.Errorf("revert of the deletion = %+v, %v", back, err)
+	}
+}
