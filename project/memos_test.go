@@ -8,6 +8,7 @@ import (
 
 	"themis/errs"
 	"themis/frameworks"
+	"themis/search"
 	"themis/store"
 )
 
@@ -120,5 +121,67 @@ func TestBlindModeHidesOtherCodersSegmentMemos(t *testing.T) {
 	back, err := RevertMemo(p, open, del.Change)
 	if err != nil || back.ID != mine.ID || back.HTML == "" {
 		t.Errorf("revert of the deletion = %+v, %v", back, err)
+	}
+}
+
+func TestSearchFindsMemosAsBlindModeAllows(t *testing.T) {
+	p, doc, aisha, ben, segA, segB := memoStudy(t)
+	dir := filepath.Join(t.TempDir(), "idx")
+	ix, err := OpenSearchIn([]string{dir}, p, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	src := NewSearchSource(p)
+	before, _ := src.Version()
+	pa, _ := p.CodeByName("Positive affect")
+	for _, m := range []struct {
+		v      Viewer
+		kind   string
+		target int64
+		text   string
+	}{
+		{aisha, store.MemoDocument, doc, "recorded beside a noisy kettle"},
+		{aisha, store.MemoCode, pa.ID, "kettle rules for this code"},
+		{aisha, store.MemoSegment, segA.ID, "calm, or relief?"},
+		{ben, store.MemoSegment, segB.ID, "walking as routine, a daily ritual"},
+	} {
+		if _, err := AddMemo(p, m.v, m.kind, m.target, m.text); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// memo changes are followed, one document each; the code memo is on no turn
+	changed, ok, err := src.Changed(before)
+	if err != nil || !ok || len(changed) != 3 {
+		t.Fatalf("Changed after memos = %v, %v, %v", changed, ok, err)
+	}
+	if err := ix.Refresh(src, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name   string
+		q      string
+		coders []string
+		turns  int
+	}{
+		{"a document memo, everyone", "memo:kettle", []string{"Ben"}, 1},
+		{"a word of Ben's memo, for Ben", "memo:rituals", []string{"Ben"}, 1},
+		{"Ben's memo hidden from the lead", "memo:ritual", []string{"Aisha"}, 0},
+		{"a phrase", `memo:"daily ritual"`, nil, 1},
+		{"a phrase in one's own memo", `memo:"daily ritual"`, []string{"Ben"}, 1},
+		{"words apart are no phrase", `memo:"routine daily"`, nil, 0},
+		{"a prefix", "memo:reli*", []string{"Aisha"}, 1},
+		{"a code memo is not on a turn", "memo:rules", nil, 0},
+		{"memo and words", "memo:relief river", nil, 1},
+		{"no such memo", "memo:ocean", nil, 0},
+	} {
+		r, err := ix.Query(tc.q, search.Options{Coders: tc.coders})
+		if err != nil {
+			t.Errorf("%s: %v", tc.name, err)
+			continue
+		}
+		if r.Turns != tc.turns {
+			t.Errorf("%s: %s as %v matched %d turns, want %d", tc.name, tc.q, tc.coders, r.Turns, tc.turns)
+		}
 	}
 }
