@@ -45,6 +45,8 @@ var handlers = map[string]cli.Handler{
 	"search":    cmdSearch,
 	"quotes":    cmdQuotes,
 	"journal":   cmdJournal,
+	"memos":     cmdMemos,
+	"memo":      cmdMemo,
 }
 
 // run prints through safe writers (termsafe.go) and records the global

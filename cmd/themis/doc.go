@@ -37,6 +37,8 @@
 //	themis reliability DATA.csv [--level nominal|ordinal|interval|ratio] [--order A,B,C] [--categories N] [--header] [--bootstrap N --seed S] [--json]
 //	themis reliability --unitized SEGMENTS.csv --length L [--json]
 //	themis journal FILE.themis [--limit N] [--json]
+//	themis memos FILE.themis [--json]
+//	themis memo add FILE.themis (--project | --document NAME | --code NAME | --segment ID) --text TEXT
 //
 // agreement with two coders reports Cohen's κ, Scott's π, Krippendorff's α,
 // Gwet's AC1 and Brennan–Prediger per code, with factor and overall rows
