@@ -3,6 +3,7 @@ package project
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"themis/errs"
 	"themis/report"
@@ -82,6 +83,7 @@ func (n *memoNames) doc(id int64) (store.Document, error) {
 // the segment's coder, whose layer decides who may see it.
 func (n *memoNames) view(m store.Memo) (MemoView, int64, error) {
 	v := MemoView{Memo: m, AuthorName: n.coders[m.Author].Name}
+	v.CreatedAt, v.UpdatedAt = seconds(m.CreatedAt), seconds(m.UpdatedAt)
 	var layer int64
 	switch m.Kind {
 	case store.MemoCode:
@@ -231,4 +233,14 @@ func RevertMemo(p *store.Project, v Viewer, change int64) (MemoView, error) {
 		return MemoView{Memo: m}, nil
 	}
 	return MemoOf(p, v, m.ID)
+}
+
+// seconds is a stored time (RFC 3339 with nanoseconds) to the second, as
+// memos show and export it.
+func seconds(at string) string {
+	t, err := time.Parse(time.RFC3339Nano, at)
+	if err != nil {
+		return at
+	}
+	return t.UTC().Format(time.RFC3339)
 }

@@ -3,6 +3,7 @@ package project
 import (
 	"errors"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -183,5 +184,41 @@ func TestSearchFindsMemosAsBlindModeAllows(t *testing.T) {
 		if r.Turns != tc.turns {
 			t.Errorf("%s: %s as %v matched %d turns, want %d", tc.name, tc.q, tc.coders, r.Turns, tc.turns)
 		}
+	}
+}
+
+// fraction is a time with fractions of a second, which exports leave out.
+var fraction = regexp.MustCompile(`T\d\d:\d\d:\d\d\.\d`)
+
+func TestCodebookExportsCarryCodeMemos(t *testing.T) {
+	p, _, aisha, ben, _, _ := memoStudy(t)
+	pa, _ := p.CodeByName("Positive affect")
+	if _, err := AddMemo(p, aisha, store.MemoCode, pa.ID, "Calm counts as *positive*."); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := AddMemo(p, ben, store.MemoCode, pa.ID, "Not relief."); err != nil {
+		t.Fatal(err)
+	}
+	for _, format := range []string{"yaml", "json", "qdc", "md"} {
+		data, err := ExportCodebook(p, 0, format)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := string(data)
+		if !strings.Contains(s, "Not relief.") || !strings.Contains(s, "Aisha") || fraction.MatchString(s) {
+			t.Errorf("%s export lacks the code memos:\n%s", format, s)
+		}
+		if format == "qdc" && !strings.Contains(s, "Memo (Ben, 20") {
+			t.Errorf("qdc memo label missing:\n%s", s)
+		}
+	}
+	// a re-import makes a framework without memos, and does not fail on them
+	data, _ := ExportCodebook(p, 0, "yaml")
+	lead, _ := p.Lead()
+	if _, err := ImportCodebook(p, "again.yaml", data, lead.ID); err != nil {
+		t.Errorf("re-importing an export with memos: %v", err)
+	}
+	if got, _ := p.Memos(store.MemoFilter{Kind: store.MemoCode}); len(got) != 2 {
+		t.Errorf("the import wrote memos: %+v", got)
 	}
 }
