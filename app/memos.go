@@ -125,3 +125,9 @@ func (ms *MemosService) Revert(change int64) (*MemoDTO, error) {
 	})
 	return out, err
 }
+
+// Preview renders Markdown as a memo shows it (goldmark, no raw HTML), for
+// the editor's Preview before the memo is saved.
+func (ms *MemosService) Preview(text string) (string, error) {
+	return project.RenderMemo(text)
+}

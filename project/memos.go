@@ -142,6 +142,10 @@ func (v Viewer) mayRead(m store.Memo, layer int64) bool {
 	return v.CanSee(layer) && v.CanSee(m.Author)
 }
 
+// RenderMemo is a memo's Markdown as HTML, as MemoView.HTML has it: for a
+// preview of text not yet saved.
+func RenderMemo(text string) (string, error) { return report.MemoHTML(text) }
+
 // Memos lists the memos the viewer may see, oldest first.
 func Memos(p *store.Project, v Viewer, f store.MemoFilter) ([]MemoView, error) {
 	memos, err := p.Memos(f)

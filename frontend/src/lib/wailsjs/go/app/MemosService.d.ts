@@ -10,4 +10,6 @@ export function Edit(arg1:number,arg2:string):Promise<app.MemoChangeDTO>;
 
 export function List():Promise<Array<app.MemoDTO>>;
 
+export function Preview(arg1:string):Promise<string>;
+
 export function Revert(arg1:number):Promise<app.MemoDTO>;

@@ -18,6 +18,10 @@ export function List() {
   return window['go']['app']['MemosService']['List']();
 }
 
+export function Preview(arg1) {
+  return window['go']['app']['MemosService']['Preview'](arg1);
+}
+
 export function Revert(arg1) {
   return window['go']['app']['MemosService']['Revert'](arg1);
 }
