@@ -3,6 +3,7 @@ import { CasesStore } from './cases.svelte';
 import { Changes } from './changes';
 import { CodebookStore } from './codebook.svelte';
 import { ImportStore } from './importing.svelte';
+import { MemosStore } from './memos.svelte';
 import { PrivacyStore } from './privacy.svelte';
 import type { ProjectStore } from './project.svelte';
 import { QuotesStore } from './quotes.svelte';
@@ -30,6 +31,7 @@ export class Workspace {
   readonly agreement: AgreementStore;
   readonly review: ReviewStore;
   readonly quotes: QuotesStore;
+  readonly memos: MemosStore;
   readonly privacy: PrivacyStore;
   readonly importing: ImportStore;
 
@@ -45,13 +47,14 @@ export class Workspace {
     this.agreement = new AgreementStore(toasts);
     this.review = new ReviewStore(toasts, changes);
     this.quotes = new QuotesStore(toasts, () => changes.emit({ kind: 'exemplars', source: 'quotes' }));
+    this.memos = new MemosStore(toasts, () => changes.emit({ kind: 'memos' }));
     this.privacy = new PrivacyStore(toasts, changes);
     this.importing = new ImportStore({ onImported: () => changes.emit({ kind: 'documents' }) });
     this.follow();
   }
 
   private follow(): void {
-    const { changes, reader, search, project, quotes } = this;
+    const { changes, reader, search, project, quotes, memos } = this;
 
     // The open document's stripes and the codebook's counts; a step coded
     // elsewhere is one more step for Undo in the reader.
@@ -61,6 +64,8 @@ export class Workspace {
       else void reader.reloadCodes();
       // code: and coder: in a query look at the coding.
       void search.refresh();
+      // a removed segment takes its memos
+      void memos.load();
     });
 
     // Codes, keys, colours, merged or deleted segments, even the active
@@ -69,6 +74,8 @@ export class Workspace {
       void reader.load();
       void reader.reloadSegments();
       void project.refresh();
+      // a deleted or merged code takes or moves its memos
+      void memos.load();
     });
 
     // The open transcript's turns show their case and whether they are coded.
@@ -84,6 +91,10 @@ export class Workspace {
       })();
       void project.refresh();
     });
+
+    // memo: in a query looks at the memos; the store that wrote one has
+    // already put it in its list.
+    changes.on('memos', () => void search.refresh());
 
     // A consensus layer is one more coder to list.
     changes.on('coders', () => void project.refresh());
