@@ -67,6 +67,7 @@ func main() {
 			app.NewCasesService(session),
 			app.NewSearchService(session),
 			app.NewPrivacyService(session),
+			app.NewReportService(session),
 		},
 	})
 	if err != nil {

@@ -12,7 +12,10 @@ import (
 // mode: a viewer stars only segments of layers they may see, and a blind
 // viewer sees only the exemplars that match a segment of their own layer
 // (same document and code, a segment overlapping the exemplar's span), so
-// another coder's stars never reveal where that coder coded.
+// another coder's stars never reveal where that coder coded. The same rule
+// over every layer hides a star whose passage nobody codes any more (its
+// segments removed): it is dormant, not quoted as evidence of a code, and
+// shows again if the coding comes back (an undo).
 
 // Star stars the passage of a segment as an exemplar of its code; starring
 // it again returns the same exemplar.
@@ -48,10 +51,10 @@ func Trim(p *store.Project, v Viewer, exemplar int64, cuts [][2]int) (store.Exem
 // viewer may see, in document order.
 func VisibleExemplars(p *store.Project, v Viewer, code int64) ([]store.Exemplar, error) {
 	all, err := p.Exemplars(code)
-	if err != nil || !v.Blind || len(all) == 0 {
+	if err != nil || len(all) == 0 {
 		return all, err
 	}
-	own, err := p.Segments(store.SegmentFilter{Code: code, Coder: v.Coder.ID})
+	own, err := p.Segments(visibleFilter(v, store.SegmentFilter{Code: code}))
 	if err != nil {
 		return nil, err
 	}
@@ -69,6 +72,14 @@ func VisibleExemplars(p *store.Project, v Viewer, code int64) ([]store.Exemplar,
 	return out, nil
 }
 
+// visibleFilter narrows f to the segments the viewer may see.
+func visibleFilter(v Viewer, f store.SegmentFilter) store.SegmentFilter {
+	if v.Blind {
+		f.Coder = v.Coder.ID
+	}
+	return f
+}
+
 func matchesAny(e store.Exemplar, segs []store.Segment) bool {
 	for _, s := range segs {
 		if s.Start < e.End && e.Start < s.End {
@@ -79,13 +90,14 @@ func matchesAny(e store.Exemplar, segs []store.Segment) bool {
 }
 
 // visibleExemplar is the exemplar when the viewer may see it; one they may
-// not see is reported as not found, so its existence is not given away.
+// not see (or a dormant one) is reported as not found, so its existence is
+// not given away.
 func visibleExemplar(p *store.Project, v Viewer, id int64) (store.Exemplar, error) {
 	e, err := p.Exemplar(id)
-	if err != nil || !v.Blind {
+	if err != nil {
 		return e, err
 	}
-	own, err := p.Segments(store.SegmentFilter{Document: e.Document, Code: e.Code, Coder: v.Coder.ID})
+	own, err := p.Segments(visibleFilter(v, store.SegmentFilter{Document: e.Document, Code: e.Code}))
 	if err != nil {
 		return e, err
 	}

@@ -2,6 +2,7 @@ package project
 
 import (
 	"errors"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -153,5 +154,103 @@ func TestQuotesMergeTheSamePassageAndCarryItsStar(t *testing.T) {
 	_, mine, _ := Quotes(p, v, calm.ID, ben.ID)
 	if len(mine) != 1 || !slices.Equal(mine[0].Coders, []string{"Ben"}) || mine[0].Exemplar != e.ID {
 		t.Errorf("Ben's layer = %+v", mine)
+	}
+}
+
+// A star made on a coder's segment is on the passage, so once adjudication
+// copies the agreed passage into the consensus layer the consensus quote is
+// starred too; the consensus layer's own segments can be starred by whoever
+// may see it, and not by a coder kept to their own layer.
+func TestStarsSurviveAdjudicationIntoTheConsensus(t *testing.T) {
+	p, err := CreateDemo(filepath.Join(t.TempDir(), "Demo study.themis"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	lead, _ := p.Lead()
+	ben, _ := p.CoderByName(DemoSecondCoder)
+	asLead := leadViewer(t, p)
+	rv, err := StartAdjudication(p, asLead, ReviewRequest{CoderA: lead.ID, CoderB: ben.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	agreed, _ := p.Segments(store.SegmentFilter{Coder: rv.Consensus.ID})
+	if len(agreed) < 2 {
+		t.Fatalf("consensus holds %d segments", len(agreed))
+	}
+	// star the first agreed passage through Aisha's own segment
+	mine, _ := p.Segments(store.SegmentFilter{Document: agreed[0].Document, Code: agreed[0].Code, Coder: lead.ID})
+	var own int64
+	for _, s := range mine {
+		if s.Start == agreed[0].Start && s.End == agreed[0].End {
+			own = s.ID
+		}
+	}
+	if own == 0 {
+		t.Fatal("no segment of Aisha's matches the first agreed passage")
+	}
+	e, err := Star(p, asLead, own)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, quotes, err := Quotes(p, asLead, agreed[0].Code, rv.Consensus.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, q := range quotes {
+		if q.DocumentID == agreed[0].Document && q.Start == agreed[0].Start && q.End == agreed[0].End {
+			found = q.Exemplar == e.ID
+		}
+	}
+	if !found {
+		t.Errorf("the consensus quote of the starred passage is not starred: %+v", quotes)
+	}
+	if e2, err := Star(p, asLead, agreed[1].ID); err != nil || e2.Start != agreed[1].Start {
+		t.Errorf("the lead starring a consensus segment = %+v, %v", e2, err)
+	}
+	if err := p.SetBlindMode(true, lead.ID); err != nil {
+		t.Fatal(err)
+	}
+	asBen, _ := ViewerFor(p, ben.ID)
+	if _, err := Star(p, asBen, agreed[1].ID); !errors.Is(err, errs.Forbidden) {
+		t.Errorf("Ben in blind mode starring a consensus segment: %v", err)
+	}
+}
+
+// A star whose passage nobody codes any more is dormant: not listed (so no
+// report quotes it as evidence of the code) until the coding comes back.
+func TestAStarWithoutCodingIsDormant(t *testing.T) {
+	p, aisha, _ := newStudy(t)
+	p.SetBlindMode(false, aisha.ID)
+	res, err := ImportData(p, []NamedData{{"a.txt", []byte("P1: I walk every day now and feel calmer.")}}, aisha.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	calm, _ := p.CodeByName("Positive affect")
+	ns := store.NewSegment{Document: res[0].ID, Code: calm.ID, Coder: aisha.ID, Start: 4, End: 20}
+	s, err := p.AddSegment(ns, aisha.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, _ := ViewerFor(p, aisha.ID)
+	e, err := Star(p, v, s.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.RemoveSegment(s.ID, aisha.ID); err != nil {
+		t.Fatal(err)
+	}
+	if list, _ := VisibleExemplars(p, v, 0); len(list) != 0 {
+		t.Errorf("a star without coding is listed: %+v", list)
+	}
+	if _, err := Trim(p, v, e.ID, nil); !errors.Is(err, errs.NotFound) {
+		t.Errorf("trimming a dormant star: %v", err)
+	}
+	if _, err := p.AddSegment(ns, aisha.ID); err != nil {
+		t.Fatal(err)
+	}
+	if list, _ := ExemplarQuotes(p, v, calm.ID); len(list) != 1 || list[0].ID != e.ID || list[0].Text != "I walk every day" {
+		t.Errorf("the star did not come back with its coding: %+v", list)
 	}
 }

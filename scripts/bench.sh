@@ -14,7 +14,8 @@
 # Blocks: coding (statistics and transcript parsing: ./coding/ ./corpus/),
 # hostile (the largest hostile files, peak heap),
 # import, open, corpus (the 200 x 8,000-word corpus budgets), search,
-# anonymise, cli (the command line as whole processes).
+# anonymise, cli (the command line as whole processes), report (the themes
+# report of 1,000 quotes to .docx).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$(mktemp)
@@ -47,6 +48,9 @@ want() {
   # 1,000 bootstrap resamples; ./coding/ above has the same without the parse.
   want coding && go test -run='^$' -bench='^BenchmarkReliabilityCLI$' -benchmem -benchtime=20x ./cmd/themis/ 2>&1
   want coding && go test -run='^$' -bench='^BenchmarkReliabilityCLIBootstrap1000$' -benchmem -benchtime=2x ./cmd/themis/ 2>&1
+  # The themes report: 1,000 starred quotes on the budget corpus to .docx
+  # (the corpus and its 40,000 segments are built once, outside the timing).
+  want report && go test -run='^$' -bench='^BenchmarkThemeReportDocx$' -benchmem -benchtime=3x ./project/ 2>&1
   for pkg in ./search/ ./anonymise/; do
     if want "$(basename "$pkg")" && ls "$pkg"*_test.go >/dev/null 2>&1 && grep -qs '^func Benchmark' "$pkg"*_test.go; then
       go test -run='^$' -bench=. -benchmem -benchtime=1x "$pkg" 2>&1
@@ -111,6 +115,9 @@ budget() {
     BenchmarkCLIReliability4x100000) echo "themis reliability 4 coders x 100,000 units, every statistic (CPU) < 0.08 s|80" ;;
     BenchmarkCLIReliability4x100000:ms-wall) echo "wall time, median" ;;
     BenchmarkCLIReliability4x100000:ms-cpu-fastest) echo "CPU time of the fastest run" ;;
+    BenchmarkThemeReportDocx) echo "themes report of 1,000 quotes to .docx < 2 s (200 x 8,000 words, 40,000 segments)|2000" ;;
+    BenchmarkThemeReportDocx:quotes) echo "quotes in the report" ;;
+    BenchmarkThemeReportDocx:MB-docx) echo "size of the .docx" ;;
     BenchmarkHostile*:MB-peak-heap) echo "peak heap < 300 MB reading any accepted or refused file (issue 13)|300" ;;
     BenchmarkHostile*:kB-file) echo "size of the hostile file" ;;
     BenchmarkHostile*) echo "hostile file, refused or read as it should be; memory/op is all it allocated" ;;

@@ -44,6 +44,7 @@ var handlers = map[string]cli.Handler{
 	"anonymise": cmdAnonymise,
 	"search":    cmdSearch,
 	"quotes":    cmdQuotes,
+	"report":    cmdReport,
 	"journal":   cmdJournal,
 	"memos":     cmdMemos,
 	"memo":      cmdMemo,

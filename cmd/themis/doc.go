@@ -3,10 +3,10 @@
 // and add coders, import and export segments as CSV, compute agreement
 // between coders, list, export, import and version codebooks, import case
 // sheets and link cases to documents and speakers, check the transcripts for
-// identifiers and replace them, search the turns, export quotes, read the
-// journal, and compute reliability from spreadsheets. It uses the same
-// packages as the desktop app, so it gives the same numbers, and it needs
-// neither a display nor cgo.
+// identifiers and replace them, search the turns, export quotes, write the
+// themes report (Markdown, HTML or Word), read the journal, and compute
+// reliability from spreadsheets. It uses the same packages as the desktop
+// app, so it gives the same numbers, and it needs neither a display nor cgo.
 //
 // Usage (one line per form of each command, as help lists them; a test keeps
 // this block equal to internal/cli's command table):
@@ -34,6 +34,7 @@
 //	themis anonymise replace FILE.themis --text ORIGINAL (--with PSEUDONYM | --kind name|place|postcode|phone|email|nhs|ni|date|url) [--key KEY.csv]
 //	themis search FILE.themis QUERY... [--json] [--limit N]
 //	themis quotes FILE.themis --code NAME [--coder NAME] [--format md|html]
+//	themis report FILE.themis [--framework NAME] [--coder NAME | --consensus] [--starred-only] [--by ATTRIBUTE] --format md|html|docx -o OUT
 //	themis reliability DATA.csv [--level nominal|ordinal|interval|ratio] [--order A,B,C] [--categories N] [--header] [--bootstrap N --seed S] [--json]
 //	themis reliability --unitized SEGMENTS.csv --length L [--json]
 //	themis journal FILE.themis [--limit N] [--json]

@@ -153,7 +153,7 @@ describe('ReaderStore stars', () => {
     mocked.history.mockResolvedValue({ canUndo: false, canRedo: false, undo: '', redo: '' });
     // "Calmer now" follows an emoji: 1 code point before it is 2 UTF-16 units
     const at = doc.text.indexOf('Calmer now');
-    const seg: Segment = { id: 1, code: 11, coder: 1, start: at, end: at + 10 };
+    const seg: Segment = { id: 1, document: 5, code: 11, coder: 1, start: at, end: at + 10 };
     mocked.segments.mockResolvedValue([seg]);
     const cp = doc.index.toCodePoint(at);
     expect(cp).toBe(at - 1);

@@ -2036,6 +2036,224 @@ export namespace app {
 	        this.exists = source["exists"];
 	    }
 	}
+	export class ReportAttributeDTO {
+	    name: string;
+	    type: string;
+	    values: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ReportAttributeDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.type = source["type"];
+	        this.values = source["values"];
+	    }
+	}
+	export class ReportAttributionDTO {
+	    case: boolean;
+	    speaker: boolean;
+	    document: boolean;
+	    attributes: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ReportAttributionDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.case = source["case"];
+	        this.speaker = source["speaker"];
+	        this.document = source["document"];
+	        this.attributes = source["attributes"];
+	    }
+	}
+	export class ReportCodeDTO {
+	    id: number;
+	    parent: number;
+	    ref: string;
+	    name: string;
+	    depth: number;
+	    isFactor: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReportCodeDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.parent = source["parent"];
+	        this.ref = source["ref"];
+	        this.name = source["name"];
+	        this.depth = source["depth"];
+	        this.isFactor = source["isFactor"];
+	    }
+	}
+	export class ReportFilterDTO {
+	    documents: number[];
+	    cases: string[];
+	    attributes: Record<string, Array<string>>;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReportFilterDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.documents = source["documents"];
+	        this.cases = source["cases"];
+	        this.attributes = source["attributes"];
+	    }
+	}
+	export class ReportFrameworkDTO {
+	    id: number;
+	    name: string;
+	    active: boolean;
+	    codes: ReportCodeDTO[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ReportFrameworkDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.active = source["active"];
+	        this.codes = this.convertValues(source["codes"], ReportCodeDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ReportInput {
+	    framework: number;
+	    codes: number[];
+	    layer: number;
+	    filter: ReportFilterDTO;
+	    order: string;
+	    starredOnly: boolean;
+	    attribution: ReportAttributionDTO;
+	    breakdown: string;
+	    agreement: boolean;
+	    title: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReportInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.framework = source["framework"];
+	        this.codes = source["codes"];
+	        this.layer = source["layer"];
+	        this.filter = this.convertValues(source["filter"], ReportFilterDTO);
+	        this.order = source["order"];
+	        this.starredOnly = source["starredOnly"];
+	        this.attribution = this.convertValues(source["attribution"], ReportAttributionDTO);
+	        this.breakdown = source["breakdown"];
+	        this.agreement = source["agreement"];
+	        this.title = source["title"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ReportLayerDTO {
+	    coder: number;
+	    name: string;
+	    kind: string;
+	    coders: string[];
+	    default: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReportLayerDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.coder = source["coder"];
+	        this.name = source["name"];
+	        this.kind = source["kind"];
+	        this.coders = source["coders"];
+	        this.default = source["default"];
+	    }
+	}
+	export class ReportOptionsDTO {
+	    frameworks: ReportFrameworkDTO[];
+	    framework: number;
+	    layers: ReportLayerDTO[];
+	    attributes: ReportAttributeDTO[];
+	    attribution: ReportAttributionDTO;
+	    breakdown: string;
+	    canCompare: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReportOptionsDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.frameworks = this.convertValues(source["frameworks"], ReportFrameworkDTO);
+	        this.framework = source["framework"];
+	        this.layers = this.convertValues(source["layers"], ReportLayerDTO);
+	        this.attributes = this.convertValues(source["attributes"], ReportAttributeDTO);
+	        this.attribution = this.convertValues(source["attribution"], ReportAttributionDTO);
+	        this.breakdown = source["breakdown"];
+	        this.canCompare = source["canCompare"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class ReviewDTO {
 	    coderA: CoderDTO;
 	    coderB: CoderDTO;
