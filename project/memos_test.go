@@ -222,3 +222,47 @@ func TestCodebookExportsCarryCodeMemos(t *testing.T) {
 		t.Errorf("the import wrote memos: %+v", got)
 	}
 }
+
+func TestThemeReportCarriesCodeMemosWhenChosen(t *testing.T) {
+	f := reportStudy(t)
+	v := leadViewer(t, f.p)
+	benV, err := ViewerFor(f.p, f.ben.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := AddMemo(f.p, v, store.MemoCode, f.affect.ID, "Calm counts;\n\nrelief does *not*."); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := AddMemo(f.p, benV, store.MemoCode, f.affect.ID, "Agreed."); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := AddMemo(f.p, v, store.MemoSegment, f.benDoc2.ID, "a segment memo stays out"); err != nil {
+		t.Fatal(err)
+	}
+	without, err := ThemeReport(f.p, v, ReportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := section(t, without, "Positive affect").Memos; m != nil {
+		t.Errorf("memos without asking: %+v", m)
+	}
+	r, err := ThemeReport(f.p, v, ReportOptions{Memos: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pa := section(t, r, "Positive affect")
+	if len(pa.Memos) != 2 || pa.Memos[0].Author != "Aisha" || pa.Memos[1].Author != "Ben" || !fraction.MatchString(pa.Memos[0].Date+"T00:00:00.0") {
+		t.Fatalf("Positive affect memos = %+v", pa.Memos)
+	}
+	md, err := RenderThemeReport(r, "md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := pa.Memos[0].Date
+	if !strings.Contains(md, "**Memo (Aisha, "+day+").** Calm counts; relief does \\*not\\*.") || strings.Contains(md, "segment memo") {
+		t.Errorf("the Markdown report's memos:\n%s", md)
+	}
+	if html, _ := RenderThemeReport(r, "html"); !strings.Contains(html, "<strong>Memo (Ben, "+day+").</strong> Agreed.") {
+		t.Errorf("the HTML report lacks Ben's memo")
+	}
+}

@@ -66,6 +66,12 @@ func TestMemoAddAndMemosList(t *testing.T) {
 	if !strings.HasPrefix(text, "id  kind") || !strings.Contains(text, "Relief, not joy?") {
 		t.Errorf("memos printed\n%s", text)
 	}
+	if md := mustRun(t, "report", project, "--format", "md", "-o", "-", "--memos", "--by", "-"); !strings.Contains(md, "**Memo (Aisha, ") || !strings.Contains(md, "Calm counts.") {
+		t.Errorf("report --memos lacks the code memo:\n%.800s", md)
+	}
+	if md := mustRun(t, "report", project, "--format", "md", "-o", "-", "--by", "-"); strings.Contains(md, "Calm counts.") {
+		t.Errorf("report without --memos carries the code memo")
+	}
 	journal := mustRun(t, "journal", project, "--limit", "1")
 	if !strings.Contains(journal, "memo.add") || !strings.Contains(journal, "Ben") {
 		t.Errorf("the last memo is not journalled as Ben's:\n%s", journal)

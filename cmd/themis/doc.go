@@ -34,7 +34,7 @@
 //	themis anonymise replace FILE.themis --text ORIGINAL (--with PSEUDONYM | --kind name|place|postcode|phone|email|nhs|ni|date|url) [--key KEY.csv]
 //	themis search FILE.themis QUERY... [--json] [--limit N]
 //	themis quotes FILE.themis --code NAME [--coder NAME] [--format md|html]
-//	themis report FILE.themis [--framework NAME] [--coder NAME | --consensus] [--starred-only] [--by ATTRIBUTE] --format md|html|docx -o OUT
+//	themis report FILE.themis [--framework NAME] [--coder NAME | --consensus] [--starred-only] [--memos] [--by ATTRIBUTE] --format md|html|docx -o OUT
 //	themis reliability DATA.csv [--level nominal|ordinal|interval|ratio] [--order A,B,C] [--categories N] [--header] [--bootstrap N --seed S] [--json]
 //	themis reliability --unitized SEGMENTS.csv --length L [--json]
 //	themis journal FILE.themis [--limit N] [--json]

@@ -2154,6 +2154,7 @@ export namespace app {
 	    attribution: ReportAttributionDTO;
 	    breakdown: string;
 	    agreement: boolean;
+	    memos: boolean;
 	    title: string;
 	
 	    static createFrom(source: any = {}) {
@@ -2171,6 +2172,7 @@ export namespace app {
 	        this.attribution = this.convertValues(source["attribution"], ReportAttributionDTO);
 	        this.breakdown = source["breakdown"];
 	        this.agreement = source["agreement"];
+	        this.memos = source["memos"];
 	        this.title = source["title"];
 	    }
 	
