@@ -60,6 +60,7 @@ test('Aisha writes a memo on one of her segments, with a Markdown preview', asyn
   const panel = page.getByTestId('memo-panel');
   await expect(panel).toContainText('Relief rather than joy?');
   await expect(panel.locator('em')).toHaveText('Check with Ben.');
+  await panel.scrollIntoViewIfNeeded();
   await shot(page, 'memos-02-reader-panel');
   expect(memos()).toEqual([expect.objectContaining({ kind: 'segment', author: 'Aisha', text: expect.stringContaining('Relief rather than joy?') })]);
 });
