@@ -48,8 +48,8 @@
 //
 // ReplaceEverywhere puts pseudonyms in place of identifiers in documents'
 // text (offsets of segments, exemplars and their cuts, turns, dismissals and
-// adjudications move with it) and in document names, case names and attribute values, as one
-// journalled change that records no original and takes the originals out of
+// adjudications move with it), in document names, case names and attribute
+// values, and in the text of memos (scrubMemos), as one journalled change that records no original and takes the originals out of
 // earlier journal entries. Then Wipe leaves no old text on disk: the write
 // connection runs with secure_delete and an in-memory temp store, and Wipe
 // empties the write-ahead log, VACUUMs and empties it again, on the

@@ -227,3 +227,37 @@ func TestUndoRefusesToTakeAMemoWrittenSince(t *testing.T) {
 		t.Errorf("the refused undo removed the code: %v", err)
 	}
 }
+
+// A replaced identifier leaves the memos too, and the memo journal entries
+// that held it, so after the replacement it is nowhere in the project.
+func TestReplaceTakesTheOriginalOutOfMemos(t *testing.T) {
+	p, doc, a, _ := newProject(t)
+	c, err := p.AddCase("Zoë Ünal", a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := memo(t, p, MemoDocument, doc, "Zoë Ünal was tired; ask zoë ünal's link worker.", a.ID)
+	kept := memo(t, p, MemoProject, 0, "Zoëtrope is no name.", a.ID)
+	if _, err := p.EditMemo(m.ID, "Zoë Ünal was tired.", a.ID); err != nil {
+		t.Fatal(err)
+	}
+	sum, err := p.ReplaceEverywhere([]Replacement{{Place: PlaceCaseName, Case: c.ID, Start: 0, End: 8, With: "[Name 1]", Expect: "Zoë Ünal"}}, nil, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Memos != 1 {
+		t.Errorf("summary = %+v, want one memo changed", sum)
+	}
+	if got, _ := p.Memo(m.ID); got.Text != "[Name 1] was tired." || got.UpdatedAt == "" {
+		t.Errorf("memo after the replacement = %+v", got)
+	}
+	if got, _ := p.Memo(kept.ID); got.Text != kept.Text {
+		t.Errorf("a memo without the name changed: %q", got.Text)
+	}
+	j, _ := p.Journal(0)
+	for _, e := range j {
+		if strings.Contains(strings.ToLower(e.Detail), "zoë") && !strings.Contains(e.Detail, "Zoëtrope") {
+			t.Errorf("%s keeps the original: %s", e.Action, e.Detail)
+		}
+	}
+}
