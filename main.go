@@ -68,6 +68,7 @@ func main() {
 			app.NewSearchService(session),
 			app.NewPrivacyService(session),
 			app.NewReportService(session),
+			app.NewThemesService(session),
 		},
 	})
 	if err != nil {

@@ -392,9 +392,6 @@ func passagesByCode(p *store.Project, v Viewer, framework int64, l Layer, f Them
 	if err != nil {
 		return nil, err
 	}
-	if err := ts.loadTexts(); err != nil {
-		return nil, err
-	}
 	out := make(map[int64][]Passage, len(ts.codes))
 	rows := make([]bool, len(ts.codes))
 	for i, c := range ts.codes {

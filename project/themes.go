@@ -3,7 +3,6 @@ package project
 import (
 	"slices"
 	"sort"
-	"unicode/utf8"
 
 	"themis/corpus"
 	"themis/errs"
@@ -215,17 +214,26 @@ type span struct{ start, end int }
 type themeTurn struct {
 	start, end      int
 	speaker, caseOf string
+	cases           []string // caseOf alone (nil without one), shared by the passages within the turn
 }
 
-// themeDoc is one in-scope document as the theme views read it.
-type themeDoc struct {
+// docBase is a document as every theme view reads it, the same until the
+// project changes: its included turns and their cases, its excluded spans
+// and its text.
+type docBase struct {
 	info     store.DocumentInfo
 	turns    []themeTurn // included turns by start; one spanning the document when it has none
 	hasTurns bool
-	excluded []span         // excluded speakers' turns, merged
-	segs     []themeSegment // of the layer's coders and the frameworks' codes, by start
-	text     string
-	offsets  []int // byte offset of every offsetStep-th code point; nil when the text is ASCII
+	excluded []span            // excluded speakers' turns, merged
+	text     *corpus.WordIndex // sliced and its words counted by code points
+	segs     []store.Segment   // every coder's, by start
+}
+
+// themeDoc is one in-scope document in one view: its segments of the
+// layer's coders and the frameworks' codes.
+type themeDoc struct {
+	*docBase
+	segs []themeSegment // by start
 }
 
 // themeSegment is a segment with its code's place in the framework(s).
@@ -235,8 +243,8 @@ type themeSegment struct {
 	with int // index into themeSet.with, -1 when not of it
 }
 
-// themeSet is everything a theme view reads, loaded once per call so that
-// no query runs per segment.
+// themeSet is everything one theme view reads: the codebook, the layer and
+// the documents in scope with their segments, taken from the snapshot.
 type themeSet struct {
 	p             *store.Project
 	scope         ThemeScope
@@ -304,30 +312,18 @@ func loadThemes(p *store.Project, v Viewer, framework, with int64, l Layer, f Th
 			withOf[c.ID] = i
 		}
 	}
-	if err := ts.loadCases(f); err != nil {
+	snap, err := snapshotOf(p)
+	if err != nil {
 		return nil, err
 	}
-	if err := ts.loadDocuments(f); err != nil {
+	if err := ts.loadCases(snap, f); err != nil {
 		return nil, err
 	}
-	byID := make(map[int64]*themeDoc, len(ts.docs))
+	if err := ts.loadDocuments(snap, f); err != nil {
+		return nil, err
+	}
 	for _, d := range ts.docs {
-		byID[d.info.ID] = d
-	}
-	var filter store.SegmentFilter
-	if len(coders) == 1 {
-		filter.Coder = coders[0].ID
-	}
-	if len(coders) > 0 {
-		segs, err := p.Segments(filter)
-		if err != nil {
-			return nil, err
-		}
-		for _, s := range segs {
-			d := byID[s.Document]
-			if d == nil {
-				continue
-			}
+		for _, s := range d.docBase.segs {
 			if _, ok := ts.coders[s.Coder]; !ok {
 				continue
 			}
@@ -383,20 +379,12 @@ func (ts *themeSet) tree() {
 
 // loadCases reads the cases and attributes and checks that the filter names
 // only cases and attributes that exist.
-func (ts *themeSet) loadCases(f ThemeFilter) error {
-	cases, err := ts.p.Cases()
-	if err != nil {
-		return err
-	}
-	for _, c := range cases {
+func (ts *themeSet) loadCases(snap *themeSnapshot, f ThemeFilter) error {
+	for _, c := range snap.cases {
 		ts.cases[c.Name] = c
 		ts.caseOrder = append(ts.caseOrder, c.Name)
 	}
-	attrs, err := ts.p.Attributes()
-	if err != nil {
-		return err
-	}
-	for _, a := range attrs {
+	for _, a := range snap.attrs {
 		ts.attrs[a.Name] = a
 	}
 	for _, c := range f.Cases {
@@ -413,66 +401,31 @@ func (ts *themeSet) loadCases(f ThemeFilter) error {
 	return nil
 }
 
-// loadDocuments reads the documents the filter keeps, their turns and the
-// cases in scope.
-func (ts *themeSet) loadDocuments(f ThemeFilter) error {
-	docs, err := ts.p.Documents()
-	if err != nil {
-		return err
-	}
+// loadDocuments takes the documents the filter keeps and the cases in scope.
+func (ts *themeSet) loadDocuments(snap *themeSnapshot, f ThemeFilter) error {
 	keep := map[int64]bool{}
 	for _, id := range f.Documents {
 		keep[id] = true
 	}
-	found := 0
-	turns, err := ts.p.AllTurnCases()
-	if err != nil {
-		return err
+	for _, id := range f.Documents {
+		if !slices.ContainsFunc(snap.docs, func(d *docBase) bool { return d.info.ID == id }) {
+			return errs.Errorf(errs.NotFound, "document %d: not found", id)
+		}
 	}
 	ts.inScope = map[string]bool{}
-	for _, info := range docs {
-		if len(keep) > 0 && !keep[info.ID] {
+	for _, base := range snap.docs {
+		if len(keep) > 0 && !keep[base.info.ID] {
 			continue
 		}
-		found++
-		d := &themeDoc{info: info}
-		tcs := turns[info.ID]
-		d.hasTurns = len(tcs) > 0
-		for _, t := range tcs {
-			if t.Excluded {
-				if n := len(d.excluded); n > 0 && t.Start <= d.excluded[n-1].end {
-					d.excluded[n-1].end = max(d.excluded[n-1].end, t.End)
-				} else {
-					d.excluded = append(d.excluded, span{t.Start, t.End})
-				}
-				continue
-			}
-			d.turns = append(d.turns, themeTurn{start: t.Start, end: t.End, speaker: t.Speaker, caseOf: t.Case})
-		}
-		if !d.hasTurns {
-			d.turns = []themeTurn{{start: 0, end: info.Chars, caseOf: info.Case}}
-		}
-		sort.Slice(d.turns, func(i, j int) bool { return d.turns[i].start < d.turns[j].start })
 		inScope := !ts.filtered
-		for _, t := range d.turns {
-			c := t.caseOf
-			if c == "" && d.hasTurns {
-				c = info.Case
-			}
-			if c != "" && ts.caseOK(c) {
+		for _, t := range base.turns {
+			if c := t.caseOf; c != "" && ts.caseOK(c) {
 				ts.inScope[c] = true
 				inScope = true
 			}
 		}
 		if inScope {
-			ts.docs = append(ts.docs, d)
-		}
-	}
-	if found < len(keep) {
-		for _, id := range f.Documents {
-			if !slices.ContainsFunc(docs, func(d store.DocumentInfo) bool { return d.ID == id }) {
-				return errs.Errorf(errs.NotFound, "document %d: not found", id)
-			}
+			ts.docs = append(ts.docs, &themeDoc{docBase: base})
 		}
 	}
 	ts.scope.Documents = len(ts.docs)
@@ -525,7 +478,7 @@ func (ts *themeSet) valueOf(caseName, attr string) string {
 
 // whollyExcluded reports whether [start, end) touches an excluded turn and
 // no included one, as store.Exclusion.Contains (and so AddSegment) decides.
-func (d *themeDoc) whollyExcluded(start, end int) bool {
+func (d *docBase) whollyExcluded(start, end int) bool {
 	if len(d.excluded) == 0 {
 		return false
 	}
@@ -541,7 +494,7 @@ func (d *themeDoc) whollyExcluded(start, end int) bool {
 }
 
 // turnsOverlapping are the included turns that [start, end) overlaps.
-func (d *themeDoc) turnsOverlapping(start, end int) []themeTurn {
+func (d *docBase) turnsOverlapping(start, end int) []themeTurn {
 	i := sort.Search(len(d.turns), func(i int) bool { return d.turns[i].end > start })
 	j := i
 	for j < len(d.turns) && d.turns[j].start < end {
@@ -555,7 +508,7 @@ func (d *themeDoc) turnsOverlapping(start, end int) []themeTurn {
 type passage struct {
 	doc        *themeDoc
 	start, end int
-	pieces     []span   // [start, end) without the excluded turns, merged
+	pieces     []span   // [start, end) without the excluded turns; nil when none cuts it
 	cases      []string // the in-scope cases of the included turns it overlaps
 	segs       []int    // indexes into doc.segs
 }
@@ -566,27 +519,33 @@ type passage struct {
 // cases all fall outside the case and attribute filters is left out.
 func (ts *themeSet) passages(d *themeDoc, rows []bool) []passage {
 	var out []passage
-	var cur *passage
+	var idx []int // the passages' segments, one backing array for the document
+	var cur passage
+	open := false
 	flush := func() {
-		if cur == nil {
+		if !open {
 			return
 		}
-		if ts.resolve(cur) {
-			out = append(out, *cur)
+		cur.segs = idx[len(idx)-len(cur.segs):]
+		if ts.resolve(&cur) {
+			out = append(out, cur)
 		}
-		cur = nil
+		open = false
 	}
 	for i, s := range d.segs {
 		if s.row < 0 || !rows[s.row] {
 			continue
 		}
-		if ts.all && cur != nil && s.Start < cur.end {
+		if ts.all && open && s.Start < cur.end {
 			cur.end = max(cur.end, s.End)
-			cur.segs = append(cur.segs, i)
+			idx = append(idx, i)
+			cur.segs = idx[len(idx)-len(cur.segs)-1:]
 			continue
 		}
 		flush()
-		cur = &passage{doc: d, start: s.Start, end: s.End, segs: []int{i}}
+		idx = append(idx, i)
+		cur = passage{doc: d, start: s.Start, end: s.End, segs: idx[len(idx)-1:]}
+		open = true
 	}
 	flush()
 	return out
@@ -598,6 +557,12 @@ func (ts *themeSet) resolve(ps *passage) bool {
 	d := ps.doc
 	ps.pieces = cut(span{ps.start, ps.end}, d.excluded)
 	turns := d.turnsOverlapping(ps.start, ps.end)
+	if len(turns) == 1 && turns[0].caseOf != "" { // the usual passage: one turn's words
+		if ts.caseOK(turns[0].caseOf) {
+			ps.cases = turns[0].cases
+		}
+		return len(ps.cases) > 0 || !ts.filtered
+	}
 	add := func(c string) {
 		if c != "" && ts.caseOK(c) && !slices.Contains(ps.cases, c) {
 			ps.cases = append(ps.cases, c)
@@ -632,6 +597,9 @@ func (ts *themeSet) caseRank(name string) int {
 
 // cut removes the excluded spans from s.
 func cut(s span, excluded []span) []span {
+	if !slices.ContainsFunc(excluded, func(x span) bool { return x.start < s.end && x.end > s.start }) {
+		return nil // the whole span: see passage.pieces
+	}
 	out := []span{s}
 	for _, x := range excluded {
 		if x.end <= s.start || x.start >= s.end {
@@ -652,6 +620,9 @@ func cut(s span, excluded []span) []span {
 		}
 		out = next
 	}
+	if out == nil {
+		return []span{} // all cut away: no words, not the whole span
+	}
 	return out
 }
 
@@ -668,14 +639,21 @@ func (ts *themeSet) rowSet(i int) []bool {
 // the document word count uses (corpus.CountWords), so no word counts
 // twice. Touching pieces are joined, so a word across them counts once.
 func (ts *themeSet) words(d *themeDoc, ps []passage) int {
-	var all []span
+	all := make([]span, 0, len(ps))
 	for _, p := range ps {
-		all = append(all, p.pieces...)
+		if p.pieces == nil {
+			all = append(all, span{p.start, p.end})
+		} else {
+			all = append(all, p.pieces...)
+		}
 	}
 	if len(all) == 0 {
 		return 0
 	}
-	sort.Slice(all, func(i, j int) bool { return all[i].start < all[j].start })
+	byStart := func(a, b span) int { return a.start - b.start }
+	if !slices.IsSortedFunc(all, byStart) { // one coder's overlapping segments
+		slices.SortFunc(all, byStart)
+	}
 	merged := all[:1]
 	for _, s := range all[1:] {
 		if last := &merged[len(merged)-1]; s.start <= last.end {
@@ -686,81 +664,17 @@ func (ts *themeSet) words(d *themeDoc, ps []passage) int {
 	}
 	n := 0
 	for _, s := range merged {
-		n += corpus.CountWords(d.slice(s.start, s.end))
+		n += d.text.Count(s.start, s.end)
 	}
 	return n
 }
 
-// loadTexts reads the texts of the documents with segments, in one query.
-func (ts *themeSet) loadTexts() error {
-	var ids []int64
-	for _, d := range ts.docs {
-		if len(d.segs) > 0 && d.text == "" {
-			ids = append(ids, d.info.ID)
-		}
-	}
-	texts, err := ts.p.DocumentTexts(ids)
-	if err != nil {
-		return err
-	}
-	for _, d := range ts.docs {
-		if t, ok := texts[d.info.ID]; ok {
-			d.setText(t)
-		}
-	}
-	return nil
-}
-
-// offsetStep is how many code points apart setText records byte offsets.
-const offsetStep = 64
-
-// setText keeps a document's text with every offsetStep-th code point's
-// byte offset, so slicing by code points does not walk the whole text.
-func (d *themeDoc) setText(t string) {
-	d.text = t
-	if len(t) == utf8.RuneCountInString(t) {
-		d.offsets = nil
-		return
-	}
-	d.offsets = make([]int, 0, len(t)/offsetStep+1)
-	cp := 0
-	for b := range t {
-		if cp%offsetStep == 0 {
-			d.offsets = append(d.offsets, b)
-		}
-		cp++
-	}
-}
-
-// byteAt is the byte offset of code point cp (the text's length past its end).
-func (d *themeDoc) byteAt(cp int) int {
-	if cp <= 0 {
-		return 0
-	}
-	if d.offsets == nil {
-		return min(cp, len(d.text))
-	}
-	k := cp / offsetStep
-	if k >= len(d.offsets) {
-		return len(d.text)
-	}
-	b := d.offsets[k]
-	for n := k * offsetStep; n < cp && b < len(d.text); n++ {
-		_, size := utf8.DecodeRuneInString(d.text[b:])
-		b += size
-	}
-	return b
-}
-
 // slice is the text of code points [start, end).
-func (d *themeDoc) slice(start, end int) string {
-	return d.text[d.byteAt(start):d.byteAt(end)]
-}
+func (d *docBase) slice(start, end int) string { return d.text.Slice(start, end) }
 
 // figures computes one code's prevalence row: its subtree's passages per
-// document, the union of their words, documents and distinct cases. Words
-// are counted only when the texts have been loaded (withWords).
-func (ts *themeSet) figures(i int, withWords bool) (PrevalenceRow, [][]passage) {
+// document, the union of their words, documents and distinct cases.
+func (ts *themeSet) figures(i int) (PrevalenceRow, [][]passage) {
 	c := ts.codes[i]
 	row := PrevalenceRow{Code: c.ID, Ref: c.Ref, Name: c.Name, Factor: ts.parent[i], IsFactor: ts.isFactor[i],
 		Depth: ts.depth[i], Color: c.Color}
@@ -780,9 +694,7 @@ func (ts *themeSet) figures(i int, withWords bool) (PrevalenceRow, [][]passage) 
 				cases[c] = true
 			}
 		}
-		if withWords {
-			row.Words += ts.words(d, ps)
-		}
+		row.Words += ts.words(d, ps)
 	}
 	row.Cases = len(cases)
 	if ts.scope.Cases > 0 {

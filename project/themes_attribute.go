@@ -22,16 +22,13 @@ func ByAttribute(p *store.Project, v Viewer, framework int64, l Layer, f ThemeFi
 	if _, ok := ts.attrs[attribute]; !ok {
 		return AttributeMatrix{}, errs.Errorf(errs.NotFound, "attribute %q: not found", attribute)
 	}
-	if err := ts.loadTexts(); err != nil {
-		return AttributeMatrix{}, err
-	}
 	out := AttributeMatrix{Scope: ts.scope, Attribute: attribute, Columns: ts.valueColumns(attribute)}
 	col := make(map[string]int, len(out.Columns))
 	for i, c := range out.Columns {
 		col[c.Value] = i
 	}
 	for i := range ts.codes {
-		fig, per := ts.figures(i, true)
+		fig, per := ts.figures(i)
 		row := AttributeRow{PrevalenceRow: fig, Cells: make([]AttributeCell, len(out.Columns))}
 		cases := make([]map[string]bool, len(out.Columns))
 		for _, ps := range per {
@@ -105,7 +102,7 @@ func (ts *themeSet) hasValue(p passage, attribute, value string) bool {
 // passages and the cases with the value ("3 of 5").
 func AttributeTable(m AttributeMatrix) report.Table {
 	t := report.Table{
-		Title:  fmt.Sprintf("%s codes by %s: %s", m.Scope.Framework.Name, m.Attribute, ScopeCaption(m.Scope)),
+		Title:  fmt.Sprintf("By %s — %s — %s", m.Attribute, m.Scope.Framework.Name, ScopeCaption(m.Scope)),
 		Header: []string{"Code", "Factor"},
 	}
 	for _, c := range m.Columns {

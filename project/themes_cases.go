@@ -15,9 +15,6 @@ func CaseCodeMatrix(p *store.Project, v Viewer, framework int64, l Layer, f Them
 	if err != nil {
 		return CaseMatrix{}, err
 	}
-	if err := ts.loadTexts(); err != nil {
-		return CaseMatrix{}, err
-	}
 	out := CaseMatrix{Scope: ts.scope, Cases: make([]CaseColumn, len(ts.scope.CaseNames))}
 	col := make(map[string]int, len(out.Cases))
 	for i, c := range ts.scope.CaseNames {
@@ -29,7 +26,7 @@ func CaseCodeMatrix(p *store.Project, v Viewer, framework int64, l Layer, f Them
 		col[c] = i
 	}
 	for i := range ts.codes {
-		fig, per := ts.figures(i, true)
+		fig, per := ts.figures(i)
 		row := CaseRow{PrevalenceRow: fig, Cells: make([]int, len(out.Cases))}
 		for _, ps := range per {
 			for _, p := range ps {
@@ -46,7 +43,7 @@ func CaseCodeMatrix(p *store.Project, v Viewer, framework int64, l Layer, f Them
 // CaseTable is a case × code matrix as a table, a column per case.
 func CaseTable(m CaseMatrix) report.Table {
 	t := report.Table{
-		Title:  fmt.Sprintf("%s codes by case: %s", m.Scope.Framework.Name, ScopeCaption(m.Scope)),
+		Title:  fmt.Sprintf("By case — %s — %s", m.Scope.Framework.Name, ScopeCaption(m.Scope)),
 		Header: []string{"Code", "Factor"},
 	}
 	for _, c := range m.Cases {

@@ -49,9 +49,6 @@ func CellPassages(p *store.Project, v Viewer, q CellQuery) ([]Passage, error) {
 			return nil, errs.Errorf(errs.NotFound, "case %q: not found", q.Case)
 		}
 	}
-	if err := ts.loadTexts(); err != nil {
-		return nil, err
-	}
 	keep := func(ps passage) bool {
 		if q.Case != "" && !slices.Contains(ps.cases, q.Case) {
 			return false

@@ -199,7 +199,7 @@ func CoTable(m CoMatrix, jaccard bool) report.Table {
 	if jaccard {
 		what = "Co-occurrence (Jaccard index)"
 	}
-	t := report.Table{Title: fmt.Sprintf("%s, %s × %s: %s", what, m.Scope.Framework.Name, columnsFramework(m), ScopeCaption(m.Scope)),
+	t := report.Table{Title: fmt.Sprintf("%s — %s — %s", what, coFrameworks(m), ScopeCaption(m.Scope)),
 		Header: []string{"Code"}}
 	for _, c := range m.Columns {
 		t.Header = append(t.Header, c.Name)
@@ -220,7 +220,7 @@ func CoTable(m CoMatrix, jaccard bool) report.Table {
 
 // CoPairTable is the pairs with a count above zero as a table (the CLI's rows).
 func CoPairTable(m CoMatrix, jaccard bool) report.Table {
-	t := report.Table{Title: fmt.Sprintf("Co-occurring codes, %s × %s: %s", m.Scope.Framework.Name, columnsFramework(m), ScopeCaption(m.Scope)),
+	t := report.Table{Title: fmt.Sprintf("Co-occurring codes — %s — %s", coFrameworks(m), ScopeCaption(m.Scope)),
 		Header: []string{"Code A", "Code B", "Count"}}
 	if jaccard {
 		t.Header = append(t.Header, "Jaccard")
@@ -235,10 +235,10 @@ func CoPairTable(m CoMatrix, jaccard bool) report.Table {
 	return t
 }
 
-// columnsFramework names the columns' framework for a caption.
-func columnsFramework(m CoMatrix) string {
-	if m.With.Name != "" {
-		return m.With.Name
+// coFrameworks names the matrix's framework, or its two ("Themes × Keyes").
+func coFrameworks(m CoMatrix) string {
+	if m.With.ID == 0 || m.With.ID == m.Scope.Framework.ID {
+		return m.Scope.Framework.Name
 	}
-	return m.Scope.Framework.Name
+	return m.Scope.Framework.Name + " × " + m.With.Name
 }

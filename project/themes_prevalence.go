@@ -16,12 +16,9 @@ func Summarise(p *store.Project, v Viewer, framework int64, l Layer, f ThemeFilt
 	if err != nil {
 		return Summary{}, err
 	}
-	if err := ts.loadTexts(); err != nil {
-		return Summary{}, err
-	}
 	out := Summary{Scope: ts.scope, Rows: make([]PrevalenceRow, len(ts.codes))}
 	for i := range ts.codes {
-		out.Rows[i], _ = ts.figures(i, true)
+		out.Rows[i], _ = ts.figures(i)
 	}
 	return out, nil
 }
@@ -56,7 +53,7 @@ func codeLabel(r PrevalenceRow) string {
 // SummaryTable is a summary as a table for the CLI and the exports.
 func SummaryTable(s Summary) report.Table {
 	t := report.Table{
-		Title:  fmt.Sprintf("Prevalence of %s codes: %s", s.Scope.Framework.Name, ScopeCaption(s.Scope)),
+		Title:  fmt.Sprintf("Prevalence per code — %s — %s", s.Scope.Framework.Name, ScopeCaption(s.Scope)),
 		Header: []string{"Code", "Factor", "Segments", "Words", "Documents", "Cases", "Case share"},
 	}
 	for _, r := range s.Rows {

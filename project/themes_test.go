@@ -644,3 +644,112 @@ func golden(t *testing.T, name, got string) {
 		t.Errorf("%s differs:\n%s\nwant\n%s", name, got, want)
 	}
 }
+
+// TestThemesSeeChanges checks that the views read the project again after
+// any change (the snapshot is kept only while nothing changes), and that
+// a second project is not answered from the first one's snapshot.
+func TestThemesSeeChanges(t *testing.T) {
+	s := newThemeStudy(t)
+	v := leadViewer(t, s.p)
+	count := func(p *store.Project, code int64) int {
+		t.Helper()
+		sum, err := Summarise(p, v, 0, Layer{Coder: s.ben.ID}, ThemeFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rowOf(t, sum, code).Segments
+	}
+	if n := count(s.p, s.au); n != 0 {
+		t.Fatalf("Ben's Autonomy = %d", n)
+	}
+	if _, err := s.p.AddSegment(store.NewSegment{Document: s.d3, Code: s.au, Coder: s.ben.ID, Start: 24, End: 30}, s.ben.ID); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(s.p, s.au); n != 1 {
+		t.Errorf("after coding, Ben's Autonomy = %d, want 1", n)
+	}
+	// Excluding LW1 leaves the segment wholly in excluded turns.
+	if err := s.p.SetSpeakerExcluded(s.d3, "LW1", true, s.aisha.ID); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(s.p, s.au); n != 0 {
+		t.Errorf("after excluding LW1, Ben's Autonomy = %d, want 0", n)
+	}
+	other := newThemeStudy(t)
+	if n := count(other.p, other.au); n != 0 {
+		t.Errorf("another project's Autonomy = %d, want 0", n)
+	}
+}
+
+// TestDocumentWithoutTurns: a document without turns counts for its own
+// case, which is in scope; one without a case counts for no case.
+func TestDocumentWithoutTurns(t *testing.T) {
+	p, a, b := newStudy(t)
+	res, err := p.ImportDocuments([]store.NewDocument{
+		{Name: "field notes", SourceName: "notes.txt", Hash: "n", Text: "The group met in the garden today."},
+		{Name: "memo", SourceName: "memo.txt", Hash: "m", Text: "Nobody in particular said this."},
+	}, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.LinkCase(res[0].ID, "Site A", nil, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	si, _ := p.CodeByName("Social integration")
+	for _, s := range []struct {
+		coder store.Coder
+		doc   int64
+		start int
+		end   int
+	}{{a, res[0].ID, 4, 13}, {b, res[0].ID, 10, 33}, {a, res[1].ID, 0, 7}} {
+		if _, err := p.AddSegment(store.NewSegment{Document: s.doc, Code: si.ID, Coder: s.coder.ID, Start: s.start, End: s.end}, s.coder.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sum, err := Summarise(p, leadViewer(t, p), 0, Layer{}, ThemeFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// "group met" ∪ "met in the garden today" = "group met in the garden
+	// today" (6 words) for Site A; "Nobody " (1 word) for no case.
+	r := rowOf(t, sum, si.ID)
+	if got := (figures{r.Segments, r.Words, r.Documents, r.Cases}); got != (figures{2, 7, 2, 1}) || sum.Scope.Cases != 1 || sum.Scope.Documents != 2 {
+		t.Errorf("figures %v, scope %d cases in %d documents", got, sum.Scope.Cases, sum.Scope.Documents)
+	}
+}
+
+// TestThemesConcurrently runs views at once, as the app's bindings may, over
+// one snapshot (run with -race).
+func TestThemesConcurrently(t *testing.T) {
+	s := newThemeStudy(t)
+	v := leadViewer(t, s.p)
+	want, err := Summarise(s.p, v, 0, Layer{}, ThemeFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	errc := make(chan error, 8)
+	for i := range 8 {
+		go func() {
+			var err error
+			switch i % 4 {
+			case 0:
+				var got Summary
+				if got, err = Summarise(s.p, v, 0, Layer{}, ThemeFilter{}); err == nil && !reflect.DeepEqual(got, want) {
+					err = errors.New("a different summary")
+				}
+			case 1:
+				_, err = ByAttribute(s.p, v, 0, Layer{}, ThemeFilter{Cases: []string{"Patient 2"}}, "role")
+			case 2:
+				_, err = Cooccurrence(s.p, v, 0, 0, Layer{Coder: s.ben.ID}, ThemeFilter{})
+			case 3:
+				_, err = CellPassages(s.p, v, CellQuery{Code: s.ew})
+			}
+			errc <- err
+		}()
+	}
+	for range 8 {
+		if err := <-errc; err != nil {
+			t.Error(err)
+		}
+	}
+}

@@ -14,7 +14,8 @@
 # Blocks: coding (statistics and transcript parsing: ./coding/ ./corpus/),
 # hostile (the largest hostile files, peak heap),
 # import, open, corpus (the 200 x 8,000-word corpus budgets), search,
-# anonymise, cli (the command line as whole processes), report (the themes
+# anonymise, cli (the command line as whole processes), themes (the theme
+# summaries on the budget corpus with 40,000 segments), report (the themes
 # report of 1,000 quotes to .docx).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,6 +44,9 @@ want() {
   # The corpus budgets: the generated 200 x 8,000 words read, imported and
   # indexed (in a child process, for its peak memory), queried and scanned.
   want corpus && go test -run='^$' -bench='^BenchmarkCorpus$' -benchmem -benchtime=1x ./project/ 2>&1
+  # The theme summaries (issue 10): each view of the Themes tab on the budget
+  # corpus with 40,000 segments of two coders; building the project is untimed.
+  want themes && go test -run='^$' -bench='^BenchmarkThemes$' -benchmem -benchtime=5x ./project/ 2>&1
   # The reliability calculator (t-reliability): themis reliability in-process
   # (CSV parse, every statistic, JSON) on 4 coders x 100,000 units, and with
   # 1,000 bootstrap resamples; ./coding/ above has the same without the parse.
@@ -109,6 +113,16 @@ budget() {
     BenchmarkCorpus/Query:pct-no-hit) echo "queries that find nothing" ;;
     BenchmarkCorpus/Scan) echo "scan < 10 s (anonymisation, the whole 200 x 8,000-word project)|10000" ;;
     BenchmarkCorpus/Scan:s-cpu) echo "CPU time, all threads (the scan runs on every core)" ;;
+    BenchmarkThemes/FirstRead) echo "first view after a change: reads the project (no budget; once per change)" ;;
+    BenchmarkThemes/FirstRead:ms-cpu) echo "CPU time, all threads" ;;
+    BenchmarkThemes/Summary) echo "prevalence, all coders, 200 x 8,000 words, 40,000 segments < 100 ms|100" ;;
+    BenchmarkThemes/SummaryOneCoder) echo "prevalence, one coder < 100 ms|100" ;;
+    BenchmarkThemes/SummaryPatients) echo "prevalence, attribute filter (role = patient) < 100 ms|100" ;;
+    BenchmarkThemes/ByAttribute) echo "code x role matrix < 100 ms|100" ;;
+    BenchmarkThemes/CaseCode) echo "case x code matrix (200 cases) < 100 ms|100" ;;
+    BenchmarkThemes/Cooccurrence) echo "co-occurrence with Jaccard < 100 ms|100" ;;
+    BenchmarkThemes/CellPassages) echo "drill-down into one cell, with context (no budget set)" ;;
+    BenchmarkThemes/*:ms-cpu) echo "CPU time, all threads < 100 ms|100" ;;
     BenchmarkCLIStart) echo "CLI start, trivial command (CPU) < 0.02 s (themis help, median CPU time)|20" ;;
     BenchmarkCLIStart:ms-wall) echo "wall time, median (waits for a CPU on a busy machine)" ;;
     BenchmarkCLIStart:ms-cpu-fastest) echo "CPU time of the fastest run" ;;

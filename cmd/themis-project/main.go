@@ -48,6 +48,9 @@ var handlers = map[string]cli.Handler{
 	"journal":   cmdJournal,
 	"memos":     cmdMemos,
 	"memo":      cmdMemo,
+
+	"summary":      cmdSummary,
+	"cooccurrence": cmdCooccurrence,
 }
 
 // run prints through safe writers (termsafe.go) and records the global

@@ -2,14 +2,12 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"strings"
 
-	"themis/errs"
 	"themis/project"
 	"themis/report"
 	"themis/store"
@@ -89,51 +87,6 @@ func cmdReport(args []string, out io.Writer) error {
 		return fmt.Errorf("write the report to %s: %w", *output, err)
 	}
 	return nil
-}
-
-// named makes a not-found error (an unknown coder, code, framework or
-// attribute, which the message names) a usage error: exit status 2.
-func named(err error) error {
-	if errors.Is(err, errs.NotFound) {
-		return usageError{err.Error()}
-	}
-	return err
-}
-
-// layerNamed is the layer --coder or --consensus choose; neither is all
-// coders together.
-func layerNamed(p *store.Project, coder string, consensus bool) (project.Layer, error) {
-	if coder != "" {
-		c, err := p.CoderByName(coder)
-		if err != nil {
-			return project.Layer{}, named(err)
-		}
-		return project.Layer{Coder: c.ID}, nil
-	}
-	if !consensus {
-		return project.Layer{}, nil
-	}
-	coders, err := p.Coders()
-	if err != nil {
-		return project.Layer{}, err
-	}
-	var layers []store.Coder
-	for _, c := range coders {
-		if c.Kind == store.KindConsensus {
-			layers = append(layers, c)
-		}
-	}
-	switch len(layers) {
-	case 0:
-		return project.Layer{}, usageError{"no consensus layer: adjudicate first"}
-	case 1:
-		return project.Layer{Coder: layers[0].ID}, nil
-	}
-	names := make([]string, len(layers))
-	for i, c := range layers {
-		names[i] = fmt.Sprintf("%q", c.Name)
-	}
-	return project.Layer{}, usageError{fmt.Sprintf("the project has %d consensus layers (%s): say which with --coder NAME", len(layers), strings.Join(names, ", "))}
 }
 
 // breakdownNamed is the attribute --by names ("-" for none), or by default

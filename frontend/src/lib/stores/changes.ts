@@ -16,7 +16,7 @@ export type Change =
   /** the project's coders: a consensus layer was made */
   | { kind: 'coders' }
   /** a passage was starred, unstarred or trimmed as an exemplar for the report; source: the store that did it */
-  | { kind: 'exemplars'; source?: 'quotes' | 'reader' }
+  | { kind: 'exemplars'; source?: 'quotes' | 'reader' | 'themes' }
   /** a memo was written, edited, deleted or brought back */
   | { kind: 'memos' };
 

@@ -10,6 +10,7 @@ import { QuotesStore } from './quotes.svelte';
 import { ReaderStore } from './reader.svelte';
 import { ReviewStore } from './review.svelte';
 import { SearchStore } from './search.svelte';
+import { ThemesStore } from './themes.svelte';
 import { toasts as defaultToasts, type ToastStore } from './toasts.svelte';
 
 /**
@@ -34,6 +35,7 @@ export class Workspace {
   readonly memos: MemosStore;
   readonly privacy: PrivacyStore;
   readonly importing: ImportStore;
+  readonly themes: ThemesStore;
 
   constructor(
     readonly project: ProjectStore,
@@ -50,6 +52,7 @@ export class Workspace {
     this.memos = new MemosStore(toasts, () => changes.emit({ kind: 'memos' }));
     this.privacy = new PrivacyStore(toasts, changes);
     this.importing = new ImportStore({ onImported: () => changes.emit({ kind: 'documents' }) });
+    this.themes = new ThemesStore(toasts, undefined, () => changes.emit({ kind: 'exemplars', source: 'themes' }));
     this.follow();
   }
 
@@ -99,11 +102,18 @@ export class Workspace {
     // A consensus layer is one more coder to list.
     changes.on('coders', () => void project.refresh());
 
-    // A star or trim made in one place shows in the other (the store that
+    // Every theme figure reads the coding, the codebook, the cases and the
+    // documents; a new consensus layer becomes the default layer.
+    for (const kind of ['segments', 'codebook', 'cases', 'documents', 'coders'] as const) {
+      changes.on(kind, () => this.themes.invalidate());
+    }
+
+    // A star or trim made in one place shows in the others (the store that
     // made it has already put it on its own view).
     changes.on('exemplars', (c) => {
       if (c.source !== 'reader') void reader.reloadStars();
       if (c.source !== 'quotes' && quotes.codeId !== null) void quotes.load();
+      if (c.source !== 'themes') void this.themes.reloadStars();
     });
   }
 
