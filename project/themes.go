@@ -323,6 +323,9 @@ func loadThemes(p *store.Project, v Viewer, framework, with int64, l Layer, f Th
 		return nil, err
 	}
 	for _, d := range ts.docs {
+		// sized once: a view reads every segment, and growing the slice
+		// was most of what it allocated
+		d.segs = make([]themeSegment, 0, len(d.docBase.segs))
 		for _, s := range d.docBase.segs {
 			if _, ok := ts.coders[s.Coder]; !ok {
 				continue
@@ -518,8 +521,18 @@ type passage struct {
 // point) merge in "all coders", touching ones stay apart. A passage whose
 // cases all fall outside the case and attribute filters is left out.
 func (ts *themeSet) passages(d *themeDoc, rows []bool) []passage {
-	var out []passage
-	var idx []int // the passages' segments, one backing array for the document
+	n := 0
+	for _, s := range d.segs {
+		if s.row >= 0 && rows[s.row] {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	// at most one passage per segment: sized once, not grown
+	out := make([]passage, 0, n)
+	idx := make([]int, 0, n) // the passages' segments, one backing array for the document
 	var cur passage
 	open := false
 	flush := func() {
@@ -595,35 +608,30 @@ func (ts *themeSet) caseRank(name string) int {
 	return ts.rank[name]
 }
 
-// cut removes the excluded spans from s.
+// cut removes the excluded spans from s. excluded is sorted and its spans
+// are disjoint (merged turns), so the first one s may touch is found by
+// binary search and the rest follow it: a document has as many excluded
+// turns as the interviewer's questions, and every passage is cut.
 func cut(s span, excluded []span) []span {
-	if !slices.ContainsFunc(excluded, func(x span) bool { return x.start < s.end && x.end > s.start }) {
+	k := sort.Search(len(excluded), func(i int) bool { return excluded[i].end > s.start })
+	if k == len(excluded) || excluded[k].start >= s.end {
 		return nil // the whole span: see passage.pieces
 	}
-	out := []span{s}
-	for _, x := range excluded {
-		if x.end <= s.start || x.start >= s.end {
-			continue
+	out := []span{}
+	at := s.start
+	for _, x := range excluded[k:] {
+		if x.start >= s.end {
+			break
 		}
-		var next []span
-		for _, p := range out {
-			if x.end <= p.start || x.start >= p.end {
-				next = append(next, p)
-				continue
-			}
-			if x.start > p.start {
-				next = append(next, span{p.start, x.start})
-			}
-			if x.end < p.end {
-				next = append(next, span{x.end, p.end})
-			}
+		if x.start > at {
+			out = append(out, span{at, x.start})
 		}
-		out = next
+		at = max(at, x.end)
 	}
-	if out == nil {
-		return []span{} // all cut away: no words, not the whole span
+	if at < s.end {
+		out = append(out, span{at, s.end})
 	}
-	return out
+	return out // empty when all is cut away: no words, not the whole span
 }
 
 // rowSet is the code indexes of a row's subtree as a lookup.
