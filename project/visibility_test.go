@@ -56,10 +56,6 @@ func TestBlindModeRefusesComparisonToOthers(t *testing.T) {
 			_, err := UnitizedAgreement(p, v, []int64{lead.ID, ben.ID}, nil)
 			return err
 		},
-		"disagreements": func(v Viewer) error {
-			_, err := Disagreements(p, v, pair)
-			return err
-		},
 	}
 	for name, run := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -72,12 +68,123 @@ func TestBlindModeRefusesComparisonToOthers(t *testing.T) {
 			}
 		})
 	}
-	// Adjudicating writes as the viewer: refused before anything is written.
-	if _, err := StartAdjudication(p, asBen, pair); !errors.Is(err, errs.Forbidden) {
-		t.Fatalf("start adjudication as %s: %v", ben.Name, err)
+	// Review lists both coders' passages: in blind mode it is refused to
+	// everyone, the lead and a named adjudicator included; only the figures
+	// above stay open to the lead.
+	chen := nameAdjudicator(t, p, "Chen")
+	asChen, err := ViewerFor(p, chen.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	review := map[string]func(v Viewer) error{
+		"disagreements": func(v Viewer) error { _, err := Disagreements(p, v, pair); return err },
+		"start":         func(v Viewer) error { _, err := StartAdjudication(p, v, pair); return err },
+		"decide": func(v Viewer) error {
+			_, err := Decide(p, v, DecideRequest{ReviewRequest: pair, Key: "x", Action: Neither})
+			return err
+		},
+		"reopen": func(v Viewer) error { return Reopen(p, v, pair, "x") },
+	}
+	for name, run := range review {
+		for _, v := range []Viewer{asBen, asLead, asChen} {
+			err := run(v)
+			if !errors.Is(err, errs.Forbidden) || !strings.Contains(err.Error(), "nobody, "+v.Coder.Name+" included, sees another coder's passages") {
+				t.Errorf("%s as %s in blind mode: %v", name, v.Coder.Name, err)
+			}
+		}
 	}
 	if _, err := p.ConsensusLayer(lead.ID, ben.ID, false); !errors.Is(err, store.ErrNotFound) {
 		t.Fatalf("a refused start left a consensus layer: %v", err)
+	}
+}
+
+// Adjudication belongs to the lead or the adjudicator the lead names, never
+// to either coder of the pair: not even the lead when the lead coded one of
+// the layers.
+func TestAdjudicationBelongsToTheLeadOrTheNamedAdjudicator(t *testing.T) {
+	p, err := CreateDemo(filepath.Join(t.TempDir(), "Demo study.themis"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	aisha, _ := p.Lead()
+	ben, _ := p.CoderByName(DemoSecondCoder)
+	add := func(name string) store.Coder {
+		c, err := p.AddCoder(name, aisha.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	chen, dana := add("Chen"), add("Dana")
+	// Ben and Chen code the same passage differently so their pair has a disagreement.
+	docs, _ := p.Documents()
+	codes, _ := p.Codes()
+	var code int64
+	for _, c := range codes {
+		if c.Codable {
+			code = c.ID
+			break
+		}
+	}
+	if _, err := p.AddSegment(store.NewSegment{Document: docs[0].ID, Code: code, Coder: chen.ID, Start: 0, End: 40}, chen.ID); err != nil {
+		t.Fatal(err)
+	}
+	viewer := func(c store.Coder) Viewer {
+		v, err := ViewerFor(p, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	aishaBen := ReviewRequest{CoderA: aisha.ID, CoderB: ben.ID}
+	benChen := ReviewRequest{CoderA: ben.ID, CoderB: chen.ID}
+	tests := []struct {
+		name  string
+		who   store.Coder
+		pair  ReviewRequest
+		named store.Coder // the adjudicator, ID 0 for none
+		want  string      // "" when allowed, else part of the refusal
+	}{
+		{"a coder of the pair", ben, aishaBen, store.Coder{}, "Ben coded one of the two layers being adjudicated (Aisha and Ben); adjudication belongs to the project lead (Aisha)"},
+		{"the lead coded one layer, nobody named", aisha, aishaBen, store.Coder{}, "so the lead cannot settle them; only an adjudicator the lead names, who is neither coder, may (none is named yet)"},
+		{"the lead coded one layer, Dana named", aisha, aishaBen, dana, "(now Dana)"},
+		{"the named adjudicator", dana, aishaBen, dana, ""},
+		{"a coder who is neither lead nor adjudicator", chen, aishaBen, dana, "adjudication belongs to the project lead (Aisha) or the adjudicator the lead names (now Dana); Chen can read"},
+		{"the named adjudicator as a coder of the pair", chen, benChen, chen, "Chen coded one of the two layers being adjudicated (Ben and Chen)"},
+		{"the lead, outside the pair", aisha, benChen, store.Coder{}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if err := p.SetAdjudicator(tt.named.ID, aisha.ID); err != nil {
+				t.Fatal(err)
+			}
+			v := viewer(tt.who)
+			// Reading the disagreements is open to anyone once blind mode is off.
+			if _, err := Disagreements(p, v, tt.pair); err != nil {
+				t.Fatalf("disagreements as %s: %v", tt.who.Name, err)
+			}
+			layers, _ := p.Coders()
+			_, err := StartAdjudication(p, v, tt.pair)
+			if tt.want == "" {
+				if err != nil {
+					t.Fatalf("start as %s: %v", tt.who.Name, err)
+				}
+				return
+			}
+			if !errors.Is(err, errs.Forbidden) || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("start as %s = %v; want Forbidden with %q", tt.who.Name, err, tt.want)
+			}
+			if after, _ := p.Coders(); len(after) != len(layers) {
+				t.Fatalf("a refused start made a consensus layer: %d layers, then %d", len(layers), len(after))
+			}
+			if _, err := Decide(p, v, DecideRequest{ReviewRequest: tt.pair, Key: "x", Action: Neither}); !errors.Is(err, errs.Forbidden) {
+				t.Errorf("decide as %s: %v", tt.who.Name, err)
+			}
+			if err := Reopen(p, v, tt.pair, "x"); !errors.Is(err, errs.Forbidden) {
+				t.Errorf("reopen as %s: %v", tt.who.Name, err)
+			}
+		})
 	}
 }
 
