@@ -281,6 +281,18 @@ func cmdCoders(args []string, out io.Writer) error {
 		}
 		return addCoder(pos[0], pos[1], out)
 	}
+	if len(args) > 0 && args[0] == "adjudicator" {
+		fs := flag.NewFlagSet("coders adjudicator", flag.ContinueOnError)
+		none := fs.Bool("none", false, "name nobody: only the lead adjudicates")
+		pos, err := parse(fs, args[1:], 1, 2)
+		if err != nil {
+			return err
+		}
+		if *none == (len(pos) == 2) {
+			return usageError{"coders adjudicator takes a coder's NAME or --none"}
+		}
+		return setAdjudicator(pos[0], pos[1:], out)
+	}
 	fs := flag.NewFlagSet("coders", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print JSON")
 	pos, err := parse(fs, args, 1, 1)
@@ -296,20 +308,32 @@ func cmdCoders(args []string, out io.Writer) error {
 		if err != nil && !errors.Is(err, store.ErrNotFound) { // a project may have no lead yet
 			return err
 		}
+		adj, _, err := p.Adjudicator()
+		if err != nil {
+			return err
+		}
 		type coderJSON struct {
-			Name string `json:"name"`
-			Lead bool   `json:"lead"`
+			Name        string `json:"name"`
+			Lead        bool   `json:"lead"`
+			Adjudicator bool   `json:"adjudicator"`
 		}
 		list := []coderJSON{}
 		for _, c := range coders {
-			list = append(list, coderJSON{c.Name, c.ID == lead.ID})
+			list = append(list, coderJSON{c.Name, c.ID == lead.ID, adj.ID != 0 && c.ID == adj.ID})
 		}
 		if *asJSON {
 			return writeJSON(out, list)
 		}
 		for _, c := range list {
+			var roles []string
 			if c.Lead {
-				fmt.Fprintf(out, "%s (lead)\n", c.Name)
+				roles = append(roles, "lead")
+			}
+			if c.Adjudicator {
+				roles = append(roles, "adjudicator")
+			}
+			if len(roles) > 0 {
+				fmt.Fprintf(out, "%s (%s)\n", c.Name, strings.Join(roles, ", "))
 			} else {
 				fmt.Fprintln(out, c.Name)
 			}

@@ -18,6 +18,7 @@
 //	themis text FILE.themis DOCUMENT
 //	themis coders FILE.themis [--json]
 //	themis coders add FILE.themis NAME
+//	themis coders adjudicator FILE.themis NAME|--none
 //	themis segments import FILE.themis CODINGS.csv
 //	themis segments export FILE.themis [--coder NAME]
 //	themis agreement FILE.themis --coders A,B[,C...] [--docs NAME,...] [--codes NAME,...] [--unit character|turn|sentence|paragraph|segment|document|unitized] [--threshold P] [--bootstrap N --seed S --resample document|turn] [--by code|factor|document [--code NAME]] [--format text|csv|md|html] [--statistic NAME] [--json]
