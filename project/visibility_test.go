@@ -272,3 +272,81 @@ func TestNobodyCodesAsAConsensusLayer(t *testing.T) {
 		t.Fatalf("code in vivo as the consensus layer: %v", err)
 	}
 }
+
+// With blind mode on, the lead sees no other coder's passage on any surface
+// that shows passages (the reader's segments, a code's segments and counts,
+// quotes, Review), and keeps the agreement figures; so does a coder.
+func TestBlindModeHoldsForTheLeadOnEverySurface(t *testing.T) {
+	p, err := CreateDemo(filepath.Join(t.TempDir(), "Demo study.themis"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	lead, _ := p.Lead()
+	ben, _ := p.CoderByName(DemoSecondCoder)
+	if err := p.SetBlindMode(true, lead.ID); err != nil {
+		t.Fatal(err)
+	}
+	docs, _ := p.Documents()
+	codes, _ := p.Codes()
+	for _, pair := range [][2]store.Coder{{lead, ben}, {ben, lead}} {
+		me, other := pair[0], pair[1]
+		v, err := ViewerFor(p, me.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := map[int64]int{}
+		for _, d := range docs {
+			segs, err := VisibleSegments(p, v, d.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range segs {
+				seen[s.Coder]++
+			}
+		}
+		quoted := 0
+		for _, c := range codes {
+			segs, err := VisibleCodeSegments(p, v, c.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range segs {
+				seen[s.Coder]++
+			}
+			_, qs, err := Quotes(p, v, c.ID, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, q := range qs {
+				seen[q.CoderID]++
+				quoted++
+			}
+			if _, _, err := Quotes(p, v, c.ID, other.ID); !errors.Is(err, errs.Forbidden) {
+				t.Errorf("%s asked for %s's quotes of %s: %v", me.Name, other.Name, c.Name, err)
+			}
+		}
+		counts, err := CodesWithCounts(p, v, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range counts {
+			for _, k := range c.Counts {
+				seen[k.Coder.ID] += k.Count
+			}
+		}
+		if seen[other.ID] != 0 || seen[me.ID] == 0 || quoted == 0 {
+			t.Errorf("%s in blind mode saw %d of %s's passages and %d of their own (%d quotes)", me.Name, seen[other.ID], other.Name, seen[me.ID], quoted)
+		}
+		if _, err := Disagreements(p, v, ReviewRequest{CoderA: lead.ID, CoderB: ben.ID}); !errors.Is(err, errs.Forbidden) {
+			t.Errorf("%s listed the disagreements in blind mode: %v", me.Name, err)
+		}
+		if v.SearchCoders() == nil || len(v.SearchCoders()) != 1 || v.SearchCoders()[0] != me.Name {
+			t.Errorf("%s searches the coding of %v in blind mode", me.Name, v.SearchCoders())
+		}
+		_, err = AgreementTableFor(p, v, AgreementRequest{CoderA: lead.ID, CoderB: ben.ID}, "kappa")
+		if want := me.ID == lead.ID; (err == nil) != want {
+			t.Errorf("%s's agreement figures in blind mode: %v (want allowed: %v)", me.Name, err, want)
+		}
+	}
+}
