@@ -66,6 +66,8 @@ func main() {
 			app.NewCasesService(session),
 			app.NewSearchService(session),
 			app.NewPrivacyService(session),
+			app.NewReportService(session),
+			app.NewThemesService(session),
 		},
 	})
 	if err != nil {

@@ -188,6 +188,34 @@ type QuoteDTO struct {
 	Text       string `json:"text"`
 	Start      int    `json:"start"`
 	End        int    `json:"end"`
+	// The same passage of several coders is one quote: every segment and
+	// coder, in the order they coded it.
+	SegmentIDs []int64  `json:"segmentIds"`
+	Coders     []string `json:"coders"`
+	// ExemplarID is the passage's star, 0 when not starred; Cuts (code
+	// points, absolute) and Trimmed (report.TrimmedText) are its trim.
+	ExemplarID int64    `json:"exemplarId"`
+	Cuts       [][2]int `json:"cuts"`
+	Trimmed    string   `json:"trimmed"`
+}
+
+// ExemplarDTO is a starred passage: its span and cuts in code points, the
+// full text and the trimmed text every display shows.
+type ExemplarDTO struct {
+	ID         int64    `json:"id"`
+	DocumentID int64    `json:"documentId"`
+	Document   string   `json:"document"`
+	CodeID     int64    `json:"codeId"`
+	Code       string   `json:"code"`
+	Start      int      `json:"start"`
+	End        int      `json:"end"`
+	Cuts       [][2]int `json:"cuts"`
+	Text       string   `json:"text"`
+	Trimmed    string   `json:"trimmed"`
+	StarredBy  string   `json:"starredBy"`
+	StarredAt  string   `json:"starredAt"`
+	Speaker    string   `json:"speaker"`
+	Case       string   `json:"case"`
 }
 
 // QuotesDTO is the quotes of one code.

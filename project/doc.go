@@ -14,7 +14,7 @@
 //   - The bundled demo study (demo.go): CreateDemo.
 //   - Importing transcripts (importing.go): CollectFiles, PreviewFile,
 //     Import (with progress and cancelling), ImportFiles, ImportData,
-//     CheckSpeakerPattern, Summary.
+//     CheckSpeakerPattern, ImportLine.
 //   - Case sheets (cases.go): ImportCaseSheet, ImportCaseSheetData,
 //     CaseSheetSummary.
 //   - Codebooks (codebook.go): NewFramework (from a built-in),
@@ -38,7 +38,27 @@
 //     Krippendorff's unitizing alphas, UnitizedAgreement (unitized.go).
 //   - Adjudication (adjudication.go): Disagreements, StartAdjudication,
 //     Decide, Reopen, building a consensus layer.
-//   - Quotes for a code (quotes.go): Quotes, RenderQuotes.
+//   - Theme summaries (themes*.go): the figures of the Themes tab, themis
+//     summary and cooccurrence, and the report: DefaultLayer, Summarise
+//     (prevalence per code, factors rolled up), ByAttribute (code × value),
+//     CaseCodeMatrix, Cooccurrence (with Jaccard, across two frameworks),
+//     CellPassages (the passages behind a cell, with context), and the
+//     tables every output writes (SummaryTable, AttributeTable, CaseTable,
+//     CoTable, CoPairTable). A Layer is one coder's or consensus layer's
+//     segments, or all visible coders' merged per code and document into
+//     passages; a passage counts for the cases of the included turns it
+//     lies in, and excluded speakers' turns are cut away. The views read a
+//     snapshot of the project (themes_snapshot.go) kept until
+//     store.Project.Generation says it changed, so a filter change
+//     recounts in memory. The definitions are the README's "Theme
+//     summaries".
+//   - Quotes for a code (quotes.go): Quotes (the same passage of several
+//     coders once, with its star and trim), RenderQuotes.
+//   - Exemplars, the passages starred for the report (exemplars.go): Star,
+//     Unstar, Trim, VisibleExemplars, ExemplarQuotes. A blind viewer stars
+//     only segments of their own layer and sees only the stars on passages
+//     a segment of theirs overlaps (same document and code); a trimmed
+//     quote's text always comes from report.TrimmedText.
 //   - Segments as CSV (segmentcsv.go): ImportSegmentsCSV, ExportSegmentsCSV.
 //   - Search (search.go): NewSearchSource, OpenSearch, OpenSearchIn,
 //     SearchDirs, PurgeSearch.

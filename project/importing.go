@@ -358,8 +358,8 @@ func newDocument(source string, d corpus.Document) store.NewDocument {
 	return store.NewDocument{Name: d.Name, SourceName: source, Text: d.Text, Hash: d.Hash, Words: d.Words, Turns: turns}
 }
 
-// Summary is one line per imported file, as the CLI prints it.
-func Summary(r store.Imported) string {
+// ImportLine is one line per imported file, as the CLI prints it.
+func ImportLine(r store.Imported) string {
 	if r.ID == 0 {
 		return fmt.Sprintf("%s: skipped, identical to %q already in the project", r.Name, r.DuplicateOf)
 	}

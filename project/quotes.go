@@ -8,16 +8,30 @@ import (
 	"themis/store"
 )
 
-// Quote is a coded span with everything needed to attribute it.
+// Quote is a coded span with everything needed to attribute it. A passage
+// that several coders coded with the same span is one quote: SegmentIDs and
+// CoderIDs list them all (report.Quote.Coders their names), SegmentID and
+// CoderID are the first.
 type Quote struct {
 	report.Quote
 	SegmentID  int64
 	DocumentID int64
 	CoderID    int64
+	SegmentIDs []int64
+	CoderIDs   []int64
+	// Exemplar is the passage's star (store.Exemplar.ID), 0 when it is not
+	// starred; Cuts are its trim and Trimmed the text report.TrimmedText
+	// writes from them (the full text when nothing is cut).
+	Exemplar int64
+	Cuts     [][2]int
+	Trimmed  string
 }
 
 // Quotes lists the segments of a code as quotes, in document order. coder 0
 // means every coder the viewer may see; under blind mode that is only their own.
+// Segments of several coders with the same span are quoted once, "coded by
+// Aisha and Ben"; overlapping but different spans stay apart, since each is
+// a passage of its own that can be starred and trimmed.
 func Quotes(p *store.Project, v Viewer, code, coder int64) (store.Code, []Quote, error) {
 	c, err := codeByID(p, code)
 	if err != nil {
@@ -38,25 +52,58 @@ func Quotes(p *store.Project, v Viewer, code, coder int64) (store.Code, []Quote,
 	if err != nil {
 		return c, nil, err
 	}
+	stars, err := p.Exemplars(code)
+	if err != nil {
+		return c, nil, err
+	}
+	// A star is on an exact span the viewer has a segment on, so matching
+	// by span shows no one else's coding.
+	type span struct {
+		doc        int64
+		start, end int
+	}
+	starred := map[span]store.Exemplar{}
+	for _, e := range stars {
+		starred[span{e.Document, e.Start, e.End}] = e
+	}
 	out := make([]Quote, 0, len(segs))
 	for _, s := range segs {
 		if e, ok := attrib.excluded[s.Document]; ok && e.Contains(s.Start, s.End) {
 			continue // in turns left out of coding and analysis
 		}
+		// Segments come ordered by document and span, so the same passage
+		// of several coders is adjacent.
+		if n := len(out); n > 0 && out[n-1].DocumentID == s.Document && out[n-1].Start == s.Start && out[n-1].End == s.End {
+			last := &out[n-1]
+			last.SegmentIDs = append(last.SegmentIDs, s.ID)
+			last.CoderIDs = append(last.CoderIDs, s.Coder)
+			last.Coders = append(last.Coders, attrib.coders[s.Coder])
+			continue
+		}
 		q, err := attrib.quote(s)
 		if err != nil {
 			return c, nil, err
+		}
+		q.Trimmed = q.Text
+		if e, ok := starred[span{s.Document, s.Start, s.End}]; ok {
+			q.Exemplar, q.Cuts = e.ID, e.Cuts
+			q.Trimmed = report.TrimmedText(q.Text, q.Start, e.Cuts)
 		}
 		out = append(out, q)
 	}
 	return c, out, nil
 }
 
-// RenderQuotes renders a code's quotes as "md" (Markdown) or "html".
+// RenderQuotes renders a code's quotes as "md" (Markdown) or "html"; a
+// trimmed starred quote is rendered as trimmed.
 func RenderQuotes(c store.Code, quotes []Quote, format string, title string) (string, error) {
 	group := report.CodeQuotes{Code: c.Name, Definition: c.Definition}
 	for _, q := range quotes {
-		group.Quotes = append(group.Quotes, q.Quote)
+		rq := q.Quote
+		if len(q.Cuts) > 0 {
+			rq.Text = q.Trimmed // the writer's trim of a starred quote
+		}
+		group.Quotes = append(group.Quotes, rq)
 	}
 	switch format {
 	case "md", "markdown", "":
@@ -144,12 +191,15 @@ func (a *attributor) quote(s store.Segment) (Quote, error) {
 			Speaker:  speakerAt(d.TurnSpans, s.Start),
 			Case:     caseLabel(a.cases[caseName]),
 			Coder:    a.coders[s.Coder],
+			Coders:   []string{a.coders[s.Coder]},
 			Start:    s.Start,
 			End:      s.End,
 		},
 		SegmentID:  s.ID,
 		DocumentID: s.Document,
 		CoderID:    s.Coder,
+		SegmentIDs: []int64{s.ID},
+		CoderIDs:   []int64{s.Coder},
 	}, nil
 }
 

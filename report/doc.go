@@ -28,6 +28,15 @@
 // lossless: the text content of each rendered block quote, with <br> read as
 // a line break, equals the quote (checked by a fuzz test).
 //
+// # Trimmed quotes
+//
+// A starred quote may be trimmed: the writer omits words, and the project
+// keeps the passage's span with the omitted ranges (cuts) beside it, never a
+// shortened text. [TrimmedText] is the one function that writes a trimmed
+// quote out — the app's display and every export call it — so the "…" and
+// the spaces around it are the same everywhere: "a … b" inside, "…b" at the
+// start, "a…" at the end, no space before closing punctuation ("a …, b").
+//
 // # Figures
 //
 // The agreement table, its HTML page and the methods paragraph print every
@@ -47,6 +56,23 @@
 // (a code named =HYPERLINK(…)) gets a single quote in front so that a
 // spreadsheet shows it as text instead of running it, while the counts and
 // coefficients, negative κ included, stay numbers.
+//
+// # The themes report
+//
+// [ThemeReport] holds finished words and figures — headings per factor and
+// code, definitions, prevalence sentences ([PrevalenceSentence]), agreement
+// lines ([AgreementLine]), quotes with attribution and "coded by", the
+// methods paragraph and matrices as [Table] — and the three renderers only
+// lay it out, so Markdown, HTML and Word cannot say different things.
+// [ThemeMarkdown] escapes every piece of data as quotes are escaped above;
+// [ThemeHTML] is goldmark over it (with tables); [ThemeDocx] builds the Word
+// document with github.com/gomutex/godocx on its default template: Word's
+// built-in style ids (Title, Subtitle, Heading1–6, Quote, TableGrid, all in
+// the template) so Word and LibreOffice see the structure, plus Definition
+// and Attribution added here; every piece of text goes through docxSafe and
+// docxRuns, so data stays text (a run, never markup or a field), and
+// godocx's sorted parts and fixed timestamp make the same report the same
+// file.
 //
 // # Terminal tables
 //

@@ -17,8 +17,12 @@ type Quote struct {
 	Speaker  string // "" if none
 	Case     string // case/participant label, "" if none, e.g. "Patient 003, nested case 2"
 	Coder    string
-	Start    int // code points
-	End      int // code points
+	// Coders name everyone who coded this same passage, when it is quoted
+	// once for several coders ("coded by Aisha and Ben"); Coder is used
+	// when it is empty.
+	Coders []string
+	Start  int // code points
+	End    int // code points
 }
 
 // CodeQuotes is the quotes of one code, with the code's definition.
@@ -31,8 +35,8 @@ type CodeQuotes struct {
 // Markdown renders the quotes as CommonMark: the title as a level-1 heading
 // (omitted when empty), a level-2 heading per code, the code's definition as an
 // italic line when non-empty, then each quote as a block quote followed by an
-// attribution line "— Speaker, Document (Case) · coded by Coder", leaving out
-// empty parts. Quote text is escaped so that it renders literally (see the
+// attribution line "— Speaker, Document (Case) · coded by Coder" ("coded by
+// A and B" when several coders coded the passage), leaving out empty parts. Quote text is escaped so that it renders literally (see the
 // package documentation); names and definitions are escaped too, with their
 // whitespace collapsed to single spaces.
 func Markdown(title string, groups []CodeQuotes) string {
@@ -69,10 +73,21 @@ func Markdown(title string, groups []CodeQuotes) string {
 	return b.String()
 }
 
-// attribution returns "— Speaker, Document (Case) · coded by Coder" with the
-// empty parts left out, or "" when every part is empty; esc prepares each part.
+// attribution returns "— Speaker, Document (Case) · coded by Coder" (or "·
+// coded by A and B" for a passage several coders coded) with the empty parts
+// left out, or "" when every part is empty; esc prepares each part.
 func attribution(q Quote, esc func(string) string) string {
-	speaker, doc, cas, coder := esc(q.Speaker), esc(q.Document), esc(q.Case), esc(q.Coder)
+	names := q.Coders
+	if len(names) == 0 {
+		names = []string{q.Coder}
+	}
+	escaped := make([]string, 0, len(names))
+	for _, n := range names {
+		if n = esc(n); n != "" {
+			escaped = append(escaped, n)
+		}
+	}
+	speaker, doc, cas, coder := esc(q.Speaker), esc(q.Document), esc(q.Case), JoinNames(escaped)
 	var who []string
 	for _, s := range []string{speaker, doc} {
 		if s != "" {
@@ -96,6 +111,18 @@ func attribution(q Quote, esc func(string) string) string {
 		return ""
 	}
 	return "— " + head
+}
+
+// JoinNames lists names as a sentence does: "Aisha", "Aisha and Ben",
+// "Aisha, Ben and Chen".
+func JoinNames(names []string) string {
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
 // renderer is goldmark with its defaults: CommonMark, no extensions, and

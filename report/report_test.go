@@ -33,6 +33,12 @@ func sample() []CodeQuotes {
 					Document: "Entrevista 07", Speaker: "P07", Coder: "Ben",
 					Start: 0, End: 98,
 				},
+				{
+					Text:     "We all walk together now, rain or shine.",
+					Document: "Interview 03 – Patient", Speaker: "P03", Case: "Patient 003, nested case 2",
+					Coder: "Ana", Coders: []string{"Ana", "Ben", "Chen *lead*"},
+					Start: 300, End: 340,
+				},
 			},
 		},
 		{
@@ -123,6 +129,8 @@ func TestAttribution(t *testing.T) {
 		{Quote{Case: "Patient 003"}, "— Patient 003"},
 		{Quote{Case: "Patient 003", Coder: "Ana"}, "— Patient 003 · coded by Ana"},
 		{Quote{Coder: "Ana"}, "— coded by Ana"},
+		{Quote{Coders: []string{"Ana", "Ben"}}, "— coded by Ana and Ben"},
+		{Quote{Document: "Interview 03", Coder: "Ana", Coders: []string{"Ana", "Ben", "Chen"}}, "— Interview 03 · coded by Ana, Ben and Chen"},
 		{Quote{Text: "only text"}, ""},
 	}
 	for _, tt := range tests {

@@ -14,7 +14,9 @@
 # Blocks: coding (statistics and transcript parsing: ./coding/ ./corpus/),
 # hostile (the largest hostile files, peak heap),
 # import, open, corpus (the 200 x 8,000-word corpus budgets), search,
-# anonymise, cli (the command line as whole processes).
+# anonymise, cli (the command line as whole processes), themes (the theme
+# summaries on the budget corpus with 40,000 segments), report (the themes
+# report of 1,000 quotes to .docx).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$(mktemp)
@@ -42,11 +44,17 @@ want() {
   # The corpus budgets: the generated 200 x 8,000 words read, imported and
   # indexed (in a child process, for its peak memory), queried and scanned.
   want corpus && go test -run='^$' -bench='^BenchmarkCorpus$' -benchmem -benchtime=1x ./project/ 2>&1
+  # The theme summaries (issue 10): each view of the Themes tab on the budget
+  # corpus with 40,000 segments of two coders; building the project is untimed.
+  want themes && go test -run='^$' -bench='^BenchmarkThemes$' -benchmem -benchtime=5x ./project/ 2>&1
   # The reliability calculator (t-reliability): themis reliability in-process
   # (CSV parse, every statistic, JSON) on 4 coders x 100,000 units, and with
   # 1,000 bootstrap resamples; ./coding/ above has the same without the parse.
   want coding && go test -run='^$' -bench='^BenchmarkReliabilityCLI$' -benchmem -benchtime=20x ./cmd/themis/ 2>&1
   want coding && go test -run='^$' -bench='^BenchmarkReliabilityCLIBootstrap1000$' -benchmem -benchtime=2x ./cmd/themis/ 2>&1
+  # The themes report: 1,000 starred quotes on the budget corpus to .docx
+  # (the corpus and its 40,000 segments are built once, outside the timing).
+  want report && go test -run='^$' -bench='^BenchmarkThemeReportDocx$' -benchmem -benchtime=3x ./project/ 2>&1
   for pkg in ./search/ ./anonymise/; do
     if want "$(basename "$pkg")" && ls "$pkg"*_test.go >/dev/null 2>&1 && grep -qs '^func Benchmark' "$pkg"*_test.go; then
       go test -run='^$' -bench=. -benchmem -benchtime=1x "$pkg" 2>&1
@@ -105,12 +113,25 @@ budget() {
     BenchmarkCorpus/Query:pct-no-hit) echo "queries that find nothing" ;;
     BenchmarkCorpus/Scan) echo "scan < 10 s (anonymisation, the whole 200 x 8,000-word project)|10000" ;;
     BenchmarkCorpus/Scan:s-cpu) echo "CPU time, all threads (the scan runs on every core)" ;;
+    BenchmarkThemes/FirstRead) echo "first view after a change: reads the project (no budget; once per change)" ;;
+    BenchmarkThemes/FirstRead:ms-cpu) echo "CPU time, all threads" ;;
+    BenchmarkThemes/Summary) echo "prevalence, all coders, 200 x 8,000 words, 40,000 segments < 100 ms|100" ;;
+    BenchmarkThemes/SummaryOneCoder) echo "prevalence, one coder < 100 ms|100" ;;
+    BenchmarkThemes/SummaryPatients) echo "prevalence, attribute filter (role = patient) < 100 ms|100" ;;
+    BenchmarkThemes/ByAttribute) echo "code x role matrix < 100 ms|100" ;;
+    BenchmarkThemes/CaseCode) echo "case x code matrix (200 cases) < 100 ms|100" ;;
+    BenchmarkThemes/Cooccurrence) echo "co-occurrence with Jaccard < 100 ms|100" ;;
+    BenchmarkThemes/CellPassages) echo "drill-down into one cell, with context (no budget set)" ;;
+    BenchmarkThemes/*:ms-cpu) echo "CPU time, all threads < 100 ms|100" ;;
     BenchmarkCLIStart) echo "CLI start, trivial command (CPU) < 0.02 s (themis help, median CPU time)|20" ;;
     BenchmarkCLIStart:ms-wall) echo "wall time, median (waits for a CPU on a busy machine)" ;;
     BenchmarkCLIStart:ms-cpu-fastest) echo "CPU time of the fastest run" ;;
     BenchmarkCLIReliability4x100000) echo "themis reliability 4 coders x 100,000 units, every statistic (CPU) < 0.08 s|80" ;;
     BenchmarkCLIReliability4x100000:ms-wall) echo "wall time, median" ;;
     BenchmarkCLIReliability4x100000:ms-cpu-fastest) echo "CPU time of the fastest run" ;;
+    BenchmarkThemeReportDocx) echo "themes report of 1,000 quotes to .docx < 2 s (200 x 8,000 words, 40,000 segments)|2000" ;;
+    BenchmarkThemeReportDocx:quotes) echo "quotes in the report" ;;
+    BenchmarkThemeReportDocx:MB-docx) echo "size of the .docx" ;;
     BenchmarkHostile*:MB-peak-heap) echo "peak heap < 300 MB reading any accepted or refused file (issue 13)|300" ;;
     BenchmarkHostile*:kB-file) echo "size of the hostile file" ;;
     BenchmarkHostile*) echo "hostile file, refused or read as it should be; memory/op is all it allocated" ;;

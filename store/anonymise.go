@@ -21,8 +21,9 @@ import (
 // dismissed, and identifiers replaced by pseudonyms.
 //
 // A replacement rewrites a document's text, so every offset into it moves:
-// segments, turns, dismissals and the spans named in adjudication items are
-// shifted in the same transaction so that each stays on the same words. The
+// segments, exemplars (and their cuts), turns, dismissals and the spans named
+// in adjudication items are shifted in the same transaction so that each
+// stays on the same words. The
 // original text is never written anywhere — not in the journal either: the
 // key linking pseudonyms to originals is the user's to keep outside the
 // project. A replacement therefore cannot be undone from the project.
@@ -605,6 +606,9 @@ func replaceInDocument(tx *sql.Tx, id int64, list []Replacement, countWords func
 
 	if err := shiftSegments(tx, id, m, sum); err != nil {
 		return "", fmt.Errorf("replace in %s: segments: %w", name, err)
+	}
+	if err := shiftExemplars(tx, id, m); err != nil {
+		return "", fmt.Errorf("replace in %s: exemplars: %w", name, err)
 	}
 	if err := shiftTurns(tx, id, runes, list, m, sum); err != nil {
 		return "", fmt.Errorf("replace in %s: turns: %w", name, err)

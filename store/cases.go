@@ -108,6 +108,9 @@ func (p *Project) Cases() ([]Case, error) {
 	return out, rows.Err()
 }
 
+// NaturalLess orders "Patient 2" before "Patient 10", as cases are listed.
+func NaturalLess(a, b string) bool { return naturalLess(a, b) }
+
 // naturalLess orders "Patient 2" before "Patient 10".
 func naturalLess(a, b string) bool {
 	for a != "" && b != "" {

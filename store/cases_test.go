@@ -313,3 +313,29 @@ func TestImportCasesIsAllOrNothing(t *testing.T) {
 		t.Errorf("after re-import: %+v", attrs)
 	}
 }
+
+// TestAllTurnCases checks that the one-query read for every document says
+// what TurnCases says for each, spans included, and that DocumentTexts
+// returns each document's text.
+func TestAllTurnCases(t *testing.T) {
+	p, doc, lead, _ := newProject(t)
+	more, err := p.ImportDocuments([]NewDocument{{Name: "b", Text: "no turns here", Hash: "b", Words: 3}}, lead.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, err := p.AllTurnCases()
+	if err != nil {
+		t.Fatal(err)
+	}
+	one, err := p.TurnCases(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != 1 || !reflect.DeepEqual(all[doc], one) || len(one) != 2 || one[1].Start != 26 || one[1].End != 50 {
+		t.Errorf("AllTurnCases = %+v, TurnCases = %+v", all, one)
+	}
+	texts, err := p.DocumentTexts([]int64{doc, more[0].ID, 999})
+	if err != nil || len(texts) != 2 || texts[more[0].ID] != "no turns here" {
+		t.Errorf("DocumentTexts = %v, %v", texts, err)
+	}
+}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -281,7 +282,8 @@ type MergeResult struct {
 
 // MergeCodes recodes every segment of from as into, collapsing a segment
 // into an identical one of the same coder, moves from's sub-codes under
-// into, and deletes from; one undoable change.
+// into, and deletes from; one undoable change. from's exemplars become
+// into's, collapsing into one into already has for the same span.
 func (p *Project) MergeCodes(from, into int64, actor int64) (MergeResult, error) {
 	var res MergeResult
 	a, err := p.Code(from)
@@ -337,6 +339,30 @@ func (p *Project) MergeCodes(from, into int64, actor int64) (MergeResult, error)
 				return "", "", err
 			}
 			res.Moved++
+		}
+		// starred quotes follow the segments; one already starred with into
+		// for the same span keeps its own cuts
+		exs, err := exemplarRows(tx, `WHERE code_id = ?`, from)
+		if err != nil {
+			return "", "", err
+		}
+		for _, e := range exs {
+			if err := r.exemplar(e.ID); err != nil {
+				return "", "", err
+			}
+			var n int
+			if err := tx.QueryRow(`SELECT COUNT(*) FROM exemplars WHERE document_id = ? AND code_id = ? AND start = ? AND stop = ?`,
+				e.Document, into, e.Start, e.End).Scan(&n); err != nil {
+				return "", "", err
+			}
+			q := `UPDATE exemplars SET code_id = ? WHERE id = ?`
+			args := []any{into, e.ID}
+			if n > 0 {
+				q, args = `DELETE FROM exemplars WHERE id = ?`, []any{e.ID}
+			}
+			if _, err := tx.Exec(q, args...); err != nil {
+				return "", "", err
+			}
 		}
 		kids, err := childrenOf(tx, a.Framework, from, 0)
 		if err != nil {
@@ -416,6 +442,9 @@ func (p *Project) SplitCode(id int64, f CodeFields, segments []int64, actor int6
 			if _, err := r.tx.Exec(`UPDATE segments SET code_id = ? WHERE id = ?`, c.ID, sid); err != nil {
 				return "", "", err
 			}
+			if err := splitExemplar(r, s, id, c.ID); err != nil {
+				return "", "", err
+			}
 		}
 		var total int
 		if err := r.tx.QueryRow(`SELECT COUNT(*) FROM segments WHERE code_id = ?`, id).Scan(&total); err != nil {
@@ -424,6 +453,30 @@ func (p *Project) SplitCode(id int64, f CodeFields, segments []int64, actor int6
 		return "split", frameworks.SplitSummary(c.Name, orig.Name, len(segments), total+len(segments)), nil
 	})
 	return out, err
+}
+
+// splitExemplar moves the exemplar of a segment split off to the new code,
+// unless a segment of the original code still covers that span (another
+// coder's, say), which keeps it starred where it is.
+func splitExemplar(r *recorder, s segmentRow, orig, to int64) error {
+	var id int64
+	err := r.tx.QueryRow(`SELECT id FROM exemplars WHERE document_id = ? AND code_id = ? AND start = ? AND stop = ?`,
+		s.Document, orig, s.Start, s.End).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	var left int
+	if err := r.tx.QueryRow(`SELECT COUNT(*) FROM segments WHERE document_id = ? AND code_id = ? AND start = ? AND stop = ?`,
+		s.Document, orig, s.Start, s.End).Scan(&left); err != nil || left > 0 {
+		return err
+	}
+	if err := r.exemplar(id); err != nil {
+		return err
+	}
+	_, err = r.tx.Exec(`UPDATE exemplars SET code_id = ? WHERE id = ?`, to, id)
+	return err
 }
 
 // DeleteImpact is what deleting a code takes with it.
@@ -476,7 +529,7 @@ func deleteImpact(tx *sql.Tx, id int64) (DeleteImpact, error) {
 }
 
 // DeleteCode deletes a code, its descendants and all their segments, of
-// every coder and consensus layer; one undoable change.
+// every coder and consensus layer, and their exemplars; one undoable change.
 func (p *Project) DeleteCode(id int64, actor int64) (DeleteImpact, error) {
 	c, err := p.Code(id)
 	if err != nil {
@@ -502,6 +555,20 @@ func (p *Project) DeleteCode(id int64, actor int64) (DeleteImpact, error) {
 				}
 			}
 			if _, err := r.tx.Exec(`DELETE FROM segments WHERE code_id = ?`, d.ID); err != nil {
+				return "", "", err
+			}
+			// the code's starred quotes go with its segments, and its undo
+			// brings them back
+			exs, err := exemplarRows(r.tx, `WHERE code_id = ?`, d.ID)
+			if err != nil {
+				return "", "", err
+			}
+			for _, e := range exs {
+				if err := r.exemplar(e.ID); err != nil {
+					return "", "", err
+				}
+			}
+			if _, err := r.tx.Exec(`DELETE FROM exemplars WHERE code_id = ?`, d.ID); err != nil {
 				return "", "", err
 			}
 		}

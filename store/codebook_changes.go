@@ -46,6 +46,10 @@ type rowState struct {
 	SegmentIDs []int64              `json:"segment_ids"`
 	Segments   map[int64]segmentRow `json:"segments"`
 	Framework  *frameworkRow        `json:"framework,omitempty"`
+	// Exemplars starred on the touched codes; absent from changes recorded
+	// before exemplars existed.
+	ExemplarIDs []int64               `json:"exemplar_ids,omitempty"`
+	Exemplars   map[int64]exemplarRow `json:"exemplars,omitempty"`
 }
 
 // recorder collects what a change touches, reading each row's "before" the
@@ -57,13 +61,14 @@ type recorder struct {
 	before    rowState
 	seenCode  map[int64]bool
 	seenSeg   map[int64]bool
+	seenEx    map[int64]bool
 	fwTouched bool
 }
 
 func newRecorder(tx *sql.Tx, framework int64) *recorder {
 	return &recorder{tx: tx, framework: framework,
-		before:   rowState{Codes: map[int64]Code{}, Segments: map[int64]segmentRow{}},
-		seenCode: map[int64]bool{}, seenSeg: map[int64]bool{}}
+		before:   rowState{Codes: map[int64]Code{}, Segments: map[int64]segmentRow{}, Exemplars: map[int64]exemplarRow{}},
+		seenCode: map[int64]bool{}, seenSeg: map[int64]bool{}, seenEx: map[int64]bool{}}
 }
 
 func (r *recorder) code(id int64, created bool) error {
@@ -102,6 +107,22 @@ func (r *recorder) segment(id int64, created bool) error {
 	return nil
 }
 
+func (r *recorder) exemplar(id int64) error {
+	if r.seenEx[id] {
+		return nil
+	}
+	r.seenEx[id] = true
+	r.before.ExemplarIDs = append(r.before.ExemplarIDs, id)
+	e, ok, err := exemplarRowOf(r.tx, id)
+	if err != nil {
+		return err
+	}
+	if ok {
+		r.before.Exemplars[id] = e
+	}
+	return nil
+}
+
 func (r *recorder) frameworkRow() error {
 	if r.fwTouched {
 		return nil
@@ -115,7 +136,26 @@ func (r *recorder) frameworkRow() error {
 
 // now reads the touched rows as they stand.
 func (r *recorder) now() (rowState, error) {
-	return readState(r.tx, r.framework, r.before.CodeIDs, r.before.SegmentIDs, r.fwTouched)
+	st, err := readState(r.tx, r.framework, r.before.CodeIDs, r.before.SegmentIDs, r.fwTouched)
+	if err != nil {
+		return st, err
+	}
+	st.ExemplarIDs, st.Exemplars, err = readExemplars(r.tx, r.before.ExemplarIDs)
+	return st, err
+}
+
+func readExemplars(tx *sql.Tx, ids []int64) ([]int64, map[int64]exemplarRow, error) {
+	out := map[int64]exemplarRow{}
+	for _, id := range ids {
+		e, ok, err := exemplarRowOf(tx, id)
+		if err != nil {
+			return ids, out, err
+		}
+		if ok {
+			out[id] = e
+		}
+	}
+	return ids, out, nil
 }
 
 func readState(tx *sql.Tx, framework int64, codeIDs, segIDs []int64, withFramework bool) (rowState, error) {
@@ -424,6 +464,9 @@ func restore(tx *sql.Tx, framework int64, from, want rowState, summary string) e
 	if err != nil {
 		return err
 	}
+	if _, cur.Exemplars, err = readExemplars(tx, from.ExemplarIDs); err != nil {
+		return err
+	}
 	for _, id := range from.CodeIDs {
 		c, had := from.Codes[id]
 		n, has := cur.Codes[id]
@@ -440,6 +483,13 @@ func restore(tx *sql.Tx, framework int64, from, want rowState, summary string) e
 		n, has := cur.Segments[id]
 		if had != has || (had && s != n) {
 			return errChangedSince(summary, "a segment it touched")
+		}
+	}
+	for _, id := range from.ExemplarIDs {
+		e, had := from.Exemplars[id]
+		n, has := cur.Exemplars[id]
+		if had != has || (had && e != n) {
+			return errChangedSince(summary, "a starred quote it touched")
 		}
 	}
 	if from.Framework != nil && *from.Framework != *cur.Framework {
@@ -463,11 +513,30 @@ func restore(tx *sql.Tx, framework int64, from, want rowState, summary string) e
 		if n > known {
 			return errChangedSince(summary, fmt.Sprintf("the coding with “%s”", from.Codes[id].Name))
 		}
+		if err := tx.QueryRow(`SELECT COUNT(*) FROM exemplars WHERE code_id = ?`, id).Scan(&n); err != nil {
+			return err
+		}
+		known = 0
+		for _, e := range from.Exemplars {
+			if e.Code == id {
+				known++
+			}
+		}
+		if n > known {
+			return errChangedSince(summary, fmt.Sprintf("the starred quotes of “%s”", from.Codes[id].Name))
+		}
 	}
 
 	for _, id := range from.SegmentIDs {
 		if _, keep := want.Segments[id]; !keep {
 			if _, err := tx.Exec(`DELETE FROM segments WHERE id = ?`, id); err != nil {
+				return err
+			}
+		}
+	}
+	for _, id := range from.ExemplarIDs {
+		if _, keep := want.Exemplars[id]; !keep {
+			if _, err := tx.Exec(`DELETE FROM exemplars WHERE id = ?`, id); err != nil {
 				return err
 			}
 		}
@@ -496,6 +565,14 @@ func restore(tx *sql.Tx, framework int64, from, want rowState, summary string) e
 		if _, err := tx.Exec(`INSERT INTO segments(id, document_id, code_id, coder_id, start, stop, created_at, adjudication_id)
 			VALUES(?, ?, ?, ?, ?, ?, ?, ?)`, id, s.Document, s.Code, s.Coder, s.Start, s.End, s.CreatedAt, adj); err != nil {
 			return fmt.Errorf("restore segment %d: %w", id, err)
+		}
+	}
+	for _, id := range want.ExemplarIDs {
+		if e, ok := want.Exemplars[id]; ok {
+			_, exists := cur.Exemplars[id]
+			if err := putExemplar(tx, e, exists); err != nil {
+				return err
+			}
 		}
 	}
 	gone := parentsFirst(from.Codes)

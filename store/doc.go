@@ -13,6 +13,19 @@
 // back. TagCodebook names a revision; CodebookVersion says which one a
 // result was computed under.
 //
+// Exemplars (exemplars.go) are passages starred for the report: a code's
+// span of a document, not one coder's segment, so a star survives
+// adjudication into the consensus layer. StarSegment (idempotent per
+// passage), Unstar and TrimExemplar are each one journalled transaction
+// (exemplar.star, .unstar, .trim). A trim stores cuts — omitted ranges in
+// absolute code points, checked by CheckCuts — and never the span, so the
+// full passage stays traceable. Codebook changes carry exemplars with their
+// code (a merge moves them, collapsing onto one already starred for the same
+// span; a split moves one whose span no segment of the old code still has;
+// a deletion takes them) and record them, so undo brings them back; ids are
+// AUTOINCREMENT so a deleted exemplar's id is never reused. Deleting a
+// document cascades to its exemplars.
+//
 // What a code's fields may hold and how the history words each change are
 // the frameworks package's (CleanCode, CheckUnique, DescribeEdit, and the
 // *Summary functions); the store applies them in the transaction and keeps
@@ -24,8 +37,8 @@
 // ImportSegments) are all or nothing.
 //
 // ReplaceEverywhere puts pseudonyms in place of identifiers in documents'
-// text (offsets of segments, turns, dismissals and adjudications move with
-// it) and in document names, case names and attribute values, as one
+// text (offsets of segments, exemplars and their cuts, turns, dismissals and
+// adjudications move with it) and in document names, case names and attribute values, as one
 // journalled change that records no original and takes the originals out of
 // earlier journal entries. Then Wipe leaves no old text on disk: the write
 // connection runs with secure_delete and an in-memory temp store, and Wipe

@@ -64,6 +64,14 @@ func TestOpenMigratesAFileFromSchema1(t *testing.T) {
 	if _, err := p.UndoCodebook(0, lead.ID); err != nil {
 		t.Errorf("undo on a migrated file: %v", err)
 	}
+	// Schema 6: the old segment can be starred and trimmed.
+	e, err := p.StarSegment(segs[0].ID, lead.ID)
+	if err != nil || e.Start != 4 || e.End != 9 {
+		t.Fatalf("star on a migrated file = %+v, %v", e, err)
+	}
+	if _, err := p.TrimExemplar(e.ID, [][2]int{{4, 5}}, lead.ID); err != nil {
+		t.Errorf("trim on a migrated file: %v", err)
+	}
 }
 
 func TestOpenRefusesANewerSchema(t *testing.T) {

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/gofrs/flock"
@@ -30,7 +31,18 @@ type Project struct {
 	// wipePending: identifiers were replaced and the file not yet wiped
 	// (another process was reading it); Close wipes it.
 	wipePending bool
+	// generation counts the write transactions ended; see Generation.
+	generation atomic.Uint64
+	// derived keeps values computed from the rows until the next write.
+	derived derived
 }
+
+// Generation changes whenever a write transaction of this Project ends
+// (committed or not), so a reader that takes it before reading and finds
+// it unchanged later knows that nothing it read has changed since. Every
+// write goes through one transaction (tx), and the file's lock keeps other
+// processes from writing while it is open.
+func (p *Project) Generation() uint64 { return p.generation.Load() }
 
 // Extension is the file extension of project files.
 const Extension = ".themis"
@@ -263,6 +275,7 @@ func (p *Project) Close() error {
 		p.db = nil
 	}
 	p.unlock()
+	p.ForgetDerived()
 	return err
 }
 
@@ -284,6 +297,8 @@ func (p *Project) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 	if err != nil {
 		return err
 	}
+	// Deferred first so that it runs last: after the commit or rollback.
+	defer p.generation.Add(1)
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
 		return err

@@ -184,6 +184,26 @@ CREATE TABLE scan_dismissals (
 	PRIMARY KEY (document_id, start, stop, kind)
 );
 `,
+	// 6: exemplars, the passages starred for the report. An exemplar is a
+	// code's span of a document, not one coder's segment, so it survives
+	// adjudication into the consensus layer; cuts are the ranges a trimmed
+	// quote leaves out, in absolute code points, so the full passage can
+	// always be traced back. AUTOINCREMENT: the id of an exemplar a code
+	// deletion took must stay free for the deletion's undo to put it back.
+	`
+CREATE TABLE exemplars (
+	id          INTEGER PRIMARY KEY AUTOINCREMENT,
+	document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+	code_id     INTEGER NOT NULL REFERENCES codes(id),
+	start       INTEGER NOT NULL CHECK (start >= 0),
+	stop        INTEGER NOT NULL CHECK (stop > start),
+	cuts        TEXT NOT NULL DEFAULT '[]',
+	starred_by  INTEGER REFERENCES coders(id),
+	starred_at  TEXT NOT NULL DEFAULT '',
+	UNIQUE (document_id, code_id, start, stop)
+);
+CREATE INDEX exemplars_by_code ON exemplars (code_id);
+`,
 }
 
 // SchemaVersion is the schema this build writes.

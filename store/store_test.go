@@ -285,3 +285,20 @@ func TestCasesAndRename(t *testing.T) {
 		t.Errorf("Document() = %+v, %v", full, err)
 	}
 }
+
+func TestGenerationChangesWithEveryWrite(t *testing.T) {
+	p, doc, lead, _ := newProject(t)
+	g := p.Generation()
+	if _, err := p.Segments(SegmentFilter{}); err != nil {
+		t.Fatal(err)
+	}
+	if p.Generation() != g {
+		t.Error("a read changed the generation")
+	}
+	if _, err := p.AddSegment(NewSegment{Document: doc, Code: codeID(t, p, "Autonomy"), Coder: lead.ID, Start: 32, End: 38}, lead.ID); err != nil {
+		t.Fatal(err)
+	}
+	if p.Generation() == g {
+		t.Error("coding left the generation as it was")
+	}
+}

@@ -182,7 +182,7 @@ func printPreview(out io.Writer, pv project.FilePreview) {
 // project.Summary), then where it came from, its warnings and the possible
 // identifiers the anonymisation check found, indented.
 func printReport(out io.Writer, r project.FileReport) {
-	fmt.Fprintln(out, project.Summary(store.Imported{Name: r.Name, ID: r.ID, DuplicateOf: r.DuplicateOf, Turns: r.Turns, Words: r.Words}))
+	fmt.Fprintln(out, project.ImportLine(store.Imported{Name: r.Name, ID: r.ID, DuplicateOf: r.DuplicateOf, Turns: r.Turns, Words: r.Words}))
 	if r.ID == 0 {
 		return
 	}

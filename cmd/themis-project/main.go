@@ -44,7 +44,11 @@ var handlers = map[string]cli.Handler{
 	"anonymise": cmdAnonymise,
 	"search":    cmdSearch,
 	"quotes":    cmdQuotes,
+	"report":    cmdReport,
 	"journal":   cmdJournal,
+
+	"summary":      cmdSummary,
+	"cooccurrence": cmdCooccurrence,
 }
 
 // run prints through safe writers (termsafe.go) and records the global

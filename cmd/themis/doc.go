@@ -3,10 +3,12 @@
 // and add coders, import and export segments as CSV, compute agreement
 // between coders, list, export, import and version codebooks, import case
 // sheets and link cases to documents and speakers, check the transcripts for
-// identifiers and replace them, search the turns, export quotes, read the
-// journal, and compute reliability from spreadsheets. It uses the same
-// packages as the desktop app, so it gives the same numbers, and it needs
-// neither a display nor cgo.
+// identifiers and replace them, search the turns, summarise the themes
+// (prevalence per code and case attribute, co-occurrence), export quotes,
+// write the themes report (Markdown, HTML or Word), read the journal, and
+// compute reliability from spreadsheets. It uses the same packages as the
+// desktop app, so it gives the same numbers, and it needs neither a display
+// nor cgo.
 //
 // Usage (one line per form of each command, as help lists them; a test keeps
 // this block equal to internal/cli's command table):
@@ -34,7 +36,10 @@
 //	themis scan FILE.themis [--json]
 //	themis anonymise replace FILE.themis --text ORIGINAL (--with PSEUDONYM | --kind name|place|postcode|phone|email|nhs|ni|date|url) [--key KEY.csv]
 //	themis search FILE.themis QUERY... [--json] [--limit N]
+//	themis summary FILE.themis [--coder NAME | --consensus] [--by ATTRIBUTE] [--framework NAME] [--format text|csv|json]
+//	themis cooccurrence FILE.themis [--coder NAME] [--framework NAME [--with NAME]] [--format text|csv|json] [--jaccard]
 //	themis quotes FILE.themis --code NAME [--coder NAME] [--format md|html]
+//	themis report FILE.themis [--framework NAME] [--coder NAME | --consensus] [--starred-only] [--by ATTRIBUTE] --format md|html|docx -o OUT
 //	themis reliability DATA.csv [--level nominal|ordinal|interval|ratio] [--order A,B,C] [--categories N] [--header] [--bootstrap N --seed S] [--json]
 //	themis reliability --unitized SEGMENTS.csv --length L [--json]
 //	themis journal FILE.themis [--limit N] [--json]

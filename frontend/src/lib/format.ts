@@ -89,3 +89,9 @@ export function coderInitials(names: string[]): string[] {
     return t.charAt(0).toUpperCase() + (t.charAt(1) || '').toLowerCase();
   });
 }
+
+/** Names as a sentence lists them, as the exports do (report.JoinNames): "Aisha", "Aisha and Ben", "Aisha, Ben and Chen". */
+export function joinNames(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}

@@ -261,8 +261,19 @@ export interface Unitized extends Omit<Wire<app.UnitizedDTO>, 'uAlpha' | 'binary
   perCode: { code: string; kuAlpha: Stat; binaryUAlpha: Stat }[];
 }
 
-/** A quote with its attribution; its offsets stay behind (the Quotes tab shows text only). */
-export type Quote = Omit<Wire<app.QuoteDTO>, 'start' | 'end'>;
+/**
+ * A quote with its attribution: a passage of one code, once however many
+ * coders coded it (coders, segmentIds). start and end are code points of the
+ * document, and so are the cuts of its star; a trim selected in the quote's
+ * text is converted with offsets.ts.
+ */
+export type Quote = Wire<app.QuoteDTO>;
+
+/** A passage starred for the report, with its full and trimmed text (offsets and cuts in code points). */
+export type Exemplar = Wire<app.ExemplarDTO>;
+
+/** An omitted range of a trimmed quote, [start, end) in code points of the document. */
+export type Cut = [number, number];
 
 export interface Quotes extends Omit<Wire<app.QuotesDTO>, 'code' | 'quotes'> {
   code: Code;
@@ -275,7 +286,7 @@ export type ExportFormat = 'md' | 'html';
 export type AgreementExportFormat = 'csv' | 'md' | 'html';
 
 /** The workspace's views. */
-export type Tab = 'documents' | 'cases' | 'search' | 'codebook' | 'agreement' | 'review' | 'quotes' | 'privacy';
+export type Tab = 'documents' | 'cases' | 'search' | 'codebook' | 'agreement' | 'review' | 'quotes' | 'themes' | 'privacy';
 
 // ---- adjudication (the Review tab) ----
 

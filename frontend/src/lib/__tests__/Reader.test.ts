@@ -8,11 +8,13 @@ vi.mock('../wailsjs/go/app/CodingService', () => ({
   Codes: vi.fn(), Segments: vi.fn(), Apply: vi.fn(), Remove: vi.fn(), Undo: vi.fn(), Redo: vi.fn(), History: vi.fn(), CodeInVivo: vi.fn(),
 }));
 vi.mock('../wailsjs/go/app/CodebookService', () => ({ Frameworks: vi.fn(), SetActive: vi.fn(), Builtins: vi.fn() }));
+vi.mock('../wailsjs/go/app/QuotesService', () => ({ Exemplars: vi.fn(), Star: vi.fn(), Unstar: vi.fn(), Trim: vi.fn() }));
 vi.mock('../wailsjs/runtime/runtime', () => ({ EventsOn: vi.fn(() => () => {}) }));
 
 import * as Documents from '../wailsjs/go/app/DocumentService';
 import * as Coding from '../wailsjs/go/app/CodingService';
 import * as CodebookSvc from '../wailsjs/go/app/CodebookService';
+import * as QuotesSvc from '../wailsjs/go/app/QuotesService';
 import ReaderScreen from '../screens/ReaderScreen.svelte';
 import { ReaderStore } from '../stores/reader.svelte';
 import { ImportStore } from '../stores/importing.svelte';
@@ -27,7 +29,7 @@ const cpOf = (needle: string) => cp(text.slice(0, text.indexOf(needle)));
 
 const noHistory = { canUndo: false, canRedo: false, undo: '', redo: '' };
 
-async function setup(toasts = new ToastStore()) {
+async function setup(toasts = new ToastStore(), exemplars: unknown[] = []) {
   m(Documents.List).mockResolvedValue([{ id: 5, name: 'patient-001', turns: 2, words: 16, chars: cp(text), case: 'Patient 001' }]);
   m(Coding.Codes).mockResolvedValue(codes);
   m(Documents.Get).mockResolvedValue({
@@ -40,6 +42,7 @@ async function setup(toasts = new ToastStore()) {
   // Ben coded "garden"; offsets in code points, as the backend sends them.
   m(Coding.Segments).mockResolvedValue([{ id: 1, document: 5, code: 21, coder: 2, start: cpOf('garden'), end: cpOf('garden') + 6 }]);
   m(Coding.History).mockResolvedValue(noHistory);
+  m(QuotesSvc.Exemplars).mockResolvedValue(exemplars);
   m(CodebookSvc.Frameworks).mockResolvedValue([{ id: 1, name: 'Keyes: flourishing', description: '', active: true, codes: 13, revision: 3, version: 'v1 agreed', tag: 'v1 agreed' }]);
   const reader = new ReaderStore(toasts);
   await reader.load();
@@ -202,6 +205,29 @@ describe('reader', () => {
     await fireEvent.click(await screen.findByTestId('remove-segment-9'));
     expect(m(Coding.Remove)).toHaveBeenCalledWith(9);
     await vi.waitFor(() => expect(screen.queryByTestId('remove-segment-9')).toBeNull());
+  });
+
+  it('stars a segment’s passage in code points, says so with Undo, and shows it starred', async () => {
+    const toasts = new ToastStore();
+    await setup(toasts);
+    const star = await screen.findByTestId('star-segment-1');
+    expect([star.textContent, star.getAttribute('aria-pressed'), star.title]).toEqual(['☆', 'false', 'Star as an exemplar for the report']);
+    const at = cpOf('garden');
+    m(QuotesSvc.Star).mockResolvedValue({ id: 4, documentId: 5, codeId: 21, start: at, end: at + 6, cuts: [], text: 'garden', trimmed: 'garden' });
+    await fireEvent.click(star);
+    expect(m(QuotesSvc.Star)).toHaveBeenCalledWith(1);
+    await vi.waitFor(() => expect(screen.getByTestId('star-segment-1').textContent).toBe('★'));
+    expect(toasts.items.at(-1)).toMatchObject({ message: 'Starred as an exemplar for the report', action: { label: 'Undo' } });
+    m(QuotesSvc.Unstar).mockResolvedValue(undefined);
+    toasts.items.at(-1)!.action!.run();
+    await vi.waitFor(() => expect(m(QuotesSvc.Unstar)).toHaveBeenCalledWith(4));
+    await vi.waitFor(() => expect(screen.getByTestId('star-segment-1').textContent).toBe('☆'));
+  });
+
+  it('shows as starred a passage starred elsewhere, matching it after an emoji', async () => {
+    const at = cpOf('garden');
+    await setup(new ToastStore(), [{ id: 4, documentId: 5, codeId: 21, start: at, end: at + 6, cuts: [] }]);
+    await vi.waitFor(() => expect(screen.getByTestId('star-segment-1').textContent).toBe('★'));
   });
 });
 

@@ -11,6 +11,7 @@ vi.mock('../api', async (importOriginal) => {
       codes: fn(), segments: fn(), apply: fn(), remove: fn(),
       undo: fn(), redo: fn(), history: fn(), codeInVivo: fn(), frameworks: fn(), setActiveFramework: fn(), builtinFrameworks: fn(),
       agreement: fn(), agreementMethods: fn(), exportAgreement: fn(), units: fn(), quotes: fn(), renderQuotes: fn(), exportQuotes: fn(),
+      star: fn(), unstar: fn(), trim: fn(), exemplars: fn(),
     },
   };
 });
@@ -30,6 +31,7 @@ beforeEach(() => {
   vi.resetAllMocks();
   mocked.frameworks.mockResolvedValue([]);
   mocked.builtinFrameworks.mockResolvedValue([]);
+  mocked.exemplars.mockResolvedValue([]);
 });
 
 describe('ToastStore', () => {

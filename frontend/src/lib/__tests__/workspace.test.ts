@@ -119,7 +119,7 @@ describe('Workspace', () => {
   it('makes every store once, and one per project', () => {
     const a = workspace().ws;
     const b = workspace().ws;
-    for (const k of ['reader', 'search', 'cases', 'codebook', 'agreement', 'review', 'quotes', 'privacy', 'importing'] as const) {
+    for (const k of ['reader', 'search', 'cases', 'codebook', 'agreement', 'review', 'quotes', 'privacy', 'importing', 'themes'] as const) {
       expect(a[k]).toBe(a[k]);
       expect(a[k]).not.toBe(b[k]);
     }
@@ -159,6 +159,25 @@ describe('Workspace', () => {
 
     ws.changes.emit({ kind: 'coders' });
     expect(project.refresh).toHaveBeenCalledTimes(3);
+  });
+
+  it('has the theme figures follow the coding, the codebook, the cases, the documents and the coders', () => {
+    const { ws } = workspace();
+    const invalidate = vi.spyOn(ws.themes, 'invalidate').mockImplementation(() => {});
+    for (const kind of ['segments', 'codebook', 'cases', 'documents', 'coders'] as const) ws.changes.emit({ kind });
+    expect(invalidate).toHaveBeenCalledTimes(5);
+  });
+
+  it('has the drill-down’s stars follow the reader and the Quotes tab, and tells them of its own', () => {
+    const { ws } = workspace();
+    const reloadStars = vi.spyOn(ws.themes, 'reloadStars').mockResolvedValue();
+    vi.spyOn(ws.reader, 'reloadStars').mockResolvedValue();
+    ws.changes.emit({ kind: 'exemplars', source: 'reader' });
+    ws.changes.emit({ kind: 'exemplars', source: 'quotes' });
+    expect(reloadStars).toHaveBeenCalledTimes(2);
+    ws.changes.emit({ kind: 'exemplars', source: 'themes' });
+    expect(reloadStars).toHaveBeenCalledTimes(2);
+    expect(ws.reader.reloadStars).toHaveBeenCalledTimes(2);
   });
 
   it('follows "Code all": the reader re-reads and the search runs again', async () => {

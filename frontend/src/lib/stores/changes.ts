@@ -14,7 +14,9 @@ export type Change =
   /** documents imported, or their text changed (these; any when none are named) */
   | { kind: 'documents'; documents?: number[] }
   /** the project's coders: a consensus layer was made */
-  | { kind: 'coders' };
+  | { kind: 'coders' }
+  /** a passage was starred, unstarred or trimmed as an exemplar for the report; source: the store that did it */
+  | { kind: 'exemplars'; source?: 'quotes' | 'reader' | 'themes' };
 
 export type ChangeKind = Change['kind'];
 

@@ -1,8 +1,17 @@
 import { api } from '../api';
-import type { ExportFormat, Quotes } from '../types';
+import { addCut } from '../trim';
+import type { Cut, Exemplar, ExportFormat, Quote, Quotes } from '../types';
 import { toasts as defaultToasts, type ToastStore } from './toasts.svelte';
 
-/** The quotes view: one code's quotes from one layer, its preview and exports. */
+/** How long a notice with Undo stays, in milliseconds (long enough to reach the button). */
+export const STAR_UNDO_MS = 8000;
+
+/**
+ * The quotes view: one code's quotes from one layer, its preview and
+ * exports, and the stars and trims of its passages. Each star, unstar or
+ * trim says so in a notice with Undo, and tells the workspace (onExemplars)
+ * so that the reader and the report follow.
+ */
 export class QuotesStore {
   codeId = $state<number | null>(null);
   /** 0: every layer the current coder may see */
@@ -16,7 +25,10 @@ export class QuotesStore {
   exporting = $state(false);
   private seq = 0;
 
-  constructor(private toasts: ToastStore = defaultToasts) {}
+  constructor(
+    private toasts: ToastStore = defaultToasts,
+    private onExemplars: () => void = () => {},
+  ) {}
 
   selectCode(id: number): Promise<void> {
     this.codeId = id;
@@ -79,5 +91,110 @@ export class QuotesStore {
     } finally {
       this.exporting = false;
     }
+  }
+
+  /** Stars the quote's passage for the report, or unstars it; a notice offers Undo. */
+  async toggleStar(q: Quote): Promise<void> {
+    if (q.exemplarId) {
+      const cuts = q.cuts;
+      if (!(await this.unstar(q))) return;
+      this.toasts.info('Unstarred', STAR_UNDO_MS, {
+        label: 'Undo',
+        run: () => void this.restar(q, cuts),
+      });
+      return;
+    }
+    const e = await this.star(q);
+    if (e) this.toasts.info('Starred as an exemplar for the report', STAR_UNDO_MS, { label: 'Undo', run: () => void this.unstar(q) });
+  }
+
+  /** Leaves a cut (code points of the document) out of a starred quote, joined to its other cuts. */
+  omit(q: Quote, cut: Cut): Promise<void> {
+    return this.trimTo(q, addCut(q.cuts, cut), 'Trimmed the quote');
+  }
+
+  /** Restores a starred quote's full passage. */
+  restoreAll(q: Quote): Promise<void> {
+    return this.trimTo(q, [], 'Restored the full quote');
+  }
+
+  private async trimTo(q: Quote, cuts: Cut[], message: string): Promise<void> {
+    if (!q.exemplarId) return;
+    const before = q.cuts.map((c) => [c[0], c[1]] as Cut);
+    const e = await this.trim(q.exemplarId, cuts);
+    if (e) this.toasts.info(message, STAR_UNDO_MS, { label: 'Undo', run: () => void this.trim(e.id, before) });
+  }
+
+  private async star(q: Quote): Promise<Exemplar | null> {
+    try {
+      const e = await api.star(q.segmentIds[0] ?? q.segmentId);
+      this.patch(q.segmentId, e);
+      this.onExemplars();
+      return e;
+    } catch (e) {
+      this.toasts.error(e);
+      return null;
+    }
+  }
+
+  private async restar(q: Quote, cuts: readonly (readonly number[])[]): Promise<void> {
+    const e = await this.star(q);
+    if (e && cuts.length > 0) await this.trim(e.id, cuts.map((c) => [c[0], c[1]] as Cut));
+  }
+
+  private async unstar(q: Quote): Promise<boolean> {
+    const id = this.current(q.segmentId)?.exemplarId ?? q.exemplarId;
+    if (!id) return false;
+    try {
+      await api.unstar(id);
+      this.patch(q.segmentId, null);
+      this.onExemplars();
+      return true;
+    } catch (e) {
+      this.toasts.error(e);
+      return false;
+    }
+  }
+
+  private async trim(id: number, cuts: Cut[]): Promise<Exemplar | null> {
+    try {
+      const e = await api.trim(id, cuts);
+      const q = this.result?.quotes.find((x) => x.exemplarId === id);
+      if (q) this.patch(q.segmentId, e);
+      this.onExemplars();
+      return e;
+    } catch (e) {
+      this.toasts.error(e);
+      return null;
+    }
+  }
+
+  private current(segmentId: number): Quote | undefined {
+    return this.result?.quotes.find((x) => x.segmentId === segmentId);
+  }
+
+  /** Puts the exemplar's star and trim on the quote it belongs to (null: unstarred); an open preview follows the trim. */
+  private patch(segmentId: number, e: Exemplar | null): void {
+    if (!this.result) return;
+    if (this.showPreview && this.codeId !== null) {
+      const code = this.codeId;
+      const coder = this.coderId;
+      api.renderQuotes(code, coder, 'md').then(
+        (md) => {
+          if (this.codeId === code && this.coderId === coder) this.preview = md;
+        },
+        (err) => this.toasts.error(err),
+      );
+    }
+    this.result = {
+      ...this.result,
+      quotes: this.result.quotes.map((x) =>
+        x.segmentId !== segmentId
+          ? x
+          : e
+            ? { ...x, exemplarId: e.id, cuts: e.cuts, trimmed: e.trimmed }
+            : { ...x, exemplarId: 0, cuts: [], trimmed: x.text },
+      ),
+    };
   }
 }

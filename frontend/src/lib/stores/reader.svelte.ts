@@ -3,6 +3,7 @@ import type { Code, DocumentSummary, DocumentView, Framework, History, InVivo, S
 import type { TextSpan } from '../selection';
 import { inVivoName } from '../codetree';
 import { toasts as defaultToasts, type ToastStore } from './toasts.svelte';
+import { STAR_UNDO_MS } from './quotes.svelte';
 
 /** A new code being made from the selection ("in vivo"): the span is kept while the name is typed. */
 export interface InVivoDraft {
@@ -19,6 +20,11 @@ export interface InVivoDraft {
 
 /** Nothing to undo or redo. */
 export const noHistory: History = { canUndo: false, canRedo: false, undo: '', redo: '' };
+
+/** A passage of a code in the open document (UTF-16 span): what a star is on. */
+function starKey(code: number, start: number, end: number): string {
+  return `${code}:${start}:${end}`;
+}
 
 function bySpan(a: Segment, b: Segment): number {
   return a.start - b.start || a.end - b.end || a.id - b.id;
@@ -75,7 +81,15 @@ export class ReaderStore {
   /** undo and redo run one after another, in the order they were asked for */
   private steps: Promise<void> = Promise.resolve();
 
-  constructor(private toasts: ToastStore = defaultToasts) {}
+  /** the open document's starred passages: exemplar id by starKey (code and UTF-16 span) */
+  stars = $state.raw<Map<string, number>>(new Map());
+  private starsSeq = 0;
+
+  constructor(
+    private toasts: ToastStore = defaultToasts,
+    /** told when a star is added or taken away here, so the Quotes and Report tabs follow */
+    private onExemplars: () => void = () => {},
+  ) {}
 
   /** Loads the document list and the codebook, and opens the first document when none is open. */
   async load(): Promise<void> {
@@ -113,6 +127,7 @@ export class ReaderStore {
       if (this.currentId !== id) return; // another document was chosen meanwhile
       this.doc = doc;
       this.segments = segments;
+      void this.reloadStars();
     } catch (e) {
       this.toasts.error(e);
     } finally {
@@ -181,6 +196,60 @@ export class ReaderStore {
     } catch (e) {
       this.toasts.error(e);
     }
+    await this.reloadStars();
+  }
+
+  /** Re-reads which passages of the open document are starred. */
+  async reloadStars(): Promise<void> {
+    const doc = this.doc;
+    if (!doc) return;
+    const seq = ++this.starsSeq;
+    try {
+      const all = await api.exemplars(0);
+      if (seq !== this.starsSeq || this.doc?.id !== doc.id) return;
+      const stars = new Map<string, number>();
+      for (const e of all) {
+        if (e.documentId === doc.id) stars.set(starKey(e.codeId, doc.index.toUtf16(e.start), doc.index.toUtf16(e.end)), e.id);
+      }
+      this.stars = stars;
+    } catch (e) {
+      this.toasts.error(e);
+    }
+  }
+
+  /** The exemplar a segment's passage is starred as; 0 when it is not. */
+  starOf(s: Segment): number {
+    return this.stars.get(starKey(s.code, s.start, s.end)) ?? 0;
+  }
+
+  /** Stars a segment's passage for the report, or unstars it; the notice offers Undo. */
+  async toggleStar(s: Segment): Promise<void> {
+    const id = this.starOf(s);
+    try {
+      if (id) {
+        await api.unstar(id);
+        this.setStar(s, 0);
+        this.toasts.info('Unstarred', STAR_UNDO_MS, { label: 'Undo', run: () => void this.toggleStar(s) });
+      } else {
+        const e = await api.star(s.id);
+        this.setStar(s, e.id);
+        this.toasts.info('Starred as an exemplar for the report', STAR_UNDO_MS, {
+          label: 'Undo',
+          run: () => void this.toggleStar(s),
+        });
+      }
+      this.onExemplars();
+    } catch (e) {
+      this.toasts.error(e);
+    }
+  }
+
+  private setStar(s: Segment, id: number): void {
+    this.starsSeq++; // a read under way would not know of this
+    const stars = new Map(this.stars);
+    if (id) stars.set(starKey(s.code, s.start, s.end), id);
+    else stars.delete(starKey(s.code, s.start, s.end));
+    this.stars = stars;
   }
 
   /**

@@ -9,6 +9,7 @@ import { QuotesStore } from './quotes.svelte';
 import { ReaderStore } from './reader.svelte';
 import { ReviewStore } from './review.svelte';
 import { SearchStore } from './search.svelte';
+import { ThemesStore } from './themes.svelte';
 import { toasts as defaultToasts, type ToastStore } from './toasts.svelte';
 
 /**
@@ -32,26 +33,28 @@ export class Workspace {
   readonly quotes: QuotesStore;
   readonly privacy: PrivacyStore;
   readonly importing: ImportStore;
+  readonly themes: ThemesStore;
 
   constructor(
     readonly project: ProjectStore,
     readonly toasts: ToastStore = defaultToasts,
   ) {
     const changes = this.changes;
-    this.reader = new ReaderStore(toasts);
+    this.reader = new ReaderStore(toasts, () => changes.emit({ kind: 'exemplars', source: 'reader' }));
     this.search = new SearchStore(toasts, changes);
     this.cases = new CasesStore(toasts, () => changes.emit({ kind: 'cases' }));
     this.codebook = new CodebookStore(toasts, changes);
     this.agreement = new AgreementStore(toasts);
     this.review = new ReviewStore(toasts, changes);
-    this.quotes = new QuotesStore(toasts);
+    this.quotes = new QuotesStore(toasts, () => changes.emit({ kind: 'exemplars', source: 'quotes' }));
     this.privacy = new PrivacyStore(toasts, changes);
     this.importing = new ImportStore({ onImported: () => changes.emit({ kind: 'documents' }) });
+    this.themes = new ThemesStore(toasts, undefined, () => changes.emit({ kind: 'exemplars', source: 'themes' }));
     this.follow();
   }
 
   private follow(): void {
-    const { changes, reader, search, project } = this;
+    const { changes, reader, search, project, quotes } = this;
 
     // The open document's stripes and the codebook's counts; a step coded
     // elsewhere is one more step for Undo in the reader.
@@ -87,6 +90,20 @@ export class Workspace {
 
     // A consensus layer is one more coder to list.
     changes.on('coders', () => void project.refresh());
+
+    // Every theme figure reads the coding, the codebook, the cases and the
+    // documents; a new consensus layer becomes the default layer.
+    for (const kind of ['segments', 'codebook', 'cases', 'documents', 'coders'] as const) {
+      changes.on(kind, () => this.themes.invalidate());
+    }
+
+    // A star or trim made in one place shows in the others (the store that
+    // made it has already put it on its own view).
+    changes.on('exemplars', (c) => {
+      if (c.source !== 'reader') void reader.reloadStars();
+      if (c.source !== 'quotes' && quotes.codeId !== null) void quotes.load();
+      if (c.source !== 'themes') void this.themes.reloadStars();
+    });
   }
 
   /** Stops every store listening: the project closed (or the coder changed). */

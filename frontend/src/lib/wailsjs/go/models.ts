@@ -217,6 +217,201 @@ export namespace app {
 	    }
 	}
 	
+	export class AttributeCellDTO {
+	    segments: number;
+	    cases: number;
+	    share: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new AttributeCellDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.segments = source["segments"];
+	        this.cases = source["cases"];
+	        this.share = source["share"];
+	    }
+	}
+	export class AttributeRowDTO {
+	    code: number;
+	    ref: string;
+	    name: string;
+	    factor: string;
+	    isFactor: boolean;
+	    depth: number;
+	    color: string;
+	    segments: number;
+	    words: number;
+	    documents: number;
+	    cases: number;
+	    caseShare: number;
+	    cells: AttributeCellDTO[];
+	
+	    static createFrom(source: any = {}) {
+	        return new AttributeRowDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.ref = source["ref"];
+	        this.name = source["name"];
+	        this.factor = source["factor"];
+	        this.isFactor = source["isFactor"];
+	        this.depth = source["depth"];
+	        this.color = source["color"];
+	        this.segments = source["segments"];
+	        this.words = source["words"];
+	        this.documents = source["documents"];
+	        this.cases = source["cases"];
+	        this.caseShare = source["caseShare"];
+	        this.cells = this.convertValues(source["cells"], AttributeCellDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ValueColumnDTO {
+	    value: string;
+	    cases: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ValueColumnDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.value = source["value"];
+	        this.cases = source["cases"];
+	    }
+	}
+	export class ThemeFrameworkDTO {
+	    id: number;
+	    name: string;
+	    active: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ThemeFrameworkDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.active = source["active"];
+	    }
+	}
+	export class LayerDTO {
+	    coder: number;
+	    name: string;
+	    kind: string;
+	    coders: string[];
+	    default: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new LayerDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.coder = source["coder"];
+	        this.name = source["name"];
+	        this.kind = source["kind"];
+	        this.coders = source["coders"];
+	        this.default = source["default"];
+	    }
+	}
+	export class ThemeScopeDTO {
+	    layer: LayerDTO;
+	    framework: ThemeFrameworkDTO;
+	    documents: number;
+	    cases: number;
+	    caseNames: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ThemeScopeDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.layer = this.convertValues(source["layer"], LayerDTO);
+	        this.framework = this.convertValues(source["framework"], ThemeFrameworkDTO);
+	        this.documents = source["documents"];
+	        this.cases = source["cases"];
+	        this.caseNames = source["caseNames"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class AttributeMatrixDTO {
+	    scope: ThemeScopeDTO;
+	    attribute: string;
+	    columns: ValueColumnDTO[];
+	    rows: AttributeRowDTO[];
+	
+	    static createFrom(source: any = {}) {
+	        return new AttributeMatrixDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.scope = this.convertValues(source["scope"], ThemeScopeDTO);
+	        this.attribute = source["attribute"];
+	        this.columns = this.convertValues(source["columns"], ValueColumnDTO);
+	        this.rows = this.convertValues(source["rows"], AttributeRowDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class BuiltinDTO {
 	    id: string;
 	    name: string;
@@ -251,6 +446,20 @@ export namespace app {
 	        this.values = source["values"];
 	    }
 	}
+	export class CaseColumnDTO {
+	    name: string;
+	    attributes: Record<string, string>;
+	
+	    static createFrom(source: any = {}) {
+	        return new CaseColumnDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.attributes = source["attributes"];
+	    }
+	}
 	export class CaseDTO {
 	    id: number;
 	    name: string;
@@ -283,6 +492,77 @@ export namespace app {
 	        this.how = source["how"];
 	    }
 	}
+	export class CaseRowDTO {
+	    code: number;
+	    ref: string;
+	    name: string;
+	    factor: string;
+	    isFactor: boolean;
+	    depth: number;
+	    color: string;
+	    segments: number;
+	    words: number;
+	    documents: number;
+	    cases: number;
+	    caseShare: number;
+	    cells: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new CaseRowDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.ref = source["ref"];
+	        this.name = source["name"];
+	        this.factor = source["factor"];
+	        this.isFactor = source["isFactor"];
+	        this.depth = source["depth"];
+	        this.color = source["color"];
+	        this.segments = source["segments"];
+	        this.words = source["words"];
+	        this.documents = source["documents"];
+	        this.cases = source["cases"];
+	        this.caseShare = source["caseShare"];
+	        this.cells = source["cells"];
+	    }
+	}
+	export class CaseMatrixDTO {
+	    scope: ThemeScopeDTO;
+	    cases: CaseColumnDTO[];
+	    rows: CaseRowDTO[];
+	
+	    static createFrom(source: any = {}) {
+	        return new CaseMatrixDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.scope = this.convertValues(source["scope"], ThemeScopeDTO);
+	        this.cases = this.convertValues(source["cases"], CaseColumnDTO);
+	        this.rows = this.convertValues(source["rows"], CaseRowDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class SheetAttributeDTO {
 	    name: string;
 	    type: string;
@@ -429,6 +709,176 @@ export namespace app {
 	        this.attributes = this.convertValues(source["attributes"], CaseAttributeDTO);
 	        this.cases = this.convertValues(source["cases"], CaseDTO);
 	        this.documents = this.convertValues(source["documents"], DocumentCasesDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ThemeFilterDTO {
+	    documents: number[];
+	    cases: string[];
+	    attributes: Record<string, Array<string>>;
+	
+	    static createFrom(source: any = {}) {
+	        return new ThemeFilterDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.documents = source["documents"];
+	        this.cases = source["cases"];
+	        this.attributes = source["attributes"];
+	    }
+	}
+	export class CellInput {
+	    framework: number;
+	    layer: number;
+	    filter: ThemeFilterDTO;
+	    code: number;
+	    attribute: string;
+	    value: string;
+	    case: string;
+	    with: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CellInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.framework = source["framework"];
+	        this.layer = source["layer"];
+	        this.filter = this.convertValues(source["filter"], ThemeFilterDTO);
+	        this.code = source["code"];
+	        this.attribute = source["attribute"];
+	        this.value = source["value"];
+	        this.case = source["case"];
+	        this.with = source["with"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class CoCellDTO {
+	    count: number;
+	    jaccard: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CoCellDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.count = source["count"];
+	        this.jaccard = source["jaccard"];
+	    }
+	}
+	export class CoInput {
+	    framework: number;
+	    with: number;
+	    layer: number;
+	    filter: ThemeFilterDTO;
+	
+	    static createFrom(source: any = {}) {
+	        return new CoInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.framework = source["framework"];
+	        this.with = source["with"];
+	        this.layer = source["layer"];
+	        this.filter = this.convertValues(source["filter"], ThemeFilterDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ThemeCodeDTO {
+	    id: number;
+	    parent: number;
+	    framework: number;
+	    ref: string;
+	    name: string;
+	    color: string;
+	    depth: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ThemeCodeDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.parent = source["parent"];
+	        this.framework = source["framework"];
+	        this.ref = source["ref"];
+	        this.name = source["name"];
+	        this.color = source["color"];
+	        this.depth = source["depth"];
+	    }
+	}
+	export class CoMatrixDTO {
+	    scope: ThemeScopeDTO;
+	    rows: ThemeCodeDTO[];
+	    columns: ThemeCodeDTO[];
+	    cells: CoCellDTO[][];
+	
+	    static createFrom(source: any = {}) {
+	        return new CoMatrixDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.scope = this.convertValues(source["scope"], ThemeScopeDTO);
+	        this.rows = this.convertValues(source["rows"], ThemeCodeDTO);
+	        this.columns = this.convertValues(source["columns"], ThemeCodeDTO);
+	        this.cells = this.convertValues(source["cells"], CoCellDTO);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1081,6 +1531,44 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class ExemplarDTO {
+	    id: number;
+	    documentId: number;
+	    document: string;
+	    codeId: number;
+	    code: string;
+	    start: number;
+	    end: number;
+	    cuts: number[][];
+	    text: string;
+	    trimmed: string;
+	    starredBy: string;
+	    starredAt: string;
+	    speaker: string;
+	    case: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ExemplarDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.documentId = source["documentId"];
+	        this.document = source["document"];
+	        this.codeId = source["codeId"];
+	        this.code = source["code"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.cuts = source["cuts"];
+	        this.text = source["text"];
+	        this.trimmed = source["trimmed"];
+	        this.starredBy = source["starredBy"];
+	        this.starredAt = source["starredAt"];
+	        this.speaker = source["speaker"];
+	        this.case = source["case"];
+	    }
+	}
 	export class PreviewTurnDTO {
 	    speaker: string;
 	    timestamp: string;
@@ -1437,6 +1925,7 @@ export namespace app {
 	}
 	
 	
+	
 	export class StatisticDTO {
 	    value?: number;
 	    undefined: string;
@@ -1584,6 +2073,76 @@ export namespace app {
 	    }
 	}
 	
+	export class PassageDTO {
+	    document: number;
+	    documentName: string;
+	    start: number;
+	    end: number;
+	    text: string;
+	    before: string;
+	    after: string;
+	    speaker: string;
+	    case: string;
+	    coders: string[];
+	    codes: string[];
+	    segmentIds: number[];
+	    overlap: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PassageDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.document = source["document"];
+	        this.documentName = source["documentName"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.text = source["text"];
+	        this.before = source["before"];
+	        this.after = source["after"];
+	        this.speaker = source["speaker"];
+	        this.case = source["case"];
+	        this.coders = source["coders"];
+	        this.codes = source["codes"];
+	        this.segmentIds = source["segmentIds"];
+	        this.overlap = source["overlap"];
+	    }
+	}
+	export class PrevalenceRowDTO {
+	    code: number;
+	    ref: string;
+	    name: string;
+	    factor: string;
+	    isFactor: boolean;
+	    depth: number;
+	    color: string;
+	    segments: number;
+	    words: number;
+	    documents: number;
+	    cases: number;
+	    caseShare: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PrevalenceRowDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.ref = source["ref"];
+	        this.name = source["name"];
+	        this.factor = source["factor"];
+	        this.isFactor = source["isFactor"];
+	        this.depth = source["depth"];
+	        this.color = source["color"];
+	        this.segments = source["segments"];
+	        this.words = source["words"];
+	        this.documents = source["documents"];
+	        this.cases = source["cases"];
+	        this.caseShare = source["caseShare"];
+	    }
+	}
 	
 	export class PrivacyFindingDTO {
 	    place: string;
@@ -1850,6 +2409,11 @@ export namespace app {
 	    text: string;
 	    start: number;
 	    end: number;
+	    segmentIds: number[];
+	    coders: string[];
+	    exemplarId: number;
+	    cuts: number[][];
+	    trimmed: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new QuoteDTO(source);
@@ -1867,6 +2431,11 @@ export namespace app {
 	        this.text = source["text"];
 	        this.start = source["start"];
 	        this.end = source["end"];
+	        this.segmentIds = source["segmentIds"];
+	        this.coders = source["coders"];
+	        this.exemplarId = source["exemplarId"];
+	        this.cuts = source["cuts"];
+	        this.trimmed = source["trimmed"];
 	    }
 	}
 	export class QuotesDTO {
@@ -1918,6 +2487,224 @@ export namespace app {
 	        this.openedAt = source["openedAt"];
 	        this.exists = source["exists"];
 	    }
+	}
+	export class ReportAttributeDTO {
+	    name: string;
+	    type: string;
+	    values: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ReportAttributeDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.type = source["type"];
+	        this.values = source["values"];
+	    }
+	}
+	export class ReportAttributionDTO {
+	    case: boolean;
+	    speaker: boolean;
+	    document: boolean;
+	    attributes: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ReportAttributionDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.case = source["case"];
+	        this.speaker = source["speaker"];
+	        this.document = source["document"];
+	        this.attributes = source["attributes"];
+	    }
+	}
+	export class ReportCodeDTO {
+	    id: number;
+	    parent: number;
+	    ref: string;
+	    name: string;
+	    depth: number;
+	    isFactor: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReportCodeDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.parent = source["parent"];
+	        this.ref = source["ref"];
+	        this.name = source["name"];
+	        this.depth = source["depth"];
+	        this.isFactor = source["isFactor"];
+	    }
+	}
+	export class ReportFilterDTO {
+	    documents: number[];
+	    cases: string[];
+	    attributes: Record<string, Array<string>>;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReportFilterDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.documents = source["documents"];
+	        this.cases = source["cases"];
+	        this.attributes = source["attributes"];
+	    }
+	}
+	export class ReportFrameworkDTO {
+	    id: number;
+	    name: string;
+	    active: boolean;
+	    codes: ReportCodeDTO[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ReportFrameworkDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.active = source["active"];
+	        this.codes = this.convertValues(source["codes"], ReportCodeDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ReportInput {
+	    framework: number;
+	    codes: number[];
+	    layer: number;
+	    filter: ReportFilterDTO;
+	    order: string;
+	    starredOnly: boolean;
+	    attribution: ReportAttributionDTO;
+	    breakdown: string;
+	    agreement: boolean;
+	    title: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReportInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.framework = source["framework"];
+	        this.codes = source["codes"];
+	        this.layer = source["layer"];
+	        this.filter = this.convertValues(source["filter"], ReportFilterDTO);
+	        this.order = source["order"];
+	        this.starredOnly = source["starredOnly"];
+	        this.attribution = this.convertValues(source["attribution"], ReportAttributionDTO);
+	        this.breakdown = source["breakdown"];
+	        this.agreement = source["agreement"];
+	        this.title = source["title"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ReportLayerDTO {
+	    coder: number;
+	    name: string;
+	    kind: string;
+	    coders: string[];
+	    default: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReportLayerDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.coder = source["coder"];
+	        this.name = source["name"];
+	        this.kind = source["kind"];
+	        this.coders = source["coders"];
+	        this.default = source["default"];
+	    }
+	}
+	export class ReportOptionsDTO {
+	    frameworks: ReportFrameworkDTO[];
+	    framework: number;
+	    layers: ReportLayerDTO[];
+	    attributes: ReportAttributeDTO[];
+	    attribution: ReportAttributionDTO;
+	    breakdown: string;
+	    canCompare: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReportOptionsDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.frameworks = this.convertValues(source["frameworks"], ReportFrameworkDTO);
+	        this.framework = source["framework"];
+	        this.layers = this.convertValues(source["layers"], ReportLayerDTO);
+	        this.attributes = this.convertValues(source["attributes"], ReportAttributeDTO);
+	        this.attribution = this.convertValues(source["attribution"], ReportAttributionDTO);
+	        this.breakdown = source["breakdown"];
+	        this.canCompare = source["canCompare"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class ReviewDTO {
 	    coderA: CoderDTO;
@@ -2159,6 +2946,190 @@ export namespace app {
 		}
 	}
 	
+	export class SummaryDTO {
+	    scope: ThemeScopeDTO;
+	    rows: PrevalenceRowDTO[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SummaryDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.scope = this.convertValues(source["scope"], ThemeScopeDTO);
+	        this.rows = this.convertValues(source["rows"], PrevalenceRowDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SummaryInput {
+	    framework: number;
+	    layer: number;
+	    filter: ThemeFilterDTO;
+	
+	    static createFrom(source: any = {}) {
+	        return new SummaryInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.framework = source["framework"];
+	        this.layer = source["layer"];
+	        this.filter = this.convertValues(source["filter"], ThemeFilterDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class TableInput {
+	    view: string;
+	    framework: number;
+	    with: number;
+	    layer: number;
+	    filter: ThemeFilterDTO;
+	    attribute: string;
+	    jaccard: boolean;
+	    format: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TableInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.view = source["view"];
+	        this.framework = source["framework"];
+	        this.with = source["with"];
+	        this.layer = source["layer"];
+	        this.filter = this.convertValues(source["filter"], ThemeFilterDTO);
+	        this.attribute = source["attribute"];
+	        this.jaccard = source["jaccard"];
+	        this.format = source["format"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ThemeAttributeDTO {
+	    name: string;
+	    type: string;
+	    values: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ThemeAttributeDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.type = source["type"];
+	        this.values = source["values"];
+	    }
+	}
+	
+	export class ThemeDocumentDTO {
+	    id: number;
+	    name: string;
+	    case: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ThemeDocumentDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.case = source["case"];
+	    }
+	}
+	
+	
+	
+	export class ThemesOptionsDTO {
+	    layers: LayerDTO[];
+	    frameworks: ThemeFrameworkDTO[];
+	    documents: ThemeDocumentDTO[];
+	    cases: string[];
+	    attributes: ThemeAttributeDTO[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ThemesOptionsDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.layers = this.convertValues(source["layers"], LayerDTO);
+	        this.frameworks = this.convertValues(source["frameworks"], ThemeFrameworkDTO);
+	        this.documents = this.convertValues(source["documents"], ThemeDocumentDTO);
+	        this.cases = source["cases"];
+	        this.attributes = this.convertValues(source["attributes"], ThemeAttributeDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	
 	export class UndoResult {
 	    document: number;

@@ -1,0 +1,322 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+)
+
+// Exemplar is a passage starred for the report: a code's span of a document.
+// It is not tied to one coder's segment, so a passage starred in a coder's
+// layer stays starred once adjudication carries it into the consensus layer.
+// Cuts are the ranges a trimmed quote leaves out, in absolute code points
+// inside [Start, End), sorted and disjoint; the span itself never changes, so
+// a trimmed quote can always be traced back to the full passage.
+type Exemplar struct {
+	ID        int64
+	Document  int64
+	Code      int64
+	Start     int // code points, inclusive
+	End       int // code points, exclusive
+	Cuts      [][2]int
+	StarredBy int64 // 0 when nobody was named
+	StarredAt string
+}
+
+const exemplarColumns = `id, document_id, code_id, start, stop, cuts, COALESCE(starred_by, 0), starred_at`
+
+func scanExemplar(s interface{ Scan(...any) error }) (Exemplar, error) {
+	var e Exemplar
+	var cuts string
+	if err := s.Scan(&e.ID, &e.Document, &e.Code, &e.Start, &e.End, &cuts, &e.StarredBy, &e.StarredAt); err != nil {
+		return e, err
+	}
+	if err := json.Unmarshal([]byte(cuts), &e.Cuts); err != nil {
+		return e, fmt.Errorf("exemplar %d: cuts: %w", e.ID, err)
+	}
+	if e.Cuts == nil {
+		e.Cuts = [][2]int{}
+	}
+	return e, nil
+}
+
+// Exemplars lists the exemplars of a code (0: of every code), ordered by
+// document and start.
+func (p *Project) Exemplars(code int64) ([]Exemplar, error) {
+	q := `SELECT ` + exemplarColumns + ` FROM exemplars`
+	var args []any
+	if code != 0 {
+		q += ` WHERE code_id = ?`
+		args = append(args, code)
+	}
+	q += ` ORDER BY document_id, start, stop, code_id, id`
+	rows, err := p.db.Query(q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Exemplar
+	for rows.Next() {
+		e, err := scanExemplar(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// Exemplar returns one exemplar.
+func (p *Project) Exemplar(id int64) (Exemplar, error) {
+	return exemplarOf(p.db, id)
+}
+
+func exemplarOf(q querier, id int64) (Exemplar, error) {
+	e, err := scanExemplar(q.QueryRow(`SELECT `+exemplarColumns+` FROM exemplars WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return e, fmt.Errorf("exemplar %d: %w", id, ErrNotFound)
+	}
+	return e, err
+}
+
+// Segment returns one segment.
+func (p *Project) Segment(id int64) (Segment, error) {
+	var s Segment
+	err := p.db.QueryRow(`SELECT id, document_id, code_id, coder_id, start, stop, created_at FROM segments WHERE id = ?`, id).
+		Scan(&s.ID, &s.Document, &s.Code, &s.Coder, &s.Start, &s.End, &s.CreatedAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		return s, fmt.Errorf("segment %d: %w", id, ErrNotFound)
+	}
+	return s, err
+}
+
+// StarSegment stars the passage of a segment (its document, code and span).
+// Starring a passage that is already starred returns the existing exemplar,
+// cuts and all, and changes nothing.
+func (p *Project) StarSegment(segment int64, actor int64) (Exemplar, error) {
+	var e Exemplar
+	err := p.tx(context.Background(), func(tx *sql.Tx) error {
+		var s Segment
+		err := tx.QueryRow(`SELECT document_id, code_id, start, stop FROM segments WHERE id = ?`, segment).Scan(&s.Document, &s.Code, &s.Start, &s.End)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("segment %d: %w", segment, ErrNotFound)
+		} else if err != nil {
+			return err
+		}
+		e, err = scanExemplar(tx.QueryRow(`SELECT `+exemplarColumns+` FROM exemplars WHERE document_id = ? AND code_id = ? AND start = ? AND stop = ?`,
+			s.Document, s.Code, s.Start, s.End))
+		if err == nil {
+			return nil
+		} else if !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		now := p.stamp()
+		res, err := tx.Exec(`INSERT INTO exemplars(document_id, code_id, start, stop, cuts, starred_by, starred_at) VALUES(?, ?, ?, ?, '[]', ?, ?)`,
+			s.Document, s.Code, s.Start, s.End, nullID(actor), now)
+		if err != nil {
+			return err
+		}
+		id, err := res.LastInsertId()
+		if err != nil {
+			return err
+		}
+		e = Exemplar{ID: id, Document: s.Document, Code: s.Code, Start: s.Start, End: s.End, Cuts: [][2]int{}, StarredBy: actor, StarredAt: now}
+		return journal(tx, now, actor, "exemplar.star", map[string]any{"exemplar": id, "segment": segment,
+			"document": s.Document, "code": s.Code, "start": s.Start, "end": s.End})
+	})
+	return e, err
+}
+
+// Unstar removes an exemplar; the segments it was starred from are untouched.
+func (p *Project) Unstar(exemplar int64, actor int64) error {
+	return p.tx(context.Background(), func(tx *sql.Tx) error {
+		e, err := exemplarOf(tx, exemplar)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.Exec(`DELETE FROM exemplars WHERE id = ?`, exemplar); err != nil {
+			return err
+		}
+		return journal(tx, p.stamp(), actor, "exemplar.unstar", map[string]any{"exemplar": e.ID,
+			"document": e.Document, "code": e.Code, "start": e.Start, "end": e.End, "cuts": e.Cuts})
+	})
+}
+
+// TrimExemplar sets the ranges the exemplar's quote leaves out, replacing
+// any earlier cuts; no cuts restores the full passage. The span is kept.
+func (p *Project) TrimExemplar(exemplar int64, cuts [][2]int, actor int64) (Exemplar, error) {
+	var e Exemplar
+	err := p.tx(context.Background(), func(tx *sql.Tx) error {
+		var err error
+		if e, err = exemplarOf(tx, exemplar); err != nil {
+			return err
+		}
+		if err := CheckCuts(e.Start, e.End, cuts); err != nil {
+			return err
+		}
+		before := e.Cuts
+		e.Cuts = append([][2]int{}, cuts...)
+		b, err := json.Marshal(e.Cuts)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.Exec(`UPDATE exemplars SET cuts = ? WHERE id = ?`, string(b), exemplar); err != nil {
+			return err
+		}
+		return journal(tx, p.stamp(), actor, "exemplar.trim", map[string]any{"exemplar": e.ID, "before": before, "after": e.Cuts})
+	})
+	return e, err
+}
+
+// CheckCuts says whether cuts may trim the passage [start, end): each cut
+// non-empty and inside the passage, the cuts sorted and disjoint, and
+// something of the passage left to quote.
+func CheckCuts(start, end int, cuts [][2]int) error {
+	omitted, prev := 0, start
+	for i, c := range cuts {
+		switch {
+		case c[1] <= c[0]:
+			return fmt.Errorf("%w: cut %d (%d–%d) is empty", ErrInvalid, i+1, c[0], c[1])
+		case c[0] < start || c[1] > end:
+			return fmt.Errorf("%w: cut %d (%d–%d) is outside the passage (%d–%d)", ErrInvalid, i+1, c[0], c[1], start, end)
+		case c[0] < prev:
+			return fmt.Errorf("%w: cut %d (%d–%d) overlaps or comes before the cut before it; cuts must be sorted and apart", ErrInvalid, i+1, c[0], c[1])
+		}
+		omitted += c[1] - c[0]
+		prev = c[1]
+	}
+	if omitted >= end-start {
+		return fmt.Errorf("%w: the cuts leave nothing of the passage; unstar it instead", ErrInvalid)
+	}
+	return nil
+}
+
+// exemplarRow is an exemplar as a codebook change saves it; cuts stay as
+// their JSON text so rows compare with ==.
+type exemplarRow struct {
+	ID        int64  `json:"id"`
+	Document  int64  `json:"document"`
+	Code      int64  `json:"code"`
+	Start     int    `json:"start"`
+	End       int    `json:"end"`
+	Cuts      string `json:"cuts"`
+	StarredBy int64  `json:"starred_by,omitempty"`
+	StarredAt string `json:"starred_at"`
+}
+
+func exemplarRowOf(q querier, id int64) (exemplarRow, bool, error) {
+	e := exemplarRow{ID: id}
+	err := q.QueryRow(`SELECT document_id, code_id, start, stop, cuts, COALESCE(starred_by, 0), starred_at FROM exemplars WHERE id = ?`, id).
+		Scan(&e.Document, &e.Code, &e.Start, &e.End, &e.Cuts, &e.StarredBy, &e.StarredAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		return e, false, nil
+	}
+	return e, err == nil, err
+}
+
+func exemplarRows(q rowsQuerier, where string, args ...any) ([]exemplarRow, error) {
+	rows, err := q.Query(`SELECT id, document_id, code_id, start, stop, cuts, COALESCE(starred_by, 0), starred_at
+		FROM exemplars `+where+` ORDER BY id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []exemplarRow
+	for rows.Next() {
+		var e exemplarRow
+		if err := rows.Scan(&e.ID, &e.Document, &e.Code, &e.Start, &e.End, &e.Cuts, &e.StarredBy, &e.StarredAt); err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// putExemplar writes e back with its own id, updating the row when it
+// exists.
+func putExemplar(tx *sql.Tx, e exemplarRow, exists bool) error {
+	if exists {
+		_, err := tx.Exec(`UPDATE exemplars SET document_id = ?, code_id = ?, start = ?, stop = ?, cuts = ? WHERE id = ?`,
+			e.Document, e.Code, e.Start, e.End, e.Cuts, e.ID)
+		return err
+	}
+	_, err := tx.Exec(`INSERT INTO exemplars(id, document_id, code_id, start, stop, cuts, starred_by, starred_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?)`,
+		e.ID, e.Document, e.Code, e.Start, e.End, e.Cuts, nullID(e.StarredBy), e.StarredAt)
+	if err != nil {
+		return fmt.Errorf("restore exemplar %d: %w", e.ID, err)
+	}
+	return nil
+}
+
+// shiftExemplars moves exemplars and their cuts with their words after a
+// replacement, as shiftSegments moves segments. Cuts that now overlap are
+// joined; cuts that would leave nothing are dropped, keeping the passage.
+func shiftExemplars(tx *sql.Tx, doc int64, m shifter) error {
+	rows, err := exemplarRows(tx, `WHERE document_id = ?`, doc)
+	if err != nil {
+		return err
+	}
+	type key struct {
+		code int64
+		s, e int
+	}
+	seen := map[key]bool{}
+	var moved []exemplarRow
+	for _, e := range rows {
+		ns, ne := m.start(e.Start), m.end(e.End)
+		if seen[key{e.Code, ns, ne}] {
+			// two exemplars inside the same replaced words now cover the
+			// same pseudonym: keep one
+			if _, err := tx.Exec(`DELETE FROM exemplars WHERE id = ?`, e.ID); err != nil {
+				return err
+			}
+			continue
+		}
+		seen[key{e.Code, ns, ne}] = true
+		var cuts [][2]int
+		if err := json.Unmarshal([]byte(e.Cuts), &cuts); err != nil {
+			return fmt.Errorf("exemplar %d: cuts: %w", e.ID, err)
+		}
+		var next [][2]int
+		for _, c := range cuts {
+			a, b := max(m.start(c[0]), ns), min(m.end(c[1]), ne)
+			if a >= b {
+				continue
+			}
+			if n := len(next); n > 0 && a <= next[n-1][1] {
+				next[n-1][1] = max(next[n-1][1], b)
+				continue
+			}
+			next = append(next, [2]int{a, b})
+		}
+		if CheckCuts(ns, ne, next) != nil {
+			next = nil
+		}
+		if next == nil {
+			next = [][2]int{}
+		}
+		sort.Slice(next, func(i, j int) bool { return next[i][0] < next[j][0] })
+		b, err := json.Marshal(next)
+		if err != nil {
+			return err
+		}
+		if ns != e.Start || ne != e.End || string(b) != e.Cuts {
+			e.Start, e.End, e.Cuts = ns, ne, string(b)
+			moved = append(moved, e)
+		}
+	}
+	for _, e := range moved {
+		if _, err := tx.Exec(`UPDATE exemplars SET start = ?, stop = ?, cuts = ? WHERE id = ?`, e.Start, e.End+far, e.Cuts, e.ID); err != nil {
+			return err
+		}
+	}
+	for _, e := range moved {
+		if _, err := tx.Exec(`UPDATE exemplars SET stop = ? WHERE id = ?`, e.End, e.ID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
