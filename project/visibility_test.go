@@ -3,10 +3,12 @@ package project
 import (
 	"errors"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"themis/errs"
+	"themis/report"
 	"themis/store"
 )
 
@@ -349,4 +351,84 @@ func TestBlindModeHoldsForTheLeadOnEverySurface(t *testing.T) {
 			t.Errorf("%s's agreement figures in blind mode: %v (want allowed: %v)", me.Name, err, want)
 		}
 	}
+}
+
+// Issue 10's surfaces hold too: with blind mode on, the lead's Themes
+// drill-downs, theme report quotes and exemplars hold none of Ben's
+// passages, and asking for his layer is refused.
+func TestBlindModeHoldsForTheLeadInThemes(t *testing.T) {
+	p, err := CreateDemo(filepath.Join(t.TempDir(), "Demo study.themis"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	lead, _ := p.Lead()
+	ben, _ := p.CoderByName(DemoSecondCoder)
+	autonomy, err := p.CodeByName("Autonomy")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Ben stars a passage of his that Aisha did not code, while he can.
+	benSegs, _ := p.Segments(store.SegmentFilter{Coder: ben.ID, Code: autonomy.ID})
+	mine, _ := p.Segments(store.SegmentFilter{Coder: lead.ID, Code: autonomy.ID})
+	onlyBen := slices.IndexFunc(benSegs, func(b store.Segment) bool {
+		return !slices.ContainsFunc(mine, func(a store.Segment) bool { return a.Document == b.Document && a.Start < b.End && b.Start < a.End })
+	})
+	if onlyBen < 0 {
+		t.Fatal("the demo has no Autonomy passage of Ben's alone")
+	}
+	asBen, _ := ViewerFor(p, ben.ID)
+	star, err := Star(p, asBen, benSegs[onlyBen].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.SetBlindMode(true, lead.ID); err != nil {
+		t.Fatal(err)
+	}
+	v, err := ViewerFor(p, lead.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := CellPassages(p, v, CellQuery{Layer: Layer{Coder: ben.ID}, Code: autonomy.ID}); !errors.Is(err, errs.Forbidden) {
+		t.Errorf("the lead drilled into Ben's layer: %v", err)
+	}
+	passages, err := CellPassages(p, v, CellQuery{Code: autonomy.ID})
+	if err != nil || len(passages) == 0 {
+		t.Fatalf("the lead's own drill-down: %d passages, %v", len(passages), err)
+	}
+	for _, ps := range passages {
+		if !slices.Equal(ps.Coders, []string{lead.Name}) {
+			t.Errorf("a drill-down passage coded by %v in blind mode", ps.Coders)
+		}
+	}
+	if _, err := ThemeReport(p, v, ReportOptions{Layer: Layer{Coder: ben.ID}}); !errors.Is(err, errs.Forbidden) {
+		t.Errorf("the lead's report of Ben's layer: %v", err)
+	}
+	r, err := ThemeReport(p, v, ReportOptions{Codes: []int64{autonomy.ID}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The lead's report quotes her own passages only, never Ben's starred one.
+	benText := corpusText(t, p, star.Document, star.Start, star.End)
+	if md := report.ThemeMarkdown(r); !strings.Contains(md, "> ") || strings.Contains(md, benText) {
+		t.Errorf("the lead's report quotes Ben's starred passage %q", benText)
+	}
+	ex, err := VisibleExemplars(p, v, autonomy.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range ex {
+		if e.ID == star.ID {
+			t.Errorf("the lead sees Ben's star on a passage she did not code")
+		}
+	}
+}
+
+func corpusText(t *testing.T, p *store.Project, doc int64, start, end int) string {
+	t.Helper()
+	d, err := p.Document(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string([]rune(d.Text)[start:end])
 }
