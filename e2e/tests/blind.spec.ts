@@ -72,6 +72,21 @@ async function cannotSeeOthers(me: string, other: string, lead: boolean, prefix:
   for (const b of by) expect(b).toContain(`coded by ${me}`);
   await shot(page, `${prefix}-quotes`);
 
+  // Themes: the layers offered are the viewer's own, and a drill-down's
+  // passages are all coded by them.
+  await page.getByTestId('tab-themes').click();
+  const offered = await page.getByTestId('themes-layer').locator('option').allTextContents();
+  expect(offered.length).toBeGreaterThan(0);
+  for (const o of offered) expect(o).not.toContain(other);
+  await page.getByTestId('prevalence-row-Autonomy').getByTestId('cell-segments').click();
+  await expect(page.getByTestId('drill-passage').first()).toBeVisible();
+  const meta = await page.getByTestId('drill-passage').locator('.meta').allTextContents();
+  for (const m of meta) {
+    expect(m).toContain(`coded by ${me}`);
+    expect(m).not.toContain(other);
+  }
+  await shot(page, `${prefix}-themes-drill`);
+
   // Agreement: the lead sees the figures (no passages); a coder sees nothing.
   await page.getByTestId('tab-agreement').click({ force: true });
   if (lead) {
