@@ -75,6 +75,8 @@ async function cannotSeeOthers(me: string, other: string, lead: boolean, prefix:
   // Themes: the layers offered are the viewer's own, and a drill-down's
   // passages are all coded by them.
   await page.getByTestId('tab-themes').click();
+  await expect(page.getByTestId('prevalence-row-Autonomy')).toBeVisible();
+  await expect(page.getByTestId('themes-layer').locator('option').first()).toBeAttached();
   const offered = await page.getByTestId('themes-layer').locator('option').allTextContents();
   expect(offered.length).toBeGreaterThan(0);
   for (const o of offered) expect(o).not.toContain(other);
