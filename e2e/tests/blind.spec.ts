@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { answerOpenDialog, app, cli, shot } from './app';
+import { root } from '../global-setup';
 import { expect, openApp, test } from './fixtures';
 
 // Blind mode that holds: with it on, a coder (Ben) and the lead (Aisha) each
@@ -166,4 +167,22 @@ test('a coder of the pair is refused adjudication; the lead of her own pair name
   await expect(page.getByTestId('review-not-yours')).toHaveCount(0);
   await expect(page.getByTestId('review-start')).toBeVisible();
   await shot(page, 'blind-06-adjudicator-may-start');
+});
+
+test('the import preview proposes the interviewer for leaving out, checked, and the import applies it', async () => {
+  await switchTo('Aisha');
+  await page.getByTestId('tab-documents').click();
+  answerOpenDialog([path.join(root, 'e2e', 'fixtures', 'emoji-interview.txt')]);
+  await page.getByTestId('import').click();
+  const box = page.getByTestId('import-exclude-Interviewer');
+  await expect(box).toBeChecked();
+  await expect(page.getByTestId('import-interviewers')).toContainText('looks like the interviewer');
+  await shot(page, 'blind-07-import-interviewer');
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('import-left-out-emoji-interview')).toHaveText('left out of coding: Interviewer');
+  await page.getByTestId('import-close').click();
+  const list = JSON.parse(cli('cases', 'list', projectPath(), '--json')) as { documents: { document: string; name?: string; speakers: { name: string; excluded: boolean }[] }[] };
+  const speakers = list.documents.filter((d) => JSON.stringify(d).includes('emoji-interview')).flatMap((d) => d.speakers);
+  expect(speakers.find((s) => s.name === 'Interviewer')?.excluded).toBe(true);
+  expect(speakers.find((s) => s.name === 'P007')?.excluded ?? false).toBe(false);
 });
