@@ -13,7 +13,7 @@ TAGS      := webkit2_41
 WAILS     := $(GO) tool -modfile=tools.mod wails
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_BUILD := gcc pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev
-APT_TEST  := xvfb xauth chromium fonts-noto-color-emoji libxml2-utils
+APT_TEST  := xvfb xauth chromium fonts-noto-color-emoji libxml2-utils libreoffice-writer-nogui
 BIN       := build/bin/themis-desktop
 DEV_BIN   := build/bin/themis-dev
 CLI_BIN   := build/bin/themis

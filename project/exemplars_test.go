@@ -208,6 +208,18 @@ func TestStarsSurviveAdjudicationIntoTheConsensus(t *testing.T) {
 	if !found {
 		t.Errorf("the consensus quote of the starred passage is not starred: %+v", quotes)
 	}
+	// every coder means the coders' own layers: the consensus is not a third coder
+	_, all, err := Quotes(p, asLead, agreed[0].Code, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range all {
+		for _, id := range q.CoderIDs {
+			if id == rv.Consensus.ID {
+				t.Fatalf("every coder's quotes list the consensus layer: %v", q.Coders)
+			}
+		}
+	}
 	if e2, err := Star(p, asLead, agreed[1].ID); err != nil || e2.Start != agreed[1].Start {
 		t.Errorf("the lead starring a consensus segment = %+v, %v", e2, err)
 	}

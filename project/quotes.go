@@ -28,7 +28,8 @@ type Quote struct {
 }
 
 // Quotes lists the segments of a code as quotes, in document order. coder 0
-// means every coder the viewer may see; under blind mode that is only their own.
+// means every coder the viewer may see (not consensus layers, which are
+// chosen by their own id); under blind mode that is only their own.
 // Segments of several coders with the same span are quoted once, "coded by
 // Aisha and Ben"; overlapping but different spans stay apart, since each is
 // a passage of its own that can be starred and trimmed.
@@ -47,6 +48,14 @@ func Quotes(p *store.Project, v Viewer, code, coder int64) (store.Code, []Quote,
 	segs, err := p.Segments(f)
 	if err != nil {
 		return c, nil, err
+	}
+	if coder == 0 {
+		// Every coder means the coders' own layers, as in the theme
+		// summaries: a consensus layer repeats what they agreed, and would
+		// read as a third coder ("coded by Aisha, Ben and Consensus").
+		if segs, err = withoutConsensus(p, segs); err != nil {
+			return c, nil, err
+		}
 	}
 	attrib, err := newAttributor(p)
 	if err != nil {
@@ -92,6 +101,25 @@ func Quotes(p *store.Project, v Viewer, code, coder int64) (store.Code, []Quote,
 		out = append(out, q)
 	}
 	return c, out, nil
+}
+
+// withoutConsensus drops the segments of consensus layers.
+func withoutConsensus(p *store.Project, segs []store.Segment) ([]store.Segment, error) {
+	coders, err := p.Coders()
+	if err != nil {
+		return nil, err
+	}
+	consensus := map[int64]bool{}
+	for _, c := range coders {
+		consensus[c.ID] = c.Kind == store.KindConsensus
+	}
+	kept := segs[:0]
+	for _, s := range segs {
+		if !consensus[s.Coder] {
+			kept = append(kept, s)
+		}
+	}
+	return kept, nil
 }
 
 // RenderQuotes renders a code's quotes as "md" (Markdown) or "html"; a

@@ -495,12 +495,33 @@ func TestThemeDocxOpensInLibreOffice(t *testing.T) {
 	if err := os.WriteFile(in, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--convert-to", "pdf", "--outdir", dir, in)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, out)
+	// LibreOffice turns almost anything into some PDF, so it is also asked
+	// for the text it read: every heading and quote must be in it.
+	for _, to := range []string{"pdf", "txt:Text (encoded):UTF8"} {
+		cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--convert-to", to, "--outdir", dir, in)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("soffice --convert-to %s: %v\n%s", to, err, out)
+		}
 	}
 	if fi, err := os.Stat(filepath.Join(dir, "sample.pdf")); err != nil || fi.Size() == 0 {
 		t.Fatalf("no PDF: %v", err)
+	}
+	text, err := os.ReadFile(filepath.Join(dir, "sample.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := themeSample()
+	want := []string{r.Title, r.Methods}
+	for _, s := range r.Sections {
+		want = append(want, s.Name)
+		for _, q := range s.Quotes {
+			want = append(want, strings.Split(q.Text, "\n")[0])
+		}
+	}
+	for _, w := range want {
+		if !strings.Contains(string(text), w) {
+			t.Errorf("LibreOffice did not read %q from the .docx", w)
+		}
 	}
 }
 
