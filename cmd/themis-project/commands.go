@@ -84,6 +84,7 @@ func cmdImport(args []string, out io.Writer) error {
 	pattern := fs.String("speaker-pattern", "", `speaker labels: a regular expression with a group named "speaker" (and optionally "time") (default: detect)`)
 	preview := fs.Bool("preview", false, "show what each file would give; write nothing")
 	skipErrors := fs.Bool("skip-errors", false, "leave out files that cannot be read and import the rest")
+	leaveOut := fs.String("leave-out", "", "speakers (comma-separated, e.g. Interviewer) whose turns are left out of coding and analysis, in every file where they speak")
 	pos, err := parse(fs, args, 2, -1)
 	if err != nil {
 		return err
@@ -147,7 +148,13 @@ func cmdImport(args []string, out io.Writer) error {
 		if err != nil {
 			return err
 		}
-		res, err := project.Import(ctx, p, files, opt, who, nil)
+		var exclude []string
+		for _, n := range strings.Split(*leaveOut, ",") {
+			if n = strings.TrimSpace(n); n != "" {
+				exclude = append(exclude, n)
+			}
+		}
+		res, err := project.ImportExcluding(ctx, p, files, opt, exclude, who, nil)
 		if err != nil {
 			return fmt.Errorf("%w\nnothing was imported", err)
 		}
@@ -165,6 +172,10 @@ func printPreview(out io.Writer, pv project.FilePreview) {
 		prose.Count(pv.Turns, "turn", "turns"), len(pv.Speakers), listed(pv.Speakers), pv.Words)
 	for _, w := range pv.Warnings {
 		fmt.Fprintf(out, "  warning: %s\n", w)
+	}
+	if len(pv.Interviewers) > 0 {
+		fmt.Fprintf(out, "  looks like the interviewer: %s (leave out of coding with --leave-out %s)\n",
+			strings.Join(pv.Interviewers, ", "), strings.Join(pv.Interviewers, ","))
 	}
 	for _, t := range pv.FirstTurns {
 		label := t.Speaker
@@ -187,6 +198,9 @@ func printReport(out io.Writer, r project.FileReport) {
 		return
 	}
 	fmt.Fprintf(out, "  from %s (%s), %d speakers%s\n", r.File, formatOf(r.Format, r.Encoding), len(r.Speakers), listed(r.Speakers))
+	if len(r.Excluded) > 0 {
+		fmt.Fprintf(out, "  left out of coding: %s\n", strings.Join(r.Excluded, ", "))
+	}
 	for _, w := range r.Warnings {
 		fmt.Fprintf(out, "  warning: %s\n", w)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -34,5 +35,28 @@ func TestCodersAdjudicator(t *testing.T) {
 	mustRun(t, "coders", "adjudicator", project, "--none")
 	if out := mustRun(t, "coders", project); strings.Contains(out, "adjudicator") {
 		t.Errorf("coders after --none: %q", out)
+	}
+}
+
+// The import preview names the interviewer, and --leave-out leaves their
+// turns out of coding at import, so a segment in them is refused by row.
+func TestImportLeavesTheInterviewerOut(t *testing.T) {
+	dir := t.TempDir()
+	project := filepath.Join(dir, "study.themis")
+	mustRun(t, "new", project, "--as", "Aisha")
+	file := filepath.Join(dir, "P001.txt")
+	if err := os.WriteFile(file, []byte("Interviewer: Who told you about it?\nP001: My GP did.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out := mustRun(t, "import", project, file, "--preview"); !strings.Contains(out, "looks like the interviewer: Interviewer (leave out of coding with --leave-out Interviewer)") {
+		t.Errorf("preview: %s", out)
+	}
+	if out := mustRun(t, "import", project, file, "--leave-out", "Interviewer"); !strings.Contains(out, "left out of coding: Interviewer") {
+		t.Errorf("import: %s", out)
+	}
+	csv := filepath.Join(dir, "codings.csv")
+	os.WriteFile(csv, []byte("document,coder,code,start,end\nP001,Aisha,Autonomy,13,22\n"), 0o644)
+	if _, errOut, code := themis(t, "segments", "import", project, csv); code != 1 || !strings.Contains(errOut, "row 2") {
+		t.Errorf("a segment in the interviewer's turn: exit %d, %q", code, errOut)
 	}
 }

@@ -15,7 +15,7 @@
 //
 //	themis new FILE.themis [--lead NAME] [--framework keyes|themes|outcomes-star|empty]
 //	themis demo FILE.themis
-//	themis import FILE.themis TRANSCRIPT|FOLDER... [--encoding utf-8|utf-16le|utf-16be|windows-1252] [--speaker-pattern REGEXP] [--preview] [--skip-errors]
+//	themis import FILE.themis TRANSCRIPT|FOLDER... [--encoding utf-8|utf-16le|utf-16be|windows-1252] [--speaker-pattern REGEXP] [--preview] [--skip-errors] [--leave-out NAME,...]
 //	themis docs FILE.themis [--json]
 //	themis text FILE.themis DOCUMENT
 //	themis coders FILE.themis [--json]

@@ -44,11 +44,12 @@ type Handler func(args []string, out io.Writer) error
 var Commands = []Command{
 	{Name: "new", Args: "FILE.themis [--lead NAME] [--framework keyes|themes|outcomes-star|empty]", Help: "create a project starting from a built-in framework (default Keyes' flourishing) or an empty codebook"},
 	{Name: "demo", Args: "FILE.themis", Help: "write the bundled demo study (nine transcripts, two coders)"},
-	{Name: "import", Args: "FILE.themis TRANSCRIPT|FOLDER... [--encoding utf-8|utf-16le|utf-16be|windows-1252] [--speaker-pattern REGEXP] [--preview] [--skip-errors]",
+	{Name: "import", Args: "FILE.themis TRANSCRIPT|FOLDER... [--encoding utf-8|utf-16le|utf-16be|windows-1252] [--speaker-pattern REGEXP] [--preview] [--skip-errors] [--leave-out NAME,...]",
 		// The extensions are corpus.SupportedExtensions(), which themis
 		// cannot link; a test in cmd/themis-project keeps them equal.
 		Help: "import transcripts (" + ImportExtensions + "; folders recursively) in one transaction, all or none; " +
-			"--preview shows what each file would give without writing; --skip-errors leaves out files that cannot be read"},
+			"--preview shows what each file would give (and who looks like the interviewer) without writing; --skip-errors leaves out files that cannot be read; " +
+			"--leave-out Interviewer leaves that speaker's turns out of coding and analysis"},
 	{Name: "docs", Args: "FILE.themis [--json]", Help: "list documents: name, turns, words, characters"},
 	{Name: "text", Args: "FILE.themis DOCUMENT", Help: "print a document's stored text, exactly as offsets count it"},
 	{Name: "coders", Args: "FILE.themis [--json] | add FILE.themis NAME | adjudicator FILE.themis NAME|--none", Help: "list the project's coders, add one (themis coders add study.themis Chen --as Chen: Chen adds themself), or, as the lead, name who adjudicates besides the lead (never a pair they coded)"},
