@@ -68,6 +68,7 @@ func main() {
 			app.NewPrivacyService(session),
 			app.NewReportService(session),
 			app.NewThemesService(session),
+			app.NewPlanService(session),
 		},
 	})
 	if err != nil {

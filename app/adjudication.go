@@ -1,6 +1,8 @@
 package app
 
 import (
+	"unicode"
+
 	"themis/coding"
 	"themis/project"
 	"themis/store"
@@ -100,6 +102,34 @@ type ConsensusSegmentDTO struct {
 // about two sentences, enough to judge where a passage begins and ends.
 const contextChars = 240
 
+// contextWindow is [from, to) of text around [start, end): contextChars on
+// each side, moved inwards to whole words so the context never begins or
+// ends mid-word (it never cuts into [start, end) itself).
+func contextWindow(text []rune, start, end int) (from, to int) {
+	from, to = max(0, start-contextChars), min(len(text), end+contextChars)
+	if from > 0 {
+		if !unicode.IsSpace(text[from-1]) {
+			for from < start && !unicode.IsSpace(text[from]) {
+				from++
+			}
+		}
+		for from < start && unicode.IsSpace(text[from]) {
+			from++
+		}
+	}
+	if to < len(text) {
+		if !unicode.IsSpace(text[to]) {
+			for to > end && !unicode.IsSpace(text[to-1]) {
+				to--
+			}
+		}
+		for to > end && unicode.IsSpace(text[to-1]) {
+			to--
+		}
+	}
+	return from, to
+}
+
 // Review lists the disagreements between two coders with any decisions taken.
 func (as *AdjudicationService) Review(in ReviewInput) (*ReviewDTO, error) {
 	return as.run(func(p *store.Project, v project.Viewer) (project.Review, error) {
@@ -182,7 +212,7 @@ func reviewDTO(p *store.Project, rv project.Review) (*ReviewDTO, error) {
 			docs[it.Document], texts[it.Document] = doc, []rune(doc.Text)
 		}
 		text := texts[it.Document]
-		from, to := max(0, it.Extent.Start-contextChars), min(len(text), it.Extent.End+contextChars)
+		from, to := contextWindow(text, it.Extent.Start, it.Extent.End)
 		d := DisagreementDTO{Key: it.Key, Document: it.Document, DocumentName: it.DocumentName, Kind: it.Kind,
 			CodeA: it.CodeA, CodeB: it.CodeB, A: spanDTOs(it.A), B: spanDTOs(it.B), Extent: SpanDTO{it.Extent.Start, it.Extent.End},
 			Size: it.Size(), Overlap: it.Overlap, Speaker: speakerAt(doc.TurnSpans, it.Extent.Start),

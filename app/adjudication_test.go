@@ -153,3 +153,29 @@ func TestBlindModeClosesReviewToTheLead(t *testing.T) {
 		t.Errorf("Review as the lead in blind mode: %v", err)
 	}
 }
+
+// Review's context shows whole words: cut 240 characters from a disagreement,
+// it used to begin and end in the middle of one.
+func TestContextWindowKeepsWholeWords(t *testing.T) {
+	words := strings.Repeat("interview ", 60) // 600 characters, words of 9 and a space
+	text := []rune(words + "ab PASSAGE " + words)
+	start := len([]rune(words)) + 3
+	end := start + len("PASSAGE")
+	from, to := contextWindow(text, start, end)
+	got := string(text[from:to])
+	if !strings.HasPrefix(got, "interview ") || !strings.HasSuffix(got, " interview") {
+		t.Errorf("context begins %q and ends %q: not whole words", got[:12], got[len(got)-12:])
+	}
+	if from > start || to < end || start-from > contextChars || to-end > contextChars {
+		t.Errorf("window [%d, %d) for [%d, %d)", from, to, start, end)
+	}
+	// Near the document's ends nothing is cut; a passage in one long word stays whole.
+	short := []rune("a few words")
+	if f, e := contextWindow(short, 2, 5); f != 0 || e != len(short) {
+		t.Errorf("short text: [%d, %d)", f, e)
+	}
+	long := []rune(strings.Repeat("x", 1000))
+	if f, e := contextWindow(long, 500, 510); f != 500 || e != 510 {
+		t.Errorf("one long word: [%d, %d)", f, e)
+	}
+}

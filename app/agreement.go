@@ -73,6 +73,9 @@ type AgreementInput struct {
 	Bootstrap int     `json:"bootstrap"`
 	Resample  string  `json:"resample"`
 	Statistic string  `json:"statistic"`
+	// Sample compares the double-coded sample of the plan instead of
+	// Documents (see project.AgreementRequest.Sample).
+	Sample bool `json:"sample,omitempty"`
 }
 
 // Compute returns agreement per code, per factor and overall between two
@@ -189,7 +192,7 @@ func (as *AgreementService) Export(in AgreementInput, format string) (string, er
 
 func agreementRequest(in AgreementInput) project.AgreementRequest {
 	return project.AgreementRequest{CoderA: in.CoderA, CoderB: in.CoderB, Documents: in.Documents, Codes: in.Codes, Unit: in.Unit,
-		MinShare: in.MinShare, Bootstrap: in.Bootstrap, Seed: BootstrapSeed, Resample: in.Resample}
+		MinShare: in.MinShare, Bootstrap: in.Bootstrap, Seed: BootstrapSeed, Resample: in.Resample, Sample: in.Sample}
 }
 
 // codebookText names a framework and its version in one line.

@@ -71,6 +71,23 @@ func (cs *CodingService) Remove(segment int64) error {
 	})
 }
 
+// Resize moves the ends of one of the current coder's segments to
+// [start, end) (code points); Undo puts them back. The segment comes back
+// under a new id.
+func (cs *CodingService) Resize(segment int64, start, end int) (*SegmentDTO, error) {
+	var out *SegmentDTO
+	err := cs.s.withViewer(func(p *store.Project, v project.Viewer) error {
+		seg, err := cs.s.history.Resize(p, v, segment, start, end)
+		if err != nil {
+			return err
+		}
+		d := segmentDTO(seg)
+		out = &d
+		return nil
+	})
+	return out, err
+}
+
 // Undo reverses the current coder's latest coding action in this session.
 func (cs *CodingService) Undo() (*UndoResult, error) { return cs.s.step(true) }
 

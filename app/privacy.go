@@ -180,6 +180,31 @@ func lineAround(text []rune, start, end int) (int, int) {
 	return from, to
 }
 
+// Suggest is the pseudonym for original when it is replaced as kind, one
+// of the words `themis anonymise replace --kind` takes (name, place,
+// organisation, …): the scan's suggestion when the kind is the one found,
+// else the next free one of that kind ("Hebden Bridge", found as a name,
+// replaced as a place becomes "[Place 1]"). The same original and kind keep
+// their pseudonym for the session.
+func (ps *PrivacyService) Suggest(kind, original string) (string, error) {
+	k, ok := project.Kinds[strings.ToLower(strings.TrimSpace(kind))]
+	if !ok {
+		return "", fmt.Errorf("pseudonym for %q: %w: unknown kind %q", original, store.ErrInvalid, kind)
+	}
+	var out string
+	err := ps.s.withProject(func(p *store.Project) error {
+		ps.sessionLocked(p)
+		// a scan first, so the numbers already used in the project and
+		// suggested on the tab are taken
+		if _, err := project.Scan(p, ps.ps, nil); err != nil {
+			return err
+		}
+		out = ps.ps.For(k, original)
+		return nil
+	})
+	return out, err
+}
+
 // DismissalInput names a finding of Scan by where it is (code points), its
 // kind and its text.
 type DismissalInput struct {

@@ -136,3 +136,33 @@ func TestPrivacyReplaceWithTheProjectAndItsIndexOpen(t *testing.T) {
 		t.Errorf("the rebuilt index does not find the pseudonym: %+v, %v", r, err)
 	}
 }
+
+// The kind is chosen at replacement: a place found as a name gets a place's
+// pseudonym, an organisation one of its own, numbered after those in use.
+func TestPrivacySuggestsByTheChosenKind(t *testing.T) {
+	sv := newServices(t)
+	priv := NewPrivacyService(sv.projects.s)
+	if _, err := sv.projects.Create("Privacy", "", "Aisha", "keyes"); err != nil {
+		t.Fatal(err)
+	}
+	txt := filepath.Join(t.TempDir(), "P006.txt")
+	os.WriteFile(txt, []byte("Interviewer: Where do you go?\nP006: To Hebden Bridge with Jenny Holt, and to [Place 1] before.\n"), 0o644)
+	sv.answerOpen(t, txt)
+	if _, err := sv.documents.ChooseAndImport(); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ kind, text, want string }{
+		{"name", "Jenny Holt", "[Name 1]"},
+		{"place", "Hebden Bridge", "[Place 2]"}, // [Place 1] is in the text already
+		{"Organisation", "Hebden Bridge Mind", "[Organisation 1]"},
+		{"place", "Hebden Bridge", "[Place 2]"}, // the same again
+	} {
+		got, err := priv.Suggest(c.kind, c.text)
+		if err != nil || got != c.want {
+			t.Errorf("Suggest(%q, %q) = %q, %v; want %q", c.kind, c.text, got, err, c.want)
+		}
+	}
+	if _, err := priv.Suggest("planet", "Mars"); err == nil || !strings.Contains(err.Error(), `unknown kind "planet"`) {
+		t.Errorf("unknown kind: %v", err)
+	}
+}

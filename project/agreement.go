@@ -26,6 +26,9 @@ type AgreementRequest struct {
 	Bootstrap int
 	Seed      int64
 	Resample  string
+	// Sample compares the plan's double-coded sample (SampleDocuments)
+	// instead of Documents, which must then be empty.
+	Sample bool
 }
 
 // Agreement computes agreement per code, per factor and overall between two
@@ -47,6 +50,16 @@ func Agreement(p *store.Project, req AgreementRequest) (coding.Report, error) {
 		byTurn = true
 	default:
 		return coding.Report{}, fmt.Errorf("%w: resample documents or turns, not %q", store.ErrInvalid, req.Resample)
+	}
+	if req.Sample {
+		if len(req.Documents) > 0 {
+			return coding.Report{}, fmt.Errorf("%w: compare either the chosen documents or the double-coded sample, not both", store.ErrInvalid)
+		}
+		docs, err := SampleDocuments(p)
+		if err != nil {
+			return coding.Report{}, err
+		}
+		req.Documents = docs
 	}
 	in, err := gather(p, []int64{req.CoderA, req.CoderB}, req.Documents, req.Codes)
 	if err != nil {

@@ -63,10 +63,39 @@ func AgreementTableFor(p *store.Project, v Viewer, req AgreementRequest, statist
 			settles = pair
 		}
 	}
-	return report.AgreementTable{FrameworkCodes: len(all), Consensus: consensus, Settles: settles,
+	sample, err := sampleDrawOf(p, r.Documents)
+	if err != nil {
+		return report.AgreementTable{}, err
+	}
+	return report.AgreementTable{FrameworkCodes: len(all), Consensus: consensus, Settles: settles, Sample: sample,
 		Report: r, Title: fmt.Sprintf("Inter-coder agreement: %s and %s", a.Name, b.Name),
 		CoderA: a.Name, CoderB: b.Name, Words: words, Framework: r.Codebook.Name, Codebook: r.Codebook.Label, Factors: len(r.PerFactor), Statistic: statistic,
 	}, nil
+}
+
+// sampleDrawOf describes the plan's reliability sample when the documents
+// compared are exactly that sample, however they were chosen (the sample
+// itself, or the same documents picked one by one); nil otherwise.
+func sampleDrawOf(p *store.Project, compared []int64) (*report.SampleDraw, error) {
+	pl, ok, err := p.Plan()
+	if err != nil || !ok || len(pl.Sample) == 0 || len(pl.Sample) != len(compared) {
+		return nil, err
+	}
+	in := map[int64]bool{}
+	for _, id := range pl.Sample {
+		in[id] = true
+	}
+	for _, id := range compared {
+		if !in[id] {
+			return nil, nil
+		}
+	}
+	pv, err := viewOf(p, pl)
+	if err != nil {
+		return nil, err
+	}
+	d := pv.Draw()
+	return &d, nil
 }
 
 // settledBy names the two coders whose disagreements a consensus layer settles.

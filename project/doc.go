@@ -72,6 +72,14 @@
 //     SearchDirs, PurgeSearch.
 //   - The anonymisation check (scan.go, replace.go): Scan, GroupFindings,
 //     FindOccurrences, PseudonymFor, Replace, WriteKeyFile, OpenKeyFile.
+//   - The double-coding plan (plan.go): DrawPlan and PreviewPlan (the lead
+//     only; a stratified, seeded reliability sample coded by every coder,
+//     the rest split by words, see DrawPlan and SampleSize for the rules),
+//     ReadPlan, PlanProgress (a coder sees their own row, the lead every
+//     coder's), MarkDone, PlanForViewer, SampleDocuments. Agreement compares
+//     the sample with AgreementRequest.Sample, and AgreementTableFor
+//     describes the draw (report.SampleDraw) whenever the documents compared
+//     are exactly the sample.
 //
 // The anonymisation check (Scan, Replace, FindOccurrences) looks for
 // identifiers in the transcripts and in the names that carry them too:

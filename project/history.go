@@ -33,6 +33,7 @@ type step struct {
 	seg   store.Segment
 	batch []store.Segment // a batch step's segments; seg is then its first
 	label string          // a batch step's description, e.g. "coding 12 search hits as Positive affect"
+	from  *store.Segment  // a resize: the extent seg had before it; doing the step again puts it back there
 }
 
 // HistoryState says what Undo and Redo would do.
@@ -147,6 +148,23 @@ func (h *History) Uncode(p *store.Project, v Viewer, segment int64) (store.Segme
 	}
 	h.record(step{added: false, seg: seg})
 	return seg, nil
+}
+
+// Resize moves the ends of one of the viewer's segments and records the
+// step; undoing it puts the ends back.
+func (h *History) Resize(p *store.Project, v Viewer, segment int64, start, end int) (store.Segment, error) {
+	if err := v.mayCode(); err != nil {
+		return store.Segment{}, err
+	}
+	if err := h.sync(p, v.Coder.ID); err != nil {
+		return store.Segment{}, err
+	}
+	old, now, err := p.ResizeSegment(segment, start, end, v.Coder.ID)
+	if err != nil {
+		return store.Segment{}, err
+	}
+	h.record(step{seg: now, from: &old})
+	return now, nil
 }
 
 // CodeAll adds many segments as the viewer in one transaction and records
@@ -273,6 +291,14 @@ func (s step) documents() []int64 {
 // apply performs s (or its inverse) and returns the step as it now stands:
 // re-adding a removed segment gives it a new id, which a later step must use.
 func apply(p *store.Project, s step, inverse bool, actor int64) (step, error) {
+	if s.from != nil {
+		// undoing a resize is resizing back, and so is redoing it
+		old, now, err := p.ResizeSegment(s.seg.ID, s.from.Start, s.from.End, actor)
+		if err != nil {
+			return s, err
+		}
+		return step{seg: now, from: &old, label: s.label}, nil
+	}
 	add := s.added != inverse
 	if s.batch != nil {
 		return applyBatch(p, s, add, actor)
@@ -333,6 +359,9 @@ func describe(p *store.Project, s step) string {
 	}
 	if n := []rune(text); len(n) > 40 {
 		text = string(n[:37]) + "…"
+	}
+	if s.from != nil {
+		return fmt.Sprintf("resizing %s to “%s”", code, text)
 	}
 	if s.added {
 		return fmt.Sprintf("coding “%s” as %s", text, code)

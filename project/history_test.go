@@ -86,6 +86,77 @@ func TestHistoryUndoesAndRedoesCoding(t *testing.T) {
 	}
 }
 
+// Moving a segment's ends is one journalled step that Undo takes back and
+// Redo repeats; nobody moves the ends of another coder's segment.
+func TestHistoryResizesASegment(t *testing.T) {
+	p, lead, doc, a, _ := historyFixture(t)
+	var h History
+	seg, err := h.Code(p, lead, doc, a.ID, 10, 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ends := func() [][2]int {
+		segs, err := p.Segments(store.SegmentFilter{Document: doc, Code: a.ID, Coder: lead.Coder.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out [][2]int
+		for _, s := range segs {
+			if s.Start < 40 {
+				out = append(out, [2]int{s.Start, s.End})
+			}
+		}
+		return out
+	}
+	now, err := h.Resize(p, lead, seg.ID, 8, 25)
+	if err != nil || now.Start != 8 || now.End != 25 || now.Code != a.ID {
+		t.Fatalf("resize: %+v, %v", now, err)
+	}
+	if got := ends(); len(got) != 1 || got[0] != [2]int{8, 25} {
+		t.Fatalf("after resize %v", got)
+	}
+	journal, err := p.Journal(2)
+	if err != nil || journal[0].Action != "segment.add" || journal[1].Action != "segment.remove" {
+		t.Fatalf("journal %+v, %v", journal, err)
+	}
+	st, _ := h.State(p, lead)
+	if !strings.HasPrefix(st.Undo, "resizing "+a.Name+" to “") {
+		t.Errorf("undo says %q", st.Undo)
+	}
+	if _, err := h.Undo(p, lead); err != nil {
+		t.Fatal(err)
+	}
+	if got := ends(); len(got) != 1 || got[0] != [2]int{10, 20} {
+		t.Fatalf("after undo %v", got)
+	}
+	if _, err := h.Redo(p, lead); err != nil {
+		t.Fatal(err)
+	}
+	if got := ends(); len(got) != 1 || got[0] != [2]int{8, 25} {
+		t.Fatalf("after redo %v", got)
+	}
+	// an empty span or another coder's segment is refused, and nothing changes
+	segs, _ := p.Segments(store.SegmentFilter{Document: doc, Code: a.ID, Coder: lead.Coder.ID})
+	if _, err := h.Resize(p, lead, segs[0].ID, 30, 30); err == nil {
+		t.Error("an empty span was accepted")
+	}
+	others, err := p.Segments(store.SegmentFilter{Document: doc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range others {
+		if o.Coder != lead.Coder.ID {
+			if _, err := h.Resize(p, lead, o.ID, o.Start, o.End+1); err == nil || !strings.Contains(err.Error(), "only their own") {
+				t.Errorf("resizing another coder's segment: %v", err)
+			}
+			break
+		}
+	}
+	if got := ends(); len(got) != 1 || got[0] != [2]int{8, 25} {
+		t.Fatalf("after refusals %v", got)
+	}
+}
+
 // The history keeps itself true: it forgets its steps after a change that
 // may have recoded, deleted or moved what they name, and when someone else
 // asks, without anyone clearing it; other changes leave it alone.

@@ -14,10 +14,16 @@ import (
 	"themis/store"
 )
 
+// KindOrganisation is what a replacement may call an original the scan does
+// not detect by itself (a clinic, a charity): its pseudonyms read
+// "[Organisation 1]".
+const KindOrganisation = "organisation"
+
 // Kinds names the identifier kinds a replacement may be given on the
 // command line, with the kind each stands for.
 var Kinds = map[string]string{
 	"name": anonymise.KindName, "place": anonymise.KindAddress, "address": anonymise.KindAddress,
+	"organisation": KindOrganisation, "organization": KindOrganisation,
 	"postcode": anonymise.KindPostcode, "phone": anonymise.KindPhone, "email": anonymise.KindEmail,
 	"nhs": anonymise.KindNHSNumber, "nhs_number": anonymise.KindNHSNumber,
 	"ni": anonymise.KindNINumber, "ni_number": anonymise.KindNINumber,

@@ -403,6 +403,8 @@ func PseudonymLabel(kind string) string {
 		return "Date"
 	case anonymise.KindURL:
 		return "Website"
+	case KindOrganisation:
+		return "Organisation"
 	}
 	return "Redacted"
 }
@@ -457,16 +459,17 @@ func GroupFindings(fs []ScanFinding, ps *Pseudonyms) []ScanGroup {
 			g.DocumentIDs = append(g.DocumentIDs, f.Document)
 		}
 	}
-	// suggestions in reading order, so [Name 1] is the first name met
-	for i := range groups {
-		groups[i].Suggested = ps.For(groups[i].Kind, groups[i].Text)
-	}
 	sort.SliceStable(groups, func(i, j int) bool {
 		if groups[i].Confidence != groups[j].Confidence {
 			return groups[i].Confidence > groups[j].Confidence
 		}
 		return strings.ToLower(groups[i].Text) < strings.ToLower(groups[j].Text)
 	})
+	// suggestions in the order the groups are listed, so the Anonymise tab
+	// reads [Name 1], [Name 2], … down the page
+	for i := range groups {
+		groups[i].Suggested = ps.For(groups[i].Kind, groups[i].Text)
+	}
 	return groups
 }
 

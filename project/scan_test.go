@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"themis/anonymise"
 	"themis/frameworks"
 	"themis/store"
 )
@@ -130,5 +131,29 @@ func TestPseudonymsSkipThoseInTheText(t *testing.T) {
 	}
 	if a, b := ps.For("name", "SARAH"), ps.For("postcode", "S60 2TH"); a != "[Name 2]" || b != "[Place 1]" {
 		t.Errorf("For = %q, %q", a, b)
+	}
+}
+
+// The suggestions count down the list as the Anonymise tab shows it: each
+// label's numbers rise with the groups' order, whatever order the names were
+// met in while reading.
+func TestSuggestionsNumberedInListOrder(t *testing.T) {
+	fs := []ScanFinding{
+		{Finding: anonymise.Finding{Kind: anonymise.KindName, Text: "Zoe Marsh", Confidence: 0.6}},
+		{Finding: anonymise.Finding{Kind: anonymise.KindName, Text: "Jenny Holt", Confidence: 0.9}},
+		{Finding: anonymise.Finding{Kind: anonymise.KindName, Text: "Amir Shah", Confidence: 0.6}},
+		{Finding: anonymise.Finding{Kind: anonymise.KindPostcode, Text: "S60 2TH", Confidence: 0.95}},
+	}
+	groups := GroupFindings(fs, NewPseudonyms())
+	var got []string
+	for _, g := range groups {
+		got = append(got, g.Text+"="+g.Suggested)
+	}
+	want := []string{"S60 2TH=[Place 1]", "Jenny Holt=[Name 1]", "Amir Shah=[Name 2]", "Zoe Marsh=[Name 3]"}
+	if strings.Join(got, ", ") != strings.Join(want, ", ") {
+		t.Errorf("got %v, want %v", got, want)
+	}
+	if l := PseudonymLabel(Kinds["organisation"]); l != "Organisation" {
+		t.Errorf("organisation label %q", l)
 	}
 }

@@ -133,7 +133,8 @@ func clampSpan(start, end, n int) (int, int) {
 }
 
 // unchanged are journal actions that do not change what the index holds.
-var unchanged = map[string]bool{"coder.add": true, "settings.blind": true, "codebook.tag": true}
+var unchanged = map[string]bool{"coder.add": true, "settings.blind": true, "codebook.tag": true,
+	"plan.draw": true, "plan.done": true, "plan.undone": true}
 
 // maxFollow is how many journal entries an update follows before a rebuild
 // is simpler.

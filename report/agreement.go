@@ -39,6 +39,38 @@ type AgreementTable struct {
 	// of the methods paragraph: a key of coding.Statistics ("kappa", the
 	// default, "scottPi" …). CSV has them all.
 	Statistic string
+	// Sample, when the documents compared are a plan's double-coded
+	// sample, says how it was drawn; the methods paragraph then says so.
+	Sample *SampleDraw
+}
+
+// SampleDraw is how a reliability sample was drawn: Share per cent of the
+// Total documents (Sampled of them), stratified by the case attribute By
+// ("" for none), with Seed, for Coders to code independently.
+type SampleDraw struct {
+	Share          float64
+	Sampled, Total int
+	By             string
+	Seed           int64
+	Coders         []string
+}
+
+// Sentence says how the sample was drawn, for a methods section: "The
+// reliability sample was 20 % of the documents (4 of 20), stratified by
+// role, drawn with seed 1; coded independently by Aisha and Ben."
+func (s SampleDraw) Sentence() string {
+	var b strings.Builder
+	share := strings.TrimSuffix(strings.TrimRight(strconv.FormatFloat(s.Share, 'f', 2, 64), "0"), ".")
+	fmt.Fprintf(&b, "The reliability sample was %s %% of the documents (%d of %d)", share, s.Sampled, s.Total)
+	if s.By != "" {
+		fmt.Fprintf(&b, ", stratified by %s", s.By)
+	}
+	fmt.Fprintf(&b, ", drawn with seed %d", s.Seed)
+	if len(s.Coders) > 0 {
+		fmt.Fprintf(&b, "; coded independently by %s", JoinNames(s.Coders))
+	}
+	b.WriteString(".")
+	return b.String()
 }
 
 // statistic is a coefficient of coding.Statistics with the way to read it
@@ -239,7 +271,7 @@ func MethodsParagraph(t AgreementTable) string {
 		}
 	}
 	if r.Unit == coding.UnitSegment {
-		segmentMethods(&b, r)
+		segmentMethods(&b, r, t.Sample)
 		return b.String()
 	}
 	fmt.Fprintf(&b, ". Agreement was assessed per code with %s. %s was computed per code (%s)", unitPhrase(r), st.Label, st.Citation)
@@ -285,13 +317,14 @@ func MethodsParagraph(t AgreementTable) string {
 	if r.Resamples > 0 {
 		b.WriteString(intervalSentence(r))
 	}
+	b.WriteString(sampleSentence(t.Sample))
 	fmt.Fprintf(&b, " Figures were computed with Themis (formula %s).", r.Formula)
 	return b.String()
 }
 
 // segmentMethods ends the methods paragraph of a segment-match comparison,
 // which has percent agreement per code and MAXQDA's kappa overall only.
-func segmentMethods(b *strings.Builder, r coding.Report) {
+func segmentMethods(b *strings.Builder, r coding.Report, sample *SampleDraw) {
 	fmt.Fprintf(b, ". Agreement was assessed per code with %s. Percent agreement was computed per code: every unit is a coded segment, so no unit is left uncoded by both coders and chance-corrected coefficients are undefined per code", unitPhrase(r))
 	o := r.Overall
 	if o.Kappa != nil {
@@ -305,7 +338,17 @@ func segmentMethods(b *strings.Builder, r coding.Report) {
 	if r.Resamples > 0 {
 		b.WriteString(intervalSentence(r))
 	}
+	b.WriteString(sampleSentence(sample))
 	fmt.Fprintf(b, " Figures were computed with Themis (formula %s).", r.Formula)
+}
+
+// sampleSentence says how the transcripts compared were drawn, when they
+// are a plan's reliability sample; "" otherwise.
+func sampleSentence(s *SampleDraw) string {
+	if s == nil {
+		return ""
+	}
+	return " " + s.Sentence()
 }
 
 // intervalSentence says how the intervals were made: what was resampled

@@ -76,6 +76,25 @@ func TestMethodsParagraphStatesTheInputs(t *testing.T) {
 	}
 }
 
+func TestMethodsParagraphSaysHowTheSampleWasDrawn(t *testing.T) {
+	a := sampleAgreement()
+	if p := MethodsParagraph(a); strings.Contains(p, "reliability sample") {
+		t.Errorf("a comparison of chosen documents speaks of a sample:\n%s", p)
+	}
+	a.Sample = &SampleDraw{Share: 20, Sampled: 4, Total: 20, By: "role", Seed: 1, Coders: []string{"Aisha", "Ben"}}
+	want := " The reliability sample was 20 % of the documents (4 of 20), stratified by role, drawn with seed 1; coded independently by Aisha and Ben. Figures were computed"
+	if p := MethodsParagraph(a); !strings.Contains(p, want) {
+		t.Errorf("methods paragraph lacks %q:\n%s", want, p)
+	}
+	a.Report.Unit = coding.UnitSegment
+	if p := MethodsParagraph(a); !strings.Contains(p, want) {
+		t.Errorf("segment-match methods lack %q:\n%s", want, p)
+	}
+	if got := (SampleDraw{Share: 12.5, Sampled: 1, Total: 9, Seed: 3}).Sentence(); got != "The reliability sample was 12.5 % of the documents (1 of 9), drawn with seed 3." {
+		t.Errorf("unstratified sentence = %q", got)
+	}
+}
+
 func TestAgreementHTMLIsATableWithoutRawHTML(t *testing.T) {
 	page, err := AgreementHTML(sampleAgreement())
 	if err != nil {

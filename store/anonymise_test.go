@@ -302,7 +302,9 @@ func TestWipeUnderAReaderIsFinishedOnClose(t *testing.T) {
 			t.Errorf("%s still holds the original after Close", filepath.Base(path))
 		}
 	}
-	if st, err := os.Stat(p.Path()); err != nil || st.Size() > 200<<10 {
+	// The original text alone is 460 KB; the rebuilt file is the schema's
+	// pages (which grow with each migration's tables) and the short text.
+	if st, err := os.Stat(p.Path()); err != nil || st.Size() > 300<<10 {
 		t.Errorf("the file was not rebuilt on Close: %d bytes, %v", st.Size(), err)
 	}
 }

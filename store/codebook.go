@@ -108,6 +108,15 @@ func parentName(q querier, parent int64) string {
 	return ""
 }
 
+// colorsOf lists the colours codes use.
+func colorsOf(codes []Code) []string {
+	out := make([]string, len(codes))
+	for i, c := range codes {
+		out[i] = c.Color
+	}
+	return out
+}
+
 func addCode(r *recorder, framework int64, f CodeFields) (Code, error) {
 	tx := r.tx
 	f, err := clean(tx, framework, 0, f)
@@ -131,7 +140,7 @@ func addCode(r *recorder, framework int64, f CodeFields) (Code, error) {
 	}
 	c := Code{Framework: framework, Parent: f.Parent, Ref: frameworks.RefFor(f.Name, refs), Name: f.Name,
 		Definition: f.Definition, WhenToUse: f.WhenToUse, WhenNotToUse: f.WhenNotToUse, Examples: f.Examples,
-		Color: colorOr(f.Color, len(codes)), Key: f.Key, Codable: f.Codable, Scale: f.Scale, Position: pos}
+		Color: distinctColor(f.Color, colorsOf(codes)), Key: f.Key, Codable: f.Codable, Scale: f.Scale, Position: pos}
 	if c.ID, err = nextID(tx, "codes"); err != nil {
 		return c, err
 	}

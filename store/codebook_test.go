@@ -459,3 +459,34 @@ func TestRandomCodebookEditsUndoToTheStart(t *testing.T) {
 		})
 	}
 }
+
+// A code added without a colour gets one that stands apart from every colour
+// the codebook already uses: Keyes' sixteen bright hues left the old
+// count-based pick a near repeat of an orange.
+func TestNewCodeColourIsDistinct(t *testing.T) {
+	p, _, a, _ := newProject(t)
+	codes, err := p.Codes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var used []string
+	for _, c := range codes {
+		used = append(used, c.Color)
+	}
+	for _, name := range []string{"Hope", "Fear", "Grief"} {
+		c, err := p.AddCode(0, CodeFields{Name: name, Codable: true}, a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, u := range used {
+			if d := colorDistance(c.Color, u); d < 100 {
+				t.Errorf("%s got %s, only %.0f from %s already in use", name, c.Color, d, u)
+			}
+		}
+		used = append(used, c.Color)
+	}
+	// A colour given is kept.
+	if c, err := p.AddCode(0, CodeFields{Name: "Joy", Color: "#F97316"}, a.ID); err != nil || c.Color != "#f97316" {
+		t.Errorf("given colour: %v %v", c.Color, err)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -129,6 +130,52 @@ func colorOr(c string, i int) string {
 		return strings.ToLower(c)
 	}
 	return palette[i%len(palette)]
+}
+
+// farPalette is what a code added to an existing codebook picks from: the
+// palette and darker, quieter colours, so that a codebook that already uses
+// the bright hues (Keyes uses sixteen) still gets one that stands apart.
+var farPalette = append(append([]string{}, palette...),
+	"#78350f", "#475569", "#166534", "#881337", "#1e3a8a", "#86198f", "#57534e", "#a16207")
+
+// distinctColor is the colour of farPalette farthest from every colour in
+// used (the nearest used colour as far away as it can be), or c itself when
+// it is given. Counting in position would hand out a near repeat of a colour
+// chosen by hand or by a built-in framework.
+func distinctColor(c string, used []string) string {
+	if c != "" {
+		return strings.ToLower(c)
+	}
+	best, bestDist := farPalette[0], -1.0
+	for _, p := range farPalette {
+		nearest := math.Inf(1)
+		for _, u := range used {
+			nearest = math.Min(nearest, colorDistance(p, u))
+		}
+		if nearest > bestDist {
+			best, bestDist = p, nearest
+		}
+	}
+	return best
+}
+
+// colorDistance is the "redmean" weighted RGB distance between two #rrggbb
+// colours, a cheap approximation of how different people see them; a colour
+// that does not parse counts as black.
+func colorDistance(a, b string) float64 {
+	r1, g1, b1 := hexRGB(a)
+	r2, g2, b2 := hexRGB(b)
+	rm := (r1 + r2) / 2
+	dr, dg, db := r1-r2, g1-g2, b1-b2
+	return math.Sqrt((2+rm/256)*dr*dr + 4*dg*dg + (2+(255-rm)/256)*db*db)
+}
+
+func hexRGB(s string) (r, g, b float64) {
+	v, err := strconv.ParseUint(strings.TrimPrefix(s, "#"), 16, 32)
+	if err != nil || len(s) != 7 {
+		return 0, 0, 0
+	}
+	return float64(v >> 16 & 255), float64(v >> 8 & 255), float64(v & 255)
 }
 
 // Frameworks lists the project's frameworks in the order they were added.

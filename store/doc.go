@@ -26,6 +26,14 @@
 // AUTOINCREMENT so a deleted exemplar's id is never reused. Deleting a
 // document cascades to its exemplars.
 //
+// The double-coding plan (plan.go) is one row per project (schema 8): the
+// share, stratifying attribute, seed and coders it was drawn with, its
+// sample and its assignments. SavePlan replaces it whole in one journalled
+// transaction (plan.draw) and refuses, with ErrPlanStarted, once any coder
+// has marked a document done, unless forced; done marks (SetDone,
+// plan.done and plan.undone) belong to the coder and outlive a redraw. The
+// drawing itself is project.DrawPlan's.
+//
 // What a code's fields may hold and how the history words each change are
 // the frameworks package's (CleanCode, CheckUnique, DescribeEdit, and the
 // *Summary functions); the store applies them in the transaction and keeps

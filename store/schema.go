@@ -204,6 +204,36 @@ CREATE TABLE exemplars (
 );
 CREATE INDEX exemplars_by_code ON exemplars (code_id);
 `,
+	// 8 (7 is memos): the double-coding plan. One plan per project: how the
+	// reliability sample was drawn, which documents are in it (coded by every
+	// planned coder) and who codes each document. Done marks are the coders'
+	// own and outlive a redrawn plan, because they record work done.
+	`
+CREATE TABLE plan (
+	id       INTEGER PRIMARY KEY CHECK (id = 1),
+	share    REAL NOT NULL CHECK (share >= 0 AND share <= 100),
+	stratify TEXT NOT NULL DEFAULT '',
+	seed     INTEGER NOT NULL,
+	coders   TEXT NOT NULL,
+	drawn_at TEXT NOT NULL,
+	drawn_by INTEGER REFERENCES coders(id)
+);
+CREATE TABLE plan_sample (
+	document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE
+);
+CREATE TABLE plan_assignments (
+	document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+	coder_id    INTEGER NOT NULL REFERENCES coders(id),
+	PRIMARY KEY (document_id, coder_id)
+);
+CREATE INDEX plan_assignments_by_coder ON plan_assignments (coder_id);
+CREATE TABLE done_marks (
+	document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+	coder_id    INTEGER NOT NULL REFERENCES coders(id),
+	at          TEXT NOT NULL,
+	PRIMARY KEY (document_id, coder_id)
+);
+`,
 }
 
 // SchemaVersion is the schema this build writes.

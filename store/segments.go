@@ -81,6 +81,27 @@ func (p *Project) AddSegment(s NewSegment, actor int64) (Segment, error) {
 	return seg, err
 }
 
+// ResizeSegment moves the ends of one of actor's segments to [start, end),
+// keeping its document, code and coder: in one transaction the old segment
+// is removed and the new one added, and the journal says both. It returns
+// the segment as it was and as it is now (under a new id). The rules of
+// RemoveSegment and AddSegment hold: only one's own layer, inside the
+// document, not in an excluded turn.
+func (p *Project) ResizeSegment(id int64, start, end int, actor int64) (old, now Segment, err error) {
+	err = p.tx(context.Background(), func(tx *sql.Tx) error {
+		stamp := p.stamp()
+		if old, err = removeSegment(tx, id, stamp, actor); err != nil {
+			return err
+		}
+		if err := checkNotExcluded(tx, old.Document, start, end); err != nil {
+			return err
+		}
+		now, err = addSegment(tx, NewSegment{Document: old.Document, Code: old.Code, Coder: old.Coder, Start: start, End: end}, stamp, actor)
+		return err
+	})
+	return old, now, err
+}
+
 // SegmentError says which segment of a batch (0-based) broke a rule, so that
 // a caller can name the row of its file.
 type SegmentError struct {

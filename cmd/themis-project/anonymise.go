@@ -23,7 +23,7 @@ func cmdAnonymise(args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("anonymise replace", flag.ContinueOnError)
 	text := fs.String("text", "", "the original to replace (whole words, any case)")
 	with := fs.String("with", "", "the pseudonym to put in its place")
-	kind := fs.String("kind", "", "what the original is: name, place, postcode, phone, email, nhs, ni, date or url (default name)")
+	kind := fs.String("kind", "", "what the original is: name, place, organisation, postcode, phone, email, nhs, ni, date or url (default name)")
 	keyPath := fs.String("key", "", "a CSV file outside the project to add pseudonym → original to (created, or added to)")
 	pos, err := parse(fs, args[1:], 1, 1)
 	if err != nil {

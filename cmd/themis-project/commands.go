@@ -454,6 +454,7 @@ func cmdAgreement(args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("agreement", flag.ContinueOnError)
 	coders := fs.String("coders", "", "the coders to compare: A,B for two, A,B,C,... for Fleiss' kappa and Krippendorff's alpha among more")
 	docs := fs.String("docs", "", "documents to include (default all), NAME,NAME")
+	sample := fs.Bool("sample", false, "compare the double-coded sample of the plan (themis plan) instead of --docs")
 	codeNames := fs.String("codes", "", "codes to compare (default every codable code), NAME,NAME")
 	unit := fs.String("unit", "character", "unit of analysis: character, turn, sentence, paragraph, segment, document, or unitized (Krippendorff's unitizing alphas)")
 	threshold := finiteFloat(fs, "threshold", 0, "percent of a turn, sentence or paragraph a coder must cover for it to count as coded (default: any overlap); for --unit segment, of a segment the other coder must cover with the same code (default 90)")
@@ -501,6 +502,9 @@ func cmdAgreement(args []string, out io.Writer) error {
 	if *threshold < 0 || *threshold > 100 {
 		return usageError{fmt.Sprintf("--threshold is a percentage from 0 to 100, not %v", *threshold)}
 	}
+	if *sample && (*docs != "" || len(names) > 2 || *unit == "unitized") {
+		return usageError{"--sample compares two coders on the plan's double-coded sample, without --docs or --unit unitized"}
+	}
 	if *unit == "unitized" {
 		if *bootstrap > 0 || *by != "code" || *format != "text" || *threshold != 0 {
 			return usageError{"--unit unitized prints the unitizing alphas as text or --json; it takes no --bootstrap, --by, --format or --threshold"}
@@ -521,7 +525,7 @@ func cmdAgreement(args []string, out io.Writer) error {
 		return multiAgreement(pos[0], names, *docs, *codeNames, req, *by, *byCode, *asJSON, out)
 	}
 	return withProject(pos[0], false, func(p *store.Project) error {
-		req := project.AgreementRequest{Unit: *unit, MinShare: *threshold / 100, Bootstrap: *bootstrap, Seed: *seed, Resample: *resample}
+		req := project.AgreementRequest{Unit: *unit, MinShare: *threshold / 100, Bootstrap: *bootstrap, Seed: *seed, Resample: *resample, Sample: *sample}
 		for i, n := range names {
 			c, err := p.CoderByName(n)
 			if err != nil {

@@ -46,6 +46,8 @@ var handlers = map[string]cli.Handler{
 	"quotes":    cmdQuotes,
 	"report":    cmdReport,
 	"journal":   cmdJournal,
+	"plan":      cmdPlan,
+	"progress":  cmdProgress,
 
 	"summary":      cmdSummary,
 	"cooccurrence": cmdCooccurrence,

@@ -5,10 +5,10 @@
 // sheets and link cases to documents and speakers, check the transcripts for
 // identifiers and replace them, search the turns, summarise the themes
 // (prevalence per code and case attribute, co-occurrence), export quotes,
-// write the themes report (Markdown, HTML or Word), read the journal, and
-// compute reliability from spreadsheets. It uses the same packages as the
-// desktop app, so it gives the same numbers, and it needs neither a display
-// nor cgo.
+// write the themes report (Markdown, HTML or Word), read the journal, draw
+// the double-coding plan and follow the coders' progress, and compute
+// reliability from spreadsheets. It uses the same packages as the desktop
+// app, so it gives the same numbers, and it needs neither a display nor cgo.
 //
 // Usage (one line per form of each command, as help lists them; a test keeps
 // this block equal to internal/cli's command table):
@@ -23,7 +23,7 @@
 //	themis coders adjudicator FILE.themis NAME|--none
 //	themis segments import FILE.themis CODINGS.csv
 //	themis segments export FILE.themis [--coder NAME]
-//	themis agreement FILE.themis --coders A,B[,C...] [--docs NAME,...] [--codes NAME,...] [--unit character|turn|sentence|paragraph|segment|document|unitized] [--threshold P] [--bootstrap N --seed S --resample document|turn] [--by code|factor|document [--code NAME]] [--format text|csv|md|html] [--statistic NAME] [--json]
+//	themis agreement FILE.themis --coders A,B[,C...] [--docs NAME,... | --sample] [--codes NAME,...] [--unit character|turn|sentence|paragraph|segment|document|unitized] [--threshold P] [--bootstrap N --seed S --resample document|turn] [--by code|factor|document [--code NAME]] [--format text|csv|md|html] [--statistic NAME] [--json]
 //	themis codebook list FILE.themis
 //	themis codebook export FILE.themis [--format yaml|json|qdc|md|html|csv] [--framework NAME]
 //	themis codebook import FILE.themis CODEBOOK.(yaml|json|qdc)
@@ -34,7 +34,7 @@
 //	themis cases link FILE.themis DOCUMENT CASE|- [--speaker NAME]
 //	themis cases exclude FILE.themis SPEAKER [--doc NAME] [--include]
 //	themis scan FILE.themis [--json]
-//	themis anonymise replace FILE.themis --text ORIGINAL (--with PSEUDONYM | --kind name|place|postcode|phone|email|nhs|ni|date|url) [--key KEY.csv]
+//	themis anonymise replace FILE.themis --text ORIGINAL (--with PSEUDONYM | --kind name|place|organisation|postcode|phone|email|nhs|ni|date|url) [--key KEY.csv]
 //	themis search FILE.themis QUERY... [--json] [--limit N]
 //	themis summary FILE.themis [--coder NAME | --consensus] [--by ATTRIBUTE] [--framework NAME] [--format text|csv|json]
 //	themis cooccurrence FILE.themis [--coder NAME] [--framework NAME [--with NAME]] [--format text|csv|json] [--jaccard]
@@ -42,7 +42,18 @@
 //	themis report FILE.themis [--framework NAME] [--coder NAME | --consensus] [--starred-only] [--by ATTRIBUTE] --format md|html|docx -o OUT
 //	themis reliability DATA.csv [--level nominal|ordinal|interval|ratio] [--order A,B,C] [--categories N] [--header] [--bootstrap N --seed S] [--json]
 //	themis reliability --unitized SEGMENTS.csv --length L [--json]
+//	themis plan FILE.themis --sample P [--by ATTRIBUTE] --coders A,B[,...] [--seed S] [--force] [--json]
+//	themis progress FILE.themis [--done DOCUMENT | --undone DOCUMENT] [--json]
 //	themis journal FILE.themis [--limit N] [--json]
+//
+// plan draws the reliability sample within each value of --by (documents
+// without a value form their own stratum): P % of a stratum's documents
+// rounded half up, at least one of a non-empty stratum when P > 0, picked by
+// a PCG generator seeded with --seed, so the same command gives the same
+// sample on every platform; see project.DrawPlan. Only the lead (--as, or
+// the lead by default) draws it. progress --json gives coders (each with
+// coder, assigned, done, coded, sample, sampleDone), sample and
+// sampleComplete.
 //
 // agreement with two coders reports Cohen's κ, Scott's π, Krippendorff's α,
 // Gwet's AC1 and Brennan–Prediger per code, with factor and overall rows
@@ -121,7 +132,7 @@
 // name. anonymise replace puts PSEUDONYM in place of every occurrence of
 // ORIGINAL (whole words, any case) in the texts and those names, in one
 // transaction, and prints how many occurrences changed where; without
-// --with, --kind (name, place, postcode, phone, email, nhs, ni, date, url)
+// --with, --kind (name, place, organisation, postcode, phone, email, nhs, ni, date, url)
 // picks the pseudonym the Anonymise tab would suggest ("[Name 3]" when
 // [Name 1] and [Name 2] are taken). The original is then nowhere in the
 // project: not in its journal, its free pages or write-ahead log, nor in the

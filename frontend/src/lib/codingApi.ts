@@ -67,6 +67,13 @@ export const codingApi = {
       return segment(s, doc.index);
     });
   },
+  /** Moves the ends of one of the current coder's segments (UTF-16 in, as the reader counts); it comes back under a new id. */
+  async resize(doc: DocumentView, id: number, start: number, end: number): Promise<Segment> {
+    return call(async () => {
+      const s = await Coding.Resize(id, doc.index.toCodePoint(start, 'floor'), doc.index.toCodePoint(end, 'ceil'));
+      return segment(s, doc.index);
+    });
+  },
   remove(segment: number): Promise<void> {
     return call(() => Coding.Remove(segment));
   },

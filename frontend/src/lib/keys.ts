@@ -39,3 +39,16 @@ export function newCodeKey(e: KeyboardEvent, mac = isMac): boolean {
   const mod = mac ? e.metaKey && !e.ctrlKey : e.ctrlKey && !e.metaKey;
   return mod && e.shiftKey && !e.altKey && letter(e) === 'n';
 }
+
+/**
+ * Whether a key event moves an end of the picked segment, a word at a time:
+ * Shift+← starts it a word earlier and Shift+→ ends it a word later (wider);
+ * Alt+→ starts it a word later and Alt+← ends it a word earlier (narrower).
+ */
+export function boundaryKey(e: KeyboardEvent): { edge: 'start' | 'end'; dir: -1 | 1 } | null {
+  if (e.ctrlKey || e.metaKey || e.shiftKey === e.altKey) return null;
+  if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return null;
+  const left = e.key === 'ArrowLeft';
+  if (e.shiftKey) return left ? { edge: 'start', dir: -1 } : { edge: 'end', dir: 1 };
+  return left ? { edge: 'end', dir: -1 } : { edge: 'start', dir: 1 };
+}

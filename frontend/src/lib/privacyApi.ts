@@ -31,6 +31,20 @@ export const KIND_LABELS: Record<IdentifierKind, string> = {
   url: 'Web address',
 };
 
+/**
+ * The kinds a group may be replaced as: what it was found as, and the three
+ * a scan cannot tell apart (a town read as a name is a place; a charity, an
+ * organisation). Values are kinds the backend's Suggest and Replace take.
+ */
+export function replaceKinds(found: string): { value: string; label: string }[] {
+  const common = [
+    { value: 'name', label: 'Name' },
+    { value: 'address', label: 'Place' },
+    { value: 'organisation', label: 'Organisation' },
+  ];
+  return common.some((k) => k.value === found) ? common : [{ value: found, label: kindLabel(found) }, ...common];
+}
+
 export function kindLabel(kind: string): string {
   return KIND_LABELS[kind as IdentifierKind] ?? kind;
 }
@@ -136,6 +150,11 @@ export const privacyApi = {
 
   async replace(reps: Replacement[]): Promise<ReplaceSummary> {
     return call(() => Privacy.Replace(reps as never));
+  },
+
+  /** The pseudonym original gets when replaced as kind (name, address, organisation, …), numbered after those in use. */
+  suggest(kind: string, original: string): Promise<string> {
+    return call(() => Privacy.Suggest(kind, original));
   },
 
   /** Asks where to save the key; "" when the user cancelled. */

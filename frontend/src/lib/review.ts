@@ -97,6 +97,24 @@ export function nudge(text: string, span: TextRange, edge: 'start' | 'end', dir:
   return e > span.start ? { start: span.start, end: e } : span;
 }
 
+/**
+ * The span with one edge dropped at pos (a drag handle let go there),
+ * snapped to whole words: a start to the beginning of the word pos is in (or
+ * the next word), an end to the end of the word pos is in (or the word
+ * before); the span as it was when that would empty or turn it.
+ */
+export function dragEdge(text: string, span: TextRange, edge: 'start' | 'end', pos: number): TextRange {
+  let p = Math.max(0, Math.min(text.length, pos));
+  if (edge === 'start') {
+    if (p < text.length && space(text[p])) while (p < text.length && space(text[p])) p++;
+    else while (p > 0 && !space(text[p - 1])) p--;
+    return p < span.end ? { start: p, end: span.end } : span;
+  }
+  if (p > 0 && space(text[p - 1])) while (p > 0 && space(text[p - 1])) p--;
+  else while (p < text.length && !space(text[p])) p++;
+  return p > span.start ? { start: span.start, end: p } : span;
+}
+
 /** How the list names a kind, with the coders' names. */
 export function kindLabel(kind: DisagreementKind, a: string, b: string): string {
   switch (kind) {

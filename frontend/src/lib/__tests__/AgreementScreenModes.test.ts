@@ -131,7 +131,12 @@ describe('AgreementScreen: segment match and resampling', () => {
     await waitFor(() => expect(screen.getByTestId('segment-note')).toHaveTextContent('Segment match (as MAXQDA)'));
     const pa = screen.getByTestId('agreement-row-Positive affect');
     expect(within(pa).getByTestId('kappa')).toHaveTextContent('undefined');
-    expect(within(pa).getByTestId('note')).toHaveTextContent(segNote);
+    // The note every code row shares is said once, below the table.
+    expect(within(pa).getByTestId('note')).toHaveTextContent(/^$/);
+    expect(within(screen.getByTestId('agreement-row-Avowed quality of life')).getByTestId('note')).toHaveTextContent(/^$/);
+    expect(screen.getAllByTestId('agreement-shared-note')).toHaveLength(1);
+    expect(screen.getByTestId('agreement-shared-note')).toHaveTextContent(segNote);
+    expect(within(screen.getByTestId('agreement-factor-Emotional well-being')).getByTestId('note')).toHaveTextContent('κ as MAXQDA');
     // No bar pretends an undefined κ is zero.
     expect(pa.querySelector('.bar')).toBeNull();
     expect(within(screen.getByTestId('agreement-overall')).getByTestId('kappa')).toHaveTextContent('0.425');

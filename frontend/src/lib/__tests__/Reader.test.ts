@@ -5,7 +5,7 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 // UTF-16 span -> api.ts -> code points handed to the Go service.
 vi.mock('../wailsjs/go/app/DocumentService', () => ({ List: vi.fn(), Get: vi.fn(), ChooseAndImport: vi.fn(), Import: vi.fn() }));
 vi.mock('../wailsjs/go/app/CodingService', () => ({
-  Codes: vi.fn(), Segments: vi.fn(), Apply: vi.fn(), Remove: vi.fn(), Undo: vi.fn(), Redo: vi.fn(), History: vi.fn(), CodeInVivo: vi.fn(),
+  Codes: vi.fn(), Segments: vi.fn(), Apply: vi.fn(), Remove: vi.fn(), Undo: vi.fn(), Redo: vi.fn(), History: vi.fn(), CodeInVivo: vi.fn(), Resize: vi.fn(),
 }));
 vi.mock('../wailsjs/go/app/CodebookService', () => ({ Frameworks: vi.fn(), SetActive: vi.fn(), Builtins: vi.fn() }));
 vi.mock('../wailsjs/go/app/QuotesService', () => ({ Exemplars: vi.fn(), Star: vi.fn(), Unstar: vi.fn(), Trim: vi.fn() }));
@@ -196,6 +196,73 @@ describe('reader', () => {
     expect(screen.getByTestId('redo')).toHaveAttribute('title', 'Redo coding “Calmer” as Positive affect (Ctrl+Y)');
     expect(screen.queryByTestId('remove-segment-2')).toBeNull();
     expect(reader.segments).toEqual([]);
+  });
+
+  it('says what to do when a code key is pressed with nothing selected', async () => {
+    const toasts = new ToastStore();
+    await setup(toasts);
+    await fireEvent.keyDown(window, { key: '1' });
+    expect(m(Coding.Apply)).not.toHaveBeenCalled();
+    expect(toasts.items.at(-1)?.message).toBe('Select some words first, then press the key (1: Positive affect).');
+    // A key no code has stays quiet.
+    toasts.clear();
+    await fireEvent.keyDown(window, { key: 'q' });
+    expect(toasts.items).toEqual([]);
+  });
+
+  it('says a segment was removed and offers Undo', async () => {
+    const toasts = new ToastStore();
+    const reader = await setup(toasts);
+    reader.segments = [...reader.segments, { id: 9, document: 5, code: 11, coder: 1, start: text.indexOf('Calmer'), end: text.indexOf('Calmer') + 6 }];
+    m(Coding.Remove).mockResolvedValue(undefined);
+    await fireEvent.click(await screen.findByTestId('remove-segment-9'));
+    await vi.waitFor(() => expect(toasts.items.at(-1)?.message).toBe('Removed Positive affect from “Calmer”'));
+    const action = toasts.items.at(-1)?.action;
+    expect(action?.label).toBe('Undo');
+    m(Coding.Undo).mockResolvedValue({ document: 5, done: 'Undid removing Positive affect from “Calmer”', history: noHistory });
+    action!.run();
+    await vi.waitFor(() => expect(m(Coding.Undo)).toHaveBeenCalledTimes(1));
+  });
+
+  it('moves the ends of my picked segment a word at a time with Shift and Alt and the arrows', async () => {
+    const reader = await setup();
+    const at = (w: string) => text.indexOf(w);
+    // "go to the garden": mine, UTF-16 in the reader, code points to the backend.
+    reader.segments = [...reader.segments, { id: 9, document: 5, code: 11, coder: 1, start: at('to the'), end: at('the garden') + 3 }];
+    let next = 20;
+    m(Coding.Resize).mockImplementation(async (_id: number, s: number, e: number) => ({ id: next++, document: 5, code: 11, coder: 1, start: s, end: e }));
+    // Nothing is picked yet: the arrows do nothing.
+    await fireEvent.keyDown(window, { key: 'ArrowRight', shiftKey: true });
+    expect(m(Coding.Resize)).not.toHaveBeenCalled();
+    await fireEvent.click(await screen.findByTestId('goto-segment-9'));
+    expect(screen.getByTestId('goto-segment-9')).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByTestId('boundary-help')).toHaveTextContent('Shift+← starts it a word earlier');
+    const span = () => reader.segments.find((s) => s.id === reader.selectedSegment)!;
+    const words = () => text.slice(span().start, span().end);
+
+    await fireEvent.keyDown(window, { key: 'ArrowRight', shiftKey: true }); // end a word later
+    await vi.waitFor(() => expect(words()).toBe('to the garden'));
+    expect(m(Coding.Resize)).toHaveBeenLastCalledWith(9, cpOf('to the'), cpOf('garden') + 6);
+    await fireEvent.keyDown(window, { key: 'ArrowLeft', shiftKey: true }); // start a word earlier
+    await vi.waitFor(() => expect(words()).toBe('go to the garden'));
+    await fireEvent.keyDown(window, { key: 'ArrowRight', altKey: true }); // start a word later
+    await vi.waitFor(() => expect(words()).toBe('to the garden'));
+    await fireEvent.keyDown(window, { key: 'ArrowLeft', altKey: true }); // end a word earlier
+    await vi.waitFor(() => expect(words()).toBe('to the'));
+    expect(m(Coding.Resize)).toHaveBeenCalledTimes(4);
+    // Esc lets go; the arrows are the transcript's again.
+    await fireEvent.keyDown(window, { key: 'Escape' });
+    expect(reader.selectedSegment).toBeNull();
+    await fireEvent.keyDown(window, { key: 'ArrowRight', shiftKey: true });
+    expect(m(Coding.Resize)).toHaveBeenCalledTimes(4);
+  });
+
+  it('does not pick another coder’s segment', async () => {
+    const reader = await setup();
+    await fireEvent.click(await screen.findByTestId('goto-segment-1'));
+    expect(reader.selectedSegment).toBeNull();
+    await fireEvent.keyDown(window, { key: 'ArrowRight', shiftKey: true });
+    expect(m(Coding.Resize)).not.toHaveBeenCalled();
   });
 
   it('removes one of my segments', async () => {

@@ -141,6 +141,11 @@ describe('ReviewScreen', () => {
     const panel = screen.getByTestId('adjust-panel');
     const marked = () => [...within(panel).getByTestId('context-adjust').querySelectorAll('mark')].map((x) => x.textContent);
     expect(marked()).toEqual(['Calmer now 😀']);
+    // The Start/End controls sit in the part that stays in view with Save, not below the context where the rationale covered them.
+    const decide = screen.getByTestId('decide');
+    for (const id of ['start-left', 'start-right', 'end-left', 'end-right', 'adjust-code', 'adjust-summary']) {
+      expect(decide.contains(screen.getByTestId(id)), id).toBe(true);
+    }
     await fireEvent.click(screen.getByTestId('end-left'));
     expect(marked()).toEqual(['Calmer now']);
     await fireEvent.click(screen.getByTestId('start-right'));

@@ -156,6 +156,36 @@ describe('CasesScreen', () => {
     await waitFor(() => expect(m(Cases.SetSpeakerExcluded)).toHaveBeenCalledWith(7, 'Interviewer', true));
   });
 
+  it('shows attribute names as headings, renamed only through an explicit edit', async () => {
+    renderScreen();
+    const head = await screen.findByTestId('attr-age');
+    // A heading, not a field that renames on typing.
+    expect(within(head).queryByRole('textbox')).toBeNull();
+    expect(within(head).getByTestId('attr-name-age')).toHaveTextContent('age');
+    await fireEvent.click(within(head).getByRole('button', { name: 'Rename attribute age' }));
+    const input = within(head).getByRole('textbox', { name: 'New name of attribute age' });
+    expect(input).toHaveFocus();
+    // Escape gives up without asking the backend.
+    await fireEvent.keyDown(input, { key: 'Escape' });
+    expect(within(head).queryByRole('textbox')).toBeNull();
+    expect(m(Cases.RenameAttribute)).not.toHaveBeenCalled();
+    // Double-clicking the name edits it too; Enter renames.
+    await fireEvent.dblClick(within(head).getByTestId('attr-name-age'));
+    const again = within(head).getByRole('textbox', { name: 'New name of attribute age' });
+    m(Cases.RenameAttribute).mockResolvedValue(rawView());
+    await fireEvent.input(again, { target: { value: 'age at interview' } });
+    await fireEvent.keyDown(again, { key: 'Enter' });
+    await waitFor(() => expect(m(Cases.RenameAttribute)).toHaveBeenCalledWith('age', 'age at interview'));
+  });
+
+  it('gives every value cell its full value as a title, for values wider than the column', async () => {
+    renderScreen();
+    const row = (await screen.findAllByTestId('case-row'))[0];
+    expect(within(row).getByLabelText('role of Patient 001')).toHaveAttribute('title', 'patient');
+    expect(within(row).getByLabelText('interviewed of Patient 001')).toHaveAttribute('title', '2024-03-07');
+    expect(screen.getByLabelText('Name of case Café 😀 group')).toHaveAttribute('title', 'Café 😀 group');
+  });
+
   it('asks before deleting an attribute, saying how many values go', async () => {
     renderScreen();
     await fireEvent.click(await screen.findByRole('button', { name: 'Delete attribute age' }));

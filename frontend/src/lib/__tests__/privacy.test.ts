@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 
 // The real privacyApi.ts over mocked bindings.
-vi.mock('../wailsjs/go/app/PrivacyService', () => ({ Scan: vi.fn(), Dismiss: vi.fn(), Replace: vi.fn(), SaveKey: vi.fn() }));
+vi.mock('../wailsjs/go/app/PrivacyService', () => ({ Scan: vi.fn(), Dismiss: vi.fn(), Replace: vi.fn(), SaveKey: vi.fn(), Suggest: vi.fn() }));
 vi.mock('../wailsjs/runtime/runtime', () => ({ EventsOn: vi.fn(() => () => {}) }));
 
 import * as Privacy from '../wailsjs/go/app/PrivacyService';
@@ -295,6 +295,34 @@ describe('PrivacyScreen', () => {
     m(Privacy.SaveKey).mockResolvedValue('/home/r/key.csv');
     await fireEvent.click(await screen.findByTestId('privacy-save-key'));
     expect(await screen.findByTestId('privacy-key-path')).toHaveTextContent('/home/r/key.csv');
+  });
+
+  it('counts the documents with findings, not every document scanned', async () => {
+    m(Privacy.Scan).mockResolvedValue({ ...rawScan(), documents: 9 });
+    renderScreen();
+    await screen.findAllByTestId('privacy-group');
+    expect(screen.getByTestId('privacy-summary')).toHaveTextContent('3 possible identifiers (2 different) in 2 of 9 documents.');
+  });
+
+  it('offers the kind at replacement: a place found as a name becomes [Place 1]', async () => {
+    renderScreen();
+    const groups = await screen.findAllByTestId('privacy-group');
+    const kind = within(groups[0]).getByTestId('privacy-replace-kind') as HTMLSelectElement;
+    expect([...kind.options].map((o) => o.textContent)).toEqual(['Name', 'Place', 'Organisation']);
+    expect(kind).toHaveValue('name');
+    m(Privacy.Suggest).mockResolvedValue('[Place 1]');
+    await fireEvent.change(kind, { target: { value: 'address' } });
+    await waitFor(() => expect(within(groups[0]).getByTestId('privacy-pseudonym')).toHaveValue('[Place 1]'));
+    expect(m(Privacy.Suggest)).toHaveBeenCalledWith('address', 'Jenny Holt');
+    await fireEvent.click(within(groups[0]).getByTestId('privacy-replace'));
+    const dialog = await screen.findByTestId('privacy-confirm');
+    m(Privacy.Replace).mockResolvedValue({ replacements: 2, documents: 2, segments: 0, turns: 0, keyEntries: 1 });
+    await fireEvent.click(within(dialog).getByTestId('privacy-confirm-replace'));
+    await waitFor(() => expect(m(Privacy.Replace)).toHaveBeenCalled());
+    expect(m(Privacy.Replace).mock.calls[0][0][0]).toMatchObject({ kind: 'address', pseudonym: '[Place 1]' });
+    // A phone number keeps its own kind among the choices.
+    const phone = within(groups[1]).getByTestId('privacy-replace-kind') as HTMLSelectElement;
+    expect([...phone.options].map((o) => o.textContent)).toEqual(['Phone', 'Name', 'Place', 'Organisation']);
   });
 
   it('says so when nothing is found', async () => {

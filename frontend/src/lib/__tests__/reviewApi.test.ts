@@ -102,7 +102,7 @@ describe('api: adjudication', () => {
   });
 });
 
-import { around, markRuns, nudge } from '../review';
+import { around, dragEdge, markRuns, nudge } from '../review';
 
 describe('review helpers', () => {
   const text = 'one two three four five six seven';
@@ -121,6 +121,17 @@ describe('review helpers', () => {
     expect(nudge(text, three, 'start', 1)).toEqual(three);
     expect(nudge(text, three, 'end', -1)).toEqual(three);
     expect(nudge(text, { start: 4, end: 13 }, 'end', -1)).toEqual({ start: 4, end: 7 });
+  });
+
+  it('drops a dragged edge on a word boundary, never emptying or turning the span', () => {
+    const three = { start: 8, end: 13 }; // "three"
+    expect(dragEdge(text, three, 'end', 20)).toEqual({ start: 8, end: 23 }); // inside "five": to its end
+    expect(dragEdge(text, three, 'end', 18)).toEqual({ start: 8, end: 18 }); // just after "four"
+    expect(dragEdge(text, three, 'end', 19)).toEqual({ start: 8, end: 18 }); // on the space after it
+    expect(dragEdge(text, three, 'start', 5)).toEqual({ start: 4, end: 13 }); // inside "two": to its start
+    expect(dragEdge(text, three, 'start', 3)).toEqual({ start: 4, end: 13 }); // on the space before "two"
+    expect(dragEdge(text, three, 'start', 20)).toEqual(three); // past the end
+    expect(dragEdge(text, three, 'end', 2)).toEqual(three); // before the start
   });
 
   it('shows whole words around a span', () => {

@@ -119,7 +119,7 @@ describe('Workspace', () => {
   it('makes every store once, and one per project', () => {
     const a = workspace().ws;
     const b = workspace().ws;
-    for (const k of ['reader', 'search', 'cases', 'codebook', 'agreement', 'review', 'quotes', 'privacy', 'importing', 'themes'] as const) {
+    for (const k of ['reader', 'search', 'cases', 'codebook', 'agreement', 'review', 'quotes', 'privacy', 'importing', 'themes', 'report'] as const) {
       expect(a[k]).toBe(a[k]);
       expect(a[k]).not.toBe(b[k]);
     }
@@ -166,6 +166,16 @@ describe('Workspace', () => {
     const invalidate = vi.spyOn(ws.themes, 'invalidate').mockImplementation(() => {});
     for (const kind of ['segments', 'codebook', 'cases', 'documents', 'coders'] as const) ws.changes.emit({ kind });
     expect(invalidate).toHaveBeenCalledTimes(5);
+  });
+
+  it('has the report follow the coding, the codebook, the cases, the documents, the coders and the stars', () => {
+    const { ws } = workspace();
+    const changed = vi.spyOn(ws.report, 'changed').mockImplementation(() => {});
+    for (const kind of ['segments', 'codebook', 'cases', 'documents', 'coders', 'exemplars'] as const) ws.changes.emit({ kind });
+    expect(changed).toHaveBeenCalledTimes(6);
+    ws.close();
+    ws.changes.emit({ kind: 'exemplars' });
+    expect(changed).toHaveBeenCalledTimes(6);
   });
 
   it('has the drill-down’s stars follow the reader and the Quotes tab, and tells them of its own', () => {

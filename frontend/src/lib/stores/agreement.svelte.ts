@@ -33,6 +33,8 @@ export class AgreementStore {
   selected = $state<number[]>([]);
   /** ids of the chosen documents */
   chosen = $state<number[]>([]);
+  /** ids of the plan's double-coded sample; empty without a plan */
+  sample = $state<number[]>([]);
   /** the codebook (factors and codes); only codable codes are compared */
   codebook = $state<Code[]>([]);
   /** ids of the chosen codes, in the codebook's order */
@@ -350,6 +352,18 @@ export class AgreementStore {
   chooseAll(): Promise<void> {
     this.chosen = this.documents.map((d) => d.id);
     return this.compute();
+  }
+
+  /** Chooses exactly the plan's double-coded sample; the methods paragraph then says how it was drawn. */
+  chooseSample(): Promise<void> {
+    const set = new Set(this.sample);
+    this.chosen = this.documents.filter((d) => set.has(d.id)).map((d) => d.id);
+    return this.compute();
+  }
+
+  /** Whether the chosen documents are exactly the double-coded sample. */
+  get sampleChosen(): boolean {
+    return this.sample.length > 0 && this.chosen.length === this.sample.length && this.sample.every((id) => this.chosen.includes(id));
   }
 
   chooseNone(): Promise<void> {

@@ -16,7 +16,9 @@ export type Change =
   /** the project's coders: a consensus layer was made */
   | { kind: 'coders' }
   /** a passage was starred, unstarred or trimmed as an exemplar for the report; source: the store that did it */
-  | { kind: 'exemplars'; source?: 'quotes' | 'reader' | 'themes' };
+  | { kind: 'exemplars'; source?: 'quotes' | 'reader' | 'themes' | 'report' }
+  /** the lead drew (or redrew) the double-coding plan */
+  | { kind: 'plan' };
 
 export type ChangeKind = Change['kind'];
 

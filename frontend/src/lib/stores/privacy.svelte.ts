@@ -37,6 +37,8 @@ export class PrivacyStore {
   document = $state(0);
   /** the pseudonym typed for a group, by group key; absent = the suggestion */
   pseudonyms = $state<Record<string, string>>({});
+  /** the kind a group is to be replaced as, by group key; absent = the kind it was found as */
+  replaceAs = $state<Record<string, string>>({});
   /** the replacement waiting for the user's confirmation */
   plan = $state<ReplacePlan | null>(null);
   replacing = $state(false);
@@ -83,6 +85,21 @@ export class PrivacyStore {
 
   setPseudonym(g: PrivacyGroup, value: string): void {
     this.pseudonyms = { ...this.pseudonyms, [g.key]: value };
+  }
+
+  kindFor(g: PrivacyGroup): string {
+    return this.replaceAs[g.key] ?? g.kind;
+  }
+
+  /** Replaces the group as another kind: the pseudonym becomes that kind's next ("[Place 1]"). */
+  async setReplaceKind(g: PrivacyGroup, kind: string): Promise<void> {
+    this.replaceAs = { ...this.replaceAs, [g.key]: kind };
+    try {
+      const suggested = kind === g.kind ? g.suggested : await privacyApi.suggest(kind, g.text);
+      if (this.kindFor(g) === kind) this.setPseudonym(g, suggested);
+    } catch (e) {
+      this.toasts.error(e);
+    }
   }
 
   /** Scans the whole project again. */
@@ -178,7 +195,7 @@ export class PrivacyStore {
       const g = plan.group;
       this.last = await privacyApi.replace([
         {
-          kind: g.kind,
+          kind: this.kindFor(g),
           pseudonym: plan.pseudonym,
           occurrences: g.findings.map(occurrenceOf),
         },

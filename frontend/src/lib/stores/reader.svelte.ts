@@ -2,7 +2,7 @@ import { api } from '../api';
 import type { Code, DocumentSummary, DocumentView, Framework, History, InVivo, Segment } from '../types';
 import type { TextSpan } from '../selection';
 import { inVivoName } from '../codetree';
-import { toasts as defaultToasts, type ToastStore } from './toasts.svelte';
+import { NOTICE_MS, toasts as defaultToasts, type ToastStore } from './toasts.svelte';
 import { STAR_UNDO_MS } from './quotes.svelte';
 
 /** A new code being made from the selection ("in vivo"): the span is kept while the name is typed. */
@@ -49,6 +49,8 @@ export class ReaderStore {
   lastCodeId = $state<number | null>(null);
   /** the "New code from selection" form; null while closed */
   inVivo = $state<InVivoDraft | null>(null);
+  /** one of the current coder's segments picked in the list, whose ends the keyboard moves; null when none */
+  selectedSegment = $state<number | null>(null);
   /** a span (UTF-16) the transcript is to scroll to and select, set by openAt; seq makes each request new */
   reveal = $state<{ start: number; end: number; seq: number } | null>(null);
   private revealSeq = 0;
@@ -119,6 +121,7 @@ export class ReaderStore {
   async open(id: number): Promise<void> {
     this.currentId = id;
     this.selection = null;
+    this.selectedSegment = null;
     this.inVivo = null;
     this.loadingDoc = true;
     try {
@@ -358,6 +361,11 @@ export class ReaderStore {
     return made;
   }
 
+  /** Says how to code with a key when it is pressed with nothing selected. */
+  hintSelectFirst(code: Code): void {
+    this.toasts.info(`Select some words first, then press the key (${code.key}: ${code.name}).`);
+  }
+
   /** Codes the selection with the code bound to a key; false when no code has that key. */
   applyKey(key: string): boolean {
     const code = this.codeByKey.get(key.toLowerCase());
@@ -366,12 +374,48 @@ export class ReaderStore {
     return true;
   }
 
-  /** Removes one of the current coder's segments. */
+  /** Picks a segment for moving its ends (null: none). */
+  selectSegment(id: number | null): void {
+    this.selectedSegment = id;
+  }
+
+  /**
+   * Moves the ends of one of the current coder's segments to span (UTF-16),
+   * as one undoable step; the segment stays picked under its new id.
+   */
+  async resize(segmentId: number, span: TextSpan): Promise<Segment | null> {
+    const doc = this.doc;
+    const old = this.segments.find((s) => s.id === segmentId);
+    if (!doc || !old || span.end <= span.start || (span.start === old.start && span.end === old.end)) return null;
+    try {
+      const seg = await api.resize(doc, segmentId, span.start, span.end);
+      this.segmentsSeq++;
+      if (this.doc?.id === doc.id) {
+        this.segments = [...this.segments.filter((s) => s.id !== segmentId && s.id !== seg.id), seg].sort(bySpan);
+        if (this.selectedSegment === segmentId) this.selectedSegment = seg.id;
+      }
+      void this.refreshHistory();
+      return seg;
+    } catch (e) {
+      this.toasts.error(e);
+      return null;
+    }
+  }
+
+  /** Removes one of the current coder's segments and says so, offering Undo. */
   async remove(segmentId: number): Promise<void> {
+    const seg = this.segments.find((s) => s.id === segmentId);
+    const doc = this.doc;
     try {
       await api.remove(segmentId);
       this.segmentsSeq++;
       this.segments = this.segments.filter((s) => s.id !== segmentId);
+      if (seg && doc) {
+        const name = this.codeById.get(seg.code)?.name ?? 'the code';
+        let words = doc.text.slice(seg.start, seg.end);
+        if ([...words].length > 40) words = [...words].slice(0, 37).join('') + '…';
+        this.toasts.info(`Removed ${name} from “${words}”`, NOTICE_MS * 2, { label: 'Undo', run: () => void this.undo() });
+      }
       void this.refreshHistory();
       void this.reloadCodes();
     } catch (e) {

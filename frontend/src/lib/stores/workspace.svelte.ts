@@ -3,10 +3,12 @@ import { CasesStore } from './cases.svelte';
 import { Changes } from './changes';
 import { CodebookStore } from './codebook.svelte';
 import { ImportStore } from './importing.svelte';
+import { PlanStore } from './plan.svelte';
 import { PrivacyStore } from './privacy.svelte';
 import type { ProjectStore } from './project.svelte';
 import { QuotesStore } from './quotes.svelte';
 import { ReaderStore } from './reader.svelte';
+import { ReportStore } from './report.svelte';
 import { ReviewStore } from './review.svelte';
 import { SearchStore } from './search.svelte';
 import { ThemesStore } from './themes.svelte';
@@ -31,9 +33,11 @@ export class Workspace {
   readonly agreement: AgreementStore;
   readonly review: ReviewStore;
   readonly quotes: QuotesStore;
+  readonly report: ReportStore;
   readonly privacy: PrivacyStore;
   readonly importing: ImportStore;
   readonly themes: ThemesStore;
+  readonly plan: PlanStore;
 
   constructor(
     readonly project: ProjectStore,
@@ -47,14 +51,29 @@ export class Workspace {
     this.agreement = new AgreementStore(toasts);
     this.review = new ReviewStore(toasts, changes);
     this.quotes = new QuotesStore(toasts, () => changes.emit({ kind: 'exemplars', source: 'quotes' }));
+    this.report = new ReportStore(
+      toasts,
+      () => project.info?.canCompare ?? false,
+      () => changes.emit({ kind: 'exemplars', source: 'report' }),
+      () => this.themes.filter,
+    );
     this.privacy = new PrivacyStore(toasts, changes);
     this.importing = new ImportStore({ onImported: () => changes.emit({ kind: 'documents' }) });
     this.themes = new ThemesStore(toasts, undefined, () => changes.emit({ kind: 'exemplars', source: 'themes' }));
+    this.plan = new PlanStore(toasts, () => changes.emit({ kind: 'plan' }));
     this.follow();
   }
 
   private follow(): void {
-    const { changes, reader, search, project, quotes } = this;
+    const { changes, reader, search, project, quotes, report, plan } = this;
+
+    // The report reads the coding, the codebook, the cases, the exemplars and the layers.
+    for (const kind of ['segments', 'codebook', 'cases', 'documents', 'coders'] as const) {
+      changes.on(kind, () => report.changed());
+    }
+    changes.on('exemplars', (c) => {
+      if (c.source !== 'report') report.changed();
+    });
 
     // The open document's stripes and the codebook's counts; a step coded
     // elsewhere is one more step for Undo in the reader.
@@ -64,6 +83,8 @@ export class Workspace {
       else void reader.reloadCodes();
       // code: and coder: in a query look at the coding.
       void search.refresh();
+      // A coder's "coded" count in the plan's progress.
+      void plan.reloadProgress();
     });
 
     // Codes, keys, colours, merged or deleted segments, even the active
@@ -86,6 +107,7 @@ export class Workspace {
         if (c.documents && reader.currentId !== null && c.documents.includes(reader.currentId)) await reader.open(reader.currentId);
       })();
       void project.refresh();
+      void plan.load();
     });
 
     // A consensus layer is one more coder to list.
@@ -109,5 +131,6 @@ export class Workspace {
   /** Stops every store listening: the project closed (or the coder changed). */
   close(): void {
     this.changes.clear();
+    this.report.dispose();
   }
 }

@@ -198,6 +198,7 @@ export namespace app {
 	    bootstrap: number;
 	    resample: string;
 	    statistic: string;
+	    sample?: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new AgreementInput(source);
@@ -214,6 +215,7 @@ export namespace app {
 	        this.bootstrap = source["bootstrap"];
 	        this.resample = source["resample"];
 	        this.statistic = source["statistic"];
+	        this.sample = source["sample"];
 	    }
 	}
 	
@@ -1177,6 +1179,28 @@ export namespace app {
 	}
 	
 	
+	export class CoderProgressDTO {
+	    coder: string;
+	    assigned: number;
+	    done: number;
+	    coded: number;
+	    sample: number;
+	    sampleDone: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CoderProgressDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.coder = source["coder"];
+	        this.assigned = source["assigned"];
+	        this.done = source["done"];
+	        this.coded = source["coded"];
+	        this.sample = source["sample"];
+	        this.sampleDone = source["sampleDone"];
+	    }
+	}
 	export class ConsensusSegmentDTO {
 	    code: number;
 	    start: number;
@@ -1429,6 +1453,26 @@ export namespace app {
 	        this.words = source["words"];
 	        this.chars = source["chars"];
 	        this.case = source["case"];
+	    }
+	}
+	export class DocumentMarkDTO {
+	    document: number;
+	    sample: boolean;
+	    yours: boolean;
+	    done: boolean;
+	    coders: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new DocumentMarkDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.document = source["document"];
+	        this.sample = source["sample"];
+	        this.yours = source["yours"];
+	        this.done = source["done"];
+	        this.coders = source["coders"];
 	    }
 	}
 	export class TurnDTO {
@@ -2109,6 +2153,117 @@ export namespace app {
 	        this.overlap = source["overlap"];
 	    }
 	}
+	export class PlanDocumentDTO {
+	    id: number;
+	    name: string;
+	    case: string;
+	    stratum: string;
+	    words: number;
+	    coders: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PlanDocumentDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.case = source["case"];
+	        this.stratum = source["stratum"];
+	        this.words = source["words"];
+	        this.coders = source["coders"];
+	    }
+	}
+	export class StratumDTO {
+	    value: string;
+	    documents: number;
+	    sampled: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new StratumDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.value = source["value"];
+	        this.documents = source["documents"];
+	        this.sampled = source["sampled"];
+	    }
+	}
+	export class PlanDTO {
+	    share: number;
+	    by: string;
+	    seed: number;
+	    coders: string[];
+	    drawnAt: string;
+	    drawnBy: string;
+	    total: number;
+	    strata: StratumDTO[];
+	    sample: PlanDocumentDTO[];
+	    rest: PlanDocumentDTO[];
+	    words: Record<string, number>;
+	    sentence: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PlanDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.share = source["share"];
+	        this.by = source["by"];
+	        this.seed = source["seed"];
+	        this.coders = source["coders"];
+	        this.drawnAt = source["drawnAt"];
+	        this.drawnBy = source["drawnBy"];
+	        this.total = source["total"];
+	        this.strata = this.convertValues(source["strata"], StratumDTO);
+	        this.sample = this.convertValues(source["sample"], PlanDocumentDTO);
+	        this.rest = this.convertValues(source["rest"], PlanDocumentDTO);
+	        this.words = source["words"];
+	        this.sentence = source["sentence"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class PlanInput {
+	    share: number;
+	    by: string;
+	    coders: string[];
+	    seed: number;
+	    force: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new PlanInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.share = source["share"];
+	        this.by = source["by"];
+	        this.coders = source["coders"];
+	        this.seed = source["seed"];
+	        this.force = source["force"];
+	    }
+	}
 	export class PrevalenceRowDTO {
 	    code: number;
 	    ref: string;
@@ -2328,6 +2483,40 @@ export namespace app {
 	        this.dismissed = source["dismissed"];
 	        this.documents = source["documents"];
 	        this.keyEntries = source["keyEntries"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ProgressDTO {
+	    coders: CoderProgressDTO[];
+	    sample: number;
+	    sampleComplete: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ProgressDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.coders = this.convertValues(source["coders"], CoderProgressDTO);
+	        this.sample = source["sample"];
+	        this.sampleComplete = source["sampleComplete"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -2945,6 +3134,7 @@ export namespace app {
 		    return a;
 		}
 	}
+	
 	
 	export class SummaryDTO {
 	    scope: ThemeScopeDTO;

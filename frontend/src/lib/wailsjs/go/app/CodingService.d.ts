@@ -14,6 +14,8 @@ export function Redo():Promise<app.UndoResult>;
 
 export function Remove(arg1:number):Promise<void>;
 
+export function Resize(arg1:number,arg2:number,arg3:number):Promise<app.SegmentDTO>;
+
 export function Segments(arg1:number):Promise<Array<app.SegmentDTO>>;
 
 export function Undo():Promise<app.UndoResult>;

@@ -26,6 +26,10 @@ export function Remove(arg1) {
   return window['go']['app']['CodingService']['Remove'](arg1);
 }
 
+export function Resize(arg1, arg2, arg3) {
+  return window['go']['app']['CodingService']['Resize'](arg1, arg2, arg3);
+}
+
 export function Segments(arg1) {
   return window['go']['app']['CodingService']['Segments'](arg1);
 }

@@ -9,3 +9,5 @@ export function Replace(arg1:Array<app.PrivacyReplacementDTO>):Promise<app.Priva
 export function SaveKey():Promise<string>;
 
 export function Scan():Promise<app.PrivacyScanDTO>;
+
+export function Suggest(arg1:string,arg2:string):Promise<string>;

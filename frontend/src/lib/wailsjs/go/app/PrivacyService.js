@@ -17,3 +17,7 @@ export function SaveKey() {
 export function Scan() {
   return window['go']['app']['PrivacyService']['Scan']();
 }
+
+export function Suggest(arg1, arg2) {
+  return window['go']['app']['PrivacyService']['Suggest'](arg1, arg2);
+}
