@@ -36,6 +36,12 @@ async function switchTo(name: string) {
 }
 
 /** Every tab that shows passages, tried as the current coder in blind mode: none shows another coder's. */
+/** A passage each coder of the demo coded and the other did not (demo/codings.csv). */
+const onlyBy: Record<string, string> = {
+  Aisha: 'the idea that we should be asking people what matters to them',
+  Ben: 'make sure the group leaders know them',
+};
+
 async function cannotSeeOthers(me: string, other: string, lead: boolean, prefix: string) {
   // Documents: the reader lists only the viewer's own segments.
   await page.getByTestId('tab-documents').click();
@@ -89,6 +95,17 @@ async function cannotSeeOthers(me: string, other: string, lead: boolean, prefix:
     expect(m).not.toContain(other);
   }
   await shot(page, `${prefix}-themes-drill`);
+
+  // Report: the layers offered are the viewer's own, and the preview
+  // quotes none of the other's passages.
+  await page.getByTestId('tab-report').click();
+  await expect(page.getByTestId('report-preview')).toBeAttached();
+  await expect.poll(async () => (await page.getByTestId('report-preview').getAttribute('srcdoc')) ?? '').toContain('Autonomy');
+  const reportLayers = await page.getByTestId('report-layer').locator('option').allTextContents();
+  for (const o of reportLayers) expect(o).not.toContain(other);
+  const doc = (await page.getByTestId('report-preview').getAttribute('srcdoc')) ?? '';
+  expect(doc).not.toContain(onlyBy[other]);
+  await shot(page, `${prefix}-report`);
 
   // Agreement: the lead sees the figures (no passages); a coder sees nothing.
   await page.getByTestId('tab-agreement').click({ force: true });
