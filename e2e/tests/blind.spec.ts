@@ -105,6 +105,10 @@ async function cannotSeeOthers(me: string, other: string, lead: boolean, prefix:
   for (const o of reportLayers) expect(o).not.toContain(other);
   const doc = (await page.getByTestId('report-preview').getAttribute('srcdoc')) ?? '';
   expect(doc).not.toContain(onlyBy[other]);
+  expect(doc).toContain(`coded by ${me}`);
+  expect(doc).not.toContain(`coded by ${other}`);
+  expect(doc).not.toContain(`${me} and ${other}`);
+  expect(doc).not.toContain(`${other} and ${me}`);
   await shot(page, `${prefix}-report`);
 
   // Agreement: the lead sees the figures (no passages); a coder sees nothing.
