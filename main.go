@@ -61,6 +61,7 @@ func main() {
 			app.NewCodingService(session),
 			app.NewAgreementService(session),
 			app.NewQuotesService(session),
+			app.NewMemosService(session),
 			app.NewAdjudicationService(session),
 			app.NewCodebookService(session),
 			app.NewCasesService(session),

@@ -96,6 +96,7 @@ type ReportInput struct {
 	Attribution ReportAttributionDTO `json:"attribution"`
 	Breakdown   string               `json:"breakdown"` // attribute for the prevalence sentence, "" for none
 	Agreement   bool                 `json:"agreement"`
+	Memos       bool                 `json:"memos"` // each code's memos under its definition
 	Title       string               `json:"title"` // "" = "Themes: <framework>"
 }
 
@@ -227,7 +228,7 @@ func (in ReportInput) options() project.ReportOptions {
 		Order:  in.Order, StarredOnly: in.StarredOnly,
 		Attribution: project.ReportAttribution{Case: in.Attribution.Case, Speaker: in.Attribution.Speaker,
 			Document: in.Attribution.Document, Attributes: in.Attribution.Attributes},
-		Breakdown: in.Breakdown, Agreement: in.Agreement, Title: in.Title,
+		Breakdown: in.Breakdown, Agreement: in.Agreement, Memos: in.Memos, Title: in.Title,
 	}
 }
 

@@ -61,7 +61,8 @@
 // Top-level fields:
 //
 //   - themis_codebook (whole number, required): the format version. This
-//     package writes FormatVersion (1) and reads versions 1 to FormatVersion.
+//     package writes version 1, or FormatVersion (2) when a code carries
+//     memos, and reads versions 1 to FormatVersion.
 //     A file with a newer version is refused with a message to update Themis,
 //     before any other check, because it may use fields this reader does not
 //     know. The rule for new versions: fields are only ever added, never
@@ -94,6 +95,15 @@
 //     to use instead.
 //   - examples (list of text; a single text is taken as one example): anchor
 //     examples, short quotes that clearly belong to the code.
+//   - memos (list, format version 2): the memos written on the code in a
+//     project, each a mapping of author, created (RFC 3339) and text
+//     (Markdown), oldest first. They are for whoever reads the codebook; a
+//     framework made from a file does not bring them into a project. A file
+//     is written as version 2 only when a code carries memos, so a codebook
+//     without them still opens in a Themis from before them. In a .qdc,
+//     which has no notes on codes, each memo is a last paragraph of the
+//     description, "Memo (AUTHOR, DAY): text", read back as a memo; in the
+//     Markdown and HTML appendix "Memo (AUTHOR, DAY)." after the examples.
 //   - codes (list of codes): the code's children, in order.
 //
 // Text fields take any scalar as written (key: 1 is the key "1"); null or an

@@ -19,7 +19,7 @@ import (
 // FormatVersion is the version of the codebook file format this package
 // reads and writes (the themis_codebook field). Readers refuse files with a
 // newer version; new versions only ever add fields.
-const FormatVersion = 1
+const FormatVersion = 2
 
 // MaxFileSize is the largest codebook file Parse accepts.
 const MaxFileSize = 8 << 20
@@ -275,7 +275,8 @@ func (w *walker) err() error {
 
 var (
 	topFields  = []string{"themis_codebook", "name", "description", "codes"}
-	codeFields = []string{"name", "ref", "codable", "colour", "color", "key", "scale", "guid", "definition", "when_to_use", "when_not_to_use", "examples", "codes"}
+	codeFields = []string{"name", "ref", "codable", "colour", "color", "key", "scale", "guid", "definition", "when_to_use", "when_not_to_use", "examples", "memos", "codes"}
+	memoFields = []string{"author", "created", "text"}
 )
 
 // fields checks that n is a mapping with scalar keys out of known, none
@@ -411,13 +412,13 @@ func (w *walker) framework(doc *yaml.Node) Framework {
 	v, ok := top["themis_codebook"]
 	if !ok {
 		w.problems = nil
-		w.errAt(root, "not a Themis codebook: the first line should be \"themis_codebook: %d\" (the format version)", FormatVersion)
+		w.errAt(root, "not a Themis codebook: the first line should be \"themis_codebook: %d\" (the format version)", 1)
 		return Framework{}
 	}
 	var version int
 	if v.Kind != yaml.ScalarNode || v.ShortTag() != "!!int" || v.Decode(&version) != nil {
 		w.problems = nil
-		w.errAt(v, "themis_codebook: expected the format version, a whole number such as %d, got %s", FormatVersion, describe(v))
+		w.errAt(v, "themis_codebook: expected the format version, a whole number such as %d, got %s", 1, describe(v))
 		return Framework{}
 	}
 	if version > FormatVersion {
@@ -592,6 +593,36 @@ func (w *walker) code(n *yaml.Node, where string) *parsedCode {
 			w.errAt(v, "%s: expected a list of quotes, got %s", at("examples"), describe(v))
 		}
 	}
+	if v, ok := fields["memos"]; ok {
+		switch {
+		case v.Kind == yaml.ScalarNode && v.ShortTag() == "!!null":
+		case v.Kind == yaml.SequenceNode:
+			for i, e := range v.Content {
+				where := fmt.Sprintf("%s[%d]", at("memos"), i)
+				mf, ok := w.fields(e, where, memoFields)
+				if !ok {
+					continue
+				}
+				var m Memo
+				if t, ok := mf["author"]; ok {
+					m.Author = w.text(t, where+".author")
+				}
+				if t, ok := mf["created"]; ok {
+					m.Created = w.text(t, where+".created")
+				}
+				if t, ok := mf["text"]; ok {
+					m.Text = w.text(t, where+".text")
+				}
+				if strings.TrimSpace(m.Text) == "" {
+					w.errAt(e, "%s.text: a memo needs its text", where)
+					continue
+				}
+				c.Memos = append(c.Memos, m)
+			}
+		default:
+			w.errAt(v, "%s: expected a list of memos (author, created, text), got %s", at("memos"), describe(v))
+		}
+	}
 	return c
 }
 
@@ -650,7 +681,15 @@ type fileCode struct {
 	WhenToUse    string     `yaml:"when_to_use,omitempty" json:"when_to_use,omitempty"`
 	WhenNotToUse string     `yaml:"when_not_to_use,omitempty" json:"when_not_to_use,omitempty"`
 	Examples     []string   `yaml:"examples,omitempty" json:"examples,omitempty"`
+	Memos        []fileMemo `yaml:"memos,omitempty" json:"memos,omitempty"`
 	Codes        []fileCode `yaml:"codes,omitempty" json:"codes,omitempty"`
+}
+
+// fileMemo is a memo on a code as the files hold it (format version 2).
+type fileMemo struct {
+	Author  string `yaml:"author" json:"author"`
+	Created string `yaml:"created,omitempty" json:"created,omitempty"`
+	Text    string `yaml:"text" json:"text"`
 }
 
 type fileCodebook struct {
@@ -666,6 +705,9 @@ func toFile(f Framework) fileCodebook {
 	for _, c := range f.Codes {
 		kids[c.Parent] = append(kids[c.Parent], c)
 	}
+	// Version 1 unless a code carries memos, so that a codebook without
+	// them still opens in a Themis from before memos.
+	version := 1
 	var build func(parent string) []fileCode
 	build = func(parent string) []fileCode {
 		var out []fileCode
@@ -683,12 +725,17 @@ func toFile(f Framework) fileCodebook {
 			if len(c.Examples) > 0 {
 				fc.Examples = append([]string(nil), c.Examples...)
 			}
+			for _, m := range c.Memos {
+				fc.Memos = append(fc.Memos, fileMemo(m))
+				version = 2
+			}
 			fc.Codes = build(c.Ref)
 			out = append(out, fc)
 		}
 		return out
 	}
-	return fileCodebook{Version: FormatVersion, Name: f.Name, Description: f.Description, Codes: build("")}
+	codes := build("")
+	return fileCodebook{Version: version, Name: f.Name, Description: f.Description, Codes: codes}
 }
 
 // EncodeYAML writes a valid framework as a Themis codebook in YAML, children
@@ -762,6 +809,19 @@ func codesNode(codes []fileCode) *yaml.Node {
 				ex.Content = append(ex.Content, str(e))
 			}
 			add(m, "examples", ex)
+		}
+		if len(c.Memos) > 0 {
+			ms := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+			for _, e := range c.Memos {
+				mm := mapping()
+				add(mm, "author", str(e.Author))
+				if e.Created != "" {
+					add(mm, "created", str(e.Created))
+				}
+				add(mm, "text", str(e.Text))
+				ms.Content = append(ms.Content, mm)
+			}
+			add(m, "memos", ms)
 		}
 		if len(c.Codes) > 0 {
 			add(m, "codes", codesNode(c.Codes))

@@ -33,6 +33,19 @@ type Code struct {
 	// so that a round trip through another tool keeps its identity. "" means
 	// derive one (see Framework.GUIDOf).
 	GUID string
+	// Memos are the notes written on the code in a project, carried by
+	// the exports for whoever reads the codebook; a framework made from a
+	// file does not bring them into a project (they need coders as
+	// authors).
+	Memos []Memo
+}
+
+// Memo is a note on a code: its author, when it was written (RFC 3339) and
+// its Markdown text.
+type Memo struct {
+	Author  string
+	Created string
+	Text    string
 }
 
 // Framework is a named codebook.

@@ -75,6 +75,13 @@ func RenderMarkdown(f Framework) []byte {
 				b.WriteString(mdQuote(e) + "\n\n")
 			}
 		}
+		for _, m := range c.Memos {
+			who := m.Author
+			if day, _, ok := strings.Cut(m.Created, "T"); ok {
+				who += ", " + day
+			}
+			fmt.Fprintf(&b, "**Memo (%s).** %s\n\n", prose.MarkdownInline(who), mdBlock(m.Text))
+		}
 		for _, k := range kids[c.Ref] {
 			write(k, level+1)
 		}

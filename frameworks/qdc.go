@@ -19,6 +19,7 @@ const (
 	labelWhenToUse    = "When to use:"
 	labelWhenNotToUse = "When not to use:"
 	labelExample      = "Example:"
+	labelMemo         = "Memo ("
 )
 
 // EncodeQDC writes a valid framework as a REFI-QDA codebook (.qdc, namespace
@@ -89,7 +90,65 @@ func joinDescription(c Code) string {
 	for _, e := range c.Examples {
 		parts = append(parts, labelExample+" "+e)
 	}
+	// REFI-QDA codebooks have no notes on codes (a NoteRef is a project
+	// file's), so memos travel in the description too.
+	for _, m := range c.Memos {
+		parts = append(parts, memoLabel(m)+" "+m.Text)
+	}
 	return strings.Join(parts, "\n\n")
+}
+
+// memoLabel is "Memo (Aisha, 2026-12-07):".
+func memoLabel(m Memo) string {
+	who := strings.TrimSpace(strings.NewReplacer("(", "", ")", "", ":", "").Replace(m.Author))
+	if day, _, ok := strings.Cut(m.Created, "T"); ok && day != "" {
+		who += ", " + day
+	}
+	return labelMemo + who + "):"
+}
+
+// splitMemos takes the memos off the end of a description, where
+// joinDescription puts them: from the first paragraph that begins
+// "Memo (NAME[, DAY]):", each such paragraph begins a memo and the others
+// continue it. A paragraph that only looks like one ("Memo (draft)" without
+// the colon) stays in the description.
+func splitMemos(s string) (rest string, memos []Memo) {
+	paras := strings.Split(s, "\n\n")
+	first := -1
+	for i, p := range paras {
+		if _, ok := memoHead(p); ok {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return s, nil
+	}
+	for _, p := range paras[first:] {
+		if m, ok := memoHead(p); ok {
+			memos = append(memos, m)
+			continue
+		}
+		memos[len(memos)-1].Text += "\n\n" + p
+	}
+	for i := range memos {
+		memos[i].Text = strings.TrimSpace(memos[i].Text)
+	}
+	return strings.Join(paras[:first], "\n\n"), memos
+}
+
+// memoHead reads a paragraph beginning "Memo (Aisha, 2026-12-07): text".
+func memoHead(p string) (Memo, bool) {
+	t := strings.TrimLeft(p, " \t\r\n")
+	if !strings.HasPrefix(t, labelMemo) {
+		return Memo{}, false
+	}
+	head, text, ok := strings.Cut(t[len(labelMemo):], "):")
+	if !ok || strings.Contains(head, "\n") {
+		return Memo{}, false
+	}
+	author, day, _ := strings.Cut(head, ", ")
+	return Memo{Author: strings.TrimSpace(author), Created: strings.TrimSpace(day), Text: strings.TrimLeft(text, " \t")}, true
 }
 
 // splitDescription undoes joinDescription: paragraphs (separated by blank
@@ -418,6 +477,7 @@ func (p *qdcParser) code(start xml.StartElement, parent *qdcCode, depth int) ([]
 				if err != nil {
 					return nil, err
 				}
+				text, c.Memos = splitMemos(text)
 				c.Definition, c.WhenToUse, c.WhenNotToUse, c.Examples = splitDescription(text)
 			default:
 				if err := p.skip(); err != nil {

@@ -40,6 +40,9 @@ func ExportCodebook(p *store.Project, framework int64, format string) ([]byte, e
 	if err != nil {
 		return nil, err
 	}
+	if err := withCodeMemos(p, framework, &fw); err != nil {
+		return nil, err
+	}
 	switch format {
 	case "yaml", "yml", "":
 		return frameworks.EncodeYAML(fw)
@@ -120,4 +123,32 @@ func NewFramework(builtin, name string) (fw frameworks.Framework, origin string,
 		fw.Name = name
 	}
 	return fw, origin, nil
+}
+
+// withCodeMemos puts the memos on each code of the framework (0: the active
+// one) into fw, oldest first, so the codebook files carry them. Code memos
+// are shared in blind mode, so every exporter sees them all.
+func withCodeMemos(p *store.Project, framework int64, fw *frameworks.Framework) error {
+	codes, err := p.CodesOf(framework)
+	if err != nil {
+		return err
+	}
+	memos, err := Memos(p, Viewer{}, store.MemoFilter{Kind: store.MemoCode})
+	if err != nil {
+		return err
+	}
+	refs := map[int64]string{}
+	for _, c := range codes {
+		refs[c.ID] = c.Ref
+	}
+	byRef := map[string][]frameworks.Memo{}
+	for _, m := range memos {
+		if ref, ok := refs[m.Target]; ok {
+			byRef[ref] = append(byRef[ref], frameworks.Memo{Author: m.AuthorName, Created: m.CreatedAt, Text: m.Text})
+		}
+	}
+	for i := range fw.Codes {
+		fw.Codes[i].Memos = byRef[fw.Codes[i].Ref]
+	}
+	return nil
 }

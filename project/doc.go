@@ -67,6 +67,11 @@
 //     only segments of their own layer and sees only the stars on passages
 //     a segment of theirs overlaps (same document and code); a trimmed
 //     quote's text always comes from report.TrimmedText.
+//   - Memos (memos.go): Memos, MemoOf, AddMemo, EditMemo, DeleteMemo,
+//     RevertMemo, RenderMemo. A memo on a segment is the viewer's to see
+//     only when blind mode shows both the segment's layer and the memo's
+//     author; project, document and code memos are shared. Code memos
+//     travel in ExportCodebook and, when asked, ThemeReport.
 //   - Segments as CSV (segmentcsv.go): ImportSegmentsCSV, ExportSegmentsCSV.
 //   - Search (search.go): NewSearchSource, OpenSearch, OpenSearchIn,
 //     SearchDirs, PurgeSearch.
@@ -83,8 +88,9 @@
 //
 // The anonymisation check (Scan, Replace, FindOccurrences) looks for
 // identifiers in the transcripts and in the names that carry them too:
-// document names, case names, and text and category attribute values (memos
-// do not exist yet). Findings say their place; a group of one text is
+// document names, case names, and text and category attribute values (not
+// in memos, which are the team's own notes; but a replacement takes the
+// originals out of memos too). Findings say their place; a group of one text is
 // replaced everywhere at once, texts and names in one transaction. After a
 // replacement the original is nowhere the project keeps anything: store
 // scrubs the journal and wipes the file, and Replace purges the search

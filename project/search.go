@@ -100,6 +100,14 @@ func (s *SearchSource) Turns(d search.Document) ([]search.Turn, error) {
 	if err != nil {
 		return nil, fmt.Errorf("document %q: segments: %w", d.Name, err)
 	}
+	memos, err := s.p.Memos(store.MemoFilter{Document: d.ID})
+	if err != nil {
+		return nil, fmt.Errorf("document %q: memos: %w", d.Name, err)
+	}
+	layer := map[int64]store.Segment{}
+	for _, sg := range segs {
+		layer[sg.ID] = sg
+	}
 	byTurn := map[int]store.TurnCase{}
 	for _, c := range cases {
 		byTurn[c.Turn] = c
@@ -121,9 +129,34 @@ func (s *SearchSource) Turns(d search.Document) ([]search.Turn, error) {
 				turn.Codes = append(turn.Codes, search.Coding{Coder: s.coders[sg.Coder], Code: s.codes[sg.Code]})
 			}
 		}
+		turn.Memos = s.turnMemos(memos, layer, i, t)
 		out = append(out, turn)
 	}
 	return out, nil
+}
+
+// turnMemos are the memos a turn carries: the document's memos on its first
+// turn, and the memos on segments that overlap the turn. A memo on a segment
+// is its author's to find in blind mode only when the segment is their own
+// too (project.Viewer.mayRead); otherwise it is found only with blind mode
+// off.
+func (s *SearchSource) turnMemos(memos []store.Memo, segs map[int64]store.Segment, i int, t store.Turn) []search.MemoText {
+	var out []search.MemoText
+	for _, m := range memos {
+		switch m.Kind {
+		case store.MemoDocument:
+			if i == 0 {
+				out = append(out, search.MemoText{Text: m.Text})
+			}
+		case store.MemoSegment:
+			sg, ok := segs[m.Target]
+			if !ok || sg.Start >= t.End || sg.End <= t.Start {
+				continue
+			}
+			out = append(out, search.MemoText{Text: m.Text, Coder: s.coders[m.Author], Hidden: sg.Coder != m.Author})
+		}
+	}
+	return out
 }
 
 func clampSpan(start, end, n int) (int, int) {
@@ -140,8 +173,9 @@ var unchanged = map[string]bool{"coder.add": true, "settings.blind": true, "code
 // is simpler.
 const maxFollow = 5000
 
-// Changed names the documents whose segments changed since the version, when
-// every change since is a segment added or removed (coding, undo); any other
+// Changed names the documents whose segments or memos changed since the
+// version, when every change since is a segment added or removed (coding,
+// undo) or a memo written, edited, deleted or taken back; any other
 // change (an import, a case, the codebook) cannot be followed and the index
 // is rebuilt.
 func (s *SearchSource) Changed(since string) ([]int64, bool, error) {
@@ -165,11 +199,18 @@ func (s *SearchSource) Changed(since string) ([]int64, bool, error) {
 		if e.ID <= from || unchanged[e.Action] {
 			continue
 		}
-		if e.Action != "segment.add" && e.Action != "segment.remove" {
+		memo := strings.HasPrefix(e.Action, "memo.")
+		if e.Action != "segment.add" && e.Action != "segment.remove" && !memo {
 			return nil, false, nil
 		}
 		var seg struct{ Document int64 }
-		if err := json.Unmarshal([]byte(e.Detail), &seg); err != nil || seg.Document == 0 {
+		if err := json.Unmarshal([]byte(e.Detail), &seg); err != nil {
+			return nil, false, nil
+		}
+		if seg.Document == 0 {
+			if memo {
+				continue // a project or code memo: no turn carries it
+			}
 			return nil, false, nil
 		}
 		docs = append(docs, seg.Document)

@@ -39,7 +39,10 @@ type ReportOptions struct {
 	// it needs all coders together with exactly two coders and a viewer
 	// who may compare.
 	Agreement bool
-	Title     string // "" = "Themes: <framework>"
+	// Memos puts the memos on each code (shared in blind mode) under its
+	// definition.
+	Memos bool
+	Title string // "" = "Themes: <framework>"
 }
 
 // DefaultAttribution is the attribution template a report starts from: the
@@ -154,9 +157,20 @@ func ThemeReport(p *store.Project, v Viewer, o ReportOptions) (report.ThemeRepor
 		out.Title = "Themes: " + framework.Name
 	}
 	out.Scope = scopeCaption(sum.Scope, o.Filter)
+	memos := map[int64][]report.ThemeMemo{}
+	if o.Memos {
+		list, err := Memos(p, v, store.MemoFilter{Kind: store.MemoCode})
+		if err != nil {
+			return out, err
+		}
+		for _, m := range list {
+			day, _, _ := strings.Cut(m.UpdatedAt, "T")
+			memos[m.Target] = append(memos[m.Target], report.ThemeMemo{Author: m.AuthorName, Date: day, Text: m.Text})
+		}
+	}
 	for _, r := range rows {
 		s := report.ThemeSection{Depth: r.Depth, Name: r.Name, Definition: byID[r.Code].Definition,
-			Prevalence: prevalence(r, sum.Scope, breakdown)}
+			Prevalence: prevalence(r, sum.Scope, breakdown), Memos: memos[r.Code]}
 		if agreement != nil {
 			s.Agreement = report.AgreementLine(*agreement, r.Code)
 		}

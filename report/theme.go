@@ -35,7 +35,26 @@ type ThemeSection struct {
 	Definition string
 	Prevalence string // the prevalence sentence, see [PrevalenceSentence]
 	Agreement  string // the code's agreement line, "" for none
-	Quotes     []ThemeQuote
+	// Memos are the memos on the code, when the writer chose to include
+	// them, under its definition.
+	Memos  []ThemeMemo
+	Quotes []ThemeQuote
+}
+
+// ThemeMemo is a memo on a code as the report shows it.
+type ThemeMemo struct {
+	Author string
+	Date   string // the day it was last written, 2026-12-07
+	Text   string // Markdown, shown as plain text on one line per paragraph
+}
+
+// memoHead is "Memo (Aisha, 2026-12-07)".
+func memoHead(m ThemeMemo) string {
+	who := m.Author
+	if m.Date != "" {
+		who += ", " + m.Date
+	}
+	return "Memo (" + who + ")"
 }
 
 // ThemeQuote is one quoted passage, shown once however many coders coded it.
@@ -242,6 +261,9 @@ func ThemeMarkdown(r ThemeReport) string {
 		para(strings.Repeat("#", headingLevel(s.Depth)) + " " + esc(s.Name))
 		if d := esc(s.Definition); d != "" {
 			para("*" + d + "*")
+		}
+		for _, m := range s.Memos {
+			para("**" + esc(memoHead(m)) + ".** " + esc(strings.Join(strings.Fields(m.Text), " ")))
 		}
 		para(esc(s.Prevalence))
 		para(esc(s.Agreement))

@@ -45,6 +45,9 @@ func ThemeDocx(r ThemeReport, w io.Writer) error {
 	for _, s := range r.Sections {
 		d.para("Heading"+strconv.Itoa(headingLevel(s.Depth)-1), oneLine(s.Name))
 		d.para("Definition", oneLine(s.Definition))
+		for _, m := range s.Memos {
+			d.para("Definition", oneLine(memoHead(m)+". "+m.Text))
+		}
 		d.para("", oneLine(s.Prevalence))
 		d.para("", oneLine(s.Agreement))
 		for _, q := range s.Quotes {

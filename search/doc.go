@@ -12,7 +12,11 @@
 // document, speaker, case, excluded (yes/no), the case's attributes under
 // attr.NAME (NAME lower case, spaces as underscores: "Age group" is
 // age_group), code (every code on a segment overlapping the turn), codeby
-// ("code@coder") and coder. What a hit shows — the turn's text with its
+// ("code@coder") and coder; and the text of the memos on the turn (a
+// document's memos on its first turn, a segment's on every turn it
+// overlaps) under memo (all of them), memoshared (document memos) and
+// memoby.CODER (a coder's memos on their own segments), so that blind mode
+// can search only what it shows. What a hit shows — the turn's text with its
 // code-point offset in the document, its speaker, case and document — is
 // kept beside the index in turns.gob and in memory while it is open, not as
 // bleve stored fields: loading those for every hit was most of the time a
@@ -53,6 +57,11 @@
 //	( … )                grouping
 //	document:NAME speaker:NAME case:NAME excluded:yes|no coder:NAME
 //	code:NAME code:NAME@CODER ATTRIBUTE:VALUE
+//	memo:WORD memo:"a phrase" memo:WOR*
+//	                     turns with a memo holding the word (stemmed), the
+//	                     phrase or a word so beginning; in blind mode only
+//	                     document memos and one's own memos on one's own
+//	                     segments (project and code memos are on no turn)
 //	                     filters, exact and case-insensitive; VALUE* is a prefix;
 //	                     quote values with spaces: code:"Social integration"@Aisha
 //

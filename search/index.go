@@ -26,7 +26,7 @@ import (
 
 // FormatVersion is the version of the index layout and analysis. An index
 // of another version is rebuilt.
-const FormatVersion = 2
+const FormatVersion = 3
 
 // Document is one document of a Source.
 type Document struct {
@@ -50,6 +50,18 @@ type Turn struct {
 	Attributes map[string]string // the case's attributes
 	Excluded   bool              // the speaker is left out of coding and analysis
 	Codes      []Coding          // every coder's codes on segments overlapping the turn
+	Memos      []MemoText        // memos on the turn's document (first turn) and on segments overlapping it
+}
+
+// MemoText is a memo's text as a turn carries it. Coder is the coder whose
+// own segment the memo is on and who wrote it: in blind mode only they find
+// it. A shared memo (on the document) has no coder; a memo one coder wrote
+// on another's segment has Hidden set and is found only when blind mode is
+// off.
+type MemoText struct {
+	Text   string
+	Coder  string
+	Hidden bool
 }
 
 // Source is what an index is built from: a project, or a generated corpus.
@@ -174,11 +186,14 @@ const (
 	fStart    = "start"
 	fSpeaker  = "speaker"
 	fCase     = "case"
-	fExcluded = "excluded" // "yes" or "no"
-	fCode     = "code"     // code names, any coder
-	fCodeBy   = "codeby"   // "code@coder"
-	fCoder    = "coder"    // coders with any code on the turn
-	attrField = "attr."    // prefix of case attribute fields
+	fExcluded = "excluded"   // "yes" or "no"
+	fCode     = "code"       // code names, any coder
+	fCodeBy   = "codeby"     // "code@coder"
+	fCoder    = "coder"      // coders with any code on the turn
+	attrField = "attr."      // prefix of case attribute fields
+	fMemo     = "memo"       // every memo's text on the turn, English analysis
+	fMemoAll  = "memoshared" // memos everyone may find: on the document
+	memoBy    = "memoby."    // prefix: a coder's memos on their own segments
 	kwLower   = "themis_keyword_lower"
 	// exactAnalyzer splits words and lower-cases them, nothing more.
 	exactAnalyzer = "themis_exact"
@@ -240,6 +255,17 @@ func newMapping() (mapping.IndexMapping, error) {
 		n.IncludeInAll = false
 		dm.AddFieldMappingsAt(name, n)
 	}
+	memo := bleve.NewTextFieldMapping()
+	memo.Analyzer = en.AnalyzerName
+	memo.Store = false
+	memo.IncludeTermVectors = true // positions, for phrases
+	memo.IncludeInAll = false
+	dm.AddFieldMappingsAt(fMemo, memo)
+	dm.AddFieldMappingsAt(fMemoAll, memo)
+	memos := bleve.NewDocumentMapping()
+	memos.Dynamic = true
+	memos.DefaultAnalyzer = en.AnalyzerName
+	dm.AddSubDocumentMapping(strings.TrimSuffix(memoBy, "."), memos)
 	attrs := bleve.NewDocumentMapping()
 	attrs.Dynamic = true
 	attrs.DefaultAnalyzer = kwLower
@@ -286,7 +312,24 @@ func turnDoc(d Document, t Turn) map[string]any {
 			attrs[f] = v
 		}
 	}
+	var all, shared []string
+	by := map[string]any{}
+	for _, m := range t.Memos {
+		all = append(all, m.Text)
+		switch {
+		case m.Hidden:
+		case m.Coder == "":
+			shared = append(shared, m.Text)
+		default:
+			f := AttributeField(m.Coder)
+			prev, _ := by[f].(string)
+			by[f] = strings.TrimSpace(prev + "\n" + m.Text)
+		}
+	}
 	return map[string]any{
+		fMemo:     strings.Join(all, "\n"),
+		fMemoAll:  strings.Join(shared, "\n"),
+		"memoby":  by,
 		fText:     t.Text,
 		fDocument: d.Name,
 		fDocID:    strconv.FormatInt(d.ID, 10),

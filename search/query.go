@@ -159,7 +159,7 @@ const (
 
 // Fields are the filter fields every index has; any other field name is a
 // case attribute.
-var Fields = []string{"document", "speaker", "case", "excluded", "code", "coder"}
+var Fields = []string{"document", "speaker", "case", "excluded", "code", "coder", "memo"}
 
 // ParseQuery reads the query syntax shared by the search screen and the CLI:
 //
@@ -172,7 +172,7 @@ var Fields = []string{"document", "speaker", "case", "excluded", "code", "coder"
 //	-a  NOT a            not a;  +a  a (required, as without the +)
 //	( … )                grouping
 //	field:value          filters: document:, speaker:, case:, excluded:yes|no,
-//	                     code:NAME, code:NAME@CODER, coder:NAME, and any case
+//	                     code:NAME, code:NAME@CODER, coder:NAME, memo:WORD, and any case
 //	                     attribute (role:patient, "age group":65+); value* is a prefix
 //
 // Values with spaces are quoted: code:"Social integration"@Aisha.

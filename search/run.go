@@ -507,6 +507,9 @@ func (t translator) filter(f Filter) (query.Query, error) {
 		}
 		return bleve.NewDisjunctionQuery(qs...), nil
 	}
+	if f.Field == "memo" {
+		return t.memo(f), nil
+	}
 	name := AttributeField(strings.TrimPrefix(f.Field, attrField))
 	for _, a := range t.ix.meta.Attributes {
 		if a == name {
@@ -535,4 +538,39 @@ func regexpQuote(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// memo finds turns with a memo holding the words (memo:"a phrase" as a
+// phrase, memo:word* as a prefix): in any memo, or in blind mode only in
+// shared memos and the coder's own memos on their own segments.
+func (t translator) memo(f Filter) query.Query {
+	fields := []string{fMemo}
+	if t.opt.Coders != nil {
+		fields = []string{fMemoAll}
+		for _, c := range t.opt.Coders {
+			fields = append(fields, memoBy+AttributeField(c))
+		}
+	}
+	var qs []query.Query
+	for _, field := range fields {
+		switch {
+		case f.Prefix:
+			q := bleve.NewPrefixQuery(strings.ToLower(f.Value))
+			q.SetField(field)
+			qs = append(qs, q)
+		case strings.ContainsAny(strings.TrimSpace(f.Value), " \t"):
+			q := bleve.NewMatchPhraseQuery(f.Value)
+			q.SetField(field)
+			qs = append(qs, q)
+		default:
+			q := bleve.NewMatchQuery(f.Value)
+			q.SetField(field)
+			q.SetOperator(query.MatchQueryOperatorAnd)
+			qs = append(qs, q)
+		}
+	}
+	if len(qs) == 1 {
+		return qs[0]
+	}
+	return bleve.NewDisjunctionQuery(qs...)
 }

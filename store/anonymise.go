@@ -129,6 +129,7 @@ type ReplaceSummary struct {
 	Segments     int // segments whose offsets moved or that grew or shrank
 	Turns        int // turns whose offsets or speaker label changed
 	Names        int // document names, case names and attribute values changed
+	Memos        int // memos whose text held an original
 	// Wiped says the old text was also wiped from the file (see Wipe); when
 	// another process was reading the project it could not be, and Close
 	// tries again.
@@ -211,6 +212,13 @@ func (p *Project) ReplaceEverywhere(reps []Replacement, countWords func(string) 
 		detail := map[string]any{"documents": logged, "segments": sum.Segments, "turns": sum.Turns}
 		if len(loggedNames) > 0 {
 			detail["names"] = loggedNames
+		}
+		// memos quote the transcripts and name people too
+		if sum.Memos, err = scrubMemos(tx, originals); err != nil {
+			return err
+		}
+		if sum.Memos > 0 {
+			detail["memos"] = sum.Memos
 		}
 		if err := journal(tx, p.stamp(), actor, "documents.replace", detail); err != nil {
 			return err
@@ -394,6 +402,54 @@ func replaceInNames(tx *sql.Tx, names []Replacement, originals map[string]string
 		logged = append(logged, entry)
 	}
 	return logged, nil
+}
+
+// scrubMemos puts the pseudonyms in place of the originals in every memo's
+// text, as whole words in any case (as scrubJournal does), and returns how
+// many memos changed. Their updated_at is kept: the author did not rewrite
+// them.
+func scrubMemos(tx *sql.Tx, originals map[string]string) (int, error) {
+	if len(originals) == 0 {
+		return 0, nil
+	}
+	list := longestFirst(originals)
+	memos, err := memoRows(tx, "")
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, m := range memos {
+		text, changed := m.Text, false
+		for _, o := range list {
+			if t, ok := anonymise.ReplaceWords(text, o, originals[o]); ok {
+				text, changed = t, true
+			}
+		}
+		if !changed {
+			continue
+		}
+		if _, err := tx.Exec(`UPDATE memos SET text = ? WHERE id = ?`, text, m.ID); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
+}
+
+// longestFirst lists the originals longest first, so "Jenny Holt" goes
+// before "Jenny".
+func longestFirst(originals map[string]string) []string {
+	list := make([]string, 0, len(originals))
+	for o := range originals {
+		list = append(list, o)
+	}
+	sort.Slice(list, func(i, j int) bool {
+		if len(list[i]) != len(list[j]) {
+			return len(list[i]) > len(list[j])
+		}
+		return list[i] < list[j]
+	})
+	return list
 }
 
 // scrubJournal takes the originals out of every journal entry (an import

@@ -336,6 +336,13 @@ func (p *Project) MergeCodes(from, into int64, actor int64) (MergeResult, error)
 			err := tx.QueryRow(`SELECT id FROM segments WHERE document_id = ? AND code_id = ? AND coder_id = ? AND start = ? AND stop = ?`,
 				s.Document, into, s.Coder, s.Start, s.End).Scan(&dup)
 			if err == nil {
+				// the collapsed segment's memos move to the one it collapses into
+				if _, err := r.memos(`WHERE segment_id = ?`, s.ID); err != nil {
+					return "", "", err
+				}
+				if _, err := tx.Exec(`UPDATE memos SET segment_id = ? WHERE segment_id = ?`, dup, s.ID); err != nil {
+					return "", "", err
+				}
 				if _, err := tx.Exec(`DELETE FROM segments WHERE id = ?`, s.ID); err != nil {
 					return "", "", err
 				}
@@ -390,6 +397,13 @@ func (p *Project) MergeCodes(from, into int64, actor int64) (MergeResult, error)
 			}
 		}
 		res.Children = len(kids)
+		// the code's memos become the merged code's
+		if _, err := r.memos(`WHERE code_id = ?`, from); err != nil {
+			return "", "", err
+		}
+		if _, err := tx.Exec(`UPDATE memos SET code_id = ? WHERE code_id = ?`, into, from); err != nil {
+			return "", "", err
+		}
 		if err := r.code(from, false); err != nil {
 			return "", "", err
 		}
@@ -562,6 +576,14 @@ func (p *Project) DeleteCode(id int64, actor int64) (DeleteImpact, error) {
 				if err := r.segment(s.ID, false); err != nil {
 					return "", "", err
 				}
+			}
+			// memos on the code and on its segments go with them, and its
+			// undo brings them back
+			if _, err := r.memos(`WHERE code_id = ? OR segment_id IN (SELECT id FROM segments WHERE code_id = ?)`, d.ID, d.ID); err != nil {
+				return "", "", err
+			}
+			if _, err := r.tx.Exec(`DELETE FROM memos WHERE code_id = ? OR segment_id IN (SELECT id FROM segments WHERE code_id = ?)`, d.ID, d.ID); err != nil {
+				return "", "", err
 			}
 			if _, err := r.tx.Exec(`DELETE FROM segments WHERE code_id = ?`, d.ID); err != nil {
 				return "", "", err

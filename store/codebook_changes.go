@@ -50,6 +50,10 @@ type rowState struct {
 	// before exemplars existed.
 	ExemplarIDs []int64               `json:"exemplar_ids,omitempty"`
 	Exemplars   map[int64]exemplarRow `json:"exemplars,omitempty"`
+	// Memos on the touched codes and segments; absent from changes
+	// recorded before memos existed.
+	MemoIDs []int64           `json:"memo_ids,omitempty"`
+	Memos   map[int64]memoRow `json:"memos,omitempty"`
 }
 
 // recorder collects what a change touches, reading each row's "before" the
@@ -62,13 +66,14 @@ type recorder struct {
 	seenCode  map[int64]bool
 	seenSeg   map[int64]bool
 	seenEx    map[int64]bool
+	seenMemo  map[int64]bool
 	fwTouched bool
 }
 
 func newRecorder(tx *sql.Tx, framework int64) *recorder {
 	return &recorder{tx: tx, framework: framework,
-		before:   rowState{Codes: map[int64]Code{}, Segments: map[int64]segmentRow{}, Exemplars: map[int64]exemplarRow{}},
-		seenCode: map[int64]bool{}, seenSeg: map[int64]bool{}, seenEx: map[int64]bool{}}
+		before:   rowState{Codes: map[int64]Code{}, Segments: map[int64]segmentRow{}, Exemplars: map[int64]exemplarRow{}, Memos: map[int64]memoRow{}},
+		seenCode: map[int64]bool{}, seenSeg: map[int64]bool{}, seenEx: map[int64]bool{}, seenMemo: map[int64]bool{}}
 }
 
 func (r *recorder) code(id int64, created bool) error {
@@ -140,7 +145,11 @@ func (r *recorder) now() (rowState, error) {
 	if err != nil {
 		return st, err
 	}
-	st.ExemplarIDs, st.Exemplars, err = readExemplars(r.tx, r.before.ExemplarIDs)
+	if st.ExemplarIDs, st.Exemplars, err = readExemplars(r.tx, r.before.ExemplarIDs); err != nil {
+		return st, err
+	}
+	st.MemoIDs = r.before.MemoIDs
+	st.Memos, err = readMemos(r.tx, r.before.MemoIDs)
 	return st, err
 }
 
@@ -467,6 +476,45 @@ func restore(tx *sql.Tx, framework int64, from, want rowState, summary string) e
 	if _, cur.Exemplars, err = readExemplars(tx, from.ExemplarIDs); err != nil {
 		return err
 	}
+	if cur.Memos, err = readMemos(tx, from.MemoIDs); err != nil {
+		return err
+	}
+	for _, id := range from.MemoIDs {
+		m, had := from.Memos[id]
+		n, has := cur.Memos[id]
+		if had != has || (had && m != n) {
+			return errChangedSince(summary, "a memo it touched")
+		}
+	}
+	// Codes and segments the restore removes must carry no memo it does not
+	// know of: a memo written since would go with them.
+	known := map[int64]bool{}
+	for id := range from.Memos {
+		known[id] = true
+	}
+	for _, id := range from.CodeIDs {
+		if _, keep := want.Codes[id]; keep {
+			continue
+		}
+		if err := unknownMemos(tx, known, summary, `code_id = ?`, id); err != nil {
+			return err
+		}
+	}
+	for _, id := range from.SegmentIDs {
+		if _, keep := want.Segments[id]; keep {
+			continue
+		}
+		if err := unknownMemos(tx, known, summary, `segment_id = ?`, id); err != nil {
+			return err
+		}
+	}
+	for _, id := range from.MemoIDs {
+		if _, keep := want.Memos[id]; !keep {
+			if _, err := tx.Exec(`DELETE FROM memos WHERE id = ?`, id); err != nil {
+				return err
+			}
+		}
+	}
 	for _, id := range from.CodeIDs {
 		c, had := from.Codes[id]
 		n, has := cur.Codes[id]
@@ -571,6 +619,18 @@ func restore(tx *sql.Tx, framework int64, from, want rowState, summary string) e
 		if e, ok := want.Exemplars[id]; ok {
 			_, exists := cur.Exemplars[id]
 			if err := putExemplar(tx, e, exists); err != nil {
+				return err
+			}
+		}
+	}
+	for _, id := range want.MemoIDs {
+		if m, ok := want.Memos[id]; ok {
+			// read again: a memo on a segment removed above went with it
+			_, exists, err := memoRowOf(tx, id)
+			if err != nil {
+				return err
+			}
+			if err := putMemo(tx, m, exists); err != nil {
 				return err
 			}
 		}
@@ -807,4 +867,19 @@ func nextID(tx *sql.Tx, table string) (int64, error) {
 	err := tx.QueryRow(`SELECT MAX(COALESCE((SELECT MAX(id) FROM `+table+`), 0),
 		COALESCE((SELECT CAST(value AS INTEGER) FROM settings WHERE key = ?), 0)) + 1`, key).Scan(&id)
 	return id, err
+}
+
+// unknownMemos refuses a restore that would take away a memo it did not
+// record (written after the change).
+func unknownMemos(tx *sql.Tx, known map[int64]bool, summary, where string, id int64) error {
+	rows, err := memoRows(tx, `WHERE `+where, id)
+	if err != nil {
+		return err
+	}
+	for _, m := range rows {
+		if !known[m.ID] {
+			return errChangedSince(summary, "a memo written since on what it touched")
+		}
+	}
+	return nil
 }

@@ -39,6 +39,16 @@
 // *Summary functions); the store applies them in the transaction and keeps
 // the SQL.
 //
+// Memos (memos.go) are notes on the project, a document, a code or a
+// segment, each by one author, who alone edits or deletes it. AddMemo,
+// EditMemo and DeleteMemo are each one transaction with a journal entry that
+// holds the memo before and after; RevertMemo takes such an entry back (the
+// earlier text, the deleted memo under its own id) only while the memo
+// stands as the entry left it. Segment and document memos go with their
+// segment or document; a code's memos (and its segments' memos) travel in
+// the codebook change that deletes or merges it, so its undo brings them
+// back, and an undo that would take away a memo written since is refused.
+//
 // Offsets stored here are Unicode code points over the stored text, 0-based,
 // end exclusive. Each mutating method is its own transaction, so a change is
 // durable when the method returns; bulk methods (ImportDocuments,
@@ -46,8 +56,8 @@
 //
 // ReplaceEverywhere puts pseudonyms in place of identifiers in documents'
 // text (offsets of segments, exemplars and their cuts, turns, dismissals and
-// adjudications move with it) and in document names, case names and attribute values, as one
-// journalled change that records no original and takes the originals out of
+// adjudications move with it), in document names, case names and attribute
+// values, and in the text of memos (scrubMemos), as one journalled change that records no original and takes the originals out of
 // earlier journal entries. Then Wipe leaves no old text on disk: the write
 // connection runs with secure_delete and an in-memory temp store, and Wipe
 // empties the write-ahead log, VACUUMs and empties it again, on the

@@ -72,6 +72,10 @@ func TestOpenMigratesAFileFromSchema1(t *testing.T) {
 	if _, err := p.TrimExemplar(e.ID, [][2]int{{4, 5}}, lead.ID); err != nil {
 		t.Errorf("trim on a migrated file: %v", err)
 	}
+	// Schema 7: the old segment takes a memo.
+	if m, err := p.AddMemo(MemoSegment, segs[0].ID, "kept", lead.ID); err != nil || m.Document != docs[0].ID {
+		t.Errorf("memo on a migrated file = %+v, %v", m, err)
+	}
 }
 
 func TestOpenRefusesANewerSchema(t *testing.T) {

@@ -204,7 +204,29 @@ CREATE TABLE exemplars (
 );
 CREATE INDEX exemplars_by_code ON exemplars (code_id);
 `,
-	// 8 (7 is memos): the double-coding plan. One plan per project: how the
+	// 7: memos — notes on the project, a document, a code or a segment, by
+	// one author. A segment memo also names its segment's document, so a
+	// document's memos are one lookup; both cascade with their target. A code
+	// memo does not cascade: deleting or merging a code carries its memos
+	// in the codebook change, so the undo brings them back. AUTOINCREMENT:
+	// a deleted memo's undo puts it back under its own id.
+	`
+CREATE TABLE memos (
+	id          INTEGER PRIMARY KEY AUTOINCREMENT,
+	kind        TEXT NOT NULL CHECK (kind IN ('project', 'document', 'code', 'segment')),
+	document_id INTEGER REFERENCES documents(id) ON DELETE CASCADE,
+	code_id     INTEGER REFERENCES codes(id),
+	segment_id  INTEGER REFERENCES segments(id) ON DELETE CASCADE,
+	author_id   INTEGER NOT NULL REFERENCES coders(id),
+	text        TEXT NOT NULL,
+	created_at  TEXT NOT NULL,
+	updated_at  TEXT NOT NULL
+);
+CREATE INDEX memos_by_document ON memos (document_id);
+CREATE INDEX memos_by_code ON memos (code_id);
+CREATE INDEX memos_by_segment ON memos (segment_id);
+`,
+	// 8: the double-coding plan. One plan per project: how the
 	// reliability sample was drawn, which documents are in it (coded by every
 	// planned coder) and who codes each document. Done marks are the coders'
 	// own and outlive a redrawn plan, because they record work done.

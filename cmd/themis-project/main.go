@@ -48,6 +48,8 @@ var handlers = map[string]cli.Handler{
 	"journal":   cmdJournal,
 	"plan":      cmdPlan,
 	"progress":  cmdProgress,
+	"memos":     cmdMemos,
+	"memo":      cmdMemo,
 
 	"summary":      cmdSummary,
 	"cooccurrence": cmdCooccurrence,

@@ -21,6 +21,7 @@ func cmdReport(args []string, out io.Writer) error {
 	coderName := fs.String("coder", "", "one coder's (or consensus layer's) coding")
 	consensus := fs.Bool("consensus", false, "the project's consensus layer")
 	starredOnly := fs.Bool("starred-only", false, "quote starred exemplars only")
+	memos := fs.Bool("memos", false, "put each code's memos under its definition")
 	by := fs.String("by", "", "the case attribute of the prevalence breakdown (default: role when there is one; - for none)")
 	format := fs.String("format", "", "md, html or docx")
 	output := fs.String("o", "", "the file to write (- prints md or html)")
@@ -44,7 +45,7 @@ func cmdReport(args []string, out io.Writer) error {
 		if err != nil {
 			return err
 		}
-		o := project.ReportOptions{StarredOnly: *starredOnly}
+		o := project.ReportOptions{StarredOnly: *starredOnly, Memos: *memos}
 		if o.Framework, err = frameworkNamed(p, *frameworkName); err != nil {
 			return named(err)
 		}

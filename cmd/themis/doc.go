@@ -39,12 +39,14 @@
 //	themis summary FILE.themis [--coder NAME | --consensus] [--by ATTRIBUTE] [--framework NAME] [--format text|csv|json]
 //	themis cooccurrence FILE.themis [--coder NAME] [--framework NAME [--with NAME]] [--format text|csv|json] [--jaccard]
 //	themis quotes FILE.themis --code NAME [--coder NAME] [--format md|html]
-//	themis report FILE.themis [--framework NAME] [--coder NAME | --consensus] [--starred-only] [--by ATTRIBUTE] --format md|html|docx -o OUT
+//	themis report FILE.themis [--framework NAME] [--coder NAME | --consensus] [--starred-only] [--memos] [--by ATTRIBUTE] --format md|html|docx -o OUT
 //	themis reliability DATA.csv [--level nominal|ordinal|interval|ratio] [--order A,B,C] [--categories N] [--header] [--bootstrap N --seed S] [--json]
 //	themis reliability --unitized SEGMENTS.csv --length L [--json]
 //	themis plan FILE.themis --sample P [--by ATTRIBUTE] --coders A,B[,...] [--seed S] [--force] [--json]
 //	themis progress FILE.themis [--done DOCUMENT | --undone DOCUMENT] [--json]
 //	themis journal FILE.themis [--limit N] [--json]
+//	themis memos FILE.themis [--json]
+//	themis memo add FILE.themis (--project | --document NAME | --code NAME | --segment ID) --text TEXT
 //
 // plan draws the reliability sample within each value of --by (documents
 // without a value form their own stratum): P % of a stratum's documents

@@ -45,6 +45,8 @@ export interface ReportInput {
   breakdown: string;
   /** add the agreement row and the methods paragraph (all coders together only) */
   agreement: boolean;
+  /** each code's memos under its definition */
+  memos: boolean;
   /** the report's title; "" = "Themes: <framework>" */
   title: string;
 }

@@ -286,7 +286,40 @@ export type ExportFormat = 'md' | 'html';
 export type AgreementExportFormat = 'csv' | 'md' | 'html';
 
 /** The workspace's views. */
-export type Tab = 'documents' | 'cases' | 'search' | 'codebook' | 'agreement' | 'review' | 'quotes' | 'themes' | 'report' | 'privacy';
+export type Tab = 'documents' | 'cases' | 'search' | 'codebook' | 'agreement' | 'review' | 'quotes' | 'themes' | 'report' | 'memos' | 'privacy';
+
+// ---- memos ----
+
+/** What a memo is written on. */
+export type MemoKind = 'project' | 'document' | 'code' | 'segment';
+
+/**
+ * A memo: Markdown by one author on the project, a document, a code or a
+ * segment. html is the Markdown rendered by the backend (goldmark, raw HTML
+ * left out), safe to show as it is. code is the code of a code memo or of a
+ * segment memo's segment; document that of a document or segment memo.
+ */
+export interface Memo {
+  id: number;
+  kind: MemoKind;
+  target: number;
+  on: string;
+  document: number;
+  documentName: string;
+  code: number;
+  codeName: string;
+  start: number;
+  end: number;
+  excerpt: string;
+  author: number;
+  authorName: string;
+  /** the current coder wrote it, and so may edit and delete it */
+  mine: boolean;
+  text: string;
+  html: string;
+  created: string;
+  updated: string;
+}
 
 // ---- adjudication (the Review tab) ----
 

@@ -136,9 +136,17 @@ describe('ReportStore', () => {
     expect(m(Report.Preview).mock.calls[0][0]).toEqual({
       framework: 1, codes: [], layer: 3, filter: { documents: [], cases: [], attributes: {} }, order: 'codebook',
       starredOnly: false, attribution: { case: true, speaker: false, document: false, attributes: ['role'] },
-      breakdown: 'role', agreement: false, title: '',
+      breakdown: 'role', agreement: false, memos: false, title: '',
     });
     expect(s.preview).toBe('<h1>Themes</h1>');
+  });
+
+  it('asks for the codes’ memos when the writer ticks them', async () => {
+    const s = await loaded();
+    m(Report.Preview).mockClear();
+    s.setMemos(true);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(m(Report.Preview).mock.calls.at(-1)?.[0].memos).toBe(true);
   });
 
   it('makes one preview, after the debounce, for a burst of choices', async () => {

@@ -18,7 +18,9 @@ export type Change =
   /** a passage was starred, unstarred or trimmed as an exemplar for the report; source: the store that did it */
   | { kind: 'exemplars'; source?: 'quotes' | 'reader' | 'themes' | 'report' }
   /** the lead drew (or redrew) the double-coding plan */
-  | { kind: 'plan' };
+  | { kind: 'plan' }
+  /** a memo was written, edited, deleted or brought back */
+  | { kind: 'memos' };
 
 export type ChangeKind = Change['kind'];
 

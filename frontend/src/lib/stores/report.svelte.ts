@@ -98,6 +98,8 @@ export class ReportStore {
   attribution = $state.raw<Attribution>({ case: true, speaker: false, document: false, attributes: [] });
   breakdown = $state('');
   agreement = $state(false);
+  /** each code's memos under its definition */
+  memos = $state(false);
   /** report only what the Themes tab's filter keeps */
   filtered = $state(false);
 
@@ -226,6 +228,7 @@ export class ReportStore {
       attribution: { ...this.attribution, attributes: [...this.attribution.attributes] },
       breakdown: this.breakdown,
       agreement: this.agreement && this.agreementUnavailable === '',
+      memos: this.memos,
       title: this.title.trim(),
     };
   }
@@ -469,6 +472,11 @@ export class ReportStore {
 
   setAgreement(on: boolean): void {
     this.agreement = on;
+    this.schedule();
+  }
+
+  setMemos(on: boolean): void {
+    this.memos = on;
     this.schedule();
   }
 

@@ -4,6 +4,7 @@ import { Changes } from './changes';
 import { CodebookStore } from './codebook.svelte';
 import { ImportStore } from './importing.svelte';
 import { PlanStore } from './plan.svelte';
+import { MemosStore } from './memos.svelte';
 import { PrivacyStore } from './privacy.svelte';
 import type { ProjectStore } from './project.svelte';
 import { QuotesStore } from './quotes.svelte';
@@ -34,6 +35,7 @@ export class Workspace {
   readonly review: ReviewStore;
   readonly quotes: QuotesStore;
   readonly report: ReportStore;
+  readonly memos: MemosStore;
   readonly privacy: PrivacyStore;
   readonly importing: ImportStore;
   readonly themes: ThemesStore;
@@ -57,6 +59,7 @@ export class Workspace {
       () => changes.emit({ kind: 'exemplars', source: 'report' }),
       () => this.themes.filter,
     );
+    this.memos = new MemosStore(toasts, () => changes.emit({ kind: 'memos' }));
     this.privacy = new PrivacyStore(toasts, changes);
     this.importing = new ImportStore({ onImported: () => changes.emit({ kind: 'documents' }) });
     this.themes = new ThemesStore(toasts, undefined, () => changes.emit({ kind: 'exemplars', source: 'themes' }));
@@ -65,7 +68,7 @@ export class Workspace {
   }
 
   private follow(): void {
-    const { changes, reader, search, project, quotes, report, plan } = this;
+    const { changes, reader, search, project, quotes, report, plan, memos } = this;
 
     // The report reads the coding, the codebook, the cases, the exemplars and the layers.
     for (const kind of ['segments', 'codebook', 'cases', 'documents', 'coders'] as const) {
@@ -85,6 +88,8 @@ export class Workspace {
       void search.refresh();
       // A coder's "coded" count in the plan's progress.
       void plan.reloadProgress();
+      // a removed segment takes its memos
+      void memos.load();
     });
 
     // Codes, keys, colours, merged or deleted segments, even the active
@@ -93,6 +98,8 @@ export class Workspace {
       void reader.load();
       void reader.reloadSegments();
       void project.refresh();
+      // a deleted or merged code takes or moves its memos
+      void memos.load();
     });
 
     // The open transcript's turns show their case and whether they are coded.
@@ -109,6 +116,10 @@ export class Workspace {
       void project.refresh();
       void plan.load();
     });
+
+    // memo: in a query looks at the memos; the store that wrote one has
+    // already put it in its list.
+    changes.on('memos', () => void search.refresh());
 
     // A consensus layer is one more coder to list.
     changes.on('coders', () => void project.refresh());

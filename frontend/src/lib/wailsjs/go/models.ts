@@ -1970,6 +1970,85 @@ export namespace app {
 	
 	
 	
+	export class MemoDTO {
+	    id: number;
+	    kind: string;
+	    target: number;
+	    on: string;
+	    document: number;
+	    documentName: string;
+	    code: number;
+	    codeName: string;
+	    start: number;
+	    end: number;
+	    excerpt: string;
+	    author: number;
+	    authorName: string;
+	    mine: boolean;
+	    text: string;
+	    html: string;
+	    created: string;
+	    updated: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new MemoDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.kind = source["kind"];
+	        this.target = source["target"];
+	        this.on = source["on"];
+	        this.document = source["document"];
+	        this.documentName = source["documentName"];
+	        this.code = source["code"];
+	        this.codeName = source["codeName"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.excerpt = source["excerpt"];
+	        this.author = source["author"];
+	        this.authorName = source["authorName"];
+	        this.mine = source["mine"];
+	        this.text = source["text"];
+	        this.html = source["html"];
+	        this.created = source["created"];
+	        this.updated = source["updated"];
+	    }
+	}
+	export class MemoChangeDTO {
+	    change: number;
+	    memo: MemoDTO;
+	
+	    static createFrom(source: any = {}) {
+	        return new MemoChangeDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.change = source["change"];
+	        this.memo = this.convertValues(source["memo"], MemoDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class StatisticDTO {
 	    value?: number;
 	    undefined: string;
@@ -2795,6 +2874,7 @@ export namespace app {
 	    attribution: ReportAttributionDTO;
 	    breakdown: string;
 	    agreement: boolean;
+	    memos: boolean;
 	    title: string;
 	
 	    static createFrom(source: any = {}) {
@@ -2812,6 +2892,7 @@ export namespace app {
 	        this.attribution = this.convertValues(source["attribution"], ReportAttributionDTO);
 	        this.breakdown = source["breakdown"];
 	        this.agreement = source["agreement"];
+	        this.memos = source["memos"];
 	        this.title = source["title"];
 	    }
 	
