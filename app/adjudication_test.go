@@ -31,6 +31,35 @@ func TestAdjudicationFromTheApp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The lead coded one of the layers: she may read them but not settle them.
+	if _, err := adj.Start(in); err == nil || decodeUIError(t, err).Kind != "forbidden" ||
+		!strings.Contains(decodeUIError(t, err).Message, "only an adjudicator the lead names") {
+		t.Fatalf("the lead started adjudicating her own pair: %v", err)
+	}
+	// A third person joins; the lead names them adjudicator, and they settle.
+	info, err = sv.projects.AddCoder("Chen")
+	if err != nil {
+		t.Fatal(err)
+	}
+	chen := *info.Current
+	if _, err := sv.projects.SelectCoder(lead.ID); err != nil {
+		t.Fatal(err)
+	}
+	if info, err = sv.projects.SetAdjudicator(chen.ID); err != nil || info.Adjudicator == nil || info.Adjudicator.ID != chen.ID {
+		t.Fatalf("SetAdjudicator: %+v, %v", info, err)
+	}
+	if _, err := sv.projects.SelectCoder(ben.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sv.projects.SetAdjudicator(ben.ID); err == nil {
+		t.Fatal("a coder named the adjudicator")
+	}
+	if _, err := adj.Start(in); err == nil || decodeUIError(t, err).Kind != "forbidden" {
+		t.Fatalf("Ben started adjudicating his own pair: %v", err)
+	}
+	if _, err := sv.projects.SelectCoder(chen.ID); err != nil {
+		t.Fatal(err)
+	}
 	if rv.Consensus != nil || rv.CoderA.ID != lead.ID || rv.Total == 0 || rv.Total != len(rv.Items) {
 		t.Fatalf("review: %+v", rv)
 	}
@@ -48,7 +77,7 @@ func TestAdjudicationFromTheApp(t *testing.T) {
 		t.Fatalf("Start: %+v, %v", rv, err)
 	}
 	rv, err = adj.Decide(DecisionInput{ReviewInput: in, Key: it.Key, Action: "accept-b", Rationale: "B's reading fits the definition"})
-	if err != nil || rv.Settled != 1 || rv.Items[0].Decision == nil || rv.Items[0].Decision.DecidedBy != lead.Name {
+	if err != nil || rv.Settled != 1 || rv.Items[0].Decision == nil || rv.Items[0].Decision.DecidedBy != chen.Name {
 		t.Fatalf("Decide: settled %d, %+v, %v", rv.Settled, rv.Items[0].Decision, err)
 	}
 	// The consensus is listed with the coders, can be compared, and cannot be coded as.
@@ -95,6 +124,33 @@ func TestUnitizedFromTheApp(t *testing.T) {
 	}
 	if (u.UAlpha.Value == nil) == (u.UAlpha.Undefined == "") {
 		t.Errorf("uα is neither a value nor explained: %+v", u.UAlpha)
+	}
+}
+
+// In blind mode the lead keeps the agreement figures but not Review: the
+// project info says so, and the service refuses.
+func TestBlindModeClosesReviewToTheLead(t *testing.T) {
+	sv := newServices(t)
+	adj := NewAdjudicationService(sv.projects.s)
+	info, err := sv.projects.OpenDemo()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sv.projects.SelectCoder(info.Lead.ID); err != nil {
+		t.Fatal(err)
+	}
+	if info, err = sv.projects.SetBlindMode(true); err != nil {
+		t.Fatal(err)
+	}
+	if !info.CanCompare || info.CanReview {
+		t.Errorf("lead in blind mode: canCompare %v, canReview %v; want true, false", info.CanCompare, info.CanReview)
+	}
+	in := ReviewInput{CoderA: info.Coders[0].ID, CoderB: info.Coders[1].ID}
+	if _, err := sv.agreement.Compute(AgreementInput{CoderA: in.CoderA, CoderB: in.CoderB}); err != nil {
+		t.Errorf("the lead's agreement figures in blind mode: %v", err)
+	}
+	if _, err := adj.Review(in); err == nil || decodeUIError(t, err).Kind != "forbidden" {
+		t.Errorf("Review as the lead in blind mode: %v", err)
 	}
 }
 

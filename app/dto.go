@@ -25,7 +25,11 @@ type ProjectInfo struct {
 	Current    *CoderDTO  `json:"current"` // nil until the user says who they are
 	BlindMode  bool       `json:"blindMode"`
 	CanCompare bool       `json:"canCompare"` // may open the agreement view
-	Documents  int        `json:"documents"`
+	CanReview  bool       `json:"canReview"`  // may open Review (blind mode is off)
+	// Adjudicator is the coder the lead named to adjudicate (nil: none);
+	// adjudication belongs to the lead or them, never to a coder of the pair.
+	Adjudicator *CoderDTO `json:"adjudicator"`
+	Documents   int       `json:"documents"`
 }
 
 // RecentProject is an entry of the recent-projects list.

@@ -18,6 +18,10 @@ import (
 type ImportOptionsDTO struct {
 	Encoding       string `json:"encoding"`
 	SpeakerPattern string `json:"speakerPattern"`
+	// Exclude names speakers left out of coding and analysis in every file
+	// where they speak (the interviewers the preview proposed and the user
+	// kept checked). The preview ignores it.
+	Exclude []string `json:"exclude"`
 }
 
 func (o ImportOptionsDTO) corpus() corpus.Options {
@@ -58,18 +62,21 @@ type PreviewTurnDTO struct {
 // FilePreviewDTO is what importing one file would store; Error is set (and
 // the rest empty) when it cannot be imported.
 type FilePreviewDTO struct {
-	Path       string           `json:"path"`
-	File       string           `json:"file"`
-	Size       int64            `json:"size"`
-	Name       string           `json:"name"`
-	Format     string           `json:"format"`
-	Encoding   string           `json:"encoding"`
-	Turns      int              `json:"turns"`
-	Words      int              `json:"words"`
-	Speakers   []string         `json:"speakers"`
-	Warnings   []string         `json:"warnings"`
-	FirstTurns []PreviewTurnDTO `json:"firstTurns"`
-	Error      string           `json:"error"`
+	Path     string   `json:"path"`
+	File     string   `json:"file"`
+	Size     int64    `json:"size"`
+	Name     string   `json:"name"`
+	Format   string   `json:"format"`
+	Encoding string   `json:"encoding"`
+	Turns    int      `json:"turns"`
+	Words    int      `json:"words"`
+	Speakers []string `json:"speakers"`
+	// Interviewers are the speakers that look like the interviewer,
+	// proposed for leaving out of coding (checked by default).
+	Interviewers []string         `json:"interviewers"`
+	Warnings     []string         `json:"warnings"`
+	FirstTurns   []PreviewTurnDTO `json:"firstTurns"`
+	Error        string           `json:"error"`
 }
 
 // KindCountDTO is how many possible identifiers of one kind a file holds.
@@ -89,6 +96,7 @@ type ImportedDTO struct {
 	Format      string   `json:"format"`
 	Encoding    string   `json:"encoding"`
 	Speakers    []string `json:"speakers"`
+	Excluded    []string `json:"excluded"` // speakers left out of coding at import
 	Warnings    []string `json:"warnings"`
 	// Identifiers is the number of likely identifiers the anonymisation check
 	// found in the file, and Kinds says which.
@@ -235,7 +243,7 @@ func (ds *DocumentService) Preview(path string, opt ImportOptionsDTO) (FilePrevi
 	out := FilePreviewDTO{
 		Path: pv.Path, File: pv.File, Size: pv.Size, Name: pv.Name, Format: pv.Format, Encoding: pv.Encoding,
 		Turns: pv.Turns, Words: pv.Words, Speakers: nonNilStrings(pv.Speakers), Warnings: nonNilStrings(pv.Warnings),
-		FirstTurns: make([]PreviewTurnDTO, len(pv.FirstTurns)),
+		Interviewers: nonNilStrings(pv.Interviewers), FirstTurns: make([]PreviewTurnDTO, len(pv.FirstTurns)),
 	}
 	for i, t := range pv.FirstTurns {
 		out.FirstTurns[i] = PreviewTurnDTO{t.Speaker, t.Timestamp, t.Text}
@@ -295,7 +303,7 @@ func (ds *DocumentService) ImportWith(paths []string, opt ImportOptionsDTO) (Imp
 	}
 	defer ds.imp.finish()
 	err = ds.s.withProject(func(p *store.Project) error {
-		res, err := project.Import(ctx, p, files, opt.corpus(), ds.s.coder, func(st project.ImportStep) {
+		res, err := project.ImportExcluding(ctx, p, files, opt.corpus(), opt.Exclude, ds.s.coder, func(st project.ImportStep) {
 			ds.s.emit("import:progress", ImportProgress{st.Done, st.Total, st.File, st.Read, st.Size, st.Saving})
 		})
 		for _, r := range res {
@@ -313,7 +321,7 @@ func importedDTO(r project.FileReport) ImportedDTO {
 	d := ImportedDTO{
 		Name: r.Name, ID: r.ID, DuplicateOf: r.DuplicateOf, Turns: r.Turns, Words: r.Words,
 		File: r.File, Format: r.Format, Encoding: r.Encoding,
-		Speakers: nonNilStrings(r.Speakers), Warnings: nonNilStrings(r.Warnings),
+		Speakers: nonNilStrings(r.Speakers), Excluded: nonNilStrings(r.Excluded), Warnings: nonNilStrings(r.Warnings),
 		Identifiers: r.IdentifierCount(), Kinds: make([]KindCountDTO, len(r.Identifiers)),
 	}
 	for i, k := range r.Identifiers {

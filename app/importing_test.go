@@ -41,6 +41,10 @@ func TestImportDialogFlow(t *testing.T) {
 	if err != nil || pv.Error != "" || strings.Join(pv.Speakers, ",") != "MOD,P2" || pv.FirstTurns[1].Text != "hi there" {
 		t.Fatalf("preview = %+v, %v", pv, err)
 	}
+	// The moderator is proposed for leaving out of coding.
+	if strings.Join(pv.Interviewers, ",") != "MOD" {
+		t.Errorf("preview proposes %q as interviewers, want MOD", pv.Interviewers)
+	}
 	if pv, _ := sv.documents.Preview(sel.Files[2].Path, ImportOptionsDTO{}); !strings.HasPrefix(pv.Error, "empty.txt: ") {
 		t.Errorf("empty file preview error %q", pv.Error)
 	}
@@ -58,9 +62,12 @@ func TestImportDialogFlow(t *testing.T) {
 	if docs, _ := sv.documents.List(); len(docs) != 0 {
 		t.Fatalf("%d documents after a refused import", len(docs))
 	}
-	r, err := sv.documents.ImportWith([]string{sel.Files[0].Path, sel.Files[1].Path}, ImportOptionsDTO{SpeakerPattern: dash})
+	r, err := sv.documents.ImportWith([]string{sel.Files[0].Path, sel.Files[1].Path}, ImportOptionsDTO{SpeakerPattern: dash, Exclude: []string{"MOD"}})
 	if err != nil || r.Cancelled || len(r.Files) != 2 || r.Files[1].Turns != 2 || strings.Join(r.Files[1].Speakers, ",") != "MOD,P2" {
 		t.Fatalf("import = %+v, %v", r, err)
+	}
+	if strings.Join(r.Files[1].Excluded, ",") != "MOD" || len(r.Files[0].Excluded) != 0 {
+		t.Errorf("left out at import: %q and %q, want MOD in P2 only", r.Files[0].Excluded, r.Files[1].Excluded)
 	}
 	if r.Files[0].Identifiers == 0 || r.Files[0].Kinds[0].Kind != "phone" {
 		t.Errorf("identifiers of P1 = %d %+v, want the phone number", r.Files[0].Identifiers, r.Files[0].Kinds)

@@ -167,6 +167,24 @@ func (ps *ProjectService) AddCoder(name string) (*ProjectInfo, error) {
 	return ps.SelectCoder(id)
 }
 
+// SetAdjudicator names the coder who may adjudicate besides the lead (0:
+// nobody); only the lead may. Journalled.
+func (ps *ProjectService) SetAdjudicator(coder int64) (*ProjectInfo, error) {
+	var info *ProjectInfo
+	err := ps.s.withProject(func(p *store.Project) error {
+		if ps.s.coder == 0 {
+			return errNoCoder
+		}
+		if err := p.SetAdjudicator(coder, ps.s.coder); err != nil {
+			return err
+		}
+		var err error
+		info, err = ps.s.infoLocked()
+		return err
+	})
+	return info, err
+}
+
 // SetBlindMode turns blind mode on or off; only the lead may.
 func (ps *ProjectService) SetBlindMode(on bool) (*ProjectInfo, error) {
 	var info *ProjectInfo

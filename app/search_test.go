@@ -158,6 +158,23 @@ func TestSearchRespectsBlindModeAndTheCodingRules(t *testing.T) {
 	}
 }
 
+// Blind mode binds the lead too: her search cannot reach Ben's coding.
+func TestSearchInBlindModeHidesOthersCodingFromTheLead(t *testing.T) {
+	sv := newServices(t)
+	ss, _ := demoAs(t, sv, "Aisha")
+	defer ss.release()
+	if _, err := sv.projects.SetBlindMode(true); err != nil {
+		t.Fatal(err)
+	}
+	_, err := ss.Search(`code:Autonomy@Ben`, 0)
+	if ue := decodeUIError(t, err); ue.Code != "invalid" || !strings.Contains(ue.Message, "blind mode") {
+		t.Errorf("the lead searching Ben's layer in blind mode: %+v", ue)
+	}
+	if _, err := ss.Search(`code:Autonomy@Aisha`, 0); err != nil {
+		t.Errorf("the lead searching her own layer: %v", err)
+	}
+}
+
 func (s *Session) mustInfo(t *testing.T) *ProjectInfo {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -213,6 +213,13 @@ func (s *Session) infoLocked() (*ProjectInfo, error) {
 			return nil, err
 		}
 		info.CanCompare = v.CanCompare()
+		info.CanReview = v.CanReview()
+	}
+	if adj, ok, err := p.Adjudicator(); err != nil {
+		return nil, err
+	} else if ok {
+		a := coderDTO(adj)
+		info.Adjudicator = &a
 	}
 	return info, nil
 }

@@ -80,19 +80,37 @@ func TestThemesDefaultToTheConsensus(t *testing.T) {
 			ben = c.ID
 		}
 	}
+	// Aisha, the lead, coded one layer: Chen, whom she names, adjudicates.
+	chen, err := sv.projects.AddCoder("Chen")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sv.projects.SelectCoder(aisha); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sv.projects.SetAdjudicator(chen.Current.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sv.projects.SelectCoder(chen.Current.ID); err != nil {
+		t.Fatal(err)
+	}
 	rv, err := NewAdjudicationService(sv.projects.s).Start(ReviewInput{CoderA: aisha, CoderB: ben})
 	if err != nil || rv.Consensus == nil {
 		t.Fatalf("Start adjudication: %v", err)
+	}
+	if _, err := sv.projects.SelectCoder(aisha); err != nil {
+		t.Fatal(err)
 	}
 	ls, err := ts.Layers()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(ls) != 4 || ls[0].Kind != "all" || ls[0].Default || ls[1].Coder != rv.Consensus.ID || ls[1].Kind != "consensus" || !ls[1].Default {
+	// all, the consensus, Aisha, Ben and Chen (who coded nothing)
+	if len(ls) != 5 || ls[0].Kind != "all" || ls[0].Default || ls[1].Coder != rv.Consensus.ID || ls[1].Kind != "consensus" || !ls[1].Default {
 		t.Fatalf("Layers = %+v", ls)
 	}
-	if !reflect.DeepEqual(ls[0].Coders, []string{"Aisha", "Ben"}) {
-		t.Errorf("all coders reads %v, want the two coders only", ls[0].Coders)
+	if !reflect.DeepEqual(ls[0].Coders, []string{"Aisha", "Ben", "Chen"}) {
+		t.Errorf("all coders reads %v, want the three coders only", ls[0].Coders)
 	}
 	sum, err := ts.Summary(SummaryInput{Layer: ls[1].Coder})
 	if err != nil || sum.Scope.Layer.Kind != "consensus" || uncodedRows(sum.Rows) {

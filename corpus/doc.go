@@ -141,6 +141,12 @@
 // (blocks separated by blank lines, or single lines when there are no blank
 // lines), each a turn with no speaker.
 //
+// [LikelyInterviewers] proposes the speakers who look like the interviewer,
+// for the import to leave out of coding: labels naming the role
+// ([IsInterviewerLabel]: Interviewer, I, Int, Facilitator, Moderator,
+// Researcher, Q, maybe numbered), else the one speaker who clearly asks
+// most of the questions (turns ending in "?").
+//
 // Options.SpeakerPattern replaces this detection in the text-like formats
 // (.txt, .md, .docx, .odt, .rtf): a Go regular expression matched at the
 // start of each line, with a group named "speaker" and optionally one named

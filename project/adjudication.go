@@ -51,10 +51,11 @@ type ReviewItem struct {
 }
 
 // Disagreements lists the disagreements between two coders with the
-// decisions already taken on them. The viewer must be allowed to compare
-// (Viewer.CanCompare), as for every adjudication use case.
+// decisions already taken on them. It shows both coders' passages, so it is
+// refused to everyone, the lead included, while blind mode is on
+// (Viewer.CanReview); settling them is MayAdjudicate's.
 func Disagreements(p *store.Project, v Viewer, req ReviewRequest) (Review, error) {
-	if err := v.mayCompare(); err != nil {
+	if err := v.mayReview(); err != nil {
 		return Review{}, err
 	}
 	rv, _, err := review(p, req)
@@ -67,12 +68,15 @@ func Disagreements(p *store.Project, v Viewer, req ReviewRequest) (Review, error
 // settled disagreements. It can be called again: passages already copied or
 // decided are left as they are.
 func StartAdjudication(p *store.Project, v Viewer, req ReviewRequest) (Review, error) {
-	if err := v.mayCompare(); err != nil {
+	if err := v.mayReview(); err != nil {
 		return Review{}, err
 	}
 	rv, agreed, err := review(p, req)
 	if err != nil {
 		return rv, err
+	}
+	if err := v.MayAdjudicate(rv.CoderA, rv.CoderB); err != nil {
+		return Review{}, err
 	}
 	c, err := p.ConsensusLayer(rv.CoderA.ID, rv.CoderB.ID, true)
 	if err != nil {
@@ -105,13 +109,18 @@ type DecideRequest struct {
 }
 
 // Decide records the viewer's decision on one disagreement in the consensus
-// layer (which adjudication must have started) and returns it.
+// layer (which adjudication must have started) and returns it. Only the
+// lead or the named adjudicator, neither of them one of the pair, may
+// (Viewer.MayAdjudicate).
 func Decide(p *store.Project, v Viewer, req DecideRequest) (store.Decision, error) {
-	if err := v.mayCompare(); err != nil {
+	if err := v.mayReview(); err != nil {
 		return store.Decision{}, err
 	}
 	rv, _, err := review(p, req.ReviewRequest)
 	if err != nil {
+		return store.Decision{}, err
+	}
+	if err := v.MayAdjudicate(rv.CoderA, rv.CoderB); err != nil {
 		return store.Decision{}, err
 	}
 	if rv.Consensus.ID == 0 {
@@ -133,7 +142,18 @@ func Decide(p *store.Project, v Viewer, req DecideRequest) (store.Decision, erro
 // Reopen takes back the decision on one disagreement and its segments, as
 // the viewer.
 func Reopen(p *store.Project, v Viewer, req ReviewRequest, key string) error {
-	if err := v.mayCompare(); err != nil {
+	if err := v.mayReview(); err != nil {
+		return err
+	}
+	a, err := p.Coder(req.CoderA)
+	if err != nil {
+		return err
+	}
+	b, err := p.Coder(req.CoderB)
+	if err != nil {
+		return err
+	}
+	if err := v.MayAdjudicate(a, b); err != nil {
 		return err
 	}
 	c, err := p.ConsensusLayer(req.CoderA, req.CoderB, false)

@@ -18,6 +18,8 @@ func TestAdjudicationBuildsAConsensusLayer(t *testing.T) {
 	}
 	lead, _ := p.Lead()
 	ben, _ := p.CoderByName(DemoSecondCoder)
+	// The lead coded one of the two layers, so a third person adjudicates.
+	chen := nameAdjudicator(t, p, "Chen")
 	before := map[int64]int{}
 	for _, c := range []store.Coder{lead, ben} {
 		segs, _ := p.Segments(store.SegmentFilter{Coder: c.ID})
@@ -25,7 +27,7 @@ func TestAdjudicationBuildsAConsensusLayer(t *testing.T) {
 	}
 	// Naming the pair in either order gives the same review.
 	req := ReviewRequest{CoderA: ben.ID, CoderB: lead.ID}
-	rv, err := Disagreements(p, leadViewer(t, p), req)
+	rv, err := Disagreements(p, adjudicatorViewer(t, p), req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,11 +47,11 @@ func TestAdjudicationBuildsAConsensusLayer(t *testing.T) {
 		}
 	}
 	first := rv.Items[0]
-	if _, err := Decide(p, leadViewer(t, p), DecideRequest{ReviewRequest: req, Key: first.Key, Action: AcceptA}); !errors.Is(err, store.ErrInvalid) {
+	if _, err := Decide(p, adjudicatorViewer(t, p), DecideRequest{ReviewRequest: req, Key: first.Key, Action: AcceptA}); !errors.Is(err, store.ErrInvalid) {
 		t.Errorf("deciding before adjudication started: %v", err)
 	}
 
-	rv, err = StartAdjudication(p, leadViewer(t, p), req)
+	rv, err = StartAdjudication(p, adjudicatorViewer(t, p), req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +63,7 @@ func TestAdjudicationBuildsAConsensusLayer(t *testing.T) {
 	if len(agreedSegs) == 0 || len(agreedSegs) > rv.Agreed {
 		t.Errorf("consensus holds %d segments after copying %d agreed passages", len(agreedSegs), rv.Agreed)
 	}
-	if again, _ := StartAdjudication(p, leadViewer(t, p), req); again.Consensus.ID != consensus.ID {
+	if again, _ := StartAdjudication(p, adjudicatorViewer(t, p), req); again.Consensus.ID != consensus.ID {
 		t.Errorf("starting again made another layer")
 	}
 
@@ -76,7 +78,7 @@ func TestAdjudicationBuildsAConsensusLayer(t *testing.T) {
 	}
 	for _, tt := range tests {
 		tt.req.ReviewRequest = req
-		if _, err := Decide(p, leadViewer(t, p), tt.req); (err == nil) != tt.wantOK {
+		if _, err := Decide(p, adjudicatorViewer(t, p), tt.req); (err == nil) != tt.wantOK {
 			t.Errorf("%s: %v", tt.name, err)
 		}
 	}
@@ -88,11 +90,11 @@ func TestAdjudicationBuildsAConsensusLayer(t *testing.T) {
 		if i == 1 {
 			dr.Action, dr.Start, dr.End, dr.Code = Adjust, it.Extent.Start, it.Extent.End, max(it.CodeA, it.CodeB)
 		}
-		if _, err := Decide(p, leadViewer(t, p), dr); err != nil {
+		if _, err := Decide(p, adjudicatorViewer(t, p), dr); err != nil {
 			t.Fatalf("deciding %s: %v", it.Key, err)
 		}
 	}
-	if err := Reopen(p, leadViewer(t, p), req, rv.Items[2].Key); err != nil {
+	if err := Reopen(p, adjudicatorViewer(t, p), req, rv.Items[2].Key); err != nil {
 		t.Fatal(err)
 	}
 	p.Close()
@@ -103,14 +105,14 @@ func TestAdjudicationBuildsAConsensusLayer(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer p.Close()
-	rv, err = Disagreements(p, leadViewer(t, p), req)
+	rv, err = Disagreements(p, adjudicatorViewer(t, p), req)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if rv.Settled != len(rv.Items)-1 || rv.Items[2].Decision != nil || rv.Items[1].Decision.Action != Adjust {
 		t.Errorf("after reopening the file: %d of %d settled", rv.Settled, len(rv.Items))
 	}
-	if d := rv.Items[0].Decision; d == nil || d.Rationale != "A follows the codebook" || d.DecidedBy != lead.ID || d.DecidedAt == "" {
+	if d := rv.Items[0].Decision; d == nil || d.Rationale != "A follows the codebook" || d.DecidedBy != chen.ID || d.DecidedAt == "" {
 		t.Errorf("decision not recorded with who, when and why: %+v", d)
 	}
 	for _, c := range []store.Coder{lead, ben} {
@@ -134,7 +136,7 @@ func TestAdjudicationBuildsAConsensusLayer(t *testing.T) {
 	if err != nil || !strings.Contains(methods, "The consensus coding (Consensus), reached by adjudicating the disagreements between Aisha and Ben, was compared with Aisha's coding of 9 transcripts") {
 		t.Errorf("methods for the consensus: %v\n%s", err, methods)
 	}
-	if _, err := Disagreements(p, leadViewer(t, p), ReviewRequest{CoderA: consensus.ID, CoderB: lead.ID}); !errors.Is(err, store.ErrInvalid) {
+	if _, err := Disagreements(p, adjudicatorViewer(t, p), ReviewRequest{CoderA: consensus.ID, CoderB: lead.ID}); !errors.Is(err, store.ErrInvalid) {
 		t.Errorf("adjudicating a consensus against a coder: %v", err)
 	}
 }
@@ -207,4 +209,35 @@ func demoStudy(t *testing.T) (*store.Project, store.Coder, store.Coder) {
 		t.Fatal(err)
 	}
 	return p, lead, ben
+}
+
+// nameAdjudicator adds a coder and has the lead name them adjudicator.
+func nameAdjudicator(t testing.TB, p *store.Project, name string) store.Coder {
+	t.Helper()
+	lead, err := p.Lead()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := p.AddCoder(name, lead.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.SetAdjudicator(c.ID, lead.ID); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// adjudicatorViewer is the named adjudicator using the project.
+func adjudicatorViewer(t testing.TB, p *store.Project) Viewer {
+	t.Helper()
+	c, ok, err := p.Adjudicator()
+	if err != nil || !ok {
+		t.Fatalf("no adjudicator named: %v", err)
+	}
+	v, err := ViewerFor(p, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
 }

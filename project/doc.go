@@ -7,13 +7,20 @@
 // Who is asking is a Viewer (ViewerFor in the app; CommandLineViewer, the
 // lead with blind mode off, at a shell). Use cases that show coders' work
 // take the viewer and enforce blind mode themselves: in blind mode every
-// coder sees only their own layer, and only the lead may compare.
+// coder, the lead included, sees only their own layer; only the lead may
+// compare, and then sees figures only, since Review (the disagreements,
+// passage by passage) opens for nobody until blind mode is off. Settling
+// disagreements belongs to the lead or the adjudicator the lead names
+// (store settings), never to either coder of the pair
+// (Viewer.MayAdjudicate).
 //
 // The use cases, by file:
 //
 //   - The bundled demo study (demo.go): CreateDemo.
 //   - Importing transcripts (importing.go): CollectFiles, PreviewFile,
-//     Import (with progress and cancelling), ImportFiles, ImportData,
+//     Import (with progress and cancelling), ImportExcluding (the
+//     interviewers the preview proposed left out of coding at import),
+//     ImportFiles, ImportData,
 //     CheckSpeakerPattern, ImportLine.
 //   - Case sheets (cases.go): ImportCaseSheet, ImportCaseSheetData,
 //     CaseSheetSummary.
@@ -37,7 +44,8 @@
 //   - Agreement among two or more coders: MultiAgreement (multi.go) and
 //     Krippendorff's unitizing alphas, UnitizedAgreement (unitized.go).
 //   - Adjudication (adjudication.go): Disagreements, StartAdjudication,
-//     Decide, Reopen, building a consensus layer.
+//     Decide, Reopen, building a consensus layer; who may is
+//     Viewer.MayAdjudicate (visibility.go).
 //   - Theme summaries (themes*.go): the figures of the Themes tab, themis
 //     summary and cooccurrence, and the report: DefaultLayer, Summarise
 //     (prevalence per code, factors rolled up), ByAttribute (code × value),

@@ -170,7 +170,9 @@ func TestStarsSurviveAdjudicationIntoTheConsensus(t *testing.T) {
 	lead, _ := p.Lead()
 	ben, _ := p.CoderByName(DemoSecondCoder)
 	asLead := leadViewer(t, p)
-	rv, err := StartAdjudication(p, asLead, ReviewRequest{CoderA: lead.ID, CoderB: ben.ID})
+	// The lead coded one layer: the adjudicator she names settles the pair.
+	nameAdjudicator(t, p, "Chen")
+	rv, err := StartAdjudication(p, adjudicatorViewer(t, p), ReviewRequest{CoderA: lead.ID, CoderB: ben.ID})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -116,7 +117,10 @@ type FilePreview struct {
 	Turns    int
 	Words    int
 	Speakers []string
-	Warnings []string
+	// Interviewers are the speakers that look like the interviewer
+	// (corpus.LikelyInterviewers), proposed for leaving out of coding.
+	Interviewers []string
+	Warnings     []string
 	// FirstTurns are the first few turns, their words cut to a line.
 	FirstTurns []PreviewTurn
 	// Err is why the file cannot be imported, naming it; nil when it can.
@@ -141,6 +145,7 @@ func PreviewFile(ctx context.Context, path string, opt corpus.Options, turns int
 	m := metaOf(path, d)
 	pv.Name, pv.Format, pv.Encoding, pv.Warnings = d.Name, m.Format, m.Encoding, m.Warnings
 	pv.Turns, pv.Words, pv.Speakers = len(d.Turns), d.Words, nonNil(d.Speakers())
+	pv.Interviewers = nonNil(corpus.LikelyInterviewers(d))
 	for _, t := range d.Turns {
 		if len(pv.FirstTurns) == turns {
 			break
@@ -187,6 +192,7 @@ type FileReport struct {
 	Turns       int
 	Words       int
 	Speakers    []string
+	Excluded    []string // speakers left out of coding at import
 	Warnings    []string
 	// Identifiers counts the likely identifiers (names, phone numbers, …)
 	// the anonymisation check found, by kind, most frequent first.
@@ -210,6 +216,17 @@ func (r FileReport) IdentifierCount() int {
 // unchanged. A file identical to a document already in the project is
 // reported as a duplicate and not stored again.
 func Import(ctx context.Context, p *store.Project, paths []string, opt corpus.Options, actor int64, progress func(ImportStep)) ([]FileReport, error) {
+	return ImportExcluding(ctx, p, paths, opt, nil, actor, progress)
+}
+
+// ImportExcluding is Import that also leaves the named speakers out of
+// coding and analysis (the document_speakers excluded flag) in every file
+// where they speak, in the same transaction: the interviewer, so that their
+// questions neither count in agreement nor are quoted, nor take a
+// participant's case attributes in search. A name no file's speaker has is
+// ignored (a file chosen for import may not have the interviewer the
+// preview of another proposed).
+func ImportExcluding(ctx context.Context, p *store.Project, paths []string, opt corpus.Options, exclude []string, actor int64, progress func(ImportStep)) ([]FileReport, error) {
 	if progress == nil {
 		progress = func(ImportStep) {}
 	}
@@ -240,7 +257,14 @@ func Import(ctx context.Context, p *store.Project, paths []string, opt corpus.Op
 			Turns: len(d.Turns), Words: d.Words, Speakers: speakers, Warnings: m.Warnings,
 			Identifiers: countKinds(anonymise.Scan(d.Text, anonymise.Options{Names: speakers})),
 		})
-		docs = append(docs, newDocument(base, d))
+		nd := newDocument(base, d)
+		for _, sp := range speakers {
+			if slices.Contains(exclude, sp) {
+				nd.Excluded = append(nd.Excluded, sp)
+			}
+		}
+		reports[len(reports)-1].Excluded = nd.Excluded
+		docs = append(docs, nd)
 	}
 	if len(bad) > 0 {
 		return nil, errors.Join(bad...)

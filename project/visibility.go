@@ -12,6 +12,10 @@ type Viewer struct {
 	Coder  store.Coder
 	IsLead bool
 	Blind  bool
+	// Lead is the project's lead and Adjudicator the coder the lead named to
+	// adjudicate (ID 0: nobody), for the adjudication rule and its messages.
+	Lead        store.Coder
+	Adjudicator store.Coder
 }
 
 // ViewerFor works out what coder id may see in p.
@@ -28,7 +32,11 @@ func ViewerFor(p *store.Project, coder int64) (Viewer, error) {
 	if err != nil {
 		return Viewer{}, err
 	}
-	return Viewer{Coder: c, IsLead: c.ID == lead.ID, Blind: blind}, nil
+	adj, _, err := p.Adjudicator()
+	if err != nil {
+		return Viewer{}, err
+	}
+	return Viewer{Coder: c, IsLead: c.ID == lead.ID, Blind: blind, Lead: lead, Adjudicator: adj}, nil
 }
 
 // CanSee reports whether the viewer may see the given coder's layer: in blind
@@ -37,8 +45,55 @@ func ViewerFor(p *store.Project, coder int64) (Viewer, error) {
 func (v Viewer) CanSee(coder int64) bool { return !v.Blind || coder == v.Coder.ID }
 
 // CanCompare reports whether the viewer may open the agreement view: always
-// for the lead, who runs the comparison; for others only once blind mode is off.
+// for the lead, who runs the comparison; for others only once blind mode is
+// off. The agreement view shows figures only, never a passage, so the lead
+// seeing them in blind mode does not break anyone's independence.
 func (v Viewer) CanCompare() bool { return v.IsLead || !v.Blind }
+
+// CanReview reports whether the viewer may list disagreements (Review): only
+// once blind mode is off, for everyone, the lead included, because every
+// disagreement shows both coders' passages.
+func (v Viewer) CanReview() bool { return !v.Blind }
+
+// mayReview is CanReview as the error the review use cases return.
+func (v Viewer) mayReview() error {
+	if v.CanReview() {
+		return nil
+	}
+	return errs.Errorf(errs.Forbidden, "blind mode is on, so nobody, %s included, sees another coder's passages; Review and adjudication open once the project lead (%s) turns blind mode off",
+		v.Coder.Name, v.Lead.Name)
+}
+
+// MayAdjudicate says whether the viewer may settle the disagreements of
+// coders a and b (nil) or why not. Adjudication belongs to the lead or the
+// adjudicator the lead names, and never to either coder of the pair: the
+// consensus must not be one of the two readings chosen by its own author.
+// So when the lead coded one of the layers, only a named adjudicator may.
+func (v Viewer) MayAdjudicate(a, b store.Coder) error {
+	if err := v.mayReview(); err != nil {
+		return err
+	}
+	if v.Coder.ID == a.ID || v.Coder.ID == b.ID {
+		if v.IsLead {
+			return errs.Errorf(errs.Forbidden, "%s coded one of the two layers being adjudicated (%s and %s), so the lead cannot settle them; only an adjudicator the lead names, who is neither coder, may (%s)",
+				v.Coder.Name, a.Name, b.Name, v.namedAdjudicator())
+		}
+		return errs.Errorf(errs.Forbidden, "%s coded one of the two layers being adjudicated (%s and %s); adjudication belongs to the project lead (%s) or an adjudicator the lead names, never to either coder",
+			v.Coder.Name, a.Name, b.Name, v.Lead.Name)
+	}
+	if v.IsLead || (v.Adjudicator.ID != 0 && v.Coder.ID == v.Adjudicator.ID) {
+		return nil
+	}
+	return errs.Errorf(errs.Forbidden, "adjudication belongs to the project lead (%s) or the adjudicator the lead names (%s); %s can read the disagreements but not settle them",
+		v.Lead.Name, v.namedAdjudicator(), v.Coder.Name)
+}
+
+func (v Viewer) namedAdjudicator() string {
+	if v.Adjudicator.ID == 0 {
+		return "none is named yet"
+	}
+	return "now " + v.Adjudicator.Name
+}
 
 // mayCompare is CanCompare as the error every comparison use case returns
 // (agreement, adjudication), so the refusal reads the same wherever it comes from.
@@ -57,7 +112,11 @@ func CommandLineViewer(p *store.Project) (Viewer, error) {
 	if err != nil {
 		return Viewer{}, err
 	}
-	return Viewer{Coder: lead, IsLead: true}, nil
+	adj, _, err := p.Adjudicator()
+	if err != nil {
+		return Viewer{}, err
+	}
+	return Viewer{Coder: lead, IsLead: true, Lead: lead, Adjudicator: adj}, nil
 }
 
 // SearchCoders names the coders whose coding a search may show the viewer:

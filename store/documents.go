@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -26,6 +27,9 @@ type NewDocument struct {
 	Hash       string // content hash used to detect re-imports
 	Words      int
 	Turns      []Turn
+	// Excluded are speakers left out of coding and analysis from the start
+	// (the interviewer), as SetSpeakerExcluded would mark them.
+	Excluded []string
 }
 
 // DocumentInfo is a document without its text.
@@ -54,6 +58,7 @@ type Imported struct {
 	DuplicateOf string // name of the identical document already in the project, when skipped
 	Turns       int
 	Words       int
+	Excluded    []string `json:",omitempty"` // speakers left out of coding at import
 }
 
 // ImportDocuments stores the documents in one transaction: either all new
@@ -109,7 +114,17 @@ func (p *Project) ImportDocumentsContext(ctx context.Context, docs []NewDocument
 				}
 			}
 			stmt.Close()
-			out = append(out, Imported{Name: name, ID: id, Turns: len(d.Turns), Words: d.Words})
+			var excluded []string
+			for _, sp := range d.Excluded {
+				if !slices.ContainsFunc(d.Turns, func(t Turn) bool { return t.Speaker == sp }) {
+					return fmt.Errorf("import %s: speaker %q to leave out does not speak in it", d.SourceName, sp)
+				}
+				if err := upsertSpeaker(tx, id, sp, 0, true); err != nil {
+					return fmt.Errorf("import %s: %w", d.SourceName, err)
+				}
+				excluded = append(excluded, sp)
+			}
+			out = append(out, Imported{Name: name, ID: id, Turns: len(d.Turns), Words: d.Words, Excluded: excluded})
 		}
 		return journal(tx, now, actor, "documents.import", out)
 	})

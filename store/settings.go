@@ -12,6 +12,9 @@ const (
 	settingBlind   = "blind_mode"
 	settingLead    = "lead_coder"
 	settingCreated = "created_at"
+	// settingAdjudicator is the coder the lead names to adjudicate pairs the
+	// lead cannot (their own coding among them); absent or "" when none.
+	settingAdjudicator = "adjudicator"
 )
 
 func (p *Project) setting(key string) (string, error) {
@@ -59,4 +62,60 @@ func (p *Project) SetBlindMode(on bool, actor int64) error {
 		}
 		return journal(tx, p.stamp(), actor, "settings.blind", map[string]any{"on": on})
 	})
+}
+
+// Adjudicator is the coder the lead named to adjudicate (ok false when
+// nobody is named).
+func (p *Project) Adjudicator() (c Coder, ok bool, err error) {
+	v, err := p.setting(settingAdjudicator)
+	if err != nil || v == "" {
+		return Coder{}, false, err
+	}
+	id, err := strconv.ParseInt(v, 10, 64)
+	if err != nil {
+		return Coder{}, false, fmt.Errorf("adjudicator setting %q: %w", v, err)
+	}
+	c, err = p.Coder(id)
+	if errors.Is(err, ErrNotFound) {
+		return Coder{}, false, nil // the named coder was removed: nobody is named
+	}
+	return c, err == nil, err
+}
+
+// SetAdjudicator names the coder who may adjudicate besides the lead (0:
+// nobody). Only the lead may, and a consensus layer cannot adjudicate.
+// The change is journalled, as blind mode's is.
+func (p *Project) SetAdjudicator(coder int64, actor int64) error {
+	lead, err := p.Lead()
+	if err != nil {
+		return err
+	}
+	if actor != lead.ID {
+		return fmt.Errorf("%w: only the project lead (%s) can name the adjudicator", ErrInvalid, lead.Name)
+	}
+	var name string
+	if coder != 0 {
+		c, err := p.Coder(coder)
+		if err != nil {
+			return err
+		}
+		if c.Kind != KindCoder {
+			return fmt.Errorf("%w: %s is a consensus layer and cannot adjudicate", ErrInvalid, c.Name)
+		}
+		name = c.Name
+	}
+	return p.tx(context.Background(), func(tx *sql.Tx) error {
+		if _, err := tx.Exec(`INSERT INTO settings(key, value) VALUES(?, ?)
+			ON CONFLICT(key) DO UPDATE SET value = excluded.value`, settingAdjudicator, idOrEmpty(coder)); err != nil {
+			return err
+		}
+		return journal(tx, p.stamp(), actor, "settings.adjudicator", map[string]any{"coder": coder, "name": name})
+	})
+}
+
+func idOrEmpty(id int64) string {
+	if id == 0 {
+		return ""
+	}
+	return strconv.FormatInt(id, 10)
 }

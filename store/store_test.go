@@ -228,6 +228,40 @@ func TestOnlyTheLeadChangesBlindMode(t *testing.T) {
 	if blind, _ := p.BlindMode(); blind {
 		t.Error("blind mode still on")
 	}
+	// Turning blind mode off changes who sees whose coding: the journal says who did it.
+	j, err := p.Journal(1)
+	if err != nil || len(j) != 1 || j[0].Action != "settings.blind" || j[0].Coder != lead.ID || j[0].Detail != `{"on":false}` {
+		t.Errorf("journal after turning blind mode off = %+v, %v", j, err)
+	}
+}
+
+func TestOnlyTheLeadNamesTheAdjudicator(t *testing.T) {
+	p, _, lead, other := newProject(t)
+	if _, ok, err := p.Adjudicator(); ok || err != nil {
+		t.Fatalf("a new project has an adjudicator: %v, %v", ok, err)
+	}
+	if err := p.SetAdjudicator(other.ID, other.ID); err == nil || !strings.Contains(err.Error(), "only the project lead (Aisha)") {
+		t.Fatalf("a coder named themself adjudicator: %v", err)
+	}
+	if err := p.SetAdjudicator(999, lead.ID); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("SetAdjudicator(unknown coder) = %v, want ErrNotFound", err)
+	}
+	if err := p.SetAdjudicator(other.ID, lead.ID); err != nil {
+		t.Fatal(err)
+	}
+	if c, ok, err := p.Adjudicator(); !ok || err != nil || c.ID != other.ID {
+		t.Fatalf("Adjudicator() = %+v, %v, %v; want %s", c, ok, err, other.Name)
+	}
+	j, err := p.Journal(1)
+	if err != nil || len(j) != 1 || j[0].Action != "settings.adjudicator" || j[0].Coder != lead.ID {
+		t.Errorf("journal after naming the adjudicator = %+v, %v", j, err)
+	}
+	if err := p.SetAdjudicator(0, lead.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, err := p.Adjudicator(); ok || err != nil {
+		t.Fatalf("adjudicator still named after clearing: %v, %v", ok, err)
+	}
 }
 
 func TestCasesAndRename(t *testing.T) {

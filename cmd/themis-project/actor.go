@@ -68,6 +68,35 @@ func addCoder(path, name string, out io.Writer) error {
 	})
 }
 
+// setAdjudicator is themis coders adjudicator FILE NAME|--none: the lead
+// (--as, or the lead by default) names who adjudicates besides the lead, or
+// nobody (name empty).
+func setAdjudicator(path string, name []string, out io.Writer) error {
+	return withProject(path, true, func(p *store.Project) error {
+		who, err := actor(p)
+		if err != nil {
+			return err
+		}
+		var id int64
+		if len(name) == 1 {
+			c, err := p.CoderByName(name[0])
+			if err != nil {
+				return fmt.Errorf("adjudicator %q: %w", name[0], err)
+			}
+			id = c.ID
+		}
+		if err := p.SetAdjudicator(id, who); err != nil {
+			return err
+		}
+		if id == 0 {
+			fmt.Fprintln(out, "no adjudicator named: only the lead adjudicates, and not a pair the lead coded")
+		} else {
+			fmt.Fprintf(out, "%s adjudicates, with the lead; never a pair they coded\n", strings.TrimSpace(name[0]))
+		}
+		return nil
+	})
+}
+
 func osUser() string {
 	if u, err := user.Current(); err == nil {
 		if u.Username != "" {

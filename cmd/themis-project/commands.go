@@ -84,6 +84,7 @@ func cmdImport(args []string, out io.Writer) error {
 	pattern := fs.String("speaker-pattern", "", `speaker labels: a regular expression with a group named "speaker" (and optionally "time") (default: detect)`)
 	preview := fs.Bool("preview", false, "show what each file would give; write nothing")
 	skipErrors := fs.Bool("skip-errors", false, "leave out files that cannot be read and import the rest")
+	leaveOut := fs.String("leave-out", "", "speakers (comma-separated, e.g. Interviewer) whose turns are left out of coding and analysis, in every file where they speak")
 	pos, err := parse(fs, args, 2, -1)
 	if err != nil {
 		return err
@@ -147,7 +148,13 @@ func cmdImport(args []string, out io.Writer) error {
 		if err != nil {
 			return err
 		}
-		res, err := project.Import(ctx, p, files, opt, who, nil)
+		var exclude []string
+		for _, n := range strings.Split(*leaveOut, ",") {
+			if n = strings.TrimSpace(n); n != "" {
+				exclude = append(exclude, n)
+			}
+		}
+		res, err := project.ImportExcluding(ctx, p, files, opt, exclude, who, nil)
 		if err != nil {
 			return fmt.Errorf("%w\nnothing was imported", err)
 		}
@@ -165,6 +172,10 @@ func printPreview(out io.Writer, pv project.FilePreview) {
 		prose.Count(pv.Turns, "turn", "turns"), len(pv.Speakers), listed(pv.Speakers), pv.Words)
 	for _, w := range pv.Warnings {
 		fmt.Fprintf(out, "  warning: %s\n", w)
+	}
+	if len(pv.Interviewers) > 0 {
+		fmt.Fprintf(out, "  looks like the interviewer: %s (leave out of coding with --leave-out %s)\n",
+			strings.Join(pv.Interviewers, ", "), strings.Join(pv.Interviewers, ","))
 	}
 	for _, t := range pv.FirstTurns {
 		label := t.Speaker
@@ -187,6 +198,9 @@ func printReport(out io.Writer, r project.FileReport) {
 		return
 	}
 	fmt.Fprintf(out, "  from %s (%s), %d speakers%s\n", r.File, formatOf(r.Format, r.Encoding), len(r.Speakers), listed(r.Speakers))
+	if len(r.Excluded) > 0 {
+		fmt.Fprintf(out, "  left out of coding: %s\n", strings.Join(r.Excluded, ", "))
+	}
 	for _, w := range r.Warnings {
 		fmt.Fprintf(out, "  warning: %s\n", w)
 	}
@@ -281,6 +295,18 @@ func cmdCoders(args []string, out io.Writer) error {
 		}
 		return addCoder(pos[0], pos[1], out)
 	}
+	if len(args) > 0 && args[0] == "adjudicator" {
+		fs := flag.NewFlagSet("coders adjudicator", flag.ContinueOnError)
+		none := fs.Bool("none", false, "name nobody: only the lead adjudicates")
+		pos, err := parse(fs, args[1:], 1, 2)
+		if err != nil {
+			return err
+		}
+		if *none == (len(pos) == 2) {
+			return usageError{"coders adjudicator takes a coder's NAME or --none"}
+		}
+		return setAdjudicator(pos[0], pos[1:], out)
+	}
 	fs := flag.NewFlagSet("coders", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print JSON")
 	pos, err := parse(fs, args, 1, 1)
@@ -296,20 +322,32 @@ func cmdCoders(args []string, out io.Writer) error {
 		if err != nil && !errors.Is(err, store.ErrNotFound) { // a project may have no lead yet
 			return err
 		}
+		adj, _, err := p.Adjudicator()
+		if err != nil {
+			return err
+		}
 		type coderJSON struct {
-			Name string `json:"name"`
-			Lead bool   `json:"lead"`
+			Name        string `json:"name"`
+			Lead        bool   `json:"lead"`
+			Adjudicator bool   `json:"adjudicator"`
 		}
 		list := []coderJSON{}
 		for _, c := range coders {
-			list = append(list, coderJSON{c.Name, c.ID == lead.ID})
+			list = append(list, coderJSON{c.Name, c.ID == lead.ID, adj.ID != 0 && c.ID == adj.ID})
 		}
 		if *asJSON {
 			return writeJSON(out, list)
 		}
 		for _, c := range list {
+			var roles []string
 			if c.Lead {
-				fmt.Fprintf(out, "%s (lead)\n", c.Name)
+				roles = append(roles, "lead")
+			}
+			if c.Adjudicator {
+				roles = append(roles, "adjudicator")
+			}
+			if len(roles) > 0 {
+				fmt.Fprintf(out, "%s (%s)\n", c.Name, strings.Join(roles, ", "))
 			} else {
 				fmt.Fprintln(out, c.Name)
 			}

@@ -15,11 +15,12 @@
 //
 //	themis new FILE.themis [--lead NAME] [--framework keyes|themes|outcomes-star|empty]
 //	themis demo FILE.themis
-//	themis import FILE.themis TRANSCRIPT|FOLDER... [--encoding utf-8|utf-16le|utf-16be|windows-1252] [--speaker-pattern REGEXP] [--preview] [--skip-errors]
+//	themis import FILE.themis TRANSCRIPT|FOLDER... [--encoding utf-8|utf-16le|utf-16be|windows-1252] [--speaker-pattern REGEXP] [--preview] [--skip-errors] [--leave-out NAME,...]
 //	themis docs FILE.themis [--json]
 //	themis text FILE.themis DOCUMENT
 //	themis coders FILE.themis [--json]
 //	themis coders add FILE.themis NAME
+//	themis coders adjudicator FILE.themis NAME|--none
 //	themis segments import FILE.themis CODINGS.csv
 //	themis segments export FILE.themis [--coder NAME]
 //	themis agreement FILE.themis --coders A,B[,C...] [--docs NAME,... | --sample] [--codes NAME,...] [--unit character|turn|sentence|paragraph|segment|document|unitized] [--threshold P] [--bootstrap N --seed S --resample document|turn] [--by code|factor|document [--code NAME]] [--format text|csv|md|html] [--statistic NAME] [--json]

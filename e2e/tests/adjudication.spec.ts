@@ -33,6 +33,10 @@ async function settledCount(): Promise<number> {
 test.beforeAll(async ({ browser }) => {
   fs.mkdirSync(path.dirname(projectPath()), { recursive: true });
   cli('demo', projectPath());
+  // Aisha, the lead, coded one of the two layers, so she may not settle
+  // them: she names Chen adjudicator, and Chen adjudicates.
+  cli('coders', 'add', projectPath(), 'Chen');
+  cli('coders', 'adjudicator', projectPath(), 'Chen');
   before.Aisha = segmentCount('Aisha');
   before.Ben = segmentCount('Ben');
   page = await openApp(browser);
@@ -42,12 +46,12 @@ test.afterAll(async () => {
   await page.close();
 });
 
-test('the lead opens a copy of the demo study and goes to Review', async () => {
+test('the adjudicator opens a copy of the demo study and goes to Review', async () => {
   answerOpenDialog([projectPath()]);
   await page.getByTestId('open-project').click();
   await expect(page.getByTestId('coder-picker')).toBeVisible();
-  await page.getByTestId('coder-Aisha').click();
-  await expect(page.getByTestId('current-coder')).toContainText('Aisha');
+  await page.getByTestId('coder-Chen').click();
+  await expect(page.getByTestId('current-coder')).toContainText('Chen');
 
   await page.getByTestId('tab-review').click();
   await expect(page.getByTestId('review-progress')).toHaveText(/^0 of \d+ settled$/);
@@ -121,7 +125,7 @@ test('decide three disagreements: accept A, take neither, adjust with a rational
   await expect(adjusted).toHaveCount(1);
   await adjusted.click();
   await expect(page.getByTestId('decision-action')).toHaveText('Adjusted the span');
-  await expect(page.getByTestId('decision-by')).toContainText('by Aisha');
+  await expect(page.getByTestId('decision-by')).toContainText('by Chen');
   await expect(page.getByTestId('decision-rationale')).toHaveText('Only the activity itself, not the reason given after it.');
   await expect(page.getByTestId('context-consensus').locator('mark')).toHaveText(shorter.join(''));
   await expect(page.getByTestId('detail-status')).toHaveText('✓ Adjusted the span');
@@ -133,7 +137,7 @@ test('decide three disagreements: accept A, take neither, adjust with a rational
 
 test('adjudication resumes after a reload, and nobody can code as the consensus', async () => {
   await page.reload();
-  await expect(page.getByTestId('current-coder')).toContainText('Aisha');
+  await expect(page.getByTestId('current-coder')).toContainText('Chen');
   await page.getByTestId('tab-review').click();
   await expect(page.getByTestId('review-progress')).toHaveText(`3 of ${total} settled`);
   await expect(page.getByTestId('review-start')).toHaveCount(0);

@@ -35,6 +35,10 @@ test.beforeAll(async ({ browser }) => {
   const txt = path.join(path.dirname(projectPath()), 'visitor-09.txt');
   fs.writeFileSync(txt, 'Interviewer: Where do you go on Tuesdays?\n\nV09: To Hebden Bridge with Zoe Marsh, and Jenny Holt drives. Ring me on 07700 900123.\n');
   cli('import', projectPath(), txt);
+  // Aisha, the lead, coded one of the two layers Review compares, so Chen,
+  // the adjudicator she names, is the one who adjusts spans there.
+  cli('coders', 'add', projectPath(), 'Chen');
+  cli('coders', 'adjudicator', projectPath(), 'Chen');
   page = await openApp(browser);
 });
 
@@ -174,6 +178,9 @@ test('segment-match agreement says its note once', async () => {
 });
 
 test('Review: context in whole words, and Adjust’s Start/End in view', async () => {
+  await page.getByTestId('switch-coder').click();
+  await page.getByTestId('coder-Chen').click();
+  await expect(page.getByTestId('current-coder')).toContainText('Chen');
   await page.getByTestId('tab-review').click();
   const startInline = page.getByTestId('start-inline');
   await page.locator('[data-testid^="disagreement-"][data-key]').first().click();
@@ -183,6 +190,9 @@ test('Review: context in whole words, and Adjust’s Start/End in view', async (
   for (const id of ['start-left', 'start-right', 'end-left', 'end-right']) expect(await uncovered(page, id), id).toBe(true);
   await shot(page, 'edges-10-review-adjust');
   await page.getByTestId('cancel-adjust').click();
+  await page.getByTestId('switch-coder').click();
+  await page.getByTestId('coder-Aisha').click();
+  await expect(page.getByTestId('current-coder')).toContainText('Aisha');
 });
 
 test('Anonymise: documents with findings, pseudonyms down the list, the kind chosen at replacement', async () => {

@@ -121,7 +121,8 @@ test('the lead sees kappa per code, the same as the CLI computes', async () => {
 });
 
 test('with blind mode off, quotes of both coders export as Markdown and HTML', async () => {
-  await page.getByTestId('blind-toggle').uncheck({ force: true }); // the styled switch covers the checkbox
+  await page.getByTestId('blind-toggle').click({ force: true }); // the styled switch covers the checkbox
+  await page.getByTestId('blind-off-confirm').click(); // turning it off is confirmed first
   await expect(page.getByTestId('blind-toggle')).not.toBeChecked();
   await page.getByTestId('tab-quotes').click();
   await page.getByTestId('quote-code-Positive affect').click();

@@ -44,14 +44,15 @@ type Handler func(args []string, out io.Writer) error
 var Commands = []Command{
 	{Name: "new", Args: "FILE.themis [--lead NAME] [--framework keyes|themes|outcomes-star|empty]", Help: "create a project starting from a built-in framework (default Keyes' flourishing) or an empty codebook"},
 	{Name: "demo", Args: "FILE.themis", Help: "write the bundled demo study (nine transcripts, two coders)"},
-	{Name: "import", Args: "FILE.themis TRANSCRIPT|FOLDER... [--encoding utf-8|utf-16le|utf-16be|windows-1252] [--speaker-pattern REGEXP] [--preview] [--skip-errors]",
+	{Name: "import", Args: "FILE.themis TRANSCRIPT|FOLDER... [--encoding utf-8|utf-16le|utf-16be|windows-1252] [--speaker-pattern REGEXP] [--preview] [--skip-errors] [--leave-out NAME,...]",
 		// The extensions are corpus.SupportedExtensions(), which themis
 		// cannot link; a test in cmd/themis-project keeps them equal.
 		Help: "import transcripts (" + ImportExtensions + "; folders recursively) in one transaction, all or none; " +
-			"--preview shows what each file would give without writing; --skip-errors leaves out files that cannot be read"},
+			"--preview shows what each file would give (and who looks like the interviewer) without writing; --skip-errors leaves out files that cannot be read; " +
+			"--leave-out Interviewer leaves that speaker's turns out of coding and analysis"},
 	{Name: "docs", Args: "FILE.themis [--json]", Help: "list documents: name, turns, words, characters"},
 	{Name: "text", Args: "FILE.themis DOCUMENT", Help: "print a document's stored text, exactly as offsets count it"},
-	{Name: "coders", Args: "FILE.themis [--json] | add FILE.themis NAME", Help: "list the project's coders, or add one (themis coders add study.themis Chen --as Chen: Chen adds themself)"},
+	{Name: "coders", Args: "FILE.themis [--json] | add FILE.themis NAME | adjudicator FILE.themis NAME|--none", Help: "list the project's coders, add one (themis coders add study.themis Chen --as Chen: Chen adds themself), or, as the lead, name who adjudicates besides the lead (never a pair they coded)"},
 	{Name: "segments", Args: "import FILE.themis CODINGS.csv | export FILE.themis [--coder NAME]", Help: "segments as CSV: document,coder,code,start,end,text"},
 	{Name: "agreement", Args: "FILE.themis --coders A,B[,C...] [--docs NAME,... | --sample] [--codes NAME,...] [--unit character|turn|sentence|paragraph|segment|document|unitized] [--threshold P] [--bootstrap N --seed S --resample document|turn] [--by code|factor|document [--code NAME]] [--format text|csv|md|html] [--statistic NAME] [--json]", Help: "agreement per code, factor and overall: Cohen's kappa and more for two coders, Fleiss' kappa and alpha for more, or the unitizing alphas"},
 	{Name: "codebook", Args: "list FILE.themis | export FILE.themis [--format yaml|json|qdc|md|html|csv] [--framework NAME] | import FILE.themis CODEBOOK.(yaml|json|qdc) | history FILE.themis [--framework NAME] | tag FILE.themis NAME [--note TEXT]", Help: "the project's codebooks: list them, export (REFI-QDA .qdc, printable Markdown/HTML, CSV), import as a new active framework, show the history of changes, tag a version"},

@@ -14,6 +14,8 @@ import { call, list, type Wire } from './wire';
  * group named "speaker" (optionally "time"), "" for automatic.
  */
 export type ImportOptions = Wire<app.ImportOptionsDTO>;
+/** what a preview reads with: the speakers to leave out matter only to the import */
+export type PreviewOptions = Omit<ImportOptions, 'exclude'>;
 
 /** A file to import; folder is relative to the chosen folder, "" at its top. */
 export type ImportFile = Wire<app.ImportFileDTO>;
@@ -68,6 +70,7 @@ function preview(p: FilePreview): FilePreview {
     turns: p.turns ?? 0,
     words: p.words ?? 0,
     speakers: list(p.speakers),
+    interviewers: list(p.interviewers),
     warnings: list(p.warnings),
     firstTurns: list(p.firstTurns).map((t) => ({ speaker: t.speaker ?? '', timestamp: t.timestamp ?? '', text: t.text ?? '' })),
     error: p.error ?? '',
@@ -85,6 +88,7 @@ function imported(r: ImportedFile): ImportedFile {
     turns: r.turns ?? 0,
     words: r.words ?? 0,
     speakers: list(r.speakers),
+    excluded: list(r.excluded),
     warnings: list(r.warnings),
     identifiers: r.identifiers ?? 0,
     kinds: list(r.kinds),
@@ -108,8 +112,8 @@ export const importApi = {
     return call(async () => (await Documents.CheckSpeakerPattern(pattern)) ?? '');
   },
   /** Parses one file with the options, writing nothing. Rejects only for an unusable pattern. */
-  async preview(path: string, options: ImportOptions): Promise<FilePreview> {
-    return call(async () => preview(await Documents.Preview(path, options)));
+  async preview(path: string, options: PreviewOptions): Promise<FilePreview> {
+    return call(async () => preview(await Documents.Preview(path, options as app.ImportOptionsDTO)));
   },
   /** Imports the files in one transaction; rejects naming the files that cannot be read. */
   async import(paths: string[], options: ImportOptions): Promise<ImportReport> {

@@ -21,6 +21,8 @@ function projectInfo(p: Wire<app.ProjectInfo> | null | undefined): ProjectInfo |
     current: p.current ? coder(p.current) : null,
     blindMode: !!p.blindMode,
     canCompare: !!p.canCompare,
+    canReview: !!p.canReview,
+    adjudicator: p.adjudicator ? coder(p.adjudicator) : undefined,
     documents: p.documents,
   };
 }
@@ -73,5 +75,9 @@ export const projectsApi = {
   },
   setBlindMode(on: boolean): Promise<ProjectInfo | null> {
     return projectCall(() => Projects.SetBlindMode(on));
+  },
+  /** 0 names nobody: only the lead adjudicates (never a pair the lead coded) */
+  setAdjudicator(coder: number): Promise<ProjectInfo | null> {
+    return projectCall(() => Projects.SetAdjudicator(coder));
   },
 };

@@ -101,6 +101,28 @@ describe('App', () => {
     expect(mocked.agreement).not.toHaveBeenCalled();
   });
 
+  it('asks the lead before turning blind mode off, saying who will see what; Review stays closed to her until then', async () => {
+    mocked.start.mockResolvedValue({ project: info({ blindMode: true, canReview: false }), recent: [], defaultFolder: '/d', error: '' });
+    render(App);
+    const toggle = await screen.findByTestId('blind-toggle');
+    expect(toggle).toBeChecked();
+    await fireEvent.click(screen.getByTestId('tab-review'));
+    expect(screen.getByTestId('review-unavailable')).toHaveTextContent('nobody, you included, sees another coder’s passages');
+    await fireEvent.click(toggle);
+    const dialog = await screen.findByTestId('blind-off-dialog');
+    expect(dialog).toHaveTextContent('Aisha and Ben will see each other’s coding in the reader, search, quotes and themes; Review opens');
+    expect(toggle).toBeChecked();
+    expect(mocked.setBlindMode).not.toHaveBeenCalled();
+    await fireEvent.click(screen.getByTestId('blind-off-cancel'));
+    expect(screen.queryByTestId('blind-off-dialog')).toBeNull();
+    expect(mocked.setBlindMode).not.toHaveBeenCalled();
+    await fireEvent.click(toggle);
+    mocked.setBlindMode.mockResolvedValue(info({ blindMode: false, canReview: true }));
+    await fireEvent.click(await screen.findByTestId('blind-off-confirm'));
+    expect(mocked.setBlindMode).toHaveBeenCalledWith(false);
+    await vi.waitFor(() => expect(screen.queryByTestId('blind-off-dialog')).toBeNull());
+  });
+
   it('shows a notice that goes by itself', async () => {
     vi.useFakeTimers();
     try {

@@ -109,7 +109,7 @@ describe('ImportDialog', () => {
     let finish!: (v: unknown) => void;
     m(Docs.ImportWith).mockImplementation(() => new Promise((r) => (finish = r)));
     await fireEvent.click(screen.getByTestId('import-confirm'));
-    expect(m(Docs.ImportWith)).toHaveBeenCalledWith(['/in/P003.vtt', '/in/P004.txt'], { encoding: '', speakerPattern: '' });
+    expect(m(Docs.ImportWith)).toHaveBeenCalledWith(['/in/P003.vtt', '/in/P004.txt'], { encoding: '', speakerPattern: '', exclude: [] });
     progress?.({ done: 1, total: 2, name: 'P004.txt', read: 5 << 20, size: 10 << 20, saving: false });
     await waitFor(() => expect(screen.getByTestId('import-progress')).toHaveTextContent('Reading 2 of 2'));
     expect(screen.getByTestId('import-progress')).toHaveTextContent('P004.txt');

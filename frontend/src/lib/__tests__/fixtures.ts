@@ -20,6 +20,7 @@ export function info(over: Partial<ProjectInfo> = {}): ProjectInfo {
     current: aisha,
     blindMode: false,
     canCompare: true,
+    canReview: true,
     documents: 2,
     ...over,
   };

@@ -4,7 +4,7 @@ vi.mock('../wailsjs/runtime/runtime', () => ({ EventsOn: vi.fn(() => () => {}) }
 
 import { ImportStore } from '../stores/importing.svelte';
 import { pv } from './importFixtures';
-import type { FilePreview, ImportOptions, ImportProgress, ImportReport, ImportSelection, importApi } from '../importApi';
+import type { FilePreview, ImportOptions, PreviewOptions, ImportProgress, ImportReport, ImportSelection, importApi } from '../importApi';
 
 type Api = typeof importApi;
 
@@ -20,10 +20,10 @@ function fakeApi(previews: Record<string, FilePreview> = {}) {
     chooseFolder: vi.fn(async () => sel(Object.keys(previews), { folder: '/data/interviews', skipped: [{ path: '/data/interviews/notes.pdf', file: 'notes.pdf', reason: 'not a transcript format Themis reads (.pdf)' }] })),
     speakerPresets: vi.fn(async () => [{ id: 'zoom', label: 'Zoom', pattern: '^\\[(?P<speaker>[^\\]]+)\\]', example: '[Sarah] 10:03' }]),
     checkSpeakerPattern: vi.fn(async (p: string) => (p.includes('speaker') ? '' : 'the speaker pattern needs a group named "speaker"')),
-    preview: vi.fn(async (path: string, _o: ImportOptions) => previews[path]),
+    preview: vi.fn(async (path: string, _o: PreviewOptions) => previews[path]),
     import: vi.fn(async (paths: string[], _o: ImportOptions): Promise<ImportReport> => ({
       cancelled: false,
-      files: paths.map((p, i) => ({ ...previews[p], id: i + 1, duplicateOf: '', identifiers: 0, kinds: [] })),
+      files: paths.map((p, i) => ({ ...previews[p], id: i + 1, duplicateOf: '', identifiers: 0, kinds: [], excluded: [] })),
     })),
     cancel: vi.fn(async () => true),
     onProgress: vi.fn((cb: (p: ImportProgress) => void) => {
@@ -53,6 +53,24 @@ describe('ImportStore', () => {
     expect(s.failing.map((r) => r.file.file)).toEqual(['broken.docx']);
     expect(s.current?.file.file).toBe('a.vtt');
     expect(s.canImport).toBe(true);
+  });
+
+  it('proposes the interviewers for leaving out, checked by default, and imports with the choice', async () => {
+    const { api } = fakeApi({
+      '/d/a.txt': pv('/d/a.txt', { interviewers: ['Interviewer'] }),
+      '/d/b.txt': pv('/d/b.txt', { speakers: ['Int', 'P004', 'Moderator'], interviewers: ['Interviewer', 'Moderator'] }),
+    });
+    const s = new ImportStore({ api });
+    await s.chooseFiles();
+    await vi.waitFor(() => expect(s.previewing).toBe(false));
+    expect(s.interviewers).toEqual([{ name: 'Interviewer', files: 2 }, { name: 'Moderator', files: 1 }]);
+    expect(s.excluded).toEqual(['Interviewer', 'Moderator']);
+    s.setLeftOut('Moderator', false);
+    expect(s.excluded).toEqual(['Interviewer']);
+    await s.runImport();
+    expect(api.import).toHaveBeenCalledWith(['/d/a.txt', '/d/b.txt'], { encoding: '', speakerPattern: '', exclude: ['Interviewer'] });
+    // Previews never send the choice: it does not change what a file gives.
+    expect(api.preview).toHaveBeenCalledWith('/d/a.txt', { encoding: '', speakerPattern: '' });
   });
 
   it('does nothing when the file dialog is cancelled', async () => {
@@ -118,11 +136,11 @@ describe('ImportStore', () => {
     let finish!: () => void;
     api.import.mockImplementationOnce(async (paths: string[]) => {
       await new Promise<void>((r) => (finish = r));
-      return { cancelled: false, files: paths.map((p, i) => ({ ...three[p as keyof typeof three], id: i + 1, duplicateOf: '', identifiers: 2, kinds: [{ kind: 'name', count: 2 }] })) };
+      return { cancelled: false, files: paths.map((p, i) => ({ ...three[p as keyof typeof three], id: i + 1, duplicateOf: '', identifiers: 2, kinds: [{ kind: 'name', count: 2 }], excluded: [] })) };
     });
     const done = s.runImport();
     expect(s.phase).toBe('importing');
-    expect(api.import).toHaveBeenCalledWith(['/d/a.vtt', '/d/b.txt'], { encoding: 'utf-8', speakerPattern: '' });
+    expect(api.import).toHaveBeenCalledWith(['/d/a.vtt', '/d/b.txt'], { encoding: 'utf-8', speakerPattern: '', exclude: [] });
     emit({ done: 1, total: 2, name: 'b.txt', read: 0, size: 0, saving: false });
     emit({ done: 0, total: 2, name: 'a.vtt', read: 10, size: 20, saving: false }); // late
     expect(s.progress).toMatchObject({ done: 1, name: 'b.txt' });

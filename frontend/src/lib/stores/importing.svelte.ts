@@ -2,7 +2,7 @@ import {
   importApi as defaultApi,
   type FilePreview,
   type ImportFile,
-  type ImportOptions,
+  type PreviewOptions,
   type ImportProgress,
   type ImportReport,
   type SkippedFile,
@@ -94,7 +94,27 @@ export class ImportStore {
     if (this.speakerMode === 'custom') return this.customPattern;
     return this.presets.find((p) => p.id === this.speakerMode)?.pattern ?? '';
   });
-  options: ImportOptions = $derived({ encoding: this.encoding, speakerPattern: this.pattern });
+  /** interviewers the user chose to keep in coding after all (the proposal is to leave them out) */
+  keptIn = $state<string[]>([]);
+  options: PreviewOptions = $derived({ encoding: this.encoding, speakerPattern: this.pattern });
+  /**
+   * The speakers that look like the interviewer in any readable file, with
+   * how many files they speak in, in the order first met: proposed for
+   * leaving out of coding and analysis, checked by default.
+   */
+  interviewers: { name: string; files: number }[] = $derived.by(() => {
+    const out: { name: string; files: number }[] = [];
+    for (const r of this.ready) {
+      for (const name of r.preview!.interviewers) {
+        const seen = out.find((i) => i.name === name);
+        if (seen) seen.files++;
+        else out.push({ name, files: 1 });
+      }
+    }
+    return out;
+  });
+  /** the speakers the import leaves out */
+  excluded: string[] = $derived(this.interviewers.map((i) => i.name).filter((n) => !this.keptIn.includes(n)));
   /** previews that have come back */
   previewed: number = $derived(this.rows.filter((r) => r.preview !== null).length);
   /** the files that will be imported */
@@ -186,6 +206,11 @@ export class ImportStore {
     this.selected = path;
   }
 
+  /** Checks or unchecks leaving a proposed interviewer out of coding. */
+  setLeftOut(name: string, out: boolean) {
+    this.keptIn = out ? this.keptIn.filter((n) => n !== name) : [...this.keptIn.filter((n) => n !== name), name];
+  }
+
   setEncoding(encoding: string) {
     if (encoding === this.encoding) return;
     this.encoding = encoding;
@@ -244,7 +269,7 @@ export class ImportStore {
       if (this.phase === 'importing' && (!this.progress || further(p, this.progress))) this.progress = p;
     });
     try {
-      const report = await this.api.import(paths, this.options);
+      const report = await this.api.import(paths, { ...this.options, exclude: this.excluded });
       this.report = report;
       this.phase = report.cancelled ? 'cancelled' : 'done';
       if (!report.cancelled && report.files.some((f) => f.id !== 0)) await this.onImported();

@@ -154,6 +154,11 @@ export class ProjectStore {
     return this.run(async () => this.adopt(await api.setBlindMode(on)));
   }
 
+  /** The lead names who adjudicates besides the lead (0: nobody). */
+  setAdjudicator(coder: number): Promise<boolean> {
+    return this.run(async () => this.adopt(await api.setAdjudicator(coder)));
+  }
+
   /** Re-reads the project info (e.g. the document count after an import). */
   refresh(): Promise<boolean> {
     return this.run(async () => {

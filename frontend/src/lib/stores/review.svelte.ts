@@ -10,6 +10,7 @@ import type {
 } from '../types';
 import { toasts as defaultToasts, type ToastStore } from './toasts.svelte';
 import { whileBusy } from './busy';
+import { adjudicationRefusal } from '../blind';
 import type { Changes } from './changes';
 
 /** The list's filters; 0 and "" mean any. */
@@ -90,6 +91,10 @@ export class ReviewStore {
   busy = $state(false);
   /** why the review could not be loaded; "" when it could */
   problem = $state('');
+  /** who is using the project, the lead and the named adjudicator: who may settle a pair */
+  current = $state<Coder | null>(null);
+  lead = $state<Coder | null>(null);
+  adjudicator = $state<Coder | undefined>(undefined);
 
   /** the disagreements shown, in the review's order (largest first) */
   items: Disagreement[] = $derived.by(() => {
@@ -112,6 +117,21 @@ export class ReviewStore {
     /** told of the consensus coding each step writes, and of the consensus layer start makes */
     private changes?: Changes,
   ) {}
+
+  /** Why the current coder may read but not settle this pair; "" when they may settle it. */
+  get refusal(): string {
+    const a = this.coders.find((c) => c.id === this.coderA);
+    const b = this.coders.find((c) => c.id === this.coderB);
+    if (!a || !b || !this.lead) return '';
+    return adjudicationRefusal(this.current, this.lead, this.adjudicator, a, b);
+  }
+
+  /** Says who is using the project, so the screen knows who may settle which pair. */
+  setRoles(current: Coder | null, lead: Coder, adjudicator: Coder | undefined): void {
+    this.current = current;
+    this.lead = lead;
+    this.adjudicator = adjudicator;
+  }
 
   /** Why nothing can be reviewed with the current choice; "" when it can. */
   get blocker(): string {
@@ -265,7 +285,7 @@ export class ReviewStore {
   }
 
   private async act(fn: () => Promise<Review>): Promise<boolean> {
-    if (this.blocker || this.busy) return false;
+    if (this.blocker || this.busy || this.refusal) return false;
     return whileBusy(this, this.toasts, async () => {
       this.adopt(await fn());
       this.changes?.emit({ kind: 'segments' });

@@ -1639,6 +1639,7 @@ export namespace app {
 	    turns: number;
 	    words: number;
 	    speakers: string[];
+	    interviewers: string[];
 	    warnings: string[];
 	    firstTurns: PreviewTurnDTO[];
 	    error: string;
@@ -1658,6 +1659,7 @@ export namespace app {
 	        this.turns = source["turns"];
 	        this.words = source["words"];
 	        this.speakers = source["speakers"];
+	        this.interviewers = source["interviewers"];
 	        this.warnings = source["warnings"];
 	        this.firstTurns = this.convertValues(source["firstTurns"], PreviewTurnDTO);
 	        this.error = source["error"];
@@ -1727,6 +1729,7 @@ export namespace app {
 	export class ImportOptionsDTO {
 	    encoding: string;
 	    speakerPattern: string;
+	    exclude: string[];
 	
 	    static createFrom(source: any = {}) {
 	        return new ImportOptionsDTO(source);
@@ -1736,6 +1739,7 @@ export namespace app {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.encoding = source["encoding"];
 	        this.speakerPattern = source["speakerPattern"];
+	        this.exclude = source["exclude"];
 	    }
 	}
 	export class KindCountDTO {
@@ -1762,6 +1766,7 @@ export namespace app {
 	    format: string;
 	    encoding: string;
 	    speakers: string[];
+	    excluded: string[];
 	    warnings: string[];
 	    identifiers: number;
 	    kinds: KindCountDTO[];
@@ -1781,6 +1786,7 @@ export namespace app {
 	        this.format = source["format"];
 	        this.encoding = source["encoding"];
 	        this.speakers = source["speakers"];
+	        this.excluded = source["excluded"];
 	        this.warnings = source["warnings"];
 	        this.identifiers = source["identifiers"];
 	        this.kinds = this.convertValues(source["kinds"], KindCountDTO);
@@ -2619,6 +2625,8 @@ export namespace app {
 	    current?: CoderDTO;
 	    blindMode: boolean;
 	    canCompare: boolean;
+	    canReview: boolean;
+	    adjudicator?: CoderDTO;
 	    documents: number;
 	
 	    static createFrom(source: any = {}) {
@@ -2635,6 +2643,8 @@ export namespace app {
 	        this.current = this.convertValues(source["current"], CoderDTO);
 	        this.blindMode = source["blindMode"];
 	        this.canCompare = source["canCompare"];
+	        this.canReview = source["canReview"];
+	        this.adjudicator = this.convertValues(source["adjudicator"], CoderDTO);
 	        this.documents = source["documents"];
 	    }
 	

@@ -20,6 +20,8 @@ export function OpenDemo():Promise<app.ProjectInfo>;
 
 export function SelectCoder(arg1:number):Promise<app.ProjectInfo>;
 
+export function SetAdjudicator(arg1:number):Promise<app.ProjectInfo>;
+
 export function SetBlindMode(arg1:boolean):Promise<app.ProjectInfo>;
 
 export function Start():Promise<app.StartState>;

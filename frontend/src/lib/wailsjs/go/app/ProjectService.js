@@ -38,6 +38,10 @@ export function SelectCoder(arg1) {
   return window['go']['app']['ProjectService']['SelectCoder'](arg1);
 }
 
+export function SetAdjudicator(arg1) {
+  return window['go']['app']['ProjectService']['SetAdjudicator'](arg1);
+}
+
 export function SetBlindMode(arg1) {
   return window['go']['app']['ProjectService']['SetBlindMode'](arg1);
 }
