@@ -67,6 +67,8 @@ want() {
         console.log("pkg: frontend/themes.bench.ts");
         for (const f of r.files) for (const g of f.groups) for (const b of g.benchmarks) {
           const view = g.fullName.split(": ").pop();
+          // vitest reports a bench whose checks threw with no figures at all.
+          if (typeof b.mean !== "number") { console.log(`FAIL BenchmarkThemesUI/${view}: no figures, the screen did not show the new ones`); process.exitCode = 1; continue; }
           console.log(`BenchmarkThemesUI/${view}\t${b.sampleCount}\t${Math.round(b.mean * 1e6)} ns/op\t${b.median.toFixed(2)} ms-median\t${b.max.toFixed(2)} ms-slowest`);
         }' "$bin/themes-ui.json" 2>&1 ||
       { echo "FAIL themes-ui (vitest bench):"; cat "$bin/themes-ui.log"; }

@@ -6,7 +6,9 @@
 // DOM (tables and Observable Plot charts) shows the new figures. The API
 // mock answers at once, so this is the frontend's part only; the backend's
 // is BenchmarkThemes in project/. Run by `npm run bench` and scripts/bench.sh
-// (block themes-ui); `vitest run` does not pick it up (*.bench.ts).
+// (block themes-ui); `vitest run` does not pick it up (*.bench.ts). A bench
+// whose checks throw gets no figures in vitest's report, which bench.sh
+// reports as a failure.
 import { bench, describe, vi } from 'vitest';
 import { flushSync, mount, unmount } from 'svelte';
 
@@ -142,11 +144,54 @@ const api: ThemesApi = {
 /** The text the scope line shows for a case count, which every view prints. */
 const scopeText = (cases: number) => `${cases} documents · ${cases} cases`;
 
-const VIEWS: { view: ThemeView; label: string; shown: string }[] = [
-  { view: 'prevalence', label: 'prevalence (table + bar chart)', shown: '[data-testid="prevalence-chart"] svg' },
-  { view: 'attribute', label: 'by attribute (code x role table)', shown: '[data-testid="attribute-table"]' },
-  { view: 'cases', label: 'cases x codes (heat map + table, 60 of 200 columns)', shown: '[data-testid="cases-chart"] svg' },
-  { view: 'cooccurrence', label: 'co-occurrence (heat map + table, 16 x 16)', shown: '[data-testid="co-chart"] svg' },
+type Scope = ReturnType<typeof inScope>;
+const text = (root: HTMLElement, sel: string) => root.querySelector(sel)?.textContent?.trim() ?? '';
+
+/**
+ * Per view: what it draws (the chart, or the table), and one figure of its
+ * table that differs between the two filters, "" when the screen shows the
+ * figures of the cases in scope.
+ */
+const VIEWS: { view: ThemeView; label: string; shown: string; figure: (root: HTMLElement, cs: Scope) => string }[] = [
+  {
+    view: 'prevalence',
+    label: 'prevalence (table + bar chart)',
+    shown: '[data-testid="prevalence-chart"] svg',
+    figure: (root, cs) => {
+      const want = `${totals(codes[codes.length - 1], cs).cases} of ${cs.length}`;
+      const got = text(root, '[data-testid="prevalence-row-Social integration"] [data-testid="cell-cases"]');
+      return got === want ? '' : `Social integration's cases read "${got}", not "${want}"`;
+    },
+  },
+  {
+    view: 'attribute',
+    label: 'by attribute (code x role table)',
+    shown: '[data-testid="attribute-table"]',
+    figure: (root, cs) => {
+      const want = new Set(cs.map((c) => c.role)).size;
+      const got = root.querySelectorAll('[data-testid^="attribute-col-"]').length;
+      return got === want ? '' : `${got} role columns, not ${want}`;
+    },
+  },
+  {
+    view: 'cases',
+    label: 'cases x codes (heat map + table, 60 of 200 columns)',
+    shown: '[data-testid="cases-chart"] svg',
+    figure: (root, cs) => {
+      const got = text(root, '[data-testid="cases-table"] thead th:nth-child(3)');
+      return got === cs[1].name ? '' : `the second case column is "${got}", not "${cs[1].name}"`;
+    },
+  },
+  {
+    view: 'cooccurrence',
+    label: 'co-occurrence (heat map + table, 16 x 16)',
+    shown: '[data-testid="co-chart"] svg',
+    figure: (root, cs) => {
+      const want = String((2 * codes[0].id * cs.length) % 97);
+      const got = text(root, '[data-testid="co-cell"]');
+      return got === want ? '' : `the first co-occurrence cell reads "${got}", not "${want}"`;
+    },
+  },
 ];
 
 for (const v of VIEWS) {
@@ -176,14 +221,19 @@ for (const v of VIEWS) {
       v.label,
       async () => {
         // Toggles role = patient: 200 cases in scope, then 50, then 200 …
+        const before = target.querySelector(v.shown);
         await store.toggleValue('role', 'patient');
         flushSync();
-        const want = scopeText(inScope(store.filter).length);
-        const line = target.querySelector('[data-testid="themes-scope"]')?.textContent ?? '';
-        // The figures must be on screen, or the time measures nothing.
-        if (!line.includes(want) || line.includes('updating') || !target.querySelector(v.shown)) {
-          throw new Error(`${v.view}: the screen shows "${line}", not the new figures (${want})`);
-        }
+        // The new figures must be on screen, or the time measures nothing:
+        // the scope line, one figure of the table, and a chart drawn anew.
+        const cs = inScope(store.filter);
+        const want = scopeText(cs.length);
+        const line = text(target, '[data-testid="themes-scope"]');
+        if (!line.includes(want) || line.includes('updating')) throw new Error(`${v.view}: the scope reads "${line}", not "${want}"`);
+        const wrong = v.figure(target, cs);
+        if (wrong) throw new Error(`${v.view}: ${wrong}`);
+        const after = target.querySelector(v.shown);
+        if (!after || (after.tagName === 'svg' && after === before)) throw new Error(`${v.view}: the chart was not drawn anew`);
       },
       { time: 3000, warmupIterations: 3, setup, teardown },
     );
