@@ -16,7 +16,8 @@
 # import, open, corpus (the 200 x 8,000-word corpus budgets), search,
 # anonymise, cli (the command line as whole processes), themes (the theme
 # summaries on the budget corpus with 40,000 segments), report (the themes
-# report of 1,000 quotes to .docx).
+# report of 1,000 quotes to .docx), themes-ui (the Themes tab's repaint after
+# a filter change, per view, in jsdom: vitest bench in frontend/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$(mktemp)
@@ -55,6 +56,23 @@ want() {
   # The themes report: 1,000 starred quotes on the budget corpus to .docx
   # (the corpus and its 40,000 segments are built once, outside the timing).
   want report && go test -run='^$' -bench='^BenchmarkThemeReportDocx$' -benchmem -benchtime=3x ./project/ 2>&1
+  # The Themes tab's repaint (issue 10): frontend/src/lib/__tests__/themes.bench.ts
+  # in vitest bench, read from its JSON report and printed as benchmark rows
+  # (mean as time/op, the samples as the count, median and slowest beside).
+  # Needs frontend/node_modules (npm ci in frontend/ first).
+  if want themes-ui; then
+    (cd frontend && npx vitest bench --run --outputJson "$bin/themes-ui.json" src/lib/__tests__/themes.bench.ts >"$bin/themes-ui.log" 2>&1) &&
+      node -e '
+        const r = require(process.argv[1]);
+        console.log("pkg: frontend/themes.bench.ts");
+        for (const f of r.files) for (const g of f.groups) for (const b of g.benchmarks) {
+          const view = g.fullName.split(": ").pop();
+          // vitest reports a bench whose checks threw with no figures at all.
+          if (typeof b.mean !== "number") { console.log(`FAIL BenchmarkThemesUI/${view}: no figures, the screen did not show the new ones`); process.exitCode = 1; continue; }
+          console.log(`BenchmarkThemesUI/${view}\t${b.sampleCount}\t${Math.round(b.mean * 1e6)} ns/op\t${b.median.toFixed(2)} ms-median\t${b.max.toFixed(2)} ms-slowest`);
+        }' "$bin/themes-ui.json" 2>&1 ||
+      { echo "FAIL themes-ui (vitest bench):"; cat "$bin/themes-ui.log"; }
+  fi
   for pkg in ./search/ ./anonymise/; do
     if want "$(basename "$pkg")" && ls "$pkg"*_test.go >/dev/null 2>&1 && grep -qs '^func Benchmark' "$pkg"*_test.go; then
       go test -run='^$' -bench=. -benchmem -benchtime=1x "$pkg" 2>&1
@@ -123,6 +141,9 @@ budget() {
     BenchmarkThemes/Cooccurrence) echo "co-occurrence with Jaccard < 100 ms|100" ;;
     BenchmarkThemes/CellPassages) echo "drill-down into one cell, with context (no budget set)" ;;
     BenchmarkThemes/*:ms-cpu) echo "CPU time, all threads < 100 ms|100" ;;
+    BenchmarkThemesUI/*:ms-median) echo "median filter change" ;;
+    BenchmarkThemesUI/*:ms-slowest) echo "slowest filter change (a garbage collection lands in some)" ;;
+    BenchmarkThemesUI/*) echo "< 200 ms (filter change repaints, jsdom; the backend's part is BenchmarkThemes)|200" ;;
     BenchmarkCLIStart) echo "CLI start, trivial command (CPU) < 0.02 s (themis help, median CPU time)|20" ;;
     BenchmarkCLIStart:ms-wall) echo "wall time, median (waits for a CPU on a busy machine)" ;;
     BenchmarkCLIStart:ms-cpu-fastest) echo "CPU time of the fastest run" ;;
