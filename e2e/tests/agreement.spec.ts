@@ -103,7 +103,9 @@ test('segment match at 90 % gives the CLI’s overall agreement and explains und
   await expect(overall).toContainText(`${(all.agreement * 100).toFixed(1)}%`);
   const pa = page.getByTestId('agreement-row-Positive affect');
   await expect(pa.getByTestId('kappa')).toHaveText('undefined');
-  await expect(pa.getByTestId('note')).toContainText('segment match has no “neither” units');
+  // Every code row carries the same note, so it is said once below the table.
+  await expect(pa.getByTestId('note')).toHaveText('');
+  await expect(page.getByTestId('agreement-shared-note')).toContainText('segment match has no “neither” units');
   await expect(pa.locator('.bar')).toHaveCount(0);
   await expect(page.getByTestId('resample-turn')).toBeDisabled();
   await expect(page.getByTestId('segment-note')).toBeVisible();

@@ -128,3 +128,8 @@ test('deleting a memo offers Undo, which brings it back', async () => {
   const journal = JSON.parse(cli('journal', projectPath(), '--limit', '2', '--json')) as { action: string }[];
   expect(journal.map((e) => e.action)).toEqual(['memo.revert', 'memo.delete']);
 });
+
+test('close the project, leaving the start screen for the next spec', async () => {
+  await page.getByTestId('close-project').click();
+  await expect(page.getByTestId('create-project')).toBeVisible();
+});

@@ -116,3 +116,8 @@ test('the table exports as CSV and the chart as SVG', async () => {
   await page.getByTestId('prevalence-chart-png').click();
   await expect(page.getByTestId('prevalence-chart').getByRole('status')).toContainText('.png');
 });
+
+test('close the project, leaving the start screen for the next spec', async () => {
+  await page.getByTestId('close-project').click();
+  await expect(page.getByTestId('create-project')).toBeVisible();
+});
