@@ -250,3 +250,8 @@ test('the demo study opens with meaningful agreement and coding stripes', async 
   await expect(page.getByTestId('quote-list')).toContainText('nested case');
   await shot(page, '11-demo-quotes');
 });
+
+test('close the demo, leaving the start screen for the next spec', async () => {
+  await page.getByTestId('close-project').click();
+  await expect(page.getByTestId('create-project')).toBeVisible();
+});
