@@ -87,8 +87,12 @@ test('a coder marks a document done and sees their progress', async () => {
   await switchTo('Ben');
   const list = page.getByTestId('document-list');
   const mine = list.locator('li:has([data-testid^="badge-yours-"])');
-  const count = await mine.count();
+  // The list reloads for Ben after the switch: wait for his documents, as the
+  // plan assigns them, before counting anything on screen.
+  const planned = JSON.parse(cli('progress', projectPath(), '--json')) as { coders: { coder: string; assigned: number }[] };
+  const count = planned.coders.find((c) => c.coder === 'Ben')!.assigned;
   expect(count).toBeGreaterThan(0);
+  await expect(mine).toHaveCount(count);
   await expect(page.getByTestId('my-progress')).toHaveText(`0 of ${count} done`);
   // Ben, in blind mode, sees neither everyone's table nor who else codes a document.
   await expect(page.getByTestId('plan-everyone')).toHaveCount(0);
