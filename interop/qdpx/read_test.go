@@ -212,7 +212,7 @@ func TestReadATLASFixture(t *testing.T) {
 		t.Fatalf("users %d, codes %d, sources %d, notes %d; want 3, 14, 0, 2", len(p.Users), countCodes(p.Codes), len(p.Sources), len(p.Notes))
 	}
 	want := map[string]int{
-		"text sources without their file":                6,
+		"text sources without their file":               6,
 		"selections of text sources without their file": 6,
 		"PDF sources":        2,
 		"PDF selections":     6,
