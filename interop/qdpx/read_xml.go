@@ -1,9 +1,12 @@
 package qdpx
 
 import (
+	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"crypto/sha1"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -64,8 +67,12 @@ type xmlReader struct {
 func (x *xmlReader) token() (xml.Token, error) {
 	t, err := x.d.Token()
 	if err != nil {
-		if err == io.EOF {
+		if err == io.EOF || err == io.ErrUnexpectedEOF || strings.HasSuffix(err.Error(), "unexpected EOF") {
 			return nil, errs.Errorf(errs.Invalid, "%s ends before its XML is complete", x.file)
+		}
+		var corrupt flate.CorruptInputError
+		if errors.Is(err, zip.ErrFormat) || errors.Is(err, zip.ErrChecksum) || errors.As(err, &corrupt) {
+			return nil, errs.Errorf(errs.Invalid, "%s is damaged in the archive (%v)", x.file, err)
 		}
 		line, _ := x.d.InputPos()
 		return nil, errs.Errorf(errs.Invalid, "%s is not well-formed XML (line %d): %v", x.file, line, err)
