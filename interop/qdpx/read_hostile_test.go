@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"encoding/binary"
 	"errors"
 	"strings"
 	"testing"
@@ -191,5 +192,37 @@ func TestReadUsers(t *testing.T) {
 	}
 	if len(p.Users) != 2 || p.Users[0].Name != "AB" || p.Users[1].Name != "User 0f77948d" {
 		t.Fatalf("users %+v", p.Users)
+	}
+}
+
+// lyingDirectory is an archive of 65,537 entries whose end record states 1:
+// archive/zip checks the count only modulo 65,536, and reads every entry.
+func lyingDirectory(t testing.TB) []byte {
+	data := zipWith(t, func(zw *zip.Writer) {
+		w, _ := zw.Create("project.qde")
+		w.Write([]byte(qdeOf("X", "")))
+		pad := strings.Repeat("x", 100)
+		for i := 1; i <= 1<<16; i++ {
+			zw.CreateHeader(&zip.FileHeader{Name: "sources/" + pad + itoa(i), Method: zip.Store})
+		}
+	})
+	// With more than 65,535 entries archive/zip writes a zip64 end record;
+	// its count (this disk, in all, 64 bits each) is made to say 1.
+	end := bytes.LastIndex(data, []byte("PK\x06\x06"))
+	binary.LittleEndian.PutUint64(data[end+24:], 1)
+	binary.LittleEndian.PutUint64(data[end+32:], 1)
+	return data
+}
+
+// TestReadRefusesALyingDirectory: the directory is measured before
+// archive/zip reads it, not after it has kept every entry.
+func TestReadRefusesALyingDirectory(t *testing.T) {
+	data := lyingDirectory(t)
+	if _, err := zip.NewReader(bytes.NewReader(data), int64(len(data))); err != nil {
+		t.Fatalf("archive/zip refuses the archive itself (%v): the test no longer shows what it should", err)
+	}
+	_, err := Read("lying.qdpx", data, ReadOptions{})
+	if errs.KindOf(err) != errs.TooLarge || !strings.Contains(err.Error(), "the archive's directory of entries takes 9 MiB (the limit is 8 MiB)") {
+		t.Fatalf("err = %v", err)
 	}
 }
