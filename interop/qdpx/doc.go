@@ -95,7 +95,10 @@
 //
 //   - errs.Unsupported: not a zip archive; no .qde at the root; a root
 //     element other than <Project>.
-//   - errs.TooLarge: more than 20,000 entries; project.qde over 64 MiB, one
+//   - errs.TooLarge: more than 20,000 entries, or a directory of entries
+//     over 8 MiB (both measured from the zip's end record before
+//     archive/zip reads the directory, which it would read whole whatever
+//     count the end record states); project.qde over 64 MiB, one
 //     text file over 32 MiB, the text files together over 64 MiB (by their
 //     declared size before reading, and by what is read, through a limiting
 //     reader, since a declared size can lie); a part over 1 MiB that
