@@ -169,7 +169,7 @@ func build(raw *rawProject, a *archive, opt ReadOptions) (*Project, error) {
 	for _, n := range made {
 		raw.notes = append(raw.notes, rawNote{Note: n, hasInline: true})
 	}
-	if err := p.notes(raw, a); err != nil {
+	if err := p.notes(raw, a, users); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -295,7 +295,7 @@ func (p *Project) convert(s *rawSource, text string, utf16Units bool, codes, use
 
 // notes reads the notes' texts, takes Themis' turns notes into the sources
 // that refer to them, and drops references to notes that are not there.
-func (p *Project) notes(raw *rawProject, a *archive) error {
+func (p *Project) notes(raw *rawProject, a *archive, users map[string]string) error {
 	turns := map[string]string{} // guid -> text of a Themis turns note
 	known := map[string]bool{}
 	for _, n := range raw.notes {
@@ -327,9 +327,7 @@ func (p *Project) notes(raw *rawProject, a *archive) error {
 			continue // the same note twice: keep the first
 		}
 		known[note.GUID] = true
-		if note.CreatingUser != "" && !p.hasUser(note.CreatingUser) {
-			note.CreatingUser = ""
-		}
+		note.CreatingUser = users[note.CreatingUser]
 		p.Notes = append(p.Notes, note)
 	}
 	keep := func(refs []string) []string {
@@ -370,13 +368,4 @@ func (p *Project) notes(raw *rawProject, a *archive) error {
 	}
 	codes(p.Codes)
 	return nil
-}
-
-func (p *Project) hasUser(g string) bool {
-	for _, u := range p.Users {
-		if u.GUID == g {
-			return true
-		}
-	}
-	return false
 }
