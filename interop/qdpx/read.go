@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -72,8 +73,11 @@ const (
 func ReadFile(p string, opt ReadOptions) (*Project, error) {
 	name := filepath.Base(p)
 	f, err := os.Open(p)
-	if err != nil {
+	if errors.Is(err, fs.ErrNotExist) {
 		return nil, &Error{File: name, Err: errs.E(errs.NotFound, "", err)}
+	}
+	if err != nil {
+		return nil, &Error{File: name, Err: err}
 	}
 	defer f.Close()
 	st, err := f.Stat()

@@ -507,4 +507,13 @@ func TestReadFileErrors(t *testing.T) {
 	if errs.KindOf(err) != errs.NotFound {
 		t.Fatalf("kind %v", errs.KindOf(err))
 	}
+	dir := t.TempDir()
+	if _, err := ReadFile(dir, ReadOptions{}); errs.KindOf(err) != errs.Invalid || !strings.Contains(err.Error(), "is a folder") {
+		t.Fatalf("a folder: %v", err)
+	}
+	empty := filepath.Join(dir, "empty.qdpx")
+	os.WriteFile(empty, nil, 0o600)
+	if _, err := ReadFile(empty, ReadOptions{}); errs.KindOf(err) != errs.Unsupported || !strings.HasPrefix(err.Error(), "empty.qdpx: the file is empty") {
+		t.Fatalf("an empty file: %v", err)
+	}
 }
