@@ -94,7 +94,8 @@
 // Every refusal is an *Error, "FILE: reason", wrapping an errs kind:
 //
 //   - errs.Unsupported: not a zip archive; no .qde at the root; a root
-//     element other than <Project>.
+//     element other than <Project>; project.qde in an encoding other than
+//     UTF-8; a part compressed with a method other than Store or Deflate.
 //   - errs.TooLarge: more than 20,000 entries, or a directory of entries
 //     over 8 MiB (both measured from the zip's end record before
 //     archive/zip reads the directory, which it would read whole whatever

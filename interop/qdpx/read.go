@@ -366,6 +366,9 @@ func openPart(f *zip.File, max int64) (io.ReadCloser, error) {
 		return nil, errs.Errorf(errs.TooLarge, "%s expands %d times; it may be a zip bomb", f.Name, f.UncompressedSize64/comp)
 	}
 	rc, err := f.Open()
+	if errors.Is(err, zip.ErrAlgorithm) {
+		return nil, errs.Errorf(errs.Unsupported, "%s is compressed with a method Themis cannot read (method %d); a .qdpx is compressed with Deflate", f.Name, f.Method)
+	}
 	if err != nil {
 		return nil, errs.Errorf(errs.Invalid, "cannot open %s: %v", f.Name, err)
 	}
