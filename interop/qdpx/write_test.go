@@ -193,17 +193,17 @@ func TestWriteArchiveHoldsTheSourcesAsTheyAre(t *testing.T) {
 // The parts of project.qde read back with encoding/xml, independently of
 // the writer.
 type xProject struct {
-	Name    string `xml:"name,attr"`
-	Origin  string `xml:"origin,attr"`
-	Users   []struct {
+	Name   string `xml:"name,attr"`
+	Origin string `xml:"origin,attr"`
+	Users  []struct {
 		GUID string `xml:"guid,attr"`
 		Name string `xml:"name,attr"`
 	} `xml:"Users>User"`
-	Codes   []xCode                       `xml:"CodeBook>Codes>Code"`
-	Cases   []xCase                       `xml:"Cases>Case"`
-	Sources []xSource                     `xml:"Sources>TextSource"`
-	Notes   []xNote                       `xml:"Notes>Note"`
-	NoteRef []xRef                        `xml:"NoteRef"`
+	Codes   []xCode   `xml:"CodeBook>Codes>Code"`
+	Cases   []xCase   `xml:"Cases>Case"`
+	Sources []xSource `xml:"Sources>TextSource"`
+	Notes   []xNote   `xml:"Notes>Note"`
+	NoteRef []xRef    `xml:"NoteRef"`
 }
 
 type xRef struct {
