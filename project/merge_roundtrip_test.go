@@ -105,8 +105,8 @@ type projectFacts struct {
 	Documents  map[string]string // name → text
 	Turns      map[string][]store.Turn
 	DocCases   map[string]string // name → case
-	Speakers   []string // "doc/speaker → case, excluded"
-	Codes      []string // "framework › path | colour | definition | when | not | examples | codable"
+	Speakers   []string          // "doc/speaker → case, excluded"
+	Codes      []string          // "framework › path | colour | definition | when | not | examples | codable"
 	Coders     []string
 	Segments   []string // "doc | framework › path | coder | start-end"
 	Cases      []string // "name: attr=value, …"
@@ -246,7 +246,7 @@ func TestImportAsNewLeavesNoFileOnFailure(t *testing.T) {
 	in := &qdpx.Project{Name: "Broken", Users: []qdpx.User{{GUID: "u", Name: "Ann"}},
 		Codes: []qdpx.Code{{GUID: "0b1c6a52-3c1e-4c55-9d2b-6f0f9c1a0002", Name: "Code", Codable: true}},
 		Sources: []qdpx.Source{{GUID: "s", Name: "doc", Text: "Some text here.", Turns: []qdpx.Turn{{Speaker: "A", Start: 0, ContentStart: 0, End: 4}},
-			Speakers: []qdpx.Speaker{{Name: "A", Excluded: true}},
+			Speakers:   []qdpx.Speaker{{Name: "A", Excluded: true}},
 			Selections: []qdpx.Selection{selection("sel", "u", "0b1c6a52-3c1e-4c55-9d2b-6f0f9c1a0002", 0, 4)}}}}
 	target := filepath.Join(dir, "broken.themis")
 	// The one selection lies in an excluded speaker's turn: reported, not a failure.
