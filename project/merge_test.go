@@ -305,6 +305,16 @@ func TestMergeCopy(t *testing.T) {
 		t.Errorf("%d memos, want 3", len(memos))
 	}
 
+	// The codebook's history says where Relief came from, and its own
+	// undo passes over it (the merge's undo takes it back).
+	hist, _ := p.CodebookHistory(relief.Framework)
+	if last := hist[len(hist)-1]; last.Action != "import" || !strings.Contains(last.Summary, "ben-copy.qdpx") || !strings.Contains(last.Summary, "“Relief”") {
+		t.Errorf("codebook history ends with %s %q", last.Action, last.Summary)
+	}
+	if _, ok, _ := p.NextUndo(relief.Framework); ok {
+		t.Error("the codebook's undo offers to take back the merge's codes")
+	}
+
 	// One journal entry naming the file (not a path).
 	j, _ := p.Journal(0)
 	if len(j) != len(journalBefore)+1 || j[0].Action != "project.merge" || j[0].ID != r.Journal || !strings.Contains(j[0].Detail, `"file":"ben-copy.qdpx"`) {
