@@ -321,10 +321,18 @@ func TestMergeCopy(t *testing.T) {
 		t.Errorf("journal: %d new entries, newest %s %s", len(j)-len(journalBefore), j[0].Action, j[0].Detail)
 	}
 
-	// Merging the same copy again adds nothing.
+	// Merging the same copy again adds nothing; a value the copy has
+	// changed since is reported, never written over the project's.
+	in.Cases[len(in.Cases)-1].Values["var-age"] = "35"
 	again, err := Merge(p, in, MergeOptions{File: "ben-copy.qdpx"}, lead.ID)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if again.NotImported[niValuesDiffer] != 1 {
+		t.Errorf("second merge: not imported %v, want one attribute value that differs", again.NotImported)
+	}
+	if cases, _ := p.Cases(); cases[0].Attributes["Age"] != "34" {
+		t.Errorf("Ana's age became %q", cases[0].Attributes["Age"])
 	}
 	for _, c := range again.Coders {
 		if c.Added != 0 || c.New {
