@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"math"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -336,17 +337,25 @@ func (x *exporter) cases() error {
 
 // numberType is Integer when every value of the number attribute name is
 // a whole number, else Float: other tools then show whole numbers as such.
+// A value no decimal can write (the store takes "Inf") makes it Text, so
+// that the value still goes out as written.
 func numberType(name string, cases []store.Case) string {
+	typ := qdpx.TypeInteger
 	for _, c := range cases {
 		v := strings.TrimSpace(c.Attributes[name])
 		if v == "" {
 			continue
 		}
-		if _, err := strconv.ParseInt(v, 10, 64); err != nil {
-			return qdpx.TypeFloat
+		if _, err := strconv.ParseInt(v, 10, 64); err == nil {
+			continue
 		}
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+			return qdpx.TypeText
+		}
+		typ = qdpx.TypeFloat
 	}
-	return qdpx.TypeInteger
+	return typ
 }
 
 func (x *exporter) segments() error {
