@@ -73,6 +73,20 @@
 //     author; project, document and code memos are shared. Code memos
 //     travel in ExportCodebook and, when asked, ThemeReport.
 //   - Segments as CSV (segmentcsv.go): ImportSegmentsCSV, ExportSegmentsCSV.
+//   - REFI-QDA project export (exchange_export.go): Exchange builds the
+//     interop/qdpx model of the project: the chosen documents with their
+//     turns and speakers, the chosen coders (consensus layers too) and the
+//     lead as users, every framework's codes (with several frameworks, each
+//     a top-level code that cannot be coded, holding its own), each segment
+//     one selection with one coding by its coder, the cases with typed
+//     attributes (whole numbers Integer, other numbers Float, dates Date),
+//     and the memos of the chosen coders and the lead as notes. Guids are
+//     made from content (a document's text, a coder's name, a code's
+//     GUIDOf, a segment's document, code, coder and span), so two exports
+//     of a project, or of a copy of it, agree. ExportQDPX applies blind
+//     mode (a coder other than the lead exports only their own layer, with
+//     only their own memos on its segments) and writes the archive
+//     atomically; the project is named after its file, never its folder.
 //   - Search (search.go): NewSearchSource, OpenSearch, OpenSearchIn,
 //     SearchDirs, PurgeSearch.
 //   - The anonymisation check (scan.go, replace.go): Scan, GroupFindings,
