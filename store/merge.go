@@ -100,24 +100,24 @@ type MergeApplied struct {
 // mergeDetail is what the journal keeps of a merge: enough to undo it
 // exactly. Segments are id ranges (a merge numbers its segments in one run).
 type mergeDetail struct {
-	File       string           `json:"file"`
-	Counts     map[string]int   `json:"counts"`
-	PerCoder   map[string]int   `json:"coders"` // coder name → segments added
-	Coders     []int64          `json:"coder_ids,omitempty"`
-	Frameworks []int64          `json:"framework_ids,omitempty"`
-	Codes      []int64          `json:"code_ids,omitempty"`
-	Codebooks  []int64          `json:"codebooks,omitempty"` // existing frameworks it added codes to
+	File       string         `json:"file"`
+	Counts     map[string]int `json:"counts"`
+	PerCoder   map[string]int `json:"coders"` // coder name → segments added
+	Coders     []int64        `json:"coder_ids,omitempty"`
+	Frameworks []int64        `json:"framework_ids,omitempty"`
+	Codes      []int64        `json:"code_ids,omitempty"`
+	Codebooks  []int64        `json:"codebooks,omitempty"` // existing frameworks it added codes to
 	// CodebookMark is the last codebook change when the merge was written:
 	// later ones that touch its codes are work its undo would lose.
-	CodebookMark int64 `json:"codebook_mark,omitempty"`
-	Documents  []int64          `json:"document_ids,omitempty"`
-	Cases      []int64          `json:"case_ids,omitempty"`
-	Attributes []string         `json:"attributes,omitempty"`
-	Values     []mergeValueRow  `json:"values,omitempty"`
-	Links      []MergeLink      `json:"links,omitempty"`
-	Segments   [][2]int64       `json:"segment_ranges,omitempty"`
-	Memos      []int64          `json:"memo_ids,omitempty"`
-	Undo       *mergeUndoDetail `json:"undo,omitempty"`
+	CodebookMark int64            `json:"codebook_mark,omitempty"`
+	Documents    []int64          `json:"document_ids,omitempty"`
+	Cases        []int64          `json:"case_ids,omitempty"`
+	Attributes   []string         `json:"attributes,omitempty"`
+	Values       []mergeValueRow  `json:"values,omitempty"`
+	Links        []MergeLink      `json:"links,omitempty"`
+	Segments     [][2]int64       `json:"segment_ranges,omitempty"`
+	Memos        []int64          `json:"memo_ids,omitempty"`
+	Undo         *mergeUndoDetail `json:"undo,omitempty"`
 }
 
 type mergeValueRow struct {
