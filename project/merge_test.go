@@ -557,3 +557,49 @@ func TestMergeThemisCopyBringsTheCoderHome(t *testing.T) {
 		t.Errorf("ReadCopy of a .docx: %v", err)
 	}
 }
+
+func TestMergeCodesFindTheirFramework(t *testing.T) {
+	p, lead, _ := teamProject(t)
+	in := exchangeOf(t, p) // one framework: its codes at the top level
+	in.Codes = append(in.Codes, qdpx.Code{GUID: "0b1c6a52-3c1e-4c55-9d2b-6f0f9c1a0004", Name: "Courage", Codable: true})
+	// Fear moved to the top level in the copy.
+	feelings := findCode(in.Codes, "Feelings")
+	fear := *findCode(in.Codes, "Fear")
+	feelings.Children = nil
+	in.Codes = append(in.Codes, fear)
+	// Since sending the copy, the lead made another framework active.
+	if _, err := p.CreateFramework(frameworks.Framework{Name: "Other", Codes: []frameworks.Code{{Ref: "x", Name: "X", Codable: true}}}, "", lead.ID); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Merge(p, in, MergeOptions{File: "copy.qdpx"}, lead.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"Team codebook › Courage"}; !slices.Equal(r.Codes.Added, want) {
+		t.Errorf("added %q, want %q", r.Codes.Added, want)
+	}
+	want := []CodeConflict{{Code: "Fear", Field: "parent", Ours: "Team codebook › Feelings", Theirs: "Team codebook"}}
+	if !reflect.DeepEqual(r.Codes.Conflicts, want) {
+		t.Errorf("conflicts %+v, want %+v", r.Codes.Conflicts, want)
+	}
+	if c, _ := p.Code(codeID(t, p, "Fear")); c.Parent != codeID(t, p, "Feelings") {
+		t.Error("Fear was moved: a conflict was applied")
+	}
+
+	// With several frameworks the copy wraps each; one renamed since
+	// brings no empty framework of its old name.
+	in = exchangeOf(t, p)
+	other, _ := p.Framework()
+	if err := p.RenameFramework(other.ID, "Another", "", lead.ID); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := p.Frameworks()
+	r, err = Merge(p, in, MergeOptions{File: "copy2.qdpx"}, lead.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	after, _ := p.Frameworks()
+	if len(after) != len(before) || len(r.Codes.Added) != 0 || len(r.Codes.Conflicts) != 0 {
+		t.Errorf("frameworks %d → %d, added %q, conflicts %+v", len(before), len(after), r.Codes.Added, r.Codes.Conflicts)
+	}
+}
