@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -121,7 +122,7 @@ func Merge(p *store.Project, in *qdpx.Project, opt MergeOptions, actor int64) (M
 	}
 	res, err := p.ApplyMerge(pl.set, actor)
 	if err != nil {
-		return MergeReport{}, fmt.Errorf("merge %s: %w", opt.File, err)
+		return MergeReport{}, err // ApplyMerge names the file
 	}
 	r := pl.report
 	r.Applied, r.Journal = true, res.Journal
@@ -222,6 +223,13 @@ var guidPattern = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a
 // planMerge decides everything a merge of in into p does: the report and
 // the rows to write. It reads p and writes nothing.
 func planMerge(p *store.Project, in *qdpx.Project, opt MergeOptions, lead store.Coder) (mergePlan, error) {
+	// The report and the journal name the file, never where it lies.
+	opt.File = strings.TrimSpace(opt.File)
+	if opt.File == "" {
+		opt.File = "the copy"
+	} else {
+		opt.File = filepath.Base(filepath.FromSlash(opt.File))
+	}
 	if in == nil {
 		return mergePlan{}, errs.Errorf(errs.Invalid, "merge %s: nothing to merge", opt.File)
 	}

@@ -372,9 +372,13 @@ func TestUndoMergeRestoresExactly(t *testing.T) {
 	p, lead, _ := teamProject(t)
 	in := returnedCopy(t, p)
 	before := snap(t, p)
-	r, err := Merge(p, in, MergeOptions{File: "copy.qdpx", AddDocuments: true}, lead.ID)
+	// Given a path, the report and the journal keep only the file's name.
+	r, err := Merge(p, in, MergeOptions{File: filepath.Join(t.TempDir(), "copy.qdpx"), AddDocuments: true}, lead.ID)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if r.File != "copy.qdpx" {
+		t.Errorf("report names %q", r.File)
 	}
 	if !slices.Equal(r.Documents.Added, []string{"cy"}) {
 		t.Errorf("added %q, want cy", r.Documents.Added)
