@@ -39,7 +39,7 @@ type rawSource struct {
 	inline      string
 	hasInline   bool
 	description string
-	selDesc     []string // each selection's Description, "" for none
+	selDesc     map[int]string // a selection's Description by its index, when it has one
 }
 
 // rawNote is a Note, whose text may be inline or in a file of the archive.
@@ -55,9 +55,10 @@ type rawNote struct {
 // <qda:Project xmlns:qda="urn:QDA-XML:project:1.0"> reads as one that uses
 // the default namespace.
 type xmlReader struct {
-	d     *xml.Decoder
-	file  string
-	depth int
+	d       *xml.Decoder
+	file    string
+	depth   int
+	charset string // the encoding the XML declares, when it is not UTF-8
 }
 
 // token is the next token, refusing what a REFI-QDA file never holds: a
@@ -69,6 +70,9 @@ func (x *xmlReader) token() (xml.Token, error) {
 	if err != nil {
 		if err == io.EOF || err == io.ErrUnexpectedEOF || strings.HasSuffix(err.Error(), "unexpected EOF") {
 			return nil, errs.Errorf(errs.Invalid, "%s ends before its XML is complete", x.file)
+		}
+		if x.charset != "" {
+			return nil, errs.Errorf(errs.Unsupported, "%s is written in %s; REFI-QDA project files are UTF-8", x.file, x.charset)
 		}
 		var corrupt flate.CorruptInputError
 		if errors.Is(err, zip.ErrFormat) || errors.Is(err, zip.ErrChecksum) || errors.As(err, &corrupt) {
@@ -177,6 +181,14 @@ func parseQDE(r io.Reader, file string) (*rawProject, error) {
 	d := xml.NewDecoder(r)
 	d.Strict = true
 	x := &xmlReader{d: d, file: file}
+	d.CharsetReader = func(label string, r io.Reader) (io.Reader, error) {
+		switch strings.ToLower(label) {
+		case "utf8", "us-ascii", "ascii":
+			return r, nil
+		}
+		x.charset = label
+		return nil, fmt.Errorf("encoding %q", label)
+	}
 	for {
 		t, err := x.token()
 		if err != nil {
@@ -459,7 +471,12 @@ func (p *rawProject) source(x *xmlReader, se xml.StartElement) error {
 		case "PlainTextSelection":
 			sel, desc, err := p.selection(x, c, s.Name)
 			s.Selections = append(s.Selections, sel)
-			s.selDesc = append(s.selDesc, desc)
+			if desc != "" {
+				if s.selDesc == nil {
+					s.selDesc = map[int]string{}
+				}
+				s.selDesc[len(s.Selections)-1] = desc
+			}
 			return err
 		case "Coding":
 			p.count("codings of whole sources", 1)
