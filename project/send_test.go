@@ -250,3 +250,26 @@ func TestSendCopyRefusals(t *testing.T) {
 		t.Errorf("refusals left files: %v", entries)
 	}
 }
+
+// The lead may send a copy from the command line while the app has the
+// project open: read-only is enough, and the project stays read-only.
+func TestSendCopyFromAReadOnlyProject(t *testing.T) {
+	p, lead, ben := demoStudy(t)
+	path := p.Path()
+	p.Close()
+	ro, err := store.OpenReadOnly(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	out := filepath.Join(t.TempDir(), "x.themis")
+	if _, err := SendCopy(ro, ben.ID, out, lead.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := ro.SetBlindMode(true, lead.ID); !errors.Is(err, store.ErrReadOnly) {
+		t.Errorf("after sending, a write on the read-only project: %v", err)
+	}
+	if _, err := ro.AddCoder("Zed", lead.ID); err == nil {
+		t.Error("the read-only project took a coder after sending")
+	}
+}

@@ -68,9 +68,7 @@ func (p *Project) CopyForCoder(coder int64, out, from string, actor int64) (Copy
 			}
 		}
 	}()
-	// VACUUM INTO writes only the live pages of a consistent snapshot (the
-	// write-ahead log included) into the empty temporary file.
-	if _, err := p.db.Exec(`VACUUM INTO ?`, tmp); err != nil {
+	if err := p.vacuumInto(tmp); err != nil {
 		return sum, fmt.Errorf("copy to %s: %w", out, err)
 	}
 	cp, err := open(tmp, false, false)
@@ -115,6 +113,29 @@ func (p *Project) CopyForCoder(coder int64, out, from string, actor int64) (Copy
 	}
 	done = true
 	return sum, nil
+}
+
+// vacuumInto writes only the live pages of a consistent snapshot of the
+// project (the write-ahead log included) into the empty file at path. It
+// writes nothing to the project, so a project opened read-only (the CLI while
+// the app has it open) may be copied too: query_only, which would refuse
+// VACUUM INTO, is lifted for that one statement on the project's one
+// connection.
+func (p *Project) vacuumInto(path string) error {
+	ctx := context.Background()
+	conn, err := p.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if p.readOnly {
+		if _, err := conn.ExecContext(ctx, `PRAGMA query_only = 0`); err != nil {
+			return err
+		}
+		defer conn.ExecContext(ctx, `PRAGMA query_only = 1`)
+	}
+	_, err = conn.ExecContext(ctx, `VACUUM INTO ?`, path)
+	return err
 }
 
 // keepOnly deletes from the project everything that is not coder's layer or
