@@ -1,11 +1,15 @@
 package project
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 
 	"themis/errs"
+	"themis/interop/qdpx"
 	"themis/store"
 )
 
@@ -45,7 +49,64 @@ func SendCopy(p *store.Project, coder int64, out string, actor int64) (SendSumma
 			return SendSummary{}, err
 		}
 		return SendSummary{Path: out, Coder: c.Name, Documents: sum.Documents, Segments: sum.Segments, Memos: sum.Memos}, nil
+	case ".qdpx":
+		return sendQDPX(p, c, out)
 	default:
 		return SendSummary{}, errs.Errorf(errs.Invalid, "%s: a coder's copy is a %s project file or a .qdpx archive", filepath.Base(out), store.Extension)
 	}
+}
+
+// sendQDPX writes the coder's layer as a REFI-QDA archive for a coder who
+// codes in another tool: Exchange with that coder only, which keeps the
+// lead's memos too; the lead's memos on passages are the lead's reading of
+// the coder's segments, so, as in a .themis copy, only the coder's own
+// passage memos stay.
+func sendQDPX(p *store.Project, c store.Coder, out string) (SendSummary, error) {
+	if _, err := os.Lstat(out); err == nil {
+		return SendSummary{}, fmt.Errorf("%s: %w", out, store.ErrExists)
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return SendSummary{}, err
+	}
+	m, err := Exchange(p, ExchangeOptions{Coders: []int64{c.ID}})
+	if err != nil {
+		return SendSummary{}, err
+	}
+	var self string
+	for _, u := range m.Users {
+		if strings.EqualFold(u.Name, c.Name) {
+			self = u.GUID
+		}
+	}
+	author := make(map[string]string, len(m.Notes))
+	for _, n := range m.Notes {
+		author[n.GUID] = n.CreatingUser
+	}
+	drop := map[string]bool{}
+	segments := 0
+	for i := range m.Sources {
+		for j := range m.Sources[i].Selections {
+			sel := &m.Sources[i].Selections[j]
+			segments++
+			refs := sel.NoteRefs[:0]
+			for _, r := range sel.NoteRefs {
+				if a, ok := author[r]; ok && (self == "" || a != self) {
+					drop[r] = true
+					continue
+				}
+				refs = append(refs, r)
+			}
+			sel.NoteRefs = refs
+		}
+	}
+	notes := m.Notes[:0]
+	for _, n := range m.Notes {
+		if !drop[n.GUID] {
+			notes = append(notes, n)
+		}
+	}
+	m.Notes = notes
+	if err := qdpx.WriteFile(out, m); err != nil {
+		return SendSummary{}, err
+	}
+	return SendSummary{Path: out, Coder: c.Name, Documents: len(m.Sources), Segments: segments, Memos: len(m.Notes)}, nil
 }

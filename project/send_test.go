@@ -1,10 +1,12 @@
 package project
 
 import (
+	"archive/zip"
 	"bytes"
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -271,5 +273,62 @@ func TestSendCopyFromAReadOnlyProject(t *testing.T) {
 	}
 	if _, err := ro.AddCoder("Zed", lead.ID); err == nil {
 		t.Error("the read-only project took a coder after sending")
+	}
+}
+
+// unzipAll is every file of a zip archive, concatenated.
+func unzipAll(t *testing.T, path string) []byte {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	var all []byte
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, b...)
+	}
+	return all
+}
+
+func TestSendCopyAsQDPXHoldsOnlyTheCodersLayer(t *testing.T) {
+	s := newSendStudy(t)
+	benSegs, _ := s.p.Segments(store.SegmentFilter{Coder: s.ben.ID})
+	out := filepath.Join(t.TempDir(), "for Ben.qdpx")
+	sum, err := SendCopy(s.p, s.ben.ID, out, s.lead.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Segments != len(benSegs) || sum.Coder != "Ben" || sum.Memos != 4 {
+		t.Errorf("summary %+v, want %d segments and 4 memos", sum, len(benSegs))
+	}
+	all := unzipAll(t, out)
+	if n := bytes.Count(all, []byte("<PlainTextSelection ")); n != len(benSegs) {
+		t.Errorf("%d selections in the archive, want Ben's %d", n, len(benSegs))
+	}
+	for _, secret := range s.secrets {
+		if bytes.Contains(all, []byte(secret)) {
+			t.Errorf("the archive holds %q", secret)
+		}
+	}
+	for _, k := range s.kept {
+		if !bytes.Contains(all, []byte(k)) {
+			t.Errorf("the archive lost %q", k)
+		}
+	}
+	if _, err := SendCopy(s.p, s.ben.ID, out, s.lead.ID); !errors.Is(err, store.ErrExists) {
+		t.Errorf("sending over an existing archive: %v", err)
+	}
+	if _, err := SendCopy(s.p, s.ben.ID, filepath.Join(t.TempDir(), "x.qdpx"), s.ben.ID); !errors.Is(err, errs.Forbidden) {
+		t.Errorf("Ben sending an archive: %v", err)
 	}
 }
