@@ -51,6 +51,8 @@ var handlers = map[string]cli.Handler{
 	"memos":     cmdMemos,
 	"memo":      cmdMemo,
 
+	"send": cmdSend,
+
 	"summary":      cmdSummary,
 	"cooccurrence": cmdCooccurrence,
 }
