@@ -51,7 +51,10 @@ var handlers = map[string]cli.Handler{
 	"memos":     cmdMemos,
 	"memo":      cmdMemo,
 
-	"send": cmdSend,
+	"send":       cmdSend,
+	"merge":      cmdMerge,
+	"undo-merge": cmdUndoMerge,
+	"qdpx":       cmdQDPX,
 
 	"summary":      cmdSummary,
 	"cooccurrence": cmdCooccurrence,
