@@ -714,11 +714,19 @@ func segmentIDs(ranges [][2]int64) []int64 {
 	return out
 }
 
+func linkedDocs(links []MergeLink) []int64 {
+	out := make([]int64, len(links))
+	for i, l := range links {
+		out[i] = l.Document
+	}
+	return out
+}
+
 // checkMergeUndo refuses an undo that would take away, or break, work done
 // since the merge.
 func checkMergeUndo(tx *sql.Tx, d mergeDetail, at string, refuse func(string, ...any) error) error {
 	sets := map[string][]int64{"merge_segs": segmentIDs(d.Segments), "merge_codes": d.Codes, "merge_docs": d.Documents,
-		"merge_coders": d.Coders, "merge_cases": d.Cases, "merge_memos": d.Memos, "merge_fws": d.Frameworks}
+		"merge_coders": d.Coders, "merge_cases": d.Cases, "merge_memos": d.Memos, "merge_fws": d.Frameworks, "merge_linked": linkedDocs(d.Links)}
 	for name, ids := range sets {
 		if err := idSet(tx, name, ids); err != nil {
 			return err
@@ -756,7 +764,8 @@ func checkMergeUndo(tx *sql.Tx, d mergeDetail, at string, refuse func(string, ..
 			"%d of the documents it added were deleted since"},
 		{`SELECT (SELECT count(*) FROM merge_cases) - (SELECT count(*) FROM cases WHERE id IN (SELECT id FROM merge_cases))`,
 			"%d of the cases it added were deleted since"},
-		{`SELECT count(*) FROM documents WHERE case_id IN (SELECT id FROM merge_cases) AND id NOT IN (SELECT id FROM merge_docs)`,
+		{`SELECT count(*) FROM documents WHERE case_id IN (SELECT id FROM merge_cases) AND id NOT IN (SELECT id FROM merge_docs)
+			AND id NOT IN (SELECT id FROM merge_linked)`,
 			"documents were linked since to the cases it added (%d)"},
 		{`SELECT count(*) FROM plan_sample WHERE document_id IN (SELECT id FROM merge_docs)`,
 			"the double-coding plan drawn since includes %d of its documents"},
@@ -879,7 +888,7 @@ func deleteMerged(tx *sql.Tx, d mergeDetail) error {
 			return fmt.Errorf("remove coder %d: %w", id, err)
 		}
 	}
-	for _, t := range []string{"merge_segs", "merge_codes", "merge_docs", "merge_coders", "merge_cases", "merge_memos", "merge_fws"} {
+	for _, t := range []string{"merge_segs", "merge_codes", "merge_docs", "merge_coders", "merge_cases", "merge_memos", "merge_fws", "merge_linked"} {
 		if _, err := tx.Exec(`DROP TABLE IF EXISTS temp.` + t); err != nil {
 			return err
 		}

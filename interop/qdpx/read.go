@@ -238,12 +238,13 @@ func (a *archive) locate(ref string) (f *zip.File, err error) {
 
 // readText reads a text part whole, within the per-part and total limits.
 func (a *archive) readText(f *zip.File) ([]byte, error) {
-	if a.read+int64(f.UncompressedSize64) > maxTextTotal || f.UncompressedSize64 > maxTextTotal {
-		return nil, errs.Errorf(errs.TooLarge, "the text files of the archive come to more than %d MiB", maxTextTotal>>20)
-	}
 	rc, err := openPart(f, maxSourcePart)
 	if err != nil {
 		return nil, err
+	}
+	if a.read+int64(f.UncompressedSize64) > maxTextTotal {
+		rc.Close()
+		return nil, errs.Errorf(errs.TooLarge, "the text files of the archive come to more than %d MiB", maxTextTotal>>20)
 	}
 	defer rc.Close()
 	lr := &limitedReader{r: rc, n: maxSourcePart}

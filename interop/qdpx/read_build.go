@@ -71,6 +71,7 @@ func build(raw *rawProject, a *archive, opt ReadOptions) (*Project, error) {
 	}
 
 	utf16Units := countsUTF16(raw, texts, have)
+	var made []Note
 	for i := range raw.sources {
 		s := &raw.sources[i]
 		if !have[i] {
@@ -78,14 +79,18 @@ func build(raw *rawProject, a *archive, opt ReadOptions) (*Project, error) {
 			p.count("selections of text sources without their file", len(s.Selections))
 			continue
 		}
-		src, err := p.convert(s, texts[i], utf16Units, codes, users)
+		src, notes, err := p.convert(s, texts[i], utf16Units, codes, users)
 		if err != nil {
 			return nil, err
 		}
+		made = append(made, notes...)
 		texts[i] = "" // let the file's text go as soon as it is stored
 		p.Sources = append(p.Sources, src)
 	}
 
+	for _, n := range made {
+		raw.notes = append(raw.notes, rawNote{Note: n, hasInline: true})
+	}
 	if err := p.notes(raw, a); err != nil {
 		return nil, err
 	}
@@ -131,8 +136,9 @@ func countsUTF16(raw *rawProject, texts []string, have []bool) bool {
 }
 
 // convert makes a Source of a raw one and its decoded text.
-func (p *Project) convert(s *rawSource, text string, utf16Units bool, codes, users map[string]bool) (Source, error) {
-	src := s.Source
+// Descriptions of the source and its selections come back as notes.
+func (p *Project) convert(s *rawSource, text string, utf16Units bool, codes, users map[string]bool) (src Source, made []Note, err error) {
+	src = s.Source
 	src.Selections = nil
 	cps, units := unitLengths(text)
 	length, unit := cps, "characters"
@@ -142,17 +148,17 @@ func (p *Project) convert(s *rawSource, text string, utf16Units bool, codes, use
 	qs := make([]int, 0, 2*len(s.Selections))
 	for _, sel := range s.Selections {
 		if sel.End < sel.Start {
-			return src, errs.Errorf(errs.Invalid, "source %q: selection %s ends (%d) before it starts (%d)", sourceLabel(s.Source), selectionLabel(sel), sel.End, sel.Start)
+			return src, nil, errs.Errorf(errs.Invalid, "source %q: selection %s ends (%d) before it starts (%d)", sourceLabel(s.Source), selectionLabel(sel), sel.End, sel.Start)
 		}
 		if sel.End > length {
-			return src, errs.Errorf(errs.Invalid, "source %q: selection %s runs from %d to %d, past the end of the text (%d %s)", sourceLabel(s.Source), selectionLabel(sel), sel.Start, sel.End, length, unit)
+			return src, nil, errs.Errorf(errs.Invalid, "source %q: selection %s runs from %d to %d, past the end of the text (%d %s)", sourceLabel(s.Source), selectionLabel(sel), sel.Start, sel.End, length, unit)
 		}
 		qs = append(qs, sel.Start, sel.End)
 	}
 	sorted := sortedUnique(qs)
 	m := newPosMap(sorted)
 	src.Text = storeText(text, utf16Units, m)
-	for _, sel := range s.Selections {
+	for i, sel := range s.Selections {
 		k0, k1 := sort.SearchInts(sorted, sel.Start), sort.SearchInts(sorted, sel.End)
 		sel.Start, sel.End = m.lo[k0], m.hi[k1]
 		if sel.End <= sel.Start {
@@ -186,12 +192,20 @@ func (p *Project) convert(s *rawSource, text string, utf16Units bool, codes, use
 				}
 			}
 		}
+		if n, ok := descriptionNote("selection "+sel.GUID, "Comment on "+selectionLabel(sel), s.selDesc[i], sel.CreatingUser); ok {
+			made = append(made, n)
+			sel.NoteRefs = append(sel.NoteRefs, n.GUID)
+		}
 		src.Selections = append(src.Selections, sel)
 	}
 	if !users[src.CreatingUser] {
 		src.CreatingUser = ""
 	}
-	return src, nil
+	if n, ok := descriptionNote("source "+src.GUID, "Description of "+sourceLabel(src), s.description, src.CreatingUser); ok {
+		made = append(made, n)
+		src.NoteRefs = append(src.NoteRefs, n.GUID)
+	}
+	return src, made, nil
 }
 
 // notes reads the notes' texts, takes Themis' turns notes into the sources

@@ -222,7 +222,9 @@ func check(p *Project) error {
 	for _, s := range p.Sources {
 		sources[s.GUID] = true
 	}
+	cases := map[string]bool{}
 	for _, c := range p.Cases {
+		cases[c.GUID] = true
 		what := fmt.Sprintf("case %q", c.Name)
 		guid(c.GUID, what)
 		text(what, c.Name, c.Description)
@@ -273,11 +275,28 @@ func check(p *Project) error {
 		}
 		if hasTurns(s) {
 			guid(turnsNoteGUID(s.GUID), "the speaker-turns note of "+what)
-			for _, t := range s.Turns {
+			// What DecodeTurnsNote will accept, so the note comes back.
+			prev := 0
+			for i, t := range s.Turns {
 				text(what, t.Speaker, t.Timestamp)
+				if t.Start < prev || t.ContentStart < t.Start || t.End < t.ContentStart || t.End > n {
+					bad("%s: turn %d (%d–%d) does not fit its text of %d characters after the turn before it", what, i+1, t.Start, t.End, n)
+				}
+				prev = t.End
+				for _, f := range []string{t.Speaker, t.Timestamp} {
+					if strings.ContainsAny(f, "\t\r\n") {
+						bad("%s: turn %d: %q has a tab or line break", what, i+1, f)
+					}
+				}
 			}
 			for _, sp := range s.Speakers {
 				text(what, sp.Name)
+				if strings.ContainsAny(sp.Name, "\t\r\n") {
+					bad("%s: speaker %q has a tab or line break", what, sp.Name)
+				}
+				if sp.CaseGUID != "" && !cases[sp.CaseGUID] {
+					bad("%s: speaker %q belongs to case %s, which the project does not hold", what, sp.Name, sp.CaseGUID)
+				}
 			}
 		}
 	}
