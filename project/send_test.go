@@ -91,6 +91,10 @@ func newSendStudy(t *testing.T) sendStudy {
 	if _, err := p.StarSegment(benSegs[2].ID, ben.ID); err != nil {
 		t.Fatal(err)
 	}
+	lv, _ := ViewerFor(p, lead.ID)
+	if _, err := DrawPlan(p, lv, PlanOptions{Share: 50, Coders: []string{"Aisha", "Ben"}, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
 	if err := p.SetDone(leadSegs[0].Document, lead.ID, true); err != nil {
 		t.Fatal(err)
 	}
@@ -123,6 +127,20 @@ func TestSendCopyHoldsOnlyTheCoderslayer(t *testing.T) {
 		}
 	}
 	benSegs, _ := p.Segments(store.SegmentFilter{Coder: ben.ID})
+	plan, ok, err := p.Plan()
+	if err != nil || !ok {
+		t.Fatalf("no plan: %v", err)
+	}
+	benPlanned := 0
+	for _, a := range plan.Assignments {
+		if a.Coder == ben.ID {
+			benPlanned++
+		}
+	}
+	sampled := len(plan.Sample)
+	if benPlanned == 0 || sampled == 0 {
+		t.Fatalf("the plan gives Ben %d documents, samples %d", benPlanned, sampled)
+	}
 	out := filepath.Join(t.TempDir(), "for Ben.themis")
 	sum, err := SendCopy(p, ben.ID, out, s.lead.ID)
 	if err != nil {
@@ -186,6 +204,9 @@ func TestSendCopyHoldsOnlyTheCoderslayer(t *testing.T) {
 		{"the lead's guidance", count(`SELECT count(*) FROM memos WHERE author_id = ?`, lead), 2},
 		{"Ben's memos", count(`SELECT count(*) FROM memos WHERE author_id = ?`, ben.ID), 2},
 		{"others' done marks", count(`SELECT count(*) FROM done_marks WHERE coder_id != ?`, ben.ID), 0},
+		{"others' plan assignments", count(`SELECT count(*) FROM plan_assignments WHERE coder_id != ?`, ben.ID), 0},
+		{"Ben's plan assignments", count(`SELECT count(*) FROM plan_assignments WHERE coder_id = ?`, ben.ID), benPlanned},
+		{"the plan's sample", count(`SELECT count(*) FROM plan_sample`), sampled},
 		{"Ben's done mark", count(`SELECT count(*) FROM done_marks WHERE coder_id = ?`, ben.ID), 1},
 		{"codebook history rows", count(`SELECT count(*) FROM codebook_changes`), count(`SELECT count(*) FROM frameworks`)},
 		{"codebook history holding rows", count(`SELECT count(*) FROM codebook_changes WHERE before != '' OR after != ''`), 0},
