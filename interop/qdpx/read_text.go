@@ -71,27 +71,50 @@ func (m *posMap) stage() { m.i, m.j = 0, 0 }
 
 // span maps the pending positions in [inA, inB) of the stage's input to its
 // output span [outA, outB).
-func (m *posMap) span(inA, inB, outA, outB int) {
+func (m *posMap) span(inA, inB, outA, outB int) { m.spanExact(inA, inB, outA, outB, nil) }
+
+// spanExact is span with a way to place a position k code points into a
+// span whose output differs in length from its input: exact returns where
+// it lands, and false when it lands nowhere in particular.
+func (m *posMap) spanExact(inA, inB, outA, outB int, exact func(k int) (int, bool)) {
 	same := inB-inA == outB-outA
-	for ; m.i < len(m.lo) && m.lo[m.i] < inB; m.i++ {
-		switch p := m.lo[m.i]; {
+	place := func(p int, ceil bool) int {
+		switch {
 		case p <= inA:
-			m.lo[m.i] = outA
+			return outA
 		case same:
-			m.lo[m.i] = outA + p - inA
-		default:
-			m.lo[m.i] = outA
+			return outA + p - inA
 		}
+		if exact != nil {
+			if o, ok := exact(p - inA); ok {
+				return outA + o
+			}
+			// Else the nearest point that does land, before a start
+			// and after an end, so the selection keeps what it held.
+			if ceil {
+				for k := p - inA + 1; k < inB-inA; k++ {
+					if o, ok := exact(k); ok {
+						return outA + o
+					}
+				}
+			} else {
+				for k := p - inA - 1; k > 0; k-- {
+					if o, ok := exact(k); ok {
+						return outA + o
+					}
+				}
+			}
+		}
+		if ceil {
+			return outB
+		}
+		return outA
+	}
+	for ; m.i < len(m.lo) && m.lo[m.i] < inB; m.i++ {
+		m.lo[m.i] = place(m.lo[m.i], false)
 	}
 	for ; m.j < len(m.hi) && m.hi[m.j] < inB; m.j++ {
-		switch p := m.hi[m.j]; {
-		case p <= inA:
-			m.hi[m.j] = outA
-		case same:
-			m.hi[m.j] = outA + p - inA
-		default:
-			m.hi[m.j] = outB
-		}
+		m.hi[m.j] = place(m.hi[m.j], true)
 	}
 }
 
@@ -164,9 +187,25 @@ func storeText(orig string, utf16Units bool, m *posMap) string {
 	for !it.Done() {
 		seg := it.Next()
 		pos := it.Pos()
-		inN := utf8.RuneCountInString(t[prev:pos])
+		segIn := t[prev:pos]
+		inN := utf8.RuneCountInString(segIn)
 		outN := utf8.RuneCount(seg)
-		m.span(in, in+inN, out, out+outN)
+		// A position inside a sequence NFC changed lands where the
+		// sequence's stored form splits in the same place, if it does:
+		// in e + acute + circumflex, stored as é + circumflex, the
+		// point before the circumflex is still a point of the text.
+		m.spanExact(in, in+inN, out, out+outN, func(k int) (int, bool) {
+			off := 0
+			for ; k > 0; k-- {
+				_, w := utf8.DecodeRuneInString(segIn[off:])
+				off += w
+			}
+			pre := norm.NFC.String(segIn[:off])
+			if pre+norm.NFC.String(segIn[off:]) != string(seg) {
+				return 0, false
+			}
+			return utf8.RuneCountInString(pre), true
+		})
 		b.Write(seg)
 		in, out, prev = in+inN, out+outN, pos
 	}

@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
-	"flag"
 	"io"
 	"os"
 	"path/filepath"
@@ -16,17 +15,15 @@ import (
 	"themis/internal/fixtures"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+// writeSchema is the REFI-QDA project schema, copied with its licence.
+const writeSchema = "testdata/xsd/Project.xsd"
 
-// schema is the REFI-QDA project schema, copied with its licence.
-const schema = "testdata/xsd/Project.xsd"
-
-// sampleText has accents, an emoji outside the Basic Multilingual Plane
+// writeSampleText has accents, an emoji outside the Basic Multilingual Plane
 // (two UTF-16 units, one code point) and turns.
-const sampleText = "Interviewer: Wie geht's?\nP1: Très bien 😊 — merci & au revoir.\n"
+const writeSampleText = "Interviewer: Wie geht's?\nP1: Très bien 😊 — merci & au revoir.\n"
 
-// sample is a small project using every part of the model Write writes.
-func sample() *Project {
+// writeSample is a small project using every part of the model Write writes.
+func writeSample() *Project {
 	g := func(s string) string { return StableGUID("test", s) }
 	return &Project{
 		Name:   `Wellbeing "study" & co`,
@@ -55,7 +52,7 @@ func sample() *Project {
 			{GUID: g("p2"), Name: "P2", Description: "no values"},
 		},
 		Sources: []Source{
-			{GUID: g("doc1"), Name: "Interview 1", CreatingUser: g("aisha"), Text: sampleText,
+			{GUID: g("doc1"), Name: "Interview 1", CreatingUser: g("aisha"), Text: writeSampleText,
 				Selections: []Selection{
 					{GUID: g("s1"), Start: 29, End: 40, CreatingUser: g("aisha"),
 						Codings:  []Coding{{GUID: g("c1"), CodeGUID: g("joy"), CreatingUser: g("aisha")}},
@@ -82,8 +79,8 @@ func sample() *Project {
 	}
 }
 
-// unzip returns the files of an archive by name, in archive order.
-func unzip(t *testing.T, data []byte) ([]string, map[string][]byte) {
+// writeUnzip returns the files of an archive by name, in archive order.
+func writeUnzip(t *testing.T, data []byte) ([]string, map[string][]byte) {
 	t.Helper()
 	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -102,14 +99,14 @@ func unzip(t *testing.T, data []byte) ([]string, map[string][]byte) {
 		}
 		names = append(names, f.Name)
 		files[f.Name] = b
-		if !f.Modified.Equal(zipTime) {
-			t.Errorf("%s: modified %v, want the fixed %v", f.Name, f.Modified, zipTime)
+		if !f.Modified.Equal(writeZipTime) {
+			t.Errorf("%s: modified %v, want the fixed %v", f.Name, f.Modified, writeZipTime)
 		}
 	}
 	return names, files
 }
 
-func write(t *testing.T, p *Project) []byte {
+func writeBytes(t *testing.T, p *Project) []byte {
 	t.Helper()
 	var b bytes.Buffer
 	if err := Write(&b, p); err != nil {
@@ -119,7 +116,7 @@ func write(t *testing.T, p *Project) []byte {
 }
 
 func TestWriteGolden(t *testing.T) {
-	_, files := unzip(t, write(t, sample()))
+	_, files := writeUnzip(t, writeBytes(t, writeSample()))
 	qde := files["project.qde"]
 	golden := filepath.Join("testdata", "golden", "project.qde")
 	if *update {
@@ -137,7 +134,7 @@ func TestWriteGolden(t *testing.T) {
 	if !bytes.Equal(qde, want) {
 		t.Errorf("project.qde differs from %s (run with -update if the change is meant):\n%s", golden, qde)
 	}
-	fixtures.ValidateXML(t, schema, qde)
+	fixtures.ValidateXML(t, writeSchema, qde)
 }
 
 func TestWriteValidatesMinimalProjects(t *testing.T) {
@@ -150,22 +147,22 @@ func TestWriteValidatesMinimalProjects(t *testing.T) {
 		"only a value": {Name: "x", Variables: []Variable{{GUID: StableGUID("v"), Name: "v", Type: TypeText}}, Cases: []Case{{GUID: StableGUID("c"), Values: map[string]string{StableGUID("v"): ""}}}},
 	} {
 		t.Run(name, func(t *testing.T) {
-			_, files := unzip(t, write(t, p))
-			fixtures.ValidateXML(t, schema, files["project.qde"])
+			_, files := writeUnzip(t, writeBytes(t, p))
+			fixtures.ValidateXML(t, writeSchema, files["project.qde"])
 		})
 	}
 }
 
 func TestWriteIsDeterministic(t *testing.T) {
-	a, b := write(t, sample()), write(t, sample())
+	a, b := writeBytes(t, writeSample()), writeBytes(t, writeSample())
 	if !bytes.Equal(a, b) {
 		t.Fatal("the same model gave two different archives")
 	}
 }
 
 func TestWriteArchiveHoldsTheSourcesAsTheyAre(t *testing.T) {
-	p := sample()
-	names, files := unzip(t, write(t, p))
+	p := writeSample()
+	names, files := writeUnzip(t, writeBytes(t, p))
 	want := []string{"project.qde", "sources/" + p.Sources[0].GUID + ".txt", "sources/" + p.Sources[1].GUID + ".txt"}
 	if strings.Join(names, " ") != strings.Join(want, " ") {
 		t.Fatalf("archive holds %q, want %q", names, want)
@@ -192,38 +189,38 @@ func TestWriteArchiveHoldsTheSourcesAsTheyAre(t *testing.T) {
 
 // The parts of project.qde read back with encoding/xml, independently of
 // the writer.
-type xProject struct {
+type wProject struct {
 	Name   string `xml:"name,attr"`
 	Origin string `xml:"origin,attr"`
 	Users  []struct {
 		GUID string `xml:"guid,attr"`
 		Name string `xml:"name,attr"`
 	} `xml:"Users>User"`
-	Codes   []xCode   `xml:"CodeBook>Codes>Code"`
-	Cases   []xCase   `xml:"Cases>Case"`
-	Sources []xSource `xml:"Sources>TextSource"`
-	Notes   []xNote   `xml:"Notes>Note"`
-	NoteRef []xRef    `xml:"NoteRef"`
+	Codes   []wCode   `xml:"CodeBook>Codes>Code"`
+	Cases   []wCase   `xml:"Cases>Case"`
+	Sources []wSource `xml:"Sources>TextSource"`
+	Notes   []wNote   `xml:"Notes>Note"`
+	NoteRef []wRef    `xml:"NoteRef"`
 }
 
-type xRef struct {
+type wRef struct {
 	Target string `xml:"targetGUID,attr"`
 }
 
-type xCode struct {
+type wCode struct {
 	GUID        string  `xml:"guid,attr"`
 	Name        string  `xml:"name,attr"`
 	Codable     bool    `xml:"isCodable,attr"`
 	Color       string  `xml:"color,attr"`
 	Description string  `xml:"Description"`
-	NoteRef     []xRef  `xml:"NoteRef"`
-	Children    []xCode `xml:"Code"`
+	NoteRef     []wRef  `xml:"NoteRef"`
+	Children    []wCode `xml:"Code"`
 }
 
-type xCase struct {
+type wCase struct {
 	Name   string `xml:"name,attr"`
 	Values []struct {
-		Ref      xRef   `xml:"VariableRef"`
+		Ref      wRef   `xml:"VariableRef"`
 		Text     string `xml:"TextValue"`
 		Integer  string `xml:"IntegerValue"`
 		Float    string `xml:"FloatValue"`
@@ -231,10 +228,10 @@ type xCase struct {
 		Boolean  string `xml:"BooleanValue"`
 		DateTime string `xml:"DateTimeValue"`
 	} `xml:"VariableValue"`
-	Sources []xRef `xml:"SourceRef"`
+	Sources []wRef `xml:"SourceRef"`
 }
 
-type xSource struct {
+type wSource struct {
 	GUID       string `xml:"guid,attr"`
 	Name       string `xml:"name,attr"`
 	Path       string `xml:"plainTextPath,attr"`
@@ -245,14 +242,14 @@ type xSource struct {
 		User    string `xml:"creatingUser,attr"`
 		Codings []struct {
 			User string `xml:"creatingUser,attr"`
-			Code xRef   `xml:"CodeRef"`
+			Code wRef   `xml:"CodeRef"`
 		} `xml:"Coding"`
-		NoteRef []xRef `xml:"NoteRef"`
+		NoteRef []wRef `xml:"NoteRef"`
 	} `xml:"PlainTextSelection"`
-	NoteRef []xRef `xml:"NoteRef"`
+	NoteRef []wRef `xml:"NoteRef"`
 }
 
-type xNote struct {
+type wNote struct {
 	GUID    string `xml:"guid,attr"`
 	Name    string `xml:"name,attr"`
 	User    string `xml:"creatingUser,attr"`
@@ -260,10 +257,10 @@ type xNote struct {
 	Text    string `xml:"PlainTextContent"`
 }
 
-func readBack(t *testing.T, p *Project) (xProject, map[string][]byte) {
+func writeReadBack(t *testing.T, p *Project) (wProject, map[string][]byte) {
 	t.Helper()
-	_, files := unzip(t, write(t, p))
-	var x xProject
+	_, files := writeUnzip(t, writeBytes(t, p))
+	var x wProject
 	if err := xml.Unmarshal(files["project.qde"], &x); err != nil {
 		t.Fatal(err)
 	}
@@ -271,8 +268,8 @@ func readBack(t *testing.T, p *Project) (xProject, map[string][]byte) {
 }
 
 func TestWriteReadsBack(t *testing.T) {
-	p := sample()
-	x, files := readBack(t, p)
+	p := writeSample()
+	x, files := writeReadBack(t, p)
 	if x.Name != p.Name || x.Origin != "Themis" {
 		t.Errorf("project %q origin %q, want %q origin Themis", x.Name, x.Origin, p.Name)
 	}
@@ -321,7 +318,7 @@ func TestWriteReadsBack(t *testing.T) {
 
 	// The source refers to its memo and to its turns note, which gives the
 	// turns and speakers back.
-	notes := map[string]xNote{}
+	notes := map[string]wNote{}
 	for _, n := range x.Notes {
 		notes[n.GUID] = n
 	}
@@ -336,7 +333,7 @@ func TestWriteReadsBack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !equalTurns(gotTurns, p.Sources[0].Turns) || len(gotSpeakers) != 2 || gotSpeakers[1] != p.Sources[0].Speakers[1] || !gotSpeakers[0].Excluded {
+	if !writeEqualTurns(gotTurns, p.Sources[0].Turns) || len(gotSpeakers) != 2 || gotSpeakers[1] != p.Sources[0].Speakers[1] || !gotSpeakers[0].Excluded {
 		t.Errorf("turns note gives %+v %+v", gotTurns, gotSpeakers)
 	}
 	if len(x.Sources[1].NoteRef) != 0 {
@@ -356,7 +353,7 @@ func TestWriteReadsBack(t *testing.T) {
 	}
 }
 
-func equalTurns(a, b []Turn) bool {
+func writeEqualTurns(a, b []Turn) bool {
 	if len(a) != len(b) {
 		return false
 	}
@@ -369,11 +366,11 @@ func equalTurns(a, b []Turn) bool {
 }
 
 func TestWriteEscapesWhatXMLCannotHold(t *testing.T) {
-	p := sample()
+	p := writeSample()
 	p.Codes[1].Name = "a\"b'c<d>&e\tf\r\ng"
 	p.Codes[1].Description = "line\r\nbreak\rcr\x01bell\uFFFEx ]]> end"
 	p.Notes[3].Text = "  spaces kept  \n\n"
-	x, files := readBack(t, p)
+	x, files := writeReadBack(t, p)
 	if got := x.Codes[1].Name; got != p.Codes[1].Name {
 		t.Errorf("name came back as %q, want %q", got, p.Codes[1].Name)
 	}
@@ -385,7 +382,7 @@ func TestWriteEscapesWhatXMLCannotHold(t *testing.T) {
 			t.Errorf("note text came back as %q", n.Text)
 		}
 	}
-	fixtures.ValidateXML(t, schema, files["project.qde"])
+	fixtures.ValidateXML(t, writeSchema, files["project.qde"])
 }
 
 func TestWriteRefusesWhatOtherToolsCannotRead(t *testing.T) {
@@ -396,7 +393,7 @@ func TestWriteRefusesWhatOtherToolsCannotRead(t *testing.T) {
 	}{
 		{"bad guid", func(p *Project) { p.Users[0].GUID = "aisha" }, `user "Aisha" has guid "aisha"`},
 		{"source guid as a path", func(p *Project) { p.Sources[1].GUID = "../../evil" }, `source "Notes\r\nfrom the field" has guid "../../evil"`},
-		{"repeated guid", func(p *Project) { p.Codes[1].GUID = p.Codes[0].GUID }, `code "Place" has guid ` + sample().Codes[0].GUID + `, already the guid of code "Feelings & moods"`},
+		{"repeated guid", func(p *Project) { p.Codes[1].GUID = p.Codes[0].GUID }, `code "Place" has guid ` + writeSample().Codes[0].GUID + `, already the guid of code "Feelings & moods"`},
 		{"unknown code", func(p *Project) { p.Sources[0].Selections[0].Codings[0].CodeGUID = StableGUID("nope") }, "applies code " + StableGUID("nope") + ", which the codebook does not hold"},
 		{"unknown note", func(p *Project) { p.ProjectNotes = append(p.ProjectNotes, StableGUID("nope")) }, "the project refers to note"},
 		{"unknown user", func(p *Project) { p.Notes[0].CreatingUser = StableGUID("nope") }, `note "Project memo" names creating user`},
@@ -419,7 +416,7 @@ func TestWriteRefusesWhatOtherToolsCannotRead(t *testing.T) {
 		{"bad time", func(p *Project) { p.Notes[0].Created = "yesterday" }, `was created "yesterday"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			p := sample()
+			p := writeSample()
 			tc.spoil(p)
 			var b bytes.Buffer
 			err := Write(&b, p)
@@ -436,14 +433,14 @@ func TestWriteRefusesWhatOtherToolsCannotRead(t *testing.T) {
 func TestWriteFileIsAtomic(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "study.qdpx")
-	if err := WriteFile(path, sample()); err != nil {
+	if err := WriteFile(path, writeSample()); err != nil {
 		t.Fatal(err)
 	}
 	first, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(first, write(t, sample())) {
+	if !bytes.Equal(first, writeBytes(t, writeSample())) {
 		t.Error("WriteFile wrote other bytes than Write")
 	}
 	if info, _ := os.Stat(path); info.Mode().Perm() != 0o644 {
@@ -452,7 +449,7 @@ func TestWriteFileIsAtomic(t *testing.T) {
 
 	// A refused model leaves the earlier file as it was and no temporary
 	// file behind.
-	bad := sample()
+	bad := writeSample()
 	bad.Users[0].GUID = "x"
 	if err := WriteFile(path, bad); err == nil {
 		t.Fatal("a bad model was written")
@@ -471,8 +468,39 @@ func TestWriteFileIsAtomic(t *testing.T) {
 	}
 
 	// A folder that does not exist: an error naming the file, nothing made.
-	if err := WriteFile(filepath.Join(dir, "missing", "x.qdpx"), sample()); err == nil || !strings.Contains(err.Error(), "x.qdpx") {
+	if err := WriteFile(filepath.Join(dir, "missing", "x.qdpx"), writeSample()); err == nil || !strings.Contains(err.Error(), "x.qdpx") {
 		t.Errorf("got %v, want an error naming x.qdpx", err)
+	}
+}
+
+func TestWriteGUIDs(t *testing.T) {
+	g := StableGUID("x")
+	up := strings.ToUpper(g)
+	for _, tc := range []struct {
+		in   string
+		want string
+		ok   bool
+	}{
+		{g, g, true}, {up, g, true}, {"{" + up + "}", g, true},
+		{"{" + g, "", false}, {g + "0", "", false}, {strings.Replace(g, "-", "_", 1), "", false},
+		{strings.Replace(g, g[:1], "g", 1), "", false}, {"", "", false},
+	} {
+		if got, ok := writeGUID(tc.in); got != tc.want || ok != tc.ok {
+			t.Errorf("writeGUID(%q) = %q %v, want %q %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+	// The same guid in braces and capitals is still the same guid.
+	p := writeSample()
+	p.Codes[1].GUID = "{" + strings.ToUpper(p.Codes[0].GUID) + "}"
+	if err := Write(io.Discard, p); err == nil || !strings.Contains(err.Error(), "already the guid of") {
+		t.Errorf("a repeated guid in other letters: %v", err)
+	}
+	// A guid in braces names its source's file without them.
+	p = writeSample()
+	p.Sources[1].GUID = "{" + strings.ToUpper(p.Sources[1].GUID) + "}"
+	names, _ := writeUnzip(t, writeBytes(t, p))
+	if want := "sources/" + strings.ToUpper(writeSample().Sources[1].GUID) + ".txt"; names[2] != want {
+		t.Errorf("archive names %q, want %s", names, want)
 	}
 }
 
