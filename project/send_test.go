@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"themis/errs"
@@ -268,6 +269,9 @@ func TestSendCopyRefusals(t *testing.T) {
 	}
 	if _, err := SendCopy(p, 999, out, lead.ID); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("unknown coder: %v", err)
+	}
+	if _, err := SendCopy(p, ben.ID, filepath.Join(dir, "no such folder", "copy.themis"), lead.ID); err == nil || !strings.Contains(err.Error(), "no such folder does not exist") {
+		t.Errorf("a copy into a missing folder: %v", err)
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Errorf("refusals left files: %v", entries)

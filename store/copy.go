@@ -57,7 +57,10 @@ func (p *Project) CopyForCoder(coder int64, out, from string, actor int64) (Copy
 	dir := filepath.Dir(out)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(out)+".*.tmp")
 	if err != nil {
-		return sum, err
+		if errors.Is(err, fs.ErrNotExist) {
+			return sum, fmt.Errorf("%s: the folder %s does not exist", out, dir)
+		}
+		return sum, fmt.Errorf("copy to %s: %w", out, err)
 	}
 	tmp := f.Name()
 	f.Close()
