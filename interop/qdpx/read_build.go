@@ -1,6 +1,7 @@
 package qdpx
 
 import (
+	"archive/zip"
 	"fmt"
 	"sort"
 	"strings"
@@ -18,29 +19,31 @@ func build(raw *rawProject, a *archive, opt ReadOptions) (*Project, error) {
 		Users: raw.users, Codes: raw.codes, Variables: raw.variables, Cases: raw.cases,
 		NotImported: raw.notImported,
 	}
-	users := map[string]bool{}
+	// GUIDs are interned: every selection names its coder and every
+	// coding its code, and 100,000 copies of the same 36 bytes add up.
+	users := map[string]string{}
 	for _, u := range raw.users {
-		users[u.GUID] = true
+		users[u.GUID] = u.GUID
 	}
-	codes := map[string]bool{}
+	codes := map[string]string{}
 	var walk func([]Code)
 	walk = func(cs []Code) {
 		for _, c := range cs {
-			codes[c.GUID] = true
+			codes[c.GUID] = c.GUID
 			walk(c.Children)
 		}
 	}
 	walk(raw.codes)
 
-	// The texts, before anything is converted: a missing one refuses the
-	// whole archive, naming every source that lacks its file.
-	texts := make([]string, len(raw.sources))
+	// Every source's file is found before any is read: a missing one
+	// refuses the whole archive, naming every source that lacks its file.
+	files := make([]*zip.File, len(raw.sources))
 	have := make([]bool, len(raw.sources))
 	var missing []string
 	for i := range raw.sources {
 		s := &raw.sources[i]
 		if s.hasInline {
-			texts[i], have[i] = s.inline, true
+			have[i] = true
 			continue
 		}
 		f, err := a.locate(s.textPath)
@@ -51,15 +54,7 @@ func build(raw *rawProject, a *archive, opt ReadOptions) (*Project, error) {
 			missing = append(missing, fmt.Sprintf("%q", sourceLabel(s.Source)))
 			continue
 		}
-		data, err := a.readText(f)
-		if err != nil {
-			return nil, err
-		}
-		text, err := decodeText(data)
-		if err != nil {
-			return nil, errs.Errorf(errs.Invalid, "source %q: its text file %s cannot be read: %v", sourceLabel(s.Source), f.Name, err)
-		}
-		texts[i], have[i] = text, true
+		files[i], have[i] = f, true
 	}
 	if len(missing) > 0 && !opt.SkipMissingSources {
 		list := missing
@@ -69,8 +64,29 @@ func build(raw *rawProject, a *archive, opt ReadOptions) (*Project, error) {
 		}
 		return nil, fmt.Errorf("%w (%d): %s%s; the archive does not hold their text (import without them to leave them out)", ErrMissingSources, len(missing), strings.Join(list, ", "), more)
 	}
+	// One source's text at a time is read, converted and stored, so that
+	// memory holds the stored texts and one file's, not every file twice.
+	text := func(i int) (string, error) {
+		s := &raw.sources[i]
+		if files[i] == nil {
+			return s.inline, nil
+		}
+		data, err := a.readText(files[i])
+		if err != nil {
+			return "", err
+		}
+		t, err := decodeText(data)
+		if err != nil {
+			return "", errs.Errorf(errs.Invalid, "source %q: its text file %s cannot be read: %v", sourceLabel(s.Source), files[i].Name, err)
+		}
+		return t, nil
+	}
 
-	utf16Units := countsUTF16(raw, texts, have)
+	utf16Units, err := countsUTF16(raw, have, text)
+	if err != nil {
+		return nil, err
+	}
+	a.read = 0 // the vote may have read every text once already
 	var made []Note
 	for i := range raw.sources {
 		s := &raw.sources[i]
@@ -79,12 +95,16 @@ func build(raw *rawProject, a *archive, opt ReadOptions) (*Project, error) {
 			p.count("selections of text sources without their file", len(s.Selections))
 			continue
 		}
-		src, notes, err := p.convert(s, texts[i], utf16Units, codes, users)
+		t, err := text(i)
+		if err != nil {
+			return nil, err
+		}
+		s.inline = ""
+		src, notes, err := p.convert(s, t, utf16Units, codes, users)
 		if err != nil {
 			return nil, err
 		}
 		made = append(made, notes...)
-		texts[i] = "" // let the file's text go as soon as it is stored
 		p.Sources = append(p.Sources, src)
 	}
 
@@ -122,24 +142,28 @@ func sourceLabel(s Source) string {
 // position inside a surrogate pair or past the end counts against a unit,
 // and a name that previews the passage (ATLAS.ti's) for the unit under which
 // it matches the text. Ties go to the standard.
-func countsUTF16(raw *rawProject, texts []string, have []bool) bool {
+func countsUTF16(raw *rawProject, have []bool, text func(int) (string, error)) (bool, error) {
 	if strings.Contains(strings.ToLower(raw.origin), "nvivo") {
-		return true
+		return true, nil
 	}
 	var v unitVotes
 	for i, s := range raw.sources {
-		if have[i] {
-			v.add(texts[i], s.Selections)
+		if !have[i] || len(s.Selections) == 0 {
+			continue
 		}
+		t, err := text(i)
+		if err != nil {
+			return false, err
+		}
+		v.add(t, s.Selections)
 	}
-	return v.u16 > v.cp
+	return v.u16 > v.cp, nil
 }
 
 // convert makes a Source of a raw one and its decoded text.
 // Descriptions of the source and its selections come back as notes.
-func (p *Project) convert(s *rawSource, text string, utf16Units bool, codes, users map[string]bool) (src Source, made []Note, err error) {
+func (p *Project) convert(s *rawSource, text string, utf16Units bool, codes, users map[string]string) (src Source, made []Note, err error) {
 	src = s.Source
-	src.Selections = nil
 	cps, units := unitLengths(text)
 	length, unit := cps, "characters"
 	if utf16Units {
@@ -158,6 +182,7 @@ func (p *Project) convert(s *rawSource, text string, utf16Units bool, codes, use
 	sorted := sortedUnique(qs)
 	m := newPosMap(sorted)
 	src.Text = storeText(text, utf16Units, m)
+	kept := s.Selections[:0] // in place: a selection is written after it is read
 	for i, sel := range s.Selections {
 		k0, k1 := sort.SearchInts(sorted, sel.Start), sort.SearchInts(sorted, sel.End)
 		sel.Start, sel.End = m.lo[k0], m.hi[k1]
@@ -165,15 +190,14 @@ func (p *Project) convert(s *rawSource, text string, utf16Units bool, codes, use
 			p.count("empty selections", 1)
 			continue
 		}
-		codings := sel.Codings[:0:0]
+		codings := sel.Codings[:0]
 		for _, c := range sel.Codings {
-			if !codes[c.CodeGUID] {
+			code, ok := codes[c.CodeGUID]
+			if !ok {
 				p.count("codings of codes not in the codebook", 1)
 				continue
 			}
-			if !users[c.CreatingUser] {
-				c.CreatingUser = ""
-			}
+			c.CodeGUID, c.CreatingUser = code, users[c.CreatingUser]
 			codings = append(codings, c)
 		}
 		if len(codings) == 0 {
@@ -183,8 +207,8 @@ func (p *Project) convert(s *rawSource, text string, utf16Units bool, codes, use
 		sel.Codings = codings
 		// The selection's author is its coder; a tool that does not say
 		// who made the selection says who coded it.
-		if !users[sel.CreatingUser] {
-			sel.CreatingUser = ""
+		sel.CreatingUser = users[sel.CreatingUser]
+		if sel.CreatingUser == "" {
 			for _, c := range codings {
 				if c.CreatingUser != "" {
 					sel.CreatingUser = c.CreatingUser
@@ -196,11 +220,10 @@ func (p *Project) convert(s *rawSource, text string, utf16Units bool, codes, use
 			made = append(made, n)
 			sel.NoteRefs = append(sel.NoteRefs, n.GUID)
 		}
-		src.Selections = append(src.Selections, sel)
+		kept = append(kept, sel)
 	}
-	if !users[src.CreatingUser] {
-		src.CreatingUser = ""
-	}
+	src.Selections = kept
+	src.CreatingUser = users[src.CreatingUser]
 	if n, ok := descriptionNote("source "+src.GUID, "Description of "+sourceLabel(src), s.description, src.CreatingUser); ok {
 		made = append(made, n)
 		src.NoteRefs = append(src.NoteRefs, n.GUID)

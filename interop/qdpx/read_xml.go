@@ -39,7 +39,7 @@ type rawSource struct {
 	inline      string
 	hasInline   bool
 	description string
-	selDesc     []string // each selection's Description, "" for none
+	selDesc     map[int]string // a selection's Description by its index, when it has one
 }
 
 // rawNote is a Note, whose text may be inline or in a file of the archive.
@@ -459,7 +459,12 @@ func (p *rawProject) source(x *xmlReader, se xml.StartElement) error {
 		case "PlainTextSelection":
 			sel, desc, err := p.selection(x, c, s.Name)
 			s.Selections = append(s.Selections, sel)
-			s.selDesc = append(s.selDesc, desc)
+			if desc != "" {
+				if s.selDesc == nil {
+					s.selDesc = map[int]string{}
+				}
+				s.selDesc[len(s.Selections)-1] = desc
+			}
 			return err
 		case "Coding":
 			p.count("codings of whole sources", 1)

@@ -125,10 +125,11 @@ func writeHasTurns(s Source) bool { return s.Turns != nil || s.Speakers != nil }
 // writeCheck refuses a model Write would turn into an archive other tools
 // cannot read, naming what is wrong.
 func writeCheck(p *Project) error {
+	owner := func(what string) writeOwner { return writeOwner{what: what} }
 	var problems []error
 	bad := func(format string, args ...any) { problems = append(problems, fmt.Errorf(format, args...)) }
-	guids := map[string]string{} // normalised guid → what it names
-	guid := func(g, what string) {
+	guids := map[string]writeOwner{} // normalised guid → what it names
+	guid := func(g string, what writeOwner) {
 		n, ok := writeGUID(g)
 		if !ok {
 			bad("%s has guid %q; expected 8-4-4-4-12 hexadecimal digits", what, g)
@@ -140,7 +141,7 @@ func writeCheck(p *Project) error {
 		}
 		guids[n] = what
 	}
-	text := func(what string, ss ...string) {
+	text := func(what writeOwner, ss ...string) {
 		for _, s := range ss {
 			if !utf8.ValidString(s) {
 				bad("%s has text that is not valid UTF-8", what)
@@ -148,23 +149,23 @@ func writeCheck(p *Project) error {
 			}
 		}
 	}
-	text("the project", p.Name)
+	text(owner("the project"), p.Name)
 
 	users := map[string]bool{}
 	for _, u := range p.Users {
-		what := fmt.Sprintf("user %q", u.Name)
+		what := owner(fmt.Sprintf("user %q", u.Name))
 		guid(u.GUID, what)
 		text(what, u.Name)
 		users[u.GUID] = true
 	}
-	user := func(g, what string) {
+	user := func(g string, what writeOwner) {
 		if g != "" && !users[g] {
 			bad("%s names creating user %s, who is not among the project's users", what, g)
 		}
 	}
 	notes := map[string]bool{}
 	for _, n := range p.Notes {
-		what := fmt.Sprintf("note %q", n.Name)
+		what := owner(fmt.Sprintf("note %q", n.Name))
 		guid(n.GUID, what)
 		text(what, n.Name, n.Text)
 		user(n.CreatingUser, what)
@@ -175,20 +176,20 @@ func writeCheck(p *Project) error {
 		}
 		notes[n.GUID] = true
 	}
-	noteRefs := func(refs []string, what string) {
+	noteRefs := func(refs []string, what writeOwner) {
 		for _, r := range refs {
 			if !notes[r] {
 				bad("%s refers to note %s, which the project does not hold", what, r)
 			}
 		}
 	}
-	noteRefs(p.ProjectNotes, "the project")
+	noteRefs(p.ProjectNotes, owner("the project"))
 
 	codes := map[string]bool{}
 	var walk func(cs []Code, depth int)
 	walk = func(cs []Code, depth int) {
 		for _, c := range cs {
-			what := fmt.Sprintf("code %q", c.Name)
+			what := owner(fmt.Sprintf("code %q", c.Name))
 			guid(c.GUID, what)
 			text(what, c.Name, c.Description)
 			if c.Color != "" && !writeColorPattern.MatchString(c.Color) {
@@ -207,7 +208,7 @@ func writeCheck(p *Project) error {
 
 	variables := map[string]Variable{}
 	for _, v := range p.Variables {
-		what := fmt.Sprintf("variable %q", v.Name)
+		what := owner(fmt.Sprintf("variable %q", v.Name))
 		guid(v.GUID, what)
 		text(what, v.Name, v.Description)
 		switch v.Type {
@@ -224,7 +225,7 @@ func writeCheck(p *Project) error {
 	cases := map[string]bool{}
 	for _, c := range p.Cases {
 		cases[c.GUID] = true
-		what := fmt.Sprintf("case %q", c.Name)
+		what := owner(fmt.Sprintf("case %q", c.Name))
 		guid(c.GUID, what)
 		text(what, c.Name, c.Description)
 		for g, val := range c.Values {
@@ -245,8 +246,8 @@ func writeCheck(p *Project) error {
 		}
 	}
 
-	for _, s := range p.Sources {
-		what := fmt.Sprintf("source %q", s.Name)
+	for si, s := range p.Sources {
+		what := owner(fmt.Sprintf("source %q", s.Name))
 		guid(s.GUID, what)
 		text(what, s.Name, s.Text)
 		user(s.CreatingUser, what)
@@ -255,8 +256,9 @@ func writeCheck(p *Project) error {
 		}
 		noteRefs(s.NoteRefs, what)
 		n := utf8.RuneCountInString(s.Text)
-		for _, sel := range s.Selections {
-			swhat := fmt.Sprintf("selection %d–%d of %s", sel.Start, sel.End, what)
+		for j, sel := range s.Selections {
+			// Described only when a message needs it: there are many.
+			swhat := writeOwner{source: &p.Sources[si], selection: j}
 			guid(sel.GUID, swhat)
 			text(swhat, sel.Name)
 			user(sel.CreatingUser, swhat)
@@ -264,16 +266,18 @@ func writeCheck(p *Project) error {
 				bad("%s does not lie within its text of %d characters", swhat, n)
 			}
 			noteRefs(sel.NoteRefs, swhat)
+			cwhat := swhat
+			cwhat.coding = true
 			for _, c := range sel.Codings {
-				guid(c.GUID, "a coding of "+swhat)
-				user(c.CreatingUser, "a coding of "+swhat)
+				guid(c.GUID, cwhat)
+				user(c.CreatingUser, cwhat)
 				if !codes[c.CodeGUID] {
-					bad("a coding of %s applies code %s, which the codebook does not hold", swhat, c.CodeGUID)
+					bad("%s applies code %s, which the codebook does not hold", cwhat, c.CodeGUID)
 				}
 			}
 		}
 		if writeHasTurns(s) {
-			guid(writeTurnsNoteGUID(s.GUID), "the speaker-turns note of "+what)
+			guid(writeTurnsNoteGUID(s.GUID), owner("the speaker-turns note of "+what.String()))
 			// What DecodeTurnsNote will accept, so the note comes back.
 			prev := 0
 			for i, t := range s.Turns {
@@ -303,6 +307,27 @@ func writeCheck(p *Project) error {
 		problems = append(problems[:10], fmt.Errorf("and %d more problems", len(problems)-10))
 	}
 	return errors.Join(problems...)
+}
+
+// writeOwner says what a guid or a problem belongs to, for messages: a
+// description, or a selection (or its coding) described on demand.
+type writeOwner struct {
+	what      string
+	source    *Source
+	selection int
+	coding    bool
+}
+
+func (o writeOwner) String() string {
+	if o.source == nil {
+		return o.what
+	}
+	sel := o.source.Selections[o.selection]
+	s := fmt.Sprintf("selection %d–%d of source %q", sel.Start, sel.End, o.source.Name)
+	if o.coding {
+		s = "a coding of " + s
+	}
+	return s
 }
 
 // writeGUID checks g against Project.xsd's GUIDType (8-4-4-4-12

