@@ -439,6 +439,21 @@ func TestUndoMergeRefusesWhenLaterWorkDependsOnIt(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, "removed or resized"},
+		{"the new code renamed", func(t *testing.T, p *store.Project, lead store.Coder) {
+			if _, err := p.UpdateCode(codeID(t, p, "Relief"), store.CodeFields{Name: "Ease", Codable: true}, lead.ID); err != nil {
+				t.Fatal(err)
+			}
+		}, "edited in the codebook since"},
+		{"an old code moved under the new one", func(t *testing.T, p *store.Project, lead store.Coder) {
+			if err := p.MoveCode(codeID(t, p, "Fear"), codeID(t, p, "Relief"), 0, lead.ID); err != nil {
+				t.Fatal(err)
+			}
+		}, "under the codes"},
+		{"the new document renamed", func(t *testing.T, p *store.Project, lead store.Coder) {
+			if err := p.RenameDocument(docID(t, p, "cy"), "Cyril", lead.ID); err != nil {
+				t.Fatal(err)
+			}
+		}, "renamed since"},
 		{"the new document's case changed", func(t *testing.T, p *store.Project, lead store.Coder) {
 			if err := p.LinkCase(docID(t, p, "ana"), "Someone else", nil, lead.ID); err != nil {
 				t.Fatal(err)

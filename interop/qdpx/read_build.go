@@ -21,19 +21,50 @@ func build(raw *rawProject, a *archive, opt ReadOptions) (*Project, error) {
 	}
 	// GUIDs are interned: every selection names its coder and every
 	// coding its code, and 100,000 copies of the same 36 bytes add up.
+	// A GUID names one thing: two codes or two sources under one GUID
+	// would send codings and case links to whichever came first.
 	users := map[string]string{}
+	p.Users = nil
 	for _, u := range raw.users {
+		if _, dup := users[u.GUID]; dup || u.GUID == "" {
+			continue // the same user twice: one coder
+		}
 		users[u.GUID] = u.GUID
+		if u.Name == "" {
+			u.Name = "User " + u.GUID[:min(8, len(u.GUID))]
+		}
+		p.Users = append(p.Users, u)
 	}
 	codes := map[string]string{}
-	var walk func([]Code)
-	walk = func(cs []Code) {
+	var walk func([]Code) error
+	walk = func(cs []Code) error {
 		for _, c := range cs {
+			if c.GUID == "" {
+				return errs.Errorf(errs.Invalid, "code %q has no guid", c.Name)
+			}
+			if _, dup := codes[c.GUID]; dup {
+				return errs.Errorf(errs.Invalid, "two codes share the guid %s (one is %q)", c.GUID, c.Name)
+			}
 			codes[c.GUID] = c.GUID
-			walk(c.Children)
+			if err := walk(c.Children); err != nil {
+				return err
+			}
 		}
+		return nil
 	}
-	walk(raw.codes)
+	if err := walk(raw.codes); err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	for _, s := range raw.sources {
+		if s.GUID == "" {
+			return nil, errs.Errorf(errs.Invalid, "source %q has no guid", s.Name)
+		}
+		if seen[s.GUID] {
+			return nil, errs.Errorf(errs.Invalid, "two sources share the guid %s (one is %q)", s.GUID, s.Name)
+		}
+		seen[s.GUID] = true
+	}
 
 	// Every source's file is found before any is read: a missing one
 	// refuses the whole archive, naming every source that lacks its file.
@@ -138,13 +169,17 @@ func sourceLabel(s Source) string {
 // points, and most tools do; NVivo counts UTF-16 code units (so does every
 // tool built on .NET or Java strings that forgets), which differ as soon as
 // a text holds a character outside the Basic Multilingual Plane — an emoji.
-// An origin naming NVivo settles it. Otherwise the selections vote: a
+// An origin naming NVivo settles it, as does Themis' own. Otherwise the selections vote: a
 // position inside a surrogate pair or past the end counts against a unit,
 // and a name that previews the passage (ATLAS.ti's) for the unit under which
 // it matches the text. Ties go to the standard.
 func countsUTF16(raw *rawProject, have []bool, text func(int) (string, error)) (bool, error) {
-	if strings.Contains(strings.ToLower(raw.origin), "nvivo") {
+	origin := strings.ToLower(raw.origin)
+	if strings.Contains(origin, "nvivo") {
 		return true, nil
+	}
+	if strings.HasPrefix(origin, "themis") {
+		return false, nil
 	}
 	var v unitVotes
 	for i, s := range raw.sources {

@@ -85,6 +85,10 @@ func TestReadRefusesHostileArchives(t *testing.T) {
 		{"not utf-8", archiveOf(t, entry{"project.qde", good}, entry{"sources/t.txt", "caf\xe9 au lait"}), errs.Invalid, `source "Interview 7": its text file sources/t.txt cannot be read: it is not UTF-8 text (byte 3)`},
 		{"odd utf-16", archiveOf(t, entry{"project.qde", good}, entry{"sources/t.txt", "\xff\xfea\x00b"}), errs.Invalid, "odd number of bytes"},
 		{"same name twice", archiveOf(t, entry{"project.qde", good}, entry{"sources/t.txt", "one"}, entry{"Sources/T.txt", "two"}), errs.Invalid, `2 entries named "sources/t.txt"`},
+		{"two codes, one guid", archiveOf(t, entry{"project.qde", strings.Replace(good, `guid="c-2"`, `guid="c-1"`, 1)}, entry{"sources/t.txt", "text"}), errs.Invalid, `two codes share the guid c-1 (one is "Plans")`},
+		{"two sources, one guid", archiveOf(t, entry{"project.qde", strings.Replace(good, "</Sources>", `<TextSource guid="t-1" name="again"><PlainTextContent>x</PlainTextContent></TextSource></Sources>`, 1)}, entry{"sources/t.txt", "text"}), errs.Invalid, `two sources share the guid t-1 (one is "again")`},
+		{"code without guid", archiveOf(t, entry{"project.qde", strings.Replace(good, `guid="c-3"`, ``, 1)}, entry{"sources/t.txt", "text"}), errs.Invalid, `code "Group" has no guid`},
+		{"qde not in utf-8", archiveOf(t, entry{"project.qde", `<?xml version="1.0" encoding="ISO-8859-1"?><Project name="caf` + "\xe9" + `"/>`}), errs.Unsupported, "project.qde is written in ISO-8859-1; REFI-QDA project files are UTF-8"},
 		{"zip bomb qde", zipWith(t, func(zw *zip.Writer) { rawEntry(t, zw, "project.qde", zeros, uint64(len(zeros))) }), errs.TooLarge, "may be a zip bomb"},
 		{"zip bomb source", zipWith(t, func(zw *zip.Writer) {
 			rawEntry(t, zw, "project.qde", []byte(good), uint64(len(good)))
@@ -174,5 +178,18 @@ func TestReadTextTotalLimit(t *testing.T) {
 	_, err := Read("big.qdpx", data, ReadOptions{})
 	if errs.KindOf(err) != errs.TooLarge || !strings.Contains(err.Error(), "the text files of the archive come to more than 64 MiB") {
 		t.Fatalf("err = %v", err)
+	}
+}
+
+// TestReadUsers: a user named only by id or not at all still has a name to
+// be a coder by; the same user twice is one coder.
+func TestReadUsers(t *testing.T) {
+	qde := qdeOf("X", `<Users><User guid="u-1" id="AB"/><User guid="0f77948d-768a-4665" /><User guid="u-1" name="again"/></Users>`)
+	p, err := Read("u.qdpx", archiveOf(t, entry{"project.qde", qde}), ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Users) != 2 || p.Users[0].Name != "AB" || p.Users[1].Name != "User 0f77948d" {
+		t.Fatalf("users %+v", p.Users)
 	}
 }
