@@ -711,3 +711,18 @@ func segmentKeys(t *testing.T, p *store.Project) []string {
 	}
 	return out
 }
+
+func TestUndoMergeRefusesWhenTheNewCoderIsAdjudicator(t *testing.T) {
+	p, lead, _ := teamProject(t)
+	r, err := Merge(p, returnedCopy(t, p), MergeOptions{File: "copy.qdpx"}, lead.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cleo, _ := p.CoderByName("Cleo")
+	if err := p.SetAdjudicator(cleo.ID, lead.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := UndoMerge(p, r.Journal, lead.ID); !errors.Is(err, errs.Conflict) || !strings.Contains(err.Error(), "adjudicator") {
+		t.Errorf("undo: %v, want a conflict saying the new coder adjudicates", err)
+	}
+}
