@@ -203,17 +203,15 @@ type planner struct {
 	users      map[string]int64
 
 	// codebook
-	frameworks  map[string]int64 // lower-case name → ref
-	fwNames     map[int64]string
-	active      int64
-	byGUID      map[string]store.Code
-	children    map[[2]int64]map[string]int64 // (framework, parent) → lower name → code ref
-	names       map[int64]map[string]bool     // framework → lower names taken
-	paths       map[int64]string              // code ref → "Framework › … › Code"
-	codable     map[int64]bool
-	codeRef     map[string]int64 // copy's code guid (normal form) → ref
-	codeGroups  map[int64]int64  // project code id → parent, for paths
-	projectCode map[int64]store.Code
+	frameworks map[string]int64 // lower-case name → ref
+	fwNames    map[int64]string
+	active     int64
+	byGUID     map[string]store.Code
+	children   map[[2]int64]map[string]int64 // (framework, parent) → lower name → code ref
+	names      map[int64]map[string]bool     // framework → lower names taken
+	paths      map[int64]string              // code ref → "Framework › … › Code"
+	codable    map[int64]bool
+	codeRef    map[string]int64 // copy's code guid (normal form) → ref
 }
 
 func normalGUID(g string) string { return strings.ToLower(strings.Trim(strings.TrimSpace(g), "{}")) }
@@ -370,11 +368,10 @@ func (pl *planner) planCodes() error {
 		}
 	}
 	pl.byGUID, pl.children, pl.names = map[string]store.Code{}, map[[2]int64]map[string]int64{}, map[int64]map[string]bool{}
-	pl.paths, pl.codable, pl.codeRef, pl.projectCode = map[int64]string{}, map[int64]bool{}, map[string]int64{}, map[int64]store.Code{}
+	pl.paths, pl.codable, pl.codeRef = map[int64]string{}, map[int64]bool{}, map[string]int64{}
 	for _, c := range codes { // tree order: parents first
 		g := frameworks.Framework{Name: pl.fwNames[c.Framework]}.GUIDOf(frameworks.Code{Ref: c.Ref, GUID: c.GUID})
 		pl.byGUID[normalGUID(g)] = c
-		pl.projectCode[c.ID] = c
 		pl.addName(c.Framework, c.Parent, c.Name, c.ID)
 		parent := pl.fwNames[c.Framework]
 		if c.Parent != 0 {
@@ -497,7 +494,9 @@ func (pl *planner) planCode(c qdpx.Code, t *fwTarget, explicit bool, parent int6
 	}
 	if ref, ok := pl.children[[2]int64{t.ref, parent}][strings.ToLower(name)]; ok && name != "" && t.ref != 0 {
 		pl.r.Codes.Matched++
-		pl.codeRef[normalGUID(c.GUID)] = ref
+		if c.GUID != "" {
+			pl.codeRef[normalGUID(c.GUID)] = ref
+		}
 		for _, k := range c.Children {
 			pl.planCode(k, &fwTarget{ref: t.ref}, true, ref, pl.paths[ref])
 		}
