@@ -100,7 +100,20 @@ func PreviewMerge(p *store.Project, in *qdpx.Project, opt MergeOptions) (MergeRe
 	if err != nil {
 		return MergeReport{}, err
 	}
-	pl, err := planMerge(p, in, opt, lead)
+	pl, err := planMerge(p, in, opt, lead, nil)
+	if err != nil {
+		return MergeReport{}, err
+	}
+	return pl.report, nil
+}
+
+// previewWith is PreviewMerge with mergeWith's renamed.
+func previewWith(p *store.Project, in *qdpx.Project, opt MergeOptions, renamed map[string]string) (MergeReport, error) {
+	lead, err := p.Lead()
+	if err != nil {
+		return MergeReport{}, err
+	}
+	pl, err := planMerge(p, in, opt, lead, renamed)
 	if err != nil {
 		return MergeReport{}, err
 	}
@@ -112,11 +125,18 @@ func PreviewMerge(p *store.Project, in *qdpx.Project, opt MergeOptions) (MergeRe
 // codes by guid then by name under their matched parent, coders by name.
 // Only the lead merges.
 func Merge(p *store.Project, in *qdpx.Project, opt MergeOptions, actor int64) (MergeReport, error) {
+	return mergeWith(p, in, opt, actor, nil)
+}
+
+// mergeWith is Merge; renamed maps the guids of codes ImportAsNew had to
+// rename (to make names unique) to the names it gave them, which are then
+// no conflict.
+func mergeWith(p *store.Project, in *qdpx.Project, opt MergeOptions, actor int64, renamed map[string]string) (MergeReport, error) {
 	lead, err := mayMerge(p, actor, "merges a coder's work")
 	if err != nil {
 		return MergeReport{}, err
 	}
-	pl, err := planMerge(p, in, opt, lead)
+	pl, err := planMerge(p, in, opt, lead, renamed)
 	if err != nil {
 		return MergeReport{}, err
 	}
@@ -212,6 +232,7 @@ type planner struct {
 	paths      map[int64]string              // code ref → "Framework › … › Code"
 	codable    map[int64]bool
 	codeRef    map[string]int64 // copy's code guid (normal form) → ref
+	renamed    map[string]string
 }
 
 func normalGUID(g string) string { return strings.ToLower(strings.Trim(strings.TrimSpace(g), "{}")) }
@@ -220,7 +241,7 @@ var guidPattern = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a
 
 // planMerge decides everything a merge of in into p does: the report and
 // the rows to write. It reads p and writes nothing.
-func planMerge(p *store.Project, in *qdpx.Project, opt MergeOptions, lead store.Coder) (mergePlan, error) {
+func planMerge(p *store.Project, in *qdpx.Project, opt MergeOptions, lead store.Coder, renamed map[string]string) (mergePlan, error) {
 	// The report and the journal name the file, never where it lies.
 	opt.File = strings.TrimSpace(opt.File)
 	if opt.File == "" {
@@ -238,7 +259,7 @@ func planMerge(p *store.Project, in *qdpx.Project, opt MergeOptions, lead store.
 		r.NotImported[k] += v
 	}
 	set := store.MergeSet{File: opt.File}
-	pl := &planner{p: p, in: in, opt: opt, lead: lead, r: &r, set: &set}
+	pl := &planner{p: p, in: in, opt: opt, lead: lead, r: &r, set: &set, renamed: renamed}
 	if err := pl.planCoders(); err != nil {
 		return mergePlan{}, err
 	}
@@ -486,6 +507,9 @@ func (pl *planner) planCode(c qdpx.Code, t *fwTarget, explicit bool, parent int6
 		pl.r.Codes.Matched++
 		pl.codeRef[normalGUID(c.GUID)] = ours.ID
 		moved := ours.Parent != parent || (parent == 0 && explicit && t.ref != 0 && ours.Framework != t.ref)
+		if pl.renamed[normalGUID(c.GUID)] == ours.Name {
+			name = ours.Name
+		}
 		pl.conflicts(ours, name, def, c.Color, moved, parentPath)
 		for _, k := range c.Children {
 			pl.planCode(k, &fwTarget{ref: ours.Framework}, true, ours.ID, pl.paths[ours.ID])

@@ -439,3 +439,39 @@ func TestImportATLASFixture(t *testing.T) {
 		}
 	}
 }
+
+// Other tools allow one name under several parents ("Other" under each
+// theme); Themis keeps names unique per framework, so the second is renamed
+// after its parent, which is no conflict, and its codings still find it.
+func TestImportAsNewRenamesRepeatedCodeNames(t *testing.T) {
+	g := func(n int) string { return fmt.Sprintf("0b1c6a52-3c1e-4c55-9d2b-6f0f9c1a10%02d", n) }
+	in := &qdpx.Project{Name: "Study", Origin: "MAXQDA 2022", Users: []qdpx.User{{GUID: "u", Name: "Ann"}},
+		Codes: []qdpx.Code{
+			{GUID: g(1), Name: "Work", Children: []qdpx.Code{{GUID: g(2), Name: "Other", Codable: true}}},
+			{GUID: g(3), Name: "Home", Children: []qdpx.Code{{GUID: g(4), Name: "Other", Codable: true}}},
+		},
+		Sources: []qdpx.Source{{GUID: "s", Name: "doc", Text: "At work it was other; at home, other again.",
+			Selections: []qdpx.Selection{selection("a", "u", g(2), 0, 7), selection("b", "u", g(4), 22, 26)}}}}
+	preview, err := PreviewImportAsNew(in, MergeOptions{File: "study.qdpx"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	target := filepath.Join(t.TempDir(), "study.themis")
+	r, err := ImportAsNew(in, MergeOptions{File: "study.qdpx"}, target, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Codes.Conflicts) != 0 || len(preview.Codes.Conflicts) != 0 || r.Codes.Matched != 4 {
+		t.Errorf("conflicts %+v (preview %+v), %d matched", r.Codes.Conflicts, preview.Codes.Conflicts, r.Codes.Matched)
+	}
+	p, err := store.Open(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	f := factsOf(t, p)
+	want := []string{"doc | Study › Home › Other (Home) | Ann | 22-26", "doc | Study › Work › Other | Ann | 0-7"}
+	if !reflect.DeepEqual(f.Segments, want) {
+		t.Errorf("segments %q, want %q", f.Segments, want)
+	}
+}
