@@ -17,20 +17,6 @@
 // (themisnote.go), so a project that goes out to another tool and comes back
 // keeps them, while the other tool shows a harmless memo.
 //
-// The writer (write.go) turns a model into an archive other tools open:
-// Write and WriteFile (atomic: a temporary file beside the target, renamed
-// once complete) write project.qde in the element order Project.xsd's
-// sequences demand, with origin "Themis" and no basePath, and each text
-// source as sources/<guid>.txt, UTF-8 without a byte-order mark, referred to
-// as internal://<guid>.txt. Typed values are written in their XML Schema
-// forms (a Float never in exponent form). The same model always gives the
-// same bytes. A model that would give a file other tools cannot read — a
-// malformed or repeated guid, a reference to something the model does not
-// hold, a selection or turn outside its text, a value that does not fit its
-// type — is refused before anything is written, naming the element.
-// StableGUID (guid.go) derives every guid Themis exports from content, in
-// the namespace of frameworks.GUIDOf.
-//
 // # Reading (read*.go)
 //
 // Read and ReadFile turn an archive into a Project. What comes across:
@@ -39,7 +25,9 @@
 // hierarchy, colours ("#rrggbb", lower case; an alpha byte is dropped),
 // descriptions, isCodable and NoteRefs; variables with their types (an
 // unknown type reads as Text); cases with their typed values (booleans
-// written 1/0 read as true/false) and SourceRefs; every TextSource with its
+// written 1/0 read as true/false) and SourceRefs (to sources that came
+// across; a value of a variable the archive does not declare is dropped and
+// counted); every TextSource with its
 // text and PlainTextSelections; notes with their text, author and creation
 // time, and the NoteRefs of the project, codes, sources and selections (a
 // reference to a note that is not there is dropped). Names are kept in NFC.
@@ -62,14 +50,16 @@
 // text sources without their file" (with SkipMissingSources), "selections
 // without a code", "empty selections", "codings of whole sources" (a Coding
 // directly on a TextSource), "codings of codes not in the codebook",
-// "attribute values of sources", "codes of cases", "selections of cases",
+// "attribute values of sources", "values of undeclared variables", "codes
+// of cases", "selections of cases",
 // "selections in notes", "notes without their text", "unreadable Themis
 // turn notes".
 //
 // # Vendor quirks handled
 //
 //   - The project file under any name: project.qde, Project.qde, any single
-//     *.qde at the archive's root (compared without regard to case).
+//     *.qde at the archive's root (compared without regard to case; entry
+//     names are compared cleaned, so ./sources/a.txt is sources/a.txt).
 //   - Namespace prefixes (<qda:Project xmlns:qda=…>): elements and
 //     attributes are matched by their local name. A byte-order mark before
 //     the XML declaration is ignored.
@@ -130,4 +120,20 @@
 // already in stored form. The largest archive the limits accept (two 32 MiB
 // sources, a 64 MiB project.qde of some 270,000 selections) peaks near
 // 250 MB of heap (BenchmarkHostileQDPX).
+//
+// # Writing (write.go, guid.go)
+//
+// The writer turns a model into an archive other tools open: Write and
+// WriteFile (atomic: a temporary file beside the target, renamed once
+// complete) write project.qde in the element order Project.xsd's
+// sequences demand, with origin "Themis" and no basePath, and each text
+// source as sources/<guid>.txt, UTF-8 without a byte-order mark, referred to
+// as internal://<guid>.txt. Typed values are written in their XML Schema
+// forms (a Float never in exponent form). The same model always gives the
+// same bytes. A model that would give a file other tools cannot read — a
+// malformed or repeated guid, a reference to something the model does not
+// hold, a selection or turn outside its text, a value that does not fit its
+// type — is refused before anything is written, naming the element.
+// StableGUID (guid.go) derives every guid Themis exports from content, in
+// the namespace of frameworks.GUIDOf.
 package qdpx

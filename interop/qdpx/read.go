@@ -127,9 +127,9 @@ func readZip(ra io.ReaderAt, size int64, opt ReadOptions) (*Project, error) {
 		if strings.HasSuffix(f.Name, "/") {
 			continue // a folder
 		}
-		key := strings.ToLower(f.Name)
+		key := strings.ToLower(path.Clean(f.Name)) // "./sources/a.txt" is sources/a.txt
 		a.files[key] = append(a.files[key], f)
-		if !strings.Contains(f.Name, "/") && strings.HasSuffix(key, ".qde") {
+		if !strings.Contains(key, "/") && strings.HasSuffix(key, ".qde") {
 			qdes = append(qdes, f)
 		}
 	}

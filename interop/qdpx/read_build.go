@@ -139,6 +139,33 @@ func build(raw *rawProject, a *archive, opt ReadOptions) (*Project, error) {
 		p.Sources = append(p.Sources, src)
 	}
 
+	// A case keeps its links to the sources that came across and its
+	// values of the variables the archive declares.
+	present := map[string]bool{}
+	for _, s := range p.Sources {
+		present[s.GUID] = true
+	}
+	declared := map[string]bool{}
+	for _, v := range p.Variables {
+		declared[v.GUID] = true
+	}
+	for i := range p.Cases {
+		c := &p.Cases[i]
+		var srcs []string
+		for _, g := range c.Sources {
+			if present[g] {
+				srcs = append(srcs, g)
+			}
+		}
+		c.Sources = srcs
+		for g := range c.Values {
+			if !declared[g] {
+				delete(c.Values, g)
+				p.count("values of undeclared variables", 1)
+			}
+		}
+	}
+
 	for _, n := range made {
 		raw.notes = append(raw.notes, rawNote{Note: n, hasInline: true})
 	}

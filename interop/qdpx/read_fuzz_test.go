@@ -2,6 +2,7 @@ package qdpx
 
 import (
 	"errors"
+	"math/rand/v2"
 	"os"
 	"sort"
 	"testing"
@@ -134,4 +135,44 @@ func FuzzStoreText(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestReadSurvivesMutations runs checkRead over a few thousand seeded
+// mutations of FuzzReadProject's seeds (bytes changed, dropped, inserted,
+// in the project file and in the text), so every `go test` exercises what
+// the fuzz target does, reproducibly.
+func TestReadSurvivesMutations(t *testing.T) {
+	text := "Ann: I was hopeful 😀 then.\r\nBen: Cafe\u0301?\r\n"
+	seeds := []string{
+		oneSource("5", "12"),
+		qdeOf("NVivo", testUsers+testCodes+`<Sources><TextSource guid="t-1" name="t" plainTextPath="internal://t.txt">`+sel("s", "", 19, 24)+`</TextSource></Sources>`),
+		qdeOf("X", testUsers+testCodes+`<Sources><TextSource guid="t-1" name="t" plainTextPath="internal://t.txt">`+sel("s", "I was hopeful…", 5, 20)+`<NoteRef targetGUID="n"/></TextSource></Sources><Notes><Note guid="n" name="x"><PlainTextContent>`+xmlEscape(EncodeTurnsNote([]Turn{{Speaker: "Ann", Start: 0, ContentStart: 5, End: 26}}, nil))+`</PlainTextContent></Note></Notes>`),
+	}
+	rng := rand.New(rand.NewPCG(11, 7))
+	mutate := func(b []byte) []byte {
+		for range 1 + rng.IntN(4) {
+			if len(b) == 0 {
+				return append(b, byte(rng.IntN(256)))
+			}
+			j := rng.IntN(len(b))
+			switch rng.IntN(3) {
+			case 0:
+				b[j] = byte(rng.IntN(256))
+			case 1:
+				b = append(b[:j], b[j+1:]...)
+			default:
+				b = append(b[:j], append([]byte{"<>\"/=0123456789 \r\n\xf0"[rng.IntN(19)]}, b[j:]...)...)
+			}
+		}
+		return b
+	}
+	for i := range 3000 {
+		qde, txt := []byte(seeds[i%len(seeds)]), []byte(text)
+		if i%4 == 3 {
+			txt = mutate(txt)
+		} else {
+			qde = mutate(qde)
+		}
+		checkRead(t, archiveOf(t, entry{"project.qde", string(qde)}, entry{"sources/t.txt", string(txt)}))
+	}
 }
