@@ -726,3 +726,26 @@ func TestUndoMergeRefusesWhenTheNewCoderIsAdjudicator(t *testing.T) {
 		t.Errorf("undo: %v, want a conflict saying the new coder adjudicates", err)
 	}
 }
+
+// A copy holds the consensus layer as it was sent: merging it back
+// collapses onto the layer rather than refusing to write to it.
+func TestMergeOwnCopyWithAConsensusLayer(t *testing.T) {
+	p := richProject(t)
+	lead, _ := p.Lead()
+	before := snap(t, p)
+	r, err := Merge(p, exchangeOf(t, p), MergeOptions{File: "same.themis"}, lead.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range r.Coders {
+		if c.Added != 0 || c.New || c.Duplicates != c.Segments {
+			t.Errorf("%+v: merging the project's own copy adds nothing", c)
+		}
+	}
+	if coderLine(t, r, "Consensus").Duplicates != 1 || len(r.NotImported) != 0 || r.Memos != 0 || len(r.Codes.Added) != 0 {
+		t.Errorf("report %+v", r)
+	}
+	if after := snap(t, p); !reflect.DeepEqual(before, after) {
+		t.Error("merging the project's own copy changed it")
+	}
+}

@@ -547,7 +547,16 @@ func mergeSegments(tx *sql.Tx, m MergeSet, d *mergeDetail, res *MergeApplied, no
 			kinds[coder] = kind
 		}
 		if kind == KindConsensus {
-			return nil, fail(fmt.Errorf("%w: the consensus layer is written by adjudicating disagreements, not by merging", ErrInvalid))
+			// A copy carries the consensus layer as it was: what it already
+			// holds collapses; nothing new may be written to it.
+			err := find.QueryRow(doc, code, coder, ms.Start, ms.End).Scan(&ids[i])
+			if errors.Is(err, sql.ErrNoRows) {
+				return nil, fail(fmt.Errorf("%w: the consensus layer is written by adjudicating disagreements, not by merging", ErrInvalid))
+			} else if err != nil {
+				return nil, err
+			}
+			res.Duplicates++
+			continue
 		}
 		if excluding[doc] {
 			if err := checkNotExcluded(tx, doc, ms.Start, ms.End); err != nil {
