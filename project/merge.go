@@ -9,12 +9,14 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"themis/corpus"
 	"themis/errs"
 	"themis/frameworks"
 	"themis/interop/qdpx"
+	"themis/internal/prose"
 	"themis/store"
 )
 
@@ -607,6 +609,8 @@ type docPlan struct {
 	doc   *store.MergeDocument
 }
 
+func trimEnd(s string) string { return strings.TrimRightFunc(s, unicode.IsSpace) }
+
 func hashText(s string) string {
 	sum := sha256.Sum256([]byte(s))
 	return hex.EncodeToString(sum[:])
@@ -621,9 +625,9 @@ func (pl *planner) planDocuments() (map[string]*docPlan, error) {
 	if err != nil {
 		return nil, err
 	}
-	byName := map[string]bool{}
+	byName := map[string]int64{}
 	for _, d := range infos {
-		byName[d.Name] = true
+		byName[d.Name] = d.ID
 	}
 	exclusions, err := pl.p.Exclusions()
 	if err != nil {
@@ -631,6 +635,7 @@ func (pl *planner) planDocuments() (map[string]*docPlan, error) {
 	}
 	out := map[string]*docPlan{}
 	added := map[string]int64{}
+	trailing := 0
 	for i := range pl.in.Sources {
 		src := &pl.in.Sources[i]
 		dp := &docPlan{runes: utf8.RuneCountInString(src.Text)}
@@ -649,8 +654,28 @@ func (pl *planner) planDocuments() (map[string]*docPlan, error) {
 			dp.excl, dp.hasEx = exclusionOf(dp.doc.Doc)
 			continue
 		}
+		same := byName[name]
+		if same == 0 {
+			same = byName[strings.TrimSuffix(name, ".txt")]
+		}
+		if same != 0 {
+			// Another tool may have added or dropped white space at the
+			// end; positions before it are the same.
+			d, err := pl.p.Document(same)
+			if err != nil {
+				return nil, err
+			}
+			if trimEnd(d.Text) == trimEnd(src.Text) {
+				dp.ref = same
+				dp.runes = min(dp.runes, utf8.RuneCountInString(d.Text))
+				dp.excl, dp.hasEx = exclusions[same]
+				pl.r.Documents.Matched++
+				trailing++
+				continue
+			}
+		}
 		switch {
-		case byName[name] || byName[strings.TrimSuffix(name, ".txt")]:
+		case same != 0:
 			pl.r.Documents.Differs = append(pl.r.Documents.Differs, name)
 		case !pl.opt.AddDocuments:
 			pl.r.Documents.Missing = append(pl.r.Documents.Missing, name)
@@ -669,6 +694,10 @@ func (pl *planner) planDocuments() (map[string]*docPlan, error) {
 			dp.excl, dp.hasEx = exclusionOf(d.Doc)
 			pl.r.Documents.Added = append(pl.r.Documents.Added, name)
 		}
+	}
+	if trailing > 0 {
+		pl.r.Notes = append(pl.r.Notes, fmt.Sprintf("%s of %s differ from the project's only in white space at the end; they are matched.",
+			prose.Count(trailing, "document", "documents"), pl.opt.File))
 	}
 	// dp.doc points into set.Documents, which appends may have moved.
 	for _, dp := range out {

@@ -749,3 +749,26 @@ func TestMergeOwnCopyWithAConsensusLayer(t *testing.T) {
 		t.Error("merging the project's own copy changed it")
 	}
 }
+
+// Another tool may add or drop white space at a text's end: the document
+// is still the project's, and its selections come home.
+func TestMergeMatchesATextDifferingOnlyInTrailingWhiteSpace(t *testing.T) {
+	p, lead, _ := teamProject(t)
+	in := exchangeOf(t, p)
+	in.Users = append(in.Users, qdpx.User{GUID: "user-cleo", Name: "Cleo"})
+	ana := findSource(t, in, "ana")
+	ana.Text += "\n\n"
+	ana.GUID = "other-tool-guid"
+	ana.Selections = []qdpx.Selection{selection("s1", "user-cleo", findCode(in.Codes, "Hope").GUID, 36, 60),
+		selection("s2", "user-cleo", findCode(in.Codes, "Hope").GUID, 100, 111)} // the second ends in the added white space
+	r, err := Merge(p, in, MergeOptions{File: "nvivo.qdpx"}, lead.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Documents.Matched != 2 || len(r.Documents.Differs) != 0 || coderLine(t, r, "Cleo").Added != 1 || r.NotImported[niOutside] != 1 {
+		t.Errorf("report %+v", r)
+	}
+	if len(r.Notes) != 1 || !strings.Contains(r.Notes[0], "white space") {
+		t.Errorf("notes %q", r.Notes)
+	}
+}
