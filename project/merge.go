@@ -15,8 +15,8 @@ import (
 	"themis/corpus"
 	"themis/errs"
 	"themis/frameworks"
-	"themis/interop/qdpx"
 	"themis/internal/prose"
+	"themis/interop/qdpx"
 	"themis/store"
 )
 
