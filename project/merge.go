@@ -142,13 +142,19 @@ func mergeWith(p *store.Project, in *qdpx.Project, opt MergeOptions, actor int64
 	if err != nil {
 		return MergeReport{}, err
 	}
-	res, err := p.ApplyMerge(pl.set, actor)
+	res, err := applyMerge(p, pl.set, actor)
 	if err != nil {
 		return MergeReport{}, err // ApplyMerge names the file
 	}
 	r := pl.report
 	r.Applied, r.Journal = true, res.Journal
 	return r, nil
+}
+
+// applyMerge writes a planned merge; a variable so that a test can make it
+// fail where nothing else would (ImportAsNew's clean-up).
+var applyMerge = func(p *store.Project, set store.MergeSet, actor int64) (store.MergeApplied, error) {
+	return p.ApplyMerge(set, actor)
 }
 
 // mayMerge refuses anyone but the lead.

@@ -266,6 +266,17 @@ func TestImportAsNewLeavesNoFileOnFailure(t *testing.T) {
 	if _, err := ImportAsNew(in, MergeOptions{File: "broken.qdpx"}, bad, "Ann\x1b[31m"); err == nil {
 		t.Error("a lead with a terminal escape was accepted")
 	}
+	// A merge that fails after the project file is made (a full disk)
+	// leaves no file behind: not the project, its WAL or its lock.
+	applyMerge = func(*store.Project, store.MergeSet, int64) (store.MergeApplied, error) {
+		return store.MergeApplied{}, errors.New("disk full")
+	}
+	defer func() {
+		applyMerge = func(p *store.Project, set store.MergeSet, actor int64) (store.MergeApplied, error) { return p.ApplyMerge(set, actor) }
+	}()
+	if _, err := ImportAsNew(in, MergeOptions{File: "broken.qdpx"}, filepath.Join(dir, "full.themis"), ""); err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Errorf("import on a full disk: %v", err)
+	}
 	entries, _ := os.ReadDir(dir)
 	var names []string
 	for _, e := range entries {
