@@ -272,7 +272,9 @@ func TestImportAsNewLeavesNoFileOnFailure(t *testing.T) {
 		return store.MergeApplied{}, errors.New("disk full")
 	}
 	defer func() {
-		applyMerge = func(p *store.Project, set store.MergeSet, actor int64) (store.MergeApplied, error) { return p.ApplyMerge(set, actor) }
+		applyMerge = func(p *store.Project, set store.MergeSet, actor int64) (store.MergeApplied, error) {
+			return p.ApplyMerge(set, actor)
+		}
 	}()
 	if _, err := ImportAsNew(in, MergeOptions{File: "broken.qdpx"}, filepath.Join(dir, "full.themis"), ""); err == nil || !strings.Contains(err.Error(), "disk full") {
 		t.Errorf("import on a full disk: %v", err)
