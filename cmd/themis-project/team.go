@@ -167,8 +167,9 @@ func qdpxExport(args []string, out io.Writer) error {
 		if err != nil {
 			return fileError(pos[1], err)
 		}
-		fmt.Fprintf(out, "wrote %s: %d documents, %d codes, %d coders, %d segments, %d cases, %d memos\n",
-			pos[1], sum.Documents, sum.Codes, sum.Coders, sum.Segments, sum.Cases, sum.Memos)
+		fmt.Fprintf(out, "wrote %s: %s, %s, %s, %s, %s, %s\n", pos[1],
+			counted(sum.Documents, "document"), counted(sum.Codes, "code"), counted(sum.Coders, "coder"),
+			counted(sum.Segments, "segment"), counted(sum.Cases, "case"), counted(sum.Memos, "memo"))
 		return nil
 	})
 }
@@ -290,7 +291,13 @@ func printMerge(out io.Writer, r project.MergeReport, file string, fresh, asJSON
 	list("text differs from this project's (not merged)", d.Differs)
 
 	c := r.Codes
-	fmt.Fprintf(out, "\nCodes: %d matched, %d new, %d conflicting.\n", c.Matched, len(c.Added), len(c.Conflicts))
+	if fresh {
+		// The new project's framework is made from the archive's codebook,
+		// so every code "matches": say what that means instead.
+		fmt.Fprintf(out, "\nCodes: %d, the new project's framework.\n", c.Matched+len(c.Added))
+	} else {
+		fmt.Fprintf(out, "\nCodes: %d matched, %d new, %d conflicting.\n", c.Matched, len(c.Added), len(c.Conflicts))
+	}
 	list("new", c.Added)
 	if len(c.Conflicts) > 0 {
 		fmt.Fprintln(out, "  conflicts (reported, not applied; this project's stands):")

@@ -175,7 +175,7 @@ func TestQDPXExportAndImportFromTheCommandLine(t *testing.T) {
 		t.Errorf("export said:\n%s", out)
 	}
 	only := filepath.Join(dir, "ben.qdpx")
-	if out := mustRun(t, "qdpx", "export", file, only, "--coders", "Ben", "--docs", "patient-001,patient-002"); !strings.Contains(out, "2 documents") || !strings.Contains(out, " 1 coders") {
+	if out := mustRun(t, "qdpx", "export", file, only, "--coders", "Ben", "--docs", "patient-001,patient-002"); !strings.Contains(out, "2 documents") || !strings.Contains(out, " 1 coder,") {
 		t.Errorf("export of Ben on two documents said:\n%s", out)
 	}
 	for _, tt := range []struct {
@@ -207,7 +207,7 @@ func TestQDPXExportAndImportFromTheCommandLine(t *testing.T) {
 		t.Errorf("preview of a new project: %+v", pj)
 	}
 	out := mustRun(t, "qdpx", "import", archive, fresh, "--as", "Aisha")
-	if !strings.Contains(out, "Imported study.qdpx as the new project fresh.themis.") {
+	if !strings.Contains(out, "Imported study.qdpx as the new project fresh.themis.") || !strings.Contains(out, "Codes: 16, the new project's framework.") {
 		t.Errorf("import said:\n%s", out)
 	}
 	for _, c := range []string{"Aisha", "Ben"} {
