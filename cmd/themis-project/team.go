@@ -46,10 +46,16 @@ func cmdMerge(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	opt := project.MergeOptions{File: filepath.Base(pos[1])}
-	return withProject(pos[0], !*preview, func(p *store.Project) error {
+	return mergeInto(out, pos[0], pos[1], in, project.MergeOptions{File: filepath.Base(pos[1])}, *preview, *asJSON)
+}
+
+// mergeInto merges (or, with preview, previews merging) the model read from
+// the file named from into the project file, and prints the report.
+func mergeInto(out io.Writer, file, from string, in *qdpx.Project, opt project.MergeOptions, preview, asJSON bool) error {
+	return withProject(file, !preview, func(p *store.Project) error {
 		var r project.MergeReport
-		if *preview {
+		var err error
+		if preview {
 			r, err = project.PreviewMerge(p, in, opt)
 		} else {
 			var who int64
@@ -59,9 +65,9 @@ func cmdMerge(args []string, out io.Writer) error {
 			r, err = project.Merge(p, in, opt, who)
 		}
 		if err != nil {
-			return fileError(pos[1], err)
+			return fileError(from, err)
 		}
-		return printMerge(out, r, pos[0], false, *asJSON)
+		return printMerge(out, r, file, false, asJSON)
 	})
 }
 
@@ -205,22 +211,7 @@ func qdpxImport(args []string, out io.Writer) error {
 	} else if err != nil {
 		return err
 	}
-	return withProject(pos[1], !*preview, func(p *store.Project) error {
-		var r project.MergeReport
-		if *preview {
-			r, err = project.PreviewMerge(p, in, opt)
-		} else {
-			var who int64
-			if who, err = actor(p); err != nil {
-				return err
-			}
-			r, err = project.Merge(p, in, opt, who)
-		}
-		if err != nil {
-			return fileError(pos[0], err)
-		}
-		return printMerge(out, r, pos[1], false, *asJSON)
-	})
+	return mergeInto(out, pos[1], pos[0], in, opt, *preview, *asJSON)
 }
 
 // readCopy reads a coder's copy or a REFI-QDA archive; an archive whose
