@@ -136,8 +136,8 @@ type ExportSummaryDTO struct {
 // ImportedProjectDTO is the project an archive became, now open, and what
 // the import did.
 type ImportedProjectDTO struct {
-	Project *ProjectInfo    `json:"project"`
-	Report  *MergeReportDTO `json:"report"`
+	Project *ProjectInfo   `json:"project"`
+	Report  MergeReportDTO `json:"report"`
 }
 
 func mergeReportDTO(r project.MergeReport) *MergeReportDTO {
@@ -348,32 +348,44 @@ func (es *ExchangeService) UndoMerge(journal int64) (*MergeRecordDTO, error) {
 	return out, err
 }
 
-// SendToCoder writes the copy a coder codes on their own machine, holding
-// only their layer, as format "themis" (a Themis project) or "qdpx" (a
-// REFI-QDA archive, for a coder working in another tool), where the save
-// dialog says; nil when cancelled. Lead only.
-func (es *ExchangeService) SendToCoder(coder int64, format string) (*SendSummaryDTO, error) {
+// SendToCoder writes the copy the coder named codes on their own machine,
+// holding only their layer, as format "themis" (a Themis project) or "qdpx"
+// (a REFI-QDA archive, for a coder working in another tool), where the save
+// dialog says; nil when cancelled. A name the project does not know yet is
+// added as a coder once the dialog has answered, so the lead can hand a copy
+// to someone new in one step. Lead only.
+func (es *ExchangeService) SendToCoder(name, format string) (*SendSummaryDTO, error) {
 	ext, filters, err := sendFormat(format)
 	if err != nil {
 		return nil, err
 	}
-	var name string
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return nil, errs.New(errs.Invalid, "choose the coder to send a copy to")
+	}
+	var file string
 	err = es.s.withViewer(func(p *store.Project, v project.Viewer) error {
 		if !v.IsLead {
 			return errs.New(errs.Forbidden, "only the project lead sends coders their copies")
 		}
-		c, err := p.Coder(coder)
-		if err != nil {
+		c, err := p.CoderByName(name)
+		switch {
+		case errors.Is(err, errs.NotFound):
+		case err != nil:
 			return err
+		case c.Kind == store.KindConsensus:
+			return errs.New(errs.Invalid, fmt.Sprintf("%s is a consensus layer, not a coder: send the copy to a person", c.Name))
+		default:
+			name = c.Name
 		}
-		name = fmt.Sprintf("%s – for %s%s", projectName(p.Path()), c.Name, ext)
+		file = fmt.Sprintf("%s – for %s%s", projectName(p.Path()), name, ext)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
 	// The dialog is asked outside the session's lock: it waits on a person.
-	path, err := es.s.dialogs.SaveFile("Send a copy to the coder", name, filters)
+	path, err := es.s.dialogs.SaveFile("Send a copy to "+name, file, filters)
 	if err != nil || path == "" {
 		return nil, err
 	}
@@ -385,7 +397,14 @@ func (es *ExchangeService) SendToCoder(coder int64, format string) (*SendSummary
 		if same(p.Path(), path) {
 			return errs.New(errs.Invalid, "the copy cannot replace the project itself: choose another name")
 		}
-		sum, err := project.SendCopy(p, coder, path, es.s.coder)
+		c, err := p.CoderByName(name)
+		if errors.Is(err, errs.NotFound) {
+			c, err = p.AddCoder(name, es.s.coder)
+		}
+		if err != nil {
+			return err
+		}
+		sum, err := project.SendCopy(p, c.ID, path, es.s.coder)
 		if err != nil {
 			return err
 		}
@@ -509,5 +528,5 @@ func (es *ExchangeService) ImportAsNew(path string, skipMissing bool, lead strin
 	if err != nil {
 		return nil, err
 	}
-	return &ImportedProjectDTO{Project: info, Report: mergeReportDTO(r)}, nil
+	return &ImportedProjectDTO{Project: info, Report: *mergeReportDTO(r)}, nil
 }

@@ -2163,7 +2163,7 @@ export namespace app {
 	}
 	export class ImportedProjectDTO {
 	    project?: ProjectInfo;
-	    report?: MergeReportDTO;
+	    report: MergeReportDTO;
 	
 	    static createFrom(source: any = {}) {
 	        return new ImportedProjectDTO(source);

@@ -24,6 +24,6 @@ export function PreviewImport(arg1:string,arg2:boolean):Promise<app.ExchangePrev
 
 export function PreviewImportAsNew(arg1:string,arg2:boolean):Promise<app.ExchangePreviewDTO>;
 
-export function SendToCoder(arg1:number,arg2:string):Promise<app.SendSummaryDTO>;
+export function SendToCoder(arg1:string,arg2:string):Promise<app.SendSummaryDTO>;
 
 export function UndoMerge(arg1:number):Promise<app.MergeRecordDTO>;
