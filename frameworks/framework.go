@@ -168,8 +168,14 @@ func (f Framework) GUIDOf(c Code) string {
 	if c.GUID != "" {
 		return c.GUID
 	}
-	return uuidV5(themisNamespace, f.Name+"\x00"+c.Ref)
+	return NameGUID(f.Name + "\x00" + c.Ref)
 }
+
+// NameGUID is the name-based UUID (RFC 4122 version 5) of name in Themis'
+// own namespace: the guid GUIDOf derives for a code, and the one every
+// other stable identifier of an export (qdpx.StableGUID) is made from, so
+// that they all come from one namespace that never changes.
+func NameGUID(name string) string { return uuidV5(themisNamespace, name) }
 
 // uuidV5 is RFC 4122 section 4.3 with SHA-1, formatted 8-4-4-4-12 in lower case.
 func uuidV5(ns [16]byte, name string) string {

@@ -75,6 +75,21 @@ func EncodeQDC(f Framework) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
+// CodeDescription is the REFI-QDA Description of c as EncodeQDC writes it:
+// its definition, then "When to use: …", "When not to use: …", "Example:
+// …" and "Memo (…): …" paragraphs. A REFI-QDA project (.qdpx) writes it for
+// each code of its codebook too, with the code's Memos left empty there,
+// since a project carries memos as notes of their own.
+func CodeDescription(c Code) string { return joinDescription(c) }
+
+// SplitCodeDescription undoes CodeDescription: the definition, rules,
+// examples and memos of a REFI-QDA Description, as ParseQDC reads them.
+func SplitCodeDescription(s string) (definition, whenToUse, whenNotToUse string, examples []string, memos []Memo) {
+	rest, memos := splitMemos(s)
+	definition, whenToUse, whenNotToUse, examples = splitDescription(rest)
+	return definition, whenToUse, whenNotToUse, examples, memos
+}
+
 // joinDescription is the REFI-QDA Description of a code.
 func joinDescription(c Code) string {
 	var parts []string

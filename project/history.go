@@ -54,9 +54,12 @@ type StepResult struct {
 // name segments that were recoded or deleted (a merge, a split, a code
 // deleted, a codebook change undone or redone) or offsets that moved (a
 // replacement of identifiers), so undoing one would land on other words.
+// Undoing a merge of a coder's copy takes segments away (and a merge's
+// collapsed duplicates may be ones a step names), so it forgets the steps.
 var invalidates = map[string]bool{
 	"codebook.merge": true, "codebook.split": true, "codebook.delete": true,
 	"codebook.undo": true, "codebook.redo": true, "documents.replace": true,
+	"project.merge.undo": true,
 }
 
 // sync forgets the steps when they no longer hold for coder in p.

@@ -1,0 +1,310 @@
+package qdpx
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"themis/errs"
+)
+
+// ReadOptions says how to read an archive.
+type ReadOptions struct {
+	// SkipMissingSources imports an archive whose text sources lack their
+	// file by leaving those sources out (counted in NotImported as
+	// "text sources without their file"); without it such an archive is
+	// refused with ErrMissingSources.
+	SkipMissingSources bool
+}
+
+// ErrMissingSources: text sources of the archive lack their text (their
+// file is not in the archive, or lies outside it). The *Error that wraps it
+// lists the sources by name. errors.Is-able; its kind is errs.Invalid.
+var ErrMissingSources = errs.New(errs.Invalid, "text sources without their file")
+
+// Error is an archive that cannot be read. Error() reads "FILE: reason",
+// FILE being the archive's base name.
+type Error struct {
+	File string
+	Err  error
+}
+
+func (e *Error) Error() string { return e.File + ": " + e.Err.Error() }
+func (e *Error) Unwrap() error { return e.Err }
+
+// Limits on what an archive may make the reader do. An archive is untrusted
+// input: a few kilobytes must not take gigabytes of memory or minutes of
+// work, and a name in it must never reach the file system.
+const (
+	// maxEntries bounds the entries of the archive's central directory; a
+	// project with 5,000 sources, each a .txt and a .docx, has 10,001.
+	maxEntries = 20_000
+	// maxQDE bounds project.qde, read as a stream: the NVivo fixture holds
+	// 297 selections in 186 kB, so 64 MiB is some 100,000 selections.
+	maxQDE = 64 << 20
+	// maxSourcePart bounds one source's text file, and maxTextTotal every
+	// text file read together (sources and notes kept in files): a
+	// source's text is held in memory two or three times while its
+	// positions are converted.
+	maxSourcePart = 32 << 20
+	maxTextTotal  = 64 << 20
+	// bombRatio and bombMin: a part over bombMin bytes that expands more
+	// than bombRatio times is a zip bomb (text compresses 3–10 times).
+	bombRatio = 200
+	bombMin   = 1 << 20
+	// maxXMLDepth bounds how deeply the XML nests: REFI-QDA nests a code
+	// hierarchy inside five levels of structure, and a real codebook is a
+	// dozen levels deep.
+	maxXMLDepth = 256
+)
+
+// ReadFile reads the .qdpx archive at path. Nothing but that file is read:
+// a source's path that points outside the archive (absolute://,
+// relative:// beyond it) is a missing source, never opened.
+func ReadFile(p string, opt ReadOptions) (*Project, error) {
+	name := filepath.Base(p)
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, &Error{File: name, Err: errs.E(errs.NotFound, "", err)}
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, &Error{File: name, Err: err}
+	}
+	if st.IsDir() {
+		return nil, &Error{File: name, Err: errs.Errorf(errs.Invalid, "is a folder, not a .qdpx archive")}
+	}
+	return readArchive(name, f, st.Size(), opt)
+}
+
+// Read reads a .qdpx archive held in data; name is its base name, used in
+// messages.
+func Read(name string, data []byte, opt ReadOptions) (*Project, error) {
+	return readArchive(filepath.Base(name), bytes.NewReader(data), int64(len(data)), opt)
+}
+
+func readArchive(name string, ra io.ReaderAt, size int64, opt ReadOptions) (*Project, error) {
+	p, err := readZip(ra, size, opt)
+	if err != nil {
+		return nil, &Error{File: name, Err: err}
+	}
+	return p, nil
+}
+
+// archive is an open .qdpx: its entries by cleaned name, and how much text
+// has been read from it so far.
+type archive struct {
+	zr    *zip.Reader
+	files map[string][]*zip.File // lower-cased name -> entries
+	read  int64                  // uncompressed bytes of text parts read
+}
+
+func readZip(ra io.ReaderAt, size int64, opt ReadOptions) (*Project, error) {
+	if size == 0 {
+		return nil, errs.Errorf(errs.Unsupported, "the file is empty, not a REFI-QDA project (.qdpx)")
+	}
+	zr, err := zip.NewReader(ra, size)
+	if err != nil && !(errors.Is(err, zip.ErrInsecurePath) && zr != nil) {
+		return nil, errs.Errorf(errs.Unsupported, "not a REFI-QDA project: a .qdpx is a zip archive, and this is not one (%v)", err)
+	}
+	if len(zr.File) > maxEntries {
+		return nil, errs.Errorf(errs.TooLarge, "the archive holds %d entries (the limit is %d)", len(zr.File), maxEntries)
+	}
+	a := &archive{zr: zr, files: make(map[string][]*zip.File, len(zr.File))}
+	var qdes []*zip.File
+	for _, f := range zr.File {
+		if reason := unsafeName(f.Name); reason != "" {
+			return nil, errs.Errorf(errs.Invalid, "the archive holds an entry named %q, which %s; a REFI-QDA archive never does, so it is refused", f.Name, reason)
+		}
+		if strings.HasSuffix(f.Name, "/") {
+			continue // a folder
+		}
+		key := strings.ToLower(f.Name)
+		a.files[key] = append(a.files[key], f)
+		if !strings.Contains(f.Name, "/") && strings.HasSuffix(key, ".qde") {
+			qdes = append(qdes, f)
+		}
+	}
+	switch len(qdes) {
+	case 0:
+		return nil, errs.Errorf(errs.Unsupported, "not a REFI-QDA project: the archive holds no project.qde")
+	case 1:
+	default:
+		names := make([]string, len(qdes))
+		for i, f := range qdes {
+			names[i] = f.Name
+		}
+		sort.Strings(names)
+		return nil, errs.Errorf(errs.Invalid, "the archive holds several projects (%s); a .qdpx holds one", strings.Join(names, ", "))
+	}
+	qde := qdes[0]
+	rc, err := openPart(qde, maxQDE)
+	if err != nil {
+		return nil, err
+	}
+	lr := &limitedReader{r: rc, n: maxQDE}
+	raw, err := parseQDE(lr, qde.Name)
+	rc.Close()
+	if lr.exceeded {
+		return nil, errs.Errorf(errs.TooLarge, "%s is larger than %d MiB", qde.Name, maxQDE>>20)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return build(raw, a, opt)
+}
+
+// unsafeName says why an entry's name is refused ("" when it is safe): a
+// name that would escape a folder it were extracted into, or that means
+// different files on different systems. The reader never extracts, but an
+// archive that holds such a name was made to attack someone.
+func unsafeName(n string) string {
+	switch {
+	case n == "":
+		return "is empty"
+	case strings.ContainsRune(n, '\\'):
+		return "holds a backslash"
+	case strings.HasPrefix(n, "/"):
+		return "is an absolute path"
+	case len(n) >= 2 && n[1] == ':':
+		return "names a drive"
+	case strings.ContainsRune(n, 0):
+		return "holds a NUL character"
+	}
+	for _, seg := range strings.Split(n, "/") {
+		if seg == ".." {
+			return "climbs out of the archive (..)"
+		}
+	}
+	return ""
+}
+
+// find returns the entry at the archive path p (cleaned, compared without
+// regard to case), nil when there is none. Two entries that differ only in
+// case are ambiguous and refused.
+func (a *archive) find(p string) (*zip.File, error) {
+	fs := a.files[strings.ToLower(p)]
+	switch len(fs) {
+	case 0:
+		return nil, nil
+	case 1:
+		return fs[0], nil
+	}
+	return nil, errs.Errorf(errs.Invalid, "the archive holds %d entries named %q", len(fs), fs[0].Name)
+}
+
+// locate finds the file a source's path names inside the archive:
+// internal://NAME in sources/ (any case), relative:// and plain relative
+// paths from the archive's root or its sources/ folder. absolute:// paths,
+// and relative ones that climb out of the archive, are never followed: the
+// archive is all the reader reads. ok is false when the path names no entry.
+func (a *archive) locate(ref string) (f *zip.File, err error) {
+	var rel string
+	lower := strings.ToLower(ref)
+	switch {
+	case strings.HasPrefix(lower, "internal://"):
+		rel = ref[len("internal://"):]
+	case strings.HasPrefix(lower, "relative://"):
+		rel = ref[len("relative://"):]
+	case strings.Contains(ref, "://"):
+		return nil, nil // absolute:// or some URL: outside the archive
+	default:
+		rel = ref
+	}
+	rel = strings.TrimLeft(strings.ReplaceAll(rel, "\\", "/"), "/")
+	if rel == "" || unsafeName(rel) != "" {
+		return nil, nil
+	}
+	clean := path.Clean(rel)
+	if clean == "." || strings.HasPrefix(clean, "../") {
+		return nil, nil
+	}
+	for _, cand := range []string{"sources/" + clean, clean} {
+		f, err := a.find(cand)
+		if f != nil || err != nil {
+			return f, err
+		}
+	}
+	return nil, nil
+}
+
+// readText reads a text part whole, within the per-part and total limits.
+func (a *archive) readText(f *zip.File) ([]byte, error) {
+	if a.read+int64(f.UncompressedSize64) > maxTextTotal || f.UncompressedSize64 > maxTextTotal {
+		return nil, errs.Errorf(errs.TooLarge, "the text files of the archive come to more than %d MiB", maxTextTotal>>20)
+	}
+	rc, err := openPart(f, maxSourcePart)
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	lr := &limitedReader{r: rc, n: maxSourcePart}
+	data, err := io.ReadAll(lr)
+	if lr.exceeded {
+		return nil, errs.Errorf(errs.TooLarge, "%s is larger than %d MiB", f.Name, maxSourcePart>>20)
+	}
+	if err != nil {
+		return nil, errs.Errorf(errs.Invalid, "cannot read %s: %v", f.Name, err)
+	}
+	a.read += int64(len(data))
+	if a.read > maxTextTotal {
+		return nil, errs.Errorf(errs.TooLarge, "the text files of the archive come to more than %d MiB", maxTextTotal>>20)
+	}
+	return data, nil
+}
+
+// openPart opens one entry for reading at most max bytes, refusing an entry
+// that declares more, or expands suspiciously (a zip bomb). What it
+// declares may be a lie: readers go through a limitedReader as well, and
+// archive/zip refuses data beyond the declared size.
+func openPart(f *zip.File, max int64) (io.ReadCloser, error) {
+	if f.UncompressedSize64 > uint64(max) {
+		return nil, errs.Errorf(errs.TooLarge, "%s would expand to %d MiB (the limit is %d MiB)", f.Name, f.UncompressedSize64>>20, max>>20)
+	}
+	comp := f.CompressedSize64
+	if comp == 0 {
+		comp = 1
+	}
+	if f.UncompressedSize64 > bombMin && f.UncompressedSize64/comp > bombRatio {
+		return nil, errs.Errorf(errs.TooLarge, "%s expands %d times; it may be a zip bomb", f.Name, f.UncompressedSize64/comp)
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, errs.Errorf(errs.Invalid, "cannot open %s: %v", f.Name, err)
+	}
+	return rc, nil
+}
+
+// limitedReader reads at most n bytes and notes when there was more.
+type limitedReader struct {
+	r        io.Reader
+	n        int64
+	exceeded bool
+}
+
+func (l *limitedReader) Read(p []byte) (int, error) {
+	if l.n <= 0 {
+		// One byte more tells a part of exactly n bytes from a longer one.
+		var one [1]byte
+		k, err := l.r.Read(one[:])
+		if k > 0 {
+			l.exceeded = true
+			return 0, fmt.Errorf("over the limit")
+		}
+		return 0, err
+	}
+	if int64(len(p)) > l.n {
+		p = p[:l.n]
+	}
+	k, err := l.r.Read(p)
+	l.n -= int64(k)
+	return k, err
+}

@@ -1,0 +1,526 @@
+package project
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"themis/errs"
+	"themis/frameworks"
+	"themis/interop/qdpx"
+	"themis/store"
+)
+
+// teamFramework is a small codebook with a group, so that parents matter.
+func teamFramework() frameworks.Framework {
+	return frameworks.Framework{Name: "Team codebook", Codes: []frameworks.Code{
+		{Ref: "hope", Name: "Hope", Definition: "Looking forward.", Color: "#2563eb", Codable: true},
+		{Ref: "feelings", Name: "Feelings", Codable: false},
+		{Ref: "fear", Parent: "feelings", Name: "Fear", Codable: true},
+	}}
+}
+
+const (
+	mergeDoc1 = "Interviewer: How was the year?\nAna: Hard, but I hope for better.\nInterviewer: And now?\nAna: Afraid, honestly."
+	mergeDoc2 = "Interviewer: Tell me about school.\nBo: It was fine, I liked the teachers."
+)
+
+// teamProject is a project led by Lena with Ben as a coder, two
+// documents, and one segment of Ben's.
+func teamProject(t testing.TB) (p *store.Project, lead, ben store.Coder) {
+	t.Helper()
+	p, err := store.Create(filepath.Join(t.TempDir(), "team.themis"), teamFramework(), "Lena")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { p.Close() })
+	lead, _ = p.Lead()
+	if ben, err = p.AddCoder("Ben", lead.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ImportData(p, []NamedData{{Name: "ana.txt", Data: []byte(mergeDoc1)}, {Name: "bo.txt", Data: []byte(mergeDoc2)}}, lead.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.AddSegment(store.NewSegment{Document: docID(t, p, "ana"), Code: codeID(t, p, "Hope"), Coder: ben.ID, Start: 36, End: 60}, ben.ID); err != nil {
+		t.Fatal(err)
+	}
+	return p, lead, ben
+}
+
+func docID(t testing.TB, p *store.Project, name string) int64 {
+	t.Helper()
+	d, err := p.DocumentByName(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d.ID
+}
+
+func codeID(t testing.TB, p *store.Project, name string) int64 {
+	t.Helper()
+	c, err := p.CodeByName(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c.ID
+}
+
+// exchangeOf is p as a copy returned by a coder: its whole model.
+func exchangeOf(t testing.TB, p *store.Project) *qdpx.Project {
+	t.Helper()
+	in, err := Exchange(p, ExchangeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return in
+}
+
+func findCode(cs []qdpx.Code, name string) *qdpx.Code {
+	for i := range cs {
+		if cs[i].Name == name {
+			return &cs[i]
+		}
+		if c := findCode(cs[i].Children, name); c != nil {
+			return c
+		}
+	}
+	return nil
+}
+
+func findSource(t testing.TB, in *qdpx.Project, name string) *qdpx.Source {
+	t.Helper()
+	for i := range in.Sources {
+		if in.Sources[i].Name == name {
+			return &in.Sources[i]
+		}
+	}
+	t.Fatalf("no source %q in the copy", name)
+	return nil
+}
+
+func userOf(in *qdpx.Project, name string) string {
+	for _, u := range in.Users {
+		if u.Name == name {
+			return u.GUID
+		}
+	}
+	return ""
+}
+
+// selection is one coded passage by user with code.
+func selection(guid, user, code string, start, end int) qdpx.Selection {
+	return qdpx.Selection{GUID: guid, Start: start, End: end, CreatingUser: user,
+		Codings: []qdpx.Coding{{GUID: guid + "-c", CodeGUID: code, CreatingUser: user}}}
+}
+
+// snapshot is everything a merge may add, to compare a project before and
+// after.
+type snapshot struct {
+	Segments   []store.Segment
+	Codes      []store.Code
+	Coders     []store.Coder
+	Cases      []store.Case
+	Attributes []store.Attribute
+	Memos      []store.Memo
+	Documents  []store.DocumentInfo
+	Frameworks []store.Framework
+	Speakers   []store.DocumentSpeakers
+}
+
+func snap(t testing.TB, p *store.Project) snapshot {
+	t.Helper()
+	var s snapshot
+	var err error
+	check := func(e error) {
+		if e != nil && err == nil {
+			err = e
+		}
+	}
+	s.Segments, err = p.Segments(store.SegmentFilter{})
+	var e error
+	s.Codes, e = p.Codes()
+	check(e)
+	s.Coders, e = p.Coders()
+	check(e)
+	s.Cases, e = p.Cases()
+	check(e)
+	s.Attributes, e = p.Attributes()
+	check(e)
+	s.Memos, e = p.Memos(store.MemoFilter{})
+	check(e)
+	s.Documents, e = p.Documents()
+	check(e)
+	s.Frameworks, e = p.Frameworks()
+	check(e)
+	s.Speakers, e = p.Speakers()
+	check(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// coderLine finds a coder's line of a report.
+func coderLine(t testing.TB, r MergeReport, name string) CoderMerge {
+	t.Helper()
+	for _, c := range r.Coders {
+		if c.Name == name {
+			return c
+		}
+	}
+	t.Fatalf("no coder %q in the report %+v", name, r.Coders)
+	return CoderMerge{}
+}
+
+// returnedCopy is the copy Ben and Cleo return: Ben's segment again (a
+// duplicate), a new one of Ben's, Cleo (new) coding with a code she made
+// under Feelings, Hope renamed and recoloured (a conflict), a document the
+// project lacks and one whose text differs, a new case with a value, and
+// memos.
+func returnedCopy(t testing.TB, p *store.Project) *qdpx.Project {
+	t.Helper()
+	in := exchangeOf(t, p)
+	in.Users = append(in.Users, qdpx.User{GUID: "user-cleo", Name: "Cleo"})
+	ben := userOf(in, "Ben")
+	hope := findCode(in.Codes, "Hope")
+	hope.Name, hope.Color = "Hopefulness", "#ff0000"
+	feelings := findCode(in.Codes, "Feelings")
+	feelings.Children = append(feelings.Children, qdpx.Code{GUID: "0b1c6a52-3c1e-4c55-9d2b-6f0f9c1a0001", Name: "Relief", Codable: true,
+		Description: "Pressure lifting.\n\nWhen to use: said with a sigh."})
+	ana := findSource(t, in, "ana")
+	ana.Selections = append(ana.Selections,
+		selection("sel-ben-2", ben, hope.GUID, 84, 99),
+		selection("sel-cleo-1", "user-cleo", "0b1c6a52-3c1e-4c55-9d2b-6f0f9c1a0001", 84, 99),
+		selection("sel-cleo-2", "user-cleo", "0b1c6a52-3c1e-4c55-9d2b-6f0f9c1a0001", 84, 99), // an exact duplicate within the copy
+	)
+	ana.Selections[len(ana.Selections)-2].NoteRefs = []string{"note-seg"}
+	bo := findSource(t, in, "bo")
+	bo.Text += " Changed." // the coder's copy has other text under that name
+	bo.Selections = append(bo.Selections, selection("sel-cleo-bo", "user-cleo", hope.GUID, 0, 5))
+	in.Sources = append(in.Sources, qdpx.Source{GUID: "src-new", Name: "cy", Text: "Cy: Something new entirely.",
+		Selections: []qdpx.Selection{selection("sel-cleo-cy", "user-cleo", hope.GUID, 4, 13)}})
+	in.Variables = append(in.Variables, qdpx.Variable{GUID: "var-age", Name: "Age", Type: qdpx.TypeInteger})
+	in.Cases = append(in.Cases, qdpx.Case{GUID: "case-ana", Name: "Ana", Values: map[string]string{"var-age": "34"}, Sources: []string{ana.GUID}})
+	in.Notes = append(in.Notes,
+		qdpx.Note{GUID: "note-seg", Text: "Relief, clearly.", CreatingUser: "user-cleo"},
+		qdpx.Note{GUID: "note-doc", Text: "Ana was tired.", CreatingUser: "user-cleo"},
+		qdpx.Note{GUID: "note-anon", Text: "Whose is this?"},
+	)
+	ana.NoteRefs = append(ana.NoteRefs, "note-doc")
+	return in
+}
+
+func TestMergeCopy(t *testing.T) {
+	p, lead, ben := teamProject(t)
+	in := returnedCopy(t, p)
+	before := snap(t, p)
+	journalBefore, _ := p.Journal(0)
+	gen := p.Generation()
+
+	preview, err := PreviewMerge(p, in, MergeOptions{File: "ben-copy.qdpx"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Generation() != gen {
+		t.Error("the preview wrote to the project")
+	}
+	if j, _ := p.Journal(0); len(j) != len(journalBefore) {
+		t.Errorf("the preview journalled %d entries", len(j)-len(journalBefore))
+	}
+
+	r, err := Merge(p, in, MergeOptions{File: "ben-copy.qdpx"}, lead.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.Applied || r.Journal == 0 || preview.Applied || preview.Journal != 0 {
+		t.Errorf("applied %v journal %d, preview applied %v journal %d", r.Applied, r.Journal, preview.Applied, preview.Journal)
+	}
+	preview.Applied, preview.Journal = r.Applied, r.Journal
+	if !reflect.DeepEqual(preview, r) {
+		t.Errorf("preview and merge disagree:\npreview %+v\nmerge   %+v", preview, r)
+	}
+
+	// Coders: Ben's union with his duplicate collapsed, Cleo new, her
+	// duplicate within the copy collapsed, her segment on the differing
+	// document skipped.
+	if c := coderLine(t, r, "Ben"); c.New || c.Segments != 2 || c.Added != 1 || c.Duplicates != 1 || c.Skipped != 0 {
+		t.Errorf("Ben: %+v, want not new, 2 segments, 1 added, 1 duplicate", c)
+	}
+	if c := coderLine(t, r, "Cleo"); !c.New || c.Segments != 4 || c.Added != 1 || c.Duplicates != 1 || c.Skipped != 2 {
+		t.Errorf("Cleo: %+v, want new, 4 segments, 1 added, 1 duplicate, 2 skipped", c)
+	}
+	if got := r.Documents; got.Matched != 1 || !slices.Equal(got.Missing, []string{"cy"}) || !slices.Equal(got.Differs, []string{"bo"}) || len(got.Added) != 0 {
+		t.Errorf("documents %+v, want ana matched, cy missing, bo differs", got)
+	}
+	if !slices.Equal(r.Codes.Added, []string{"Team codebook › Feelings › Relief"}) {
+		t.Errorf("codes added %q", r.Codes.Added)
+	}
+	var fields []string
+	for _, c := range r.Codes.Conflicts {
+		fields = append(fields, c.Field+":"+c.Ours+"→"+c.Theirs)
+	}
+	if want := []string{"name:Hope→Hopefulness", "colour:#2563eb→#ff0000"}; !slices.Equal(fields, want) {
+		t.Errorf("conflicts %q, want %q", fields, want)
+	}
+	if r.Cases != 1 || r.Memos != 3 {
+		t.Errorf("cases %d memos %d, want 1 and 3", r.Cases, r.Memos)
+	}
+	if len(r.Notes) != 1 || !strings.Contains(r.Notes[0], "Lena") {
+		t.Errorf("notes %q, want one saying the unsigned memo is the lead's", r.Notes)
+	}
+
+	// Applied: conflicts not applied, the new code under Feelings, Cleo's
+	// layer, Ben's union.
+	hope, _ := p.Code(codeID(t, p, "Hope"))
+	if hope.Name != "Hope" || hope.Color != "#2563eb" {
+		t.Errorf("Hope became %q %s: a conflict was applied", hope.Name, hope.Color)
+	}
+	relief, err := p.CodeByName("Relief")
+	if err != nil || relief.Parent != codeID(t, p, "Feelings") || relief.Definition != "Pressure lifting." || relief.WhenToUse != "said with a sigh." {
+		t.Errorf("Relief = %+v, %v", relief, err)
+	}
+	cleo, err := p.CoderByName("cleo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if segs, _ := p.Segments(store.SegmentFilter{Coder: cleo.ID}); len(segs) != 1 || segs[0].Code != relief.ID || segs[0].Start != 84 {
+		t.Errorf("Cleo's layer %+v", segs)
+	}
+	if segs, _ := p.Segments(store.SegmentFilter{Coder: ben.ID}); len(segs) != 2 {
+		t.Errorf("Ben has %d segments, want 2", len(segs))
+	}
+	cases, _ := p.Cases()
+	if len(cases) != 1 || cases[0].Attributes["Age"] != "34" {
+		t.Errorf("cases %+v", cases)
+	}
+	if d, _ := p.DocumentByName("ana"); d.Case != "Ana" {
+		t.Errorf("ana's case %q", d.Case)
+	}
+	memos, _ := p.Memos(store.MemoFilter{})
+	if len(memos) != 3 {
+		t.Errorf("%d memos, want 3", len(memos))
+	}
+
+	// One journal entry naming the file (not a path).
+	j, _ := p.Journal(0)
+	if len(j) != len(journalBefore)+1 || j[0].Action != "project.merge" || j[0].ID != r.Journal || !strings.Contains(j[0].Detail, `"file":"ben-copy.qdpx"`) {
+		t.Errorf("journal: %d new entries, newest %s %s", len(j)-len(journalBefore), j[0].Action, j[0].Detail)
+	}
+
+	// Merging the same copy again adds nothing.
+	again, err := Merge(p, in, MergeOptions{File: "ben-copy.qdpx"}, lead.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range again.Coders {
+		if c.Added != 0 || c.New {
+			t.Errorf("second merge: %+v", c)
+		}
+	}
+	if len(again.Codes.Added) != 0 || again.Cases != 0 || again.Memos != 0 {
+		t.Errorf("second merge added codes %q, %d cases, %d memos", again.Codes.Added, again.Cases, again.Memos)
+	}
+
+	// Undo both, newest first: the project is as it was.
+	for _, h := range mustHistory(t, p) {
+		if !h.Undone {
+			if _, err := UndoMerge(p, h.Journal, lead.ID); err != nil {
+				t.Fatalf("undo %s: %v", h.File, err)
+			}
+		}
+	}
+	if after := snap(t, p); !reflect.DeepEqual(before, after) {
+		t.Errorf("after undo the project differs:\nbefore %+v\nafter  %+v", before, after)
+	}
+	if _, err := UndoMerge(p, r.Journal, lead.ID); !errors.Is(err, errs.Conflict) || !strings.Contains(err.Error(), "undone already") {
+		t.Errorf("second undo: %v, want a conflict saying it was undone already", err)
+	}
+}
+
+func mustHistory(t testing.TB, p *store.Project) []MergeRecord {
+	t.Helper()
+	h, err := MergeHistory(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return h
+}
+
+func TestUndoMergeRestoresExactly(t *testing.T) {
+	p, lead, _ := teamProject(t)
+	in := returnedCopy(t, p)
+	before := snap(t, p)
+	r, err := Merge(p, in, MergeOptions{File: "copy.qdpx", AddDocuments: true}, lead.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(r.Documents.Added, []string{"cy"}) {
+		t.Errorf("added %q, want cy", r.Documents.Added)
+	}
+	h := mustHistory(t, p)
+	if len(h) != 1 || h[0].File != "copy.qdpx" || h[0].By != "Lena" || h[0].Segments != 3 || h[0].Undone {
+		t.Errorf("history %+v", h)
+	}
+	rec, err := UndoMerge(p, r.Journal, lead.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rec.Undone || rec.File != "copy.qdpx" {
+		t.Errorf("undo record %+v", rec)
+	}
+	if after := snap(t, p); !reflect.DeepEqual(before, after) {
+		t.Errorf("after undo the project differs:\nbefore %+v\nafter  %+v", before, after)
+	}
+	if h := mustHistory(t, p); len(h) != 1 || !h[0].Undone {
+		t.Errorf("history after undo %+v", h)
+	}
+	j, _ := p.Journal(1)
+	if j[0].Action != "project.merge.undo" {
+		t.Errorf("last journal entry %s", j[0].Action)
+	}
+}
+
+func TestUndoMergeRefusesWhenLaterWorkDependsOnIt(t *testing.T) {
+	cases := []struct {
+		name  string
+		later func(t *testing.T, p *store.Project, lead store.Coder)
+		want  string
+	}{
+		{"the new coder coded since", func(t *testing.T, p *store.Project, lead store.Coder) {
+			cleo, _ := p.CoderByName("Cleo")
+			if _, err := p.AddSegment(store.NewSegment{Document: docID(t, p, "ana"), Code: codeID(t, p, "Hope"), Coder: cleo.ID, Start: 0, End: 11}, cleo.ID); err != nil {
+				t.Fatal(err)
+			}
+		}, "segments were made since"},
+		{"a segment on the new code", func(t *testing.T, p *store.Project, lead store.Coder) {
+			if _, err := p.AddSegment(store.NewSegment{Document: docID(t, p, "bo"), Code: codeID(t, p, "Relief"), Coder: lead.ID, Start: 0, End: 11}, lead.ID); err != nil {
+				t.Fatal(err)
+			}
+		}, "segments were made since"},
+		{"a memo on the new code", func(t *testing.T, p *store.Project, lead store.Coder) {
+			if _, err := p.AddMemo(store.MemoCode, codeID(t, p, "Relief"), "Keep this one.", lead.ID); err != nil {
+				t.Fatal(err)
+			}
+		}, "memos were written since"},
+		{"a merged segment removed", func(t *testing.T, p *store.Project, lead store.Coder) {
+			cleo, _ := p.CoderByName("Cleo")
+			segs, _ := p.Segments(store.SegmentFilter{Coder: cleo.ID})
+			if _, err := p.RemoveSegment(segs[0].ID, cleo.ID); err != nil {
+				t.Fatal(err)
+			}
+		}, "removed or resized"},
+		{"a merged segment removed and coded again", func(t *testing.T, p *store.Project, lead store.Coder) {
+			cleo, _ := p.CoderByName("Cleo")
+			segs, _ := p.Segments(store.SegmentFilter{Coder: cleo.ID})
+			s := segs[len(segs)-1]
+			if _, _, err := p.ResizeSegment(s.ID, s.Start, s.End-1, 0); err != nil {
+				t.Fatal(err)
+			}
+		}, "removed or resized"},
+		{"the new document's case changed", func(t *testing.T, p *store.Project, lead store.Coder) {
+			if err := p.LinkCase(docID(t, p, "ana"), "Someone else", nil, lead.ID); err != nil {
+				t.Fatal(err)
+			}
+		}, "case of document"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			p, lead, _ := teamProject(t)
+			r, err := Merge(p, returnedCopy(t, p), MergeOptions{File: "copy.qdpx", AddDocuments: true}, lead.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tc.later(t, p, lead)
+			mid := snap(t, p)
+			_, err = UndoMerge(p, r.Journal, lead.ID)
+			if !errors.Is(err, errs.Conflict) || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "copy.qdpx") {
+				t.Errorf("undo: %v, want a conflict naming the file and saying %q", err, tc.want)
+			}
+			if after := snap(t, p); !reflect.DeepEqual(mid, after) {
+				t.Error("a refused undo changed the project")
+			}
+		})
+	}
+}
+
+func TestOnlyTheLeadMerges(t *testing.T) {
+	p, lead, ben := teamProject(t)
+	in := returnedCopy(t, p)
+	before := snap(t, p)
+	if _, err := Merge(p, in, MergeOptions{File: "copy.qdpx"}, ben.ID); !errors.Is(err, errs.Forbidden) || !strings.Contains(err.Error(), "Lena") {
+		t.Errorf("Ben merging: %v, want forbidden naming the lead", err)
+	}
+	if after := snap(t, p); !reflect.DeepEqual(before, after) {
+		t.Error("a refused merge changed the project")
+	}
+	r, err := Merge(p, in, MergeOptions{File: "copy.qdpx"}, lead.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := UndoMerge(p, r.Journal, ben.ID); !errors.Is(err, errs.Forbidden) {
+		t.Errorf("Ben undoing: %v, want forbidden", err)
+	}
+}
+
+func TestMergeThemisCopyBringsTheCoderHome(t *testing.T) {
+	p, lead, _ := teamProject(t)
+	// The lead hands Dana a copy of the file; she codes it on her machine.
+	copyPath := filepath.Join(t.TempDir(), "dana.themis")
+	p.Close()
+	data, err := os.ReadFile(p.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(copyPath, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p, err = store.Open(filepath.Join(filepath.Dir(p.Path()), "team.themis"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	c, err := store.Open(copyPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dana, _ := c.AddCoder("Dana", store.Self)
+	fear := codeID(t, c, "Fear")
+	for _, s := range [][2]int{{0, 11}, {84, 99}} {
+		if _, err := c.AddSegment(store.NewSegment{Document: docID(t, c, "ana"), Code: fear, Coder: dana.ID, Start: s[0], End: s[1]}, dana.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c.Close()
+
+	in, err := ReadCopy(copyPath, qdpx.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Merge(p, in, MergeOptions{File: "dana.themis"}, lead.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := coderLine(t, r, "Dana"); !d.New || d.Added != 2 {
+		t.Errorf("Dana: %+v", d)
+	}
+	if b := coderLine(t, r, "Ben"); b.Added != 0 || b.Duplicates != 1 {
+		t.Errorf("Ben: %+v", b)
+	}
+	if len(r.Codes.Added) != 0 || len(r.Codes.Conflicts) != 0 || r.Codes.Matched != 3 {
+		t.Errorf("codes %+v", r.Codes)
+	}
+	danaHere, err := p.CoderByName("Dana")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if segs, _ := p.Segments(store.SegmentFilter{Coder: danaHere.ID, Code: codeID(t, p, "Fear")}); len(segs) != 2 {
+		t.Errorf("Dana's layer at home: %d segments, want 2", len(segs))
+	}
+	if _, err := ReadCopy(filepath.Join(t.TempDir(), "notes.docx"), qdpx.ReadOptions{}); !errors.Is(err, errs.Unsupported) || !strings.Contains(err.Error(), "notes.docx") {
+		t.Errorf("ReadCopy of a .docx: %v", err)
+	}
+}
