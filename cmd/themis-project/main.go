@@ -51,6 +51,11 @@ var handlers = map[string]cli.Handler{
 	"memos":     cmdMemos,
 	"memo":      cmdMemo,
 
+	"send":       cmdSend,
+	"merge":      cmdMerge,
+	"undo-merge": cmdUndoMerge,
+	"qdpx":       cmdQDPX,
+
 	"summary":      cmdSummary,
 	"cooccurrence": cmdCooccurrence,
 }

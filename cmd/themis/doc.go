@@ -44,6 +44,11 @@
 //	themis reliability --unitized SEGMENTS.csv --length L [--json]
 //	themis plan FILE.themis --sample P [--by ATTRIBUTE] --coders A,B[,...] [--seed S] [--force] [--json]
 //	themis progress FILE.themis [--done DOCUMENT | --undone DOCUMENT] [--json]
+//	themis send FILE.themis --coder NAME OUT.themis|OUT.qdpx
+//	themis merge FILE.themis COPY.themis|COPY.qdpx [--preview] [--json] [--skip-missing]
+//	themis undo-merge FILE.themis [JOURNAL_ID]
+//	themis qdpx export FILE.themis OUT.qdpx [--coders A,B] [--docs D1,D2]
+//	themis qdpx import IN.qdpx FILE.themis [--preview] [--json] [--skip-missing]
 //	themis journal FILE.themis [--limit N] [--json]
 //	themis memos FILE.themis [--json]
 //	themis memo add FILE.themis (--project | --document NAME | --code NAME | --segment ID) --text TEXT
