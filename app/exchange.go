@@ -302,7 +302,6 @@ func (es *ExchangeService) apply(path string, skipMissing, addDocs bool, exts ..
 			return err
 		}
 		out = mergeReportDTO(r)
-		es.s.history = project.History{} // the merge is undone as a whole, not step by step
 		return nil
 	})
 	return out, err
@@ -342,7 +341,6 @@ func (es *ExchangeService) UndoMerge(journal int64) (*MergeRecordDTO, error) {
 		}
 		rec := mergeRecordDTO(r)
 		out = &rec
-		es.s.history = project.History{}
 		return nil
 	})
 	return out, err
