@@ -92,7 +92,7 @@ describe('ExchangeStore', () => {
     expect(Exchange.MergeCopy).toHaveBeenCalledWith('/home/a/Study – for Ben.themis', false);
     expect(Exchange.Import).not.toHaveBeenCalled();
     expect(s.dialog).toBeNull();
-    expect(changed).toHaveBeenCalledTimes(1);
+    expect(changed).toHaveBeenCalledExactlyOnceWith('all');
     const notice = toasts.items.find((t) => t.kind === 'info')!;
     expect(notice.message).toBe('Merged Study – for Ben.themis: 37 segments (Ben), 1 new code.');
     expect(notice.action?.label).toBe('Undo');
@@ -133,7 +133,8 @@ describe('ExchangeStore', () => {
   });
 
   it('sends a copy to the first coder who is not the lead; a cancelled save dialog keeps the dialog', async () => {
-    const s = new ExchangeStore(new ToastStore());
+    const changed = vi.fn();
+    const s = new ExchangeStore(new ToastStore(), changed);
     s.openSend(info().coders, info().lead.id);
     expect(s.sendCoder).toBe('Ben');
     m(Exchange.SendToCoder).mockResolvedValueOnce(null);
@@ -144,6 +145,7 @@ describe('ExchangeStore', () => {
     expect(await s.send()).toBe(true);
     expect(Exchange.SendToCoder).toHaveBeenLastCalledWith('Ben', 'qdpx');
     expect(s.dialog).toBeNull();
+    expect(changed).toHaveBeenCalledExactlyOnceWith('coders'); // the copy may be for someone new
   });
 
   it('exports the chosen layers and documents', async () => {
@@ -171,7 +173,7 @@ describe('ExchangeStore', () => {
 });
 
 describe('the workspace', () => {
-  it('tells every view after a merge: documents, coders, codebook, segments, cases and memos', () => {
+  it('tells every view after a merge (documents, coders, codebook, segments, cases, memos), the title bar after a copy is sent', () => {
     const project = new ProjectStore(new ToastStore());
     project.info = info();
     const ws = new Workspace(project, new ToastStore());
@@ -179,8 +181,12 @@ describe('the workspace', () => {
     for (const k of ['documents', 'coders', 'codebook', 'segments', 'cases', 'memos', 'plan', 'exemplars'] as const) {
       ws.changes.on(k, () => seen.push(k));
     }
-    (ws.exchange as unknown as { onChanged: () => void }).onChanged();
+    const told = (ws.exchange as unknown as { onChanged: (what: 'all' | 'coders') => void }).onChanged;
+    told('all');
     expect(seen.sort()).toEqual(['cases', 'codebook', 'coders', 'documents', 'memos', 'segments']);
+    seen.length = 0;
+    told('coders');
+    expect(seen).toEqual(['coders']);
     ws.close();
   });
 });

@@ -58,8 +58,12 @@ export class ExchangeStore {
 
   constructor(
     private toasts: ToastStore = defaultToasts,
-    /** told after a merge, an import or an undo changed the project, so every view reads it afresh */
-    private onChanged: () => void = () => {},
+    /**
+     * told after a merge, an import or an undo changed the project ('all'),
+     * so every view reads it afresh, or after a copy was sent ('coders': the
+     * coder it was for may be new to the project)
+     */
+    private onChanged: (what: 'all' | 'coders') => void = () => {},
     private api: Api = defaultApi,
   ) {}
 
@@ -86,6 +90,7 @@ export class ExchangeStore {
       if (!s) return; // cancelled: the dialog stays for another try
       done = true;
       this.close();
+      this.onChanged('coders');
       this.toasts.info(
         `Saved ${s.coder}’s copy as ${s.file}: ${plural(s.documents, 'document')}, ${plural(s.segments, 'segment')} of ${s.coder}’s.`,
       );
@@ -131,7 +136,7 @@ export class ExchangeStore {
       const r =
         dialog === 'import' ? await this.api.importInto(p.path, p.skipMissing) : await this.api.mergeCopy(p.path, p.skipMissing);
       this.close();
-      this.onChanged();
+      this.onChanged('all');
       const journal = r.journal;
       this.toasts.info(
         mergeSentence(r, dialog === 'import' ? 'Imported' : 'Merged'),
@@ -159,7 +164,7 @@ export class ExchangeStore {
   undo(journal: number): Promise<boolean> {
     return whileBusy(this, this.toasts, async () => {
       const r = await this.api.undoMerge(journal);
-      this.onChanged();
+      this.onChanged('all');
       this.toasts.info(`Undid the merge of ${r.file}: ${plural(r.segments, 'segment')} taken out.`);
       if (this.dialog === 'merges') await this.loadHistory();
     });

@@ -67,8 +67,9 @@ export class Workspace {
     this.themes = new ThemesStore(toasts, undefined, () => changes.emit({ kind: 'exemplars', source: 'themes' }));
     this.plan = new PlanStore(toasts, () => changes.emit({ kind: 'plan' }));
     // A merge, an import or its undo may touch everything: documents, coders,
-    // codes, segments, cases and memos.
-    this.exchange = new ExchangeStore(toasts, () => {
+    // codes, segments, cases and memos; a copy sent may name a new coder.
+    this.exchange = new ExchangeStore(toasts, (what) => {
+      if (what === 'coders') return changes.emit({ kind: 'coders' });
       for (const kind of ['documents', 'coders', 'codebook', 'segments', 'cases', 'memos'] as const) changes.emit({ kind });
     });
     this.follow();
