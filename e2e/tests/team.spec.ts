@@ -116,6 +116,8 @@ test("the lead merges Ben's copy: the preview first, then the agreement", async 
   const dialog = page.getByTestId('merge-dialog');
   await expect(dialog).toBeVisible();
   await expect(dialog.getByTestId('merge-added-Ben')).toHaveText('4');
+  // Aisha, the lead, has nothing in Ben's copy: no row for her.
+  await expect(dialog.getByTestId('merge-coders').locator('tbody tr')).toHaveCount(1);
   await expect(dialog.getByTestId('merge-coder-Ben').locator('td')).toHaveText(['Ben', '4', '4', '0', '0']);
   await expect(dialog.getByTestId('merge-documents')).toContainText('2 matched in this project');
   await expect(dialog.getByTestId('merge-sum')).toContainText('4 segments will be added.');
@@ -166,6 +168,8 @@ test('the start screen imports a REFI-QDA project and opens it', async () => {
   cli('qdpx', 'export', projectPath(), archive);
   fs.rmSync(path.join(app().dialogDir, 'Exchanged study.themis'), { force: true });
 
+  await expect(page.getByTestId('import-qdpx-project')).toHaveText('Import a REFI-QDA project…');
+  await shot(page, 'team-start-screen');
   answerOpenDialog([archive]);
   await page.getByTestId('import-qdpx-project').click();
   const dialog = page.getByTestId('import-project-dialog');
@@ -173,6 +177,7 @@ test('the start screen imports a REFI-QDA project and opens it', async () => {
   await expect(dialog.getByTestId('merge-coder-Aisha').locator('td').nth(2)).toHaveText('3');
   await expect(dialog.getByTestId('merge-docs-added')).toContainText('qualcoder-transcript');
   await expect(dialog.getByTestId('merge-docs-added')).toContainText('qualcoder-ID1');
+  await expect(dialog.getByTestId('merge-codes-codebook')).toContainText('16 in the codebook');
   await expect(dialog.getByTestId('import-lead')).toHaveValue('Aisha');
   await shot(page, 'team-start-import-preview');
 
