@@ -158,6 +158,49 @@ test('the lead undoes the merge from Merges…', async () => {
   expect(bensSegments(projectPath())).toBe(0);
 });
 
+test('the lead exports the project as REFI-QDA, and an import of it into the project brings nothing new', async () => {
+  await team('export');
+  const dialog = page.getByTestId('export-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId('export-coder-Aisha')).toBeChecked();
+  await expect(dialog.getByTestId('export-coder-Ben')).toBeChecked();
+  await expect(dialog.getByTestId('export-doc-count')).toHaveText('2 of 2');
+  await dialog.getByTestId('export-coder-Ben').uncheck();
+  await shot(page, 'team-export-dialog');
+  await dialog.getByTestId('export-save').click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByTestId('notice')).toContainText('Exported Team study.qdpx: 2 documents');
+  const archive = path.join(app().dialogDir, 'Team study.qdpx');
+  expect(fs.existsSync(archive)).toBe(true);
+
+  answerOpenDialog([archive]);
+  await team('import');
+  const preview = page.getByTestId('merge-dialog');
+  await expect(preview).toBeVisible();
+  await expect(preview.getByTestId('merge-coder-Aisha').locator('td')).toHaveText(['Aisha', '3', '0', '3', '0']);
+  await expect(preview.getByTestId('merge-sum')).toHaveText('Nothing new to bring in: everything in this file is already in the project.');
+  await shot(page, 'team-import-into-project');
+  await preview.getByTestId('merge-cancel').click();
+  await expect(preview).toHaveCount(0);
+});
+
+test('a damaged archive is refused with its reason', async () => {
+  const broken = path.join(dir(), 'broken.qdpx');
+  fs.writeFileSync(broken, 'not a zip archive');
+  answerOpenDialog([broken]);
+  await team('import');
+  const dialog = page.getByTestId('merge-dialog');
+  await expect(dialog.getByTestId('merge-refused')).toContainText('broken.qdpx');
+  await expect(dialog.getByTestId('merge-apply')).toBeDisabled();
+  await shot(page, 'team-import-refused');
+  await dialog.getByTestId('merge-cancel').click();
+  await expect(dialog).toHaveCount(0);
+  // Nothing came in.
+  await team('merges');
+  await expect(page.getByTestId('merges-dialog').getByTestId('merges-table').locator('tbody tr')).toHaveCount(1);
+  await page.getByTestId('merges-close').click();
+});
+
 test('close the project', async () => {
   await page.getByTestId('close-project').click();
   await expect(page.getByTestId('open-demo')).toBeVisible();
