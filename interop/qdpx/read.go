@@ -236,29 +236,33 @@ func (a *archive) locate(ref string) (f *zip.File, err error) {
 	return nil, nil
 }
 
-// readText reads a text part whole, within the per-part and total limits.
-func (a *archive) readText(f *zip.File) ([]byte, error) {
-	if a.read+int64(f.UncompressedSize64) > maxTextTotal || f.UncompressedSize64 > maxTextTotal {
-		return nil, errs.Errorf(errs.TooLarge, "the text files of the archive come to more than %d MiB", maxTextTotal>>20)
-	}
+// readText reads a text part whole, within the per-part and total limits,
+// into a string without a second copy: the stored text of a source that is
+// already in stored form is this very string.
+func (a *archive) readText(f *zip.File) (string, error) {
 	rc, err := openPart(f, maxSourcePart)
 	if err != nil {
-		return nil, err
+		return "", err
 	}
 	defer rc.Close()
+	if a.read+int64(f.UncompressedSize64) > maxTextTotal {
+		return "", errs.Errorf(errs.TooLarge, "the text files of the archive come to more than %d MiB", maxTextTotal>>20)
+	}
 	lr := &limitedReader{r: rc, n: maxSourcePart}
-	data, err := io.ReadAll(lr)
+	var b strings.Builder
+	b.Grow(int(f.UncompressedSize64)) // at most maxSourcePart, checked by openPart
+	_, err = io.Copy(&b, lr)
 	if lr.exceeded {
-		return nil, errs.Errorf(errs.TooLarge, "%s is larger than %d MiB", f.Name, maxSourcePart>>20)
+		return "", errs.Errorf(errs.TooLarge, "%s is larger than %d MiB", f.Name, maxSourcePart>>20)
 	}
 	if err != nil {
-		return nil, errs.Errorf(errs.Invalid, "cannot read %s: %v", f.Name, err)
+		return "", errs.Errorf(errs.Invalid, "cannot read %s: %v", f.Name, err)
 	}
-	a.read += int64(len(data))
+	a.read += int64(b.Len())
 	if a.read > maxTextTotal {
-		return nil, errs.Errorf(errs.TooLarge, "the text files of the archive come to more than %d MiB", maxTextTotal>>20)
+		return "", errs.Errorf(errs.TooLarge, "the text files of the archive come to more than %d MiB", maxTextTotal>>20)
 	}
-	return data, nil
+	return b.String(), nil
 }
 
 // openPart opens one entry for reading at most max bytes, refusing an entry

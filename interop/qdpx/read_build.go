@@ -1,6 +1,7 @@
 package qdpx
 
 import (
+	"archive/zip"
 	"fmt"
 	"sort"
 	"strings"
@@ -18,29 +19,62 @@ func build(raw *rawProject, a *archive, opt ReadOptions) (*Project, error) {
 		Users: raw.users, Codes: raw.codes, Variables: raw.variables, Cases: raw.cases,
 		NotImported: raw.notImported,
 	}
-	users := map[string]bool{}
+	// GUIDs are interned: every selection names its coder and every
+	// coding its code, and 100,000 copies of the same 36 bytes add up.
+	// A GUID names one thing: two codes or two sources under one GUID
+	// would send codings and case links to whichever came first.
+	users := map[string]string{}
+	p.Users = nil
 	for _, u := range raw.users {
-		users[u.GUID] = true
-	}
-	codes := map[string]bool{}
-	var walk func([]Code)
-	walk = func(cs []Code) {
-		for _, c := range cs {
-			codes[c.GUID] = true
-			walk(c.Children)
+		if _, dup := users[u.GUID]; dup || u.GUID == "" {
+			continue // the same user twice: one coder
 		}
+		users[u.GUID] = u.GUID
+		if u.Name == "" {
+			u.Name = "User " + u.GUID[:min(8, len(u.GUID))]
+		}
+		p.Users = append(p.Users, u)
 	}
-	walk(raw.codes)
+	codes := map[string]string{}
+	var walk func([]Code) error
+	walk = func(cs []Code) error {
+		for _, c := range cs {
+			if c.GUID == "" {
+				return errs.Errorf(errs.Invalid, "code %q has no guid", c.Name)
+			}
+			if _, dup := codes[c.GUID]; dup {
+				return errs.Errorf(errs.Invalid, "two codes share the guid %s (one is %q)", c.GUID, c.Name)
+			}
+			codes[c.GUID] = c.GUID
+			if err := walk(c.Children); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := walk(raw.codes); err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	for _, s := range raw.sources {
+		if s.GUID == "" {
+			return nil, errs.Errorf(errs.Invalid, "source %q has no guid", s.Name)
+		}
+		if seen[s.GUID] {
+			return nil, errs.Errorf(errs.Invalid, "two sources share the guid %s (one is %q)", s.GUID, s.Name)
+		}
+		seen[s.GUID] = true
+	}
 
-	// The texts, before anything is converted: a missing one refuses the
-	// whole archive, naming every source that lacks its file.
-	texts := make([]string, len(raw.sources))
+	// Every source's file is found before any is read: a missing one
+	// refuses the whole archive, naming every source that lacks its file.
+	files := make([]*zip.File, len(raw.sources))
 	have := make([]bool, len(raw.sources))
 	var missing []string
 	for i := range raw.sources {
 		s := &raw.sources[i]
 		if s.hasInline {
-			texts[i], have[i] = s.inline, true
+			have[i] = true
 			continue
 		}
 		f, err := a.locate(s.textPath)
@@ -51,15 +85,7 @@ func build(raw *rawProject, a *archive, opt ReadOptions) (*Project, error) {
 			missing = append(missing, fmt.Sprintf("%q", sourceLabel(s.Source)))
 			continue
 		}
-		data, err := a.readText(f)
-		if err != nil {
-			return nil, err
-		}
-		text, err := decodeText(data)
-		if err != nil {
-			return nil, errs.Errorf(errs.Invalid, "source %q: its text file %s cannot be read: %v", sourceLabel(s.Source), f.Name, err)
-		}
-		texts[i], have[i] = text, true
+		files[i], have[i] = f, true
 	}
 	if len(missing) > 0 && !opt.SkipMissingSources {
 		list := missing
@@ -69,8 +95,30 @@ func build(raw *rawProject, a *archive, opt ReadOptions) (*Project, error) {
 		}
 		return nil, fmt.Errorf("%w (%d): %s%s; the archive does not hold their text (import without them to leave them out)", ErrMissingSources, len(missing), strings.Join(list, ", "), more)
 	}
+	// One source's text at a time is read, converted and stored, so that
+	// memory holds the stored texts and one file's, not every file twice.
+	text := func(i int) (string, error) {
+		s := &raw.sources[i]
+		if files[i] == nil {
+			return s.inline, nil
+		}
+		data, err := a.readText(files[i])
+		if err != nil {
+			return "", err
+		}
+		t, err := decodeText(data)
+		if err != nil {
+			return "", errs.Errorf(errs.Invalid, "source %q: its text file %s cannot be read: %v", sourceLabel(s.Source), files[i].Name, err)
+		}
+		return t, nil
+	}
 
-	utf16Units := countsUTF16(raw, texts, have)
+	utf16Units, err := countsUTF16(raw, have, text)
+	if err != nil {
+		return nil, err
+	}
+	a.read = 0 // the vote may have read every text once already
+	var made []Note
 	for i := range raw.sources {
 		s := &raw.sources[i]
 		if !have[i] {
@@ -78,14 +126,22 @@ func build(raw *rawProject, a *archive, opt ReadOptions) (*Project, error) {
 			p.count("selections of text sources without their file", len(s.Selections))
 			continue
 		}
-		src, err := p.convert(s, texts[i], utf16Units, codes, users)
+		t, err := text(i)
 		if err != nil {
 			return nil, err
 		}
-		texts[i] = "" // let the file's text go as soon as it is stored
+		s.inline = ""
+		src, notes, err := p.convert(s, t, utf16Units, codes, users)
+		if err != nil {
+			return nil, err
+		}
+		made = append(made, notes...)
 		p.Sources = append(p.Sources, src)
 	}
 
+	for _, n := range made {
+		raw.notes = append(raw.notes, rawNote{Note: n, hasInline: true})
+	}
 	if err := p.notes(raw, a); err != nil {
 		return nil, err
 	}
@@ -117,23 +173,28 @@ func sourceLabel(s Source) string {
 // position inside a surrogate pair or past the end counts against a unit,
 // and a name that previews the passage (ATLAS.ti's) for the unit under which
 // it matches the text. Ties go to the standard.
-func countsUTF16(raw *rawProject, texts []string, have []bool) bool {
+func countsUTF16(raw *rawProject, have []bool, text func(int) (string, error)) (bool, error) {
 	if strings.Contains(strings.ToLower(raw.origin), "nvivo") {
-		return true
+		return true, nil
 	}
 	var v unitVotes
 	for i, s := range raw.sources {
-		if have[i] {
-			v.add(texts[i], s.Selections)
+		if !have[i] || len(s.Selections) == 0 {
+			continue
 		}
+		t, err := text(i)
+		if err != nil {
+			return false, err
+		}
+		v.add(t, s.Selections)
 	}
-	return v.u16 > v.cp
+	return v.u16 > v.cp, nil
 }
 
 // convert makes a Source of a raw one and its decoded text.
-func (p *Project) convert(s *rawSource, text string, utf16Units bool, codes, users map[string]bool) (Source, error) {
-	src := s.Source
-	src.Selections = nil
+// Descriptions of the source and its selections come back as notes.
+func (p *Project) convert(s *rawSource, text string, utf16Units bool, codes, users map[string]string) (src Source, made []Note, err error) {
+	src = s.Source
 	cps, units := unitLengths(text)
 	length, unit := cps, "characters"
 	if utf16Units {
@@ -142,32 +203,32 @@ func (p *Project) convert(s *rawSource, text string, utf16Units bool, codes, use
 	qs := make([]int, 0, 2*len(s.Selections))
 	for _, sel := range s.Selections {
 		if sel.End < sel.Start {
-			return src, errs.Errorf(errs.Invalid, "source %q: selection %s ends (%d) before it starts (%d)", sourceLabel(s.Source), selectionLabel(sel), sel.End, sel.Start)
+			return src, nil, errs.Errorf(errs.Invalid, "source %q: selection %s ends (%d) before it starts (%d)", sourceLabel(s.Source), selectionLabel(sel), sel.End, sel.Start)
 		}
 		if sel.End > length {
-			return src, errs.Errorf(errs.Invalid, "source %q: selection %s runs from %d to %d, past the end of the text (%d %s)", sourceLabel(s.Source), selectionLabel(sel), sel.Start, sel.End, length, unit)
+			return src, nil, errs.Errorf(errs.Invalid, "source %q: selection %s runs from %d to %d, past the end of the text (%d %s)", sourceLabel(s.Source), selectionLabel(sel), sel.Start, sel.End, length, unit)
 		}
 		qs = append(qs, sel.Start, sel.End)
 	}
 	sorted := sortedUnique(qs)
 	m := newPosMap(sorted)
 	src.Text = storeText(text, utf16Units, m)
-	for _, sel := range s.Selections {
+	kept := s.Selections[:0] // in place: a selection is written after it is read
+	for i, sel := range s.Selections {
 		k0, k1 := sort.SearchInts(sorted, sel.Start), sort.SearchInts(sorted, sel.End)
 		sel.Start, sel.End = m.lo[k0], m.hi[k1]
 		if sel.End <= sel.Start {
 			p.count("empty selections", 1)
 			continue
 		}
-		codings := sel.Codings[:0:0]
+		codings := sel.Codings[:0]
 		for _, c := range sel.Codings {
-			if !codes[c.CodeGUID] {
+			code, ok := codes[c.CodeGUID]
+			if !ok {
 				p.count("codings of codes not in the codebook", 1)
 				continue
 			}
-			if !users[c.CreatingUser] {
-				c.CreatingUser = ""
-			}
+			c.CodeGUID, c.CreatingUser = code, users[c.CreatingUser]
 			codings = append(codings, c)
 		}
 		if len(codings) == 0 {
@@ -177,8 +238,8 @@ func (p *Project) convert(s *rawSource, text string, utf16Units bool, codes, use
 		sel.Codings = codings
 		// The selection's author is its coder; a tool that does not say
 		// who made the selection says who coded it.
-		if !users[sel.CreatingUser] {
-			sel.CreatingUser = ""
+		sel.CreatingUser = users[sel.CreatingUser]
+		if sel.CreatingUser == "" {
 			for _, c := range codings {
 				if c.CreatingUser != "" {
 					sel.CreatingUser = c.CreatingUser
@@ -186,12 +247,19 @@ func (p *Project) convert(s *rawSource, text string, utf16Units bool, codes, use
 				}
 			}
 		}
-		src.Selections = append(src.Selections, sel)
+		if n, ok := descriptionNote("selection "+sel.GUID, "Comment on "+selectionLabel(sel), s.selDesc[i], sel.CreatingUser); ok {
+			made = append(made, n)
+			sel.NoteRefs = append(sel.NoteRefs, n.GUID)
+		}
+		kept = append(kept, sel)
 	}
-	if !users[src.CreatingUser] {
-		src.CreatingUser = ""
+	src.Selections = kept
+	src.CreatingUser = users[src.CreatingUser]
+	if n, ok := descriptionNote("source "+src.GUID, "Description of "+sourceLabel(src), s.description, src.CreatingUser); ok {
+		made = append(made, n)
+		src.NoteRefs = append(src.NoteRefs, n.GUID)
 	}
-	return src, nil
+	return src, made, nil
 }
 
 // notes reads the notes' texts, takes Themis' turns notes into the sources

@@ -14,11 +14,11 @@ import (
 // decodeText turns a source's file into text: UTF-8 with or without a
 // byte-order mark, or UTF-16 (little or big endian) with one. The BOM is an
 // encoding mark, not a character: positions do not count it.
-func decodeText(data []byte) (string, error) {
+func decodeText(data string) (string, error) {
 	switch {
-	case len(data) >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF:
+	case strings.HasPrefix(data, "\xEF\xBB\xBF"):
 		data = data[3:]
-	case len(data) >= 2 && (data[0] == 0xFF && data[1] == 0xFE || data[0] == 0xFE && data[1] == 0xFF):
+	case strings.HasPrefix(data, "\xFF\xFE") || strings.HasPrefix(data, "\xFE\xFF"):
 		big := data[0] == 0xFE
 		body := data[2:]
 		if len(body)%2 != 0 {
@@ -34,10 +34,10 @@ func decodeText(data []byte) (string, error) {
 		}
 		return string(utf16.Decode(units)), nil
 	}
-	if !utf8.Valid(data) {
+	if !utf8.ValidString(data) {
 		off := 0
 		for off < len(data) {
-			r, n := utf8.DecodeRune(data[off:])
+			r, n := utf8.DecodeRuneInString(data[off:])
 			if r == utf8.RuneError && n <= 1 {
 				break
 			}
@@ -45,7 +45,7 @@ func decodeText(data []byte) (string, error) {
 		}
 		return "", fmt.Errorf("it is not UTF-8 text (byte %d)", off)
 	}
-	return string(data), nil
+	return data, nil
 }
 
 // posMap carries the positions of a source's selections through the
@@ -71,28 +71,56 @@ func (m *posMap) stage() { m.i, m.j = 0, 0 }
 
 // span maps the pending positions in [inA, inB) of the stage's input to its
 // output span [outA, outB).
-func (m *posMap) span(inA, inB, outA, outB int) {
+func (m *posMap) span(inA, inB, outA, outB int) { m.spanExact(inA, inB, outA, outB, nil) }
+
+// spanExact is span with a way to place a position k code points into a
+// span whose output differs in length from its input: exact returns where
+// it lands, and false when it lands nowhere in particular.
+func (m *posMap) spanExact(inA, inB, outA, outB int, exact func(k int) (int, bool)) {
 	same := inB-inA == outB-outA
-	for ; m.i < len(m.lo) && m.lo[m.i] < inB; m.i++ {
-		switch p := m.lo[m.i]; {
+	place := func(p int, ceil bool) int {
+		switch {
 		case p <= inA:
-			m.lo[m.i] = outA
+			return outA
 		case same:
-			m.lo[m.i] = outA + p - inA
-		default:
-			m.lo[m.i] = outA
+			return outA + p - inA
 		}
+		if exact != nil {
+			if o, ok := exact(p - inA); ok {
+				return outA + o
+			}
+			// Else the nearest point that does land, before a start
+			// and after an end, so the selection keeps what it held.
+			if ceil {
+				for k := p - inA + 1; k < inB-inA; k++ {
+					if o, ok := exact(k); ok {
+						return outA + o
+					}
+				}
+			} else {
+				for k := p - inA - 1; k > 0; k-- {
+					if o, ok := exact(k); ok {
+						return outA + o
+					}
+				}
+			}
+		}
+		if ceil {
+			return outB
+		}
+		return outA
+	}
+	for ; m.i < len(m.lo) && m.lo[m.i] < inB; m.i++ {
+		m.lo[m.i] = place(m.lo[m.i], false)
 	}
 	for ; m.j < len(m.hi) && m.hi[m.j] < inB; m.j++ {
-		switch p := m.hi[m.j]; {
-		case p <= inA:
-			m.hi[m.j] = outA
-		case same:
-			m.hi[m.j] = outA + p - inA
-		default:
-			m.hi[m.j] = outB
-		}
+		m.hi[m.j] = place(m.hi[m.j], true)
 	}
+}
+
+// due reports whether a position before b is still to be mapped.
+func (m *posMap) due(b int) bool {
+	return m.i < len(m.lo) && m.lo[m.i] < b || m.j < len(m.hi) && m.hi[m.j] < b
 }
 
 // end maps the positions at the end of the stage's input (and, were there
@@ -121,7 +149,9 @@ func storeText(orig string, utf16Units bool, m *posMap) string {
 			if r >= 0x10000 {
 				w = 2
 			}
-			m.span(u, u+w, c, c+1)
+			if m.due(u + w) {
+				m.span(u, u+w, c, c+1)
+			}
 			u += w
 			c++
 		}
@@ -129,34 +159,41 @@ func storeText(orig string, utf16Units bool, m *posMap) string {
 	}
 	// Stage 2: leading byte-order marks and the CR of CRLF go; a lone CR
 	// becomes LF. A position between CR and LF lands before the LF.
-	m.stage()
+	t := orig
 	var b strings.Builder
-	b.Grow(len(orig))
-	c, k := 0, 0
-	lead := true
-	for i, r := range orig {
-		drop := lead && r == '\uFEFF' || r == '\r' && i+1 < len(orig) && orig[i+1] == '\n'
-		lead = lead && r == '\uFEFF'
-		if drop {
-			m.span(c, c+1, k, k)
-		} else {
-			m.span(c, c+1, k, k+1)
-			if r == '\r' {
-				r = '\n'
+	if strings.HasPrefix(orig, "\uFEFF") || strings.IndexByte(orig, '\r') >= 0 {
+		m.stage()
+		b.Grow(len(orig))
+		c, k := 0, 0
+		lead := true
+		for i, r := range orig {
+			drop := lead && r == '\uFEFF' || r == '\r' && i+1 < len(orig) && orig[i+1] == '\n'
+			lead = lead && r == '\uFEFF'
+			if drop {
+				if m.due(c + 1) {
+					m.span(c, c+1, k, k)
+				}
+			} else {
+				if m.due(c + 1) {
+					m.span(c, c+1, k, k+1)
+				}
+				if r == '\r' {
+					r = '\n'
+				}
+				b.WriteRune(r)
+				k++
 			}
-			b.WriteRune(r)
-			k++
+			c++
 		}
-		c++
+		m.end(k)
+		t = b.String()
+		b = strings.Builder{}
 	}
-	m.end(k)
-	t := b.String()
 	// Stage 3: NFC, one normalisation segment at a time.
 	if norm.NFC.IsNormalString(t) {
 		return t
 	}
 	m.stage()
-	b.Reset()
 	b.Grow(len(t))
 	var it norm.Iter
 	it.InitString(norm.NFC, t)
@@ -164,9 +201,27 @@ func storeText(orig string, utf16Units bool, m *posMap) string {
 	for !it.Done() {
 		seg := it.Next()
 		pos := it.Pos()
-		inN := utf8.RuneCountInString(t[prev:pos])
+		segIn := t[prev:pos]
+		inN := utf8.RuneCountInString(segIn)
 		outN := utf8.RuneCount(seg)
-		m.span(in, in+inN, out, out+outN)
+		// A position inside a sequence NFC changed lands where the
+		// sequence's stored form splits in the same place, if it does:
+		// in e + acute + circumflex, stored as é + circumflex, the
+		// point before the circumflex is still a point of the text.
+		if m.due(in + inN) {
+			m.spanExact(in, in+inN, out, out+outN, func(k int) (int, bool) {
+				off := 0
+				for ; k > 0; k-- {
+					_, w := utf8.DecodeRuneInString(segIn[off:])
+					off += w
+				}
+				pre := norm.NFC.String(segIn[:off])
+				if pre+norm.NFC.String(segIn[off:]) != string(seg) {
+					return 0, false
+				}
+				return utf8.RuneCountInString(pre), true
+			})
+		}
 		b.Write(seg)
 		in, out, prev = in+inN, out+outN, pos
 	}

@@ -1,13 +1,18 @@
 package qdpx
 
 import (
+	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"crypto/sha1"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
+
+	"golang.org/x/text/unicode/norm"
 
 	"themis/errs"
 )
@@ -30,9 +35,11 @@ type rawProject struct {
 // units over the file's text until build converts them.
 type rawSource struct {
 	Source
-	textPath  string
-	inline    string
-	hasInline bool
+	textPath    string
+	inline      string
+	hasInline   bool
+	description string
+	selDesc     map[int]string // a selection's Description by its index, when it has one
 }
 
 // rawNote is a Note, whose text may be inline or in a file of the archive.
@@ -60,8 +67,12 @@ type xmlReader struct {
 func (x *xmlReader) token() (xml.Token, error) {
 	t, err := x.d.Token()
 	if err != nil {
-		if err == io.EOF {
+		if err == io.EOF || err == io.ErrUnexpectedEOF || strings.HasSuffix(err.Error(), "unexpected EOF") {
 			return nil, errs.Errorf(errs.Invalid, "%s ends before its XML is complete", x.file)
+		}
+		var corrupt flate.CorruptInputError
+		if errors.Is(err, zip.ErrFormat) || errors.Is(err, zip.ErrChecksum) || errors.As(err, &corrupt) {
+			return nil, errs.Errorf(errs.Invalid, "%s is damaged in the archive (%v)", x.file, err)
 		}
 		line, _ := x.d.InputPos()
 		return nil, errs.Errorf(errs.Invalid, "%s is not well-formed XML (line %d): %v", x.file, line, err)
@@ -147,6 +158,11 @@ func attr(se xml.StartElement, name string) string {
 	return ""
 }
 
+// nameAttr is an element's name attribute in NFC, the form Themis keeps
+// names in: a name typed on a Mac may arrive decomposed, and must match the
+// same name typed elsewhere.
+func nameAttr(se xml.StartElement) string { return norm.NFC.String(attr(se, "name")) }
+
 func hasAttr(se xml.StartElement, name string) bool {
 	for _, a := range se.Attr {
 		if a.Name.Local == name && a.Name.Space != "xmlns" {
@@ -170,7 +186,7 @@ func parseQDE(r io.Reader, file string) (*rawProject, error) {
 			if se.Name.Local != "Project" {
 				return nil, errs.Errorf(errs.Unsupported, "not a REFI-QDA project: %s holds <%s>, not <Project>", file, se.Name.Local)
 			}
-			p := &rawProject{name: attr(se, "name"), origin: attr(se, "origin"), notImported: map[string]int{}}
+			p := &rawProject{name: nameAttr(se), origin: attr(se, "origin"), notImported: map[string]int{}}
 			if err := x.children(p.child(x), nil); err != nil {
 				return nil, err
 			}
@@ -191,7 +207,7 @@ func (p *rawProject) child(x *xmlReader) func(xml.StartElement) error {
 		case "Users":
 			return x.children(func(se xml.StartElement) error {
 				if se.Name.Local == "User" {
-					name := strings.TrimSpace(attr(se, "name"))
+					name := strings.TrimSpace(nameAttr(se))
 					if name == "" {
 						name = strings.TrimSpace(attr(se, "id"))
 					}
@@ -218,7 +234,7 @@ func (p *rawProject) child(x *xmlReader) func(xml.StartElement) error {
 				if se.Name.Local != "Variable" {
 					return x.skip()
 				}
-				v := Variable{GUID: attr(se, "guid"), Name: attr(se, "name"), Type: variableType(attr(se, "typeOfVariable"))}
+				v := Variable{GUID: attr(se, "guid"), Name: nameAttr(se), Type: variableType(attr(se, "typeOfVariable"))}
 				err := x.children(func(se xml.StartElement) error {
 					if se.Name.Local == "Description" {
 						s, err := x.text()
@@ -264,8 +280,9 @@ func (p *rawProject) child(x *xmlReader) func(xml.StartElement) error {
 			return err
 		case "Description":
 			s, err := x.text()
-			if g := p.descriptionNote("project", "Project description", s, ""); g != "" {
-				p.projectNotes = append(p.projectNotes, g)
+			if n, ok := descriptionNote("project", "Project description", s, ""); ok {
+				p.notes = append(p.notes, rawNote{Note: n, hasInline: true})
+				p.projectNotes = append(p.projectNotes, n.GUID)
 			}
 			return err
 		case "NoteRef":
@@ -278,17 +295,15 @@ func (p *rawProject) child(x *xmlReader) func(xml.StartElement) error {
 	}
 }
 
-// descriptionNote keeps the Description of a source or a selection (an
-// ATLAS.ti quotation's comment, a document's comment) as a memo: a Note with
-// a GUID derived from its owner's, so the same archive gives the same note.
-// It returns the note's GUID, "" when the description is blank.
-func (p *rawProject) descriptionNote(owner, name, text, user string) string {
+// descriptionNote makes a memo of the Description of the project, a source
+// or a selection (an ATLAS.ti quotation's comment): a Note with a GUID
+// derived from its owner's, so the same archive gives the same note. ok is
+// false when the description is blank.
+func descriptionNote(owner, name, text, user string) (n Note, ok bool) {
 	if strings.TrimSpace(text) == "" {
-		return ""
+		return Note{}, false
 	}
-	g := derivedGUID("description", owner)
-	p.notes = append(p.notes, rawNote{Note: Note{GUID: g, Name: name, Text: text, CreatingUser: user}, hasInline: true})
-	return g
+	return Note{GUID: derivedGUID("description", owner), Name: name, Text: text, CreatingUser: user}, true
 }
 
 // derivedGUID is a name-based (version 5 style) GUID over parts, for the
@@ -327,7 +342,7 @@ func color(c string) string {
 }
 
 func (p *rawProject) code(x *xmlReader, se xml.StartElement) (Code, error) {
-	c := Code{GUID: attr(se, "guid"), Name: attr(se, "name"), Color: color(attr(se, "color")), Codable: true}
+	c := Code{GUID: attr(se, "guid"), Name: nameAttr(se), Color: color(attr(se, "color")), Codable: true}
 	if v := attr(se, "isCodable"); v == "false" || v == "0" {
 		c.Codable = false
 	}
@@ -352,7 +367,7 @@ func (p *rawProject) code(x *xmlReader, se xml.StartElement) (Code, error) {
 }
 
 func (p *rawProject) caseOf(x *xmlReader, se xml.StartElement) (Case, error) {
-	c := Case{GUID: attr(se, "guid"), Name: attr(se, "name")}
+	c := Case{GUID: attr(se, "guid"), Name: nameAttr(se)}
 	err := x.children(func(se xml.StartElement) error {
 		switch se.Name.Local {
 		case "Description":
@@ -430,22 +445,26 @@ func (p *rawProject) source(x *xmlReader, se xml.StartElement) error {
 		}
 		return err
 	}
-	s := rawSource{Source: Source{GUID: attr(se, "guid"), Name: attr(se, "name"), CreatingUser: attr(se, "creatingUser")}, textPath: attr(se, "plainTextPath")}
+	s := rawSource{Source: Source{GUID: attr(se, "guid"), Name: nameAttr(se), CreatingUser: attr(se, "creatingUser")}, textPath: attr(se, "plainTextPath")}
 	err := x.children(func(c xml.StartElement) error {
 		switch c.Name.Local {
 		case "Description":
 			t, err := x.text()
-			if g := p.descriptionNote("source "+s.GUID, "Description of "+s.Name, t, s.CreatingUser); g != "" {
-				s.NoteRefs = append(s.NoteRefs, g)
-			}
+			s.description = t
 			return err
 		case "PlainTextContent":
 			t, err := x.text()
 			s.inline, s.hasInline = t, true
 			return err
 		case "PlainTextSelection":
-			sel, err := p.selection(x, c, s.Name)
+			sel, desc, err := p.selection(x, c, s.Name)
 			s.Selections = append(s.Selections, sel)
+			if desc != "" {
+				if s.selDesc == nil {
+					s.selDesc = map[int]string{}
+				}
+				s.selDesc[len(s.Selections)-1] = desc
+			}
 			return err
 		case "Coding":
 			p.count("codings of whole sources", 1)
@@ -462,22 +481,21 @@ func (p *rawProject) source(x *xmlReader, se xml.StartElement) error {
 	return err
 }
 
-func (p *rawProject) selection(x *xmlReader, se xml.StartElement, source string) (Selection, error) {
-	sel := Selection{GUID: attr(se, "guid"), Name: attr(se, "name"), CreatingUser: attr(se, "creatingUser")}
-	var err error
+// selection reads a PlainTextSelection, and its Description (an ATLAS.ti
+// quotation's comment), which becomes a memo if the selection is kept.
+func (p *rawProject) selection(x *xmlReader, se xml.StartElement, source string) (sel Selection, desc string, err error) {
+	sel = Selection{GUID: attr(se, "guid"), Name: nameAttr(se), CreatingUser: attr(se, "creatingUser")}
 	if sel.Start, err = position(se, "startPosition", sel, source); err != nil {
-		return sel, err
+		return sel, "", err
 	}
 	if sel.End, err = position(se, "endPosition", sel, source); err != nil {
-		return sel, err
+		return sel, "", err
 	}
 	err = x.children(func(c xml.StartElement) error {
 		switch c.Name.Local {
 		case "Description":
 			t, err := x.text()
-			if g := p.descriptionNote("selection "+sel.GUID, "Comment on "+selectionLabel(sel), t, sel.CreatingUser); g != "" {
-				sel.NoteRefs = append(sel.NoteRefs, g)
-			}
+			desc = t
 			return err
 		case "Coding":
 			cd := Coding{GUID: attr(c, "guid"), CreatingUser: attr(c, "creatingUser")}
@@ -496,7 +514,7 @@ func (p *rawProject) selection(x *xmlReader, se xml.StartElement, source string)
 		}
 		return x.skip()
 	}, nil)
-	return sel, err
+	return sel, desc, err
 }
 
 // selectionLabel names a selection in messages: its name when it has one
@@ -526,7 +544,7 @@ func position(se xml.StartElement, name string, sel Selection, source string) (i
 }
 
 func (p *rawProject) note(x *xmlReader, se xml.StartElement) (rawNote, error) {
-	n := rawNote{Note: Note{GUID: attr(se, "guid"), Name: attr(se, "name"), CreatingUser: attr(se, "creatingUser"), Created: attr(se, "creationDateTime")}, textPath: attr(se, "plainTextPath")}
+	n := rawNote{Note: Note{GUID: attr(se, "guid"), Name: nameAttr(se), CreatingUser: attr(se, "creatingUser"), Created: attr(se, "creationDateTime")}, textPath: attr(se, "plainTextPath")}
 	err := x.children(func(c xml.StartElement) error {
 		switch c.Name.Local {
 		case "PlainTextContent":
