@@ -34,8 +34,8 @@
 //     one open project (Code, Uncode, CodeAll for search hits) and undoes
 //     and redoes them (Undo, Redo, State). It keys itself by the file, the
 //     coder and the journal, and forgets steps that a merge, split,
-//     deletion, codebook undo or replacement of identifiers may have made
-//     untrue, so nobody clears it by hand.
+//     deletion, codebook undo, replacement of identifiers or undone merge
+//     of a copy may have made untrue, so nobody clears it by hand.
 //   - Agreement between two coders (agreement.go, agreement_export.go):
 //     Agreement, AgreementTableFor (with the viewer), DocumentRows,
 //     DocumentBreakdowns (per document, all codes pooled and per code),
@@ -73,6 +73,20 @@
 //     author; project, document and code memos are shared. Code memos
 //     travel in ExportCodebook and, when asked, ThemeReport.
 //   - Segments as CSV (segmentcsv.go): ImportSegmentsCSV, ExportSegmentsCSV.
+//   - REFI-QDA project export (exchange_export.go): Exchange builds the
+//     interop/qdpx model of the project: the chosen documents with their
+//     turns and speakers, the chosen coders (consensus layers too) and the
+//     lead as users, every framework's codes (with several frameworks, each
+//     a top-level code that cannot be coded, holding its own), each segment
+//     one selection with one coding by its coder, the cases with typed
+//     attributes (whole numbers Integer, other numbers Float, dates Date),
+//     and the memos of the chosen coders and the lead as notes. Guids are
+//     made from content (a document's text, a coder's name, a code's
+//     GUIDOf, a segment's document, code, coder and span), so two exports
+//     of a project, or of a copy of it, agree. ExportQDPX applies blind
+//     mode (a coder other than the lead exports only their own layer, with
+//     only their own memos on its segments) and writes the archive
+//     atomically; the project is named after its file, never its folder.
 //   - Search (search.go): NewSearchSource, OpenSearch, OpenSearchIn,
 //     SearchDirs, PurgeSearch.
 //   - The anonymisation check (scan.go, replace.go): Scan, GroupFindings,
@@ -85,6 +99,34 @@
 //     the sample with AgreementRequest.Sample, and AgreementTableFor
 //     describes the draw (report.SampleDraw) whenever the documents compared
 //     are exactly the sample.
+//   - Merging a coder's copy and importing REFI-QDA projects (merge.go,
+//     merge_import.go): PreviewMerge and Merge (the lead only), MergeHistory
+//     and UndoMerge, ReadCopy (.qdpx or .themis), ImportAsNew and
+//     PreviewImportAsNew. See below.
+//
+// A merge brings a copy (a coder's .themis, read whole with Exchange, or a
+// .qdpx from any tool) into the project. One planning function serves
+// PreviewMerge and Merge, so the preview is what the merge does: documents
+// match by content hash (a copy's document the project lacks is Missing,
+// or added with AddDocuments, its turns from a Themis export or detected;
+// one of the same name with other text Differs, and its segments are
+// Skipped); codes by guid in any framework, then by name among their
+// matched parent's children (a top-level code whose guid is
+// qdpx.StableGUID("framework", name) stands for that framework), new ones
+// added under their parent and listed; a guid match whose name,
+// definition, colour or parent differs is a CodeConflict, reported and
+// never applied; coders by name, ignoring case (a selection's
+// creatingUser, else its coding's, else a coder named after the archive's
+// origin); cases added, attribute values set only where the project has
+// none (others counted as differing); memos by their authors (the lead's
+// when the archive does not say), exact duplicates skipped. Each coding is
+// a segment of its coder's layer; exact duplicates collapse, segments in
+// excluded turns or for a consensus layer are counted in NotImported. The
+// store writes it all in one transaction with one journal entry naming
+// the file, which UndoMerge takes back whole unless later work depends on
+// it. ImportAsNew makes a project whose framework is the archive's
+// codebook (then merges with AddDocuments) and leaves no file behind when
+// it fails.
 //
 // The anonymisation check (Scan, Replace, FindOccurrences) looks for
 // identifiers in the transcripts and in the names that carry them too:

@@ -305,16 +305,34 @@ func TestMergeCopy(t *testing.T) {
 		t.Errorf("%d memos, want 3", len(memos))
 	}
 
+	// The codebook's history says where Relief came from, and its own
+	// undo passes over it (the merge's undo takes it back).
+	hist, _ := p.CodebookHistory(relief.Framework)
+	if last := hist[len(hist)-1]; last.Action != "import" || !strings.Contains(last.Summary, "ben-copy.qdpx") || !strings.Contains(last.Summary, "“Relief”") {
+		t.Errorf("codebook history ends with %s %q", last.Action, last.Summary)
+	}
+	if _, ok, _ := p.NextUndo(relief.Framework); ok {
+		t.Error("the codebook's undo offers to take back the merge's codes")
+	}
+
 	// One journal entry naming the file (not a path).
 	j, _ := p.Journal(0)
 	if len(j) != len(journalBefore)+1 || j[0].Action != "project.merge" || j[0].ID != r.Journal || !strings.Contains(j[0].Detail, `"file":"ben-copy.qdpx"`) {
 		t.Errorf("journal: %d new entries, newest %s %s", len(j)-len(journalBefore), j[0].Action, j[0].Detail)
 	}
 
-	// Merging the same copy again adds nothing.
+	// Merging the same copy again adds nothing; a value the copy has
+	// changed since is reported, never written over the project's.
+	in.Cases[len(in.Cases)-1].Values["var-age"] = "35"
 	again, err := Merge(p, in, MergeOptions{File: "ben-copy.qdpx"}, lead.ID)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if again.NotImported[niValuesDiffer] != 1 {
+		t.Errorf("second merge: not imported %v, want one attribute value that differs", again.NotImported)
+	}
+	if cases, _ := p.Cases(); cases[0].Attributes["Age"] != "34" {
+		t.Errorf("Ana's age became %q", cases[0].Attributes["Age"])
 	}
 	for _, c := range again.Coders {
 		if c.Added != 0 || c.New {

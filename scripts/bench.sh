@@ -16,7 +16,9 @@
 # import, open, corpus (the 200 x 8,000-word corpus budgets), search,
 # anonymise, cli (the command line as whole processes), themes (the theme
 # summaries on the budget corpus with 40,000 segments), report (the themes
-# report of 1,000 quotes to .docx), themes-ui (the Themes tab's repaint after
+# report of 1,000 quotes to .docx), exchange (REFI-QDA import of the NVivo
+# fixture as a new project, and a merge of a coder's copy of 20,000
+# segments), themes-ui (the Themes tab's repaint after
 # a filter change, per view, in jsdom: vitest bench in frontend/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -56,6 +58,10 @@ want() {
   # The themes report: 1,000 starred quotes on the budget corpus to .docx
   # (the corpus and its 40,000 segments are built once, outside the timing).
   want report && go test -run='^$' -bench='^BenchmarkThemeReportDocx$' -benchmem -benchtime=3x ./project/ 2>&1
+  # REFI-QDA exchange (issue 11): the NVivo fixture read and imported as a new
+  # project, and a coder's copy of 20,000 segments merged (reading the copy
+  # and copying the project file for each run are untimed).
+  want exchange && go test -run='^$' -bench='^Benchmark(ImportNVivo|Merge20k)$' -benchmem -benchtime=3x ./project/ 2>&1
   # The Themes tab's repaint (issue 10): frontend/src/lib/__tests__/themes.bench.ts
   # in vitest bench, read from its JSON report and printed as benchmark rows
   # (mean as time/op, the samples as the count, median and slowest beside).
@@ -153,6 +159,8 @@ budget() {
     BenchmarkThemeReportDocx) echo "themes report of 1,000 quotes to .docx < 2 s (200 x 8,000 words, 40,000 segments)|2000" ;;
     BenchmarkThemeReportDocx:quotes) echo "quotes in the report" ;;
     BenchmarkThemeReportDocx:MB-docx) echo "size of the .docx" ;;
+    BenchmarkImportNVivo) echo "import a .qdpx as new: NVivo, 297 selections, two ~600 kB sources < 2 s|2000" ;;
+    BenchmarkMerge20k) echo "merge a coder's copy with 20,000 segments < 3 s (one transaction)|3000" ;;
     BenchmarkHostile*:MB-peak-heap) echo "peak heap < 300 MB reading any accepted or refused file (issue 13)|300" ;;
     BenchmarkHostile*:kB-file) echo "size of the hostile file" ;;
     BenchmarkHostile*) echo "hostile file, refused or read as it should be; memory/op is all it allocated" ;;

@@ -229,9 +229,11 @@ type CodebookTag struct {
 }
 
 // undoable actions are the ones with rows to restore; "create" is the
-// framework's starting point and undo/redo are bookkeeping.
+// framework's starting point, undo/redo are bookkeeping, and "import"
+// (codes a merge of a coder's copy added, or an undo of that merge) is
+// taken back with the whole merge, by UndoMerge.
 func undoable(action string) bool {
-	return action != "create" && action != "undo" && action != "redo"
+	return action != "create" && action != "undo" && action != "redo" && action != "import"
 }
 
 // codebookChange runs edit in one transaction, records the rows it touched

@@ -49,6 +49,23 @@
 // the codebook change that deletes or merges it, so its undo brings them
 // back, and an undo that would take away a memo written since is refused.
 //
+// A merge of a coder's copy (merge.go) is planned by the project package
+// and written by ApplyMerge in one transaction with one journal entry
+// ("project.merge") that lists the id of every row it added — coders,
+// frameworks, codes, documents (turns and speakers go with them), cases,
+// attribute columns and values, document–case links, segments (as id
+// ranges) and memos. Rows it makes refer to each other by negative
+// indexes until they have ids. A segment that duplicates one the project
+// has collapses onto it; any other broken rule fails the whole merge. The
+// codes it adds show in each framework's history as an "import" revision,
+// which UndoCodebook passes over. UndoMerge deletes exactly those rows in
+// one transaction ("project.merge.undo"), and refuses with ErrMergeStands
+// (errs.Conflict) when the merge was undone already or later work depends
+// on it: segments or memos since on what it added, a merged segment
+// removed or resized (its id may come back for another, so its time stamp
+// is checked too), a merged code or document gone, a case link or value
+// changed. Merges lists them with whether each stands.
+//
 // Offsets stored here are Unicode code points over the stored text, 0-based,
 // end exclusive. Each mutating method is its own transaction, so a change is
 // durable when the method returns; bulk methods (ImportDocuments,

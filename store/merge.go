@@ -12,6 +12,7 @@ import (
 
 	"themis/errs"
 	"themis/frameworks"
+	"themis/internal/prose"
 )
 
 // A merge brings another copy of a project (or another tool's REFI-QDA
@@ -105,6 +106,7 @@ type mergeDetail struct {
 	Coders     []int64          `json:"coder_ids,omitempty"`
 	Frameworks []int64          `json:"framework_ids,omitempty"`
 	Codes      []int64          `json:"code_ids,omitempty"`
+	Codebooks  []int64          `json:"codebooks,omitempty"` // existing frameworks it added codes to
 	Documents  []int64          `json:"document_ids,omitempty"`
 	Cases      []int64          `json:"case_ids,omitempty"`
 	Attributes []string         `json:"attributes,omitempty"`
@@ -157,19 +159,16 @@ func (p *Project) ApplyMerge(m MergeSet, actor int64) (MergeApplied, error) {
 			d.Coders = append(d.Coders, id)
 		}
 		for _, name := range m.Frameworks {
-			// Not addFramework: its history entry would journal a second
-			// change; the merge's one entry stands for it.
 			id, err := insertFramework(tx, frameworks.Framework{Name: name}, now)
 			if err != nil {
 				return fmt.Errorf("merge %s: framework %q: %w", m.File, name, err)
 			}
-			if _, err := tx.Exec(`INSERT INTO codebook_changes(framework_id, revision, at, coder_id, action, summary) VALUES(?, 0, ?, ?, 'create', ?)`,
-				id, now, nullID(actor), frameworks.CreateSummary(name, 0, m.File)); err != nil {
-				return err
-			}
 			d.Frameworks = append(d.Frameworks, id)
 		}
 		if err := mergeCodes(tx, m, &d, resolve); err != nil {
+			return err
+		}
+		if err := mergeHistory(tx, m.File, &d, now, actor); err != nil {
 			return err
 		}
 		if err := mergeCases(tx, m, &d); err != nil {
@@ -228,6 +227,74 @@ func (p *Project) ApplyMerge(m MergeSet, actor int64) (MergeApplied, error) {
 }
 
 type resolver func(kind string, ids []int64, id int64) (int64, error)
+
+// mergeHistory writes the codebook history of the frameworks a merge made
+// (their revision 0, as CreateFramework writes it) or added codes to (a
+// revision "import", which the codebook's own undo passes over: UndoMerge
+// takes it back). Not addFramework or recordChange: they journal each
+// change, and the merge's one journal entry stands for all of it.
+func mergeHistory(tx *sql.Tx, file string, d *mergeDetail, now string, actor int64) error {
+	added := map[int64][]string{}
+	for _, id := range d.Codes {
+		c, err := codeOf(tx, id)
+		if err != nil {
+			return err
+		}
+		added[c.Framework] = append(added[c.Framework], c.Name)
+	}
+	made := map[int64]bool{}
+	for _, id := range d.Frameworks {
+		made[id] = true
+		var name string
+		if err := tx.QueryRow(`SELECT name FROM frameworks WHERE id = ?`, id).Scan(&name); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(`INSERT INTO codebook_changes(framework_id, revision, at, coder_id, action, summary) VALUES(?, 0, ?, ?, 'create', ?)`,
+			id, now, nullID(actor), frameworks.CreateSummary(name, len(added[id]), file)); err != nil {
+			return err
+		}
+	}
+	fws := make([]int64, 0, len(added))
+	for fw := range added {
+		if !made[fw] {
+			fws = append(fws, fw)
+		}
+	}
+	sort.Slice(fws, func(i, j int) bool { return fws[i] < fws[j] })
+	for _, fw := range fws {
+		summary := fmt.Sprintf("Merged %s from %s: %s", prose.Count(len(added[fw]), "new code", "new codes"), file, quoteNames(added[fw]))
+		if err := historyRow(tx, fw, now, actor, summary); err != nil {
+			return err
+		}
+		d.Codebooks = append(d.Codebooks, fw)
+	}
+	return nil
+}
+
+// historyRow records an "import" revision of a framework's codebook.
+func historyRow(tx *sql.Tx, fw int64, now string, actor int64, summary string) error {
+	_, err := tx.Exec(`INSERT INTO codebook_changes(framework_id, revision, at, coder_id, action, summary)
+		VALUES(?, (SELECT COALESCE(MAX(revision), -1) + 1 FROM codebook_changes WHERE framework_id = ?), ?, ?, 'import', ?)`,
+		fw, fw, now, nullID(actor), summary)
+	return err
+}
+
+// quoteNames is “A”, “B” and “C”, the first few of names and how many more.
+func quoteNames(names []string) string {
+	const shown = 5
+	q := make([]string, 0, shown)
+	for i, n := range names {
+		if i == shown {
+			break
+		}
+		q = append(q, "“"+n+"”")
+	}
+	s := strings.Join(q, ", ")
+	if len(names) > shown {
+		s += fmt.Sprintf(" and %d more", len(names)-shown)
+	}
+	return s
+}
 
 func mergeCodes(tx *sql.Tx, m MergeSet, d *mergeDetail, resolve resolver) error {
 	for _, mc := range m.Codes {
@@ -425,7 +492,7 @@ func mergeSegments(tx *sql.Tx, m MergeSet, d *mergeDetail, res *MergeApplied, no
 		return nil, err
 	}
 	defer find.Close()
-	ins, err := tx.Prepare(`INSERT INTO segments(id, document_id, code_id, coder_id, start, stop, created_at) VALUES(?, ?, ?, ?, ?, ?, ?)`)
+	ins, err := tx.Prepare(`INSERT OR IGNORE INTO segments(id, document_id, code_id, coder_id, start, stop, created_at) VALUES(?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return nil, err
 	}
@@ -481,20 +548,22 @@ func mergeSegments(tx *sql.Tx, m MergeSet, d *mergeDetail, res *MergeApplied, no
 				return nil, fail(err)
 			}
 		}
-		var id int64
-		err = find.QueryRow(doc, code, coder, ms.Start, ms.End).Scan(&id)
-		if err == nil {
-			ids[i] = id
-			res.Duplicates++
-			continue
-		} else if !errors.Is(err, sql.ErrNoRows) {
-			return nil, err
-		}
-		id = next
-		next++
-		if _, err := ins.Exec(id, doc, code, coder, ms.Start, ms.End, now); err != nil {
+		// Every other rule is checked above, so the insert is ignored only
+		// for an exact duplicate (the table's UNIQUE); looking it up then
+		// rather than before each insert halves the statements.
+		id := next
+		r, err := ins.Exec(id, doc, code, coder, ms.Start, ms.End, now)
+		if err != nil {
 			return nil, fail(err)
 		}
+		if n, _ := r.RowsAffected(); n == 0 {
+			if err := find.QueryRow(doc, code, coder, ms.Start, ms.End).Scan(&ids[i]); err != nil {
+				return nil, fail(err)
+			}
+			res.Duplicates++
+			continue
+		}
+		next++
 		ids[i] = id
 		res.Segments++
 		res.PerCoder[coder]++
@@ -662,6 +731,12 @@ func (p *Project) UndoMerge(journalID int64, actor int64) (MergeEntry, error) {
 		if err := checkMergeUndo(tx, d, entry.At, refuse); err != nil {
 			return err
 		}
+		removed := map[int64]int{}
+		for _, id := range d.Codes {
+			if c, err := codeOf(tx, id); err == nil {
+				removed[c.Framework]++
+			}
+		}
 		if err := deleteMerged(tx, d); err != nil {
 			return err
 		}
@@ -672,8 +747,15 @@ func (p *Project) UndoMerge(journalID int64, actor int64) (MergeEntry, error) {
 		if err := reserveIDs(tx, d.Codes, segIDs); err != nil {
 			return err
 		}
+		now := p.stamp()
+		for _, fw := range d.Codebooks {
+			summary := fmt.Sprintf("Undid the merge of %s: %s taken away", d.File, prose.Count(removed[fw], "code", "codes"))
+			if err := historyRow(tx, fw, now, actor, summary); err != nil {
+				return err
+			}
+		}
 		entry.Undone = true
-		return journal(tx, p.stamp(), actor, "project.merge.undo", mergeDetail{File: d.File, Counts: d.Counts, PerCoder: d.PerCoder,
+		return journal(tx, now, actor, "project.merge.undo", mergeDetail{File: d.File, Counts: d.Counts, PerCoder: d.PerCoder,
 			Undo: &mergeUndoDetail{Merge: journalID}})
 	})
 	if err != nil {

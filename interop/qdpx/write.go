@@ -15,18 +15,17 @@ import (
 	"unicode/utf8"
 )
 
-// projectNamespace is the namespace of a REFI-QDA project file.
-const projectNamespace = "urn:QDA-XML:project:1.0"
+// writeNamespace is the namespace of a REFI-QDA project file.
+const writeNamespace = "urn:QDA-XML:project:1.0"
 
-// zipTime is the modification time of every file in an archive Write
+// writeZipTime is the modification time of every file in an archive Write
 // makes, so that the same project always gives the same bytes.
-var zipTime = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+var writeZipTime = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
 var (
-	guidPattern    = regexp.MustCompile(`^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|\{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\})$`)
-	colorPattern   = regexp.MustCompile(`^#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$`)
-	integerPattern = regexp.MustCompile(`^[+-]?[0-9]+$`)
-	decimalPattern = regexp.MustCompile(`^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$`)
+	writeColorPattern   = regexp.MustCompile(`^#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$`)
+	writeIntegerPattern = regexp.MustCompile(`^[+-]?[0-9]+$`)
+	writeDecimalPattern = regexp.MustCompile(`^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$`)
 )
 
 // Write writes p as a REFI-QDA project archive (.qdpx): project.qde, valid
@@ -46,21 +45,21 @@ var (
 // its text, a value that does not fit its variable's type, text that is not
 // UTF-8. The error names the element.
 func Write(w io.Writer, p *Project) error {
-	if err := check(p); err != nil {
+	if err := writeCheck(p); err != nil {
 		return fmt.Errorf("write REFI-QDA project %q: %w", p.Name, err)
 	}
 	z := zip.NewWriter(w)
-	f, err := z.CreateHeader(&zip.FileHeader{Name: "project.qde", Method: zip.Deflate, Modified: zipTime})
+	f, err := z.CreateHeader(&zip.FileHeader{Name: "project.qde", Method: zip.Deflate, Modified: writeZipTime})
 	if err != nil {
 		return fmt.Errorf("write REFI-QDA project %q: %w", p.Name, err)
 	}
 	bw := bufio.NewWriterSize(f, 64<<10)
-	writeQDE(bw, p)
+	writeProjectQDE(bw, p)
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write REFI-QDA project %q: %w", p.Name, err)
 	}
 	for _, s := range p.Sources {
-		f, err := z.CreateHeader(&zip.FileHeader{Name: "sources/" + sourceFile(s), Method: zip.Deflate, Modified: zipTime})
+		f, err := z.CreateHeader(&zip.FileHeader{Name: "sources/" + writeSourceName(s), Method: zip.Deflate, Modified: writeZipTime})
 		if err != nil {
 			return fmt.Errorf("write source %q: %w", s.Name, err)
 		}
@@ -113,35 +112,36 @@ func WriteFile(path string, p *Project) (err error) {
 	return nil
 }
 
-// sourceFile is the name of a source's text in sources/: its guid, which
-// check has made sure is a guid, so no name in the archive can leave it.
-func sourceFile(s Source) string { return strings.Trim(s.GUID, "{}") + ".txt" }
+// writeSourceName is the name of a source's text in sources/: its guid, which
+// writeCheck has made sure is a guid, so no name in the archive can leave it.
+func writeSourceName(s Source) string { return strings.Trim(s.GUID, "{}") + ".txt" }
 
-// turnsNoteGUID is the guid of the ThemisTurnsNote of the source with guid
+// writeTurnsNoteGUID is the guid of the ThemisTurnsNote of the source with guid
 // source.
-func turnsNoteGUID(source string) string { return StableGUID("themis turns note", source) }
+func writeTurnsNoteGUID(source string) string { return StableGUID("themis turns note", source) }
 
-func hasTurns(s Source) bool { return s.Turns != nil || s.Speakers != nil }
+func writeHasTurns(s Source) bool { return s.Turns != nil || s.Speakers != nil }
 
-// check refuses a model Write would turn into an archive other tools
+// writeCheck refuses a model Write would turn into an archive other tools
 // cannot read, naming what is wrong.
-func check(p *Project) error {
+func writeCheck(p *Project) error {
+	owner := func(what string) writeOwner { return writeOwner{what: what} }
 	var problems []error
 	bad := func(format string, args ...any) { problems = append(problems, fmt.Errorf(format, args...)) }
-	guids := map[string]string{} // normalised guid → what it names
-	guid := func(g, what string) {
-		if !guidPattern.MatchString(g) {
+	guids := map[string]writeOwner{} // normalised guid → what it names
+	guid := func(g string, what writeOwner) {
+		n, ok := writeGUID(g)
+		if !ok {
 			bad("%s has guid %q; expected 8-4-4-4-12 hexadecimal digits", what, g)
 			return
 		}
-		n := strings.ToLower(strings.Trim(g, "{}"))
 		if other, ok := guids[n]; ok {
 			bad("%s has guid %s, already the guid of %s", what, g, other)
 			return
 		}
 		guids[n] = what
 	}
-	text := func(what string, ss ...string) {
+	text := func(what writeOwner, ss ...string) {
 		for _, s := range ss {
 			if !utf8.ValidString(s) {
 				bad("%s has text that is not valid UTF-8", what)
@@ -149,23 +149,23 @@ func check(p *Project) error {
 			}
 		}
 	}
-	text("the project", p.Name)
+	text(owner("the project"), p.Name)
 
 	users := map[string]bool{}
 	for _, u := range p.Users {
-		what := fmt.Sprintf("user %q", u.Name)
+		what := owner(fmt.Sprintf("user %q", u.Name))
 		guid(u.GUID, what)
 		text(what, u.Name)
 		users[u.GUID] = true
 	}
-	user := func(g, what string) {
+	user := func(g string, what writeOwner) {
 		if g != "" && !users[g] {
 			bad("%s names creating user %s, who is not among the project's users", what, g)
 		}
 	}
 	notes := map[string]bool{}
 	for _, n := range p.Notes {
-		what := fmt.Sprintf("note %q", n.Name)
+		what := owner(fmt.Sprintf("note %q", n.Name))
 		guid(n.GUID, what)
 		text(what, n.Name, n.Text)
 		user(n.CreatingUser, what)
@@ -176,23 +176,23 @@ func check(p *Project) error {
 		}
 		notes[n.GUID] = true
 	}
-	noteRefs := func(refs []string, what string) {
+	noteRefs := func(refs []string, what writeOwner) {
 		for _, r := range refs {
 			if !notes[r] {
 				bad("%s refers to note %s, which the project does not hold", what, r)
 			}
 		}
 	}
-	noteRefs(p.ProjectNotes, "the project")
+	noteRefs(p.ProjectNotes, owner("the project"))
 
 	codes := map[string]bool{}
 	var walk func(cs []Code, depth int)
 	walk = func(cs []Code, depth int) {
 		for _, c := range cs {
-			what := fmt.Sprintf("code %q", c.Name)
+			what := owner(fmt.Sprintf("code %q", c.Name))
 			guid(c.GUID, what)
 			text(what, c.Name, c.Description)
-			if c.Color != "" && !colorPattern.MatchString(c.Color) {
+			if c.Color != "" && !writeColorPattern.MatchString(c.Color) {
 				bad("%s has colour %q; expected #rrggbb", what, c.Color)
 			}
 			noteRefs(c.NoteRefs, what)
@@ -208,7 +208,7 @@ func check(p *Project) error {
 
 	variables := map[string]Variable{}
 	for _, v := range p.Variables {
-		what := fmt.Sprintf("variable %q", v.Name)
+		what := owner(fmt.Sprintf("variable %q", v.Name))
 		guid(v.GUID, what)
 		text(what, v.Name, v.Description)
 		switch v.Type {
@@ -222,8 +222,10 @@ func check(p *Project) error {
 	for _, s := range p.Sources {
 		sources[s.GUID] = true
 	}
+	cases := map[string]bool{}
 	for _, c := range p.Cases {
-		what := fmt.Sprintf("case %q", c.Name)
+		cases[c.GUID] = true
+		what := owner(fmt.Sprintf("case %q", c.Name))
 		guid(c.GUID, what)
 		text(what, c.Name, c.Description)
 		for g, val := range c.Values {
@@ -233,7 +235,7 @@ func check(p *Project) error {
 				continue
 			}
 			text(what, val)
-			if _, err := typedValue(v.Type, val); err != nil {
+			if _, err := writeTypedValue(v.Type, val); err != nil {
 				bad("%s: %s: %v", what, v.Name, err)
 			}
 		}
@@ -244,8 +246,8 @@ func check(p *Project) error {
 		}
 	}
 
-	for _, s := range p.Sources {
-		what := fmt.Sprintf("source %q", s.Name)
+	for si, s := range p.Sources {
+		what := owner(fmt.Sprintf("source %q", s.Name))
 		guid(s.GUID, what)
 		text(what, s.Name, s.Text)
 		user(s.CreatingUser, what)
@@ -254,8 +256,9 @@ func check(p *Project) error {
 		}
 		noteRefs(s.NoteRefs, what)
 		n := utf8.RuneCountInString(s.Text)
-		for _, sel := range s.Selections {
-			swhat := fmt.Sprintf("selection %d–%d of %s", sel.Start, sel.End, what)
+		for j, sel := range s.Selections {
+			// Described only when a message needs it: there are many.
+			swhat := writeOwner{source: &p.Sources[si], selection: j}
 			guid(sel.GUID, swhat)
 			text(swhat, sel.Name)
 			user(sel.CreatingUser, swhat)
@@ -263,21 +266,40 @@ func check(p *Project) error {
 				bad("%s does not lie within its text of %d characters", swhat, n)
 			}
 			noteRefs(sel.NoteRefs, swhat)
+			cwhat := swhat
+			cwhat.coding = true
 			for _, c := range sel.Codings {
-				guid(c.GUID, "a coding of "+swhat)
-				user(c.CreatingUser, "a coding of "+swhat)
+				guid(c.GUID, cwhat)
+				user(c.CreatingUser, cwhat)
 				if !codes[c.CodeGUID] {
-					bad("a coding of %s applies code %s, which the codebook does not hold", swhat, c.CodeGUID)
+					bad("%s applies code %s, which the codebook does not hold", cwhat, c.CodeGUID)
 				}
 			}
 		}
-		if hasTurns(s) {
-			guid(turnsNoteGUID(s.GUID), "the speaker-turns note of "+what)
-			for _, t := range s.Turns {
+		if writeHasTurns(s) {
+			guid(writeTurnsNoteGUID(s.GUID), owner("the speaker-turns note of "+what.String()))
+			// What DecodeTurnsNote will accept, so the note comes back.
+			prev := 0
+			for i, t := range s.Turns {
 				text(what, t.Speaker, t.Timestamp)
+				if t.Start < prev || t.ContentStart < t.Start || t.End < t.ContentStart || t.End > n {
+					bad("%s: turn %d (%d–%d) does not fit its text of %d characters after the turn before it", what, i+1, t.Start, t.End, n)
+				}
+				prev = t.End
+				for _, f := range []string{t.Speaker, t.Timestamp} {
+					if strings.ContainsAny(f, "\t\r\n") {
+						bad("%s: turn %d: %q has a tab or line break", what, i+1, f)
+					}
+				}
 			}
 			for _, sp := range s.Speakers {
 				text(what, sp.Name)
+				if strings.ContainsAny(sp.Name, "\t\r\n") {
+					bad("%s: speaker %q has a tab or line break", what, sp.Name)
+				}
+				if sp.CaseGUID != "" && !cases[sp.CaseGUID] {
+					bad("%s: speaker %q belongs to case %s, which the project does not hold", what, sp.Name, sp.CaseGUID)
+				}
 			}
 		}
 	}
@@ -287,9 +309,62 @@ func check(p *Project) error {
 	return errors.Join(problems...)
 }
 
-// typedValue is a variable's value in the lexical form its REFI-QDA type
+// writeOwner says what a guid or a problem belongs to, for messages: a
+// description, or a selection (or its coding) described on demand.
+type writeOwner struct {
+	what      string
+	source    *Source
+	selection int
+	coding    bool
+}
+
+func (o writeOwner) String() string {
+	if o.source == nil {
+		return o.what
+	}
+	sel := o.source.Selections[o.selection]
+	s := fmt.Sprintf("selection %d–%d of source %q", sel.Start, sel.End, o.source.Name)
+	if o.coding {
+		s = "a coding of " + s
+	}
+	return s
+}
+
+// writeGUID checks g against Project.xsd's GUIDType (8-4-4-4-12
+// hexadecimal digits, optionally in braces) and returns it as guids are
+// compared: lower case, no braces. A hand-written check, since an export
+// checks two guids per segment.
+func writeGUID(g string) (string, bool) {
+	if len(g) == 38 && g[0] == '{' && g[37] == '}' {
+		g = g[1:37]
+	}
+	if len(g) != 36 {
+		return "", false
+	}
+	lower := true
+	for i := 0; i < 36; i++ {
+		c := g[i]
+		switch {
+		case i == 8 || i == 13 || i == 18 || i == 23:
+			if c != '-' {
+				return "", false
+			}
+		case c >= '0' && c <= '9' || c >= 'a' && c <= 'f':
+		case c >= 'A' && c <= 'F':
+			lower = false
+		default:
+			return "", false
+		}
+	}
+	if !lower {
+		g = strings.ToLower(g)
+	}
+	return g, true
+}
+
+// writeTypedValue is a variable's value in the lexical form its REFI-QDA type
 // (an XML Schema type) requires, or why it has none.
-func typedValue(typ, v string) (string, error) {
+func writeTypedValue(typ, v string) (string, error) {
 	t := strings.TrimSpace(v)
 	switch typ {
 	case TypeText:
@@ -303,12 +378,12 @@ func typedValue(typ, v string) (string, error) {
 		}
 		return "", fmt.Errorf("%q is not true or false", v)
 	case TypeInteger:
-		if !integerPattern.MatchString(t) {
+		if !writeIntegerPattern.MatchString(t) {
 			return "", fmt.Errorf("%q is not a whole number", v)
 		}
 		return t, nil
 	case TypeFloat:
-		if decimalPattern.MatchString(t) {
+		if writeDecimalPattern.MatchString(t) {
 			return t, nil
 		}
 		// xsd:decimal has no exponent: 1.5e3 is written 1500.
@@ -332,26 +407,26 @@ func typedValue(typ, v string) (string, error) {
 	return "", fmt.Errorf("unknown type %q", typ)
 }
 
-// valueElement is the element of VariableValue that holds a value of typ.
-var valueElement = map[string]string{
+// writeValueElement is the element of VariableValue that holds a value of typ.
+var writeValueElement = map[string]string{
 	TypeText: "TextValue", TypeBoolean: "BooleanValue", TypeInteger: "IntegerValue",
 	TypeFloat: "FloatValue", TypeDate: "DateValue", TypeDateTime: "DateTimeValue",
 }
 
-// qde writes project.qde. Elements come in the order Project.xsd's
+// qdeWriter writes project.qde. Elements come in the order Project.xsd's
 // sequences demand; optional containers are left out when empty, since the
 // schema requires at least one child in each.
-type qde struct {
+type qdeWriter struct {
 	w *bufio.Writer
 }
 
-func (q qde) s(parts ...string) {
+func (q qdeWriter) s(parts ...string) {
 	for _, p := range parts {
 		q.w.WriteString(p)
 	}
 }
 
-func (q qde) indent(depth int) {
+func (q qdeWriter) indent(depth int) {
 	for i := 0; i < depth; i++ {
 		q.w.WriteString("  ")
 	}
@@ -359,7 +434,7 @@ func (q qde) indent(depth int) {
 
 // attr writes ` name="value"`, escaped; nothing when value is "" and
 // optional.
-func (q qde) attr(name, value string, optional bool) {
+func (q qdeWriter) attr(name, value string, optional bool) {
 	if value == "" && optional {
 		return
 	}
@@ -369,22 +444,22 @@ func (q qde) attr(name, value string, optional bool) {
 }
 
 // textElement writes <name>text</name> on its own line.
-func (q qde) textElement(depth int, name, text string) {
+func (q qdeWriter) textElement(depth int, name, text string) {
 	q.indent(depth)
 	q.s("<", name, ">")
 	writeEscaped(q.w, text, false)
 	q.s("</", name, ">\n")
 }
 
-func (q qde) ref(depth int, name, target string) {
+func (q qdeWriter) ref(depth int, name, target string) {
 	q.indent(depth)
 	q.s("<", name, ` targetGUID="`, target, "\"/>\n")
 }
 
-func writeQDE(w *bufio.Writer, p *Project) {
-	q := qde{w}
+func writeProjectQDE(w *bufio.Writer, p *Project) {
+	q := qdeWriter{w}
 	q.s(`<?xml version="1.0" encoding="utf-8"?>`, "\n")
-	q.s(`<Project xmlns="`, projectNamespace, `"`)
+	q.s(`<Project xmlns="`, writeNamespace, `"`)
 	q.attr("name", p.Name, false)
 	q.attr("origin", "Themis", false)
 	q.s(">\n")
@@ -472,10 +547,10 @@ func writeQDE(w *bufio.Writer, p *Project) {
 				if !ok {
 					continue
 				}
-				typed, _ := typedValue(v.Type, val) // check accepted it
+				typed, _ := writeTypedValue(v.Type, val) // writeCheck has accepted it
 				q.s("      <VariableValue>\n")
 				q.ref(4, "VariableRef", v.GUID)
-				q.textElement(4, valueElement[v.Type], typed)
+				q.textElement(4, writeValueElement[v.Type], typed)
 				q.s("      </VariableValue>\n")
 			}
 			for _, s := range c.Sources {
@@ -492,9 +567,9 @@ func writeQDE(w *bufio.Writer, p *Project) {
 			q.s("    <TextSource")
 			q.attr("guid", s.GUID, false)
 			q.attr("name", s.Name, true)
-			q.attr("plainTextPath", "internal://"+sourceFile(s), false)
+			q.attr("plainTextPath", "internal://"+writeSourceName(s), false)
 			q.attr("creatingUser", s.CreatingUser, true)
-			if len(s.Selections) == 0 && len(s.NoteRefs) == 0 && !hasTurns(s) {
+			if len(s.Selections) == 0 && len(s.NoteRefs) == 0 && !writeHasTurns(s) {
 				q.s("/>\n")
 				continue
 			}
@@ -527,8 +602,8 @@ func writeQDE(w *bufio.Writer, p *Project) {
 			for _, n := range s.NoteRefs {
 				q.ref(3, "NoteRef", n)
 			}
-			if hasTurns(s) {
-				q.ref(3, "NoteRef", turnsNoteGUID(s.GUID))
+			if writeHasTurns(s) {
+				q.ref(3, "NoteRef", writeTurnsNoteGUID(s.GUID))
 			}
 			q.s("    </TextSource>\n")
 		}
@@ -537,7 +612,7 @@ func writeQDE(w *bufio.Writer, p *Project) {
 
 	turnsNotes := 0
 	for _, s := range p.Sources {
-		if hasTurns(s) {
+		if writeHasTurns(s) {
 			turnsNotes++
 		}
 	}
@@ -557,8 +632,8 @@ func writeQDE(w *bufio.Writer, p *Project) {
 			note(n)
 		}
 		for _, s := range p.Sources {
-			if hasTurns(s) {
-				note(Note{GUID: turnsNoteGUID(s.GUID), Name: ThemisTurnsNote, Text: EncodeTurnsNote(s.Turns, s.Speakers)})
+			if writeHasTurns(s) {
+				note(Note{GUID: writeTurnsNoteGUID(s.GUID), Name: ThemisTurnsNote, Text: EncodeTurnsNote(s.Turns, s.Speakers)})
 			}
 		}
 		q.s("  </Notes>\n")
@@ -570,8 +645,8 @@ func writeQDE(w *bufio.Writer, p *Project) {
 	q.s("</Project>\n")
 }
 
-// isXMLChar reports whether r may appear in an XML 1.0 document.
-func isXMLChar(r rune) bool {
+// writeXMLChar reports whether r may appear in an XML 1.0 document.
+func writeXMLChar(r rune) bool {
 	return r == 0x09 || r == 0x0a || r == 0x0d || (r >= 0x20 && r <= 0xd7ff) ||
 		(r >= 0xe000 && r <= 0xfffd) || (r >= 0x10000 && r <= 0x10ffff)
 }
@@ -582,6 +657,18 @@ func isXMLChar(r rune) bool {
 // end-of-line and attribute normalisation give back exactly s. A character
 // XML cannot carry at all becomes U+FFFD.
 func writeEscaped(w *bufio.Writer, s string, attr bool) {
+	// Most values (guids, numbers, plain names) need no escaping at all.
+	plain := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x80 || c == '&' || c == '<' || c == '>' || c == '"' {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		w.WriteString(s)
+		return
+	}
 	last := 0
 	for i, r := range s {
 		var esc string
@@ -600,7 +687,7 @@ func writeEscaped(w *bufio.Writer, s string, attr bool) {
 			esc = "&#xA;"
 		case r == '\t' && attr:
 			esc = "&#x9;"
-		case !isXMLChar(r):
+		case !writeXMLChar(r):
 			esc = "\uFFFD"
 		default:
 			continue
