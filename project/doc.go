@@ -140,6 +140,12 @@
 // rebuilds it. The key linking pseudonyms to originals is only ever written
 // to files the user chooses (WriteKeyFile, OpenKeyFile), never a .themis.
 //
+// A coder's copy (send.go): SendCopy, the lead only, writes OUT.themis
+// through store.CopyForCoder (only that coder's layer, wiped of every other)
+// or OUT.qdpx through Exchange with that coder only, keeping the coder's own
+// passage memos and the lead's memos on the project, documents and codes;
+// it refuses an existing OUT. The copy comes back through ReadCopy and Merge.
+//
 // It composes the domain packages (corpus, coding, frameworks, report) over
 // the project file (store). It never imports Wails: long work reports
 // progress through a callback.

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"themis/errs"
@@ -91,6 +92,10 @@ func newSendStudy(t *testing.T) sendStudy {
 	if _, err := p.StarSegment(benSegs[2].ID, ben.ID); err != nil {
 		t.Fatal(err)
 	}
+	lv, _ := ViewerFor(p, lead.ID)
+	if _, err := DrawPlan(p, lv, PlanOptions{Share: 50, Coders: []string{"Aisha", "Ben"}, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
 	if err := p.SetDone(leadSegs[0].Document, lead.ID, true); err != nil {
 		t.Fatal(err)
 	}
@@ -123,6 +128,20 @@ func TestSendCopyHoldsOnlyTheCoderslayer(t *testing.T) {
 		}
 	}
 	benSegs, _ := p.Segments(store.SegmentFilter{Coder: ben.ID})
+	plan, ok, err := p.Plan()
+	if err != nil || !ok {
+		t.Fatalf("no plan: %v", err)
+	}
+	benPlanned := 0
+	for _, a := range plan.Assignments {
+		if a.Coder == ben.ID {
+			benPlanned++
+		}
+	}
+	sampled := len(plan.Sample)
+	if benPlanned == 0 || sampled == 0 {
+		t.Fatalf("the plan gives Ben %d documents, samples %d", benPlanned, sampled)
+	}
 	out := filepath.Join(t.TempDir(), "for Ben.themis")
 	sum, err := SendCopy(p, ben.ID, out, s.lead.ID)
 	if err != nil {
@@ -186,6 +205,9 @@ func TestSendCopyHoldsOnlyTheCoderslayer(t *testing.T) {
 		{"the lead's guidance", count(`SELECT count(*) FROM memos WHERE author_id = ?`, lead), 2},
 		{"Ben's memos", count(`SELECT count(*) FROM memos WHERE author_id = ?`, ben.ID), 2},
 		{"others' done marks", count(`SELECT count(*) FROM done_marks WHERE coder_id != ?`, ben.ID), 0},
+		{"others' plan assignments", count(`SELECT count(*) FROM plan_assignments WHERE coder_id != ?`, ben.ID), 0},
+		{"Ben's plan assignments", count(`SELECT count(*) FROM plan_assignments WHERE coder_id = ?`, ben.ID), benPlanned},
+		{"the plan's sample", count(`SELECT count(*) FROM plan_sample`), sampled},
 		{"Ben's done mark", count(`SELECT count(*) FROM done_marks WHERE coder_id = ?`, ben.ID), 1},
 		{"codebook history rows", count(`SELECT count(*) FROM codebook_changes`), count(`SELECT count(*) FROM frameworks`)},
 		{"codebook history holding rows", count(`SELECT count(*) FROM codebook_changes WHERE before != '' OR after != ''`), 0},
@@ -247,6 +269,9 @@ func TestSendCopyRefusals(t *testing.T) {
 	}
 	if _, err := SendCopy(p, 999, out, lead.ID); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("unknown coder: %v", err)
+	}
+	if _, err := SendCopy(p, ben.ID, filepath.Join(dir, "no such folder", "copy.themis"), lead.ID); err == nil || !strings.Contains(err.Error(), "no such folder does not exist") {
+		t.Errorf("a copy into a missing folder: %v", err)
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Errorf("refusals left files: %v", entries)

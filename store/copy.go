@@ -25,7 +25,8 @@ type CopySummary struct {
 // CopyForCoder writes to out a copy of the project holding only coder's
 // layer, and refuses (ErrExists) when out exists. The copy keeps the
 // documents, turns, speakers, cases and attributes, the frameworks with their
-// codes and tags, the plan, the settings but the adjudicator (blind mode stays
+// codes and tags, the plan with its sample and the coder's own assignments,
+// the settings but the adjudicator (blind mode stays
 // as it was), coder names (the plan names them), the coder's own segments,
 // memos, done marks and stars on their own segments, and the lead's memos on
 // the project, documents and codes (guidance for coding).
@@ -56,7 +57,10 @@ func (p *Project) CopyForCoder(coder int64, out, from string, actor int64) (Copy
 	dir := filepath.Dir(out)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(out)+".*.tmp")
 	if err != nil {
-		return sum, err
+		if errors.Is(err, fs.ErrNotExist) {
+			return sum, fmt.Errorf("%s: the folder %s does not exist", out, dir)
+		}
+		return sum, fmt.Errorf("copy to %s: %w", out, err)
 	}
 	tmp := f.Name()
 	f.Close()
@@ -190,7 +194,9 @@ func (p *Project) keepOnly(coder int64, from string, actor int64) error {
 			// Consensus layers are other coders' work too; nothing left names them.
 			{`UPDATE scan_dismissals SET coder_id = NULL WHERE coder_id IN (SELECT id FROM coders WHERE kind != 'coder')`, nil},
 			{`UPDATE codebook_tags SET coder_id = NULL WHERE coder_id IN (SELECT id FROM coders WHERE kind != 'coder')`, nil},
-			{`DELETE FROM plan_assignments WHERE coder_id IN (SELECT id FROM coders WHERE kind != 'coder')`, nil},
+			// Who else codes which document is not the coder's to know in
+			// blind mode (the app does not tell them); the sample stays.
+			{`DELETE FROM plan_assignments WHERE coder_id != ?`, []any{coder}},
 			{`UPDATE plan SET drawn_by = NULL WHERE drawn_by IN (SELECT id FROM coders WHERE kind != 'coder')`, nil},
 			{`DELETE FROM coders WHERE kind != 'coder'`, nil},
 		}

@@ -81,6 +81,17 @@
 // project's own connection (so it works while the app has the project
 // open); when another process is reading, Close finishes it.
 //
+// CopyForCoder (copy.go) writes a coder's copy: VACUUM INTO a temporary
+// file beside the destination (a project opened read-only may be copied
+// too), then, in the copy, one transaction deletes every other coder's
+// segments, memos (but the lead's on the project, documents and codes),
+// stars, done marks and plan assignments, the consensus layers and
+// adjudications and the adjudicator setting, keeps only the coder's own
+// segment, memo and done-mark journal entries, replaces the codebook history
+// with one revision per framework at the number it had, and journals
+// "project.send"; Wipe then leaves nothing deleted on disk, and the copy is
+// linked into place only if nothing is there.
+//
 // A project opened with Open holds an exclusive lock (an flock on a ".lock"
 // file beside the project) until Close, so a second window or CLI process that
 // tries to write gets ErrLocked instead of interleaving writes. OpenReadOnly

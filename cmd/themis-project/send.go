@@ -37,8 +37,8 @@ func cmdSend(args []string, out io.Writer) error {
 		if err != nil {
 			return fileError(pos[1], err)
 		}
-		fmt.Fprintf(out, "wrote %s for %s: %d documents, %d of their segments, %d memos\n",
-			pos[1], sum.Coder, sum.Documents, sum.Segments, sum.Memos)
+		fmt.Fprintf(out, "wrote %s for %s: %s, %s of theirs, %s\n", pos[1], sum.Coder,
+			counted(sum.Documents, "document"), counted(sum.Segments, "segment"), counted(sum.Memos, "memo"))
 		if strings.EqualFold(filepath.Ext(pos[1]), store.Extension) {
 			fmt.Fprintf(out, "it holds no other coder's segments or memos; merge it back with: themis merge %s %s\n", pos[0], filepath.Base(pos[1]))
 		}
@@ -53,4 +53,12 @@ func fileError(path string, err error) error {
 		return err
 	}
 	return fmt.Errorf("%s: %w", base, err)
+}
+
+// counted is "1 memo", "2 memos".
+func counted(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -61,7 +61,7 @@ func cmdMerge(args []string, out io.Writer) error {
 		if err != nil {
 			return fileError(pos[1], err)
 		}
-		return printMerge(out, r, pos[0], *asJSON)
+		return printMerge(out, r, pos[0], false, *asJSON)
 	})
 }
 
@@ -200,7 +200,7 @@ func qdpxImport(args []string, out io.Writer) error {
 		if err != nil {
 			return fileError(pos[0], err)
 		}
-		return printMerge(out, r, pos[1], *asJSON)
+		return printMerge(out, r, pos[1], true, *asJSON)
 	} else if err != nil {
 		return err
 	}
@@ -218,7 +218,7 @@ func qdpxImport(args []string, out io.Writer) error {
 		if err != nil {
 			return fileError(pos[0], err)
 		}
-		return printMerge(out, r, pos[1], *asJSON)
+		return printMerge(out, r, pos[1], false, *asJSON)
 	})
 }
 
@@ -235,7 +235,9 @@ func readCopy(path string, skipMissing bool) (*qdpx.Project, error) {
 	return in, nil
 }
 
-func printMerge(out io.Writer, r project.MergeReport, file string, asJSON bool) error {
+// printMerge prints the report of a merge into file, or, when fresh, of an
+// import as the new project file.
+func printMerge(out io.Writer, r project.MergeReport, file string, fresh, asJSON bool) error {
 	if asJSON {
 		j := mergeJSON{Documents: r.Documents, Codes: r.Codes, Coders: map[string]int{}, NotImported: r.NotImported,
 			Applied: r.Applied, Journal: r.Journal}
@@ -262,9 +264,14 @@ func printMerge(out io.Writer, r project.MergeReport, file string, asJSON bool) 
 		}
 		return writeJSON(out, j)
 	}
-	if r.Applied {
+	switch {
+	case fresh && r.Applied:
+		fmt.Fprintf(out, "Imported %s as the new project %s.\n", r.File, filepath.Base(file))
+	case fresh:
+		fmt.Fprintf(out, "Preview of importing %s as the new project %s — nothing was written.\n", r.File, filepath.Base(file))
+	case r.Applied:
 		fmt.Fprintf(out, "Merged %s into %s.\n", r.File, filepath.Base(file))
-	} else {
+	default:
 		fmt.Fprintf(out, "Preview of merging %s into %s — nothing was written.\n", r.File, filepath.Base(file))
 	}
 	d := r.Documents

@@ -207,7 +207,7 @@ func TestQDPXExportAndImportFromTheCommandLine(t *testing.T) {
 		t.Errorf("preview of a new project: %+v", pj)
 	}
 	out := mustRun(t, "qdpx", "import", archive, fresh, "--as", "Aisha")
-	if !strings.Contains(out, "Merged study.qdpx into fresh.themis.") {
+	if !strings.Contains(out, "Imported study.qdpx as the new project fresh.themis.") {
 		t.Errorf("import said:\n%s", out)
 	}
 	for _, c := range []string{"Aisha", "Ben"} {
@@ -254,5 +254,52 @@ func TestQDPXExportAndImportFromTheCommandLine(t *testing.T) {
 	json.Unmarshal([]byte(mustRun(t, "merge", file, broken, "--skip-missing", "--preview", "--json")), &sj)
 	if sj.NotImported["text sources without their file"] != 9 {
 		t.Errorf("with --skip-missing: %+v", sj)
+	}
+}
+
+// The REFI-QDA fixtures (interop/qdpx/testdata, with their licences)
+// through the command line: ATLAS.ti's example lacks its text sources, so it
+// is refused until --skip-missing, and the report counts what stays behind;
+// the NVivo export arrives as a new project with its coder's 297 segments.
+func TestQDPXImportOfTheFixtures(t *testing.T) {
+	dir := t.TempDir()
+	fixtures := filepath.Join("..", "..", "interop", "qdpx", "testdata")
+	atlas := filepath.Join(fixtures, "atlasti-spec-example.qdpx")
+	file := filepath.Join(dir, "atlas.themis")
+	_, errOut, code := themis(t, "qdpx", "import", atlas, file)
+	if code != 1 || !strings.Contains(errOut, "themis qdpx: atlasti-spec-example.qdpx: text sources without their file (6)") ||
+		!strings.Contains(errOut, "--skip-missing") {
+		t.Errorf("ATLAS.ti example without --skip-missing: exit %d, %s", code, errOut)
+	}
+	var aj mergeJSON
+	if err := json.Unmarshal([]byte(mustRun(t, "qdpx", "import", atlas, file, "--skip-missing", "--preview", "--json")), &aj); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(file); err == nil {
+		t.Error("the preview made the project")
+	}
+	want := map[string]int{"PDF sources": 2, "audio sources": 1, "video sources": 2, "picture sources": 1, "sets": 16,
+		"links": 1, "graphs": 1, "text sources without their file": 6}
+	for k, n := range want {
+		if aj.NotImported[k] != n {
+			t.Errorf("not imported %q: %d, want %d (%v)", k, aj.NotImported[k], n, aj.NotImported)
+		}
+	}
+	text := mustRun(t, "qdpx", "import", atlas, file, "--skip-missing", "--preview")
+	if !strings.Contains(text, "Not imported:\n") || !strings.Contains(text, "  sets: 16\n") {
+		t.Errorf("preview text:\n%s", text)
+	}
+
+	nvivo := filepath.Join(fixtures, "nvivo-mac-12.7.qdpx")
+	file = filepath.Join(dir, "nvivo.themis")
+	var nj mergeJSON
+	if err := json.Unmarshal([]byte(mustRun(t, "qdpx", "import", nvivo, file, "--json")), &nj); err != nil {
+		t.Fatal(err)
+	}
+	if !nj.Applied || len(nj.Documents.Added) != 2 || nj.Coders["floriansipos"] != 297 {
+		t.Errorf("NVivo import: %+v", nj)
+	}
+	if out := mustRun(t, "segments", "export", file); strings.Count(out, "\n")-1 != 297 {
+		t.Errorf("%d segments in the NVivo project, want 297", strings.Count(out, "\n")-1)
 	}
 }

@@ -6,8 +6,9 @@
 // identifiers and replace them, search the turns, summarise the themes
 // (prevalence per code and case attribute, co-occurrence), export quotes,
 // write the themes report (Markdown, HTML or Word), read the journal, draw
-// the double-coding plan and follow the coders' progress, and compute
-// reliability from spreadsheets. It uses the same packages as the desktop
+// the double-coding plan and follow the coders' progress, send coders their
+// copies and merge them back, exchange projects with other tools as REFI-QDA
+// archives, and compute reliability from spreadsheets. It uses the same packages as the desktop
 // app, so it gives the same numbers, and it needs neither a display nor cgo.
 //
 // Usage (one line per form of each command, as help lists them; a test keeps
@@ -61,6 +62,15 @@
 // the lead by default) draws it. progress --json gives coders (each with
 // coder, assigned, done, coded, sample, sampleDone), sample and
 // sampleComplete.
+//
+// send writes the copy a coder codes on their own machine, holding only that
+// coder's layer (project.SendCopy); merge brings a returned copy (.themis or
+// .qdpx) back in one journalled transaction, which undo-merge takes back
+// whole; qdpx import creates FILE.themis when it is missing and otherwise
+// merges, adding the documents the project lacks. merge and qdpx import
+// --json give documents (matched, added, missing, differs), codes (matched,
+// added, conflicts), coders (name → segments added), not_imported (kind →
+// count), applied and journal; --preview writes nothing.
 //
 // agreement with two coders reports Cohen's κ, Scott's π, Krippendorff's α,
 // Gwet's AC1 and Brennan–Prediger per code, with factor and overall rows
