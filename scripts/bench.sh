@@ -40,9 +40,12 @@ want() {
   want coding && go test -run='^$' -bench=. -skip='^BenchmarkHostile' -benchmem -benchtime=5x ./coding/ ./corpus/ 2>&1
   # The hostile files of issue 13 ("Trust"), the largest each, once: each is
   # refused or read as it should be, with its peak heap.
-  want hostile && go test -run='^$' -bench='^BenchmarkHostile' -benchmem -benchtime=1x ./corpus/ ./interop/ 2>&1
+  want hostile && go test -run='^$' -bench='^BenchmarkHostile' -benchmem -benchtime=1x ./corpus/ ./interop/ ./interop/qdpx/ 2>&1
   # One import of 200 transcripts is a few seconds of work: once is enough.
   want import && go test -run='^$' -bench='^BenchmarkImport200Transcripts$' -benchmem -benchtime=1x ./project/ 2>&1
+  # Reading the NVivo for Mac REFI-QDA fixture (297 selections, two 600 kB
+  # sources): the reader's share of the < 2 s import of issue 11.
+  want import && go test -run='^$' -bench='^BenchmarkReadNVivo$' -benchmem -benchtime=20x ./interop/qdpx/ 2>&1
   want open && go test -run='^$' -bench='^BenchmarkOpenLargeDocument$' -benchmem -benchtime=20x ./project/ 2>&1
   # The corpus budgets: the generated 200 x 8,000 words read, imported and
   # indexed (in a child process, for its peak memory), queried and scanned.
@@ -118,6 +121,7 @@ budget() {
     BenchmarkReliabilityCLIBootstrap1000) echo "themis reliability --bootstrap 1000, in-process < 2 s|2000" ;;
     BenchmarkReliabilityCLIBootstrap1000:ms-cpu) echo "CPU time, all threads < 2 s|2000" ;;
     BenchmarkParseText) echo "part of: import 200 x 8,000 words < 20 s" ;;
+    BenchmarkReadNVivo) echo "read the NVivo .qdpx fixture (297 selections, UTF-16 positions): part of importing it < 2 s|2000" ;;
     BenchmarkImport200Transcripts) echo "import from memory, no index (see BenchmarkCorpus/ImportIndex)" ;;
     BenchmarkOpenLargeDocument) echo "backend share of < 300 ms first paint (30,000 words, 2,000 segments)" ;;
     BenchmarkCorpus/Read) echo "read the same files as cat does — for the ratio" ;;

@@ -169,13 +169,17 @@ func sourceLabel(s Source) string {
 // points, and most tools do; NVivo counts UTF-16 code units (so does every
 // tool built on .NET or Java strings that forgets), which differ as soon as
 // a text holds a character outside the Basic Multilingual Plane — an emoji.
-// An origin naming NVivo settles it. Otherwise the selections vote: a
+// An origin naming NVivo settles it, as does Themis' own. Otherwise the selections vote: a
 // position inside a surrogate pair or past the end counts against a unit,
 // and a name that previews the passage (ATLAS.ti's) for the unit under which
 // it matches the text. Ties go to the standard.
 func countsUTF16(raw *rawProject, have []bool, text func(int) (string, error)) (bool, error) {
-	if strings.Contains(strings.ToLower(raw.origin), "nvivo") {
+	origin := strings.ToLower(raw.origin)
+	if strings.Contains(origin, "nvivo") {
 		return true, nil
+	}
+	if strings.HasPrefix(origin, "themis") {
+		return false, nil
 	}
 	var v unitVotes
 	for i, s := range raw.sources {

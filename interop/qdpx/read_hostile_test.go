@@ -88,6 +88,7 @@ func TestReadRefusesHostileArchives(t *testing.T) {
 		{"two codes, one guid", archiveOf(t, entry{"project.qde", strings.Replace(good, `guid="c-2"`, `guid="c-1"`, 1)}, entry{"sources/t.txt", "text"}), errs.Invalid, `two codes share the guid c-1 (one is "Plans")`},
 		{"two sources, one guid", archiveOf(t, entry{"project.qde", strings.Replace(good, "</Sources>", `<TextSource guid="t-1" name="again"><PlainTextContent>x</PlainTextContent></TextSource></Sources>`, 1)}, entry{"sources/t.txt", "text"}), errs.Invalid, `two sources share the guid t-1 (one is "again")`},
 		{"code without guid", archiveOf(t, entry{"project.qde", strings.Replace(good, `guid="c-3"`, ``, 1)}, entry{"sources/t.txt", "text"}), errs.Invalid, `code "Group" has no guid`},
+		{"qde not in utf-8", archiveOf(t, entry{"project.qde", `<?xml version="1.0" encoding="ISO-8859-1"?><Project name="caf` + "\xe9" + `"/>`}), errs.Unsupported, "project.qde is written in ISO-8859-1; REFI-QDA project files are UTF-8"},
 		{"zip bomb qde", zipWith(t, func(zw *zip.Writer) { rawEntry(t, zw, "project.qde", zeros, uint64(len(zeros))) }), errs.TooLarge, "may be a zip bomb"},
 		{"zip bomb source", zipWith(t, func(zw *zip.Writer) {
 			rawEntry(t, zw, "project.qde", []byte(good), uint64(len(good)))

@@ -329,10 +329,13 @@ func (v *unitVotes) add(text string, sels []Selection) {
 		if p == "" {
 			continue
 		}
-		if okCP && strings.HasPrefix(collapse(text[a:b]), p) {
+		// Only the start of the passage can match the preview: a
+		// selection of a whole document is not collapsed whole.
+		head := func(from, to int) string { return collapse(text[from:min(to, from+4*len(p)+64)]) }
+		if okCP && strings.HasPrefix(head(a, b), p) {
 			v.cp++
 		}
-		if okU && strings.HasPrefix(collapse(text[c:d]), p) {
+		if okU && strings.HasPrefix(head(c, d), p) {
 			v.u16++
 		}
 	}

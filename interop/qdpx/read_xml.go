@@ -55,9 +55,10 @@ type rawNote struct {
 // <qda:Project xmlns:qda="urn:QDA-XML:project:1.0"> reads as one that uses
 // the default namespace.
 type xmlReader struct {
-	d     *xml.Decoder
-	file  string
-	depth int
+	d       *xml.Decoder
+	file    string
+	depth   int
+	charset string // the encoding the XML declares, when it is not UTF-8
 }
 
 // token is the next token, refusing what a REFI-QDA file never holds: a
@@ -69,6 +70,9 @@ func (x *xmlReader) token() (xml.Token, error) {
 	if err != nil {
 		if err == io.EOF || err == io.ErrUnexpectedEOF || strings.HasSuffix(err.Error(), "unexpected EOF") {
 			return nil, errs.Errorf(errs.Invalid, "%s ends before its XML is complete", x.file)
+		}
+		if x.charset != "" {
+			return nil, errs.Errorf(errs.Unsupported, "%s is written in %s; REFI-QDA project files are UTF-8", x.file, x.charset)
 		}
 		var corrupt flate.CorruptInputError
 		if errors.Is(err, zip.ErrFormat) || errors.Is(err, zip.ErrChecksum) || errors.As(err, &corrupt) {
@@ -177,6 +181,14 @@ func parseQDE(r io.Reader, file string) (*rawProject, error) {
 	d := xml.NewDecoder(r)
 	d.Strict = true
 	x := &xmlReader{d: d, file: file}
+	d.CharsetReader = func(label string, r io.Reader) (io.Reader, error) {
+		switch strings.ToLower(label) {
+		case "utf8", "us-ascii", "ascii":
+			return r, nil
+		}
+		x.charset = label
+		return nil, fmt.Errorf("encoding %q", label)
+	}
 	for {
 		t, err := x.token()
 		if err != nil {
