@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"math"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -87,8 +88,7 @@ type exporter struct {
 	codeName    map[int64]string
 	codeNotes   map[int64]*[]string // code id → its NoteRefs in out.Codes
 	caseGUID    map[int64]string
-	segGUID     map[int64]string          // exported segment id → selection guid
-	segNotes    map[int64]*qdpx.Selection // exported segment id → its selection
+	selections  map[int64]*qdpx.Selection // exported segment id → its selection
 }
 
 func (x *exporter) users() error {
@@ -336,17 +336,25 @@ func (x *exporter) cases() error {
 
 // numberType is Integer when every value of the number attribute name is
 // a whole number, else Float: other tools then show whole numbers as such.
+// A value no decimal can write (the store takes "Inf") makes it Text, so
+// that the value still goes out as written.
 func numberType(name string, cases []store.Case) string {
+	typ := qdpx.TypeInteger
 	for _, c := range cases {
 		v := strings.TrimSpace(c.Attributes[name])
 		if v == "" {
 			continue
 		}
-		if _, err := strconv.ParseInt(v, 10, 64); err != nil {
-			return qdpx.TypeFloat
+		if _, err := strconv.ParseInt(v, 10, 64); err == nil {
+			continue
 		}
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+			return qdpx.TypeText
+		}
+		typ = qdpx.TypeFloat
 	}
-	return qdpx.TypeInteger
+	return typ
 }
 
 func (x *exporter) segments() error {
@@ -367,7 +375,7 @@ func (x *exporter) segments() error {
 		}
 		per[s.Document] = append(per[s.Document], sel{seg: s, code: x.codeGUID[s.Code], name: c.Name})
 	}
-	x.segGUID, x.segNotes = map[int64]string{}, map[int64]*qdpx.Selection{}
+	x.selections = map[int64]*qdpx.Selection{}
 	for _, d := range x.docs {
 		list := per[d.ID]
 		// Order by what the guids are made of, not by row id, so a copy of
@@ -394,11 +402,10 @@ func (x *exporter) segments() error {
 				GUID: g, Start: s.seg.Start, End: s.seg.End, CreatingUser: user,
 				Codings: []qdpx.Coding{{GUID: qdpx.StableGUID("coding", g), CodeGUID: s.code, CreatingUser: user}},
 			})
-			x.segGUID[s.seg.ID] = g
 		}
 		for i := range src.Selections {
 			// The slice is complete: pointers into it stay valid.
-			x.segNotes[list[i].seg.ID] = &src.Selections[i]
+			x.selections[list[i].seg.ID] = &src.Selections[i]
 		}
 		x.sum.Segments += len(list)
 	}
@@ -444,7 +451,7 @@ func (x *exporter) memos() error {
 			}
 			target, name, refs = x.codeGUID[m.Target], "Memo on "+x.codeName[m.Target], x.codeNotes[m.Target]
 		case store.MemoSegment:
-			sel, ok := x.segNotes[m.Target]
+			sel, ok := x.selections[m.Target]
 			if !ok || (x.onlyMemosBy != 0 && m.Author != x.onlyMemosBy) {
 				continue
 			}

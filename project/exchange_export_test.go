@@ -617,3 +617,36 @@ func exportSHA(text string) string {
 	sum := sha256.Sum256([]byte(text))
 	return hex.EncodeToString(sum[:])
 }
+
+func TestExchangeNumberTypes(t *testing.T) {
+	for _, tc := range []struct {
+		values []string
+		want   string
+	}{
+		{[]string{"34", "-2", "+7", ""}, qdpx.TypeInteger},
+		{[]string{"34", "2.5"}, qdpx.TypeFloat},
+		{[]string{"1e3", "3"}, qdpx.TypeFloat},
+		{[]string{"3", "Inf"}, qdpx.TypeText},
+		{[]string{"99999999999999999999"}, qdpx.TypeFloat},
+	} {
+		var cases []store.Case
+		for _, v := range tc.values {
+			cases = append(cases, store.Case{Attributes: map[string]string{"n": v}})
+		}
+		if got := numberType("n", cases); got != tc.want {
+			t.Errorf("%q: %s, want %s", tc.values, got, tc.want)
+		}
+	}
+	// A number the store took but no decimal can write still exports.
+	s := newExportStudy(t, "study")
+	if err := s.p.SetCaseValue(s.joe.ID, "Score", "inf", s.aisha.ID); err != nil {
+		t.Skipf("the store refuses inf: %v", err)
+	}
+	out := filepath.Join(t.TempDir(), "inf.qdpx")
+	if _, err := ExportQDPX(s.p, ExchangeOptions{}, s.aisha.ID, out); err != nil {
+		t.Fatal(err)
+	}
+	if qde := string(exportQDE(t, out)); !strings.Contains(qde, `name="Score" typeOfVariable="Text"`) || !strings.Contains(qde, "<TextValue>inf</TextValue>") {
+		t.Errorf("Score with an infinite value:\n%s", qde)
+	}
+}

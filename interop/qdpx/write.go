@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -388,7 +389,7 @@ func writeTypedValue(typ, v string) (string, error) {
 		}
 		// xsd:decimal has no exponent: 1.5e3 is written 1500.
 		f, err := strconv.ParseFloat(t, 64)
-		if err != nil || f != f || f > 1e300 || f < -1e300 {
+		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
 			return "", fmt.Errorf("%q is not a finite number", v)
 		}
 		return strconv.FormatFloat(f, 'f', -1, 64), nil
