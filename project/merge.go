@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -121,7 +122,7 @@ func Merge(p *store.Project, in *qdpx.Project, opt MergeOptions, actor int64) (M
 	}
 	res, err := p.ApplyMerge(pl.set, actor)
 	if err != nil {
-		return MergeReport{}, fmt.Errorf("merge %s: %w", opt.File, err)
+		return MergeReport{}, err // ApplyMerge names the file
 	}
 	r := pl.report
 	r.Applied, r.Journal = true, res.Journal
@@ -222,6 +223,13 @@ var guidPattern = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a
 // planMerge decides everything a merge of in into p does: the report and
 // the rows to write. It reads p and writes nothing.
 func planMerge(p *store.Project, in *qdpx.Project, opt MergeOptions, lead store.Coder) (mergePlan, error) {
+	// The report and the journal name the file, never where it lies.
+	opt.File = strings.TrimSpace(opt.File)
+	if opt.File == "" {
+		opt.File = "the copy"
+	} else {
+		opt.File = filepath.Base(filepath.FromSlash(opt.File))
+	}
 	if in == nil {
 		return mergePlan{}, errs.Errorf(errs.Invalid, "merge %s: nothing to merge", opt.File)
 	}
@@ -375,17 +383,73 @@ func (pl *planner) planCodes() error {
 		pl.paths[c.ID] = parent + " › " + c.Name
 		pl.codable[c.ID] = c.Codable
 	}
+	// Codes outside any wrapper belong where most of those the project
+	// knows already are (the lead may have made another framework active
+	// since sending the copy), else in the active framework.
+	var loose []qdpx.Code
+	for _, c := range pl.in.Codes {
+		if !isFrameworkWrapper(c) {
+			loose = append(loose, c)
+		}
+	}
+	top := &fwTarget{ref: pl.majority(loose)}
+	if top.ref == 0 {
+		top.ref = pl.active
+	}
 	for _, c := range pl.in.Codes {
 		if isFrameworkWrapper(c) {
-			fw := pl.framework(cleanName(c.Name))
+			// The framework the wrapper's known codes are in (it may have
+			// been renamed), else the one of its name, else a new one, made
+			// only when a new code needs it.
+			t := &fwTarget{ref: pl.majority(c.Children), name: cleanName(c.Name)}
+			if t.ref == 0 {
+				t.ref = pl.frameworks[strings.ToLower(t.name)]
+			}
 			for _, k := range c.Children {
-				pl.planCode(k, fw, 0, pl.fwNames[fw])
+				pl.planCode(k, t, true, 0, t.name)
 			}
 			continue
 		}
-		pl.planCode(c, pl.active, 0, pl.fwNames[pl.active])
+		pl.planCode(c, top, false, 0, pl.fwNames[top.ref])
 	}
 	return nil
+}
+
+// fwTarget is the framework a wrapper's codes go into: ref 0 until a new
+// framework called name is needed.
+type fwTarget struct {
+	ref  int64
+	name string
+}
+
+func (pl *planner) fwRef(t *fwTarget) int64 {
+	if t.ref == 0 {
+		t.ref = pl.framework(t.name)
+	}
+	return t.ref
+}
+
+// majority is the project framework holding most of the codes among cs
+// (and their descendants) that the project knows by guid; 0 when none.
+func (pl *planner) majority(cs []qdpx.Code) int64 {
+	count := map[int64]int{}
+	var walk func(cs []qdpx.Code)
+	walk = func(cs []qdpx.Code) {
+		for _, c := range cs {
+			if ours, ok := pl.byGUID[normalGUID(c.GUID)]; ok && c.GUID != "" {
+				count[ours.Framework]++
+			}
+			walk(c.Children)
+		}
+	}
+	walk(cs)
+	var best int64
+	for fw, n := range count {
+		if best == 0 || n > count[best] || (n == count[best] && fw < best) {
+			best = fw
+		}
+	}
+	return best
 }
 
 func (pl *planner) addName(fw, parent int64, name string, ref int64) {
@@ -413,29 +477,33 @@ func (pl *planner) framework(name string) int64 {
 	return ref
 }
 
-// planCode maps one code of the copy (and its children) under parent of
-// framework fw: by guid (any framework), else by name among parent's
-// children, else as a new code.
-func (pl *planner) planCode(c qdpx.Code, fw, parent int64, parentPath string) {
+// planCode maps one code of the copy (and its children) under parent (0:
+// the top level) of framework t: by guid (any framework), else by name
+// among parent's children, else as a new code. explicit says the copy
+// itself put the code in t (a wrapper or a parent), so a code the project
+// keeps in another framework differs in its place.
+func (pl *planner) planCode(c qdpx.Code, t *fwTarget, explicit bool, parent int64, parentPath string) {
 	name := cleanName(c.Name)
 	def, when, whenNot, examples, _ := frameworks.SplitCodeDescription(c.Description)
 	if ours, ok := pl.byGUID[normalGUID(c.GUID)]; ok && c.GUID != "" {
 		pl.r.Codes.Matched++
 		pl.codeRef[normalGUID(c.GUID)] = ours.ID
-		pl.conflicts(ours, name, def, c.Color, fw, parent, parentPath)
+		moved := ours.Parent != parent || (parent == 0 && explicit && t.ref != 0 && ours.Framework != t.ref)
+		pl.conflicts(ours, name, def, c.Color, moved, parentPath)
 		for _, k := range c.Children {
-			pl.planCode(k, ours.Framework, ours.ID, pl.paths[ours.ID])
+			pl.planCode(k, &fwTarget{ref: ours.Framework}, true, ours.ID, pl.paths[ours.ID])
 		}
 		return
 	}
-	if ref, ok := pl.children[[2]int64{fw, parent}][strings.ToLower(name)]; ok && name != "" {
+	if ref, ok := pl.children[[2]int64{t.ref, parent}][strings.ToLower(name)]; ok && name != "" && t.ref != 0 {
 		pl.r.Codes.Matched++
 		pl.codeRef[normalGUID(c.GUID)] = ref
 		for _, k := range c.Children {
-			pl.planCode(k, fw, ref, pl.paths[ref])
+			pl.planCode(k, &fwTarget{ref: t.ref}, true, ref, pl.paths[ref])
 		}
 		return
 	}
+	fw := pl.fwRef(t)
 	// A new code: its name must be unique in its framework.
 	unique := name
 	if pl.names[fw][strings.ToLower(unique)] && parent != 0 {
@@ -472,7 +540,7 @@ func (pl *planner) planCode(c qdpx.Code, fw, parent int64, parentPath string) {
 	}
 	pl.r.Codes.Added = append(pl.r.Codes.Added, pl.paths[ref])
 	for _, k := range c.Children {
-		pl.planCode(k, fw, ref, pl.paths[ref])
+		pl.planCode(k, &fwTarget{ref: fw}, true, ref, pl.paths[ref])
 	}
 }
 
@@ -485,7 +553,7 @@ func lastPart(path string) string {
 
 // conflicts reports how a code the copy shares (by guid) with the project
 // differs from ours; ours stands.
-func (pl *planner) conflicts(ours store.Code, name, def, color string, fw, parent int64, parentPath string) {
+func (pl *planner) conflicts(ours store.Code, name, def, color string, moved bool, parentPath string) {
 	add := func(field, o, t string) {
 		pl.r.Codes.Conflicts = append(pl.r.Codes.Conflicts, CodeConflict{Code: ours.Name, Field: field, Ours: o, Theirs: t})
 	}
@@ -498,7 +566,7 @@ func (pl *planner) conflicts(ours store.Code, name, def, color string, fw, paren
 	if color != "" && !strings.EqualFold(color, ours.Color) {
 		add("colour", ours.Color, strings.ToLower(color))
 	}
-	if fw != ours.Framework || parent != ours.Parent {
+	if moved {
 		oursParent := pl.fwNames[ours.Framework]
 		if ours.Parent != 0 {
 			oursParent = pl.paths[ours.Parent]

@@ -372,9 +372,13 @@ func TestUndoMergeRestoresExactly(t *testing.T) {
 	p, lead, _ := teamProject(t)
 	in := returnedCopy(t, p)
 	before := snap(t, p)
-	r, err := Merge(p, in, MergeOptions{File: "copy.qdpx", AddDocuments: true}, lead.ID)
+	// Given a path, the report and the journal keep only the file's name.
+	r, err := Merge(p, in, MergeOptions{File: filepath.Join(t.TempDir(), "copy.qdpx"), AddDocuments: true}, lead.ID)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if r.File != "copy.qdpx" {
+		t.Errorf("report names %q", r.File)
 	}
 	if !slices.Equal(r.Documents.Added, []string{"cy"}) {
 		t.Errorf("added %q, want cy", r.Documents.Added)
@@ -439,6 +443,21 @@ func TestUndoMergeRefusesWhenLaterWorkDependsOnIt(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, "removed or resized"},
+		{"the new code renamed", func(t *testing.T, p *store.Project, lead store.Coder) {
+			if _, err := p.UpdateCode(codeID(t, p, "Relief"), store.CodeFields{Name: "Ease", Codable: true}, lead.ID); err != nil {
+				t.Fatal(err)
+			}
+		}, "edited in the codebook since"},
+		{"an old code moved under the new one", func(t *testing.T, p *store.Project, lead store.Coder) {
+			if err := p.MoveCode(codeID(t, p, "Fear"), codeID(t, p, "Relief"), 0, lead.ID); err != nil {
+				t.Fatal(err)
+			}
+		}, "under the codes"},
+		{"the new document renamed", func(t *testing.T, p *store.Project, lead store.Coder) {
+			if err := p.RenameDocument(docID(t, p, "cy"), "Cyril", lead.ID); err != nil {
+				t.Fatal(err)
+			}
+		}, "renamed since"},
 		{"the new document's case changed", func(t *testing.T, p *store.Project, lead store.Coder) {
 			if err := p.LinkCase(docID(t, p, "ana"), "Someone else", nil, lead.ID); err != nil {
 				t.Fatal(err)
@@ -540,5 +559,51 @@ func TestMergeThemisCopyBringsTheCoderHome(t *testing.T) {
 	}
 	if _, err := ReadCopy(filepath.Join(t.TempDir(), "notes.docx"), qdpx.ReadOptions{}); !errors.Is(err, errs.Unsupported) || !strings.Contains(err.Error(), "notes.docx") {
 		t.Errorf("ReadCopy of a .docx: %v", err)
+	}
+}
+
+func TestMergeCodesFindTheirFramework(t *testing.T) {
+	p, lead, _ := teamProject(t)
+	in := exchangeOf(t, p) // one framework: its codes at the top level
+	in.Codes = append(in.Codes, qdpx.Code{GUID: "0b1c6a52-3c1e-4c55-9d2b-6f0f9c1a0004", Name: "Courage", Codable: true})
+	// Fear moved to the top level in the copy.
+	feelings := findCode(in.Codes, "Feelings")
+	fear := *findCode(in.Codes, "Fear")
+	feelings.Children = nil
+	in.Codes = append(in.Codes, fear)
+	// Since sending the copy, the lead made another framework active.
+	if _, err := p.CreateFramework(frameworks.Framework{Name: "Other", Codes: []frameworks.Code{{Ref: "x", Name: "X", Codable: true}}}, "", lead.ID); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Merge(p, in, MergeOptions{File: "copy.qdpx"}, lead.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"Team codebook › Courage"}; !slices.Equal(r.Codes.Added, want) {
+		t.Errorf("added %q, want %q", r.Codes.Added, want)
+	}
+	want := []CodeConflict{{Code: "Fear", Field: "parent", Ours: "Team codebook › Feelings", Theirs: "Team codebook"}}
+	if !reflect.DeepEqual(r.Codes.Conflicts, want) {
+		t.Errorf("conflicts %+v, want %+v", r.Codes.Conflicts, want)
+	}
+	if c, _ := p.Code(codeID(t, p, "Fear")); c.Parent != codeID(t, p, "Feelings") {
+		t.Error("Fear was moved: a conflict was applied")
+	}
+
+	// With several frameworks the copy wraps each; one renamed since
+	// brings no empty framework of its old name.
+	in = exchangeOf(t, p)
+	other, _ := p.Framework()
+	if err := p.RenameFramework(other.ID, "Another", "", lead.ID); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := p.Frameworks()
+	r, err = Merge(p, in, MergeOptions{File: "copy2.qdpx"}, lead.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	after, _ := p.Frameworks()
+	if len(after) != len(before) || len(r.Codes.Added) != 0 || len(r.Codes.Conflicts) != 0 {
+		t.Errorf("frameworks %d → %d, added %q, conflicts %+v", len(before), len(after), r.Codes.Added, r.Codes.Conflicts)
 	}
 }

@@ -100,21 +100,24 @@ type MergeApplied struct {
 // mergeDetail is what the journal keeps of a merge: enough to undo it
 // exactly. Segments are id ranges (a merge numbers its segments in one run).
 type mergeDetail struct {
-	File       string           `json:"file"`
-	Counts     map[string]int   `json:"counts"`
-	PerCoder   map[string]int   `json:"coders"` // coder name → segments added
-	Coders     []int64          `json:"coder_ids,omitempty"`
-	Frameworks []int64          `json:"framework_ids,omitempty"`
-	Codes      []int64          `json:"code_ids,omitempty"`
-	Codebooks  []int64          `json:"codebooks,omitempty"` // existing frameworks it added codes to
-	Documents  []int64          `json:"document_ids,omitempty"`
-	Cases      []int64          `json:"case_ids,omitempty"`
-	Attributes []string         `json:"attributes,omitempty"`
-	Values     []mergeValueRow  `json:"values,omitempty"`
-	Links      []MergeLink      `json:"links,omitempty"`
-	Segments   [][2]int64       `json:"segment_ranges,omitempty"`
-	Memos      []int64          `json:"memo_ids,omitempty"`
-	Undo       *mergeUndoDetail `json:"undo,omitempty"`
+	File       string         `json:"file"`
+	Counts     map[string]int `json:"counts"`
+	PerCoder   map[string]int `json:"coders"` // coder name → segments added
+	Coders     []int64        `json:"coder_ids,omitempty"`
+	Frameworks []int64        `json:"framework_ids,omitempty"`
+	Codes      []int64        `json:"code_ids,omitempty"`
+	Codebooks  []int64        `json:"codebooks,omitempty"` // existing frameworks it added codes to
+	// CodebookMark is the last codebook change when the merge was written:
+	// later ones that touch its codes are work its undo would lose.
+	CodebookMark int64            `json:"codebook_mark,omitempty"`
+	Documents    []int64          `json:"document_ids,omitempty"`
+	Cases        []int64          `json:"case_ids,omitempty"`
+	Attributes   []string         `json:"attributes,omitempty"`
+	Values       []mergeValueRow  `json:"values,omitempty"`
+	Links        []MergeLink      `json:"links,omitempty"`
+	Segments     [][2]int64       `json:"segment_ranges,omitempty"`
+	Memos        []int64          `json:"memo_ids,omitempty"`
+	Undo         *mergeUndoDetail `json:"undo,omitempty"`
 }
 
 type mergeValueRow struct {
@@ -169,6 +172,9 @@ func (p *Project) ApplyMerge(m MergeSet, actor int64) (MergeApplied, error) {
 			return err
 		}
 		if err := mergeHistory(tx, m.File, &d, now, actor); err != nil {
+			return err
+		}
+		if err := tx.QueryRow(`SELECT COALESCE(MAX(id), 0) FROM codebook_changes`).Scan(&d.CodebookMark); err != nil {
 			return err
 		}
 		if err := mergeCases(tx, m, &d); err != nil {
@@ -728,7 +734,7 @@ func (p *Project) UndoMerge(journalID int64, actor int64) (MergeEntry, error) {
 		if undone > 0 {
 			return refuse("it was undone already")
 		}
-		if err := checkMergeUndo(tx, d, entry.At, refuse); err != nil {
+		if err := checkMergeUndo(tx, d, journalID, entry.At, refuse); err != nil {
 			return err
 		}
 		removed := map[int64]int{}
@@ -806,7 +812,7 @@ func linkedDocs(links []MergeLink) []int64 {
 
 // checkMergeUndo refuses an undo that would take away, or break, work done
 // since the merge.
-func checkMergeUndo(tx *sql.Tx, d mergeDetail, at string, refuse func(string, ...any) error) error {
+func checkMergeUndo(tx *sql.Tx, d mergeDetail, entry int64, at string, refuse func(string, ...any) error) error {
 	sets := map[string][]int64{"merge_segs": segmentIDs(d.Segments), "merge_codes": d.Codes, "merge_docs": d.Documents,
 		"merge_coders": d.Coders, "merge_cases": d.Cases, "merge_memos": d.Memos, "merge_fws": d.Frameworks, "merge_linked": linkedDocs(d.Links)}
 	for name, ids := range sets {
@@ -857,6 +863,41 @@ func checkMergeUndo(tx *sql.Tx, d mergeDetail, at string, refuse func(string, ..
 			"%d of its documents were marked done since, or by its coders"},
 		{`SELECT count(*) FROM journal WHERE coder_id IN (SELECT id FROM merge_coders)`,
 			"the coders it added have worked in the project since (%d journal entries)"},
+	}
+	// Work recorded since the merge on what it added: codebook edits of its
+	// codes (a rename, a move, a recolour), renamed documents and cases.
+	since := []struct {
+		q    string
+		args []any
+		what string
+	}{
+		{`SELECT count(*) FROM codebook_changes c, json_each(CASE WHEN c.after = '' THEN '{}' ELSE c.after END, '$.code_ids') j
+			WHERE c.id > ? AND j.value IN (SELECT id FROM merge_codes)`, []any{d.CodebookMark},
+			"the codes it added were edited in the codebook since (%d changes)"},
+		{`SELECT count(*) FROM journal WHERE id > ? AND action = 'document.rename' AND json_extract(detail, '$.id') IN (SELECT id FROM merge_docs)`,
+			[]any{entry}, "%d of the documents it added were renamed since"},
+		{`SELECT count(*) FROM journal WHERE id > ? AND action = 'case.rename' AND json_extract(detail, '$.id') IN (SELECT id FROM merge_cases)`,
+			[]any{entry}, "%d of the cases it added were renamed since"},
+		{`SELECT count(*) FROM scan_dismissals WHERE document_id IN (SELECT id FROM merge_docs)`, nil,
+			"the anonymisation check's findings in its documents were dismissed since (%d)"},
+	}
+	for _, c := range since {
+		n, err := count(c.q, c.args...)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			return refuse(c.what, n)
+		}
+	}
+	for _, a := range d.Attributes {
+		var n int
+		if err := tx.QueryRow(`SELECT count(*) FROM case_attribute_types WHERE name = ?`, a).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			return refuse("the attribute %q it added was renamed or deleted since", a)
+		}
 	}
 	for _, c := range checks {
 		n, err := count(c.q)
