@@ -238,3 +238,46 @@ test('close the imported project', async () => {
   await page.getByTestId('close-project').click();
   await expect(page.getByTestId('open-demo')).toBeVisible();
 });
+
+// The fixtures other tools wrote (interop/qdpx/testdata, see SOURCES.md there).
+const qdpxFixtures = path.join(root, 'interop', 'qdpx', 'testdata');
+
+test('an ATLAS.ti archive without some sources is refused naming them, then previewed without them', async () => {
+  answerOpenDialog([path.join(qdpxFixtures, 'atlasti-spec-example.qdpx')]);
+  await page.getByTestId('import-qdpx-project').click();
+  const dialog = page.getByTestId('import-project-dialog');
+  await expect(dialog.getByTestId('merge-refused')).toContainText('Simon.docx');
+  await expect(dialog.getByTestId('import-project-save')).toBeDisabled();
+  await shot(page, 'team-start-import-missing');
+  await dialog.getByTestId('skip-missing').click();
+  await expect(dialog.getByTestId('skipping-missing')).toBeVisible();
+  const not = dialog.getByTestId('merge-not-imported');
+  await expect(not.getByTestId('not-imported-sets')).toHaveText('16 sets');
+  await expect(not.getByTestId('not-imported-PDF sources')).toHaveText('2 PDF sources');
+  await expect(not.getByTestId('not-imported-text sources without their file')).toHaveText('6 text sources without their file');
+  await shot(page, 'team-start-import-not-carried');
+  await dialog.getByTestId('import-project-cancel').click();
+  await expect(dialog).toHaveCount(0);
+});
+
+test('an NVivo project arrives with its coder layers and opens', async () => {
+  fs.rmSync(path.join(app().dialogDir, 'nvivo-mac-12.7.themis'), { force: true });
+  answerOpenDialog([path.join(qdpxFixtures, 'nvivo-mac-12.7.qdpx')]);
+  await page.getByTestId('import-qdpx-project').click();
+  const dialog = page.getByTestId('import-project-dialog');
+  await expect(dialog.getByTestId('merge-added-floriansipos')).toHaveText('297');
+  await expect(dialog.getByTestId('merge-docs-added')).toContainText('videos_selection');
+  await shot(page, 'team-start-import-nvivo');
+  await dialog.getByTestId('import-project-save').click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByTestId('project-name')).toHaveText('nvivo-mac-12.7');
+  await expect(page.getByTestId('doc-videos_selection')).toBeVisible();
+  await expect(page.getByTestId('doc-videos_10_selected')).toBeVisible();
+  const coders = JSON.parse(cli('coders', path.join(app().dialogDir, 'nvivo-mac-12.7.themis'), '--json')) as { name: string }[];
+  expect(coders.map((c) => c.name)).toContain('floriansipos');
+});
+
+test('close the NVivo project', async () => {
+  await page.getByTestId('close-project').click();
+  await expect(page.getByTestId('open-demo')).toBeVisible();
+});
