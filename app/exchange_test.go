@@ -194,6 +194,43 @@ func TestExchangeRefusesWhatItCannotMerge(t *testing.T) {
 	if _, err := ex.SendToCoder("Ben", "docx"); decodeUIError(t, err).Kind != "invalid" {
 		t.Errorf("an unknown format: %v", err)
 	}
+	if _, err := ex.SendToCoder("  ", "themis"); decodeUIError(t, err).Kind != "invalid" {
+		t.Errorf("no coder named: %v", err)
+	}
+}
+
+func TestExchangeSendsSomeoneNewARefiQDACopy(t *testing.T) {
+	sv := newServices(t)
+	ex := NewExchangeService(sv.documents.s)
+	leadOfDemo(t, sv)
+	sent, err := ex.SendToCoder("Chen", "qdpx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sent.Path != filepath.Join(sv.dialogs, "Demo study – for Chen.qdpx") || sent.Coder != "Chen" || sent.Segments != 0 || sent.Documents != 9 {
+		t.Fatalf("sent = %+v", sent)
+	}
+	info, err := sv.projects.Info()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, c := range info.Coders {
+		names = append(names, c.Name)
+	}
+	if !strings.Contains(strings.Join(names, ","), "Chen") {
+		t.Errorf("Chen was not added as a coder: %v", names)
+	}
+	// The copy reads back as an archive with Chen as a user and none of the others' coding.
+	pv, err := ex.PreviewCopy(sent.Path, false)
+	if err != nil || pv.Report == nil {
+		t.Fatalf("preview of the copy = %+v, %v", pv, err)
+	}
+	for _, c := range pv.Report.Coders {
+		if c.Segments != 0 {
+			t.Errorf("the copy for Chen holds %d segments of %s", c.Segments, c.Name)
+		}
+	}
 }
 
 // withoutOneSource rewrites the archive at path leaving out its first
