@@ -39,7 +39,9 @@
 // hierarchy, colours ("#rrggbb", lower case; an alpha byte is dropped),
 // descriptions, isCodable and NoteRefs; variables with their types (an
 // unknown type reads as Text); cases with their typed values (booleans
-// written 1/0 read as true/false) and SourceRefs; every TextSource with its
+// written 1/0 read as true/false) and SourceRefs (to sources that came
+// across; a value of a variable the archive does not declare is dropped and
+// counted); every TextSource with its
 // text and PlainTextSelections; notes with their text, author and creation
 // time, and the NoteRefs of the project, codes, sources and selections (a
 // reference to a note that is not there is dropped). Names are kept in NFC.
@@ -62,14 +64,16 @@
 // text sources without their file" (with SkipMissingSources), "selections
 // without a code", "empty selections", "codings of whole sources" (a Coding
 // directly on a TextSource), "codings of codes not in the codebook",
-// "attribute values of sources", "codes of cases", "selections of cases",
+// "attribute values of sources", "values of undeclared variables", "codes
+// of cases", "selections of cases",
 // "selections in notes", "notes without their text", "unreadable Themis
 // turn notes".
 //
 // # Vendor quirks handled
 //
 //   - The project file under any name: project.qde, Project.qde, any single
-//     *.qde at the archive's root (compared without regard to case).
+//     *.qde at the archive's root (compared without regard to case; entry
+//     names are compared cleaned, so ./sources/a.txt is sources/a.txt).
 //   - Namespace prefixes (<qda:Project xmlns:qda=…>): elements and
 //     attributes are matched by their local name. A byte-order mark before
 //     the XML declaration is ignored.
@@ -104,8 +108,12 @@
 // Every refusal is an *Error, "FILE: reason", wrapping an errs kind:
 //
 //   - errs.Unsupported: not a zip archive; no .qde at the root; a root
-//     element other than <Project>.
-//   - errs.TooLarge: more than 20,000 entries; project.qde over 64 MiB, one
+//     element other than <Project>; project.qde in an encoding other than
+//     UTF-8; a part compressed with a method other than Store or Deflate.
+//   - errs.TooLarge: more than 20,000 entries, or a directory of entries
+//     over 8 MiB (both measured from the zip's end record before
+//     archive/zip reads the directory, which it would read whole whatever
+//     count the end record states); project.qde over 64 MiB, one
 //     text file over 32 MiB, the text files together over 64 MiB (by their
 //     declared size before reading, and by what is read, through a limiting
 //     reader, since a declared size can lie); a part over 1 MiB that

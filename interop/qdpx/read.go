@@ -3,9 +3,11 @@ package qdpx
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -71,8 +73,11 @@ const (
 func ReadFile(p string, opt ReadOptions) (*Project, error) {
 	name := filepath.Base(p)
 	f, err := os.Open(p)
-	if err != nil {
+	if errors.Is(err, fs.ErrNotExist) {
 		return nil, &Error{File: name, Err: errs.E(errs.NotFound, "", err)}
+	}
+	if err != nil {
+		return nil, &Error{File: name, Err: err}
 	}
 	defer f.Close()
 	st, err := f.Stat()
@@ -111,6 +116,9 @@ func readZip(ra io.ReaderAt, size int64, opt ReadOptions) (*Project, error) {
 	if size == 0 {
 		return nil, errs.Errorf(errs.Unsupported, "the file is empty, not a REFI-QDA project (.qdpx)")
 	}
+	if err := checkDirectory(ra, size); err != nil {
+		return nil, err
+	}
 	zr, err := zip.NewReader(ra, size)
 	if err != nil && !(errors.Is(err, zip.ErrInsecurePath) && zr != nil) {
 		return nil, errs.Errorf(errs.Unsupported, "not a REFI-QDA project: a .qdpx is a zip archive, and this is not one (%v)", err)
@@ -127,9 +135,9 @@ func readZip(ra io.ReaderAt, size int64, opt ReadOptions) (*Project, error) {
 		if strings.HasSuffix(f.Name, "/") {
 			continue // a folder
 		}
-		key := strings.ToLower(f.Name)
+		key := strings.ToLower(path.Clean(f.Name)) // "./sources/a.txt" is sources/a.txt
 		a.files[key] = append(a.files[key], f)
-		if !strings.Contains(f.Name, "/") && strings.HasSuffix(key, ".qde") {
+		if !strings.Contains(key, "/") && strings.HasSuffix(key, ".qde") {
 			qdes = append(qdes, f)
 		}
 	}
@@ -160,6 +168,83 @@ func readZip(ra io.ReaderAt, size int64, opt ReadOptions) (*Project, error) {
 		return nil, err
 	}
 	return build(raw, a, opt)
+}
+
+// maxDirectory bounds the bytes archive/zip would read as the central
+// directory: 20,000 entries with long names take some 3 MB.
+const maxDirectory = 8 << 20
+
+// checkDirectory refuses an archive whose central directory is too large
+// before archive/zip reads it. zip.NewReader keeps every entry it finds, and
+// it reads entries until one does not parse — whatever count the directory's
+// end record states, which it checks only modulo 65,536 — so a file of
+// nothing but directory records would take memory in proportion to its
+// size before the count of entries could be checked. This reads the end
+// record as archive/zip does and bounds both the stated count and the
+// bytes from where the directory starts to the end of the file. An archive
+// it cannot make sense of is left to zip.NewReader to refuse.
+func checkDirectory(ra io.ReaderAt, size int64) error {
+	n := min(size, 65*1024)
+	buf := make([]byte, n)
+	if _, err := ra.ReadAt(buf, size-n); err != nil && err != io.EOF {
+		return nil
+	}
+	at := -1
+	for i := len(buf) - 22; i >= 0; i-- {
+		if buf[i] == 'P' && buf[i+1] == 'K' && buf[i+2] == 5 && buf[i+3] == 6 {
+			if i+22+int(binary.LittleEndian.Uint16(buf[i+20:])) <= len(buf) {
+				at = i
+			}
+			break
+		}
+	}
+	if at < 0 {
+		return nil
+	}
+	end := size - n + int64(at)
+	e := buf[at:]
+	records := uint64(binary.LittleEndian.Uint16(e[10:]))
+	dirSize := uint64(binary.LittleEndian.Uint32(e[12:]))
+	dirOff := uint64(binary.LittleEndian.Uint32(e[16:]))
+	if records == 0xffff || dirSize == 0xffff || dirOff == 0xffffffff {
+		// Zip64: a locator just before the end record points to the
+		// zip64 end record, which holds the real figures.
+		var loc [20]byte
+		if end < 20 {
+			return nil
+		}
+		if _, err := ra.ReadAt(loc[:], end-20); err != nil || string(loc[:4]) != "PK\x06\x07" {
+			return nil
+		}
+		off := binary.LittleEndian.Uint64(loc[8:])
+		var rec [56]byte
+		if off > uint64(size) {
+			return nil
+		}
+		if _, err := ra.ReadAt(rec[:], int64(off)); err != nil || string(rec[:4]) != "PK\x06\x06" {
+			return nil
+		}
+		end = int64(off)
+		records = binary.LittleEndian.Uint64(rec[32:])
+		dirSize = binary.LittleEndian.Uint64(rec[40:])
+		dirOff = binary.LittleEndian.Uint64(rec[48:])
+	}
+	if records > maxEntries {
+		return errs.Errorf(errs.TooLarge, "the archive holds %d entries (the limit is %d)", records, maxEntries)
+	}
+	if dirSize > 1<<62 || dirOff > 1<<62 {
+		return nil
+	}
+	// archive/zip starts reading the directory where the end record puts
+	// it, or at its stated offset when an entry is found there.
+	start := min(end-int64(dirSize), int64(dirOff))
+	if start < 0 {
+		start = 0
+	}
+	if size-start > maxDirectory {
+		return errs.Errorf(errs.TooLarge, "the archive's directory of entries takes %d MiB (the limit is %d MiB)", (size-start)>>20, maxDirectory>>20)
+	}
+	return nil
 }
 
 // unsafeName says why an entry's name is refused ("" when it is safe): a
@@ -281,6 +366,9 @@ func openPart(f *zip.File, max int64) (io.ReadCloser, error) {
 		return nil, errs.Errorf(errs.TooLarge, "%s expands %d times; it may be a zip bomb", f.Name, f.UncompressedSize64/comp)
 	}
 	rc, err := f.Open()
+	if errors.Is(err, zip.ErrAlgorithm) {
+		return nil, errs.Errorf(errs.Unsupported, "%s is compressed with a method Themis cannot read (method %d); a .qdpx is compressed with Deflate", f.Name, f.Method)
+	}
 	if err != nil {
 		return nil, errs.Errorf(errs.Invalid, "cannot open %s: %v", f.Name, err)
 	}

@@ -107,6 +107,7 @@ func BenchmarkHostileQDPX(b *testing.B) {
 				rawEntry(b, zw, "sources/t.txt", zeros, 8)
 			})
 		}, errs.Invalid},
+		{"directory-lying-65537-entries", func() []byte { return lyingDirectory(b) }, errs.TooLarge},
 		{"entries-at-limit", func() []byte {
 			return zipWith(b, func(zw *zip.Writer) {
 				w, _ := zw.Create("project.qde")

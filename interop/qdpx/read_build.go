@@ -139,10 +139,37 @@ func build(raw *rawProject, a *archive, opt ReadOptions) (*Project, error) {
 		p.Sources = append(p.Sources, src)
 	}
 
+	// A case keeps its links to the sources that came across and its
+	// values of the variables the archive declares.
+	present := map[string]bool{}
+	for _, s := range p.Sources {
+		present[s.GUID] = true
+	}
+	declared := map[string]bool{}
+	for _, v := range p.Variables {
+		declared[v.GUID] = true
+	}
+	for i := range p.Cases {
+		c := &p.Cases[i]
+		var srcs []string
+		for _, g := range c.Sources {
+			if present[g] {
+				srcs = append(srcs, g)
+			}
+		}
+		c.Sources = srcs
+		for g := range c.Values {
+			if !declared[g] {
+				delete(c.Values, g)
+				p.count("values of undeclared variables", 1)
+			}
+		}
+	}
+
 	for _, n := range made {
 		raw.notes = append(raw.notes, rawNote{Note: n, hasInline: true})
 	}
-	if err := p.notes(raw, a); err != nil {
+	if err := p.notes(raw, a, users); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -268,7 +295,7 @@ func (p *Project) convert(s *rawSource, text string, utf16Units bool, codes, use
 
 // notes reads the notes' texts, takes Themis' turns notes into the sources
 // that refer to them, and drops references to notes that are not there.
-func (p *Project) notes(raw *rawProject, a *archive) error {
+func (p *Project) notes(raw *rawProject, a *archive, users map[string]string) error {
 	turns := map[string]string{} // guid -> text of a Themis turns note
 	known := map[string]bool{}
 	for _, n := range raw.notes {
@@ -300,9 +327,7 @@ func (p *Project) notes(raw *rawProject, a *archive) error {
 			continue // the same note twice: keep the first
 		}
 		known[note.GUID] = true
-		if note.CreatingUser != "" && !p.hasUser(note.CreatingUser) {
-			note.CreatingUser = ""
-		}
+		note.CreatingUser = users[note.CreatingUser]
 		p.Notes = append(p.Notes, note)
 	}
 	keep := func(refs []string) []string {
@@ -343,13 +368,4 @@ func (p *Project) notes(raw *rawProject, a *archive) error {
 	}
 	codes(p.Codes)
 	return nil
-}
-
-func (p *Project) hasUser(g string) bool {
-	for _, u := range p.Users {
-		if u.GUID == g {
-			return true
-		}
-	}
-	return false
 }

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"encoding/binary"
 	"errors"
 	"strings"
 	"testing"
@@ -89,6 +90,10 @@ func TestReadRefusesHostileArchives(t *testing.T) {
 		{"two sources, one guid", archiveOf(t, entry{"project.qde", strings.Replace(good, "</Sources>", `<TextSource guid="t-1" name="again"><PlainTextContent>x</PlainTextContent></TextSource></Sources>`, 1)}, entry{"sources/t.txt", "text"}), errs.Invalid, `two sources share the guid t-1 (one is "again")`},
 		{"code without guid", archiveOf(t, entry{"project.qde", strings.Replace(good, `guid="c-3"`, ``, 1)}, entry{"sources/t.txt", "text"}), errs.Invalid, `code "Group" has no guid`},
 		{"qde not in utf-8", archiveOf(t, entry{"project.qde", `<?xml version="1.0" encoding="ISO-8859-1"?><Project name="caf` + "\xe9" + `"/>`}), errs.Unsupported, "project.qde is written in ISO-8859-1; REFI-QDA project files are UTF-8"},
+		{"unknown compression", zipWith(t, func(zw *zip.Writer) {
+			w, _ := zw.CreateRaw(&zip.FileHeader{Name: "project.qde", Method: 14, CompressedSize64: 4, UncompressedSize64: 4})
+			w.Write([]byte("LZMA"))
+		}), errs.Unsupported, "project.qde is compressed with a method Themis cannot read (method 14)"},
 		{"zip bomb qde", zipWith(t, func(zw *zip.Writer) { rawEntry(t, zw, "project.qde", zeros, uint64(len(zeros))) }), errs.TooLarge, "may be a zip bomb"},
 		{"zip bomb source", zipWith(t, func(zw *zip.Writer) {
 			rawEntry(t, zw, "project.qde", []byte(good), uint64(len(good)))
@@ -191,5 +196,37 @@ func TestReadUsers(t *testing.T) {
 	}
 	if len(p.Users) != 2 || p.Users[0].Name != "AB" || p.Users[1].Name != "User 0f77948d" {
 		t.Fatalf("users %+v", p.Users)
+	}
+}
+
+// lyingDirectory is an archive of 65,537 entries whose end record states 1:
+// archive/zip checks the count only modulo 65,536, and reads every entry.
+func lyingDirectory(t testing.TB) []byte {
+	data := zipWith(t, func(zw *zip.Writer) {
+		w, _ := zw.Create("project.qde")
+		w.Write([]byte(qdeOf("X", "")))
+		pad := strings.Repeat("x", 100)
+		for i := 1; i <= 1<<16; i++ {
+			zw.CreateHeader(&zip.FileHeader{Name: "sources/" + pad + itoa(i), Method: zip.Store})
+		}
+	})
+	// With more than 65,535 entries archive/zip writes a zip64 end record;
+	// its count (this disk, in all, 64 bits each) is made to say 1.
+	end := bytes.LastIndex(data, []byte("PK\x06\x06"))
+	binary.LittleEndian.PutUint64(data[end+24:], 1)
+	binary.LittleEndian.PutUint64(data[end+32:], 1)
+	return data
+}
+
+// TestReadRefusesALyingDirectory: the directory is measured before
+// archive/zip reads it, not after it has kept every entry.
+func TestReadRefusesALyingDirectory(t *testing.T) {
+	data := lyingDirectory(t)
+	if _, err := zip.NewReader(bytes.NewReader(data), int64(len(data))); err != nil {
+		t.Fatalf("archive/zip refuses the archive itself (%v): the test no longer shows what it should", err)
+	}
+	_, err := Read("lying.qdpx", data, ReadOptions{})
+	if errs.KindOf(err) != errs.TooLarge || !strings.Contains(err.Error(), "the archive's directory of entries takes 9 MiB (the limit is 8 MiB)") {
+		t.Fatalf("err = %v", err)
 	}
 }

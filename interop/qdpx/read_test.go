@@ -384,7 +384,7 @@ func TestReadMinimalArchives(t *testing.T) {
 	t.Run("MAXQDA-like", func(t *testing.T) {
 		qde := qdeOf("MAXQDA 2022", testUsers+testCodes+
 			`<Variables><Variable guid="v-1" name="Age" typeOfVariable="Integer"/><Variable guid="v-2" name="Member" typeOfVariable="boolean"><Description>in the group</Description></Variable></Variables>`+
-			`<Cases><Case guid="k-1" name="P1"><VariableValue><VariableRef targetGUID="v-1"/><IntegerValue> 42 </IntegerValue></VariableValue><VariableValue><VariableRef targetGUID="v-2"/><BooleanValue>1</BooleanValue></VariableValue><SourceRef targetGUID="t-1"/></Case></Cases>`+
+			`<Cases><Case guid="k-1" name="P1"><VariableValue><VariableRef targetGUID="v-1"/><IntegerValue> 42 </IntegerValue></VariableValue><VariableValue><VariableRef targetGUID="v-2"/><BooleanValue>1</BooleanValue></VariableValue><VariableValue><VariableRef targetGUID="v-9"/><TextValue>x</TextValue></VariableValue><SourceRef targetGUID="t-1"/><SourceRef targetGUID="t-gone"/></Case></Cases>`+
 			`<Sources><TextSource guid="t-1" name="Interview 1" creatingUser="u-2"><PlainTextContent>Inline text, coded.</PlainTextContent>`+
 			`<PlainTextSelection guid="s-1" startPosition="0" endPosition="6"><Coding guid="g-1" creatingUser="u-2"><CodeRef targetGUID="c-2"/></Coding><NoteRef targetGUID="n-1"/></PlainTextSelection>`+
 			`<Coding guid="g-2"><CodeRef targetGUID="c-1"/></Coding><NoteRef targetGUID="n-2"/></TextSource></Sources>`+
@@ -410,13 +410,13 @@ func TestReadMinimalArchives(t *testing.T) {
 		if p.Variables[0].Type != TypeInteger || p.Variables[1].Type != TypeBoolean || p.Variables[1].Description != "in the group" {
 			t.Fatalf("variables: %+v", p.Variables)
 		}
-		if c := p.Cases[0]; c.Values["v-1"] != "42" || c.Values["v-2"] != "true" || len(c.Sources) != 1 || c.Sources[0] != "t-1" {
+		if c := p.Cases[0]; c.Values["v-1"] != "42" || c.Values["v-2"] != "true" || len(c.Values) != 2 || len(c.Sources) != 1 || c.Sources[0] != "t-1" {
 			t.Fatalf("case: %+v", c)
 		}
 		if p.Codes[0].Color != "#aabbcc" || p.Codes[0].Description != "looking forward" || p.Codes[1].Codable || len(p.Codes[0].Children) != 1 {
 			t.Fatalf("codes: %+v", p.Codes)
 		}
-		if !equalCounts(p.NotImported, map[string]int{"codings of whole sources": 1}) {
+		if !equalCounts(p.NotImported, map[string]int{"codings of whole sources": 1, "values of undeclared variables": 1}) {
 			t.Fatalf("not imported: %v", p.NotImported)
 		}
 	})
@@ -425,7 +425,7 @@ func TestReadMinimalArchives(t *testing.T) {
 		qde := `<?xml version="1.0" encoding="UTF-8"?><Project xmlns="urn:QDA-XML:project:1.0"><CodeBook><Codes><Code guid="c-1" name="Hope" isCodable="true"/></Codes></CodeBook>` +
 			`<Sources><TextSource guid="t-1" name="doc.txt" plainTextPath="internal://t-1.txt"><PlainTextSelection guid="s-1" startPosition="4" endPosition="8"><Coding guid="g-1"><CodeRef targetGUID="c-1"/></Coding></PlainTextSelection>` +
 			`<PlainTextSelection guid="s-2" startPosition="0" endPosition="3"/></TextSource></Sources></Project>`
-		p, err := Read("qualcoder.qdpx", archiveOf(t, entry{"project.qde", qde}, entry{"sources/t-1.txt", "the text"}), ReadOptions{})
+		p, err := Read("qualcoder.qdpx", archiveOf(t, entry{"./project.qde", qde}, entry{"./sources/t-1.txt", "the text"}), ReadOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -506,5 +506,14 @@ func TestReadFileErrors(t *testing.T) {
 	}
 	if errs.KindOf(err) != errs.NotFound {
 		t.Fatalf("kind %v", errs.KindOf(err))
+	}
+	dir := t.TempDir()
+	if _, err := ReadFile(dir, ReadOptions{}); errs.KindOf(err) != errs.Invalid || !strings.Contains(err.Error(), "is a folder") {
+		t.Fatalf("a folder: %v", err)
+	}
+	empty := filepath.Join(dir, "empty.qdpx")
+	os.WriteFile(empty, nil, 0o600)
+	if _, err := ReadFile(empty, ReadOptions{}); errs.KindOf(err) != errs.Unsupported || !strings.HasPrefix(err.Error(), "empty.qdpx: the file is empty") {
+		t.Fatalf("an empty file: %v", err)
 	}
 }
