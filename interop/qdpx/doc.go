@@ -17,20 +17,6 @@
 // (themisnote.go), so a project that goes out to another tool and comes back
 // keeps them, while the other tool shows a harmless memo.
 //
-// The writer (write.go) turns a model into an archive other tools open:
-// Write and WriteFile (atomic: a temporary file beside the target, renamed
-// once complete) write project.qde in the element order Project.xsd's
-// sequences demand, with origin "Themis" and no basePath, and each text
-// source as sources/<guid>.txt, UTF-8 without a byte-order mark, referred to
-// as internal://<guid>.txt. Typed values are written in their XML Schema
-// forms (a Float never in exponent form). The same model always gives the
-// same bytes. A model that would give a file other tools cannot read — a
-// malformed or repeated guid, a reference to something the model does not
-// hold, a selection or turn outside its text, a value that does not fit its
-// type — is refused before anything is written, naming the element.
-// StableGUID (guid.go) derives every guid Themis exports from content, in
-// the namespace of frameworks.GUIDOf.
-//
 // # Reading (read*.go)
 //
 // Read and ReadFile turn an archive into a Project. What comes across:
@@ -138,4 +124,20 @@
 // already in stored form. The largest archive the limits accept (two 32 MiB
 // sources, a 64 MiB project.qde of some 270,000 selections) peaks near
 // 250 MB of heap (BenchmarkHostileQDPX).
+//
+// # Writing (write.go, guid.go)
+//
+// The writer turns a model into an archive other tools open: Write and
+// WriteFile (atomic: a temporary file beside the target, renamed once
+// complete) write project.qde in the element order Project.xsd's
+// sequences demand, with origin "Themis" and no basePath, and each text
+// source as sources/<guid>.txt, UTF-8 without a byte-order mark, referred to
+// as internal://<guid>.txt. Typed values are written in their XML Schema
+// forms (a Float never in exponent form). The same model always gives the
+// same bytes. A model that would give a file other tools cannot read — a
+// malformed or repeated guid, a reference to something the model does not
+// hold, a selection or turn outside its text, a value that does not fit its
+// type — is refused before anything is written, naming the element.
+// StableGUID (guid.go) derives every guid Themis exports from content, in
+// the namespace of frameworks.GUIDOf.
 package qdpx
