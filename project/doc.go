@@ -107,10 +107,11 @@
 // A merge brings a copy (a coder's .themis, read whole with Exchange, or a
 // .qdpx from any tool) into the project. One planning function serves
 // PreviewMerge and Merge, so the preview is what the merge does: documents
-// match by content hash (a copy's document the project lacks is Missing,
-// or added with AddDocuments, its turns from a Themis export or detected;
-// one of the same name with other text Differs, and its segments are
-// Skipped); codes by guid in any framework, then by name among their
+// match by content hash, or by name when the texts differ only in white
+// space at the end (which another tool may add; a note says so); a copy's
+// document the project lacks is Missing (or added with AddDocuments, its
+// turns from a Themis export or detected), one of the same name with other
+// text Differs, and their segments are Skipped; codes by guid in any framework, then by name among their
 // matched parent's children (a top-level code whose guid is
 // qdpx.StableGUID("framework", name) stands for that framework), new ones
 // added under their parent and listed; a guid match whose name,

@@ -9,11 +9,13 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"themis/corpus"
 	"themis/errs"
 	"themis/frameworks"
+	"themis/internal/prose"
 	"themis/interop/qdpx"
 	"themis/store"
 )
@@ -100,7 +102,20 @@ func PreviewMerge(p *store.Project, in *qdpx.Project, opt MergeOptions) (MergeRe
 	if err != nil {
 		return MergeReport{}, err
 	}
-	pl, err := planMerge(p, in, opt, lead)
+	pl, err := planMerge(p, in, opt, lead, nil)
+	if err != nil {
+		return MergeReport{}, err
+	}
+	return pl.report, nil
+}
+
+// previewWith is PreviewMerge with mergeWith's renamed.
+func previewWith(p *store.Project, in *qdpx.Project, opt MergeOptions, renamed map[string]string) (MergeReport, error) {
+	lead, err := p.Lead()
+	if err != nil {
+		return MergeReport{}, err
+	}
+	pl, err := planMerge(p, in, opt, lead, renamed)
 	if err != nil {
 		return MergeReport{}, err
 	}
@@ -112,21 +127,34 @@ func PreviewMerge(p *store.Project, in *qdpx.Project, opt MergeOptions) (MergeRe
 // codes by guid then by name under their matched parent, coders by name.
 // Only the lead merges.
 func Merge(p *store.Project, in *qdpx.Project, opt MergeOptions, actor int64) (MergeReport, error) {
+	return mergeWith(p, in, opt, actor, nil)
+}
+
+// mergeWith is Merge; renamed maps the guids of codes ImportAsNew had to
+// rename (to make names unique) to the names it gave them, which are then
+// no conflict.
+func mergeWith(p *store.Project, in *qdpx.Project, opt MergeOptions, actor int64, renamed map[string]string) (MergeReport, error) {
 	lead, err := mayMerge(p, actor, "merges a coder's work")
 	if err != nil {
 		return MergeReport{}, err
 	}
-	pl, err := planMerge(p, in, opt, lead)
+	pl, err := planMerge(p, in, opt, lead, renamed)
 	if err != nil {
 		return MergeReport{}, err
 	}
-	res, err := p.ApplyMerge(pl.set, actor)
+	res, err := applyMerge(p, pl.set, actor)
 	if err != nil {
 		return MergeReport{}, err // ApplyMerge names the file
 	}
 	r := pl.report
 	r.Applied, r.Journal = true, res.Journal
 	return r, nil
+}
+
+// applyMerge writes a planned merge; a variable so that a test can make it
+// fail where nothing else would (ImportAsNew's clean-up).
+var applyMerge = func(p *store.Project, set store.MergeSet, actor int64) (store.MergeApplied, error) {
+	return p.ApplyMerge(set, actor)
 }
 
 // mayMerge refuses anyone but the lead.
@@ -203,17 +231,16 @@ type planner struct {
 	users      map[string]int64
 
 	// codebook
-	frameworks  map[string]int64 // lower-case name → ref
-	fwNames     map[int64]string
-	active      int64
-	byGUID      map[string]store.Code
-	children    map[[2]int64]map[string]int64 // (framework, parent) → lower name → code ref
-	names       map[int64]map[string]bool     // framework → lower names taken
-	paths       map[int64]string              // code ref → "Framework › … › Code"
-	codable     map[int64]bool
-	codeRef     map[string]int64 // copy's code guid (normal form) → ref
-	codeGroups  map[int64]int64  // project code id → parent, for paths
-	projectCode map[int64]store.Code
+	frameworks map[string]int64 // lower-case name → ref
+	fwNames    map[int64]string
+	active     int64
+	byGUID     map[string]store.Code
+	children   map[[2]int64]map[string]int64 // (framework, parent) → lower name → code ref
+	names      map[int64]map[string]bool     // framework → lower names taken
+	paths      map[int64]string              // code ref → "Framework › … › Code"
+	codable    map[int64]bool
+	codeRef    map[string]int64 // copy's code guid (normal form) → ref
+	renamed    map[string]string
 }
 
 func normalGUID(g string) string { return strings.ToLower(strings.Trim(strings.TrimSpace(g), "{}")) }
@@ -222,7 +249,7 @@ var guidPattern = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a
 
 // planMerge decides everything a merge of in into p does: the report and
 // the rows to write. It reads p and writes nothing.
-func planMerge(p *store.Project, in *qdpx.Project, opt MergeOptions, lead store.Coder) (mergePlan, error) {
+func planMerge(p *store.Project, in *qdpx.Project, opt MergeOptions, lead store.Coder, renamed map[string]string) (mergePlan, error) {
 	// The report and the journal name the file, never where it lies.
 	opt.File = strings.TrimSpace(opt.File)
 	if opt.File == "" {
@@ -240,7 +267,7 @@ func planMerge(p *store.Project, in *qdpx.Project, opt MergeOptions, lead store.
 		r.NotImported[k] += v
 	}
 	set := store.MergeSet{File: opt.File}
-	pl := &planner{p: p, in: in, opt: opt, lead: lead, r: &r, set: &set}
+	pl := &planner{p: p, in: in, opt: opt, lead: lead, r: &r, set: &set, renamed: renamed}
 	if err := pl.planCoders(); err != nil {
 		return mergePlan{}, err
 	}
@@ -370,11 +397,10 @@ func (pl *planner) planCodes() error {
 		}
 	}
 	pl.byGUID, pl.children, pl.names = map[string]store.Code{}, map[[2]int64]map[string]int64{}, map[int64]map[string]bool{}
-	pl.paths, pl.codable, pl.codeRef, pl.projectCode = map[int64]string{}, map[int64]bool{}, map[string]int64{}, map[int64]store.Code{}
+	pl.paths, pl.codable, pl.codeRef = map[int64]string{}, map[int64]bool{}, map[string]int64{}
 	for _, c := range codes { // tree order: parents first
 		g := frameworks.Framework{Name: pl.fwNames[c.Framework]}.GUIDOf(frameworks.Code{Ref: c.Ref, GUID: c.GUID})
 		pl.byGUID[normalGUID(g)] = c
-		pl.projectCode[c.ID] = c
 		pl.addName(c.Framework, c.Parent, c.Name, c.ID)
 		parent := pl.fwNames[c.Framework]
 		if c.Parent != 0 {
@@ -489,6 +515,9 @@ func (pl *planner) planCode(c qdpx.Code, t *fwTarget, explicit bool, parent int6
 		pl.r.Codes.Matched++
 		pl.codeRef[normalGUID(c.GUID)] = ours.ID
 		moved := ours.Parent != parent || (parent == 0 && explicit && t.ref != 0 && ours.Framework != t.ref)
+		if pl.renamed[normalGUID(c.GUID)] == ours.Name {
+			name = ours.Name
+		}
 		pl.conflicts(ours, name, def, c.Color, moved, parentPath)
 		for _, k := range c.Children {
 			pl.planCode(k, &fwTarget{ref: ours.Framework}, true, ours.ID, pl.paths[ours.ID])
@@ -497,7 +526,9 @@ func (pl *planner) planCode(c qdpx.Code, t *fwTarget, explicit bool, parent int6
 	}
 	if ref, ok := pl.children[[2]int64{t.ref, parent}][strings.ToLower(name)]; ok && name != "" && t.ref != 0 {
 		pl.r.Codes.Matched++
-		pl.codeRef[normalGUID(c.GUID)] = ref
+		if c.GUID != "" {
+			pl.codeRef[normalGUID(c.GUID)] = ref
+		}
 		for _, k := range c.Children {
 			pl.planCode(k, &fwTarget{ref: t.ref}, true, ref, pl.paths[ref])
 		}
@@ -584,6 +615,8 @@ type docPlan struct {
 	doc   *store.MergeDocument
 }
 
+func trimEnd(s string) string { return strings.TrimRightFunc(s, unicode.IsSpace) }
+
 func hashText(s string) string {
 	sum := sha256.Sum256([]byte(s))
 	return hex.EncodeToString(sum[:])
@@ -598,9 +631,9 @@ func (pl *planner) planDocuments() (map[string]*docPlan, error) {
 	if err != nil {
 		return nil, err
 	}
-	byName := map[string]bool{}
+	byName := map[string]int64{}
 	for _, d := range infos {
-		byName[d.Name] = true
+		byName[d.Name] = d.ID
 	}
 	exclusions, err := pl.p.Exclusions()
 	if err != nil {
@@ -608,6 +641,7 @@ func (pl *planner) planDocuments() (map[string]*docPlan, error) {
 	}
 	out := map[string]*docPlan{}
 	added := map[string]int64{}
+	trailing := 0
 	for i := range pl.in.Sources {
 		src := &pl.in.Sources[i]
 		dp := &docPlan{runes: utf8.RuneCountInString(src.Text)}
@@ -626,8 +660,28 @@ func (pl *planner) planDocuments() (map[string]*docPlan, error) {
 			dp.excl, dp.hasEx = exclusionOf(dp.doc.Doc)
 			continue
 		}
+		same := byName[name]
+		if same == 0 {
+			same = byName[strings.TrimSuffix(name, ".txt")]
+		}
+		if same != 0 {
+			// Another tool may have added or dropped white space at the
+			// end; positions before it are the same.
+			d, err := pl.p.Document(same)
+			if err != nil {
+				return nil, err
+			}
+			if trimEnd(d.Text) == trimEnd(src.Text) {
+				dp.ref = same
+				dp.runes = min(dp.runes, utf8.RuneCountInString(d.Text))
+				dp.excl, dp.hasEx = exclusions[same]
+				pl.r.Documents.Matched++
+				trailing++
+				continue
+			}
+		}
 		switch {
-		case byName[name] || byName[strings.TrimSuffix(name, ".txt")]:
+		case same != 0:
 			pl.r.Documents.Differs = append(pl.r.Documents.Differs, name)
 		case !pl.opt.AddDocuments:
 			pl.r.Documents.Missing = append(pl.r.Documents.Missing, name)
@@ -646,6 +700,10 @@ func (pl *planner) planDocuments() (map[string]*docPlan, error) {
 			dp.excl, dp.hasEx = exclusionOf(d.Doc)
 			pl.r.Documents.Added = append(pl.r.Documents.Added, name)
 		}
+	}
+	if trailing > 0 {
+		pl.r.Notes = append(pl.r.Notes, fmt.Sprintf("%s of %s differ from the project's only in white space at the end; they are matched.",
+			prose.Count(trailing, "document", "documents"), pl.opt.File))
 	}
 	// dp.doc points into set.Documents, which appends may have moved.
 	for _, dp := range out {

@@ -48,7 +48,7 @@ func ImportAsNew(in *qdpx.Project, opt MergeOptions, path, lead string) (MergeRe
 	if _, err := os.Stat(path); err == nil {
 		return MergeReport{}, fmt.Errorf("import %s: %s: %w", opt.File, filepath.Base(path), store.ErrExists)
 	}
-	fw, err := codebookFramework(in, opt.File)
+	fw, renamed, err := codebookFramework(in, opt.File)
 	if err != nil {
 		return MergeReport{}, err
 	}
@@ -72,7 +72,7 @@ func ImportAsNew(in *qdpx.Project, opt MergeOptions, path, lead string) (MergeRe
 		return MergeReport{}, err
 	}
 	opt.AddDocuments = true
-	r, err := Merge(p, in, opt, l.ID)
+	r, err := mergeWith(p, in, opt, l.ID, renamed)
 	if cerr := p.Close(); err == nil && cerr != nil {
 		err = cerr
 	}
@@ -90,7 +90,7 @@ func PreviewImportAsNew(in *qdpx.Project, opt MergeOptions) (MergeReport, error)
 	if in == nil {
 		return MergeReport{}, errs.Errorf(errs.Invalid, "import %s: nothing to import", opt.File)
 	}
-	fw, err := codebookFramework(in, opt.File)
+	fw, renamed, err := codebookFramework(in, opt.File)
 	if err != nil {
 		return MergeReport{}, err
 	}
@@ -105,7 +105,7 @@ func PreviewImportAsNew(in *qdpx.Project, opt MergeOptions) (MergeReport, error)
 	}
 	defer p.Close()
 	opt.AddDocuments = true
-	return PreviewMerge(p, in, opt)
+	return previewWith(p, in, opt, renamed)
 }
 
 // firstUser is the name of the archive's first user Themis can take as a
@@ -123,8 +123,9 @@ func firstUser(in *qdpx.Project) string {
 // codebook: its top-level codes (or, when every one stands for a framework
 // of a Themis project, the first of those) with their hierarchy, guids,
 // colours and descriptions split as ParseQDC splits them. Names are made
-// unique as ParseQDC makes them.
-func codebookFramework(in *qdpx.Project, file string) (frameworks.Framework, error) {
+// unique as ParseQDC makes them; renamed maps the guid of each code renamed
+// so to its new name.
+func codebookFramework(in *qdpx.Project, file string) (frameworks.Framework, map[string]string, error) {
 	name := cleanName(in.Name)
 	if name == "" {
 		name = cleanName(strings.TrimSuffix(file, filepath.Ext(file)))
@@ -149,6 +150,7 @@ func codebookFramework(in *qdpx.Project, file string) (frameworks.Framework, err
 		}
 	}
 	f := frameworks.Framework{Name: name}
+	renamed := map[string]string{}
 	names := map[string]bool{}
 	refs := map[string]bool{}
 	guids := map[string]bool{}
@@ -183,6 +185,9 @@ func codebookFramework(in *qdpx.Project, file string) (frameworks.Framework, err
 			}
 		}
 		fc.Ref, fc.Parent, fc.GUID = ref, parent, g
+		if n != cleanName(c.Name) && g != "" {
+			renamed[g] = n
+		}
 		f.Codes = append(f.Codes, fc)
 		for _, k := range c.Children {
 			add(k, fc.Ref, n)
@@ -192,7 +197,7 @@ func codebookFramework(in *qdpx.Project, file string) (frameworks.Framework, err
 		add(c, "", "")
 	}
 	if err := f.Validate(); err != nil {
-		return frameworks.Framework{}, errs.Errorf(errs.Invalid, "import %s: the codebook: %v", file, err)
+		return frameworks.Framework{}, nil, errs.Errorf(errs.Invalid, "import %s: the codebook: %v", file, err)
 	}
-	return f, nil
+	return f, renamed, nil
 }

@@ -266,6 +266,19 @@ func TestImportAsNewLeavesNoFileOnFailure(t *testing.T) {
 	if _, err := ImportAsNew(in, MergeOptions{File: "broken.qdpx"}, bad, "Ann\x1b[31m"); err == nil {
 		t.Error("a lead with a terminal escape was accepted")
 	}
+	// A merge that fails after the project file is made (a full disk)
+	// leaves no file behind: not the project, its WAL or its lock.
+	applyMerge = func(*store.Project, store.MergeSet, int64) (store.MergeApplied, error) {
+		return store.MergeApplied{}, errors.New("disk full")
+	}
+	defer func() {
+		applyMerge = func(p *store.Project, set store.MergeSet, actor int64) (store.MergeApplied, error) {
+			return p.ApplyMerge(set, actor)
+		}
+	}()
+	if _, err := ImportAsNew(in, MergeOptions{File: "broken.qdpx"}, filepath.Join(dir, "full.themis"), ""); err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Errorf("import on a full disk: %v", err)
+	}
 	entries, _ := os.ReadDir(dir)
 	var names []string
 	for _, e := range entries {
@@ -437,5 +450,41 @@ func TestImportATLASFixture(t *testing.T) {
 		if m.Kind != store.MemoProject || m.Author != author.ID {
 			t.Errorf("memo %+v, want a project memo by Friedrich Markgraf", m)
 		}
+	}
+}
+
+// Other tools allow one name under several parents ("Other" under each
+// theme); Themis keeps names unique per framework, so the second is renamed
+// after its parent, which is no conflict, and its codings still find it.
+func TestImportAsNewRenamesRepeatedCodeNames(t *testing.T) {
+	g := func(n int) string { return fmt.Sprintf("0b1c6a52-3c1e-4c55-9d2b-6f0f9c1a10%02d", n) }
+	in := &qdpx.Project{Name: "Study", Origin: "MAXQDA 2022", Users: []qdpx.User{{GUID: "u", Name: "Ann"}},
+		Codes: []qdpx.Code{
+			{GUID: g(1), Name: "Work", Children: []qdpx.Code{{GUID: g(2), Name: "Other", Codable: true}}},
+			{GUID: g(3), Name: "Home", Children: []qdpx.Code{{GUID: g(4), Name: "Other", Codable: true}}},
+		},
+		Sources: []qdpx.Source{{GUID: "s", Name: "doc", Text: "At work it was other; at home, other again.",
+			Selections: []qdpx.Selection{selection("a", "u", g(2), 0, 7), selection("b", "u", g(4), 22, 26)}}}}
+	preview, err := PreviewImportAsNew(in, MergeOptions{File: "study.qdpx"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	target := filepath.Join(t.TempDir(), "study.themis")
+	r, err := ImportAsNew(in, MergeOptions{File: "study.qdpx"}, target, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Codes.Conflicts) != 0 || len(preview.Codes.Conflicts) != 0 || r.Codes.Matched != 4 {
+		t.Errorf("conflicts %+v (preview %+v), %d matched", r.Codes.Conflicts, preview.Codes.Conflicts, r.Codes.Matched)
+	}
+	p, err := store.Open(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	f := factsOf(t, p)
+	want := []string{"doc | Study › Home › Other (Home) | Ann | 22-26", "doc | Study › Work › Other | Ann | 0-7"}
+	if !reflect.DeepEqual(f.Segments, want) {
+		t.Errorf("segments %q, want %q", f.Segments, want)
 	}
 }

@@ -2,6 +2,8 @@ package project
 
 import (
 	"errors"
+	"fmt"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -605,5 +607,168 @@ func TestMergeCodesFindTheirFramework(t *testing.T) {
 	after, _ := p.Frameworks()
 	if len(after) != len(before) || len(r.Codes.Added) != 0 || len(r.Codes.Conflicts) != 0 {
 		t.Errorf("frameworks %d → %d, added %q, conflicts %+v", len(before), len(after), r.Codes.Added, r.Codes.Conflicts)
+	}
+}
+
+// TestMergeIsTheUnionAndUndoIsExact merges seeded random copies: the
+// project then holds exactly the union of both files' layers (coders and
+// codes matched by name), and undoing the merge gives back exactly the
+// project before it.
+func TestMergeIsTheUnionAndUndoIsExact(t *testing.T) {
+	for seed := int64(1); seed <= 4; seed++ {
+		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) {
+			r := rand.New(rand.NewSource(seed))
+			p, lead, ben := teamProject(t)
+			docs := []int64{docID(t, p, "ana"), docID(t, p, "bo")}
+			codes := []int64{codeID(t, p, "Hope"), codeID(t, p, "Fear")}
+			code := func(p *store.Project, coder int64, n int) {
+				for i := 0; i < n; i++ {
+					d := docs[r.Intn(len(docs))]
+					info, _ := p.Document(d)
+					start := r.Intn(info.Chars - 10)
+					if _, err := p.AddSegment(store.NewSegment{Document: d, Code: codes[r.Intn(len(codes))], Coder: coder, Start: start, End: start + 1 + r.Intn(10)}, coder); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			code(p, ben.ID, 15)
+			code(p, lead.ID, 10)
+			// The copy: the file as it stands, coded further by Ben and by Dee.
+			p.Close()
+			copyPath := filepath.Join(t.TempDir(), "copy.themis")
+			if err := copyFile(p.Path(), copyPath); err != nil {
+				t.Fatal(err)
+			}
+			var err error
+			if p, err = store.Open(p.Path()); err != nil {
+				t.Fatal(err)
+			}
+			defer p.Close()
+			c, err := store.Open(copyPath)
+			if err != nil {
+				t.Fatal(err)
+			}
+			dee, _ := c.AddCoder("Dee", store.Self)
+			code(c, ben.ID, 10)
+			code(c, dee.ID, 20)
+			// And the project goes on meanwhile.
+			code(p, ben.ID, 5)
+			want := map[string]bool{}
+			for _, q := range []*store.Project{p, c} {
+				for _, k := range segmentKeys(t, q) {
+					want[k] = true
+				}
+			}
+			c.Close()
+			before := snap(t, p)
+			in, err := ReadCopy(copyPath, qdpx.ReadOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			rep, err := Merge(p, in, MergeOptions{File: "copy.themis"}, lead.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := segmentKeys(t, p)
+			if len(got) != len(want) {
+				t.Errorf("%d segments after the merge, want the union's %d", len(got), len(want))
+			}
+			for _, k := range got {
+				if !want[k] {
+					t.Errorf("segment %s is in neither file", k)
+				}
+			}
+			added := 0
+			for _, cm := range rep.Coders {
+				added += cm.Added
+			}
+			if added != len(got)-len(before.Segments) {
+				t.Errorf("report says %d added, the project grew by %d", added, len(got)-len(before.Segments))
+			}
+			if _, err := UndoMerge(p, rep.Journal, lead.ID); err != nil {
+				t.Fatal(err)
+			}
+			if after := snap(t, p); !reflect.DeepEqual(before, after) {
+				t.Error("after the undo the project differs from before the merge")
+			}
+		})
+	}
+}
+
+// segmentKeys are a project's segments by names: document, code, coder, span.
+func segmentKeys(t *testing.T, p *store.Project) []string {
+	t.Helper()
+	segs, err := p.Segments(store.SegmentFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, s := range segs {
+		d, _ := p.Document(s.Document)
+		c, _ := p.Code(s.Code)
+		who, _ := p.Coder(s.Coder)
+		out = append(out, fmt.Sprintf("%s|%s|%s|%d-%d", d.Name, c.Name, who.Name, s.Start, s.End))
+	}
+	return out
+}
+
+func TestUndoMergeRefusesWhenTheNewCoderIsAdjudicator(t *testing.T) {
+	p, lead, _ := teamProject(t)
+	r, err := Merge(p, returnedCopy(t, p), MergeOptions{File: "copy.qdpx"}, lead.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cleo, _ := p.CoderByName("Cleo")
+	if err := p.SetAdjudicator(cleo.ID, lead.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := UndoMerge(p, r.Journal, lead.ID); !errors.Is(err, errs.Conflict) || !strings.Contains(err.Error(), "adjudicator") {
+		t.Errorf("undo: %v, want a conflict saying the new coder adjudicates", err)
+	}
+}
+
+// A copy holds the consensus layer as it was sent: merging it back
+// collapses onto the layer rather than refusing to write to it.
+func TestMergeOwnCopyWithAConsensusLayer(t *testing.T) {
+	p := richProject(t)
+	lead, _ := p.Lead()
+	before := snap(t, p)
+	r, err := Merge(p, exchangeOf(t, p), MergeOptions{File: "same.themis"}, lead.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range r.Coders {
+		if c.Added != 0 || c.New || c.Duplicates != c.Segments {
+			t.Errorf("%+v: merging the project's own copy adds nothing", c)
+		}
+	}
+	if coderLine(t, r, "Consensus").Duplicates != 1 || len(r.NotImported) != 0 || r.Memos != 0 || len(r.Codes.Added) != 0 {
+		t.Errorf("report %+v", r)
+	}
+	if after := snap(t, p); !reflect.DeepEqual(before, after) {
+		t.Error("merging the project's own copy changed it")
+	}
+}
+
+// Another tool may add or drop white space at a text's end: the document
+// is still the project's, and its selections come home.
+func TestMergeMatchesATextDifferingOnlyInTrailingWhiteSpace(t *testing.T) {
+	p, lead, _ := teamProject(t)
+	in := exchangeOf(t, p)
+	in.Users = append(in.Users, qdpx.User{GUID: "user-cleo", Name: "Cleo"})
+	ana := findSource(t, in, "ana")
+	ana.Text += "\n\n"
+	ana.GUID = "other-tool-guid"
+	ana.Selections = []qdpx.Selection{selection("s1", "user-cleo", findCode(in.Codes, "Hope").GUID, 36, 60),
+		selection("s2", "user-cleo", findCode(in.Codes, "Hope").GUID, 100, 111)} // the second ends in the added white space
+	r, err := Merge(p, in, MergeOptions{File: "nvivo.qdpx"}, lead.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Documents.Matched != 2 || len(r.Documents.Differs) != 0 || coderLine(t, r, "Cleo").Added != 1 || r.NotImported[niOutside] != 1 {
+		t.Errorf("report %+v", r)
+	}
+	if len(r.Notes) != 1 || !strings.Contains(r.Notes[0], "white space") {
+		t.Errorf("notes %q", r.Notes)
 	}
 }

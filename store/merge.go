@@ -547,7 +547,16 @@ func mergeSegments(tx *sql.Tx, m MergeSet, d *mergeDetail, res *MergeApplied, no
 			kinds[coder] = kind
 		}
 		if kind == KindConsensus {
-			return nil, fail(fmt.Errorf("%w: the consensus layer is written by adjudicating disagreements, not by merging", ErrInvalid))
+			// A copy carries the consensus layer as it was: what it already
+			// holds collapses; nothing new may be written to it.
+			err := find.QueryRow(doc, code, coder, ms.Start, ms.End).Scan(&ids[i])
+			if errors.Is(err, sql.ErrNoRows) {
+				return nil, fail(fmt.Errorf("%w: the consensus layer is written by adjudicating disagreements, not by merging", ErrInvalid))
+			} else if err != nil {
+				return nil, err
+			}
+			res.Duplicates++
+			continue
 		}
 		if excluding[doc] {
 			if err := checkNotExcluded(tx, doc, ms.Start, ms.End); err != nil {
@@ -861,6 +870,12 @@ func checkMergeUndo(tx *sql.Tx, d mergeDetail, entry int64, at string, refuse fu
 			"the double-coding plan drawn since assigns %d of its documents or coders"},
 		{`SELECT count(*) FROM done_marks WHERE document_id IN (SELECT id FROM merge_docs) OR coder_id IN (SELECT id FROM merge_coders)`,
 			"%d of its documents were marked done since, or by its coders"},
+		{`SELECT count(*) FROM adjudications WHERE document_id IN (SELECT id FROM merge_docs)`,
+			"%d disagreements in its documents were adjudicated since"},
+		{`SELECT count(*) FROM consensus_layers WHERE coder_a IN (SELECT id FROM merge_coders) OR coder_b IN (SELECT id FROM merge_coders)`,
+			"%d consensus layers were made since with the coders it added"},
+		{`SELECT count(*) FROM settings WHERE key = '` + settingAdjudicator + `' AND value IN (SELECT CAST(id AS TEXT) FROM merge_coders)`,
+			"a coder it added was named adjudicator since (%d)"},
 		{`SELECT count(*) FROM journal WHERE coder_id IN (SELECT id FROM merge_coders)`,
 			"the coders it added have worked in the project since (%d journal entries)"},
 	}

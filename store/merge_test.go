@@ -205,3 +205,25 @@ func TestUndoMergeRefusesAReusedSegmentID(t *testing.T) {
 		t.Errorf("undo: %v", err)
 	}
 }
+
+func TestApplyMergeWritesNothingNewToAConsensusLayer(t *testing.T) {
+	p, doc, lead, other := newProject(t)
+	cons, err := p.ConsensusLayer(lead.ID, other.ID, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	positive := codeID(t, p, "Positive affect")
+	if _, err := p.Decide(Decision{Consensus: cons.ID, Document: doc, Item: "x", Kind: "only-a", Action: "accept-a", DecidedBy: lead.ID,
+		Segments: []ConsensusSegment{{Code: positive, Start: 32, End: 50}}}); err != nil {
+		t.Fatal(err)
+	}
+	same := MergeSet{File: "copy.themis", Segments: []MergeSegment{{Document: doc, Code: positive, Coder: cons.ID, Start: 32, End: 50}}}
+	res, err := p.ApplyMerge(same, lead.ID)
+	if err != nil || res.Duplicates != 1 || res.Segments != 0 {
+		t.Errorf("the layer's own segment: %+v, %v", res, err)
+	}
+	other2 := MergeSet{File: "copy.themis", Segments: []MergeSegment{{Document: doc, Code: positive, Coder: cons.ID, Start: 32, End: 49}}}
+	if _, err := p.ApplyMerge(other2, lead.ID); !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "consensus") {
+		t.Errorf("a new segment for the consensus layer: %v", err)
+	}
+}
