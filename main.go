@@ -70,6 +70,7 @@ func main() {
 			app.NewReportService(session),
 			app.NewThemesService(session),
 			app.NewPlanService(session),
+			app.NewExchangeService(session),
 		},
 	})
 	if err != nil {

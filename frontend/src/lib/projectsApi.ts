@@ -10,7 +10,7 @@ export function coder(c: Wire<app.CoderDTO>): Coder {
   return { id: c.id, name: c.name, consensus: !!c.consensus };
 }
 
-function projectInfo(p: Wire<app.ProjectInfo> | null | undefined): ProjectInfo | null {
+export function projectInfo(p: Wire<app.ProjectInfo> | null | undefined): ProjectInfo | null {
   if (!p) return null;
   return {
     path: p.path,

@@ -2,7 +2,7 @@
 // a ThemisError, and the wire shapes of the generated models without their
 // methods. The API modules (projectsApi.ts, documentsApi.ts, codingApi.ts,
 // codebookApi.ts, agreementApi.ts, reviewApi.ts, quotesApi.ts, casesApi.ts,
-// searchApi.ts, importApi.ts, privacyApi.ts, planApi.ts) are the only code that imports
+// searchApi.ts, importApi.ts, privacyApi.ts, planApi.ts, exchangeApi.ts) are the only code that imports
 // wailsjs; by hand they do only two things besides this:
 //   - convert offsets: the backend counts code points, the UI UTF-16 indices
 //     (OffsetIndex, offsets.ts);

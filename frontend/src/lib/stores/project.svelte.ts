@@ -2,6 +2,7 @@ import { api } from '../api';
 import type { BuiltinFramework, Coder, ProjectInfo, RecentProject } from '../types';
 import { toasts as defaultToasts, type ToastStore } from './toasts.svelte';
 import { whileBusy } from './busy';
+import { ProjectImportStore } from './exchange.svelte';
 
 /** The same text the backend puts in the window's title bar. */
 export function windowTitle(info: ProjectInfo | null, current: Coder | null = info?.current ?? null): string {
@@ -40,7 +41,12 @@ export class ProjectStore {
   isLead = $derived(!!this.current && !!this.info && this.current.id === this.info.lead.id);
   title = $derived(windowTitle(this.info, this.current));
 
-  constructor(private toasts: ToastStore = defaultToasts) {}
+  /** the start screen's "Import a REFI-QDA project…", which opens the project it makes */
+  readonly qdpxImport: ProjectImportStore;
+
+  constructor(private toasts: ToastStore = defaultToasts) {
+    this.qdpxImport = new ProjectImportStore(toasts, (info) => this.adopt(info));
+  }
 
   private run(fn: () => Promise<void>): Promise<boolean> {
     return whileBusy(this, this.toasts, fn);

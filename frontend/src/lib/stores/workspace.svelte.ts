@@ -2,6 +2,7 @@ import { AgreementStore } from './agreement.svelte';
 import { CasesStore } from './cases.svelte';
 import { Changes } from './changes';
 import { CodebookStore } from './codebook.svelte';
+import { ExchangeStore } from './exchange.svelte';
 import { ImportStore } from './importing.svelte';
 import { PlanStore } from './plan.svelte';
 import { MemosStore } from './memos.svelte';
@@ -40,6 +41,7 @@ export class Workspace {
   readonly importing: ImportStore;
   readonly themes: ThemesStore;
   readonly plan: PlanStore;
+  readonly exchange: ExchangeStore;
 
   constructor(
     readonly project: ProjectStore,
@@ -64,6 +66,12 @@ export class Workspace {
     this.importing = new ImportStore({ onImported: () => changes.emit({ kind: 'documents' }) });
     this.themes = new ThemesStore(toasts, undefined, () => changes.emit({ kind: 'exemplars', source: 'themes' }));
     this.plan = new PlanStore(toasts, () => changes.emit({ kind: 'plan' }));
+    // A merge, an import or its undo may touch everything: documents, coders,
+    // codes, segments, cases and memos; a copy sent may name a new coder.
+    this.exchange = new ExchangeStore(toasts, (what) => {
+      if (what === 'coders') return changes.emit({ kind: 'coders' });
+      for (const kind of ['documents', 'coders', 'codebook', 'segments', 'cases', 'memos'] as const) changes.emit({ kind });
+    });
     this.follow();
   }
 

@@ -901,6 +901,24 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class CodeConflictDTO {
+	    code: string;
+	    field: string;
+	    ours: string;
+	    theirs: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CodeConflictDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.field = source["field"];
+	        this.ours = source["ours"];
+	        this.theirs = source["theirs"];
+	    }
+	}
 	export class CodeCountDTO {
 	    coder: number;
 	    name: string;
@@ -1179,6 +1197,28 @@ export namespace app {
 	}
 	
 	
+	export class CoderMergeDTO {
+	    name: string;
+	    new: boolean;
+	    segments: number;
+	    added: number;
+	    duplicates: number;
+	    skipped: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CoderMergeDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.new = source["new"];
+	        this.segments = source["segments"];
+	        this.added = source["added"];
+	        this.duplicates = source["duplicates"];
+	        this.skipped = source["skipped"];
+	    }
+	}
 	export class CoderProgressDTO {
 	    coder: string;
 	    assigned: number;
@@ -1200,6 +1240,40 @@ export namespace app {
 	        this.sample = source["sample"];
 	        this.sampleDone = source["sampleDone"];
 	    }
+	}
+	export class CodesMergeDTO {
+	    matched: number;
+	    added: string[];
+	    conflicts: CodeConflictDTO[];
+	
+	    static createFrom(source: any = {}) {
+	        return new CodesMergeDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.matched = source["matched"];
+	        this.added = source["added"];
+	        this.conflicts = this.convertValues(source["conflicts"], CodeConflictDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class ConsensusSegmentDTO {
 	    code: number;
@@ -1543,6 +1617,124 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class DocumentsMergeDTO {
+	    matched: number;
+	    added: string[];
+	    missing: string[];
+	    differs: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new DocumentsMergeDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.matched = source["matched"];
+	        this.added = source["added"];
+	        this.missing = source["missing"];
+	        this.differs = source["differs"];
+	    }
+	}
+	export class NotImportedDTO {
+	    kind: string;
+	    count: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new NotImportedDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.count = source["count"];
+	    }
+	}
+	export class MergeReportDTO {
+	    file: string;
+	    documents: DocumentsMergeDTO;
+	    codes: CodesMergeDTO;
+	    coders: CoderMergeDTO[];
+	    cases: number;
+	    memos: number;
+	    notImported: NotImportedDTO[];
+	    applied: boolean;
+	    journal: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new MergeReportDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = source["file"];
+	        this.documents = this.convertValues(source["documents"], DocumentsMergeDTO);
+	        this.codes = this.convertValues(source["codes"], CodesMergeDTO);
+	        this.coders = this.convertValues(source["coders"], CoderMergeDTO);
+	        this.cases = source["cases"];
+	        this.memos = source["memos"];
+	        this.notImported = this.convertValues(source["notImported"], NotImportedDTO);
+	        this.applied = source["applied"];
+	        this.journal = source["journal"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ExchangePreviewDTO {
+	    path: string;
+	    file: string;
+	    skipMissing: boolean;
+	    report?: MergeReportDTO;
+	    refused: string;
+	    missingSources: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ExchangePreviewDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.file = source["file"];
+	        this.skipMissing = source["skipMissing"];
+	        this.report = this.convertValues(source["report"], MergeReportDTO);
+	        this.refused = source["refused"];
+	        this.missingSources = source["missingSources"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class ExcludeEverywhereResult {
 	    documents: string[];
 	    view: CasesView;
@@ -1611,6 +1803,32 @@ export namespace app {
 	        this.starredAt = source["starredAt"];
 	        this.speaker = source["speaker"];
 	        this.case = source["case"];
+	    }
+	}
+	export class ExportSummaryDTO {
+	    path: string;
+	    file: string;
+	    documents: number;
+	    codes: number;
+	    coders: number;
+	    segments: number;
+	    cases: number;
+	    memos: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ExportSummaryDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.file = source["file"];
+	        this.documents = source["documents"];
+	        this.codes = source["codes"];
+	        this.coders = source["coders"];
+	        this.segments = source["segments"];
+	        this.cases = source["cases"];
+	        this.memos = source["memos"];
 	    }
 	}
 	export class PreviewTurnDTO {
@@ -1893,6 +2111,88 @@ export namespace app {
 		}
 	}
 	
+	export class ProjectInfo {
+	    path: string;
+	    name: string;
+	    framework: string;
+	    coders: CoderDTO[];
+	    lead: CoderDTO;
+	    current?: CoderDTO;
+	    blindMode: boolean;
+	    canCompare: boolean;
+	    canReview: boolean;
+	    adjudicator?: CoderDTO;
+	    documents: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ProjectInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.name = source["name"];
+	        this.framework = source["framework"];
+	        this.coders = this.convertValues(source["coders"], CoderDTO);
+	        this.lead = this.convertValues(source["lead"], CoderDTO);
+	        this.current = this.convertValues(source["current"], CoderDTO);
+	        this.blindMode = source["blindMode"];
+	        this.canCompare = source["canCompare"];
+	        this.canReview = source["canReview"];
+	        this.adjudicator = this.convertValues(source["adjudicator"], CoderDTO);
+	        this.documents = source["documents"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ImportedProjectDTO {
+	    project?: ProjectInfo;
+	    report: MergeReportDTO;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportedProjectDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.project = this.convertValues(source["project"], ProjectInfo);
+	        this.report = this.convertValues(source["report"], MergeReportDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class SegmentDTO {
 	    id: number;
 	    document: number;
@@ -2049,6 +2349,29 @@ export namespace app {
 		}
 	}
 	
+	export class MergeRecordDTO {
+	    journal: number;
+	    at: string;
+	    file: string;
+	    by: string;
+	    segments: number;
+	    undone: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new MergeRecordDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.journal = source["journal"];
+	        this.at = source["at"];
+	        this.file = source["file"];
+	        this.by = source["by"];
+	        this.segments = source["segments"];
+	        this.undone = source["undone"];
+	    }
+	}
+	
 	export class StatisticDTO {
 	    value?: number;
 	    undefined: string;
@@ -2195,6 +2518,7 @@ export namespace app {
 	        this.bootstrap = source["bootstrap"];
 	    }
 	}
+	
 	
 	export class PassageDTO {
 	    document: number;
@@ -2616,56 +2940,7 @@ export namespace app {
 		    return a;
 		}
 	}
-	export class ProjectInfo {
-	    path: string;
-	    name: string;
-	    framework: string;
-	    coders: CoderDTO[];
-	    lead: CoderDTO;
-	    current?: CoderDTO;
-	    blindMode: boolean;
-	    canCompare: boolean;
-	    canReview: boolean;
-	    adjudicator?: CoderDTO;
-	    documents: number;
 	
-	    static createFrom(source: any = {}) {
-	        return new ProjectInfo(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.path = source["path"];
-	        this.name = source["name"];
-	        this.framework = source["framework"];
-	        this.coders = this.convertValues(source["coders"], CoderDTO);
-	        this.lead = this.convertValues(source["lead"], CoderDTO);
-	        this.current = this.convertValues(source["current"], CoderDTO);
-	        this.blindMode = source["blindMode"];
-	        this.canCompare = source["canCompare"];
-	        this.canReview = source["canReview"];
-	        this.adjudicator = this.convertValues(source["adjudicator"], CoderDTO);
-	        this.documents = source["documents"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
 	export class QuoteDTO {
 	    segmentId: number;
 	    documentId: number;
@@ -3157,6 +3432,28 @@ export namespace app {
 		}
 	}
 	
+	export class SendSummaryDTO {
+	    path: string;
+	    file: string;
+	    coder: string;
+	    documents: number;
+	    segments: number;
+	    memos: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new SendSummaryDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.file = source["file"];
+	        this.coder = source["coder"];
+	        this.documents = source["documents"];
+	        this.segments = source["segments"];
+	        this.memos = source["memos"];
+	    }
+	}
 	
 	
 	
