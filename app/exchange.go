@@ -45,6 +45,8 @@ type MergeReportDTO struct {
 	NotImported []NotImportedDTO  `json:"notImported"` // by kind, most first
 	Applied     bool              `json:"applied"`
 	Journal     int64             `json:"journal"` // the merge's journal entry, for UndoMerge; 0 for a preview
+	Notes       []string          `json:"notes"`   // choices the merge made that the researcher should know of
+	Lead        string            `json:"lead"`    // a new project's lead ("" when merging into a project)
 }
 
 // DocumentsMergeDTO is how the copy's documents met the project's.
@@ -152,6 +154,8 @@ func mergeReportDTO(r project.MergeReport) *MergeReportDTO {
 		NotImported: []NotImportedDTO{},
 		Applied:     r.Applied,
 		Journal:     r.Journal,
+		Notes:       nonNil(r.Notes),
+		Lead:        r.Lead,
 	}
 	for _, c := range r.Codes.Conflicts {
 		out.Codes.Conflicts = append(out.Codes.Conflicts, CodeConflictDTO{Code: c.Code, Field: c.Field, Ours: c.Ours, Theirs: c.Theirs})

@@ -41,6 +41,9 @@ type MergeReport struct {
 	// should know of (a coder named after the archive's origin, memos given
 	// to the lead).
 	Notes []string `json:"notes,omitempty"`
+	// Lead is who leads the new project, for ImportAsNew and its preview:
+	// the lead asked for, else the archive's creator or first user.
+	Lead string `json:"lead,omitempty"`
 }
 
 // DocumentsMerge is what happens to the copy's documents.

@@ -38,7 +38,7 @@ func ReadCopy(path string, opt qdpx.ReadOptions) (*qdpx.Project, error) {
 // ImportAsNew creates a new project at path (refusing if a file is there)
 // from a REFI-QDA model: its codebook becomes the project's framework, named
 // after the project (with several frameworks, the first; Merge adds the
-// others), the lead is lead or, when "", the archive's first user, and then
+// others), the lead is lead or, when "", the archive's creator or first user, and then
 // everything is merged with AddDocuments. On any failure no file is left
 // behind.
 func ImportAsNew(in *qdpx.Project, opt MergeOptions, path, lead string) (MergeReport, error) {
@@ -80,6 +80,7 @@ func ImportAsNew(in *qdpx.Project, opt MergeOptions, path, lead string) (MergeRe
 		removeAll()
 		return MergeReport{}, err
 	}
+	r.Lead = l.Name
 	return r, nil
 }
 
@@ -99,20 +100,34 @@ func PreviewImportAsNew(in *qdpx.Project, opt MergeOptions) (MergeReport, error)
 		return MergeReport{}, err
 	}
 	defer os.RemoveAll(dir)
-	p, err := store.Create(filepath.Join(dir, "preview"+store.Extension), fw, firstUser(in))
+	lead := firstUser(in)
+	p, err := store.Create(filepath.Join(dir, "preview"+store.Extension), fw, lead)
 	if err != nil {
 		return MergeReport{}, fmt.Errorf("import %s: %w", opt.File, err)
 	}
 	defer p.Close()
 	opt.AddDocuments = true
-	return previewWith(p, in, opt, renamed)
+	r, err := previewWith(p, in, opt, renamed)
+	r.Lead = lead
+	return r, err
 }
 
-// firstUser is the name of the archive's first user Themis can take as a
-// coder, or "Project lead".
+// firstUser is the name of the user who made the archive's project, else of
+// its first user Themis can take as a coder, else "Project lead". The
+// creator comes first because tools list themselves among the users (ATLAS.ti
+// names a user "ATLAS.ti"), and a program is nobody's lead.
 func firstUser(in *qdpx.Project) string {
+	usable := func(u qdpx.User) (string, bool) {
+		n := cleanName(u.Name)
+		return n, n != "" && store.CheckName("a coder", n) == nil
+	}
 	for _, u := range in.Users {
-		if n := cleanName(u.Name); n != "" && store.CheckName("a coder", n) == nil {
+		if n, ok := usable(u); ok && in.CreatingUser != "" && strings.EqualFold(u.GUID, in.CreatingUser) {
+			return n
+		}
+	}
+	for _, u := range in.Users {
+		if n, ok := usable(u); ok {
 			return n
 		}
 	}

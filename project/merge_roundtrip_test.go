@@ -414,6 +414,10 @@ func TestImportATLASFixture(t *testing.T) {
 		t.Fatal(err)
 	}
 	target := filepath.Join(t.TempDir(), "atlas.themis")
+	// The archive's first user is the program itself; its creator leads.
+	if pr, err := PreviewImportAsNew(in, MergeOptions{File: "atlasti-spec-example.qdpx"}); err != nil || pr.Lead != "Friedrich Markgraf" {
+		t.Errorf("preview's lead %q (%v), want the archive's creator Friedrich Markgraf", pr.Lead, err)
+	}
 	r, err := ImportAsNew(in, MergeOptions{File: "atlasti-spec-example.qdpx"}, target, "")
 	if err != nil {
 		t.Fatal(err)
@@ -423,6 +427,9 @@ func TestImportATLASFixture(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer p.Close()
+	if lead, err := p.Lead(); err != nil || lead.Name != "Friedrich Markgraf" || r.Lead != lead.Name {
+		t.Errorf("lead %q (%v), reported %q; want Friedrich Markgraf", lead.Name, err, r.Lead)
+	}
 	codes, _ := p.Codes()
 	coders, _ := p.Coders()
 	docs, _ := p.Documents()
@@ -430,7 +437,7 @@ func TestImportATLASFixture(t *testing.T) {
 	for _, c := range coders {
 		names = append(names, c.Name)
 	}
-	if len(codes) != 14 || len(docs) != 0 || !reflect.DeepEqual(names, []string{"ATLAS.ti", "Friedrich Markgraf", "Sebastian Petrausch"}) {
+	if len(codes) != 14 || len(docs) != 0 || !reflect.DeepEqual(names, []string{"Friedrich Markgraf", "ATLAS.ti", "Sebastian Petrausch"}) {
 		t.Errorf("%d codes, %d documents, coders %q", len(codes), len(docs), names)
 	}
 	want := map[string]int{"PDF selections": 6, "PDF sources": 2, "audio sources": 1, "graphs": 1, "links": 1, "picture selections": 1,

@@ -251,6 +251,8 @@ test('an ATLAS.ti archive without some sources is refused naming them, then prev
   await shot(page, 'team-start-import-missing');
   await dialog.getByTestId('skip-missing').click();
   await expect(dialog.getByTestId('skipping-missing')).toBeVisible();
+  // ATLAS.ti lists itself as the first user; the archive's creator leads.
+  await expect(dialog.getByTestId('import-lead')).toHaveValue('Friedrich Markgraf');
   const not = dialog.getByTestId('merge-not-imported');
   await expect(not.getByTestId('not-imported-sets')).toHaveText('16 sets');
   await expect(not.getByTestId('not-imported-PDF sources')).toHaveText('2 PDF sources');

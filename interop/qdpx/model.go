@@ -5,6 +5,10 @@ package qdpx
 type Project struct {
 	Name   string // the project's name attribute
 	Origin string // the origin attribute, e.g. "NVivo for Mac 12.7.0"; Themis writes "Themis"
+	// CreatingUser is the guid of the user who made the project (its
+	// creatingUserGUID), "" when unknown: the natural lead of a project
+	// imported from it. The writer ignores it.
+	CreatingUser string
 
 	Users     []User
 	Codes     []Code // top-level codes; children nested

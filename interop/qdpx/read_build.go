@@ -15,7 +15,7 @@ import (
 // out of the notes and into their sources.
 func build(raw *rawProject, a *archive, opt ReadOptions) (*Project, error) {
 	p := &Project{
-		Name: raw.name, Origin: raw.origin,
+		Name: raw.name, Origin: raw.origin, CreatingUser: raw.creatingUser,
 		Users: raw.users, Codes: raw.codes, Variables: raw.variables, Cases: raw.cases,
 		NotImported: raw.notImported,
 	}

@@ -21,6 +21,7 @@ import (
 // and the selections' positions converted.
 type rawProject struct {
 	name, origin string
+	creatingUser string
 	users        []User
 	codes        []Code
 	variables    []Variable
@@ -198,7 +199,7 @@ func parseQDE(r io.Reader, file string) (*rawProject, error) {
 			if se.Name.Local != "Project" {
 				return nil, errs.Errorf(errs.Unsupported, "not a REFI-QDA project: %s holds <%s>, not <Project>", file, se.Name.Local)
 			}
-			p := &rawProject{name: nameAttr(se), origin: attr(se, "origin"), notImported: map[string]int{}}
+			p := &rawProject{name: nameAttr(se), origin: attr(se, "origin"), creatingUser: attr(se, "creatingUserGUID"), notImported: map[string]int{}}
 			if err := x.children(p.child(x), nil); err != nil {
 				return nil, err
 			}

@@ -42,6 +42,8 @@ export function mergeReport(r: Wire<app.MergeReportDTO>): MergeReport {
     codes: { matched: r.codes?.matched ?? 0, added: list(r.codes?.added), conflicts: list(r.codes?.conflicts) },
     coders: list(r.coders),
     notImported: list(r.notImported),
+    notes: list(r.notes),
+    lead: r.lead ?? '',
   };
 }
 

@@ -61,6 +61,8 @@ describe('mergeReport', () => {
     expect(r.codes).toEqual({ matched: 0, added: [], conflicts: [] });
     expect(r.coders).toEqual([]);
     expect(r.notImported).toEqual([]);
+    expect(r.notes).toEqual([]);
+    expect(r.lead).toBe('');
   });
 
   it('says in one sentence what a merge brought in', () => {
@@ -228,7 +230,8 @@ describe('the Team menu', () => {
 
 describe('the Team dialogs', () => {
   it('preview a merge: per coder, documents, new codes, conflicts and what is not carried across', async () => {
-    m(Exchange.ChooseCopy).mockResolvedValue(rawPreview());
+    const notes = ['3 memos without a known author are the lead’s.'];
+    m(Exchange.ChooseCopy).mockResolvedValue(rawPreview({ report: rawReport({ notes }) }));
     m(Exchange.MergeCopy).mockResolvedValue(rawReport({ applied: true, journal: 41 }));
     const exchange = new ExchangeStore(new ToastStore());
     render(TeamDialogs, { exchange, project: leadProject(), documents });
@@ -243,6 +246,7 @@ describe('the Team dialogs', () => {
     const conflict = within(dialog).getByTestId('merge-conflicts').querySelector('tbody tr')!;
     expect([...conflict.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['Positive affect', 'definition', 'Cheerful, calm.', 'Cheerful.']);
     expect(within(dialog).getByTestId('not-imported-PDF sources').textContent).toBe('2 PDF sources');
+    expect(within(dialog).getByTestId('merge-notes').textContent).toContain('3 memos without a known author are the lead’s');
     expect(within(dialog).getByTestId('merge-sum').textContent).toContain('37 segments will be added.');
     await fireEvent.click(within(dialog).getByTestId('merge-apply'));
     await waitFor(() => expect(screen.queryByTestId('merge-dialog')).toBeNull());
@@ -329,6 +333,15 @@ describe('importing a REFI-QDA project from the start screen', () => {
     await waitFor(() => expect(Exchange.ImportAsNew).toHaveBeenCalledWith('/a/nvivo.qdpx', false, 'Aisha'));
     await waitFor(() => expect(project.info?.path).toBe('/p/nvivo.themis'));
     expect(project.qdpxImport.open).toBe(false);
+  });
+
+  it('proposes the lead the backend names (the archive\'s creator) over its first coder', async () => {
+    m(Exchange.ChooseImportAsNew).mockResolvedValue(
+      rawPreview({ path: '/a/atlas.qdpx', file: 'atlas.qdpx', report: rawReport({ lead: 'Friedrich Markgraf' }) }),
+    );
+    const s = new ProjectImportStore(new ToastStore());
+    await s.choose();
+    expect(s.lead).toBe('Friedrich Markgraf');
   });
 
   it('keeps the preview when the save dialog is cancelled', async () => {

@@ -243,7 +243,10 @@ export class ProjectImportStore {
 
   private show(p: ExchangePreview): void {
     this.preview = p;
-    this.lead = p.report?.coders[0]?.name ?? '';
+    // The backend names the lead a new project would get: the archive's
+    // creator, else its first user (a tool that lists itself, as ATLAS.ti
+    // does, is not its creator).
+    this.lead = p.report?.lead || p.report?.coders[0]?.name || '';
   }
 
   /** Previews the archive again leaving out the text sources without their file. */

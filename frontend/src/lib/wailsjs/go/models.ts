@@ -1659,6 +1659,8 @@ export namespace app {
 	    notImported: NotImportedDTO[];
 	    applied: boolean;
 	    journal: number;
+	    notes: string[];
+	    lead: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new MergeReportDTO(source);
@@ -1675,6 +1677,8 @@ export namespace app {
 	        this.notImported = this.convertValues(source["notImported"], NotImportedDTO);
 	        this.applied = source["applied"];
 	        this.journal = source["journal"];
+	        this.notes = source["notes"];
+	        this.lead = source["lead"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
