@@ -266,6 +266,9 @@ func printMerge(out io.Writer, r project.MergeReport, file string, fresh, asJSON
 	default:
 		fmt.Fprintf(out, "Preview of merging %s into %s — nothing was written.\n", r.File, filepath.Base(file))
 	}
+	if fresh && r.Lead != "" {
+		fmt.Fprintf(out, "Its lead: %s (choose another with --as NAME).\n", r.Lead)
+	}
 	d := r.Documents
 	fmt.Fprintf(out, "\nDocuments: %d matched by their text", d.Matched)
 	if len(d.Added) > 0 {

@@ -207,7 +207,7 @@ func TestQDPXExportAndImportFromTheCommandLine(t *testing.T) {
 		t.Errorf("preview of a new project: %+v", pj)
 	}
 	out := mustRun(t, "qdpx", "import", archive, fresh, "--as", "Aisha")
-	if !strings.Contains(out, "Imported study.qdpx as the new project fresh.themis.") || !strings.Contains(out, "Codes: 16, the new project's framework.") {
+	if !strings.Contains(out, "Imported study.qdpx as the new project fresh.themis.") || !strings.Contains(out, "Codes: 16, the new project's framework.") || !strings.Contains(out, "Its lead: Aisha") {
 		t.Errorf("import said:\n%s", out)
 	}
 	for _, c := range []string{"Aisha", "Ben"} {
