@@ -34,6 +34,7 @@ type step struct {
 	batch []store.Segment // a batch step's segments; seg is then its first
 	label string          // a batch step's description, e.g. "coding 12 search hits as Positive affect"
 	from  *store.Segment  // a resize: the extent seg had before it; doing the step again puts it back there
+	stars *store.StarMove // a resize: what it did to the star on the old span, which resizing back undoes exactly
 }
 
 // HistoryState says what Undo and Redo would do.
@@ -162,11 +163,11 @@ func (h *History) Resize(p *store.Project, v Viewer, segment int64, start, end i
 	if err := h.sync(p, v.Coder.ID); err != nil {
 		return store.Segment{}, err
 	}
-	old, now, err := p.ResizeSegment(segment, start, end, v.Coder.ID)
+	old, now, stars, err := p.ResizeSegmentStar(segment, start, end, v.Coder.ID, nil)
 	if err != nil {
 		return store.Segment{}, err
 	}
-	h.record(step{seg: now, from: &old})
+	h.record(step{seg: now, from: &old, stars: stars})
 	return now, nil
 }
 
@@ -295,12 +296,13 @@ func (s step) documents() []int64 {
 // re-adding a removed segment gives it a new id, which a later step must use.
 func apply(p *store.Project, s step, inverse bool, actor int64) (step, error) {
 	if s.from != nil {
-		// undoing a resize is resizing back, and so is redoing it
-		old, now, err := p.ResizeSegment(s.seg.ID, s.from.Start, s.from.End, actor)
+		// undoing a resize is resizing back, and so is redoing it; the
+		// star goes back as it was, cuts the move dropped included
+		old, now, stars, err := p.ResizeSegmentStar(s.seg.ID, s.from.Start, s.from.End, actor, s.stars)
 		if err != nil {
 			return s, err
 		}
-		return step{seg: now, from: &old, label: s.label}, nil
+		return step{seg: now, from: &old, label: s.label, stars: stars}, nil
 	}
 	add := s.added != inverse
 	if s.batch != nil {

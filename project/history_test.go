@@ -2,6 +2,7 @@ package project
 
 import (
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -231,5 +232,78 @@ func TestHistoryForgetsWhatNoLongerHolds(t *testing.T) {
 				t.Fatalf("undo after %s: %+v, %v", tt.name, r, err)
 			}
 		})
+	}
+}
+
+// A resize takes the star on the old span with it, dropping the cuts that
+// fall outside the new span; undoing the resize puts the star back exactly,
+// cuts included, and an exemplar it collapsed onto another comes back under
+// its own id.
+func TestHistoryResizeTakesTheStarAndUndoPutsItBack(t *testing.T) {
+	for _, collapse := range []bool{false, true} {
+		p, lead, doc, a, _ := historyFixture(t)
+		var h History
+		to := [2]int{12, 25}
+		var other store.Exemplar
+		if collapse {
+			// a star left on 30–40 after its segment was removed
+			to = [2]int{30, 40}
+			s, err := h.Code(p, lead, doc, a.ID, 30, 40)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if other, err = p.StarSegment(s.ID, lead.Coder.ID); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := p.RemoveSegment(s.ID, lead.Coder.ID); err != nil {
+				t.Fatal(err)
+			}
+		}
+		seg, err := h.Code(p, lead, doc, a.ID, 10, 20)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e, err := p.StarSegment(seg.ID, lead.Coder.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e, err = p.TrimExemplar(e.ID, [][2]int{{11, 13}, {17, 19}}, lead.Coder.ID); err != nil {
+			t.Fatal(err)
+		}
+		stars := func() []store.Exemplar {
+			all, err := p.Exemplars(a.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out []store.Exemplar
+			for _, x := range all {
+				if x.Document == doc {
+					out = append(out, x)
+				}
+			}
+			return out
+		}
+		moved := []store.Exemplar{e}
+		moved[0].Start, moved[0].End, moved[0].Cuts = 12, 25, [][2]int{{17, 19}}
+		if collapse {
+			moved = []store.Exemplar{other}
+		}
+		before := stars()
+		if _, err := h.Resize(p, lead, seg.ID, to[0], to[1]); err != nil {
+			t.Fatal(err)
+		}
+		for i, step := range []struct {
+			do   func(*store.Project, Viewer) (StepResult, error)
+			want []store.Exemplar
+		}{{nil, moved}, {h.Undo, before}, {h.Redo, moved}, {h.Undo, before}} {
+			if step.do != nil {
+				if _, err := step.do(p, lead); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if got := stars(); !reflect.DeepEqual(got, step.want) {
+				t.Fatalf("collapse %v, step %d: stars\n%+v\nwant\n%+v", collapse, i, got, step.want)
+			}
+		}
 	}
 }

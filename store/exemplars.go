@@ -320,3 +320,172 @@ func shiftExemplars(tx *sql.Tx, doc int64, m shifter) error {
 	}
 	return nil
 }
+
+// StarMove is what resizing a segment did to the star on its old span.
+// From is the exemplar on the old span as it was, To the exemplar on the new
+// span afterwards. Usually To is From moved, keeping the cuts that still lie
+// inside the new span. Collapsed: the new span was starred already, so From
+// was removed and To is that exemplar, unchanged. Restored: the resize undid
+// a collapse, putting To back beside From, which stays.
+type StarMove struct {
+	From, To            Exemplar
+	Collapsed, Restored bool
+}
+
+// moveStar moves the star on old's span to now's, in the resize's
+// transaction: a star belongs to a code's span, and once no segment of that
+// code (in any layer) covers the old span any more, the words the coder now
+// means are the new span's. A star another segment still holds stays. Given
+// back, the move that resizing to old made, it puts that star back exactly
+// instead, when the star is still as the move left it.
+func moveStar(tx *sql.Tx, old, now Segment, back *StarMove, stamp string, actor int64) (*StarMove, error) {
+	if old.Start == now.Start && old.End == now.End {
+		return nil, nil
+	}
+	var held bool
+	if err := tx.QueryRow(`SELECT EXISTS(SELECT 1 FROM segments WHERE document_id = ? AND code_id = ? AND start = ? AND stop = ?)`,
+		old.Document, old.Code, old.Start, old.End).Scan(&held); err != nil {
+		return nil, err
+	}
+	if back != nil {
+		m, err := putStarBack(tx, old, now, *back, held)
+		if err != nil {
+			return nil, err
+		}
+		if m != nil {
+			return m, journal(tx, stamp, actor, "exemplar.move", starMoveDetail(m, now.ID, true))
+		}
+	}
+	if held {
+		return nil, nil
+	}
+	e, err := exemplarOn(tx, old.Document, old.Code, old.Start, old.End)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	} else if err != nil {
+		return nil, err
+	}
+	m := &StarMove{From: e}
+	into, err := exemplarOn(tx, now.Document, now.Code, now.Start, now.End)
+	switch {
+	case err == nil:
+		if _, err := tx.Exec(`DELETE FROM exemplars WHERE id = ?`, e.ID); err != nil {
+			return nil, err
+		}
+		m.To, m.Collapsed = into, true
+	case errors.Is(err, sql.ErrNoRows):
+		cuts := [][2]int{}
+		for _, c := range e.Cuts {
+			if c[0] >= now.Start && c[1] <= now.End {
+				cuts = append(cuts, c)
+			}
+		}
+		if CheckCuts(now.Start, now.End, cuts) != nil {
+			cuts = [][2]int{} // what is left is all cut: quote the whole passage
+		}
+		m.To = e
+		m.To.Start, m.To.End, m.To.Cuts = now.Start, now.End, cuts
+		if err := setExemplarSpan(tx, m.To); err != nil {
+			return nil, err
+		}
+	default:
+		return nil, err
+	}
+	return m, journal(tx, stamp, actor, "exemplar.move", starMoveDetail(m, now.ID, false))
+}
+
+// putStarBack undoes the move back, which resizing a segment from now's span
+// to old's made, and returns the inverse move; nil when the stars are no
+// longer as back left them (the caller then moves the star as usual).
+func putStarBack(tx *sql.Tx, old, now Segment, back StarMove, held bool) (*StarMove, error) {
+	if back.To.Document != old.Document || back.To.Code != old.Code || back.To.Start != old.Start || back.To.End != old.End ||
+		back.From.Document != now.Document || back.From.Code != now.Code || back.From.Start != now.Start || back.From.End != now.End {
+		return nil, nil
+	}
+	cur, err := exemplarOf(tx, back.To.ID)
+	if errors.Is(err, ErrNotFound) {
+		return nil, nil
+	} else if err != nil {
+		return nil, err
+	}
+	if cur.Document != back.To.Document || cur.Code != back.To.Code || cur.Start != back.To.Start || cur.End != back.To.End || !sameCuts(cur.Cuts, back.To.Cuts) {
+		return nil, nil
+	}
+	there, err := exemplarOn(tx, now.Document, now.Code, now.Start, now.End)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return nil, err
+	}
+	free := errors.Is(err, sql.ErrNoRows)
+	switch {
+	case back.Collapsed:
+		// To was starred on its own before; From comes back beside it
+		if !free {
+			return nil, nil
+		}
+		b, err := json.Marshal(back.From.Cuts)
+		if err != nil {
+			return nil, err
+		}
+		if err := putExemplar(tx, exemplarRow{ID: back.From.ID, Document: back.From.Document, Code: back.From.Code, Start: back.From.Start, End: back.From.End,
+			Cuts: string(b), StarredBy: back.From.StarredBy, StarredAt: back.From.StarredAt}, false); err != nil {
+			return nil, err
+		}
+		return &StarMove{From: back.To, To: back.From, Restored: true}, nil
+	case back.Restored:
+		// redoing a collapse: From goes again, To (still there) stays
+		if free || there.ID != back.From.ID || held {
+			return nil, nil
+		}
+		if _, err := tx.Exec(`DELETE FROM exemplars WHERE id = ?`, back.To.ID); err != nil {
+			return nil, err
+		}
+		return &StarMove{From: back.To, To: there, Collapsed: true}, nil
+	default:
+		if !free || held || back.From.ID != back.To.ID {
+			return nil, nil
+		}
+		if err := setExemplarSpan(tx, back.From); err != nil {
+			return nil, err
+		}
+		return &StarMove{From: back.To, To: back.From}, nil
+	}
+}
+
+func exemplarOn(q querier, doc, code int64, start, end int) (Exemplar, error) {
+	return scanExemplar(q.QueryRow(`SELECT `+exemplarColumns+` FROM exemplars WHERE document_id = ? AND code_id = ? AND start = ? AND stop = ?`,
+		doc, code, start, end))
+}
+
+// setExemplarSpan writes e's span and cuts to its row.
+func setExemplarSpan(tx *sql.Tx, e Exemplar) error {
+	cuts := e.Cuts
+	if cuts == nil {
+		cuts = [][2]int{}
+	}
+	b, err := json.Marshal(cuts)
+	if err != nil {
+		return err
+	}
+	_, err = tx.Exec(`UPDATE exemplars SET start = ?, stop = ?, cuts = ? WHERE id = ?`, e.Start, e.End, string(b), e.ID)
+	return err
+}
+
+func sameCuts(a, b [][2]int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func starMoveDetail(m *StarMove, segment int64, back bool) map[string]any {
+	star := func(e Exemplar) map[string]any {
+		return map[string]any{"exemplar": e.ID, "start": e.Start, "end": e.End, "cuts": e.Cuts}
+	}
+	return map[string]any{"segment": segment, "document": m.From.Document, "code": m.From.Code,
+		"from": star(m.From), "to": star(m.To), "collapsed": m.Collapsed, "restored": m.Restored, "back": back}
+}

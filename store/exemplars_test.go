@@ -326,3 +326,71 @@ func TestReplacementMovesExemplarsAndCuts(t *testing.T) {
 		}
 	}
 }
+
+// A star belongs to a code's span: when a resize leaves no segment of the
+// code on the starred span, the star follows the segment to its new span,
+// keeping the cuts that still lie inside it; while another coder's segment
+// still holds the old span, the star stays with it.
+func TestResizeMovesTheStarWithItsSegment(t *testing.T) {
+	type span struct {
+		start, end int
+		cuts       [][2]int
+	}
+	for _, tc := range []struct {
+		name       string
+		benSpan    *[2]int // Ben's segment of the same code, when he has one
+		benStarred bool
+		to         [2]int
+		want       []span // the code's exemplars afterwards
+		moves      int    // exemplar.move journal entries
+	}{
+		{name: "moves, dropping the cut outside", to: [2]int{32, 44},
+			want: []span{{32, 44, [][2]int{{33, 35}}}}, moves: 1},
+		{name: "moves to a wider span, keeping its cuts", to: [2]int{26, 50},
+			want: []span{{26, 50, [][2]int{{33, 35}, {45, 48}}}}, moves: 1},
+		{name: "stays while another coder holds the old span", benSpan: &[2]int{32, 50}, to: [2]int{32, 44},
+			want: []span{{32, 50, [][2]int{{33, 35}, {45, 48}}}}},
+		{name: "collapses onto a star already on the new span", benSpan: &[2]int{32, 44}, benStarred: true, to: [2]int{32, 44},
+			want: []span{{32, 44, [][2]int{}}}, moves: 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p, doc, a, b := newProject(t)
+			pa := codeID(t, p, "Positive affect")
+			seg := code(t, p, doc, pa, a.ID, 32, 50)
+			e := star(t, p, seg.ID, a.ID)
+			if _, err := p.TrimExemplar(e.ID, [][2]int{{33, 35}, {45, 48}}, a.ID); err != nil {
+				t.Fatal(err)
+			}
+			var ben Exemplar
+			if tc.benSpan != nil {
+				s := code(t, p, doc, pa, b.ID, tc.benSpan[0], tc.benSpan[1])
+				if tc.benStarred {
+					ben = star(t, p, s.ID, b.ID)
+				}
+			}
+			if _, _, err := p.ResizeSegment(seg.ID, tc.to[0], tc.to[1], a.ID); err != nil {
+				t.Fatal(err)
+			}
+			all, err := p.Exemplars(pa)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []span
+			for _, x := range all {
+				got = append(got, span{x.Start, x.End, x.Cuts})
+				if err := CheckCuts(x.Start, x.End, x.Cuts); err != nil {
+					t.Errorf("exemplar %d: %v", x.ID, err)
+				}
+			}
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Fatalf("exemplars %+v, want %+v", got, tc.want)
+			}
+			if wantID := map[bool]int64{false: e.ID, true: ben.ID}[tc.benStarred]; all[0].ID != wantID {
+				t.Errorf("exemplar %d, want %d", all[0].ID, wantID)
+			}
+			if n := journalCount(t, p, "exemplar.move"); n != tc.moves {
+				t.Errorf("%d exemplar.move entries, want %d", n, tc.moves)
+			}
+		})
+	}
+}

@@ -87,7 +87,21 @@ func (p *Project) AddSegment(s NewSegment, actor int64) (Segment, error) {
 // the segment as it was and as it is now (under a new id). The rules of
 // RemoveSegment and AddSegment hold: only one's own layer, inside the
 // document, not in an excluded turn.
+//
+// A star on the old span follows the segment to its new span unless another
+// segment of the code still covers the old span exactly (see moveStar).
 func (p *Project) ResizeSegment(id int64, start, end int, actor int64) (old, now Segment, err error) {
+	old, now, _, err = p.ResizeSegmentStar(id, start, end, actor, nil)
+	return old, now, err
+}
+
+// ResizeSegmentStar is ResizeSegment that also returns what it did to the
+// star on the segment's old span (nil: nothing). Given back is the move
+// that resizing the segment to where it is now made; when that star is
+// still as the move left it, it is put back exactly — cuts that move
+// dropped and an exemplar it collapsed included — so an undo of a resize
+// loses nothing.
+func (p *Project) ResizeSegmentStar(id int64, start, end int, actor int64, back *StarMove) (old, now Segment, moved *StarMove, err error) {
 	err = p.tx(context.Background(), func(tx *sql.Tx) error {
 		stamp := p.stamp()
 		if old, err = removeSegment(tx, id, stamp, actor); err != nil {
@@ -96,10 +110,16 @@ func (p *Project) ResizeSegment(id int64, start, end int, actor int64) (old, now
 		if err := checkNotExcluded(tx, old.Document, start, end); err != nil {
 			return err
 		}
-		now, err = addSegment(tx, NewSegment{Document: old.Document, Code: old.Code, Coder: old.Coder, Start: start, End: end}, stamp, actor)
+		if now, err = addSegment(tx, NewSegment{Document: old.Document, Code: old.Code, Coder: old.Coder, Start: start, End: end}, stamp, actor); err != nil {
+			return err
+		}
+		moved, err = moveStar(tx, old, now, back, stamp, actor)
 		return err
 	})
-	return old, now, err
+	if err != nil {
+		return old, now, nil, err
+	}
+	return old, now, moved, nil
 }
 
 // SegmentError says which segment of a batch (0-based) broke a rule, so that
