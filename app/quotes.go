@@ -103,6 +103,16 @@ func (qs *QuotesService) Star(segment int64) (*ExemplarDTO, error) {
 	})
 }
 
+// StarPassage stars the passage a drill-down shows, made of these
+// overlapping segments, over its whole span (starring it again returns the
+// same exemplar).
+func (qs *QuotesService) StarPassage(segments []int64) (*ExemplarDTO, error) {
+	return qs.exemplar(func(p *store.Project, v project.Viewer) (int64, error) {
+		e, err := project.StarPassage(p, v, segments)
+		return e.ID, err
+	})
+}
+
 // Unstar removes an exemplar.
 func (qs *QuotesService) Unstar(exemplar int64) error {
 	return qs.s.withViewer(func(p *store.Project, v project.Viewer) error {

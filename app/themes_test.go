@@ -319,3 +319,48 @@ func TestNaturalOrderAndAxisDepth(t *testing.T) {
 		t.Error("a date groups by its year, text as it is")
 	}
 }
+
+// In All coders a drill-down passage may merge overlapping segments of
+// several coders; starring it stars the span the user sees.
+func TestThemesStarringAMergedPassageCoversIt(t *testing.T) {
+	sv, ts, _ := themesDemo(t)
+	sum, err := ts.Summary(SummaryInput{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range sum.Rows {
+		if r.IsFactor || r.Segments == 0 {
+			continue
+		}
+		ps, err := ts.Passages(CellInput{Code: r.Code})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range ps {
+			if len(x.SegmentIDs) < 2 {
+				continue
+			}
+			// starring the first segment alone, as the drill-down did,
+			// quotes fewer words than the passage shows
+			first, err := sv.quotes.Star(x.SegmentIDs[0])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := sv.quotes.Unstar(first.ID); err != nil {
+				t.Fatal(err)
+			}
+			if first.Start == x.Start && first.End == x.End {
+				continue
+			}
+			e, err := sv.quotes.StarPassage(x.SegmentIDs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if e.DocumentID != x.Document || e.CodeID != r.Code || e.Start != x.Start || e.End != x.End || e.Text != x.Text {
+				t.Fatalf("starred %+v for the passage %d–%d %q", e, x.Start, x.End, x.Text)
+			}
+			return
+		}
+	}
+	t.Fatal("the demo has no passage merged from several segments")
+}

@@ -30,6 +30,23 @@ func Star(p *store.Project, v Viewer, segment int64) (store.Exemplar, error) {
 	return p.StarSegment(segment, v.Coder.ID)
 }
 
+// StarPassage stars the passage overlapping segments make together (a
+// drill-down's passage in "all coders"), spanning all of it rather than its
+// first segment (store.StarPassage); every segment must be one the viewer
+// may see.
+func StarPassage(p *store.Project, v Viewer, segments []int64) (store.Exemplar, error) {
+	for _, id := range segments {
+		s, err := p.Segment(id)
+		if err != nil {
+			return store.Exemplar{}, err
+		}
+		if !v.CanSee(s.Coder) {
+			return store.Exemplar{}, errBlind(v, "starring another coder's segment")
+		}
+	}
+	return p.StarPassage(segments, v.Coder.ID)
+}
+
 // Unstar removes an exemplar the viewer may see.
 func Unstar(p *store.Project, v Viewer, exemplar int64) error {
 	if _, err := visibleExemplar(p, v, exemplar); err != nil {

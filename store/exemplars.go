@@ -99,35 +99,92 @@ func (p *Project) Segment(id int64) (Segment, error) {
 func (p *Project) StarSegment(segment int64, actor int64) (Exemplar, error) {
 	var e Exemplar
 	err := p.tx(context.Background(), func(tx *sql.Tx) error {
-		var s Segment
-		err := tx.QueryRow(`SELECT document_id, code_id, start, stop FROM segments WHERE id = ?`, segment).Scan(&s.Document, &s.Code, &s.Start, &s.End)
-		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("segment %d: %w", segment, ErrNotFound)
-		} else if err != nil {
-			return err
-		}
-		e, err = scanExemplar(tx.QueryRow(`SELECT `+exemplarColumns+` FROM exemplars WHERE document_id = ? AND code_id = ? AND start = ? AND stop = ?`,
-			s.Document, s.Code, s.Start, s.End))
-		if err == nil {
-			return nil
-		} else if !errors.Is(err, sql.ErrNoRows) {
-			return err
-		}
-		now := p.stamp()
-		res, err := tx.Exec(`INSERT INTO exemplars(document_id, code_id, start, stop, cuts, starred_by, starred_at) VALUES(?, ?, ?, ?, '[]', ?, ?)`,
-			s.Document, s.Code, s.Start, s.End, nullID(actor), now)
+		s, err := segmentOf(tx, segment)
 		if err != nil {
 			return err
 		}
-		id, err := res.LastInsertId()
-		if err != nil {
-			return err
-		}
-		e = Exemplar{ID: id, Document: s.Document, Code: s.Code, Start: s.Start, End: s.End, Cuts: [][2]int{}, StarredBy: actor, StarredAt: now}
-		return journal(tx, now, actor, "exemplar.star", map[string]any{"exemplar": id, "segment": segment,
-			"document": s.Document, "code": s.Code, "start": s.Start, "end": s.End})
+		e, err = starSpan(tx, s.Document, s.Code, s.Start, s.End, p.stamp(), actor, "segment", segment)
+		return err
 	})
 	return e, err
+}
+
+// StarPassage stars the passage that overlapping segments make together —
+// what the Themes drill-down shows as one passage in "all coders" — so the
+// report quotes the words the user saw, not only the first segment's. The
+// exemplar is of the first segment's code and spans its segments among
+// them, from the earliest start to the latest end; segments of other codes
+// (a factor's cell) are left out. The segments must be of one document and
+// those of the code must overlap in a chain (by ≥ 1 code point, as the
+// drill-down merges them). Idempotent per passage, like StarSegment.
+func (p *Project) StarPassage(segments []int64, actor int64) (Exemplar, error) {
+	var e Exemplar
+	if len(segments) == 0 {
+		return e, fmt.Errorf("%w: a passage to star needs at least one segment", ErrInvalid)
+	}
+	err := p.tx(context.Background(), func(tx *sql.Tx) error {
+		var segs []Segment
+		for _, id := range segments {
+			s, err := segmentOf(tx, id)
+			if err != nil {
+				return err
+			}
+			if len(segs) > 0 && s.Document != segs[0].Document {
+				return fmt.Errorf("%w: segments %d and %d are in different documents", ErrInvalid, segments[0], id)
+			}
+			if len(segs) == 0 || s.Code == segs[0].Code {
+				segs = append(segs, s)
+			}
+		}
+		sort.Slice(segs, func(i, j int) bool { return segs[i].Start < segs[j].Start })
+		start, end := segs[0].Start, segs[0].End
+		for _, s := range segs[1:] {
+			if s.Start >= end {
+				return fmt.Errorf("%w: segment %d (%d–%d) does not overlap the rest of the passage (%d–%d)", ErrInvalid, s.ID, s.Start, s.End, start, end)
+			}
+			end = max(end, s.End)
+		}
+		ids := make([]int64, len(segs))
+		for i, s := range segs {
+			ids[i] = s.ID
+		}
+		var err error
+		e, err = starSpan(tx, segs[0].Document, segs[0].Code, start, end, p.stamp(), actor, "segments", ids)
+		return err
+	})
+	return e, err
+}
+
+func segmentOf(tx *sql.Tx, id int64) (Segment, error) {
+	s := Segment{ID: id}
+	err := tx.QueryRow(`SELECT document_id, code_id, coder_id, start, stop FROM segments WHERE id = ?`, id).Scan(&s.Document, &s.Code, &s.Coder, &s.Start, &s.End)
+	if errors.Is(err, sql.ErrNoRows) {
+		return s, fmt.Errorf("segment %d: %w", id, ErrNotFound)
+	}
+	return s, err
+}
+
+// starSpan stars a code's span of a document, or returns the exemplar
+// already there; the journal says what it was starred from (key: what).
+func starSpan(tx *sql.Tx, doc, code int64, start, end int, now string, actor int64, key string, what any) (Exemplar, error) {
+	e, err := exemplarOn(tx, doc, code, start, end)
+	if err == nil {
+		return e, nil
+	} else if !errors.Is(err, sql.ErrNoRows) {
+		return e, err
+	}
+	res, err := tx.Exec(`INSERT INTO exemplars(document_id, code_id, start, stop, cuts, starred_by, starred_at) VALUES(?, ?, ?, ?, '[]', ?, ?)`,
+		doc, code, start, end, nullID(actor), now)
+	if err != nil {
+		return e, err
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return e, err
+	}
+	e = Exemplar{ID: id, Document: doc, Code: code, Start: start, End: end, Cuts: [][2]int{}, StarredBy: actor, StarredAt: now}
+	return e, journal(tx, now, actor, "exemplar.star", map[string]any{"exemplar": id, key: what,
+		"document": doc, "code": code, "start": start, "end": end})
 }
 
 // Unstar removes an exemplar; the segments it was starred from are untouched.

@@ -394,3 +394,37 @@ func TestResizeMovesTheStarWithItsSegment(t *testing.T) {
 		})
 	}
 }
+
+// A passage the drill-down merges from overlapping segments is starred
+// whole: the code's span from the earliest start to the latest end, once.
+func TestStarPassageCoversTheMergedSpan(t *testing.T) {
+	p, doc, a, b := newProject(t)
+	pa := codeID(t, p, "Positive affect")
+	aq := codeID(t, p, "Avowed quality of life")
+	sa := code(t, p, doc, pa, a.ID, 32, 40)
+	sb := code(t, p, doc, pa, b.ID, 36, 50)
+	other := code(t, p, doc, aq, b.ID, 26, 45) // a factor cell's other code: left out
+	apart := code(t, p, doc, pa, b.ID, 13, 20)
+	e, err := p.StarPassage([]int64{sa.ID, sb.ID, other.ID}, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Document != doc || e.Code != pa || e.Start != 32 || e.End != 50 || e.StarredBy != a.ID {
+		t.Fatalf("starred %+v, want Positive affect 32–50", e)
+	}
+	again, err := p.StarPassage([]int64{sb.ID, sa.ID}, b.ID)
+	if err != nil || again.ID != e.ID {
+		t.Errorf("starring the passage again = %+v, %v; want exemplar %d", again, err, e.ID)
+	}
+	if n := journalCount(t, p, "exemplar.star"); n != 1 {
+		t.Errorf("%d exemplar.star entries, want 1", n)
+	}
+	for _, bad := range [][]int64{{}, {sa.ID, apart.ID}, {sa.ID, 9999}} {
+		if _, err := p.StarPassage(bad, a.ID); err == nil {
+			t.Errorf("StarPassage(%v) was accepted", bad)
+		}
+	}
+	if all, _ := p.Exemplars(0); len(all) != 1 {
+		t.Errorf("exemplars %+v, want the one", all)
+	}
+}

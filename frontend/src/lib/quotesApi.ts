@@ -43,6 +43,13 @@ export const quotesApi = {
   star(segment: number): Promise<Exemplar> {
     return call(async () => exemplar(await QuotesSvc.Star(segment)));
   },
+  /**
+   * Stars the passage overlapping segments make together (a drill-down's
+   * merged passage in All coders) over its whole span.
+   */
+  starPassage(segments: number[]): Promise<Exemplar> {
+    return call(async () => exemplar(await QuotesSvc.StarPassage(segments)));
+  },
   unstar(exemplarId: number): Promise<void> {
     return call(() => QuotesSvc.Unstar(exemplarId));
   },

@@ -135,10 +135,12 @@ export const themesApi = {
       } as app.TableInput),
     );
   },
-  // The drill-down's star is the Quotes tab's: starring a passage stars one
-  // of its segments (quotesApi, the exemplars' one API module).
+  // The drill-down's star is the Quotes tab's: starring a passage stars its
+  // whole span, or a co-occurrence's row segment (quotesApi, the exemplars'
+  // one API module).
   exemplars: (): Promise<Exemplar[]> => quotesApi.exemplars(0),
   star: (segment: number): Promise<Exemplar> => quotesApi.star(segment),
+  starPassage: (segments: number[]): Promise<Exemplar> => quotesApi.starPassage(segments),
   unstar: (exemplar: number): Promise<void> => quotesApi.unstar(exemplar),
   /** The path written, or "" when the user cancelled. */
   saveChart(f: ChartFile): Promise<string> {

@@ -58,6 +58,7 @@ function fakeApi(over: Partial<ThemesApi> = {}): ThemesApi {
     saveChart: vi.fn(),
     exemplars: vi.fn().mockResolvedValue([]),
     star: vi.fn(),
+    starPassage: vi.fn(),
     unstar: vi.fn().mockResolvedValue(undefined),
     ...over,
   };
@@ -205,12 +206,12 @@ describe('ThemesStore', () => {
     expect(s.drill).toBeNull();
   });
 
-  it('stars a passage through its first segment, and unstars the exemplar it is', async () => {
+  it('stars the whole passage it shows, and unstars the exemplar it is', async () => {
     const ex = {
       id: 31, documentId: 11, document: 'patient-001', codeId: 21, code: 'Positive affect', start: 100, end: 113, cuts: [],
       text: 'I feel 🙂 good', trimmed: 'I feel 🙂 good', starredBy: 'Aisha', starredAt: '', speaker: 'P001', case: 'Patient 001',
     };
-    const api = fakeApi({ passages: vi.fn().mockResolvedValue([passage()]), star: vi.fn().mockResolvedValue(ex) });
+    const api = fakeApi({ passages: vi.fn().mockResolvedValue([passage()]), starPassage: vi.fn().mockResolvedValue(ex) });
     const told = vi.fn();
     const s = new ThemesStore(new ToastStore(), api, told);
     await s.show();
@@ -218,7 +219,10 @@ describe('ThemesStore', () => {
     const p = s.drill!.passages![0];
     expect(s.starOf(p)).toBeUndefined();
     await s.toggleStar(p);
-    expect(api.star).toHaveBeenCalledWith(4);
+    // Aisha's and Ben's overlapping segments are one passage in All coders:
+    // the star covers all of it, not the first segment's narrower span.
+    expect(api.starPassage).toHaveBeenCalledWith([4, 9]);
+    expect(api.star).not.toHaveBeenCalled();
     expect(s.starOf(p)?.id).toBe(31);
     expect(told).toHaveBeenCalledTimes(1);
     // Another code's exemplar over the same words is not this passage's star.
@@ -231,6 +235,17 @@ describe('ThemesStore', () => {
     m(api.exemplars).mockResolvedValue([ex]);
     await s.reloadStars();
     expect(s.starOf(p)?.id).toBe(31);
+  });
+
+  it('stars a co-occurrence pair through its row code\'s segment, the pair spanning two codes', async () => {
+    const pair = passage({ codes: ['Positive affect', 'Autonomy'], coders: ['Aisha'], overlap: [104, 110] });
+    const api = fakeApi({ passages: vi.fn().mockResolvedValue([pair]), star: vi.fn().mockResolvedValue({ id: 32 }) });
+    const s = new ThemesStore(new ToastStore(), api);
+    await s.show();
+    await s.drillInto({ code: 21, with: 30 }, 'Positive affect × Autonomy');
+    await s.toggleStar(s.drill!.passages![0]);
+    expect(api.star).toHaveBeenCalledWith(4);
+    expect(api.starPassage).not.toHaveBeenCalled();
   });
 
   it('exports the view on screen as a table', async () => {

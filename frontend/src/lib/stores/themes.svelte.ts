@@ -266,14 +266,15 @@ export class ThemesStore {
   /**
    * The exemplar a passage is: one of the same document whose span lies
    * within the passage, of one of the passage's codes. Starring stars the
-   * span of one of its segments, which in All coders may be narrower than
-   * the merged passage.
+   * passage's whole span — in All coders the union of the overlapping
+   * segments, as shown — except a co-occurrence pair, which stars its row
+   * code's segment (the pair spans two codes).
    */
   starOf(p: Passage): Exemplar | undefined {
     return this.exemplars.find((e) => e.documentId === p.document && e.start >= p.start && e.end <= p.end && p.codes.includes(e.code));
   }
 
-  /** Stars the passage (its first segment), or unstars it. */
+  /** Stars the passage (see starOf), or unstars it. */
   async toggleStar(p: Passage): Promise<void> {
     try {
       const e = this.starOf(p);
@@ -281,7 +282,8 @@ export class ThemesStore {
         await this.api.unstar(e.id);
         this.exemplars = this.exemplars.filter((x) => x.id !== e.id);
       } else if (p.segmentIds.length > 0) {
-        const made = await this.api.star(p.segmentIds[0]);
+        const cooccurrence = p.overlap[1] > p.overlap[0];
+        const made = cooccurrence ? await this.api.star(p.segmentIds[0]) : await this.api.starPassage(p.segmentIds);
         this.exemplars = [...this.exemplars.filter((x) => x.id !== made.id), made];
       } else return;
       this.onStarred();

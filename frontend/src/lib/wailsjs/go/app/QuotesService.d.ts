@@ -12,6 +12,8 @@ export function Render(arg1:number,arg2:number,arg3:string):Promise<string>;
 
 export function Star(arg1:number):Promise<app.ExemplarDTO>;
 
+export function StarPassage(arg1:Array<number>):Promise<app.ExemplarDTO>;
+
 export function Trim(arg1:number,arg2:Array<any>):Promise<app.ExemplarDTO>;
 
 export function Unstar(arg1:number):Promise<void>;

@@ -22,6 +22,10 @@ export function Star(arg1) {
   return window['go']['app']['QuotesService']['Star'](arg1);
 }
 
+export function StarPassage(arg1) {
+  return window['go']['app']['QuotesService']['StarPassage'](arg1);
+}
+
 export function Trim(arg1, arg2) {
   return window['go']['app']['QuotesService']['Trim'](arg1, arg2);
 }
