@@ -63,10 +63,12 @@
 //   - Quotes for a code (quotes.go): Quotes (the same passage of several
 //     coders once, with its star and trim), RenderQuotes.
 //   - Exemplars, the passages starred for the report (exemplars.go): Star,
-//     Unstar, Trim, VisibleExemplars, ExemplarQuotes. A blind viewer stars
-//     only segments of their own layer and sees only the stars on passages
-//     a segment of theirs overlaps (same document and code); a trimmed
-//     quote's text always comes from report.TrimmedText.
+//     StarPassage (a drill-down's merged passage, whole), Unstar, Trim,
+//     VisibleExemplars, ExemplarQuotes. History.Resize keeps the move a
+//     resize made to a star so its undo puts the star back exactly. A
+//     blind viewer stars only segments of their own layer and sees only the
+//     stars on passages a segment of theirs overlaps (same document and
+//     code); a trimmed quote's text always comes from report.TrimmedText.
 //   - Memos (memos.go): Memos, MemoOf, AddMemo, EditMemo, DeleteMemo,
 //     RevertMemo, RenderMemo. A memo on a segment is the viewer's to see
 //     only when blind mode shows both the segment's layer and the memo's

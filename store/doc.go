@@ -15,9 +15,17 @@
 //
 // Exemplars (exemplars.go) are passages starred for the report: a code's
 // span of a document, not one coder's segment, so a star survives
-// adjudication into the consensus layer. StarSegment (idempotent per
-// passage), Unstar and TrimExemplar are each one journalled transaction
-// (exemplar.star, .unstar, .trim). A trim stores cuts — omitted ranges in
+// adjudication into the consensus layer. StarSegment and StarPassage (the
+// span overlapping segments of a code make together, as the Themes
+// drill-down merges them in "all coders"; both idempotent per passage),
+// Unstar and TrimExemplar are each one journalled transaction
+// (exemplar.star, .unstar, .trim). ResizeSegment moves a star sitting
+// exactly on the segment's old span to the new one in the same transaction
+// (exemplar.move), unless another segment of the code (any layer) still
+// covers the old span; cuts outside the new span are dropped and a star
+// already on the new span absorbs it. ResizeSegmentStar returns that move,
+// and resizing back with it (coding undo) restores the star exactly —
+// span, cuts, and a collapsed exemplar under its own id. A trim stores cuts — omitted ranges in
 // absolute code points, checked by CheckCuts — and never the span, so the
 // full passage stays traceable. Codebook changes carry exemplars with their
 // code (a merge moves them, collapsing onto one already starred for the same
