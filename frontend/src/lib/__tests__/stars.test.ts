@@ -7,7 +7,7 @@ vi.mock('../api', async (importOriginal) => {
     ...orig,
     api: {
       quotes: fn(), renderQuotes: fn(), exportQuotes: fn(), star: fn(), unstar: fn(), trim: fn(), exemplars: fn(),
-      documents: fn(), document: fn(), codes: fn(), segments: fn(), history: fn(), frameworks: fn(),
+      documents: fn(), document: fn(), codes: fn(), segments: fn(), history: fn(), frameworks: fn(), resize: fn(), undo: fn(),
     },
   };
 });
@@ -175,5 +175,36 @@ describe('ReaderStore stars', () => {
     await vi.waitFor(() => expect(r.starOf(seg)).toBe(9));
     expect(mocked.star).toHaveBeenCalledWith(1);
     expect(toasts.items.at(-1)!.message).toBe('Starred as an exemplar for the report');
+  });
+
+  it('follows a star that a resize moves, and one its undo moves back, and tells the other views', async () => {
+    const doc = docView();
+    const told = vi.fn();
+    const r = new ReaderStore(new ToastStore(), told);
+    mocked.document.mockResolvedValue(doc);
+    mocked.history.mockResolvedValue({ canUndo: true, canRedo: false, undo: '', redo: '' });
+    const at = doc.text.indexOf('Calmer now');
+    const cp = doc.index.toCodePoint(at);
+    const seg: Segment = { id: 1, document: 5, code: 11, coder: 1, start: at, end: at + 10 };
+    const moved: Segment = { ...seg, id: 2, end: at + 6 };
+    mocked.segments.mockResolvedValue([seg]);
+    mocked.exemplars.mockResolvedValue([exemplar({ id: 3, codeId: 11, start: cp, end: cp + 10 })]);
+    await r.open(5);
+    await vi.waitFor(() => expect(r.starOf(seg)).toBe(3));
+
+    // the backend moved the star with the segment
+    mocked.exemplars.mockResolvedValue([exemplar({ id: 3, codeId: 11, start: cp, end: cp + 6 })]);
+    mocked.resize.mockResolvedValue(moved);
+    await r.resize(1, { start: at, end: at + 6 });
+    expect(r.starOf(moved)).toBe(3);
+    expect(told).toHaveBeenCalledTimes(1);
+
+    // undoing the resize puts it back
+    mocked.segments.mockResolvedValue([seg]);
+    mocked.exemplars.mockResolvedValue([exemplar({ id: 3, codeId: 11, start: cp, end: cp + 10 })]);
+    mocked.undo.mockResolvedValue({ document: 5, done: 'Undid resizing', history: { canUndo: false, canRedo: true, undo: '', redo: '' } });
+    await r.undo();
+    expect(r.starOf(seg)).toBe(3);
+    expect(told).toHaveBeenCalledTimes(2);
   });
 });

@@ -22,6 +22,10 @@ export interface InVivoDraft {
 export const noHistory: History = { canUndo: false, canRedo: false, undo: '', redo: '' };
 
 /** A passage of a code in the open document (UTF-16 span): what a star is on. */
+function sameStars(a: Map<string, number>, b: Map<string, number>): boolean {
+  return a.size === b.size && [...a].every(([k, id]) => b.get(k) === id);
+}
+
 function starKey(code: number, start: number, end: number): string {
   return `${code}:${start}:${end}`;
 }
@@ -381,13 +385,16 @@ export class ReaderStore {
 
   /**
    * Moves the ends of one of the current coder's segments to span (UTF-16),
-   * as one undoable step; the segment stays picked under its new id.
+   * as one undoable step; the segment stays picked under its new id. A star
+   * on the segment's passage may move with it (store.ResizeSegment), so a
+   * starred segment's stars are re-read and the other views told.
    */
   async resize(segmentId: number, span: TextSpan): Promise<Segment | null> {
     const doc = this.doc;
     const old = this.segments.find((s) => s.id === segmentId);
     if (!doc || !old || span.end <= span.start || (span.start === old.start && span.end === old.end)) return null;
     try {
+      const starred = this.starOf(old) !== 0;
       const seg = await api.resize(doc, segmentId, span.start, span.end);
       this.segmentsSeq++;
       if (this.doc?.id === doc.id) {
@@ -395,6 +402,10 @@ export class ReaderStore {
         if (this.selectedSegment === segmentId) this.selectedSegment = seg.id;
       }
       void this.refreshHistory();
+      if (starred) {
+        await this.reloadStars();
+        this.onExemplars();
+      }
       return seg;
     } catch (e) {
       this.toasts.error(e);
@@ -453,8 +464,12 @@ export class ReaderStore {
         if (!r.done) return; // there was nothing to do
         // A step can touch several documents (every search hit coded at once).
         const touched = r.documents && r.documents.length > 0 ? r.documents : [r.document];
-        if (this.doc && touched.includes(this.doc.id)) await this.reloadSegments();
-        else void this.reloadCodes();
+        if (this.doc && touched.includes(this.doc.id)) {
+          // undoing a resize may move a star back: the other views follow
+          const stars = this.stars;
+          await this.reloadSegments();
+          if (!sameStars(stars, this.stars)) this.onExemplars();
+        } else void this.reloadCodes();
         this.toasts.info(r.done);
       } catch (e) {
         this.toasts.error(e);
