@@ -307,3 +307,35 @@ func TestHistoryResizeTakesTheStarAndUndoPutsItBack(t *testing.T) {
 		}
 	}
 }
+
+// A star trimmed again after the resize is no longer as the resize left it:
+// undoing the resize moves it back by the usual rule, keeping the newer
+// trim where it still fits, instead of restoring stale cuts.
+func TestHistoryResizeUndoKeepsALaterTrim(t *testing.T) {
+	p, lead, doc, a, _ := historyFixture(t)
+	var h History
+	seg, err := h.Code(p, lead, doc, a.ID, 10, 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := p.StarSegment(seg.ID, lead.Coder.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.TrimExemplar(e.ID, [][2]int{{11, 13}}, lead.Coder.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.Resize(p, lead, seg.ID, 10, 25); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.TrimExemplar(e.ID, [][2]int{{11, 13}, {15, 17}, {21, 23}}, lead.Coder.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.Undo(p, lead); err != nil {
+		t.Fatal(err)
+	}
+	got, err := p.Exemplar(e.ID)
+	if err != nil || got.Start != 10 || got.End != 20 || !reflect.DeepEqual(got.Cuts, [][2]int{{11, 13}, {15, 17}}) {
+		t.Fatalf("after undo %+v, %v; want 10–20 cut at 11–13 and 15–17", got, err)
+	}
+}
