@@ -328,3 +328,46 @@ func TestHistoryUndoBringsBackSegmentMemos(t *testing.T) {
 		t.Fatalf("memos after redoing the batch:\n%+v\nwant\n%+v", got, append(want, m1, m2))
 	}
 }
+
+// Moving a segment's ends keeps its memos: they follow it to its new
+// extent, and back when the resize is undone.
+func TestHistoryResizeKeepsSegmentMemos(t *testing.T) {
+	p, lead, doc, a, _ := historyFixture(t)
+	var h History
+	seg, err := h.Code(p, lead, doc, a.ID, 10, 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := p.AddMemo(store.MemoSegment, seg.ID, "keep me", lead.Coder.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	on := func(segment int64) []store.Memo {
+		t.Helper()
+		got, err := p.Memos(store.MemoFilter{Kind: store.MemoSegment, Target: segment})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	now, err := h.Resize(p, lead, seg.ID, 8, 25)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := on(now.ID); len(got) != 1 || got[0].ID != m.ID || got[0].Text != m.Text || got[0].Author != m.Author || got[0].CreatedAt != m.CreatedAt {
+		t.Fatalf("memos on the resized segment: %+v, want %+v moved", got, m)
+	}
+	if _, err := h.Undo(p, lead); err != nil {
+		t.Fatal(err)
+	}
+	all, err := p.Memos(store.MemoFilter{Kind: store.MemoSegment})
+	if err != nil || len(all) != 1 || all[0].ID != m.ID {
+		t.Fatalf("memos after undoing the resize: %+v, %v", all, err)
+	}
+	segs, _ := p.Segments(store.SegmentFilter{Document: doc, Code: a.ID, Coder: lead.Coder.ID})
+	for _, s := range segs {
+		if s.ID == all[0].Target && (s.Start != 10 || s.End != 20) {
+			t.Errorf("the memo is on %+v, want the segment back at 10–20", s)
+		}
+	}
+}

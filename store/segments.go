@@ -308,7 +308,11 @@ func restoreSegment(tx *sql.Tx, r Removed, now string, actor int64) (Segment, er
 	} else if n > 0 {
 		want = 0
 	}
-	seg, created, err := insertSegmentAs(tx, s, now, 0, want)
+	born := r.CreatedAt // the segment comes back as it was made
+	if born == "" {
+		born = now
+	}
+	seg, created, err := insertSegmentAs(tx, s, born, 0, want)
 	if err != nil {
 		return seg, err
 	}
