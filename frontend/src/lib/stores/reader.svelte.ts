@@ -91,6 +91,8 @@ export class ReaderStore {
     private toasts: ToastStore = defaultToasts,
     /** told when a star is added or taken away here, so the Quotes and Report tabs follow */
     private onExemplars: () => void = () => {},
+    /** told when a removal, undo or redo may have taken or brought back segments' memos, so the memo lists follow */
+    private onMemos: () => void = () => {},
   ) {}
 
   /** Loads the document list and the codebook, and opens the first document when none is open. */
@@ -418,6 +420,7 @@ export class ReaderStore {
       }
       void this.refreshHistory();
       void this.reloadCodes();
+      this.onMemos(); // the segment's memos went with it
     } catch (e) {
       this.toasts.error(e);
     }
@@ -455,6 +458,8 @@ export class ReaderStore {
         const touched = r.documents && r.documents.length > 0 ? r.documents : [r.document];
         if (this.doc && touched.includes(this.doc.id)) await this.reloadSegments();
         else void this.reloadCodes();
+        // undoing a removal brings the segments' memos back; redoing it takes them again
+        this.onMemos();
         this.toasts.info(r.done);
       } catch (e) {
         this.toasts.error(e);
