@@ -12,7 +12,8 @@ import (
 // of a search coded), which undo and redo treat as one step in one
 // transaction. Undoing performs the inverse as an ordinary, journalled
 // change, so the journal keeps the whole story and coders never touch each
-// other's layers.
+// other's layers. A step keeps the memos its latest removal took (anyone's
+// memos on the coder's segment), so undoing the removal brings them back.
 //
 // The steps are keyed by the project file, the coder and the journal: each
 // method first looks at what the journal recorded since it last looked, and
