@@ -324,3 +324,38 @@ func TestRestoringARemovedSegmentBringsBackItsMemos(t *testing.T) {
 		t.Errorf("memos after the batch restore: %+v", got)
 	}
 }
+
+// When the coder has coded the same span again since the removal, the
+// restore keeps that segment and puts the memos on it, each journalled as a
+// memo.add that RevertMemo can take back.
+func TestRestoringOntoASegmentCodedAgainKeepsTheMemos(t *testing.T) {
+	p, doc, a, b := newProject(t)
+	pa := codeID(t, p, "Positive affect")
+	seg := code(t, p, doc, pa, a.ID, 32, 50)
+	m := memo(t, p, MemoSegment, seg.ID, "theirs", b.ID)
+	gone, err := p.RemoveSegment(seg.ID, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again := code(t, p, doc, pa, a.ID, 32, 50)
+	back, err := p.RestoreSegment(gone, a.ID)
+	if err != nil || back != again {
+		t.Fatalf("restored %+v, %v; want the segment coded again, %+v", back, err, again)
+	}
+	got, _ := p.Memos(MemoFilter{Kind: MemoSegment})
+	want := m
+	want.Target = again.ID
+	if len(got) != 1 || got[0] != want {
+		t.Fatalf("memos %+v, want %+v", got, want)
+	}
+	j, _ := p.Journal(1)
+	if j[0].Action != "memo.add" {
+		t.Fatalf("journal %+v, want a memo.add", j[0])
+	}
+	if _, err := p.RevertMemo(j[0].ID, b.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := p.Memos(MemoFilter{}); len(got) != 0 {
+		t.Errorf("memos after reverting the restore's memo.add: %+v", got)
+	}
+}
