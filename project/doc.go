@@ -32,7 +32,8 @@
 //     consensus layer).
 //   - Coding undo (history.go): History records one coder's coding steps in
 //     one open project (Code, Uncode, CodeAll for search hits) and undoes
-//     and redoes them (Undo, Redo, State). It keys itself by the file, the
+//     and redoes them (Undo, Redo, State); a removal's step keeps the memos
+//     it took, so undoing it brings them back. It keys itself by the file, the
 //     coder and the journal, and forgets steps that a merge, split,
 //     deletion, codebook undo, replacement of identifiers or undone merge
 //     of a copy may have made untrue, so nobody clears it by hand.

@@ -12,7 +12,8 @@ import (
 // of a search coded), which undo and redo treat as one step in one
 // transaction. Undoing performs the inverse as an ordinary, journalled
 // change, so the journal keeps the whole story and coders never touch each
-// other's layers.
+// other's layers. A step keeps the memos its latest removal took (anyone's
+// memos on the coder's segment), so undoing the removal brings them back.
 //
 // The steps are keyed by the project file, the coder and the journal: each
 // method first looks at what the journal recorded since it last looked, and
@@ -35,6 +36,7 @@ type step struct {
 	label string          // a batch step's description, e.g. "coding 12 search hits as Positive affect"
 	from  *store.Segment  // a resize: the extent seg had before it; doing the step again puts it back there
 	stars *store.StarMove // a resize: what it did to the star on the old span, which resizing back undoes exactly
+	memos [][]store.Memo  // the memos the step's latest removal took, per segment (seg, or batch in order), which adding them back restores
 }
 
 // HistoryState says what Undo and Redo would do.
@@ -146,12 +148,12 @@ func (h *History) Uncode(p *store.Project, v Viewer, segment int64) (store.Segme
 	if err := h.sync(p, v.Coder.ID); err != nil {
 		return store.Segment{}, err
 	}
-	seg, err := p.RemoveSegment(segment, v.Coder.ID)
+	r, err := p.RemoveSegment(segment, v.Coder.ID)
 	if err != nil {
 		return store.Segment{}, err
 	}
-	h.record(step{added: false, seg: seg})
-	return seg, nil
+	h.record(step{added: false, seg: r.Segment, memos: [][]store.Memo{r.Memos}})
+	return r.Segment, nil
 }
 
 // Resize moves the ends of one of the viewer's segments and records the
@@ -293,7 +295,8 @@ func (s step) documents() []int64 {
 }
 
 // apply performs s (or its inverse) and returns the step as it now stands:
-// re-adding a removed segment gives it a new id, which a later step must use.
+// re-adding a removed segment brings back its memos under its own id, or
+// under a new one, which a later step must use, when that id is taken.
 func apply(p *store.Project, s step, inverse bool, actor int64) (step, error) {
 	if s.from != nil {
 		// undoing a resize is resizing back, and so is redoing it; the
@@ -309,23 +312,32 @@ func apply(p *store.Project, s step, inverse bool, actor int64) (step, error) {
 		return applyBatch(p, s, add, actor)
 	}
 	if add {
-		seg, err := p.AddSegment(store.NewSegment{Document: s.seg.Document, Code: s.seg.Code, Coder: s.seg.Coder, Start: s.seg.Start, End: s.seg.End}, actor)
+		r := store.Removed{Segment: s.seg}
+		if len(s.memos) > 0 {
+			r.Memos = s.memos[0]
+		}
+		seg, err := p.RestoreSegment(r, actor)
 		s.seg = seg
 		return s, err
 	}
-	_, err := p.RemoveSegment(s.seg.ID, actor)
+	r, err := p.RemoveSegment(s.seg.ID, actor)
+	s.memos = [][]store.Memo{r.Memos}
 	return s, err
 }
 
-// applyBatch adds or removes a batch step's segments in one transaction;
-// re-added segments get new ids, which the returned step carries.
+// applyBatch adds or removes a batch step's segments, with their memos, in
+// one transaction; a re-added segment whose id is taken gets a new one,
+// which the returned step carries.
 func applyBatch(p *store.Project, s step, add bool, actor int64) (step, error) {
 	if add {
-		news := make([]store.NewSegment, len(s.batch))
+		rs := make([]store.Removed, len(s.batch))
 		for i, seg := range s.batch {
-			news[i] = store.NewSegment{Document: seg.Document, Code: seg.Code, Coder: seg.Coder, Start: seg.Start, End: seg.End}
+			rs[i] = store.Removed{Segment: seg}
+			if i < len(s.memos) {
+				rs[i].Memos = s.memos[i]
+			}
 		}
-		segs, _, err := p.AddSegments(news, actor)
+		segs, err := p.RestoreSegments(rs, actor)
 		if err != nil {
 			return s, err
 		}
@@ -337,8 +349,15 @@ func applyBatch(p *store.Project, s step, add bool, actor int64) (step, error) {
 	for i, seg := range s.batch {
 		ids[i] = seg.ID
 	}
-	_, err := p.RemoveSegments(ids, actor)
-	return s, err
+	removed, err := p.RemoveSegments(ids, actor)
+	if err != nil {
+		return s, err
+	}
+	s.memos = make([][]store.Memo, len(removed))
+	for i, r := range removed {
+		s.memos[i] = r.Memos
+	}
+	return s, nil
 }
 
 // describe says what a step does, e.g. coding “poster” as Positive affect.

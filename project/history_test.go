@@ -339,3 +339,140 @@ func TestHistoryResizeUndoKeepsALaterTrim(t *testing.T) {
 		t.Fatalf("after undo %+v, %v; want 10–20 cut at 11–13 and 15–17", got, err)
 	}
 }
+
+// Undoing the removal of a segment brings back the memos that went with it,
+// under their own ids and authors, and redoing the removal takes them again;
+// the same for a batch step. The memo journal still holds afterwards.
+func TestHistoryUndoBringsBackSegmentMemos(t *testing.T) {
+	p, lead, doc, a, _ := historyFixture(t)
+	other, err := p.AddCoder("Memo writer", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var h History
+	seg, err := h.Code(p, lead, doc, a.ID, 0, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mine, err := p.AddMemo(store.MemoSegment, seg.ID, "why *this* passage", lead.Coder.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	theirs, err := p.AddMemo(store.MemoSegment, seg.ID, "a question for the lead", other.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edit, err := p.EditMemo(mine.ID, "why *this* passage, and not the next", lead.Coder.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	onSeg := func() []store.Memo {
+		t.Helper()
+		got, err := p.Memos(store.MemoFilter{Kind: store.MemoSegment})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	want := []store.Memo{edit.Memo, theirs}
+	if _, err := h.Uncode(p, lead, seg.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got := onSeg(); len(got) != 0 {
+		t.Fatalf("memos after the removal: %+v", got)
+	}
+	if _, err := h.Undo(p, lead); err != nil {
+		t.Fatal(err)
+	}
+	if got := onSeg(); !reflect.DeepEqual(got, want) {
+		t.Fatalf("memos after undoing the removal:\n%+v\nwant\n%+v", got, want)
+	}
+	// the memo journal still holds: the edit can be taken back
+	if back, err := p.RevertMemo(edit.Change, lead.Coder.ID); err != nil || back.Text != "why *this* passage" {
+		t.Fatalf("reverting the edit after the undo: %+v, %v", back, err)
+	}
+	want[0] = mine
+	if _, err := h.Redo(p, lead); err != nil {
+		t.Fatal(err)
+	}
+	if got := onSeg(); len(got) != 0 {
+		t.Fatalf("memos after redoing the removal: %+v", got)
+	}
+	if _, err := h.Undo(p, lead); err != nil {
+		t.Fatal(err)
+	}
+	if got := onSeg(); !reflect.DeepEqual(got, want) {
+		t.Fatalf("memos after undoing the removal again:\n%+v\nwant\n%+v", got, want)
+	}
+
+	// A batch: every hit coded at once, memos on two of them; undoing the
+	// coding removes them with their memos, redoing it brings all back.
+	label := func(n int) string { return "coding hits as " + a.Name }
+	segs, _, err := h.CodeAll(p, lead, []store.NewSegment{{Document: doc, Code: a.ID, Start: 10, End: 12}, {Document: doc, Code: a.ID, Start: 20, End: 22}}, label)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m1, err := p.AddMemo(store.MemoSegment, segs[0].ID, "first hit", other.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m2, err := p.AddMemo(store.MemoSegment, segs[1].ID, "second hit", lead.Coder.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.Undo(p, lead); err != nil {
+		t.Fatal(err)
+	}
+	if got := onSeg(); !reflect.DeepEqual(got, want) {
+		t.Fatalf("memos after undoing the batch:\n%+v\nwant\n%+v", got, want)
+	}
+	if _, err := h.Redo(p, lead); err != nil {
+		t.Fatal(err)
+	}
+	if got := onSeg(); !reflect.DeepEqual(got, append(want, m1, m2)) {
+		t.Fatalf("memos after redoing the batch:\n%+v\nwant\n%+v", got, append(want, m1, m2))
+	}
+}
+
+// Moving a segment's ends keeps its memos: they follow it to its new
+// extent, and back when the resize is undone.
+func TestHistoryResizeKeepsSegmentMemos(t *testing.T) {
+	p, lead, doc, a, _ := historyFixture(t)
+	var h History
+	seg, err := h.Code(p, lead, doc, a.ID, 10, 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := p.AddMemo(store.MemoSegment, seg.ID, "keep me", lead.Coder.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	on := func(segment int64) []store.Memo {
+		t.Helper()
+		got, err := p.Memos(store.MemoFilter{Kind: store.MemoSegment, Target: segment})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	now, err := h.Resize(p, lead, seg.ID, 8, 25)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := on(now.ID); len(got) != 1 || got[0].ID != m.ID || got[0].Text != m.Text || got[0].Author != m.Author || got[0].CreatedAt != m.CreatedAt {
+		t.Fatalf("memos on the resized segment: %+v, want %+v moved", got, m)
+	}
+	if _, err := h.Undo(p, lead); err != nil {
+		t.Fatal(err)
+	}
+	all, err := p.Memos(store.MemoFilter{Kind: store.MemoSegment})
+	if err != nil || len(all) != 1 || all[0].ID != m.ID {
+		t.Fatalf("memos after undoing the resize: %+v, %v", all, err)
+	}
+	segs, _ := p.Segments(store.SegmentFilter{Document: doc, Code: a.ID, Coder: lead.Coder.ID})
+	for _, s := range segs {
+		if s.ID == all[0].Target && (s.Start != 10 || s.End != 20) {
+			t.Errorf("the memo is on %+v, want the segment back at 10–20", s)
+		}
+	}
+}

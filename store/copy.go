@@ -180,6 +180,15 @@ func (p *Project) keepOnly(coder int64, from string, actor int64) error {
 				OR action NOT IN ('segment.add', 'segment.remove', 'memo.add', 'memo.edit', 'memo.delete',
 					'memo.revert', 'plan.done', 'plan.undone')
 				OR (action IN ('segment.add', 'segment.remove') AND json_extract(detail, '$.Coder') IS NOT ?1)`, []any{coder}},
+			// The removal or restore of a segment names every memo that went or
+			// came back with it, and a memo brought back onto a segment that was
+			// there is a memo.add by whoever undid: others' memos leave with
+			// their text.
+			{`UPDATE journal SET detail = json_set(detail, '$.memos', (SELECT json_group_array(json(m.value))
+				FROM json_each(journal.detail, '$.memos') m WHERE json_extract(m.value, '$.author') = ?1))
+				WHERE action IN ('segment.add', 'segment.remove') AND json_type(detail, '$.memos') = 'array'`, []any{coder}},
+			{`DELETE FROM journal WHERE action LIKE 'memo.%'
+				AND COALESCE(json_extract(detail, '$.after.author'), json_extract(detail, '$.before.author')) IS NOT ?1`, []any{coder}},
 			// The codebook history's rows hold segments and memos as each change
 			// found them: one revision, at the number the framework had, stands
 			// for all of it.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -99,4 +100,56 @@ func (p *Project) mustFramework(t *testing.T) int64 {
 		t.Fatalf("frameworks: %v", err)
 	}
 	return fws[0].ID
+}
+
+// A coder's removal and restore of a segment journal every memo that went
+// and came back with it; the coder's copy keeps those entries, but not the
+// text of others' memos in them.
+func TestCopyForCoderKeepsOthersMemosOutOfTheJournal(t *testing.T) {
+	p, doc, lead, ben := newProject(t)
+	mine, err := p.AddSegment(NewSegment{Document: doc, Code: codeID(t, p, "Social integration"), Coder: ben.ID, Start: 32, End: 50}, ben.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.AddMemo(MemoSegment, mine.ID, "Ben's own note", ben.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.AddMemo(MemoSegment, mine.ID, "the lead's private doubt", lead.ID); err != nil {
+		t.Fatal(err)
+	}
+	gone, err := p.RemoveSegment(mine.ID, ben.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.RestoreSegment(gone, ben.ID); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "ben.themis")
+	if _, err := p.CopyForCoder(ben.ID, out, "study.themis", lead.ID); err != nil {
+		t.Fatal(err)
+	}
+	cp, err := Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cp.Close()
+	entries, err := cp.Journal(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var segs, own int
+	for _, e := range entries {
+		if strings.Contains(e.Detail, "private doubt") {
+			t.Errorf("the copy's journal holds the lead's memo: %+v", e)
+		}
+		if e.Action == "segment.add" || e.Action == "segment.remove" {
+			segs++
+			if strings.Contains(e.Detail, "Ben's own note") {
+				own++
+			}
+		}
+	}
+	if segs != 3 || own != 2 {
+		t.Errorf("the copy's journal has %d segment entries, %d naming Ben's memo; want 3 and 2", segs, own)
+	}
 }

@@ -56,6 +56,12 @@
 // segment or document; a code's memos (and its segments' memos) travel in
 // the codebook change that deletes or merges it, so its undo brings them
 // back, and an undo that would take away a memo written since is refused.
+// RemoveSegment and RemoveSegments return the memos a segment took (a
+// Removed) and name them in the segment.remove entry; RestoreSegment(s), the
+// coding undo, put the segment back under its own id (a removal reserves it)
+// with its memos under their own ids, authors and times in the same
+// transaction, in one segment.add entry that names them (a memo whose id is
+// taken gets a new one). ResizeSegment moves the memos to the new extent.
 //
 // A merge of a coder's copy (merge.go) is planned by the project package
 // and written by ApplyMerge in one transaction with one journal entry
@@ -95,7 +101,8 @@
 // segments, memos (but the lead's on the project, documents and codes),
 // stars, done marks and plan assignments, the consensus layers and
 // adjudications and the adjudicator setting, keeps only the coder's own
-// segment, memo and done-mark journal entries, replaces the codebook history
+// segment, memo and done-mark journal entries (a segment entry's memos by
+// others taken out of it), replaces the codebook history
 // with one revision per framework at the number it had, and journals
 // "project.send"; Wipe then leaves nothing deleted on disk, and the copy is
 // linked into place only if nothing is there.

@@ -261,3 +261,101 @@ func TestReplaceTakesTheOriginalOutOfMemos(t *testing.T) {
 		}
 	}
 }
+
+// A segment's removal takes its memos and says so, in what it returns and in
+// its journal entry; restoring the removal puts segment and memos back under
+// their own ids, authors, texts and times, alone or in a batch, and the
+// memos' journal still holds.
+func TestRestoringARemovedSegmentBringsBackItsMemos(t *testing.T) {
+	p, doc, a, b := newProject(t)
+	pa := codeID(t, p, "Positive affect")
+	seg := code(t, p, doc, pa, a.ID, 32, 50)
+	mine := memo(t, p, MemoSegment, seg.ID, "mine", a.ID)
+	theirs := memo(t, p, MemoSegment, seg.ID, "theirs", b.ID)
+	edit, err := p.EditMemo(mine.ID, "mine, edited", a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Memo{edit.Memo, theirs}
+
+	gone, err := p.RemoveSegment(seg.ID, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if gone.Segment != seg || !reflect.DeepEqual(gone.Memos, want) {
+		t.Fatalf("removal returned %+v, want %+v with %+v", gone, seg, want)
+	}
+	j, _ := p.Journal(1)
+	if j[0].Action != "segment.remove" || !strings.Contains(j[0].Detail, `"text":"theirs"`) || !strings.Contains(j[0].Detail, `"Coder":`) {
+		t.Errorf("journal of the removal = %+v", j[0])
+	}
+	// a segment coded since takes no id the removal may want back
+	if since := code(t, p, doc, pa, a.ID, 0, 5); since.ID == seg.ID {
+		t.Fatalf("a new segment took the removed one's id %d", seg.ID)
+	}
+	back, err := p.RestoreSegment(gone, a.ID)
+	if err != nil || back != seg {
+		t.Fatalf("restored %+v, %v; want %+v", back, err, seg)
+	}
+	if got, _ := p.Memos(MemoFilter{Kind: MemoSegment}); !reflect.DeepEqual(got, want) {
+		t.Fatalf("memos after the restore:\n%+v\nwant\n%+v", got, want)
+	}
+	if m, err := p.RevertMemo(edit.Change, a.ID); err != nil || m.Text != "mine" {
+		t.Errorf("reverting the edit after the restore: %+v, %v", m, err)
+	}
+
+	// A batch: removed and restored together; a memo whose id was taken
+	// meanwhile comes back under a new one rather than failing.
+	other := code(t, p, doc, pa, b.ID, 39, 45)
+	om := memo(t, p, MemoSegment, other.ID, "on Ben's", b.ID)
+	removed, err := p.RemoveSegments([]int64{seg.ID}, a.ID)
+	if err != nil || len(removed) != 1 || len(removed[0].Memos) != 2 {
+		t.Fatalf("batch removal returned %+v, %v", removed, err)
+	}
+	if _, err := p.db.Exec(`UPDATE memos SET id = ? WHERE id = ?`, theirs.ID, om.ID); err != nil {
+		t.Fatal(err)
+	}
+	segs, err := p.RestoreSegments(removed, a.ID)
+	if err != nil || len(segs) != 1 || segs[0] != seg {
+		t.Fatalf("batch restore: %+v, %v", segs, err)
+	}
+	got, _ := p.Memos(MemoFilter{Kind: MemoSegment, Target: seg.ID})
+	if len(got) != 2 || got[0].ID != mine.ID || got[0].Text != "mine" || got[1].ID == theirs.ID || got[1].Text != "theirs" || got[1].Author != b.ID || got[1].CreatedAt != theirs.CreatedAt {
+		t.Errorf("memos after the batch restore: %+v", got)
+	}
+}
+
+// When the coder has coded the same span again since the removal, the
+// restore keeps that segment and puts the memos on it, each journalled as a
+// memo.add that RevertMemo can take back.
+func TestRestoringOntoASegmentCodedAgainKeepsTheMemos(t *testing.T) {
+	p, doc, a, b := newProject(t)
+	pa := codeID(t, p, "Positive affect")
+	seg := code(t, p, doc, pa, a.ID, 32, 50)
+	m := memo(t, p, MemoSegment, seg.ID, "theirs", b.ID)
+	gone, err := p.RemoveSegment(seg.ID, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again := code(t, p, doc, pa, a.ID, 32, 50)
+	back, err := p.RestoreSegment(gone, a.ID)
+	if err != nil || back != again {
+		t.Fatalf("restored %+v, %v; want the segment coded again, %+v", back, err, again)
+	}
+	got, _ := p.Memos(MemoFilter{Kind: MemoSegment})
+	want := m
+	want.Target = again.ID
+	if len(got) != 1 || got[0] != want {
+		t.Fatalf("memos %+v, want %+v", got, want)
+	}
+	j, _ := p.Journal(1)
+	if j[0].Action != "memo.add" {
+		t.Fatalf("journal %+v, want a memo.add", j[0])
+	}
+	if _, err := p.RevertMemo(j[0].ID, b.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := p.Memos(MemoFilter{}); len(got) != 0 {
+		t.Errorf("memos after reverting the restore's memo.add: %+v", got)
+	}
+}

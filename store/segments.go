@@ -104,13 +104,25 @@ func (p *Project) ResizeSegment(id int64, start, end int, actor int64) (old, now
 func (p *Project) ResizeSegmentStar(id int64, start, end int, actor int64, back *StarMove) (old, now Segment, moved *StarMove, err error) {
 	err = p.tx(context.Background(), func(tx *sql.Tx) error {
 		stamp := p.stamp()
-		if old, err = removeSegment(tx, id, stamp, actor); err != nil {
+		gone, err := removeSegment(tx, id, stamp, actor)
+		if err != nil {
 			return err
 		}
+		old = gone.Segment
 		if err := checkNotExcluded(tx, old.Document, start, end); err != nil {
 			return err
 		}
-		if now, err = addSegment(tx, NewSegment{Document: old.Document, Code: old.Code, Coder: old.Coder, Start: start, End: end}, stamp, actor); err != nil {
+		var created bool
+		now, created, err = insertSegment(tx, NewSegment{Document: old.Document, Code: old.Code, Coder: old.Coder, Start: start, End: end}, stamp)
+		if err != nil {
+			return err
+		}
+		// the segment's memos move with it to its new extent
+		memos, err := restoreMemos(tx, gone.Memos, now)
+		if err != nil {
+			return err
+		}
+		if err := journalRestored(tx, stamp, actor, now, created, memos); err != nil {
 			return err
 		}
 		moved, err = moveStar(tx, old, now, back, stamp, actor)
@@ -188,6 +200,12 @@ func insertSegment(tx *sql.Tx, s NewSegment, now string) (seg Segment, created b
 // decision that puts s in a consensus layer, and only such segments may go
 // there.
 func insertLayerSegment(tx *sql.Tx, s NewSegment, now string, adjudication int64) (seg Segment, created bool, err error) {
+	return insertSegmentAs(tx, s, now, adjudication, 0)
+}
+
+// insertSegmentAs is insertLayerSegment under the id want (a free one, or 0
+// for the next).
+func insertSegmentAs(tx *sql.Tx, s NewSegment, now string, adjudication, want int64) (seg Segment, created bool, err error) {
 	seg = Segment{Document: s.Document, Code: s.Code, Coder: s.Coder, Start: s.Start, End: s.End}
 	var chars int
 	err = tx.QueryRow(`SELECT chars FROM documents WHERE id = ?`, s.Document).Scan(&chars)
@@ -222,8 +240,10 @@ func insertLayerSegment(tx *sql.Tx, s NewSegment, now string, adjudication int64
 	if adjudication != 0 {
 		decision = adjudication
 	}
-	if seg.ID, err = nextID(tx, "segments"); err != nil {
-		return seg, false, err
+	if seg.ID = want; want == 0 {
+		if seg.ID, err = nextID(tx, "segments"); err != nil {
+			return seg, false, err
+		}
 	}
 	_, err = tx.Exec(`INSERT INTO segments(id, document_id, code_id, coder_id, start, stop, created_at, adjudication_id) VALUES(?, ?, ?, ?, ?, ?, ?, ?)`,
 		seg.ID, s.Document, s.Code, s.Coder, s.Start, s.End, now, decision)
@@ -252,39 +272,160 @@ func coderName(q querier, id int64) (string, error) {
 	return name, err
 }
 
-// RemoveSegment deletes a segment. A coder may only remove segments of their
-// own layer: coders never overwrite each other.
-func (p *Project) RemoveSegment(id int64, actor int64) (Segment, error) {
-	var seg Segment
+// Removed is a segment as its removal took it, with the memos that went
+// with it (they cascade with the segment), oldest first: what RestoreSegment
+// needs to put both back.
+type Removed struct {
+	Segment
+	Memos []Memo
+}
+
+// segmentDetail is what the journal keeps of a segment added or removed:
+// the segment's fields at the top level, as they always were, and the memos
+// the removal took or the restore brought back.
+type segmentDetail struct {
+	Segment
+	Memos []memoRow `json:"memos,omitempty"`
+}
+
+// RemoveSegment deletes a segment and its memos. A coder may only remove
+// segments of their own layer: coders never overwrite each other.
+func (p *Project) RemoveSegment(id int64, actor int64) (Removed, error) {
+	var r Removed
 	err := p.tx(context.Background(), func(tx *sql.Tx) (err error) {
-		seg, err = removeSegment(tx, id, p.stamp(), actor)
+		r, err = removeSegment(tx, id, p.stamp(), actor)
+		return err
+	})
+	return r, err
+}
+
+// RestoreSegment puts back a segment its removal took, and its memos, in one
+// transaction, under the rules of AddSegment (see restoreSegment).
+func (p *Project) RestoreSegment(r Removed, actor int64) (Segment, error) {
+	var seg Segment
+	err := p.tx(context.Background(), func(tx *sql.Tx) error {
+		if err := checkNotExcluded(tx, r.Document, r.Start, r.End); err != nil {
+			return err
+		}
+		var err error
+		seg, err = restoreSegment(tx, r, p.stamp(), actor)
 		return err
 	})
 	return seg, err
 }
 
-// removeSegment deletes one segment within tx and journals it, under the
-// rules of RemoveSegment.
-func removeSegment(tx *sql.Tx, id int64, now string, actor int64) (Segment, error) {
+// restoreSegment adds r's segment again under its own id (its removal
+// reserved the id, so it is free unless r was restored already) and its memos
+// under their own ids and authors, journalled as one segment.add that names
+// them. As with AddSegment, a segment identical to r that exists now is
+// returned as it is (and r's memos go onto it); a memo whose id is taken
+// comes back under a new one, and one whose author is gone stays gone.
+func restoreSegment(tx *sql.Tx, r Removed, now string, actor int64) (Segment, error) {
+	s := NewSegment{Document: r.Document, Code: r.Code, Coder: r.Coder, Start: r.Start, End: r.End}
+	want := r.ID
+	var n int
+	if err := tx.QueryRow(`SELECT COUNT(*) FROM segments WHERE id = ?`, want).Scan(&n); err != nil {
+		return Segment{}, err
+	} else if n > 0 {
+		want = 0
+	}
+	born := r.CreatedAt // the segment comes back as it was made
+	if born == "" {
+		born = now
+	}
+	seg, created, err := insertSegmentAs(tx, s, born, 0, want)
+	if err != nil {
+		return seg, err
+	}
+	memos, err := restoreMemos(tx, r.Memos, seg)
+	if err != nil {
+		return seg, err
+	}
+	return seg, journalRestored(tx, now, actor, seg, created, memos)
+}
+
+// journalRestored journals a segment added with memos brought back onto it
+// as one segment.add naming them; when the segment was there already, each
+// memo is journalled as a memo.add, which RevertMemo may take back.
+func journalRestored(tx *sql.Tx, now string, actor int64, seg Segment, created bool, memos []memoRow) error {
+	if created {
+		return journal(tx, now, actor, "segment.add", segmentDetail{Segment: seg, Memos: memos})
+	}
+	for i := range memos {
+		m := &memos[i]
+		if err := journal(tx, now, actor, "memo.add", memoDetail{Memo: m.ID, Kind: m.Kind, Document: m.Document, After: m}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// restoreMemos writes memos back onto seg, each under its own id when that
+// is free, and returns them as written.
+func restoreMemos(tx *sql.Tx, memos []Memo, seg Segment) ([]memoRow, error) {
+	var out []memoRow
+	for _, m := range memos {
+		if _, err := coderName(tx, m.Author); errors.Is(err, ErrNotFound) {
+			continue
+		} else if err != nil {
+			return nil, err
+		}
+		row := memoRow{ID: m.ID, Kind: MemoSegment, Document: seg.Document, Segment: seg.ID, Author: m.Author, Text: m.Text, CreatedAt: m.CreatedAt, UpdatedAt: m.UpdatedAt}
+		_, taken, err := memoRowOf(tx, m.ID)
+		if err != nil {
+			return nil, err
+		}
+		if taken {
+			res, err := tx.Exec(`INSERT INTO memos(kind, document_id, segment_id, author_id, text, created_at, updated_at) VALUES(?, ?, ?, ?, ?, ?, ?)`,
+				row.Kind, row.Document, row.Segment, row.Author, row.Text, row.CreatedAt, row.UpdatedAt)
+			if err != nil {
+				return nil, fmt.Errorf("restore memo %d: %w", m.ID, err)
+			}
+			if row.ID, err = res.LastInsertId(); err != nil {
+				return nil, err
+			}
+		} else if err := putMemo(tx, row, false); err != nil {
+			return nil, err
+		}
+		out = append(out, row)
+	}
+	return out, nil
+}
+
+// removeSegment deletes one segment and its memos within tx and journals
+// both, under the rules of RemoveSegment.
+func removeSegment(tx *sql.Tx, id int64, now string, actor int64) (Removed, error) {
 	var seg Segment
 	err := tx.QueryRow(`SELECT id, document_id, code_id, coder_id, start, stop, created_at FROM segments WHERE id = ?`, id).
 		Scan(&seg.ID, &seg.Document, &seg.Code, &seg.Coder, &seg.Start, &seg.End, &seg.CreatedAt)
 	if errors.Is(err, sql.ErrNoRows) {
-		return seg, fmt.Errorf("segment %d: %w", id, ErrNotFound)
+		return Removed{Segment: seg}, fmt.Errorf("segment %d: %w", id, ErrNotFound)
 	} else if err != nil {
-		return seg, err
+		return Removed{Segment: seg}, err
 	}
 	if kind, err := coderKind(tx, seg.Coder); err != nil {
-		return seg, err
+		return Removed{Segment: seg}, err
 	} else if kind == KindConsensus {
-		return seg, fmt.Errorf("%w: segment %d is in a consensus layer; reopen its decision instead", ErrInvalid, id)
+		return Removed{Segment: seg}, fmt.Errorf("%w: segment %d is in a consensus layer; reopen its decision instead", ErrInvalid, id)
 	}
 	if actor != 0 && seg.Coder != actor {
 		owner, _ := coderName(tx, seg.Coder)
-		return seg, fmt.Errorf("%w: segment %d belongs to %s's layer; coders remove only their own segments", ErrInvalid, id, owner)
+		return Removed{Segment: seg}, fmt.Errorf("%w: segment %d belongs to %s's layer; coders remove only their own segments", ErrInvalid, id, owner)
+	}
+	memos, err := memoRows(tx, `WHERE segment_id = ?`, id)
+	if err != nil {
+		return Removed{Segment: seg}, err
 	}
 	if _, err := tx.Exec(`DELETE FROM segments WHERE id = ?`, id); err != nil {
-		return seg, err
+		return Removed{Segment: seg}, err
 	}
-	return seg, journal(tx, now, actor, "segment.remove", seg)
+	// no new segment takes the id, so an undo can put this one back under it
+	if err := reserveIDs(tx, nil, []int64{id}); err != nil {
+		return Removed{Segment: seg}, err
+	}
+	r := Removed{Segment: seg}
+	for _, m := range memos {
+		r.Memos = append(r.Memos, m.memo())
+	}
+	return r, journal(tx, now, actor, "segment.remove", segmentDetail{Segment: seg, Memos: memos})
 }

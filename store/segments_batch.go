@@ -36,16 +36,38 @@ func (p *Project) AddSegments(segs []NewSegment, actor int64) ([]Segment, []bool
 	return out, created, nil
 }
 
-// RemoveSegments deletes many segments in one transaction: all or none. The
-// rules of RemoveSegment apply to each.
-func (p *Project) RemoveSegments(ids []int64, actor int64) ([]Segment, error) {
-	out := make([]Segment, 0, len(ids))
+// RemoveSegments deletes many segments, and their memos, in one
+// transaction: all or none. The rules of RemoveSegment apply to each.
+func (p *Project) RemoveSegments(ids []int64, actor int64) ([]Removed, error) {
+	out := make([]Removed, 0, len(ids))
 	err := p.tx(context.Background(), func(tx *sql.Tx) error {
 		now := p.stamp()
 		for _, id := range ids {
 			seg, err := removeSegment(tx, id, now, actor)
 			if err != nil {
 				return err
+			}
+			out = append(out, seg)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RestoreSegments puts back many removed segments and their memos in one
+// transaction, each as RestoreSegment does (without its check of excluded
+// turns, as AddSegments has none); it returns the segments as they stand.
+func (p *Project) RestoreSegments(rs []Removed, actor int64) ([]Segment, error) {
+	out := make([]Segment, 0, len(rs))
+	err := p.tx(context.Background(), func(tx *sql.Tx) error {
+		now := p.stamp()
+		for i, r := range rs {
+			seg, err := restoreSegment(tx, r, now, actor)
+			if err != nil {
+				return fmt.Errorf("span %d of %d: %w", i+1, len(rs), err)
 			}
 			out = append(out, seg)
 		}

@@ -9,6 +9,7 @@ vi.mock('../api', async (importOriginal) => {
     api: {
       info: fn(), documents: fn(), document: fn(), codes: fn(), segments: fn(), history: fn(), frameworks: fn(),
       frameworkCodes: fn(), codebookHistory: fn(), builtinFrameworks: fn(), review: fn(), quotes: fn(),
+      memos: fn(), remove: fn(), undo: fn(),
     },
   };
 });
@@ -123,6 +124,22 @@ describe('Workspace', () => {
       expect(a[k]).toBe(a[k]);
       expect(a[k]).not.toBe(b[k]);
     }
+  });
+
+  it('has the memo lists follow a segment removed in the reader, and the undo that brings its memos back', async () => {
+    const { ws, reader } = workspace();
+    const load = vi.spyOn(ws.memos, 'load').mockResolvedValue();
+    const none = { canUndo: false, canRedo: false, undo: '', redo: '' };
+    mocked.remove.mockResolvedValue(undefined);
+    await reader.remove(7);
+    expect(load).toHaveBeenCalledTimes(1);
+    mocked.undo.mockResolvedValue({ document: 6, documents: [6], done: 'Undid removing Positive affect from “calm”', history: { ...none, canRedo: true, redo: 'x' } });
+    await reader.undo();
+    expect(load).toHaveBeenCalledTimes(2);
+    // nothing to undo: nothing came back
+    mocked.undo.mockResolvedValue({ document: 0, documents: [], done: '', history: none });
+    await reader.undo();
+    expect(load).toHaveBeenCalledTimes(2);
   });
 
   it('has the reader and the search follow coding done elsewhere', () => {

@@ -95,6 +95,8 @@ export class ReaderStore {
     private toasts: ToastStore = defaultToasts,
     /** told when a star is added or taken away here, so the Quotes and Report tabs follow */
     private onExemplars: () => void = () => {},
+    /** told when a removal, undo or redo may have taken or brought back segments' memos, so the memo lists follow */
+    private onMemos: () => void = () => {},
   ) {}
 
   /** Loads the document list and the codebook, and opens the first document when none is open. */
@@ -429,6 +431,7 @@ export class ReaderStore {
       }
       void this.refreshHistory();
       void this.reloadCodes();
+      this.onMemos(); // the segment's memos went with it
     } catch (e) {
       this.toasts.error(e);
     }
@@ -470,6 +473,8 @@ export class ReaderStore {
           await this.reloadSegments();
           if (!sameStars(stars, this.stars)) this.onExemplars();
         } else void this.reloadCodes();
+        // undoing a removal brings the segments' memos back; redoing it takes them again
+        this.onMemos();
         this.toasts.info(r.done);
       } catch (e) {
         this.toasts.error(e);

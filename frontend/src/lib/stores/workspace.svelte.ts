@@ -48,7 +48,12 @@ export class Workspace {
     readonly toasts: ToastStore = defaultToasts,
   ) {
     const changes = this.changes;
-    this.reader = new ReaderStore(toasts, () => changes.emit({ kind: 'exemplars', source: 'reader' }));
+    this.reader = new ReaderStore(
+      toasts,
+      () => changes.emit({ kind: 'exemplars', source: 'reader' }),
+      // a segment removed, or its removal undone, takes or brings back its memos
+      () => void this.memos.load(),
+    );
     this.search = new SearchStore(toasts, changes);
     this.cases = new CasesStore(toasts, () => changes.emit({ kind: 'cases' }));
     this.codebook = new CodebookStore(toasts, changes);
