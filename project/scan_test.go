@@ -173,7 +173,7 @@ func TestScanFindsIdentifiersInMemosTheViewerMayRead(t *testing.T) {
 		return m
 	}
 	proj := add(aisha, store.MemoProject, 0, "P001's daughter rang from 07700 900456 about the walks.")
-	docMemo := add(ben, store.MemoDocument, doc, "Follow up: write to maria@example.org")
+	docMemo := add(ben, store.MemoDocument, doc, "Follow up: Jenny Holt will write from maria@example.org")
 	mine := add(aisha, store.MemoSegment, segA.ID, "Aisha's note: see 01632 960001.")
 	bens := add(ben, store.MemoSegment, segB.ID, "Ben's note: the river walk group, 01632 960999.")
 
@@ -264,19 +264,24 @@ func TestScanFindsIdentifiersInMemosTheViewerMayRead(t *testing.T) {
 		t.Errorf("the dismissal hid other words in the edited memo: %v", inMemos(again))
 	}
 
-	// replace everywhere takes an original found only in a memo out of it
-	mail := inMemos(again)["maria@example.org"]
-	out, err := Replace(p, []PseudonymChoice{{Kind: mail.Kind, Pseudonym: "[Email 1]", Occurrences: []Occurrence{OccurrenceOf(mail)}}}, lead.ID)
+	// replace everywhere takes originals found only in a memo out of it
+	mail, name := inMemos(again)["maria@example.org"], inMemos(again)["Jenny Holt"]
+	out, err := Replace(p, []PseudonymChoice{
+		{Kind: mail.Kind, Pseudonym: "[Email 1]", Occurrences: []Occurrence{OccurrenceOf(mail)}},
+		{Kind: name.Kind, Pseudonym: "[Name 1]", Occurrences: []Occurrence{OccurrenceOf(name)}},
+	}, lead.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
 	m, _ := p.Memo(docMemo.ID)
-	if out.Replacements != 1 || out.Memos != 1 || m.Text != "Follow up: write to [Email 1]" {
+	if out.Replacements != 2 || out.Memos != 1 || m.Text != "Follow up: [Name 1] will write from [Email 1]" {
 		t.Errorf("replace = %+v; memo now %q", out, m.Text)
 	}
 	if after, err := Scan(p, nil, nil); err != nil || len(inMemos(after)) == 0 {
 		t.Errorf("scan after the replacement: %v, memo findings %v", err, inMemos(after))
 	} else if _, ok := inMemos(after)["maria@example.org"]; ok {
 		t.Error("the email is still found in a memo after the replacement")
+	} else if _, ok := inMemos(after)["Jenny Holt"]; ok {
+		t.Error("the name is still found in a memo after the replacement")
 	}
 }
