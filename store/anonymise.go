@@ -511,6 +511,9 @@ func replaceInNames(tx *sql.Tx, names []Replacement, originals map[string]string
 // out of every memo.
 func memoOriginals(tx *sql.Tx, reps []Replacement, originals map[string]string) error {
 	for _, r := range reps {
+		if r.Memo == 0 {
+			return fmt.Errorf("%w: replacement %d-%d in a memo does not say which memo", ErrInvalid, r.Start, r.End)
+		}
 		m, ok, err := memoRowOf(tx, r.Memo)
 		if err != nil {
 			return err
