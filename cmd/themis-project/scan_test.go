@@ -62,4 +62,12 @@ func TestScanListsIdentifiersInMemos(t *testing.T) {
 	if !strings.Contains(table, "(memo 1 by Aisha on document “P004”)") || !strings.Contains(table, "07700 900123") {
 		t.Errorf("table:\n%s", table)
 	}
+	// what the scan finds only in a memo, replace by text takes out of it
+	out := mustRun(t, "anonymise", "replace", proj, "--text", "07700 900123", "--kind", "phone")
+	if want := `Replaced "07700 900123" with [Phone 1]: 1 occurrence — 1 in memos.`; !strings.Contains(out, want) {
+		t.Errorf("output:\n%s\nwant %s", out, want)
+	}
+	if again := mustRun(t, "scan", proj); strings.Contains(again, "07700") {
+		t.Errorf("after the replacement:\n%s", again)
+	}
 }
