@@ -29,7 +29,11 @@ func NewPrivacyService(s *Session) *PrivacyService { return &PrivacyService{s: s
 // around it. Offsets are code points; ContextStart is where Before begins.
 // A finding in a name (Place "document name", "case name" or "attribute
 // value") has the whole name as its context and offsets into the name;
-// Place "speaker label" is in the text.
+// Place "speaker label" is in the text. A finding in a memo (Place "memo")
+// has offsets and context in the memo's text, MemoOn saying what the memo is
+// on (`the project`, `document “P001”`, `code “Trust”`, a segment) and
+// MemoAuthor who wrote it; Document is the document a document or segment
+// memo is on.
 type PrivacyFindingDTO struct {
 	Place        string  `json:"place"`
 	Document     int64   `json:"document"`
@@ -37,6 +41,9 @@ type PrivacyFindingDTO struct {
 	Case         int64   `json:"case"`
 	CaseName     string  `json:"caseName"`
 	Attribute    string  `json:"attribute"`
+	Memo         int64   `json:"memo"`
+	MemoOn       string  `json:"memoOn"`
+	MemoAuthor   string  `json:"memoAuthor"`
 	Start        int     `json:"start"`
 	End          int     `json:"end"`
 	Kind         string  `json:"kind"`
@@ -58,6 +65,7 @@ type PrivacyGroupDTO struct {
 	Confidence float64             `json:"confidence"`
 	Suggested  string              `json:"suggested"`
 	Documents  int                 `json:"documents"`
+	Memos      int                 `json:"memos"` // findings in memos
 	Findings   []PrivacyFindingDTO `json:"findings"`
 }
 
@@ -71,8 +79,8 @@ type PrivacyScanDTO struct {
 }
 
 // PrivacyOccurrenceDTO is one place to replace; Text is the original there.
-// Place, Case and Attribute say which name, as in PrivacyFindingDTO; an
-// empty Place is the document's text.
+// Place, Case and Attribute say which name, and Memo which memo, as in
+// PrivacyFindingDTO; an empty Place is the document's text.
 type PrivacyOccurrenceDTO struct {
 	Document  int64  `json:"document"`
 	Start     int    `json:"start"`
@@ -81,6 +89,7 @@ type PrivacyOccurrenceDTO struct {
 	Place     string `json:"place"`
 	Case      int64  `json:"case"`
 	Attribute string `json:"attribute"`
+	Memo      int64  `json:"memo"`
 }
 
 // PrivacyReplacementDTO replaces occurrences with a pseudonym.
@@ -112,13 +121,28 @@ func (ps *PrivacyService) sessionLocked(p *store.Project) {
 	}
 }
 
+// scanViewer is who the scan reads memos as: the session's coder, or
+// without one a blind view that reads no segment memo.
+func (ps *PrivacyService) scanViewer(p *store.Project) (project.Viewer, error) {
+	if ps.s.coder == 0 {
+		return project.Viewer{Blind: true}, nil
+	}
+	return project.ViewerFor(p, ps.s.coder)
+}
+
 // Scan checks the whole project and returns the findings grouped by text,
-// each occurrence with the line around it.
+// each occurrence with the line around it. Memos are scanned as the
+// session's coder may read them, so in blind mode no other coder's segment
+// memo shows.
 func (ps *PrivacyService) Scan() (*PrivacyScanDTO, error) {
 	var out *PrivacyScanDTO
 	err := ps.s.withProject(func(p *store.Project) error {
 		ps.sessionLocked(p)
-		res, err := project.Scan(p, ps.ps, nil)
+		v, err := ps.scanViewer(p)
+		if err != nil {
+			return err
+		}
+		res, err := project.ScanAs(p, v, ps.ps, nil)
 		if err != nil {
 			return err
 		}
@@ -126,8 +150,17 @@ func (ps *PrivacyService) Scan() (*PrivacyScanDTO, error) {
 		out = &PrivacyScanDTO{Groups: []PrivacyGroupDTO{}, Findings: len(res.Findings), Dismissed: res.Dismissed, Documents: res.Documents, KeyEntries: len(ps.key)}
 		for _, g := range res.Groups {
 			dto := PrivacyGroupDTO{Key: g.Kind + ":" + strings.ToLower(g.Text), Kind: g.Kind, Text: g.Text, Confidence: g.Confidence,
-				Suggested: g.Suggested, Documents: len(g.DocumentIDs)}
+				Suggested: g.Suggested, Documents: len(g.DocumentIDs), Memos: g.Memos}
 			for _, f := range g.Findings {
+				if f.Place == store.PlaceMemo {
+					text := []rune(f.Memo.Text)
+					from, to := lineAround(text, f.Start, f.End)
+					dto.Findings = append(dto.Findings, PrivacyFindingDTO{Place: f.Place, Document: f.Document, DocumentName: f.DocumentName,
+						Memo: f.Memo.ID, MemoOn: f.Memo.On, MemoAuthor: f.Memo.Author, Start: f.Start, End: f.End,
+						Kind: f.Kind, Text: f.Text, Confidence: f.Confidence, Before: string(text[from:f.Start]), After: string(text[f.End:to]), ContextStart: from,
+						ClippedBefore: from > 0 && text[from-1] != '\n', ClippedAfter: to < len(text) && text[to] != '\n'})
+					continue
+				}
 				if f.InName() {
 					name := []rune(f.Name)
 					dto.Findings = append(dto.Findings, PrivacyFindingDTO{Place: f.Place, Document: f.Document, DocumentName: f.DocumentName,
@@ -196,7 +229,11 @@ func (ps *PrivacyService) Suggest(kind, original string) (string, error) {
 		ps.sessionLocked(p)
 		// a scan first, so the numbers already used in the project and
 		// suggested on the tab are taken
-		if _, err := project.Scan(p, ps.ps, nil); err != nil {
+		v, err := ps.scanViewer(p)
+		if err != nil {
+			return err
+		}
+		if _, err := project.ScanAs(p, v, ps.ps, nil); err != nil {
 			return err
 		}
 		out = ps.ps.For(k, original)
@@ -205,10 +242,11 @@ func (ps *PrivacyService) Suggest(kind, original string) (string, error) {
 	return out, err
 }
 
-// DismissalInput names a finding of Scan by where it is (code points), its
-// kind and its text.
+// DismissalInput names a finding of Scan by where it is (code points of
+// the document's text, or of memo Memo's), its kind and its text.
 type DismissalInput struct {
 	Document int64  `json:"document"`
+	Memo     int64  `json:"memo"`
 	Start    int    `json:"start"`
 	End      int    `json:"end"`
 	Kind     string `json:"kind"`
@@ -218,7 +256,19 @@ type DismissalInput struct {
 // Dismiss records that a finding is not an identifier; later scans leave it out.
 func (ps *PrivacyService) Dismiss(in DismissalInput) error {
 	return ps.s.withProject(func(p *store.Project) error {
-		return p.Dismiss(store.Dismissal{Document: in.Document, Start: in.Start, End: in.End, Kind: in.Kind, Text: in.Text}, ps.s.coder)
+		d := store.Dismissal{Document: in.Document, Memo: in.Memo, Start: in.Start, End: in.End, Kind: in.Kind, Text: in.Text}
+		if in.Memo != 0 {
+			// only a memo the coder may read: a hidden one is not found
+			v, err := ps.scanViewer(p)
+			if err != nil {
+				return err
+			}
+			if _, err := project.MemoOf(p, v, in.Memo); err != nil {
+				return err
+			}
+			d.Document = 0
+		}
+		return p.Dismiss(d, ps.s.coder)
 	})
 }
 
@@ -240,7 +290,7 @@ func (ps *PrivacyService) Replace(replacements []PrivacyReplacementDTO) (*Privac
 		for i, r := range replacements {
 			c := project.PseudonymChoice{Kind: r.Kind, Pseudonym: r.Pseudonym}
 			for _, o := range r.Occurrences {
-				c.Occurrences = append(c.Occurrences, project.Occurrence{Place: o.Place, Document: o.Document, Case: o.Case, Attribute: o.Attribute,
+				c.Occurrences = append(c.Occurrences, project.Occurrence{Place: o.Place, Document: o.Document, Case: o.Case, Attribute: o.Attribute, Memo: o.Memo,
 					Start: o.Start, End: o.End, Text: o.Text})
 			}
 			choices[i] = c

@@ -166,3 +166,100 @@ func TestPrivacySuggestsByTheChosenKind(t *testing.T) {
 		t.Errorf("unknown kind: %v", err)
 	}
 }
+
+// Memos are scanned as the session's coder may read them: each finding says
+// which memo, on what and by whom, with the memo's line around it, and is
+// dismissed and replaced like any other.
+func TestPrivacyScanFindsIdentifiersInMemos(t *testing.T) {
+	sv := newServices(t)
+	priv := NewPrivacyService(sv.projects.s)
+	memos := NewMemosService(sv.projects.s)
+	info, err := sv.projects.Create("Privacy", "", "Aisha", "keyes")
+	if err != nil {
+		t.Fatal(err)
+	}
+	txt := filepath.Join(t.TempDir(), "P007.txt")
+	os.WriteFile(txt, []byte("Interviewer: How are you?\nP007: I walk by the river every day now.\n"), 0o644)
+	sv.answerOpen(t, txt)
+	docs, err := sv.documents.ChooseAndImport()
+	if err != nil {
+		t.Fatal(err)
+	}
+	codes, _ := sv.coding.Codes()
+	var pa int64
+	for _, c := range codes {
+		if c.Name == "Positive affect" {
+			pa = c.ID
+		}
+	}
+	seg, err := sv.coding.Apply(docs[0].ID, pa, 32, 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sm, err := memos.Add("segment", seg.ID, "Her carer Maria Lopez confirmed it.\nSee 01632 960001.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pm, err := memos.Add("project", 0, "Recruiting line: 07700 900456")
+	if err != nil {
+		t.Fatal(err)
+	}
+	inMemos := func() map[string]PrivacyFindingDTO {
+		t.Helper()
+		scan, err := priv.Scan()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]PrivacyFindingDTO{}
+		for _, g := range scan.Groups {
+			for _, f := range g.Findings {
+				if f.Place == "memo" {
+					out[f.Text] = f
+					if g.Memos == 0 {
+						t.Errorf("group %q counts no memo finding", g.Text)
+					}
+				}
+			}
+		}
+		return out
+	}
+	got := inMemos()
+	maria, phone := got["Maria Lopez"], got["07700 900456"]
+	if maria.Memo != sm.ID || maria.MemoAuthor != "Aisha" || !strings.HasPrefix(maria.MemoOn, "segment ") || maria.Document != docs[0].ID ||
+		maria.Before != "Her carer " || maria.After != " confirmed it." || maria.ContextStart != 0 {
+		t.Errorf("finding in the segment memo = %+v", maria)
+	}
+	if phone.Memo != pm.ID || phone.MemoOn != "the project" || phone.Before != "Recruiting line: " {
+		t.Errorf("finding in the project memo = %+v", phone)
+	}
+	if err := priv.Dismiss(DismissalInput{Memo: phone.Memo, Start: phone.Start, End: phone.End, Kind: phone.Kind, Text: phone.Text}); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := inMemos()["07700 900456"]; ok {
+		t.Error("a dismissed memo finding came back")
+	}
+
+	// Ben, in blind mode, neither sees nor dismisses what is in Aisha's segment memo
+	if _, err := sv.projects.AddCoder("Ben"); err != nil {
+		t.Fatal(err)
+	}
+	if f, ok := inMemos()["Maria Lopez"]; ok {
+		t.Errorf("Ben's scan shows Aisha's segment memo: %+v", f)
+	}
+	if err := priv.Dismiss(DismissalInput{Memo: maria.Memo, Start: maria.Start, End: maria.End, Kind: maria.Kind, Text: maria.Text}); decodeUIError(t, err).Kind != "not_found" {
+		t.Errorf("Ben dismisses a finding in Aisha's hidden memo: %v", err)
+	}
+	sv.projects.SelectCoder(info.Current.ID)
+
+	sum, err := priv.Replace([]PrivacyReplacementDTO{{Kind: "name", Pseudonym: "[Name 1]", Occurrences: []PrivacyOccurrenceDTO{
+		{Document: maria.Document, Start: maria.Start, End: maria.End, Text: maria.Text, Place: maria.Place, Memo: maria.Memo}}}})
+	if err != nil || sum.Replacements != 1 {
+		t.Fatalf("Replace = %+v, %v", sum, err)
+	}
+	list, _ := memos.List()
+	for _, m := range list {
+		if strings.Contains(m.Text, "Maria") {
+			t.Errorf("memo %d still holds the name: %q", m.ID, m.Text)
+		}
+	}
+}

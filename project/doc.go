@@ -132,12 +132,15 @@
 // codebook (then merges with AddDocuments) and leaves no file behind when
 // it fails.
 //
-// The anonymisation check (Scan, Replace, FindOccurrences) looks for
-// identifiers in the transcripts and in the names that carry them too:
-// document names, case names, and text and category attribute values (not
-// in memos, which are the team's own notes; but a replacement takes the
-// originals out of memos too). Findings say their place; a group of one text is
-// replaced everywhere at once, texts and names in one transaction. After a
+// The anonymisation check (Scan, ScanAs, Replace, FindOccurrences) looks
+// for identifiers in the transcripts, in the names that carry them too:
+// document names, case names, and text and category attribute values, and
+// in memos — as far as the viewer may read them (ScanAs: in blind mode not
+// another coder's segment memos; Scan, the command line's, reads all).
+// Findings say their place (a memo finding its memo, what it is on and its
+// author); a dismissed memo finding is keyed by memo, span and text. A
+// group of one text is replaced everywhere at once, texts and names in one
+// transaction, and every memo loses the originals as whole words. After a
 // replacement the original is nowhere the project keeps anything: store
 // scrubs the journal and wipes the file, and Replace purges the search
 // index from every folder it may live in (PurgeSearch), so the next search

@@ -40,9 +40,9 @@ type Found struct {
 // FindOccurrences finds every occurrence of original — as whole words, in
 // any case (see anonymise.Occurrences) — in the documents' texts, speaker
 // labels included, and in document names, case names and case attribute
-// values: what "replace everywhere" replaces when the user names the text
-// rather than choosing a finding. Dismissals do not apply: the user asked
-// for this text.
+// values, and in every memo: what "replace everywhere" replaces when the
+// user names the text rather than choosing a finding. Dismissals do not
+// apply: the user asked for this text.
 func FindOccurrences(p *store.Project, original string) (Found, error) {
 	var out Found
 	if strings.TrimSpace(original) == "" {
@@ -71,6 +71,17 @@ func FindOccurrences(p *store.Project, original string) (Found, error) {
 		runes := []rune(nf.value)
 		for _, s := range anonymise.Occurrences(nf.value, original) {
 			out.Occurrences = append(out.Occurrences, Occurrence{Place: nf.Place, Document: nf.Document, Case: nf.Case, Attribute: nf.Attribute,
+				Start: s[0], End: s[1], Text: string(runes[s[0]:s[1]])})
+		}
+	}
+	memos, err := p.Memos(store.MemoFilter{})
+	if err != nil {
+		return out, fmt.Errorf("find %q: memos: %w", original, err)
+	}
+	for _, m := range memos {
+		runes := []rune(m.Text)
+		for _, s := range anonymise.Occurrences(m.Text, original) {
+			out.Occurrences = append(out.Occurrences, Occurrence{Place: store.PlaceMemo, Document: m.Document, Memo: m.ID,
 				Start: s[0], End: s[1], Text: string(runes[s[0]:s[1]])})
 		}
 	}

@@ -20,8 +20,10 @@ import (
 // ScanFinding is one likely identifier in the project: in a document's
 // text (Place store.PlaceText, or store.PlaceSpeakerLabel when it is in a
 // turn's speaker label), or in a name — store.PlaceDocumentName (Document),
-// store.PlaceCaseName or store.PlaceAttributeValue (Case, and Attribute).
-// Start and End count code points of the text or of the name.
+// store.PlaceCaseName or store.PlaceAttributeValue (Case, and Attribute);
+// or in a memo's text — store.PlaceMemo (Memo; Document is the document a
+// document or segment memo is on). Start and End count code points of the
+// text, of the name or of the memo.
 type ScanFinding struct {
 	Place        string
 	Document     int64
@@ -30,12 +32,28 @@ type ScanFinding struct {
 	CaseName     string
 	Attribute    string
 	Name         string // the whole name a finding in a name is in
+	Memo         ScanMemo
 	anonymise.Finding
+}
+
+// ScanMemo is the memo a finding is in: what it is on (MemoView.On, e.g.
+// `code “Trust”`), who wrote it and its whole text.
+type ScanMemo struct {
+	ID     int64
+	Kind   string
+	On     string
+	Author string
+	Text   string
 }
 
 // InName says the finding is in a name rather than a document's text.
 func (f ScanFinding) InName() bool {
 	return f.Place == store.PlaceDocumentName || f.Place == store.PlaceCaseName || f.Place == store.PlaceAttributeValue
+}
+
+// InText says the finding is in a document's text (a speaker label too).
+func (f ScanFinding) InText() bool {
+	return f.Place == "" || f.Place == store.PlaceText || f.Place == store.PlaceSpeakerLabel
 }
 
 // ScanGroup is every occurrence of the same text (compared without regard to
@@ -47,6 +65,7 @@ type ScanGroup struct {
 	Suggested   string // the pseudonym this text gets, consistent within the project
 	Findings    []ScanFinding
 	DocumentIDs []int64 // the documents whose text holds it
+	Memos       int     // how many of its findings are in memos
 }
 
 // ScanResult is a scan of the whole project.
@@ -70,17 +89,24 @@ func SpeakerNames(d store.Document) []string {
 	return out
 }
 
-// Scan checks every document of the project for likely identifiers: the
+// Scan is ScanAs for a viewer who sees every memo, as the command line does.
+func Scan(p *store.Project, ps *Pseudonyms, progress Progress) (ScanResult, error) {
+	return ScanAs(p, Viewer{}, ps, progress)
+}
+
+// ScanAs checks every document of the project for likely identifiers: the
 // text (speaker labels included), and the names that may carry one too —
 // each document's name, each case's name and its text and category
-// attribute values. Speaker names from every document's turns are looked for
+// attribute values — and the memos the viewer may read (in blind mode not
+// another coder's segment memos, nor memos on another coder's segments).
+// Speaker names from every document's turns are looked for
 // everywhere, a text found anywhere is also looked for in every name (and a
 // text found only in names in every transcript), and findings the user
 // dismissed are left out. Suggested pseudonyms come from ps (nil: a fresh
 // count), skipping pseudonyms already in the project, so that a session that
 // keeps ps gives an original the same pseudonym every time. Documents are
 // scanned in parallel; progress (if not nil) is told as each is done.
-func Scan(p *store.Project, ps *Pseudonyms, progress Progress) (ScanResult, error) {
+func ScanAs(p *store.Project, v Viewer, ps *Pseudonyms, progress Progress) (ScanResult, error) {
 	if ps == nil {
 		ps = NewPseudonyms()
 	}
@@ -113,7 +139,11 @@ func Scan(p *store.Project, ps *Pseudonyms, progress Progress) (ScanResult, erro
 	}
 	dismissed := map[dismissKey]bool{}
 	for _, d := range dismissals {
-		dismissed[dismissKey{d.Document, d.Start, d.End, d.Kind}] = true
+		if d.Memo != 0 {
+			dismissed[dismissKey{memo: d.Memo, start: d.Start, end: d.End, kind: d.Kind, text: d.Text}] = true
+			continue
+		}
+		dismissed[dismissKey{doc: d.Document, start: d.Start, end: d.End, kind: d.Kind}] = true
 	}
 
 	found := make([][]anonymise.Finding, len(docs))
@@ -145,7 +175,7 @@ func Scan(p *store.Project, ps *Pseudonyms, progress Progress) (ScanResult, erro
 	res := ScanResult{Documents: len(docs)}
 	for i, d := range docs {
 		for _, f := range found[i] {
-			if dismissed[dismissKey{d.ID, f.Start, f.End, f.Kind}] {
+			if dismissed[dismissKey{doc: d.ID, start: f.Start, end: f.End, kind: f.Kind}] {
 				res.Dismissed++
 				continue
 			}
@@ -166,6 +196,25 @@ func Scan(p *store.Project, ps *Pseudonyms, progress Progress) (ScanResult, erro
 			res.Findings = append(res.Findings, sf)
 		}
 	}
+	memos, err := readableMemos(p, v)
+	if err != nil {
+		return ScanResult{}, err
+	}
+	for _, m := range memos {
+		for _, r := range rePseudonym.FindAllString(m.Text, -1) {
+			ps.taken[r] = true
+		}
+		for _, f := range anonymise.Scan(m.Text, anonymise.Options{Names: names}) {
+			// the text too: an edit moves a memo's words, and a dismissal
+			// must not then hide different words at the same place
+			if dismissed[dismissKey{memo: m.ID, start: f.Start, end: f.End, kind: f.Kind, text: f.Text}] {
+				res.Dismissed++
+				continue
+			}
+			res.Findings = append(res.Findings, ScanFinding{Place: store.PlaceMemo, Document: m.Document, DocumentName: m.DocumentName,
+				Memo: ScanMemo{ID: m.ID, Kind: m.Kind, On: m.On(), Author: m.AuthorName, Text: m.Text}, Finding: f})
+		}
+	}
 	extra, skipped := sameWordsElsewhere(docs, fields, res.Findings, dismissed)
 	res.Findings = append(res.Findings, extra...)
 	res.Dismissed += skipped
@@ -175,9 +224,36 @@ func Scan(p *store.Project, ps *Pseudonyms, progress Progress) (ScanResult, erro
 }
 
 type dismissKey struct {
-	doc        int64
+	doc, memo  int64
 	start, end int
 	kind       string
+	text       string // of a finding in a memo
+}
+
+// readableMemos lists the memos the viewer may read, with what each is on.
+func readableMemos(p *store.Project, v Viewer) ([]MemoView, error) {
+	memos, err := p.Memos(store.MemoFilter{})
+	if err != nil {
+		return nil, fmt.Errorf("scan: memos: %w", err)
+	}
+	if len(memos) == 0 {
+		return nil, nil
+	}
+	names, err := newMemoNames(p)
+	if err != nil {
+		return nil, fmt.Errorf("scan: memos: %w", err)
+	}
+	var out []MemoView
+	for _, m := range memos {
+		mv, layer, err := names.view(m)
+		if err != nil {
+			return nil, fmt.Errorf("scan: memo %d: %w", m.ID, err)
+		}
+		if v.mayRead(m, layer) {
+			out = append(out, mv)
+		}
+	}
+	return out, nil
 }
 
 // textPlace is PlaceSpeakerLabel for a finding inside a turn's label.
@@ -252,7 +328,7 @@ func sameWordsElsewhere(docs []store.Document, fields []nameField, found []ScanF
 			order = append(order, f.Text)
 		}
 		t.confidence = max(t.confidence, f.Confidence)
-		t.inText = t.inText || !f.InName()
+		t.inText = t.inText || f.InText()
 		covered[placeKey(f)] = append(covered[placeKey(f)], [2]int{f.Start, f.End})
 	}
 	overlaps := func(spans [][2]int, s [2]int) bool {
@@ -310,7 +386,7 @@ func sameWordsElsewhere(docs []store.Document, fields []nameField, found []ScanF
 					continue
 				}
 				covered[k] = append(covered[k], s)
-				if dismissed[dismissKey{d.ID, s[0], s[1], t.kind}] {
+				if dismissed[dismissKey{doc: d.ID, start: s[0], end: s[1], kind: t.kind}] {
 					skipped++
 					continue
 				}
@@ -332,12 +408,14 @@ func placeKey(f ScanFinding) string {
 		return fmt.Sprintf("c%d", f.Case)
 	case store.PlaceAttributeValue:
 		return fmt.Sprintf("a%d\x00%s", f.Case, f.Attribute)
+	case store.PlaceMemo:
+		return fmt.Sprintf("m%d", f.Memo.ID)
 	}
 	return fmt.Sprintf("t%d", f.Document)
 }
 
 // sortFindings puts text findings by document and start, then the names:
-// documents', cases' and attribute values.
+// documents', cases' and attribute values, then the memos, oldest first.
 func sortFindings(fs []ScanFinding) {
 	rank := func(f ScanFinding) int {
 		switch f.Place {
@@ -347,6 +425,8 @@ func sortFindings(fs []ScanFinding) {
 			return 2
 		case store.PlaceAttributeValue:
 			return 3
+		case store.PlaceMemo:
+			return 4
 		}
 		return 0
 	}
@@ -354,6 +434,9 @@ func sortFindings(fs []ScanFinding) {
 		a, b := fs[i], fs[j]
 		if rank(a) != rank(b) {
 			return rank(a) < rank(b)
+		}
+		if a.Memo.ID != b.Memo.ID {
+			return a.Memo.ID < b.Memo.ID
 		}
 		if a.Document != b.Document {
 			return a.Document < b.Document
@@ -455,7 +538,10 @@ func GroupFindings(fs []ScanFinding, ps *Pseudonyms) []ScanGroup {
 		g := &groups[i]
 		g.Findings = append(g.Findings, f)
 		g.Confidence = max(g.Confidence, f.Confidence)
-		if !f.InName() && (len(g.DocumentIDs) == 0 || g.DocumentIDs[len(g.DocumentIDs)-1] != f.Document) {
+		if f.Place == store.PlaceMemo {
+			g.Memos++
+		}
+		if f.InText() && (len(g.DocumentIDs) == 0 || g.DocumentIDs[len(g.DocumentIDs)-1] != f.Document) {
 			g.DocumentIDs = append(g.DocumentIDs, f.Document)
 		}
 	}
@@ -474,12 +560,14 @@ func GroupFindings(fs []ScanFinding, ps *Pseudonyms) []ScanGroup {
 }
 
 // Occurrence is one place a pseudonym replaces an original: in a document's
-// text, or in a name (Place, Case and Attribute as in ScanFinding).
+// text, in a name (Place, Case and Attribute as in ScanFinding) or in memo
+// Memo (Place store.PlaceMemo).
 type Occurrence struct {
 	Place      string
 	Document   int64
 	Case       int64
 	Attribute  string
+	Memo       int64
 	Start, End int
 	Text       string // the original, checked before it is replaced
 }
@@ -532,7 +620,7 @@ func Replace(p *store.Project, choices []PseudonymChoice, actor int64) (ReplaceR
 				return ReplaceResult{}, fmt.Errorf("replace: %w: the pseudonym %q still holds the original %q", store.ErrInvalid, with, o.Text)
 			}
 			reps = append(reps, store.Replacement{Document: o.Document, Start: o.Start, End: o.End, With: with, Expect: o.Text,
-				Place: o.Place, Case: o.Case, Attribute: o.Attribute})
+				Place: o.Place, Case: o.Case, Attribute: o.Attribute, Memo: o.Memo})
 			if o.Place == "" || o.Place == store.PlaceText || o.Place == store.PlaceSpeakerLabel {
 				docs[o.Document] = true
 			}
@@ -598,5 +686,5 @@ func WriteKeyFile(path string, key []KeyEntry) error {
 
 // OccurrenceOf is the place a finding asks to replace.
 func OccurrenceOf(f ScanFinding) Occurrence {
-	return Occurrence{Place: f.Place, Document: f.Document, Case: f.Case, Attribute: f.Attribute, Start: f.Start, End: f.End, Text: f.Text}
+	return Occurrence{Place: f.Place, Document: f.Document, Case: f.Case, Attribute: f.Attribute, Memo: f.Memo.ID, Start: f.Start, End: f.End, Text: f.Text}
 }

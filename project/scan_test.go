@@ -2,6 +2,7 @@ package project
 
 import (
 	"encoding/csv"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -155,5 +156,131 @@ func TestSuggestionsNumberedInListOrder(t *testing.T) {
 	}
 	if l := PseudonymLabel(Kinds["organisation"]); l != "Organisation" {
 		t.Errorf("organisation label %q", l)
+	}
+}
+
+// Memos are scanned as the viewer may read them: findings say which memo,
+// a dismissal keyed by memo, span and text hides only those words, and a
+// replacement takes the original out of the memo.
+func TestScanFindsIdentifiersInMemosTheViewerMayRead(t *testing.T) {
+	p, doc, aisha, ben, segA, segB := memoStudy(t)
+	add := func(v Viewer, kind string, target int64, text string) MemoView {
+		t.Helper()
+		m, err := AddMemo(p, v, kind, target, text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	proj := add(aisha, store.MemoProject, 0, "P001's daughter rang from 07700 900456 about the walks.")
+	docMemo := add(ben, store.MemoDocument, doc, "Follow up: Jenny Holt will write from maria@example.org")
+	add(aisha, store.MemoSegment, segA.ID, "Aisha's note: see 01632 960001.")
+	bens := add(ben, store.MemoSegment, segB.ID, "Ben's note: the river walk group, 01632 960999.")
+
+	inMemos := func(res ScanResult) map[string]ScanFinding {
+		out := map[string]ScanFinding{}
+		for _, f := range res.Findings {
+			if f.Place == store.PlaceMemo {
+				out[f.Text] = f
+			}
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		name      string
+		scan      func() (ScanResult, error)
+		want, not []string
+	}{
+		{"the lead in blind mode", func() (ScanResult, error) { return ScanAs(p, aisha, nil, nil) },
+			[]string{"07700 900456", "maria@example.org", "01632 960001"}, []string{"01632 960999"}},
+		{"Ben in blind mode", func() (ScanResult, error) { return ScanAs(p, ben, nil, nil) },
+			[]string{"07700 900456", "maria@example.org", "01632 960999"}, []string{"01632 960001"}},
+		{"the command line", func() (ScanResult, error) { return Scan(p, nil, nil) },
+			[]string{"07700 900456", "maria@example.org", "01632 960001", "01632 960999"}, nil},
+	} {
+		res, err := tc.scan()
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := inMemos(res)
+		for _, w := range tc.want {
+			if _, ok := got[w]; !ok {
+				t.Errorf("%s: no finding %q in a memo; memo findings %v", tc.name, w, got)
+			}
+		}
+		for _, n := range tc.not {
+			if _, ok := got[n]; ok {
+				t.Errorf("%s: finds %q in a memo blind mode hides", tc.name, n)
+			}
+		}
+	}
+
+	res, _ := ScanAs(p, ben, nil, nil)
+	got := inMemos(res)
+	for _, tc := range []struct {
+		text string
+		memo MemoView
+		on   string
+	}{
+		{"07700 900456", proj, "the project"},
+		{"maria@example.org", docMemo, "document “P001”"},
+		{"01632 960999", bens, bens.On()},
+	} {
+		f := got[tc.text]
+		if f.Memo.ID != tc.memo.ID || f.Memo.On != tc.on || f.Memo.Author != tc.memo.AuthorName || f.Memo.Text != tc.memo.Text ||
+			string([]rune(tc.memo.Text)[f.Start:f.End]) != tc.text {
+			t.Errorf("finding %q = %+v; want memo %d on %s by %s", tc.text, f, tc.memo.ID, tc.on, tc.memo.AuthorName)
+		}
+	}
+	for _, g := range res.Groups {
+		if g.Text == "07700 900456" && (g.Memos != 1 || len(g.DocumentIDs) != 0) {
+			t.Errorf("group %q counts %d memos, documents %v", g.Text, g.Memos, g.DocumentIDs)
+		}
+	}
+
+	// dismissing a memo finding hides it from every scan
+	lead, _ := p.Lead()
+	f := got["07700 900456"]
+	if err := p.Dismiss(store.Dismissal{Memo: f.Memo.ID, Start: f.Start, End: f.End, Kind: f.Kind, Text: f.Text}, lead.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Dismiss(store.Dismissal{Memo: f.Memo.ID, Start: 500, End: 510, Kind: f.Kind, Text: "x"}, lead.ID); !errors.Is(err, store.ErrInvalid) {
+		t.Errorf("a span beyond the memo was dismissed: %v", err)
+	}
+	if err := p.Dismiss(store.Dismissal{Memo: 999, Start: 0, End: 1, Kind: f.Kind, Text: "x"}, lead.ID); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("a finding in a missing memo was dismissed: %v", err)
+	}
+	again, _ := ScanAs(p, ben, nil, nil)
+	if _, ok := inMemos(again)["07700 900456"]; ok || again.Dismissed != res.Dismissed+1 {
+		t.Errorf("after dismissal: memo findings %v, dismissed %d (before %d)", inMemos(again), again.Dismissed, res.Dismissed)
+	}
+	// an edit that puts other words at the dismissed place brings them up
+	if _, err := EditMemo(p, aisha, proj.ID, "P001's daughter rang from 07700 900777 about the walks."); err != nil {
+		t.Fatal(err)
+	}
+	again, _ = ScanAs(p, ben, nil, nil)
+	if _, ok := inMemos(again)["07700 900777"]; !ok {
+		t.Errorf("the dismissal hid other words in the edited memo: %v", inMemos(again))
+	}
+
+	// replace everywhere takes originals found only in a memo out of it
+	mail, name := inMemos(again)["maria@example.org"], inMemos(again)["Jenny Holt"]
+	out, err := Replace(p, []PseudonymChoice{
+		{Kind: mail.Kind, Pseudonym: "[Email 1]", Occurrences: []Occurrence{OccurrenceOf(mail)}},
+		{Kind: name.Kind, Pseudonym: "[Name 1]", Occurrences: []Occurrence{OccurrenceOf(name)}},
+	}, lead.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _ := p.Memo(docMemo.ID)
+	if out.Replacements != 2 || out.Memos != 1 || m.Text != "Follow up: [Name 1] will write from [Email 1]" {
+		t.Errorf("replace = %+v; memo now %q", out, m.Text)
+	}
+	if after, err := Scan(p, nil, nil); err != nil || len(inMemos(after)) == 0 {
+		t.Errorf("scan after the replacement: %v, memo findings %v", err, inMemos(after))
+	} else if _, ok := inMemos(after)["maria@example.org"]; ok {
+		t.Error("the email is still found in a memo after the replacement")
+	} else if _, ok := inMemos(after)["Jenny Holt"]; ok {
+		t.Error("the name is still found in a memo after the replacement")
 	}
 }

@@ -29,9 +29,11 @@ import (
 // project. A replacement therefore cannot be undone from the project.
 
 // Dismissal is a finding of the anonymisation check that the user said is
-// not an identifier. Offsets are code points.
+// not an identifier. Offsets are code points: of Document's text, or, when
+// Memo is set, of that memo's text.
 type Dismissal struct {
 	Document   int64
+	Memo       int64
 	Start, End int
 	Kind       string
 	Text       string
@@ -44,6 +46,9 @@ type Dismissal struct {
 func (p *Project) Dismiss(d Dismissal, actor int64) error {
 	if d.Start < 0 || d.End <= d.Start || d.Kind == "" {
 		return fmt.Errorf("%w: a dismissed finding needs a span and a kind", ErrInvalid)
+	}
+	if d.Memo != 0 {
+		return p.dismissInMemo(d, actor)
 	}
 	return p.tx(context.Background(), func(tx *sql.Tx) error {
 		var chars int
@@ -69,7 +74,55 @@ func (p *Project) Dismiss(d Dismissal, actor int64) error {
 	})
 }
 
-// Dismissals lists the dismissed findings, by document and start.
+// A finding dismissed in a memo is kept as a setting (settingMemoDismissal,
+// then memo:start:stop:kind), so memo findings need no table of their own:
+// scan_dismissals is keyed by document. The value holds the memo id, the
+// dismissed text, when and by whom. Memo ids are never reused
+// (AUTOINCREMENT), and a scan matches the text too, so a dismissal left
+// behind by an edit or a deleted memo hides nothing else.
+const settingMemoDismissal = "scan.memo_dismissal:"
+
+type memoDismissal struct {
+	Memo  int64  `json:"memo"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Kind  string `json:"kind"`
+	Text  string `json:"text"`
+	At    string `json:"at"`
+	Coder int64  `json:"coder,omitempty"`
+}
+
+func (p *Project) dismissInMemo(d Dismissal, actor int64) error {
+	return p.tx(context.Background(), func(tx *sql.Tx) error {
+		m, ok, err := memoRowOf(tx, d.Memo)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return fmt.Errorf("memo %d: %w", d.Memo, ErrNotFound)
+		}
+		if chars := utf8.RuneCountInString(m.Text); d.End > chars {
+			return fmt.Errorf("%w: span %d-%d is outside memo %d (%d characters)", ErrInvalid, d.Start, d.End, d.Memo, chars)
+		}
+		now := p.stamp()
+		v, err := json.Marshal(memoDismissal{Memo: d.Memo, Start: d.Start, End: d.End, Kind: d.Kind, Text: d.Text, At: now, Coder: actor})
+		if err != nil {
+			return err
+		}
+		key := fmt.Sprintf("%s%d:%d:%d:%s", settingMemoDismissal, d.Memo, d.Start, d.End, d.Kind)
+		res, err := tx.Exec(`INSERT OR IGNORE INTO settings(key, value) VALUES(?, ?)`, key, string(v))
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return nil
+		}
+		return journal(tx, now, actor, "scan.dismiss", map[string]any{"memo": d.Memo, "start": d.Start, "end": d.End, "kind": d.Kind})
+	})
+}
+
+// Dismissals lists the dismissed findings, by document and start, then
+// those in memos, by memo and start.
 func (p *Project) Dismissals() ([]Dismissal, error) {
 	rows, err := p.db.Query(`SELECT document_id, start, stop, kind, text, dismissed_at, COALESCE(coder_id, 0)
 		FROM scan_dismissals ORDER BY document_id, start, stop, kind`)
@@ -85,7 +138,41 @@ func (p *Project) Dismissals() ([]Dismissal, error) {
 		}
 		out = append(out, d)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	memoRows, err := p.db.Query(`SELECT value FROM settings WHERE substr(key, 1, ?) = ?`, len(settingMemoDismissal), settingMemoDismissal)
+	if err != nil {
+		return nil, err
+	}
+	defer memoRows.Close()
+	var inMemos []Dismissal
+	for memoRows.Next() {
+		var v string
+		if err := memoRows.Scan(&v); err != nil {
+			return nil, err
+		}
+		var md memoDismissal
+		if err := json.Unmarshal([]byte(v), &md); err != nil {
+			return nil, fmt.Errorf("a dismissed finding in a memo: %w", err)
+		}
+		inMemos = append(inMemos, Dismissal{Memo: md.Memo, Start: md.Start, End: md.End, Kind: md.Kind, Text: md.Text, At: md.At, Coder: md.Coder})
+	}
+	if err := memoRows.Err(); err != nil {
+		return nil, err
+	}
+	sort.Slice(inMemos, func(i, j int) bool {
+		a, b := inMemos[i], inMemos[j]
+		if a.Memo != b.Memo {
+			return a.Memo < b.Memo
+		}
+		if a.Start != b.Start {
+			return a.Start < b.Start
+		}
+		return a.End < b.End
+	})
+	return append(out, inMemos...), nil
 }
 
 // Where the words a Replacement replaces stand. A speaker label is part of
@@ -98,6 +185,10 @@ const (
 	PlaceDocumentName   = "document name"
 	PlaceCaseName       = "case name"
 	PlaceAttributeValue = "attribute value"
+	// PlaceMemo is a memo's text (Replacement.Memo). Every memo loses the
+	// originals of a replacement as whole words anyway (see scrubMemos); an
+	// original found only in a memo is replaced there this way.
+	PlaceMemo = "memo"
 )
 
 // Replacement replaces the code points Start..End of a document's text, or
@@ -116,6 +207,7 @@ type Replacement struct {
 	Place     string
 	Case      int64
 	Attribute string
+	Memo      int64
 }
 
 func (r Replacement) inText() bool {
@@ -155,13 +247,17 @@ func (p *Project) ReplaceEverywhere(reps []Replacement, countWords func(string) 
 	var sum ReplaceSummary
 	byDoc := map[int64][]Replacement{}
 	var docs []int64
-	var names []Replacement
+	var names, inMemos []Replacement
 	for _, r := range reps {
 		if r.Start < 0 || r.End <= r.Start {
 			return sum, fmt.Errorf("%w: replacement %d-%d in %s is an empty or backwards span", ErrInvalid, r.Start, r.End, r.where())
 		}
 		if strings.TrimSpace(r.With) == "" {
 			return sum, fmt.Errorf("%w: replacement %d-%d in %s has no pseudonym", ErrInvalid, r.Start, r.End, r.where())
+		}
+		if r.Place == PlaceMemo {
+			inMemos = append(inMemos, r)
+			continue
 		}
 		if !r.inText() {
 			names = append(names, r)
@@ -206,7 +302,11 @@ func (p *Project) ReplaceEverywhere(reps []Replacement, countWords func(string) 
 		}
 		sum.Names = len(loggedNames)
 		sum.Replacements += len(names)
-		if len(logged) == 0 && len(loggedNames) == 0 {
+		if err := memoOriginals(tx, inMemos, originals); err != nil {
+			return err
+		}
+		sum.Replacements += len(inMemos)
+		if len(logged) == 0 && len(loggedNames) == 0 && len(inMemos) == 0 {
 			return nil
 		}
 		detail := map[string]any{"documents": logged, "segments": sum.Segments, "turns": sum.Turns}
@@ -243,6 +343,8 @@ func (r Replacement) where() string {
 		return fmt.Sprintf("the name of case %d", r.Case)
 	case PlaceAttributeValue:
 		return fmt.Sprintf("%s of case %d", r.Attribute, r.Case)
+	case PlaceMemo:
+		return fmt.Sprintf("memo %d", r.Memo)
 	}
 	return fmt.Sprintf("document %d", r.Document)
 }
@@ -402,6 +504,34 @@ func replaceInNames(tx *sql.Tx, names []Replacement, originals map[string]string
 		logged = append(logged, entry)
 	}
 	return logged, nil
+}
+
+// memoOriginals checks that each replacement in a memo names the text the
+// memo holds there and adds it to the originals, which scrubMemos then takes
+// out of every memo.
+func memoOriginals(tx *sql.Tx, reps []Replacement, originals map[string]string) error {
+	for _, r := range reps {
+		if r.Memo == 0 {
+			return fmt.Errorf("%w: replacement %d-%d in a memo does not say which memo", ErrInvalid, r.Start, r.End)
+		}
+		m, ok, err := memoRowOf(tx, r.Memo)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return fmt.Errorf("%s: %w", r.where(), ErrNotFound)
+		}
+		runes := []rune(m.Text)
+		if r.End > len(runes) {
+			return fmt.Errorf("%w: replacement %d-%d is outside %s (%d characters)", ErrInvalid, r.Start, r.End, r.where(), len(runes))
+		}
+		orig := string(runes[r.Start:r.End])
+		if r.Expect != "" && orig != r.Expect {
+			return fmt.Errorf("%w: %s holds %q at %d-%d, not %q; scan again", ErrInvalid, r.where(), orig, r.Start, r.End, r.Expect)
+		}
+		originals[orig] = r.With
+	}
+	return nil
 }
 
 // scrubMemos puts the pseudonyms in place of the originals in every memo's

@@ -209,6 +209,10 @@ func TestReplaceInNamesIsAllOrNothing(t *testing.T) {
 	if err := p.SetCaseValue(a.ID, "Born", "1961-04-02", lead.ID); err != nil {
 		t.Fatal(err)
 	}
+	memo, err := p.AddMemo(MemoProject, 0, "Jenny rang.", lead.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
 	text := Replacement{Document: doc, Start: 13, End: 18, With: "[X]", Expect: "Hello"}
 	for _, reps := range [][]Replacement{
 		{text, {Place: PlaceCaseName, Case: a.ID, Start: 0, End: 10, With: "[Name 1]"}},                                                              // two cases called [Name 1]
@@ -217,6 +221,8 @@ func TestReplaceInNamesIsAllOrNothing(t *testing.T) {
 		{text, {Place: PlaceCaseName, Case: a.ID, Start: 0, End: 20, With: "[Name 2]"}},                                                              // outside the name
 		{text, {Place: PlaceCaseName, Case: a.ID, Start: 0, End: 5, With: "[A]"}, {Place: PlaceCaseName, Case: a.ID, Start: 3, End: 8, With: "[B]"}}, // overlap
 		{text, {Place: "memo", Start: 0, End: 5, With: "[A]"}},
+		{text, {Place: PlaceMemo, Memo: memo.ID, Start: 0, End: 5, With: "[A]", Expect: "Jimmy"}}, // stale scan
+		{text, {Place: PlaceMemo, Memo: memo.ID, Start: 0, End: 50, With: "[A]"}},                 // outside the memo
 	} {
 		if _, err := p.ReplaceEverywhere(reps, nil, lead.ID); !errors.Is(err, ErrInvalid) {
 			t.Errorf("ReplaceEverywhere(%+v) = %v, want ErrInvalid", reps[1:], err)
@@ -226,6 +232,9 @@ func TestReplaceInNamesIsAllOrNothing(t *testing.T) {
 	cases, _ := p.Cases()
 	if !strings.Contains(d.Text, "Hello") || len(cases) != 2 || cases[0].Name != "Jenny Holt" && cases[1].Name != "Jenny Holt" {
 		t.Errorf("a failed replacement changed the project: %q, %+v", d.Text, cases)
+	}
+	if m, _ := p.Memo(memo.ID); m.Text != "Jenny rang." {
+		t.Errorf("a failed replacement changed the memo: %q", m.Text)
 	}
 }
 
@@ -306,5 +315,52 @@ func TestWipeUnderAReaderIsFinishedOnClose(t *testing.T) {
 	// pages (which grow with each migration's tables) and the short text.
 	if st, err := os.Stat(p.Path()); err != nil || st.Size() > 300<<10 {
 		t.Errorf("the file was not rebuilt on Close: %d bytes, %v", st.Size(), err)
+	}
+}
+
+// A finding dismissed in a memo is kept by memo and span, listed with the
+// document ones, and leaves a coder's copy with the memo it was in.
+func TestDismissInAMemo(t *testing.T) {
+	p, doc, lead, ben := newProject(t)
+	seg, err := p.AddSegment(NewSegment{Document: doc, Code: codeID(t, p, "Positive affect"), Coder: lead.ID, Start: 32, End: 50}, lead.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	shared, err := p.AddMemo(MemoProject, 0, "Ring Jenny Holt.", lead.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	own, err := p.AddMemo(MemoSegment, seg.ID, "Maria Lopez said so.", lead.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range []Dismissal{
+		{Document: doc, Start: 13, End: 18, Kind: "name", Text: "Hello"},
+		{Memo: shared.ID, Start: 5, End: 15, Kind: "name", Text: "Jenny Holt"},
+		{Memo: own.ID, Start: 0, End: 11, Kind: "name", Text: "Maria Lopez"},
+		{Memo: own.ID, Start: 0, End: 11, Kind: "name", Text: "Maria Lopez"}, // again: no change
+	} {
+		if err := p.Dismiss(d, lead.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	list, err := p.Dismissals()
+	if err != nil || len(list) != 3 || list[0].Document != doc || list[1].Memo != shared.ID || list[2].Memo != own.ID ||
+		list[2].Text != "Maria Lopez" || list[2].Coder != lead.ID || list[2].At == "" {
+		t.Fatalf("dismissals = %+v, %v", list, err)
+	}
+
+	out := filepath.Join(t.TempDir(), "ben.themis")
+	if _, err := p.CopyForCoder(ben.ID, out, "study.themis", lead.ID); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	list, err = c.Dismissals()
+	if err != nil || len(list) != 2 || list[1].Memo != shared.ID {
+		t.Errorf("the copy's dismissals = %+v, %v; want the document's and the shared memo's", list, err)
 	}
 }

@@ -169,6 +169,10 @@ func (p *Project) keepOnly(coder int64, from string, actor int64) error {
 				WHERE s.coder_id = ?1 AND s.document_id = exemplars.document_id AND s.code_id = exemplars.code_id
 				AND s.start = exemplars.start AND s.stop = exemplars.stop)`, []any{coder}},
 			{`DELETE FROM segments WHERE coder_id != ?`, []any{coder}},
+			// A finding dismissed in a memo the copy drops keeps the memo's
+			// words (settingMemoDismissal): it goes with the memo.
+			{`DELETE FROM settings WHERE substr(key, 1, ?1) = ?2
+				AND json_extract(value, '$.memo') NOT IN (SELECT id FROM memos)`, []any{len(settingMemoDismissal), settingMemoDismissal}},
 			{`DELETE FROM adjudications`, nil},
 			{`DELETE FROM consensus_layers`, nil},
 			{`DELETE FROM done_marks WHERE coder_id != ?`, []any{coder}},

@@ -106,6 +106,9 @@ func cmdAnonymise(args []string, out io.Writer) error {
 				parts = append(parts, prose.Count(n, place, place+"s"))
 			}
 		}
+		if n := places[store.PlaceMemo]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%d in memos", n))
+		}
 		fmt.Fprintf(out, " — %s.\n", strings.Join(parts, ", "))
 		if res.Segments > 0 {
 			fmt.Fprintf(out, "%s kept on their words.\n", prose.Count(res.Segments, "coded segment", "coded segments"))

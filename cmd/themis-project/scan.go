@@ -12,13 +12,18 @@ import (
 )
 
 // scanJSON is one finding. Place is "text", "speaker label" (both in the
-// document's text), "document name", "case name" or "attribute value"; in a
-// name, start and end count code points of the name.
+// document's text), "document name", "case name", "attribute value" or
+// "memo"; in a name, start and end count code points of the name, and in a
+// memo of the memo's text (memo is its id, on what it is written on, author
+// who wrote it).
 type scanJSON struct {
 	Place      string  `json:"place"`
 	Document   string  `json:"document,omitempty"`
 	Case       string  `json:"case,omitempty"`
 	Attribute  string  `json:"attribute,omitempty"`
+	Memo       int64   `json:"memo,omitempty"`
+	On         string  `json:"on,omitempty"`
+	Author     string  `json:"author,omitempty"`
 	Start      int     `json:"start"`
 	End        int     `json:"end"`
 	Kind       string  `json:"kind"`
@@ -40,8 +45,13 @@ func cmdScan(args []string, out io.Writer) error {
 		}
 		list := make([]scanJSON, 0, len(res.Findings))
 		for _, f := range res.Findings {
-			list = append(list, scanJSON{Place: f.Place, Document: f.DocumentName, Case: f.CaseName, Attribute: f.Attribute,
-				Start: f.Start, End: f.End, Kind: f.Kind, Text: f.Text, Confidence: f.Confidence})
+			j := scanJSON{Place: f.Place, Document: f.DocumentName, Case: f.CaseName, Attribute: f.Attribute,
+				Start: f.Start, End: f.End, Kind: f.Kind, Text: f.Text, Confidence: f.Confidence}
+			if f.Place == store.PlaceMemo {
+				// start and end are in the memo, not the document it is on
+				j.Document, j.Memo, j.On, j.Author = "", f.Memo.ID, f.Memo.On, f.Memo.Author
+			}
+			list = append(list, j)
 		}
 		if *asJSON {
 			return writeJSON(out, list)
@@ -57,6 +67,8 @@ func cmdScan(args []string, out io.Writer) error {
 				where = "(name of case " + f.Case + ")"
 			case store.PlaceAttributeValue:
 				where = "(" + f.Attribute + " of case " + f.Case + ")"
+			case store.PlaceMemo:
+				where = fmt.Sprintf("(memo %d by %s on %s)", f.Memo, f.Author, f.On)
 			}
 			fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%.2f\t%s\n", where, f.Start, f.End, f.Kind, f.Confidence, f.Text)
 		}

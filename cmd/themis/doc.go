@@ -142,11 +142,12 @@
 // run, so that go run ./cmd/themis works for every command (never in
 // another folder that merely has a go.mod saying module themis).
 //
-// scan lists likely identifiers in the transcripts and in document names,
-// case names and attribute values; --json gives each one's place ("text",
-// "speaker label", "document name", "case name", "attribute value"), its
-// document, case and attribute, and code-point offsets into the text or the
-// name. anonymise replace puts PSEUDONYM in place of every occurrence of
+// scan lists likely identifiers in the transcripts, in document names,
+// case names and attribute values, and in every memo; --json gives each
+// one's place ("text", "speaker label", "document name", "case name",
+// "attribute value", "memo"), its document, case and attribute, or its memo
+// (id, what it is on, author), and code-point offsets into the text, the
+// name or the memo. anonymise replace puts PSEUDONYM in place of every occurrence of
 // ORIGINAL (whole words, any case) in the texts and those names, in one
 // transaction, and prints how many occurrences changed where; without
 // --with, --kind (name, place, organisation, postcode, phone, email, nhs, ni, date, url)

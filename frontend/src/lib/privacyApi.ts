@@ -51,14 +51,15 @@ export function kindLabel(kind: string): string {
 
 /**
  * Where a finding is: in a document's text ('text', or 'speaker label' when
- * it is in a turn's label), or in a name — a document's, a case's, or a
- * case's attribute value. A finding in a name counts its offsets in the
- * name, and its before/after are the rest of the name.
+ * it is in a turn's label), in a name — a document's, a case's, or a
+ * case's attribute value — or in a memo. A finding in a name counts its
+ * offsets in the name, and its before/after are the rest of the name; one in
+ * a memo counts them in the memo's text, with the memo's line around it.
  */
-export type FindingPlace = 'text' | 'speaker label' | 'document name' | 'case name' | 'attribute value';
+export type FindingPlace = 'text' | 'speaker label' | 'document name' | 'case name' | 'attribute value' | 'memo';
 
-/** The fields that place a finding in a name; the UI leaves them out for a document's text. */
-type NamePlace = 'place' | 'case' | 'caseName' | 'attribute';
+/** The fields that place a finding in a name or a memo; the UI leaves them out for a document's text. */
+type NamePlace = 'place' | 'case' | 'caseName' | 'attribute' | 'memo' | 'memoOn' | 'memoAuthor';
 
 /**
  * A finding: document is 0 for a case name or attribute value; start and
@@ -71,10 +72,16 @@ export interface PrivacyFinding extends Omit<Wire<app.PrivacyFindingDTO>, NamePl
   case?: number;
   caseName?: string;
   attribute?: string;
+  /** the memo a finding in a memo is in, what the memo is on ("the project", "document “P001”") and its author */
+  memo?: number;
+  memoOn?: string;
+  memoAuthor?: string;
 }
 
-export interface PrivacyGroup extends Omit<Wire<app.PrivacyGroupDTO>, 'findings'> {
+export interface PrivacyGroup extends Omit<Wire<app.PrivacyGroupDTO>, 'findings' | 'memos'> {
   findings: PrivacyFinding[];
+  /** how many findings are in memos */
+  memos?: number;
 }
 
 /** A scan of the whole project; keyEntries counts the pseudonyms made this session, for the key file. */
@@ -86,11 +93,22 @@ export interface Occurrence extends Omit<Wire<app.PrivacyOccurrenceDTO>, Exclude
   place?: FindingPlace;
   case?: number;
   attribute?: string;
+  memo?: number;
 }
 
 /** The finding is in a name rather than in a transcript's text. */
 export function inName(f: Pick<PrivacyFinding, 'place'>): boolean {
   return f.place === 'document name' || f.place === 'case name' || f.place === 'attribute value';
+}
+
+/** The finding is in a memo's text. */
+export function inMemo(f: Pick<PrivacyFinding, 'place'>): boolean {
+  return f.place === 'memo';
+}
+
+/** The finding is in a document's text (a speaker label too). */
+export function inText(f: Pick<PrivacyFinding, 'place'>): boolean {
+  return !inName(f) && !inMemo(f);
 }
 
 /** Where a finding in a name is, in words: "Name of document P001", "Contact of case Jenny Holt". */
@@ -102,13 +120,15 @@ export function placeLabel(f: PrivacyFinding): string {
       return 'Case name';
     case 'attribute value':
       return `${f.attribute ?? 'Attribute'} of case ${f.caseName ?? ''}`.trim();
+    case 'memo':
+      return `Memo by ${f.memoAuthor ?? 'someone'} on ${f.memoOn ?? 'the project'}`;
   }
   return f.documentName;
 }
 
 /** A key unique among a scan's findings. */
 export function findingKey(f: PrivacyFinding): string {
-  return [f.place ?? 'text', f.document, f.case ?? 0, f.attribute ?? '', f.start, f.kind].join(':');
+  return [f.place ?? 'text', f.document, f.case ?? 0, f.attribute ?? '', f.memo ?? 0, f.start, f.kind].join(':');
 }
 
 /** What a replacement sends for a finding: where it is, and the original there. */
@@ -118,6 +138,9 @@ export function occurrenceOf(f: PrivacyFinding): Occurrence {
     o.place = f.place;
     if (f.case) o.case = f.case;
     if (f.attribute) o.attribute = f.attribute;
+  } else if (inMemo(f)) {
+    o.place = f.place;
+    o.memo = f.memo;
   }
   return o;
 }
@@ -145,7 +168,9 @@ export const privacyApi = {
   },
 
   dismiss(f: PrivacyFinding): Promise<void> {
-    return call(() => Privacy.Dismiss({ document: f.document, start: f.start, end: f.end, kind: f.kind, text: f.text }));
+    // a finding in a memo is dismissed by the memo, not the document it is on
+    const where = inMemo(f) ? { document: 0, memo: f.memo ?? 0 } : { document: f.document, memo: 0 };
+    return call(() => Privacy.Dismiss({ ...where, start: f.start, end: f.end, kind: f.kind, text: f.text }));
   },
 
   async replace(reps: Replacement[]): Promise<ReplaceSummary> {

@@ -85,7 +85,7 @@ describe('PrivacyStore', () => {
     await s.check();
     m(Privacy.Dismiss).mockResolvedValue(undefined);
     await s.dismiss(s.scan!.groups[1].findings[0]);
-    expect(Privacy.Dismiss).toHaveBeenCalledWith({ document: 1, start: 60, end: 72, kind: 'phone', text: '07700 900123' });
+    expect(Privacy.Dismiss).toHaveBeenCalledWith({ document: 1, memo: 0, start: 60, end: 72, kind: 'phone', text: '07700 900123' });
     expect(s.scan!.groups.map((g) => g.text)).toEqual(['Jenny Holt']);
     expect(s.scan!.dismissed).toBe(1);
     expect(Privacy.Scan).toHaveBeenCalledTimes(1);
@@ -248,6 +248,91 @@ describe('findings in names', () => {
     expect(within(dialog).getByTestId('privacy-confirm-count')).toHaveTextContent(
       '4 occurrences: 1 in 1 document and 3 names of documents, cases or their attributes',
     );
+  });
+});
+
+function memosScan() {
+  return {
+    groups: [
+      {
+        key: 'name:maria lopez',
+        kind: 'name',
+        text: 'Maria Lopez',
+        confidence: 0.9,
+        suggested: '[Name 1]',
+        documents: 1,
+        memos: 1,
+        findings: [
+          finding({ text: 'Maria Lopez', start: 6, end: 17, before: 'P001: ', after: ' rang.' }),
+          finding({
+            place: 'memo',
+            document: 1,
+            documentName: 'P001',
+            memo: 5,
+            memoOn: 'document “P001”',
+            memoAuthor: 'Ben',
+            text: 'Maria Lopez',
+            start: 10,
+            end: 21,
+            before: 'Her carer ',
+            after: ' confirmed it.',
+            clippedAfter: false,
+          }),
+        ],
+      },
+    ],
+    findings: 2,
+    dismissed: 0,
+    documents: 1,
+    keyEntries: 0,
+  };
+}
+
+describe('findings in memos', () => {
+  it('are shown with the memo they are in, dismissed by the memo, and replaced with the rest', async () => {
+    m(Privacy.Scan).mockResolvedValue(memosScan());
+    const privacy = new PrivacyStore(new ToastStore());
+    render(PrivacyScreen, { onOpen: vi.fn(), privacy });
+    const group = (await screen.findAllByTestId('privacy-group'))[0];
+    expect(group).toHaveTextContent('2 occurrences in 1 document and 1 memo');
+    const rows = within(group).getAllByTestId('privacy-finding');
+    expect(rows.map((r) => r.dataset.place)).toEqual(['text', 'memo']);
+    expect(rows[1]).toHaveTextContent('Memo by Ben on document “P001”');
+    expect(rows[1]).toHaveTextContent('Her carer Maria Lopez confirmed it.');
+    expect(rows[1].querySelector('mark')).toHaveTextContent('Maria Lopez');
+    expect(within(rows[1]).queryByRole('button', { name: /^Open/ })).toBeNull();
+
+    await fireEvent.click(within(group).getByTestId('privacy-replace'));
+    const dialog = await screen.findByTestId('privacy-confirm');
+    expect(within(dialog).getByTestId('privacy-confirm-count')).toHaveTextContent('2 occurrences: 1 in 1 document and 1 memo');
+    await fireEvent.click(within(dialog).getByRole('button', { name: /cancel/i }));
+
+    m(Privacy.Dismiss).mockResolvedValue(undefined);
+    await fireEvent.click(within(rows[1]).getByTestId('privacy-dismiss'));
+    expect(Privacy.Dismiss).toHaveBeenCalledWith({ document: 0, memo: 5, start: 10, end: 21, kind: 'name', text: 'Maria Lopez' });
+    await waitFor(() => expect(within(group).getAllByTestId('privacy-finding')).toHaveLength(1));
+    expect(privacy.scan?.dismissed).toBe(1);
+
+    privacy.askReplace(privacy.visible[0]);
+    m(Privacy.Replace).mockResolvedValue({ replacements: 1, documents: 1, segments: 0, turns: 0, keyEntries: 1 });
+    m(Privacy.Scan).mockResolvedValue(memosScan());
+    await privacy.confirmReplace();
+    expect(Privacy.Replace).toHaveBeenCalledWith([
+      { kind: 'name', pseudonym: '[Name 1]', occurrences: [{ document: 1, start: 6, end: 17, text: 'Maria Lopez' }] },
+    ]);
+    privacy.askReplace(privacy.visible[0]);
+    expect(privacy.plan).toMatchObject({ occurrences: 2, documents: 1, names: 0, memos: 1 });
+    await privacy.confirmReplace();
+    expect(Privacy.Replace).toHaveBeenLastCalledWith([
+      {
+        kind: 'name',
+        pseudonym: '[Name 1]',
+        occurrences: [
+          { document: 1, start: 6, end: 17, text: 'Maria Lopez' },
+          { document: 1, start: 10, end: 21, text: 'Maria Lopez', place: 'memo', memo: 5 },
+        ],
+      },
+    ]);
   });
 });
 

@@ -1,5 +1,7 @@
 import {
+  inMemo,
   inName,
+  inText,
   occurrenceOf,
   privacyApi,
   type PrivacyFinding,
@@ -21,6 +23,8 @@ export interface ReplacePlan {
   documents: number;
   /** document names, case names and attribute values that change */
   names: number;
+  /** occurrences in memos (every memo loses the original anyway) */
+  memos: number;
 }
 
 /**
@@ -128,7 +132,7 @@ export class PrivacyStore {
     for (const g of s.groups) {
       const left = g.findings.filter((f) => !gone(g, f));
       findings += left.length;
-      if (left.length) groups.push({ ...g, findings: left, documents: textDocuments(left) });
+      if (left.length) groups.push({ ...g, findings: left, documents: textDocuments(left), memos: left.filter(inMemo).length });
     }
     this.scan = { ...s, groups, findings, dismissed: s.dismissed + dismissed };
   }
@@ -142,13 +146,16 @@ export class PrivacyStore {
     if (inName(f)) return;
     try {
       await privacyApi.dismiss(f);
-      this.drop((_, x) => x === f || (x.document === f.document && x.start === f.start && x.kind === f.kind), 1);
+      this.drop(
+        (_, x) => x === f || (x.document === f.document && (x.memo ?? 0) === (f.memo ?? 0) && x.start === f.start && x.kind === f.kind),
+        1,
+      );
     } catch (e) {
       this.toasts.error(e);
     }
   }
 
-  /** Dismisses every occurrence of a group in the texts (not those in names: see dismiss). */
+  /** Dismisses every occurrence of a group in the texts and memos (not those in names: see dismiss). */
   async dismissAll(g: PrivacyGroup): Promise<void> {
     const all = (this.scan?.groups.find((x) => x.key === g.key)?.findings ?? g.findings).filter((f) => !inName(f));
     let done = 0;
@@ -179,6 +186,7 @@ export class PrivacyStore {
       occurrences: full.findings.length,
       documents: textDocuments(full.findings),
       names: full.findings.filter(inName).length,
+      memos: full.findings.filter(inMemo).length,
     };
   }
 
@@ -207,7 +215,7 @@ export class PrivacyStore {
       this.toasts.info(`Replaced ${plural(this.last.replacements, 'occurrence')} of “${g.text}” with ${plan.pseudonym} in ${where}.`);
       for (const w of this.last.warnings ?? []) this.toasts.error(`Not yet wiped: ${w}.`);
       await this.check();
-      const changed = [...new Set(g.findings.filter((f) => !inName(f)).map((f) => f.document))];
+      const changed = [...new Set(g.findings.filter(inText).map((f) => f.document))];
       this.changes?.emit({ kind: 'documents', documents: changed });
       return changed;
     } catch (e) {
@@ -231,6 +239,6 @@ export class PrivacyStore {
 
 /** How many documents' texts the findings are in. */
 function textDocuments(fs: PrivacyFinding[]): number {
-  return new Set(fs.filter((f) => !inName(f)).map((f) => f.document)).size;
+  return new Set(fs.filter(inText).map((f) => f.document)).size;
 }
 

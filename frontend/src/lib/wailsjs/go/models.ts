@@ -1487,6 +1487,7 @@ export namespace app {
 	}
 	export class DismissalInput {
 	    document: number;
+	    memo: number;
 	    start: number;
 	    end: number;
 	    kind: string;
@@ -1499,6 +1500,7 @@ export namespace app {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.document = source["document"];
+	        this.memo = source["memo"];
 	        this.start = source["start"];
 	        this.end = source["end"];
 	        this.kind = source["kind"];
@@ -2713,6 +2715,9 @@ export namespace app {
 	    case: number;
 	    caseName: string;
 	    attribute: string;
+	    memo: number;
+	    memoOn: string;
+	    memoAuthor: string;
 	    start: number;
 	    end: number;
 	    kind: string;
@@ -2736,6 +2741,9 @@ export namespace app {
 	        this.case = source["case"];
 	        this.caseName = source["caseName"];
 	        this.attribute = source["attribute"];
+	        this.memo = source["memo"];
+	        this.memoOn = source["memoOn"];
+	        this.memoAuthor = source["memoAuthor"];
 	        this.start = source["start"];
 	        this.end = source["end"];
 	        this.kind = source["kind"];
@@ -2755,6 +2763,7 @@ export namespace app {
 	    confidence: number;
 	    suggested: string;
 	    documents: number;
+	    memos: number;
 	    findings: PrivacyFindingDTO[];
 	
 	    static createFrom(source: any = {}) {
@@ -2769,6 +2778,7 @@ export namespace app {
 	        this.confidence = source["confidence"];
 	        this.suggested = source["suggested"];
 	        this.documents = source["documents"];
+	        this.memos = source["memos"];
 	        this.findings = this.convertValues(source["findings"], PrivacyFindingDTO);
 	    }
 	
@@ -2798,6 +2808,7 @@ export namespace app {
 	    place: string;
 	    case: number;
 	    attribute: string;
+	    memo: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new PrivacyOccurrenceDTO(source);
@@ -2812,6 +2823,7 @@ export namespace app {
 	        this.place = source["place"];
 	        this.case = source["case"];
 	        this.attribute = source["attribute"];
+	        this.memo = source["memo"];
 	    }
 	}
 	export class PrivacyReplaceSummaryDTO {
