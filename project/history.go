@@ -169,6 +169,12 @@ func (h *History) Resize(p *store.Project, v Viewer, segment int64, start, end i
 	if err != nil {
 		return store.Segment{}, err
 	}
+	// The resized segment is a new row: earlier steps that name it (its
+	// coding, an earlier resize) must name the row it is now, or undoing
+	// them after this one is undone finds nothing.
+	if now.ID != old.ID {
+		h.renumber(old.ID, now.ID)
+	}
 	h.record(step{seg: now, from: &old, stars: stars})
 	return now, nil
 }

@@ -476,3 +476,57 @@ func TestHistoryResizeKeepsSegmentMemos(t *testing.T) {
 		}
 	}
 }
+
+// Moving a segment's ends twice and undoing both walks it back through each
+// extent, and redoing walks it forward again: a resize makes a new row, and
+// the steps before it must follow that row.
+func TestHistoryUndoesSuccessiveResizes(t *testing.T) {
+	p, lead, doc, a, _ := historyFixture(t)
+	var h History
+	seg, err := h.Code(p, lead, doc, a.ID, 10, 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// another segment coded after it, so the resized one is not the newest row
+	if _, err := h.Code(p, lead, doc, a.ID, 40, 50); err != nil {
+		t.Fatal(err)
+	}
+	s1, err := h.Resize(p, lead, seg.ID, 10, 22)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.Resize(p, lead, s1.ID, 10, 24); err != nil {
+		t.Fatal(err)
+	}
+	extents := func() [][2]int {
+		t.Helper()
+		segs, err := p.Segments(store.SegmentFilter{Document: doc, Code: a.ID, Coder: lead.Coder.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out [][2]int
+		for _, s := range segs {
+			if s.Start < 30 {
+				out = append(out, [2]int{s.Start, s.End})
+			}
+		}
+		return out
+	}
+	walk := [][][2]int{{{10, 24}}, {{10, 22}}, {{10, 20}}}
+	for i := 1; i < len(walk); i++ {
+		if _, err := h.Undo(p, lead); err != nil {
+			t.Fatalf("undo %d: %v", i, err)
+		}
+		if got := extents(); !reflect.DeepEqual(got, walk[i]) {
+			t.Fatalf("after undo %d: %v, want %v", i, got, walk[i])
+		}
+	}
+	for i := len(walk) - 2; i >= 0; i-- {
+		if _, err := h.Redo(p, lead); err != nil {
+			t.Fatalf("redo to %v: %v", walk[i], err)
+		}
+		if got := extents(); !reflect.DeepEqual(got, walk[i]) {
+			t.Fatalf("after redo: %v, want %v", got, walk[i])
+		}
+	}
+}
