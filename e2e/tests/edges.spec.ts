@@ -124,7 +124,11 @@ test('the keyboard moves the ends of my picked segment a word at a time, journal
   await shot(page, 'edges-04b-segment-end-dragged');
   await page.keyboard.press('Control+z');
   await expect(page.getByTestId('notice')).toContainText('Undid resizing Avowed quality of life');
+  // The second undo walks back through the resize before it: a resize makes
+  // a new row, and the earlier step must follow it.
   await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('notice')).toContainText('Undid resizing Avowed quality of life to “commissioning manager for”');
+  await expect(page.getByTestId('error')).toHaveCount(0);
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('boundary-help')).toHaveCount(0);
 });
